@@ -1,0 +1,35 @@
+// Command-line arguments of one saqme subcommand: `--name value` options and `--name` switches.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "storage/status.h"
+
+namespace saqme::cli {
+
+class Args {
+ public:
+  // Parses argv[first..argc). `options` take a value, `switches` do not; `--help` is always a
+  // switch. Anything else is an error naming the argument.
+  static Result<Args> Parse(int argc, char** argv, int first, const std::set<std::string>& options,
+                            const std::set<std::string>& switches);
+
+  bool Has(const std::string& name) const { return values_.count(name) > 0; }
+  std::optional<std::string> Get(const std::string& name) const;
+  std::string GetOr(const std::string& name, const std::string& fallback) const;
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+// The default data directory: ./saqme-data, or $SAQME_DATA when set.
+std::string DefaultDataDir();
+
+// Prints `status` for a person (Georgian and English) on stderr.
+void PrintError(const Status& status);
+
+}  // namespace saqme::cli

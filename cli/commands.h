@@ -1,0 +1,11 @@
+// The subcommands of the saqme binary. Each returns the process exit code: 0 success, 1 the
+// checked thing is bad (e.g. verify found a broken chain), 2 usage or environment errors.
+#pragma once
+
+namespace saqme::cli {
+
+int RunDemo(int argc, char** argv);
+int RunLog(int argc, char** argv);
+int RunVerify(int argc, char** argv);
+
+}  // namespace saqme::cli

@@ -1,0 +1,42 @@
+// saqme: one binary, one subcommand per job (the contract is ../shared/API.md, docs/cli.md).
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace {
+
+struct Subcommand {
+  const char* name;
+  int (*run)(int, char**);
+  const char* summary;
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {"demo", saqme::cli::RunDemo,
+     "append a few demonstration proceedings to a log and verify it (the main job for now)"},
+    {"log", saqme::cli::RunLog, "print events as JSON lines"},
+    {"verify", saqme::cli::RunVerify, "walk the hash chain and report the first bad sequence"},
+};
+
+void Usage(std::ostream& out) {
+  out << "saqme — event-sourced administrative proceedings (საქმისწარმოება)\n\n"
+         "usage: saqme <subcommand> [options]   (saqme <subcommand> --help for its options)\n\n";
+  for (const auto& sub : kSubcommands) out << "  " << sub.name << "\t" << sub.summary << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
+    Usage(std::cout);
+    return argc < 2 ? 2 : 0;
+  }
+  for (const auto& sub : kSubcommands) {
+    if (argv[1] == std::string(sub.name)) return sub.run(argc, argv);
+  }
+  std::cerr << "saqme: უცნობი ქვებრძანება / unknown subcommand '" << argv[1] << "'\n\n";
+  Usage(std::cerr);
+  return 2;
+}

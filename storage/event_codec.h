@@ -1,0 +1,76 @@
+// The stored bytes of one event and the hash rule that chains them (docs/storage-format.md).
+//
+// An event is stored as a single-segment Cap'n Proto message in canonical form, framed with the
+// standard 8-byte segment table, so the stock tool decodes it:
+//     capnp decode storage/saqme.capnp Event < event.bin
+// Its hash is SHA-256(prevHash || C), where C is the same framed canonical encoding of the event
+// with the `hash` field null. The first event's prevHash is 32 zero bytes.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <capnp/message.h>
+
+#include "storage/saqme.capnp.h"
+#include "storage/status.h"
+
+namespace saqme::storage {
+
+using Hash = std::array<uint8_t, 32>;
+inline constexpr Hash kGenesisHash{};  // the prevHash of event 1
+
+std::string HexOf(const Hash& hash);
+std::string HexOf(std::string_view bytes);
+
+// An event as the workflow builds it: payload, business time, actor and acting-for. The log fills
+// in the rest of the envelope when it appends. Move-only.
+class EventDraft {
+ public:
+  EventDraft();
+  EventDraft(EventDraft&&) = default;
+  EventDraft& operator=(EventDraft&&) = default;
+
+  schema::Event::Builder event() { return message_->getRoot<schema::Event>(); }
+  capnp::MallocMessageBuilder& message() { return *message_; }
+
+ private:
+  std::unique_ptr<capnp::MallocMessageBuilder> message_;
+};
+
+// Seals an event whose envelope is complete but for prevHash and hash: sets prevHash = `prev`,
+// computes the hash by the rule above, sets it, and returns the bytes to store. `*hash` receives
+// the new hash.
+std::string SealEvent(capnp::MallocMessageBuilder& message, const Hash& prev, Hash* hash);
+
+// A read-only view of stored event bytes. Decoding does not copy when the bytes are 8-byte
+// aligned; otherwise they are copied once into an aligned buffer (RocksDB gives no alignment
+// guarantee for values inside its blocks). The bytes must outlive the view.
+class EventView {
+ public:
+  // Fails with kCorruption when the framing is wrong; structural problems inside the message
+  // surface as kj exceptions from the accessors, which CheckEvent turns into kCorruption.
+  static Result<std::unique_ptr<EventView>> Decode(std::string_view bytes);
+
+  schema::Event::Reader event() const { return root_; }
+  std::string_view bytes() const { return bytes_; }
+
+ private:
+  EventView() = default;
+  std::string_view bytes_;
+  std::vector<capnp::word> aligned_copy_;
+  std::unique_ptr<capnp::MessageReader> reader_;
+  schema::Event::Reader root_;
+};
+
+// Checks stored bytes against the chain: they decode, are canonical, carry `expected_seq` and
+// `expected_prev`, and their hash field equals the recomputed hash. On success `*hash` is the
+// event's hash. Never throws.
+Status CheckEvent(std::string_view bytes, uint64_t expected_seq, const Hash& expected_prev,
+                  Hash* hash);
+
+}  // namespace saqme::storage

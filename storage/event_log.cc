@@ -1,0 +1,240 @@
+#include "storage/event_log.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <rocksdb/options.h>
+#include <rocksdb/slice_transform.h>
+
+#include "storage/keys.h"
+
+namespace saqme::storage {
+namespace {
+
+constexpr char kFormatKey[] = "format";
+constexpr char kFormatValue[] = "saqme-log-1";
+
+rocksdb::Slice ToSlice(const std::string& s) { return rocksdb::Slice(s.data(), s.size()); }
+
+}  // namespace
+
+Status FromRocks(const rocksdb::Status& status, const std::string& dir) {
+  if (status.ok()) return Status::Ok();
+  const std::string what = status.ToString();
+  if (status.IsIOError() && (what.find("lock") != std::string::npos ||
+                             what.find("LOCK") != std::string::npos)) {
+    return Status::Error(Status::Code::kLocked,
+                         "the data directory " + dir +
+                             " is in use by another saqme process (" + what + ")",
+                         "მონაცემთა საქაღალდე " + dir + " დაკავებულია saqme-ის სხვა პროცესის მიერ");
+  }
+  if (status.IsInvalidArgument() && what.find("does not exist") != std::string::npos) {
+    return Status::Error(Status::Code::kNotFound, "no saqme log in " + dir + " (" + what + ")",
+                         "საქაღალდეში " + dir + " saqme-ის ჟურნალი არ არის");
+  }
+  if (status.IsCorruption()) {
+    return Status::Error(Status::Code::kCorruption, "the database in " + dir + " is damaged: " + what,
+                         "მონაცემთა ბაზა " + dir + " დაზიანებულია");
+  }
+  return Status::Error(Status::Code::kIOError, "storage error in " + dir + ": " + what,
+                       "შენახვის შეცდომა (" + dir + ")");
+}
+
+Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOptions options) {
+  std::unique_ptr<EventLog> log(new EventLog());
+  log->dir_ = dir;
+  log->options_ = options;
+
+  rocksdb::Options db_options;
+  db_options.create_if_missing = options.create_if_missing && !options.read_only;
+  db_options.create_missing_column_families = !options.read_only;
+  db_options.IncreaseParallelism(2);
+  db_options.keep_log_file_num = 5;
+
+  // The families: the fixed ones, the caller's, and any a newer version left in the directory.
+  std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName, kLogFamily,
+                                    kCaseIndexFamily, kCommandsFamily, kMetaFamily};
+  for (const auto& extra : options.extra_column_families) names.push_back(extra);
+  std::vector<std::string> existing;
+  if (rocksdb::DB::ListColumnFamilies(db_options, dir, &existing).ok()) {
+    for (const auto& name : existing) names.push_back(name);
+  } else if (!db_options.create_if_missing) {
+    return Status::Error(Status::Code::kNotFound, "no saqme log in " + dir,
+                         "საქაღალდეში " + dir + " saqme-ის ჟურნალი არ არის");
+  }
+  std::sort(names.begin() + 1, names.end());
+  names.erase(std::unique(names.begin() + 1, names.end()), names.end());
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& name : names) {
+    rocksdb::ColumnFamilyOptions cf_options(db_options);
+    descriptors.emplace_back(name, cf_options);
+  }
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s;
+  if (options.read_only) {
+    // Only families that exist can be opened read-only.
+    std::vector<rocksdb::ColumnFamilyDescriptor> present;
+    for (auto& d : descriptors) {
+      if (std::find(existing.begin(), existing.end(), d.name) != existing.end()) present.push_back(d);
+    }
+    descriptors = present;
+    names.clear();
+    for (auto& d : descriptors) names.push_back(d.name);
+    s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &log->handles_, &raw);
+  } else {
+    if (options.create_if_missing) std::filesystem::create_directories(dir);
+    s = rocksdb::DB::Open(db_options, dir, descriptors, &log->handles_, &raw);
+  }
+  if (!s.ok()) return FromRocks(s, dir);
+  log->db_.reset(raw);
+  log->names_ = names;
+  log->log_ = log->family(kLogFamily);
+  log->case_index_ = log->family(kCaseIndexFamily);
+  log->commands_ = log->family(kCommandsFamily);
+  log->meta_ = log->family(kMetaFamily);
+  if (!log->log_ || !log->case_index_ || !log->commands_ || !log->meta_) {
+    return Status::Error(Status::Code::kCorruption, dir + " is not a saqme log (column families missing)",
+                         dir + " არ არის saqme-ის ჟურნალი");
+  }
+
+  std::string format;
+  s = log->db_->Get(rocksdb::ReadOptions(), log->meta_, kFormatKey, &format);
+  if (s.IsNotFound() && !options.read_only) {
+    rocksdb::WriteOptions sync;
+    sync.sync = true;
+    s = log->db_->Put(sync, log->meta_, kFormatKey, kFormatValue);
+    format = kFormatValue;
+  }
+  if (!s.ok()) return FromRocks(s, dir);
+  if (format != kFormatValue) {
+    return Status::Error(Status::Code::kCorruption,
+                         dir + " holds log format '" + format + "', this build reads " + kFormatValue,
+                         dir + " შეიცავს ჟურნალის სხვა ფორმატს");
+  }
+  Status status = log->ReadLastSequence();
+  if (!status.ok()) return status;
+  return log;
+}
+
+EventLog::~EventLog() {
+  if (!db_) return;
+  for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+  db_->Close();
+}
+
+rocksdb::ColumnFamilyHandle* EventLog::family(const std::string& name) const {
+  for (size_t i = 0; i < names_.size(); ++i) {
+    if (names_[i] == name) return handles_[i];
+  }
+  return nullptr;
+}
+
+Status EventLog::ReadLastSequence() {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), log_));
+  it->SeekToLast();
+  if (!it->status().ok()) return FromRocks(it->status(), dir_);
+  last_seq_ = it->Valid() ? DecodeSeq(std::string_view(it->key().data(), it->key().size())) : 0;
+  return Status::Ok();
+}
+
+Result<uint32_t> EventLog::CaseVersion(const std::string& case_id) const {
+  Status valid = ValidateCaseId(case_id);
+  if (!valid.ok()) return valid;
+  std::string prefix = CaseIndexPrefix(case_id);
+  std::string last = CaseIndexKey(case_id, UINT32_MAX);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), case_index_));
+  it->SeekForPrev(ToSlice(last));
+  if (!it->status().ok()) return FromRocks(it->status(), dir_);
+  if (!it->Valid() || !it->key().starts_with(ToSlice(prefix))) return uint32_t{0};
+  return CaseIndexVersion(std::string_view(it->key().data(), it->key().size()));
+}
+
+Status EventLog::ReadCase(const std::string& case_id, const Visitor& visit) const {
+  Status valid = ValidateCaseId(case_id);
+  if (!valid.ok()) return valid;
+  std::string prefix = CaseIndexPrefix(case_id);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), case_index_));
+  bool any = false;
+  for (it->Seek(ToSlice(prefix)); it->Valid() && it->key().starts_with(ToSlice(prefix));
+       it->Next()) {
+    any = true;
+    if (it->value().size() != 8) {
+      return Status::Error(Status::Code::kCorruption, "case index entry of " + case_id + " is damaged");
+    }
+    uint64_t seq = DecodeSeq(std::string_view(it->value().data(), 8));
+    rocksdb::PinnableSlice bytes;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), log_, EncodeSeq(seq), &bytes);
+    if (s.IsNotFound()) {
+      return Status::Error(Status::Code::kCorruption,
+                           "case " + case_id + " refers to missing event " + std::to_string(seq));
+    }
+    if (!s.ok()) return FromRocks(s, dir_);
+    auto view = EventView::Decode(std::string_view(bytes.data(), bytes.size()));
+    if (!view.ok()) return view.status();
+    if (!visit(seq, *view.value())) return Status::Ok();
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), dir_);
+  if (!any) {
+    return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
+                         "საქმე " + case_id + " არ არსებობს");
+  }
+  return Status::Ok();
+}
+
+Status EventLog::ReadFrom(uint64_t first_seq, const Visitor& visit) const {
+  rocksdb::ReadOptions read;
+  read.readahead_size = 2 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read, log_));
+  for (it->Seek(EncodeSeq(first_seq)); it->Valid(); it->Next()) {
+    if (it->key().size() != 8) {
+      return Status::Error(Status::Code::kCorruption, "log key of wrong length");
+    }
+    uint64_t seq = DecodeSeq(std::string_view(it->key().data(), 8));
+    auto view = EventView::Decode(std::string_view(it->value().data(), it->value().size()));
+    if (!view.ok()) return view.status();
+    if (!visit(seq, *view.value())) return Status::Ok();
+  }
+  return it->status().ok() ? Status::Ok() : FromRocks(it->status(), dir_);
+}
+
+VerifyReport EventLog::Verify(const std::function<void(uint64_t)>& progress) const {
+  VerifyReport report;
+  rocksdb::ReadOptions read;
+  read.readahead_size = 2 << 20;
+  read.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read, log_));
+  uint64_t expected = 1;
+  auto fail = [&](uint64_t seq, std::string problem) {
+    report.ok = false;
+    report.first_bad_seq = seq;
+    report.problem = std::move(problem);
+  };
+  for (it->SeekToFirst(); it->Valid(); it->Next(), ++expected) {
+    if (it->key().size() != 8) {
+      fail(expected, "a log key of the wrong length follows event " + std::to_string(expected - 1));
+      return report;
+    }
+    uint64_t seq = DecodeSeq(std::string_view(it->key().data(), 8));
+    if (seq != expected) {
+      fail(expected, "event " + std::to_string(expected) + " is missing (next stored is " +
+                         std::to_string(seq) + ")");
+      return report;
+    }
+    Hash hash;
+    Status s = CheckEvent(std::string_view(it->value().data(), it->value().size()), seq,
+                          report.head_hash, &hash);
+    if (!s.ok()) {
+      fail(seq, s.message());
+      return report;
+    }
+    report.head_hash = hash;
+    report.verified_through = seq;
+    ++report.checked;
+    if (progress && report.checked % 100000 == 0) progress(report.checked);
+  }
+  if (!it->status().ok()) fail(expected, FromRocks(it->status(), dir_).message());
+  return report;
+}
+
+}  // namespace saqme::storage

@@ -1,0 +1,104 @@
+// EventLog: the append-only log of every proceeding, in RocksDB — the single source of truth.
+//
+// EventLog owns the database and serves reads; writes go through exactly one LogWriter (see
+// log_writer.h), normally driven by the group-commit Appender (appender.h). Reads are thread-safe
+// and never wait for the writer. The on-disk layout is documented in docs/storage-format.md.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <rocksdb/db.h>
+
+#include "storage/event_codec.h"
+#include "storage/status.h"
+
+namespace saqme::storage {
+
+struct LogOptions {
+  bool create_if_missing = true;
+  // Open without taking the directory lock, seeing the log as of the moment of opening; for
+  // inspection tools that may run beside a live server. Writing is refused.
+  bool read_only = false;
+  size_t max_event_bytes = 64 * 1024;     // larger events are refused with kTooLarge
+  size_t max_events_per_command = 1000;   // more events in one append are refused
+  // Column families kept beside the log so that views can be written in the same atomic batch
+  // as the events that produce them (the engine's views). Created when missing.
+  std::vector<std::string> extra_column_families;
+};
+
+// The result of walking the hash chain.
+struct VerifyReport {
+  bool ok = true;
+  uint64_t checked = 0;            // events whose hash was verified
+  uint64_t verified_through = 0;   // last sequence of the intact prefix
+  Hash head_hash = kGenesisHash;   // hash of event `verified_through`
+  uint64_t first_bad_seq = 0;      // when !ok: the first sequence that does not match
+  std::string problem;             // when !ok: what is wrong with it
+};
+
+class EventLog {
+ public:
+  // Opens (or creates) the log in `dir`. Fails with kLocked when another process holds it,
+  // kNotFound when it does not exist and !create_if_missing.
+  static Result<std::unique_ptr<EventLog>> Open(const std::string& dir, LogOptions options);
+  ~EventLog();  // flushes nothing that was not already durable; closes RocksDB cleanly
+
+  EventLog(const EventLog&) = delete;
+  EventLog& operator=(const EventLog&) = delete;
+
+  const LogOptions& options() const { return options_; }
+  const std::string& dir() const { return dir_; }
+
+  // The highest sequence whose batch is durable (0 for an empty log).
+  uint64_t LastSequence() const { return last_seq_.load(std::memory_order_acquire); }
+  // The number of events of the case (its current version); 0 when the case does not exist.
+  Result<uint32_t> CaseVersion(const std::string& case_id) const;
+
+  using Visitor = std::function<bool(uint64_t seq, const EventView& event)>;  // false stops
+  // Visits the events of one case in version order. kNotFound for an unknown case. The cost is
+  // the case's own events, not the size of the log.
+  Status ReadCase(const std::string& case_id, const Visitor& visit) const;
+  // Visits the log in sequence order from `first_seq` (inclusive).
+  Status ReadFrom(uint64_t first_seq, const Visitor& visit) const;
+  // Walks the whole hash chain from event 1. `progress` (optional) is called every 100 000
+  // events with the number checked so far.
+  VerifyReport Verify(const std::function<void(uint64_t)>& progress = {}) const;
+
+  // For LogWriter and the engine: the database and its families.
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* family(const std::string& name) const;
+  rocksdb::ColumnFamilyHandle* log_family() const { return log_; }
+  rocksdb::ColumnFamilyHandle* case_index_family() const { return case_index_; }
+  rocksdb::ColumnFamilyHandle* commands_family() const { return commands_; }
+  rocksdb::ColumnFamilyHandle* meta_family() const { return meta_; }
+  // Called by the LogWriter after a batch is durable.
+  void PublishLastSequence(uint64_t seq) { last_seq_.store(seq, std::memory_order_release); }
+  // Returns true for the first caller only: the one LogWriter of this log.
+  bool ClaimWriter() { return !writer_claimed_.exchange(true); }
+
+ private:
+  EventLog() = default;
+  Status ReadLastSequence();
+
+  std::string dir_;
+  LogOptions options_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::vector<std::string> names_;
+  rocksdb::ColumnFamilyHandle* log_ = nullptr;
+  rocksdb::ColumnFamilyHandle* case_index_ = nullptr;
+  rocksdb::ColumnFamilyHandle* commands_ = nullptr;
+  rocksdb::ColumnFamilyHandle* meta_ = nullptr;
+  std::atomic<uint64_t> last_seq_{0};
+  std::atomic<bool> writer_claimed_{false};
+};
+
+// Translates a RocksDB status into ours, naming the data directory for people.
+Status FromRocks(const rocksdb::Status& status, const std::string& dir);
+
+}  // namespace saqme::storage

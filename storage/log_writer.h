@@ -1,0 +1,89 @@
+// LogWriter: the single writer at the tail of the log.
+//
+// It stages commands into a rocksdb::WriteBatch — assigning sequences, case versions and hashes
+// against its view of the tail — without writing anything itself. The caller writes the batch
+// with sync and then calls Commit() (the batch is durable: make the staged tail the real one) or
+// Abandon() (the write failed: forget everything staged). This split lets one thread put many
+// commands, and the engine's view updates, into one batch and one fsync.
+//
+// Not thread-safe: exactly one thread (the Appender's writer, later the engine's sequencer) may
+// use a LogWriter, and at most one LogWriter may exist per EventLog.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <rocksdb/write_batch.h>
+
+#include "storage/event_codec.h"
+#include "storage/event_log.h"
+#include "storage/keys.h"
+#include "storage/status.h"
+
+namespace saqme::storage {
+
+struct AppendRequest {
+  std::string case_id;
+  // The case version the command was decided against: 0 opens a new case (the case must not
+  // exist), N > 0 requires the case to be exactly at version N.
+  uint32_t expected_version = 0;
+  std::string command_id;
+  std::vector<EventDraft> events;  // in order; each has its payload, actor and occurredAt set
+};
+
+struct AppendResult {
+  std::string case_id;
+  uint64_t first_seq = 0;
+  uint64_t last_seq = 0;
+  uint32_t version = 0;    // the case version after the command
+  bool duplicate = false;  // the command id was already applied: this is the first result
+};
+
+class LogWriter {
+ public:
+  // `clock` gives the recording time in ms since the epoch (the recordedAt of each event).
+  // Requires no other LogWriter on `log`; reads the head of the chain from the log.
+  static Result<std::unique_ptr<LogWriter>> Create(EventLog* log,
+                                                   std::function<int64_t()> clock = {});
+
+  // Validates `request` against the staged tail and, if it is acceptable, adds its events, case
+  // index entries and command record to `batch`. On failure nothing is added and the staged tail
+  // is unchanged: kInvalidArgument (empty, bad ids, too many events), kTooLarge, kConflict
+  // (wrong expected version, or the command id was used for another case), kNotFound (unknown
+  // case). A command id already applied (durably or earlier in this batch) returns its first
+  // result with duplicate = true and adds nothing.
+  Result<AppendResult> Stage(AppendRequest& request, rocksdb::WriteBatch* batch);
+
+  // The staged batch is durable: the staged tail becomes the committed tail.
+  void Commit();
+  // The batch was not written: the tail returns to the last committed state.
+  void Abandon();
+
+  uint64_t committed_last_seq() const { return committed_.last_seq; }
+  const Hash& committed_head_hash() const { return committed_.head_hash; }
+
+ private:
+  struct Tail {
+    uint64_t last_seq = 0;
+    Hash head_hash = kGenesisHash;
+    int64_t last_recorded_at = 0;
+  };
+  explicit LogWriter(EventLog* log) : log_(log) {}
+  Result<uint32_t> CurrentVersion(const std::string& case_id);
+  Result<bool> FindCommand(const std::string& command_id, CommandRecord* record);
+
+  EventLog* log_;
+  std::function<int64_t()> clock_;
+  Tail committed_;
+  Tail staged_;
+  // Versions of cases touched by committed batches (a cache of the case index; bounded) and of
+  // the staged batch.
+  std::unordered_map<std::string, uint32_t> committed_versions_;
+  std::unordered_map<std::string, uint32_t> staged_versions_;
+  std::unordered_map<std::string, CommandRecord> staged_commands_;
+};
+
+}  // namespace saqme::storage
