@@ -26,8 +26,8 @@ Result<Args> Args::Parse(int argc, char** argv, int first, const std::set<std::s
       name.clear();
     }
     if (name.empty()) {
-      return Status::Error(Status::Code::kInvalidArgument, "unknown argument " + arg + " (see --help)",
-                           "უცნობი არგუმენტი " + arg);
+      return Status::Error(Status::Code::kInvalidArgument,
+                           "unknown argument " + arg + " (see --help)", "უცნობი არგუმენტი " + arg);
     }
     args.values_[name] = value;
   }

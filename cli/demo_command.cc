@@ -88,7 +88,8 @@ std::vector<Proceeding> DemoProceedings() {
            r.setChannel("exchange");
            r.setOutgoingNumber("01-2/0001");
          }},
-        {Nov2026(17, 10, 0), "org-records", "ნინო ჩხაიძე", [](schema::Event::Builder e) {
+        {Nov2026(17, 10, 0), "org-records", "ნინო ჩხაიძე",
+         [](schema::Event::Builder e) {
            auto r = e.getPayload().initFiled();
            r.setNomenclatureCode("01-07");
            r.setYear(2026);
@@ -121,7 +122,8 @@ std::vector<Proceeding> DemoProceedings() {
            r.setDue("2026-12-04");
            r.setDueExplanation("demo data: the statutory deadline");
          }},
-        {Nov2026(5, 14, 0), "sec-legal", "დავით მამულაძე", [](schema::Event::Builder e) {
+        {Nov2026(5, 14, 0), "sec-legal", "დავით მამულაძე",
+         [](schema::Event::Builder e) {
            e.getPayload().initReceiptConfirmed().setExecutor("sec-legal");
          }}}},
       {"demo-2026-in-0003",
@@ -142,7 +144,8 @@ std::vector<Proceeding> DemoProceedings() {
            r.setDue("2026-11-19");
            r.setDueExplanation("demo data: ten days from registration (GAC art. 40)");
          }},
-        {Nov2026(9, 12, 0), "apparatus-head", "ირაკლი ნიჟარაძე", [](schema::Event::Builder e) {
+        {Nov2026(9, 12, 0), "apparatus-head", "ირაკლი ნიჟარაძე",
+         [](schema::Event::Builder e) {
            auto r = e.getPayload().initResolutionAssigned();
            r.setLeadExecutor("info-public");
            r.setInstruction("მოამზადეთ ინფორმაცია კანონით დადგენილ ვადაში");

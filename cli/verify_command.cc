@@ -14,12 +14,13 @@ int RunVerify(int argc, char** argv) {
     return 2;
   }
   if (args->Has("help")) {
-    std::cout << "usage: saqme verify --data DIR\n\n"
-                 "Walks the log's hash chain from event 1: every event must be present, decode,\n"
-                 "carry its own sequence and the previous event's hash, and hash to the value it\n"
-                 "stores. Exit 0 with the count checked and the head hash; exit 1 naming the first\n"
-                 "sequence that does not match. The log is opened read-only, so verify can run\n"
-                 "beside a live server (it checks the log as of the moment it opened it).\n";
+    std::cout
+        << "usage: saqme verify --data DIR\n\n"
+           "Walks the log's hash chain from event 1: every event must be present, decode,\n"
+           "carry its own sequence and the previous event's hash, and hash to the value it\n"
+           "stores. Exit 0 with the count checked and the head hash; exit 1 naming the first\n"
+           "sequence that does not match. The log is opened read-only, so verify can run\n"
+           "beside a live server (it checks the log as of the moment it opened it).\n";
     return 0;
   }
   storage::LogOptions options;
@@ -30,9 +31,8 @@ int RunVerify(int argc, char** argv) {
     PrintError(log.status());
     return 2;
   }
-  auto report = log.value()->Verify([](uint64_t checked) {
-    std::cerr << "\r" << checked << " events verified…" << std::flush;
-  });
+  auto report = log.value()->Verify(
+      [](uint64_t checked) { std::cerr << "\r" << checked << " events verified…" << std::flush; });
   if (report.checked >= 100000) std::cerr << "\n";
   if (!report.ok) {
     std::cout << "FAILED at sequence " << report.first_bad_seq << ": " << report.problem << "\n"

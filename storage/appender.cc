@@ -94,7 +94,7 @@ void Appender::Run() {
     }
     for (size_t i = 0; i < group.size(); ++i) {
       group[i].done.set_value(written.ok() || !results[i].ok() ? std::move(results[i])
-                                                              : Result<AppendResult>(written));
+                                                               : Result<AppendResult>(written));
     }
     group.clear();
   }

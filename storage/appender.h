@@ -31,7 +31,8 @@ class Appender {
   };
 
   // Takes the log's single LogWriter. `log` must outlive the Appender.
-  static Result<std::unique_ptr<Appender>> Start(EventLog* log, std::function<int64_t()> clock = {});
+  static Result<std::unique_ptr<Appender>> Start(EventLog* log,
+                                                 std::function<int64_t()> clock = {});
   // Finishes the queued appends, then stops the writer thread.
   ~Appender();
 

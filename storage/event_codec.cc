@@ -42,8 +42,7 @@ Hash ToHash(capnp::Data::Reader data) {
 }
 
 Status Corrupt(uint64_t seq, const std::string& what) {
-  return Status::Error(Status::Code::kCorruption,
-                       "event " + std::to_string(seq) + ": " + what,
+  return Status::Error(Status::Code::kCorruption, "event " + std::to_string(seq) + ": " + what,
                        "მოვლენა " + std::to_string(seq) + " დაზიანებულია ან შეცვლილია");
 }
 

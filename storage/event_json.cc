@@ -21,7 +21,7 @@ boost::json::object StructToJson(capnp::DynamicStruct::Reader reader) {
   for (auto field : schema.getNonUnionFields()) {
     out[SnakeCase(field.getProto().getName())] = ToJson(reader.get(field));
   }
-  KJ_IF_MAYBE(field, reader.which()) {
+  KJ_IF_MAYBE (field, reader.which()) {
     out[SnakeCase(field->getProto().getName())] = ToJson(reader.get(*field));
   }
   return out;
@@ -29,26 +29,35 @@ boost::json::object StructToJson(capnp::DynamicStruct::Reader reader) {
 
 boost::json::value ToJson(capnp::DynamicValue::Reader value) {
   switch (value.getType()) {
-    case capnp::DynamicValue::VOID: return nullptr;
-    case capnp::DynamicValue::BOOL: return value.as<bool>();
-    case capnp::DynamicValue::INT: return value.as<int64_t>();
-    case capnp::DynamicValue::UINT: return value.as<uint64_t>();
-    case capnp::DynamicValue::FLOAT: return value.as<double>();
-    case capnp::DynamicValue::TEXT: return boost::json::string(value.as<capnp::Text>().cStr());
-    case capnp::DynamicValue::DATA: return boost::json::string(Hex(value.as<capnp::Data>()));
+    case capnp::DynamicValue::VOID:
+      return nullptr;
+    case capnp::DynamicValue::BOOL:
+      return value.as<bool>();
+    case capnp::DynamicValue::INT:
+      return value.as<int64_t>();
+    case capnp::DynamicValue::UINT:
+      return value.as<uint64_t>();
+    case capnp::DynamicValue::FLOAT:
+      return value.as<double>();
+    case capnp::DynamicValue::TEXT:
+      return boost::json::string(value.as<capnp::Text>().cStr());
+    case capnp::DynamicValue::DATA:
+      return boost::json::string(Hex(value.as<capnp::Data>()));
     case capnp::DynamicValue::LIST: {
       boost::json::array out;
       for (auto element : value.as<capnp::DynamicList>()) out.push_back(ToJson(element));
       return out;
     }
     case capnp::DynamicValue::ENUM: {
-      KJ_IF_MAYBE(enumerant, value.as<capnp::DynamicEnum>().getEnumerant()) {
+      KJ_IF_MAYBE (enumerant, value.as<capnp::DynamicEnum>().getEnumerant()) {
         return boost::json::string(SnakeCase(enumerant->getProto().getName()));
       }
       return value.as<capnp::DynamicEnum>().getRaw();  // an enumerant newer than this build
     }
-    case capnp::DynamicValue::STRUCT: return StructToJson(value.as<capnp::DynamicStruct>());
-    default: return nullptr;  // capabilities and AnyPointer do not occur in the schema
+    case capnp::DynamicValue::STRUCT:
+      return StructToJson(value.as<capnp::DynamicStruct>());
+    default:
+      return nullptr;  // capabilities and AnyPointer do not occur in the schema
   }
 }
 
@@ -75,7 +84,7 @@ boost::json::object EventToJson(schema::Event::Reader event) {
   auto payload = capnp::toDynamic(event.getPayload());
   std::string type = "unknown";  // a payload added by a newer build
   boost::json::value data = boost::json::object();
-  KJ_IF_MAYBE(field, payload.which()) {
+  KJ_IF_MAYBE (field, payload.which()) {
     type = SnakeCase(field->getProto().getName());
     data = ToJson(payload.get(*field));
   }

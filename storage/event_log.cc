@@ -21,19 +21,20 @@ rocksdb::Slice ToSlice(const std::string& s) { return rocksdb::Slice(s.data(), s
 Status FromRocks(const rocksdb::Status& status, const std::string& dir) {
   if (status.ok()) return Status::Ok();
   const std::string what = status.ToString();
-  if (status.IsIOError() && (what.find("lock") != std::string::npos ||
-                             what.find("LOCK") != std::string::npos)) {
-    return Status::Error(Status::Code::kLocked,
-                         "the data directory " + dir +
-                             " is in use by another saqme process (" + what + ")",
-                         "მონაცემთა საქაღალდე " + dir + " დაკავებულია saqme-ის სხვა პროცესის მიერ");
+  if (status.IsIOError() &&
+      (what.find("lock") != std::string::npos || what.find("LOCK") != std::string::npos)) {
+    return Status::Error(
+        Status::Code::kLocked,
+        "the data directory " + dir + " is in use by another saqme process (" + what + ")",
+        "მონაცემთა საქაღალდე " + dir + " დაკავებულია saqme-ის სხვა პროცესის მიერ");
   }
   if (status.IsInvalidArgument() && what.find("does not exist") != std::string::npos) {
     return Status::Error(Status::Code::kNotFound, "no saqme log in " + dir + " (" + what + ")",
                          "საქაღალდეში " + dir + " saqme-ის ჟურნალი არ არის");
   }
   if (status.IsCorruption()) {
-    return Status::Error(Status::Code::kCorruption, "the database in " + dir + " is damaged: " + what,
+    return Status::Error(Status::Code::kCorruption,
+                         "the database in " + dir + " is damaged: " + what,
                          "მონაცემთა ბაზა " + dir + " დაზიანებულია");
   }
   return Status::Error(Status::Code::kIOError, "storage error in " + dir + ": " + what,
@@ -52,8 +53,8 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   db_options.keep_log_file_num = 5;
 
   // The families: the fixed ones, the caller's, and any a newer version left in the directory.
-  std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName, kLogFamily,
-                                    kCaseIndexFamily, kCommandsFamily, kMetaFamily};
+  std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName, kLogFamily, kCaseIndexFamily,
+                                    kCommandsFamily, kMetaFamily};
   for (const auto& extra : options.extra_column_families) names.push_back(extra);
   std::vector<std::string> existing;
   if (rocksdb::DB::ListColumnFamilies(db_options, dir, &existing).ok()) {
@@ -76,7 +77,8 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
     // Only families that exist can be opened read-only.
     std::vector<rocksdb::ColumnFamilyDescriptor> present;
     for (auto& d : descriptors) {
-      if (std::find(existing.begin(), existing.end(), d.name) != existing.end()) present.push_back(d);
+      if (std::find(existing.begin(), existing.end(), d.name) != existing.end())
+        present.push_back(d);
     }
     descriptors = present;
     names.clear();
@@ -94,7 +96,8 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   log->commands_ = log->family(kCommandsFamily);
   log->meta_ = log->family(kMetaFamily);
   if (!log->log_ || !log->case_index_ || !log->commands_ || !log->meta_) {
-    return Status::Error(Status::Code::kCorruption, dir + " is not a saqme log (column families missing)",
+    return Status::Error(Status::Code::kCorruption,
+                         dir + " is not a saqme log (column families missing)",
                          dir + " არ არის saqme-ის ჟურნალი");
   }
 
@@ -108,9 +111,10 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   }
   if (!s.ok()) return FromRocks(s, dir);
   if (format != kFormatValue) {
-    return Status::Error(Status::Code::kCorruption,
-                         dir + " holds log format '" + format + "', this build reads " + kFormatValue,
-                         dir + " შეიცავს ჟურნალის სხვა ფორმატს");
+    return Status::Error(
+        Status::Code::kCorruption,
+        dir + " holds log format '" + format + "', this build reads " + kFormatValue,
+        dir + " შეიცავს ჟურნალის სხვა ფორმატს");
   }
   Status status = log->ReadLastSequence();
   if (!status.ok()) return status;
@@ -160,7 +164,8 @@ Status EventLog::ReadCase(const std::string& case_id, const Visitor& visit) cons
        it->Next()) {
     any = true;
     if (it->value().size() != 8) {
-      return Status::Error(Status::Code::kCorruption, "case index entry of " + case_id + " is damaged");
+      return Status::Error(Status::Code::kCorruption,
+                           "case index entry of " + case_id + " is damaged");
     }
     uint64_t seq = DecodeSeq(std::string_view(it->value().data(), 8));
     rocksdb::PinnableSlice bytes;

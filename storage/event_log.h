@@ -24,8 +24,8 @@ struct LogOptions {
   // Open without taking the directory lock, seeing the log as of the moment of opening; for
   // inspection tools that may run beside a live server. Writing is refused.
   bool read_only = false;
-  size_t max_event_bytes = 64 * 1024;     // larger events are refused with kTooLarge
-  size_t max_events_per_command = 1000;   // more events in one append are refused
+  size_t max_event_bytes = 64 * 1024;    // larger events are refused with kTooLarge
+  size_t max_events_per_command = 1000;  // more events in one append are refused
   // Column families kept beside the log so that views can be written in the same atomic batch
   // as the events that produce them (the engine's views). Created when missing.
   std::vector<std::string> extra_column_families;
@@ -34,11 +34,11 @@ struct LogOptions {
 // The result of walking the hash chain.
 struct VerifyReport {
   bool ok = true;
-  uint64_t checked = 0;            // events whose hash was verified
-  uint64_t verified_through = 0;   // last sequence of the intact prefix
-  Hash head_hash = kGenesisHash;   // hash of event `verified_through`
-  uint64_t first_bad_seq = 0;      // when !ok: the first sequence that does not match
-  std::string problem;             // when !ok: what is wrong with it
+  uint64_t checked = 0;           // events whose hash was verified
+  uint64_t verified_through = 0;  // last sequence of the intact prefix
+  Hash head_hash = kGenesisHash;  // hash of event `verified_through`
+  uint64_t first_bad_seq = 0;     // when !ok: the first sequence that does not match
+  std::string problem;            // when !ok: what is wrong with it
 };
 
 class EventLog {

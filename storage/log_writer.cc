@@ -15,7 +15,8 @@ int64_t SystemMillis() {
 
 }  // namespace
 
-Result<std::unique_ptr<LogWriter>> LogWriter::Create(EventLog* log, std::function<int64_t()> clock) {
+Result<std::unique_ptr<LogWriter>> LogWriter::Create(EventLog* log,
+                                                     std::function<int64_t()> clock) {
   if (log->options().read_only) {
     return Status::Error(Status::Code::kInvalidArgument, "the log was opened read-only");
   }
@@ -35,7 +36,8 @@ Result<std::unique_ptr<LogWriter>> LogWriter::Create(EventLog* log, std::functio
     if (!view.ok()) return view.status();
     Hash prev{}, hash{};
     auto stored_prev = view.value()->event().getPrevHash();
-    if (stored_prev.size() == prev.size()) std::copy(stored_prev.begin(), stored_prev.end(), prev.begin());
+    if (stored_prev.size() == prev.size())
+      std::copy(stored_prev.begin(), stored_prev.end(), prev.begin());
     Status check = CheckEvent(view.value()->bytes(), last, prev, &hash);
     if (!check.ok()) return check;
     writer->committed_.last_seq = last;
@@ -48,7 +50,8 @@ Result<std::unique_ptr<LogWriter>> LogWriter::Create(EventLog* log, std::functio
 
 Result<uint32_t> LogWriter::CurrentVersion(const std::string& case_id) {
   if (auto it = staged_versions_.find(case_id); it != staged_versions_.end()) return it->second;
-  if (auto it = committed_versions_.find(case_id); it != committed_versions_.end()) return it->second;
+  if (auto it = committed_versions_.find(case_id); it != committed_versions_.end())
+    return it->second;
   return log_->CaseVersion(case_id);
 }
 
@@ -80,11 +83,11 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
   if (!found.ok()) return found.status();
   if (found.value()) {
     if (previous.case_id != request.case_id) {
-      return Status::Error(Code::kConflict,
-                           "command id " + request.command_id + " was already used for case " +
-                               previous.case_id,
-                           "ბრძანების იდენტიფიკატორი " + request.command_id +
-                               " უკვე გამოყენებულია საქმისთვის " + previous.case_id);
+      return Status::Error(
+          Code::kConflict,
+          "command id " + request.command_id + " was already used for case " + previous.case_id,
+          "ბრძანების იდენტიფიკატორი " + request.command_id + " უკვე გამოყენებულია საქმისთვის " +
+              previous.case_id);
     }
     return AppendResult{previous.case_id, previous.first_seq, previous.last_seq, previous.version,
                         true};
@@ -110,13 +113,12 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
   if (current.value() != request.expected_version) {
     const std::string actual = std::to_string(current.value());
     const std::string expected = std::to_string(request.expected_version);
-    return Status::Error(Code::kConflict,
-                         "case " + request.case_id + " is at version " + actual +
-                             ", the command expected version " + expected +
-                             "; someone changed it meanwhile — reload and try again",
-                         "საქმე " + request.case_id + " უკვე " + actual +
-                             " ვერსიაზეა, ბრძანება კი " + expected +
-                             " ვერსიას ელოდა; საქმე სხვამ შეცვალა — განაახლეთ და სცადეთ თავიდან");
+    return Status::Error(
+        Code::kConflict,
+        "case " + request.case_id + " is at version " + actual + ", the command expected version " +
+            expected + "; someone changed it meanwhile — reload and try again",
+        "საქმე " + request.case_id + " უკვე " + actual + " ვერსიაზეა, ბრძანება კი " + expected +
+            " ვერსიას ელოდა; საქმე სხვამ შეცვალა — განაახლეთ და სცადეთ თავიდან");
   }
 
   // Seal every event before touching the batch, so a refusal adds nothing.
@@ -134,13 +136,12 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
     event.setCommandId(request.command_id);
     std::string bytes = SealEvent(draft.message(), tail.head_hash, &tail.head_hash);
     if (bytes.size() > log_->options().max_event_bytes) {
-      return Status::Error(Code::kTooLarge,
-                           "an event of " + std::to_string(bytes.size()) +
-                               " bytes exceeds the limit of " +
-                               std::to_string(log_->options().max_event_bytes) + " bytes",
-                           "მოვლენა ზედმეტად დიდია (" + std::to_string(bytes.size()) +
-                               " ბაიტი, ზღვარია " +
-                               std::to_string(log_->options().max_event_bytes) + ")");
+      return Status::Error(
+          Code::kTooLarge,
+          "an event of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
+              std::to_string(log_->options().max_event_bytes) + " bytes",
+          "მოვლენა ზედმეტად დიდია (" + std::to_string(bytes.size()) + " ბაიტი, ზღვარია " +
+              std::to_string(log_->options().max_event_bytes) + ")");
     }
     sealed.emplace_back(tail.last_seq, std::move(bytes));
   }

@@ -35,7 +35,8 @@ std::string FormatTbilisiTime(int64_t millis) {
   char out[96];
   std::snprintf(out, sizeof(out), "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lld+04:00",
                 static_cast<long long>(c.year), c.month, c.day,
-                static_cast<long long>(in_day / 3600000), static_cast<long long>(in_day / 60000 % 60),
+                static_cast<long long>(in_day / 3600000),
+                static_cast<long long>(in_day / 60000 % 60),
                 static_cast<long long>(in_day / 1000 % 60), static_cast<long long>(in_day % 1000));
   return out;
 }

@@ -1,0 +1,127 @@
+// Helpers shared by the tests: scratch directories and minimal events.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "storage/appender.h"
+#include "storage/event_codec.h"
+
+namespace saqme::testing {
+
+// A fresh directory under $TMPDIR, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "saqme-test-XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  const std::string& path() const { return path_; }
+  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// A receipt-confirmed event by `post`, whose executor field carries `text` (any size).
+inline storage::EventDraft Draft(const std::string& post, const std::string& text = "x") {
+  storage::EventDraft draft;
+  auto event = draft.event();
+  event.setOccurredAt(1793476800000);
+  event.getActor().setPost(post);
+  event.getActor().setPerson("ნინო ჩხაიძე");
+  event.getPayload().initReceiptConfirmed().setExecutor(text);
+  return draft;
+}
+
+inline storage::AppendRequest Request(const std::string& case_id, uint32_t expected_version,
+                                      const std::string& command_id, int events = 1,
+                                      const std::string& text = "x") {
+  storage::AppendRequest request;
+  request.case_id = case_id;
+  request.expected_version = expected_version;
+  request.command_id = command_id;
+  for (int i = 0; i < events; ++i) request.events.push_back(Draft("org-records", text));
+  return request;
+}
+
+}  // namespace saqme::testing
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
+namespace saqme::testing {
+
+// A child process whose stdout the test reads line by line.
+class Child {
+ public:
+  // Starts `argv[0]` with `argv`; stdout is a pipe, stderr is inherited.
+  explicit Child(const std::vector<std::string>& argv) {
+    int fds[2];
+    if (pipe(fds) != 0) std::abort();
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(fds[1], 1);
+      close(fds[0]);
+      close(fds[1]);
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+    close(fds[1]);
+    out_ = fds[0];
+  }
+  ~Child() {
+    Kill();
+    close(out_);
+  }
+
+  // The next complete line without its newline, or false at end of output.
+  bool ReadLine(std::string* line) {
+    for (;;) {
+      if (auto nl = buffer_.find('\n'); nl != std::string::npos) {
+        *line = buffer_.substr(0, nl);
+        buffer_.erase(0, nl + 1);
+        return true;
+      }
+      char chunk[4096];
+      ssize_t n = read(out_, chunk, sizeof(chunk));
+      if (n <= 0) return false;  // a partial last line is not a line
+      buffer_.append(chunk, n);
+    }
+  }
+
+  // SIGKILL and reap; returns the wait status. Idempotent.
+  int Kill() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status_, 0);
+      pid_ = -1;
+    }
+    return status_;
+  }
+  // Waits for a normal exit; returns the exit code (or -1 when killed by a signal).
+  int Wait() {
+    if (pid_ > 0) {
+      waitpid(pid_, &status_, 0);
+      pid_ = -1;
+    }
+    return WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int out_ = -1;
+  int status_ = 0;
+  std::string buffer_;
+};
+
+}  // namespace saqme::testing
