@@ -1,7 +1,5 @@
 #include "storage/appender.h"
 
-#include <vector>
-
 namespace saqme::storage {
 
 Result<std::unique_ptr<Appender>> Appender::Start(EventLog* log, std::function<int64_t()> clock) {
@@ -23,7 +21,9 @@ Appender::~Appender() {
 }
 
 Result<AppendResult> Appender::Append(AppendRequest request) {
-  std::future<Result<AppendResult>> result;
+  Result<AppendResult> result(Status::Error(Status::Code::kUnavailable, "unanswered"));
+  Pending pending{&request, &result};
+  uint64_t generation;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) {
@@ -31,11 +31,14 @@ Result<AppendResult> Appender::Append(AppendRequest request) {
                            "სისტემა ჩერდება, სცადეთ მოგვიანებით");
     }
     if (!failed_.ok()) return failed_;
-    queue_.push_back(Pending{std::move(request), {}});
-    result = queue_.back().done.get_future();
+    queue_.push_back(&pending);
+    generation = generation_;
+    // The writer only sleeps on an empty queue, so only the first caller of a group wakes it.
+    if (queue_.size() == 1) wake_.notify_one();
   }
-  wake_.notify_one();
-  return result.get();
+  std::unique_lock<std::mutex> lock(ack_mu_);
+  acked_[generation % 2].wait(lock, [&pending] { return pending.done; });
+  return result;
 }
 
 Appender::Stats Appender::stats() const {
@@ -44,58 +47,60 @@ Appender::Stats Appender::stats() const {
 }
 
 void Appender::Run() {
-  std::deque<Pending> group;
-  std::vector<Result<AppendResult>> results;
+  std::vector<Pending*> group;
   for (;;) {
     Status failed;
+    uint64_t generation;
     {
       std::unique_lock<std::mutex> lock(mu_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and everything queued is answered
       group.swap(queue_);
+      generation = generation_++;
       failed = failed_;
     }
-    if (!failed.ok()) {  // fail-stop: nothing more is written after a failed write
-      for (auto& pending : group) pending.done.set_value(failed);
-      group.clear();
-      continue;
-    }
     rocksdb::WriteBatch batch;
-    results.clear();
     uint64_t events = 0;
-    for (auto& pending : group) {
-      results.push_back(writer_->Stage(pending.request, &batch));
-      if (results.back().ok() && !results.back()->duplicate) {
-        events += results.back()->last_seq - results.back()->first_seq + 1;
+    const bool staged = failed.ok();  // fail-stop: nothing more is written after a failed write
+    if (staged) {
+      for (Pending* pending : group) {
+        *pending->result = writer_->Stage(*pending->request, &batch);
+        const auto& r = *pending->result;
+        if (r.ok() && !r->duplicate) events += r->last_seq - r->first_seq + 1;
       }
-    }
-    Status written;
-    if (batch.Count() > 0) {
-      rocksdb::WriteOptions sync;
-      sync.sync = true;  // acknowledged only once in the fsync'd WAL
-      written = FromRocks(log_->db()->Write(sync, &batch), log_->dir());
-    }
-    if (written.ok()) {
-      writer_->Commit();
-    } else {
-      writer_->Abandon();
-      written = Status::Error(Status::Code::kUnavailable,
-                              "writing to the log failed; nothing of this command was saved and "
-                              "the log accepts no more writes until restarted: " +
-                                  written.message(),
-                              "ჟურნალში ჩაწერა ვერ მოხერხდა; ბრძანება არ შენახულა");
+      if (batch.Count() > 0) {
+        rocksdb::WriteOptions sync;
+        sync.sync = true;  // acknowledged only once in the fsync'd WAL
+        failed = FromRocks(log_->db()->Write(sync, &batch), log_->dir());
+      }
+      if (failed.ok()) {
+        writer_->Commit();
+      } else {
+        writer_->Abandon();
+        failed = Status::Error(Status::Code::kUnavailable,
+                               "writing to the log failed; nothing of this command was saved and "
+                               "the log accepts no more writes until restarted: " +
+                                   failed.message(),
+                               "ჟურნალში ჩაწერა ვერ მოხერხდა; ბრძანება არ შენახულა");
+      }
     }
     {
       std::lock_guard<std::mutex> lock(mu_);
-      if (!written.ok()) failed_ = written;
-      stats_.groups += batch.Count() > 0 ? 1 : 0;
+      if (!failed.ok()) failed_ = failed;
+      stats_.groups += batch.Count() > 0 && failed.ok() ? 1 : 0;
       stats_.commands += group.size();
-      stats_.events += written.ok() ? events : 0;
+      stats_.events += failed.ok() ? events : 0;
     }
-    for (size_t i = 0; i < group.size(); ++i) {
-      group[i].done.set_value(written.ok() || !results[i].ok() ? std::move(results[i])
-                                                               : Result<AppendResult>(written));
+    {
+      std::lock_guard<std::mutex> lock(ack_mu_);
+      for (Pending* pending : group) {
+        // After a failed write even the staged successes are failures: nothing was saved.
+        // Refusals decided before the write stay what they are.
+        if (!failed.ok() && (!staged || pending->result->ok())) *pending->result = failed;
+        pending->done = true;
+      }
     }
+    acked_[generation % 2].notify_all();
     group.clear();
   }
 }

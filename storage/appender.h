@@ -12,7 +12,6 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -43,18 +42,26 @@ class Appender {
   Stats stats() const;
 
  private:
+  // A caller's request and the place its answer goes; lives on the caller's stack.
   struct Pending {
-    AppendRequest request;
-    std::promise<Result<AppendResult>> done;
+    AppendRequest* request;
+    Result<AppendResult>* result;
+    bool done = false;
   };
   explicit Appender(EventLog* log) : log_(log) {}
   void Run();
 
   EventLog* log_;
   std::unique_ptr<LogWriter> writer_;
-  mutable std::mutex mu_;
-  std::condition_variable wake_;
-  std::deque<Pending> queue_;
+  mutable std::mutex mu_;         // guards the queue, generation_, stopping_, failed_, stats_
+  std::condition_variable wake_;  // the writer waits here for work
+  // Callers wait for their answer under ack_mu_ (not mu_, so that a woken group does not queue
+  // behind new arrivals), on the variable of their group's parity: acknowledging a group wakes
+  // its own callers with one notify_all and not those already queued for the next group.
+  std::mutex ack_mu_;
+  std::condition_variable acked_[2];
+  std::vector<Pending*> queue_;
+  uint64_t generation_ = 0;  // number of the group being collected in queue_
   bool stopping_ = false;
   Status failed_;  // set once a batch write failed
   Stats stats_;
