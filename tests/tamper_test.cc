@@ -86,6 +86,26 @@ class TamperTest : public ::testing::Test {
   saqme::testing::TempDir dir_;
 };
 
+TEST_F(TamperTest, StoredEventsDecodeWithTheStockCapnpTool) {
+  // docs/storage-format.md promises that an auditor can read a stored event without saqme.
+  const std::string bytes = RawDb(dir_.path()).Get(6);
+  const std::string file = dir_.Sub("event-6.bin");
+  {
+    std::unique_ptr<FILE, int (*)(FILE*)> out(fopen(file.c_str(), "wb"), fclose);
+    ASSERT_EQ(fwrite(bytes.data(), 1, bytes.size(), out.get()), bytes.size());
+  }
+  std::string command = std::string("capnp decode ") + SAQME_SCHEMA + " Event < " + file + " 2>&1";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  std::string out;
+  std::array<char, 512> chunk;
+  while (fgets(chunk.data(), chunk.size(), pipe.get())) out += chunk.data();
+  EXPECT_EQ(WEXITSTATUS(pclose(pipe.release())), 0) << out;
+  EXPECT_NE(out.find("seq = 6"), std::string::npos) << out;
+  EXPECT_NE(out.find("caseId = \"case-1\""), std::string::npos) << out;
+  EXPECT_NE(out.find("commandId = \"cmd-5\""), std::string::npos) << out;
+  EXPECT_NE(out.find("receiptConfirmed"), std::string::npos) << out;
+}
+
 TEST_F(TamperTest, IntactLogVerifies) {
   auto report = Verify();
   EXPECT_TRUE(report.ok) << report.problem;

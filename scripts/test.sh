@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The README's second command: install what is missing, build, run every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/build.sh
+cd build
+ctest -j2 --output-on-failure --timeout 600
