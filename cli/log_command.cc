@@ -1,6 +1,7 @@
 // saqme log --data DIR [--case ID] [--from SEQ]: events as JSON lines.
 #include <iostream>
 
+#include <kj/exception.h>
 #include <boost/json/serialize.hpp>
 
 #include "cli/args.h"
@@ -44,12 +45,22 @@ int RunLog(int argc, char** argv) {
     PrintError(log.status());
     return 2;
   }
-  auto print = [](uint64_t, const storage::EventView& view) {
-    std::cout << boost::json::serialize(storage::EventToJson(view.event())) << "\n";
-    return true;
+  Status damaged;
+  auto print = [&damaged](uint64_t seq, const storage::EventView& view) {
+    try {
+      std::cout << boost::json::serialize(storage::EventToJson(view.event())) << "\n";
+      return true;
+    } catch (const kj::Exception& e) {  // a damaged event: stop and say where
+      damaged = Status::Error(Status::Code::kCorruption,
+                              "event " + std::to_string(seq) + " does not decode: " +
+                                  e.getDescription().cStr() + " (run saqme verify)",
+                              "მოვლენა " + std::to_string(seq) + " დაზიანებულია");
+      return false;
+    }
   };
   Status status = args->Has("case") ? log.value()->ReadCase(*args->Get("case"), print)
                                     : log.value()->ReadFrom(from, print);
+  if (status.ok()) status = damaged;
   if (!status.ok()) {
     PrintError(status);
     return status.code() == Status::Code::kCorruption ? 1 : 2;
