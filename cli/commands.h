@@ -4,7 +4,9 @@
 
 namespace saqme::cli {
 
+int RunDeadline(int argc, char** argv);
 int RunDemo(int argc, char** argv);
+int RunHolidays(int argc, char** argv);
 int RunLog(int argc, char** argv);
 int RunVerify(int argc, char** argv);
 

@@ -14,8 +14,11 @@ struct Subcommand {
 };
 
 constexpr Subcommand kSubcommands[] = {
+    {"deadline", saqme::cli::RunDeadline,
+     "compute a due date from a start date and a period rule, with its explanation"},
     {"demo", saqme::cli::RunDemo,
      "append a few demonstration proceedings to a log and verify it (the main job for now)"},
+    {"holidays", saqme::cli::RunHolidays, "list the non-working public holidays of a year"},
     {"log", saqme::cli::RunLog, "print events as JSON lines"},
     {"verify", saqme::cli::RunVerify, "walk the hash chain and report the first bad sequence"},
 };

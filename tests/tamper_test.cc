@@ -74,13 +74,7 @@ class TamperTest : public ::testing::Test {
   }
   // Runs `saqme verify` and returns (exit code, stdout).
   std::pair<int, std::string> VerifyCommand() {
-    std::string command = std::string(SAQME_BINARY) + " verify --data " + dir_.path() + " 2>&1";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    std::string out;
-    std::array<char, 512> chunk;
-    while (fgets(chunk.data(), chunk.size(), pipe.get())) out += chunk.data();
-    int status = pclose(pipe.release());
-    return {WEXITSTATUS(status), out};
+    return saqme::testing::RunCommand(std::string(SAQME_BINARY) + " verify --data " + dir_.path());
   }
 
   saqme::testing::TempDir dir_;
@@ -94,12 +88,9 @@ TEST_F(TamperTest, StoredEventsDecodeWithTheStockCapnpTool) {
     std::unique_ptr<FILE, int (*)(FILE*)> out(fopen(file.c_str(), "wb"), fclose);
     ASSERT_EQ(fwrite(bytes.data(), 1, bytes.size(), out.get()), bytes.size());
   }
-  std::string command = std::string("capnp decode ") + SAQME_SCHEMA + " Event < " + file + " 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string out;
-  std::array<char, 512> chunk;
-  while (fgets(chunk.data(), chunk.size(), pipe.get())) out += chunk.data();
-  EXPECT_EQ(WEXITSTATUS(pclose(pipe.release())), 0) << out;
+  auto [code, out] =
+      saqme::testing::RunCommand(std::string("capnp decode ") + SAQME_SCHEMA + " Event < " + file);
+  EXPECT_EQ(code, 0) << out;
   EXPECT_NE(out.find("seq = 6"), std::string::npos) << out;
   EXPECT_NE(out.find("caseId = \"case-1\""), std::string::npos) << out;
   EXPECT_NE(out.find("commandId = \"cmd-5\""), std::string::npos) << out;

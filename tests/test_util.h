@@ -54,9 +54,23 @@ inline storage::AppendRequest Request(const std::string& case_id, uint32_t expec
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <utility>
 #include <vector>
 
 namespace saqme::testing {
+
+// Runs a shell command; returns its exit code and what it printed (stdout and stderr).
+inline std::pair<int, std::string> RunCommand(const std::string& command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
+  std::string out;
+  std::array<char, 512> chunk;
+  while (fgets(chunk.data(), chunk.size(), pipe.get())) out += chunk.data();
+  int status = pclose(pipe.release());
+  return {WEXITSTATUS(status), out};
+}
 
 // A child process whose stdout the test reads line by line.
 class Child {

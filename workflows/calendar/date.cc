@@ -1,0 +1,96 @@
+#include "workflows/calendar/date.h"
+
+#include <cstdio>
+
+namespace saqme::workflows {
+namespace {
+
+// H. Hinnant's days_from_civil / civil_from_days.
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+}  // namespace
+
+Date::Date(int year, int month, int day) : year_(year), month_(month), day_(day) {}
+
+bool Date::IsValid(int year, int month, int day) {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
+}
+
+int Date::DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+std::optional<Date> Date::Parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p) {
+    for (int i = 0; i < lengths[p]; ++i) {
+      char c = text[starts[p] + i];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[p] = parts[p] * 10 + (c - '0');
+    }
+  }
+  if (parts[0] < 1900 || !IsValid(parts[0], parts[1], parts[2])) return std::nullopt;
+  return Date(parts[0], parts[1], parts[2]);
+}
+
+Date Date::FromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return Date(static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (m <= 2)),
+              static_cast<int>(m), static_cast<int>(d));
+}
+
+int64_t Date::DaysSinceEpoch() const { return DaysFromCivil(year_, month_, day_); }
+
+Weekday Date::weekday() const {
+  // 1970-01-01 was a Thursday.
+  int64_t index = (DaysSinceEpoch() + 3) % 7;
+  if (index < 0) index += 7;
+  return static_cast<Weekday>(index);
+}
+
+std::string Date::ToString() const {
+  char out[16];
+  std::snprintf(out, sizeof(out), "%04d-%02d-%02d", year_ % 10000, month_ % 100, day_ % 100);
+  return out;
+}
+
+Date Date::AddDays(int64_t days) const { return FromDays(DaysSinceEpoch() + days); }
+
+Date Date::AddMonthsClamped(int months) const {
+  int index = year_ * 12 + (month_ - 1) + months;
+  int year = index / 12, month = index % 12 + 1;
+  int day = day_ <= DaysInMonth(year, month) ? day_ : DaysInMonth(year, month);
+  return Date(year, month, day);
+}
+
+const char* WeekdayEnglish(Weekday weekday) {
+  static constexpr const char* kNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                           "Friday", "Saturday", "Sunday"};
+  return kNames[static_cast<int>(weekday)];
+}
+
+const char* WeekdayGeorgian(Weekday weekday) {
+  static constexpr const char* kNames[] = {"ორშაბათი",  "სამშაბათი", "ოთხშაბათი", "ხუთშაბათი",
+                                           "პარასკევი", "შაბათი",    "კვირა"};
+  return kNames[static_cast<int>(weekday)];
+}
+
+}  // namespace saqme::workflows

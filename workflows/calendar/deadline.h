@@ -1,0 +1,52 @@
+// Deadlines: a period rule applied to a start date on the holiday calendar, with the
+// explanation a supervisor or a court will ask for (rule, legal source, start, raw end, every
+// day skipped and why).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "workflows/calendar/date.h"
+#include "workflows/calendar/holiday_calendar.h"
+
+namespace saqme::workflows {
+
+struct PeriodRule {
+  enum class Unit { kMonths, kDays, kWorkingDays };
+  Unit unit = Unit::kMonths;
+  int count = 1;
+
+  // "months:N", "days:N", "working-days:N" with 1 <= N <= 3660; nullopt otherwise.
+  static std::optional<PeriodRule> Parse(std::string_view text);
+  std::string ToString() const;  // the same form
+};
+
+struct SkippedDay {
+  Date date;
+  std::string reason;
+};
+
+struct Deadline {
+  Date due;
+  PeriodRule rule;
+  std::string legal_source;  // the statute that sets the period (given by the caller)
+  Date start;
+  Date raw_end;  // the end before moving off non-working days
+  std::vector<SkippedDay> skipped;
+  // The explanation as lines of text (English, with Georgian names of days and holidays).
+  std::vector<std::string> Explanation() const;
+};
+
+// Computes the due date (Civil Code of Georgia, rules on periods):
+// - months:N ends on the day of the N-th month with the start day's number, or that month's last
+//   day when it has no such day; days:N ends N calendar days after the start (the start day is
+//   not counted); both move to the next working day when the end is a Saturday, Sunday, public
+//   holiday or declared day off;
+// - working-days:N ends on the N-th working day after the start.
+// `legal_source` names the statute that sets the period, e.g. "GAC art. 40" (may be empty).
+Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const HolidayCalendar& calendar,
+                         std::string legal_source = {});
+
+}  // namespace saqme::workflows
