@@ -1,5 +1,7 @@
 #include "storage/appender.h"
 
+#include <kj/exception.h>
+
 namespace saqme::storage {
 
 Result<std::unique_ptr<Appender>> Appender::Start(EventLog* log, std::function<int64_t()> clock) {
@@ -18,6 +20,9 @@ Appender::~Appender() {
   }
   wake_.notify_one();
   thread_.join();
+  // Answered callers may still be waking up; they touch ack_mu_ on their way out.
+  std::unique_lock<std::mutex> lock(ack_mu_);
+  all_left_.wait(lock, [this] { return waiting_ == 0; });
 }
 
 Result<AppendResult> Appender::Append(AppendRequest request) {
@@ -31,6 +36,10 @@ Result<AppendResult> Appender::Append(AppendRequest request) {
                            "სისტემა ჩერდება, სცადეთ მოგვიანებით");
     }
     if (!failed_.ok()) return failed_;
+    {
+      std::lock_guard<std::mutex> ack_lock(ack_mu_);
+      ++waiting_;
+    }
     queue_.push_back(&pending);
     generation = generation_;
     // The writer only sleeps on an empty queue, so only the first caller of a group wakes it.
@@ -38,12 +47,28 @@ Result<AppendResult> Appender::Append(AppendRequest request) {
   }
   std::unique_lock<std::mutex> lock(ack_mu_);
   acked_[generation % 2].wait(lock, [&pending] { return pending.done; });
+  if (--waiting_ == 0) all_left_.notify_all();
   return result;
 }
 
 Appender::Stats Appender::stats() const {
   std::lock_guard<std::mutex> lock(mu_);
   return stats_;
+}
+
+Result<AppendResult> Appender::StageOne(AppendRequest& request, rocksdb::WriteBatch* batch) {
+  // A malformed draft must not take the writer thread down; nothing of it reaches the batch
+  // (LogWriter::Stage seals every event before it touches the batch).
+  try {
+    return writer_->Stage(request, batch);
+  } catch (const kj::Exception& e) {
+    return Status::Error(
+        Status::Code::kInvalidArgument,
+        std::string("the event could not be encoded: ") + e.getDescription().cStr(),
+        "მოვლენის ჩაწერა ვერ მოხერხდა: მონაცემები არასწორია");
+  } catch (const std::exception& e) {
+    return Status::Error(Status::Code::kIOError, std::string("appending failed: ") + e.what());
+  }
 }
 
 void Appender::Run() {
@@ -61,10 +86,9 @@ void Appender::Run() {
     }
     rocksdb::WriteBatch batch;
     uint64_t events = 0;
-    const bool staged = failed.ok();  // fail-stop: nothing more is written after a failed write
-    if (staged) {
+    if (failed.ok()) {  // fail-stop: nothing more is written after a failed write
       for (Pending* pending : group) {
-        *pending->result = writer_->Stage(*pending->request, &batch);
+        *pending->result = StageOne(*pending->request, &batch);
         const auto& r = *pending->result;
         if (r.ok() && !r->duplicate) events += r->last_seq - r->first_seq + 1;
       }
@@ -78,10 +102,12 @@ void Appender::Run() {
       } else {
         writer_->Abandon();
         failed = Status::Error(Status::Code::kUnavailable,
-                               "writing to the log failed; nothing of this command was saved and "
-                               "the log accepts no more writes until restarted: " +
+                               "writing to the log failed, so it is not known whether this "
+                               "command was saved; the log accepts no writes until saqme is "
+                               "restarted — then retry with the same command id: " +
                                    failed.message(),
-                               "ჟურნალში ჩაწერა ვერ მოხერხდა; ბრძანება არ შენახულა");
+                               "ჟურნალში ჩაწერა ვერ მოხერხდა; უცნობია, შეინახა თუ არა ბრძანება. "
+                               "გადატვირთვის შემდეგ სცადეთ იგივე ბრძანების იდენტიფიკატორით");
       }
     }
     {
@@ -94,9 +120,9 @@ void Appender::Run() {
     {
       std::lock_guard<std::mutex> lock(ack_mu_);
       for (Pending* pending : group) {
-        // After a failed write even the staged successes are failures: nothing was saved.
-        // Refusals decided before the write stay what they are.
-        if (!failed.ok() && (!staged || pending->result->ok())) *pending->result = failed;
+        // After a failed write every answer of the group is unknown: successes may not be
+        // saved, and refusals were decided against a tail that may not exist.
+        if (!failed.ok()) *pending->result = failed;
         pending->done = true;
       }
     }

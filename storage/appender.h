@@ -5,8 +5,10 @@
 // group — and only then acknowledges each caller. An append that returned a result is therefore
 // in the fsync'd WAL and survives a crash; one that returned an error wrote nothing.
 //
-// After a failed write the appender stops accepting work (kUnavailable): the state of the disk
-// is unknown, and an operator must restart the process, which recovers from the WAL.
+// After a failed write the appender stops accepting work (kUnavailable): whether the failed
+// batch reached the disk is unknown (the WAL may hold it), so its callers are told that the
+// outcome is unknown and to retry with the same command id after a restart, which recovers from
+// the WAL and answers the retry with the first result if the batch was saved.
 #pragma once
 
 #include <condition_variable>
@@ -32,7 +34,8 @@ class Appender {
   // Takes the log's single LogWriter. `log` must outlive the Appender.
   static Result<std::unique_ptr<Appender>> Start(EventLog* log,
                                                  std::function<int64_t()> clock = {});
-  // Finishes the queued appends, then stops the writer thread.
+  // Answers every queued append, waits for their callers to leave Append, then stops the writer.
+  // Requires: no thread calls Append once destruction has begun.
   ~Appender();
 
   // Appends one command's events atomically; blocks until they are durable or refused.
@@ -50,6 +53,7 @@ class Appender {
   };
   explicit Appender(EventLog* log) : log_(log) {}
   void Run();
+  Result<AppendResult> StageOne(AppendRequest& request, rocksdb::WriteBatch* batch);
 
   EventLog* log_;
   std::unique_ptr<LogWriter> writer_;
@@ -60,6 +64,8 @@ class Appender {
   // its own callers with one notify_all and not those already queued for the next group.
   std::mutex ack_mu_;
   std::condition_variable acked_[2];
+  size_t waiting_ = 0;                // callers blocked for an answer (guarded by ack_mu_)
+  std::condition_variable all_left_;  // the destructor waits here for waiting_ == 0
   std::vector<Pending*> queue_;
   uint64_t generation_ = 0;  // number of the group being collected in queue_
   bool stopping_ = false;

@@ -1,5 +1,6 @@
 #include "storage/event_codec.h"
 
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
@@ -10,6 +11,8 @@
 namespace saqme::storage {
 namespace {
 
+static_assert(std::endian::native == std::endian::little,
+              "the segment table is written in host order; Cap'n Proto's is little-endian");
 constexpr size_t kFrameBytes = 8;  // segment count - 1 (uint32 LE) + segment size in words
 
 // Frames one canonical segment the way capnp::messageToFlatArray frames a one-segment message.
@@ -94,9 +97,9 @@ Result<std::unique_ptr<EventView>> EventView::Decode(std::string_view bytes) {
     std::memcpy(view->aligned_copy_.data(), segment, words * sizeof(capnp::word));
     segment = reinterpret_cast<const char*>(view->aligned_copy_.data());
   }
-  kj::ArrayPtr<const capnp::word> segments[1] = {
-      kj::arrayPtr(reinterpret_cast<const capnp::word*>(segment), words)};
-  view->reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(segments, 1));
+  view->segments_[0] = kj::arrayPtr(reinterpret_cast<const capnp::word*>(segment), words);
+  view->reader_ =
+      std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(view->segments_, 1));
   try {
     view->root_ = view->reader_->getRoot<schema::Event>();
   } catch (const kj::Exception& e) {
@@ -106,7 +109,8 @@ Result<std::unique_ptr<EventView>> EventView::Decode(std::string_view bytes) {
 }
 
 Status CheckEvent(std::string_view bytes, uint64_t expected_seq, const Hash& expected_prev,
-                  Hash* hash) {
+                  Hash* hash, bool* link_broken) {
+  if (link_broken) *link_broken = false;
   auto view = EventView::Decode(bytes);
   if (!view.ok()) return Corrupt(expected_seq, view.status().message());
   try {
@@ -117,17 +121,23 @@ Status CheckEvent(std::string_view bytes, uint64_t expected_seq, const Hash& exp
     if (event.getSeq() != expected_seq) {
       return Corrupt(expected_seq, "carries sequence " + std::to_string(event.getSeq()));
     }
-    if (ToHash(event.getPrevHash()) != expected_prev || event.getPrevHash().size() != 32) {
-      return Corrupt(expected_seq, "previous hash does not match the hash of event " +
-                                       std::to_string(expected_seq - 1));
+    if (event.getPrevHash().size() != 32 || event.getHash().size() != 32) {
+      return Corrupt(expected_seq, "a hash field is not 32 bytes");
     }
+    const Hash stored_prev = ToHash(event.getPrevHash());
     capnp::MallocMessageBuilder copy(bytes.size() / sizeof(capnp::word) + 8);
     copy.setRoot(event);
     auto unsealed = copy.getRoot<schema::Event>();
     unsealed.disownHash();
-    Hash computed = ChainHash(expected_prev, Frame(capnp::canonicalize(unsealed.asReader())));
-    if (event.getHash().size() != 32 || ToHash(event.getHash()) != computed) {
+    Hash computed = ChainHash(stored_prev, Frame(capnp::canonicalize(unsealed.asReader())));
+    if (ToHash(event.getHash()) != computed) {
       return Corrupt(expected_seq, "hash does not match its content");
+    }
+    if (stored_prev != expected_prev) {
+      if (link_broken) *link_broken = true;
+      return Corrupt(expected_seq, "its previous hash does not match the hash of event " +
+                                       std::to_string(expected_seq - 1) +
+                                       ": one of the two was rewritten");
     }
     *hash = computed;
     return Status::Ok();

@@ -63,14 +63,17 @@ class EventView {
   EventView() = default;
   std::string_view bytes_;
   std::vector<capnp::word> aligned_copy_;
+  kj::ArrayPtr<const capnp::word> segments_[1];  // must outlive reader_
   std::unique_ptr<capnp::MessageReader> reader_;
   schema::Event::Reader root_;
 };
 
-// Checks stored bytes against the chain: they decode, are canonical, carry `expected_seq` and
-// `expected_prev`, and their hash field equals the recomputed hash. On success `*hash` is the
-// event's hash. Never throws.
+// Checks stored bytes against the chain: they decode, are canonical, carry `expected_seq`, their
+// hash field equals the hash recomputed over their own content and stored prevHash, and that
+// prevHash equals `expected_prev`. On success `*hash` is the event's hash. Never throws.
+// `*link_broken` (optional) is set when the event is sound in itself and only its link to the
+// previous event fails: then either this event or the previous one was rewritten.
 Status CheckEvent(std::string_view bytes, uint64_t expected_seq, const Hash& expected_prev,
-                  Hash* hash);
+                  Hash* hash, bool* link_broken = nullptr);
 
 }  // namespace saqme::storage

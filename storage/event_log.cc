@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <kj/exception.h>
+
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
@@ -96,7 +98,13 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
     for (auto& d : descriptors) names.push_back(d.name);
     s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &log->handles_, &raw);
   } else {
-    if (options.create_if_missing) std::filesystem::create_directories(dir);
+    std::error_code error;
+    if (options.create_if_missing) std::filesystem::create_directories(dir, error);
+    if (error) {
+      return Status::Error(Status::Code::kIOError,
+                           "cannot create the data directory " + dir + ": " + error.message(),
+                           "მონაცემთა საქაღალდის " + dir + " შექმნა ვერ მოხერხდა");
+    }
     s = rocksdb::DB::Open(db_options, dir, descriptors, &log->handles_, &raw);
   }
   if (!s.ok()) return FromRocks(s, dir);
@@ -149,6 +157,9 @@ Status EventLog::ReadLastSequence() {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), log_));
   it->SeekToLast();
   if (!it->status().ok()) return FromRocks(it->status(), dir_);
+  if (it->Valid() && it->key().size() != 8) {
+    return Status::Error(Status::Code::kCorruption, "the last log key has the wrong length");
+  }
   last_seq_ = it->Valid() ? DecodeSeq(std::string_view(it->key().data(), it->key().size())) : 0;
   return Status::Ok();
 }
@@ -162,6 +173,10 @@ Result<uint32_t> EventLog::CaseVersion(const std::string& case_id) const {
   it->SeekForPrev(ToSlice(last));
   if (!it->status().ok()) return FromRocks(it->status(), dir_);
   if (!it->Valid() || !it->key().starts_with(ToSlice(prefix))) return uint32_t{0};
+  if (it->key().size() != prefix.size() + 4) {
+    return Status::Error(Status::Code::kCorruption,
+                         "case index entry of " + case_id + " is damaged");
+  }
   return CaseIndexVersion(std::string_view(it->key().data(), it->key().size()));
 }
 
@@ -188,6 +203,20 @@ Status EventLog::ReadCase(const std::string& case_id, const Visitor& visit) cons
     if (!s.ok()) return FromRocks(s, dir_);
     auto view = EventView::Decode(std::string_view(bytes.data(), bytes.size()));
     if (!view.ok()) return view.status();
+    // The index must point at this case's event of this version.
+    const uint32_t version = CaseIndexVersion(std::string_view(it->key().data(), it->key().size()));
+    bool matches = false;
+    try {
+      matches = view.value()->event().getCaseId() == case_id.c_str() &&
+                view.value()->event().getCaseVersion() == version;
+    } catch (const kj::Exception&) {
+    }
+    if (!matches) {
+      return Status::Error(Status::Code::kCorruption,
+                           "case index entry " + case_id + " v" + std::to_string(version) +
+                               " points at event " + std::to_string(seq) + " of another case",
+                           "საქმის " + case_id + " ინდექსი დაზიანებულია");
+    }
     if (!visit(seq, *view.value())) return Status::Ok();
   }
   if (!it->status().ok()) return FromRocks(it->status(), dir_);
@@ -221,6 +250,7 @@ VerifyReport EventLog::Verify(const std::function<void(uint64_t)>& progress) con
   read.fill_cache = false;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read, log_));
   uint64_t expected = 1;
+  Hash before_head = kGenesisHash;  // hash of event expected-2
   auto fail = [&](uint64_t seq, std::string problem) {
     report.ok = false;
     report.first_bad_seq = seq;
@@ -238,12 +268,20 @@ VerifyReport EventLog::Verify(const std::function<void(uint64_t)>& progress) con
       return report;
     }
     Hash hash;
+    bool link_broken = false;
     Status s = CheckEvent(std::string_view(it->value().data(), it->value().size()), seq,
-                          report.head_hash, &hash);
+                          report.head_hash, &hash, &link_broken);
     if (!s.ok()) {
       fail(seq, s.message());
+      if (link_broken && seq > 1) {
+        // Event seq-1 may be the forged one (rewritten and re-hashed): it is not intact either.
+        report.verified_through = seq - 2;
+        report.head_hash = before_head;
+        report.checked = report.checked > 0 ? report.checked - 1 : 0;
+      }
       return report;
     }
+    before_head = report.head_hash;
     report.head_hash = hash;
     report.verified_through = seq;
     ++report.checked;

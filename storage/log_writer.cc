@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <kj/exception.h>
+
 namespace saqme::storage {
 namespace {
 

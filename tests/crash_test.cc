@@ -40,15 +40,20 @@ TEST(CrashTest, EveryAcknowledgedAppendSurvivesSigkill) {
         std::this_thread::sleep_for(delay);
         child.Kill();
       });
+      bool well_formed = true;
       while (child.ReadLine(&line)) {
         std::istringstream in(line);
         std::string tag, command;
         Ack ack{};
         in >> tag >> command >> ack.first_seq >> ack.last_seq;
-        ASSERT_EQ(tag, "ACK") << line;
+        well_formed = well_formed && tag == "ACK";
         acked[command] = ack;
       }
       killer.join();
+      EXPECT_TRUE(well_formed);
+      // It must have died of the SIGKILL, not of an append error of its own.
+      const int status = child.Kill();
+      ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "child status " << status;
     }
     total_acked += acked.size();
 

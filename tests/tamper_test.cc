@@ -30,6 +30,7 @@ class RawDb {
     db_.reset(db);
     for (size_t i = 0; i < names.size(); ++i) {
       if (names[i] == kLogFamily) log_ = handles_[i];
+      if (names[i] == kCaseIndexFamily) index_ = handles_[i];
     }
   }
   ~RawDb() {
@@ -43,6 +44,9 @@ class RawDb {
   void Put(uint64_t seq, const std::string& value) {
     EXPECT_TRUE(db_->Put(rocksdb::WriteOptions(), log_, EncodeSeq(seq), value).ok());
   }
+  void PutIndex(const std::string& key, const std::string& value) {
+    EXPECT_TRUE(db_->Put(rocksdb::WriteOptions(), index_, key, value).ok());
+  }
   void Delete(uint64_t seq) {
     EXPECT_TRUE(db_->Delete(rocksdb::WriteOptions(), log_, EncodeSeq(seq)).ok());
   }
@@ -51,6 +55,7 @@ class RawDb {
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   rocksdb::ColumnFamilyHandle* log_ = nullptr;
+  rocksdb::ColumnFamilyHandle* index_ = nullptr;
 };
 
 class TamperTest : public ::testing::Test {
@@ -136,6 +141,42 @@ TEST_F(TamperTest, SaqmeVerifyNamesTheFirstBadSequenceAndExitsOne) {
   EXPECT_EQ(code, 1) << out;
   EXPECT_NE(out.find("FAILED at sequence 12"), std::string::npos) << out;
   EXPECT_NE(out.find("intact through sequence 11"), std::string::npos) << out;
+}
+
+TEST_F(TamperTest, ARewrittenAndRehashedEventIsNotReportedIntact) {
+  // A forger who edits event 5 and recomputes its hash leaves event 5 self-consistent; the chain
+  // breaks at event 6. Verify cannot tell which of the two was rewritten, so neither is intact.
+  {
+    RawDb raw(dir_.path());
+    const std::string original = raw.Get(5);
+    auto view = EventView::Decode(original);
+    ASSERT_TRUE(view.ok());
+    capnp::MallocMessageBuilder forged;
+    forged.setRoot(view.value()->event());
+    auto event = forged.getRoot<schema::Event>();
+    event.getActor().setPerson("სხვა პირი");
+    Hash prev{}, hash{};
+    auto stored_prev = view.value()->event().getPrevHash();
+    std::copy(stored_prev.begin(), stored_prev.end(), prev.begin());
+    raw.Put(5, SealEvent(forged, prev, &hash));
+  }
+  auto report = Verify();
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.first_bad_seq, 6u);
+  EXPECT_EQ(report.verified_through, 4u) << report.problem;
+  EXPECT_NE(report.problem.find("one of the two was rewritten"), std::string::npos);
+}
+
+TEST_F(TamperTest, ACaseIndexPointingElsewhereIsCaughtWhenReadingTheCase) {
+  {
+    RawDb raw(dir_.path());
+    raw.PutIndex(CaseIndexKey("case-0", 2), EncodeSeq(2));  // event 2 belongs to case-1
+  }
+  auto log = EventLog::Open(dir_.path(), {});
+  ASSERT_TRUE(log.ok());
+  Status s = log.value()->ReadCase("case-0", [](uint64_t, const EventView&) { return true; });
+  EXPECT_EQ(s.code(), Status::Code::kCorruption);
+  EXPECT_NE(s.message().find("another case"), std::string::npos) << s.message();
 }
 
 TEST_F(TamperTest, ARemovedEventIsReportedMissing) {

@@ -79,14 +79,15 @@ class Child {
   explicit Child(const std::vector<std::string>& argv) {
     int fds[2];
     if (pipe(fds) != 0) std::abort();
+    // Built before fork: the child of a threaded parent may only call async-signal-safe functions.
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
     pid_ = fork();
     if (pid_ == 0) {
       dup2(fds[1], 1);
       close(fds[0]);
       close(fds[1]);
-      std::vector<char*> args;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
       execv(args[0], args.data());
       _exit(127);
     }
