@@ -5,13 +5,11 @@
 namespace saqme {
 namespace {
 
-struct Civil {
-  int64_t year;
-  unsigned month, day;
-};
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
-// Days since 1970-01-01 to the proleptic Gregorian date (H. Hinnant's civil_from_days).
-Civil CivilFromDays(int64_t z) {
+}  // namespace
+
+CivilDate CivilFromDays(int64_t z) {
   z += 719468;
   const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -20,18 +18,14 @@ Civil CivilFromDays(int64_t z) {
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return Civil{static_cast<int64_t>(yoe) + era * 400 + (m <= 2), m, d};
+  return CivilDate{static_cast<int64_t>(yoe) + era * 400 + (m <= 2), m, d};
 }
-
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-}  // namespace
 
 std::string FormatTbilisiTime(int64_t millis) {
   const int64_t local = millis + kTbilisiOffsetMillis;
   const int64_t days = FloorDiv(local, 86400000);
   const int64_t in_day = local - days * 86400000;
-  const Civil c = CivilFromDays(days);
+  const CivilDate c = CivilFromDays(days);
   char out[96];
   std::snprintf(out, sizeof(out), "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lld+04:00",
                 static_cast<long long>(c.year), c.month, c.day,

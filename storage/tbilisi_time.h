@@ -14,4 +14,12 @@ std::string FormatTbilisiTime(int64_t millis);
 // The Tbilisi calendar date "YYYY-MM-DD" of the instant `millis`.
 std::string TbilisiDate(int64_t millis);
 
+// The proleptic Gregorian date `days` after 1970-01-01 (H. Hinnant's civil_from_days); the one
+// conversion both instants and workflow dates use.
+struct CivilDate {
+  int64_t year;
+  unsigned month, day;
+};
+CivilDate CivilFromDays(int64_t days);
+
 }  // namespace saqme

@@ -2,10 +2,12 @@
 
 #include <cstdio>
 
+#include "storage/tbilisi_time.h"
+
 namespace saqme::workflows {
 namespace {
 
-// H. Hinnant's days_from_civil / civil_from_days.
+// H. Hinnant's days_from_civil (the inverse of CivilFromDays).
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
   const int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -44,17 +46,9 @@ std::optional<Date> Date::Parse(std::string_view text) {
   return Date(parts[0], parts[1], parts[2]);
 }
 
-Date Date::FromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return Date(static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (m <= 2)),
-              static_cast<int>(m), static_cast<int>(d));
+Date Date::FromDays(int64_t days) {
+  const CivilDate c = CivilFromDays(days);
+  return Date(static_cast<int>(c.year), static_cast<int>(c.month), static_cast<int>(c.day));
 }
 
 int64_t Date::DaysSinceEpoch() const { return DaysFromCivil(year_, month_, day_); }
