@@ -1,0 +1,99 @@
+// OrgChart: an administrative body's units, posts, holders, supervision lines, powers and
+// acting assignments — loaded from a data file (docs/org-format.md), never written in code.
+//
+// Authorization is answered here as a pure function of the chart and the date: a post may use a
+// power it holds, and, during an acting assignment, the powers of the post it acts for.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "storage/status.h"
+#include "workflows/calendar/date.h"
+#include "workflows/org/power.h"
+#include "workflows/refusal.h"
+
+namespace saqme::workflows {
+
+struct Unit {
+  std::string id, name_ka, name_en, parent, head_post;
+};
+
+struct Post {
+  std::string id, title_ka, title_en, unit, rank, holder;
+  std::string supervisor;            // reporting line; empty for the head of the body
+  std::string delegated_supervisor;  // second supervision line on the head's instruction
+  std::string acts_in_absence;       // who acts for this post by statute, when it is absent
+  std::set<Power> powers;
+  std::vector<std::string> duties;
+  std::string source;
+};
+
+// `acting_post` exercises `post` (its powers, its alerts) from `from` to `to`, both inclusive.
+struct ActingAssignment {
+  std::string post, acting_post;
+  Date from, to;
+  std::string basis;
+
+  bool Covers(const Date& date) const { return from <= date && date <= to; }
+};
+
+// The outcome of an authorization check.
+struct Authority {
+  std::string acting_for;  // the absent post whose power is used; empty when it is the actor's
+};
+
+class OrgChart {
+ public:
+  // Parses and validates an org file; errors say what is wrong and where.
+  static Result<OrgChart> Parse(std::string_view json);
+  // The embedded demo charts.
+  static const OrgChart& Ozurgeti();
+  static const OrgChart& Zugdidi();
+
+  const std::string& body_id() const { return body_id_; }
+  const std::string& body_name_ka() const { return body_name_ka_; }
+  const std::string& body_name_en() const { return body_name_en_; }
+  const std::string& head_post() const { return head_post_; }
+  const std::vector<Unit>& units() const { return units_; }
+  const std::vector<Post>& posts() const { return posts_; }
+  const std::vector<ActingAssignment>& acting() const { return acting_; }
+
+  const Post* FindPost(std::string_view id) const;
+  const Unit* FindUnit(std::string_view id) const;
+
+  // Adds a dated acting assignment (kInvalidArgument: unknown posts, from > to, a post acting
+  // for itself, or an overlap with another assignment for the same post).
+  Status AddActing(ActingAssignment assignment);
+
+  // Who acts for `post` on `date`, if anyone.
+  std::optional<ActingAssignment> ActingFor(std::string_view post, const Date& date) const;
+  // The post that exercises `post`'s functions on `date`: its acting post, or itself.
+  std::string ExercisedBy(std::string_view post, const Date& date) const;
+
+  // May `actor` use `power` on `date`? With `as_post`, the power must be used as that post (e.g.
+  // signing what is addressed to the chair): the actor is that post, or acts for it that day.
+  // Without, any post the actor holds or acts for will do. Refuses naming the missing power.
+  std::variant<Authority, Refusal> Authorize(std::string_view actor, Power power, const Date& date,
+                                             std::string_view as_post = {}) const;
+
+  // The reporting line above `post`, nearest first, ending at the head of the body.
+  std::vector<std::string> ReportingLine(std::string_view post) const;
+  // True when `supervisor` is above `post` on the reporting line, or is (or is above) the
+  // delegated supervisor of `post` or of any post above it.
+  bool Supervises(std::string_view supervisor, std::string_view post) const;
+
+ private:
+  std::string body_id_, body_name_ka_, body_name_en_, head_post_;
+  std::vector<Unit> units_;
+  std::vector<Post> posts_;
+  std::map<std::string, size_t, std::less<>> post_index_, unit_index_;
+  std::vector<ActingAssignment> acting_;
+};
+
+}  // namespace saqme::workflows
