@@ -43,6 +43,29 @@ struct Event {
     signed @15 :SignedV1;
     dispatched @16 :DispatchedV1;
     filed @17 :FiledV1;
+    redirected @18 :RedirectedV1;
+    deadlineExtended @19 :DeadlineExtendedV1;
+    informationReleased @20 :InformationReleasedV1;
+    informationRefused @21 :InformationRefusedV1;
+    rightsExplained @22 :RightsExplainedV1;
+    decided @23 :DecidedV1;
+    actDrafted @24 :ActDraftedV1;
+    expertiseGiven @25 :ExpertiseGivenV1;
+    actAdopted @26 :ActAdoptedV1;
+    actRegistered @27 :ActRegisteredV1;
+    actPublished @28 :ActPublishedV1;
+    addresseeNotified @29 :AddresseeNotifiedV1;
+    actAmended @30 :ActChangedByV1;
+    actRepealed @31 :ActChangedByV1;
+    assignmentIssued @32 :AssignmentIssuedV1;
+    assignmentAccepted @33 :AssignmentNoteV1;
+    progressReported @34 :AssignmentNoteV1;
+    assignmentCompleted @35 :AssignmentNoteV1;
+    assignmentReviewed @36 :AssignmentReviewedV1;
+    legalityDoubtRaised @37 :LegalityDoubtRaisedV1;
+    assignmentRefused @38 :AssignmentRefusedV1;
+    nomenclatureApproved @39 :NomenclatureApprovedV1;
+    fileArchived @40 :FileArchivedV1;
   }
 }
 
@@ -122,4 +145,309 @@ struct DispatchedV1 {
 struct FiledV1 {
   nomenclatureCode @0 :Text;
   year @1 :UInt16;
+}
+
+# Sent on to another executor, or out to the competent body (the applicant is told).
+struct RedirectedV1 {
+  toExecutor @0 :Text;           # post id; empty when sent out of the body
+  toBody @1 :Text;               # the competent body; empty when redirected inside
+  reason @2 :Text;
+  applicantNotified @3 :Bool;
+  due @4 :Text;                  # the executor's deadline after an internal redirect
+}
+
+struct DeadlineExtendedV1 {
+  previousDue @0 :Text;
+  newDue @1 :Text;
+  reason @2 :Text;
+  statutoryExtension @3 :Bool;   # the one extension of an administrative proceeding
+}
+
+enum InformationScope {
+  full @0;
+  partial @1;
+}
+
+# GAC art. 40.
+struct InformationReleasedV1 {
+  scope @0 :InformationScope;
+  note @1 :Text;
+}
+
+# GAC art. 41: the applicant is told at once; the rights and the appeal route within 3 days.
+struct InformationRefusedV1 {
+  reason @0 :Text;
+  explainBy @1 :Text;            # date
+  explainByExplanation @2 :Text;
+}
+
+struct RightsExplainedV1 {
+  text @0 :Text;
+}
+
+enum Outcome {
+  granted @0;                    # application
+  refused @1;
+  partly @2;
+  upheld @3;                     # complaint
+  annulled @4;
+  amended @5;
+}
+
+# The decision on an application or a complaint: an individual administrative act.
+struct DecidedV1 {
+  outcome @0 :Outcome;
+  text @1 :Text;
+  by @2 :Text;                   # post id
+}
+
+enum ActType {
+  order @0;                      # ბრძანება
+  ordinance @1;                  # განკარგულება
+  resolution @2;                 # დადგენილება (normative)
+}
+
+struct ActDraftedV1 {
+  actType @0 :ActType;
+  issuer @1 :Text;               # post id
+  title @2 :Text;
+  text @3 :Text;
+  concernsMoreThan50 @4 :Bool;
+  publicProceeding @5 :Bool;
+  inForceOn @6 :Text;            # a date the act sets for itself, or empty
+}
+
+struct ExpertiseGivenV1 {
+  by @0 :Text;
+  opinion @1 :Text;
+}
+
+struct ActAdoptedV1 {
+  by @0 :Text;                   # post id that signed or chaired the adoption
+  sessionDate @1 :Text;          # council acts
+  votesFor @2 :UInt32;
+  votesAgainst @3 :UInt32;
+  abstained @4 :UInt32;
+}
+
+struct ActRegisteredV1 {
+  number @0 :Text;               # number in the acts journal of its type and year
+  year @1 :UInt16;
+}
+
+struct ActPublishedV1 {
+  channel @0 :Text;              # website, legislative_herald
+  publishedOn @1 :Text;
+  inForceOn @2 :Text;            # set when publication brings the act into force
+  inForceGround @3 :Text;
+}
+
+struct AddresseeNotifiedV1 {
+  notifiedOn @0 :Text;
+  inForceOn @1 :Text;
+  inForceGround @2 :Text;
+}
+
+struct ActChangedByV1 {
+  byAct @0 :Text;                # case id of the amending or repealing act
+  byActNumber @1 :Text;
+  effectiveOn @2 :Text;
+}
+
+struct AssignmentIssuedV1 {
+  issuer @0 :Text;
+  assignee @1 :Text;
+  instruction @2 :Text;
+  due @3 :Text;
+}
+
+struct AssignmentNoteV1 {
+  text @0 :Text;
+}
+
+struct AssignmentReviewedV1 {
+  accepted @0 :Bool;
+  remark @1 :Text;
+}
+
+struct LegalityDoubtRaisedV1 {
+  reason @0 :Text;
+  notified @1 :List(Text);       # the issuer and the issuer's superior
+}
+
+enum RefusalGround {
+  unlawful @0;
+  outsideJobDescription @1;
+}
+
+struct AssignmentRefusedV1 {
+  ground @0 :RefusalGround;
+  reason @1 :Text;
+}
+
+struct NomenclatureFile {
+  code @0 :Text;
+  title @1 :Text;
+  retention @2 :Text;            # e.g. "permanent", "5 years"
+}
+
+# The year's case nomenclature (file plan), approved each January.
+struct NomenclatureApprovedV1 {
+  year @0 :UInt16;
+  files @1 :List(NomenclatureFile);
+}
+
+# A closed file of the nomenclature handed to the departmental archive.
+struct FileArchivedV1 {
+  code @0 :Text;
+  year @1 :UInt16;
+}
+
+# ---------------------------------------------------------------------------------------------
+# Commands: what a client asks for (../shared/API.md names them). The actor is never a field:
+# it is the authenticated post. Dates are "YYYY-MM-DD".
+
+struct Command {
+  union {
+    registerIncoming @0 :RegisterIncoming;
+    draftAct @1 :DraftAct;
+    issueAssignment @2 :IssueAssignment;
+    assignResolution @3 :AssignResolution;
+    confirmReceipt @4 :Void;
+    redirect @5 :Redirect;
+    extendDeadline @6 :ExtendDeadline;
+    draftAnswer @7 :TextOnly;
+    endorse @8 :TextOnly;
+    sign @9 :Void;
+    dispatch @10 :Dispatch;
+    file @11 :FileInto;
+    releaseInformation @12 :ReleaseInformation;
+    refuseInformation @13 :TextOnly;
+    explainRights @14 :TextOnly;
+    decide @15 :Decide;
+    giveExpertise @16 :TextOnly;
+    adopt @17 :Adopt;
+    registerAct @18 :Void;
+    publish @19 :Publish;
+    notify @20 :Notify;
+    amend @21 :ChangeBy;
+    repeal @22 :ChangeBy;
+    accept @23 :Void;
+    reportProgress @24 :TextOnly;
+    complete @25 :TextOnly;
+    review @26 :Review;
+    raiseLegalityDoubt @27 :TextOnly;
+    refuseAssignment @28 :RefuseAssignment;
+    approveNomenclature @29 :ApproveNomenclature;
+    archiveFile @30 :FileInto;
+  }
+}
+
+struct TextOnly {
+  text @0 :Text;
+}
+
+struct RegisterIncoming {
+  kind @0 :IncomingKind;
+  channel @1 :Text;
+  sender @2 :Sender;
+  subject @3 :Text;
+  summary @4 :Text;
+  pages @5 :UInt32;
+  receivedOn @6 :Text;
+  addressee @7 :Text;
+  statedDue @8 :Text;
+  relatedCase @9 :Text;
+}
+
+struct DraftAct {
+  actType @0 :ActType;
+  issuer @1 :Text;
+  title @2 :Text;
+  text @3 :Text;
+  concernsMoreThan50 @4 :Bool;
+  publicProceeding @5 :Bool;
+  inForceOn @6 :Text;
+}
+
+struct IssueAssignment {
+  assignee @0 :Text;
+  instruction @1 :Text;
+  due @2 :Text;
+}
+
+struct AssignResolution {
+  leadExecutor @0 :Text;
+  coExecutors @1 :List(Text);
+  instruction @2 :Text;
+  due @3 :Text;                  # empty: the statutory deadline
+  onControl @4 :Bool;
+}
+
+struct Redirect {
+  toExecutor @0 :Text;
+  toBody @1 :Text;
+  reason @2 :Text;
+  applicantNotified @3 :Bool;
+}
+
+struct ExtendDeadline {
+  newDue @0 :Text;
+  reason @1 :Text;
+}
+
+struct Dispatch {
+  channel @0 :Text;              # post, email, hand, exchange
+}
+
+struct FileInto {
+  nomenclatureCode @0 :Text;
+  year @1 :UInt16;               # 0: the year of today
+}
+
+struct ReleaseInformation {
+  scope @0 :InformationScope;
+  note @1 :Text;
+}
+
+struct Decide {
+  outcome @0 :Outcome;
+  text @1 :Text;
+}
+
+struct Adopt {
+  sessionDate @0 :Text;
+  votesFor @1 :UInt32;
+  votesAgainst @2 :UInt32;
+  abstained @3 :UInt32;
+}
+
+struct Publish {
+  channel @0 :Text;
+  publishedOn @1 :Text;
+}
+
+struct Notify {
+  notifiedOn @0 :Text;
+}
+
+struct ChangeBy {
+  byAct @0 :Text;
+  byActNumber @1 :Text;
+  effectiveOn @2 :Text;
+}
+
+struct Review {
+  accepted @0 :Bool;
+  remark @1 :Text;
+}
+
+struct RefuseAssignment {
+  ground @0 :RefusalGround;
+  reason @1 :Text;
+}
+
+struct ApproveNomenclature {
+  year @0 :UInt16;
+  files @1 :List(NomenclatureFile);
 }

@@ -1,0 +1,638 @@
+// Every proceeding kind as a state machine: the allowed transitions, the commands each state
+// refuses, deadlines and extension limits, powers and acting, and replay determinism.
+#include <random>
+
+#include <capnp/serialize.h>
+#include <gtest/gtest.h>
+
+#include "tests/workflow_harness.h"
+
+namespace saqme::workflows {
+namespace {
+
+using saqme::testing::WorkflowBench;
+using Fill = WorkflowBench::Fill;
+using C = schema::Command::Builder;
+
+// ---- command builders --------------------------------------------------------------------
+
+Fill Register(schema::IncomingKind kind, const char* addressee, const char* stated_due = "") {
+  return [=](C c) {
+    auto r = c.initRegisterIncoming();
+    r.setKind(kind);
+    r.setChannel("post");
+    r.initSender().setName("ნინო ბერიძე");
+    r.getSender().setKind(schema::SenderKind::CITIZEN);
+    r.setSubject("განცხადება");
+    r.setSummary("მოქალაქე ითხოვს ინფორმაციას");
+    r.setPages(2);
+    r.setReceivedOn("2026-11-02");
+    r.setAddressee(addressee);
+    r.setStatedDue(stated_due);
+  };
+}
+Fill Resolve(const char* lead, const char* due = "", std::vector<const char*> co = {}) {
+  return [=](C c) {
+    auto r = c.initAssignResolution();
+    r.setLeadExecutor(lead);
+    auto list = r.initCoExecutors(co.size());
+    for (size_t i = 0; i < co.size(); ++i) list.set(i, co[i]);
+    r.setInstruction("მოამზადეთ პასუხი");
+    r.setDue(due);
+    r.setOnControl(true);
+  };
+}
+const Fill kReceipt = [](C c) { c.setConfirmReceipt(); };
+const Fill kSign = [](C c) { c.setSign(); };
+const Fill kRegisterAct = [](C c) { c.setRegisterAct(); };
+const Fill kAccept = [](C c) { c.setAccept(); };
+Fill DraftAnswer(const char* text = "პასუხის ტექსტი") {
+  return [=](C c) { c.initDraftAnswer().setText(text); };
+}
+Fill Endorse(const char* remark = "") {
+  return [=](C c) { c.initEndorse().setText(remark); };
+}
+Fill Dispatch(const char* channel = "post") {
+  return [=](C c) { c.initDispatch().setChannel(channel); };
+}
+Fill FileInto(const char* code) {
+  return [=](C c) { c.initFile().setNomenclatureCode(code); };
+}
+Fill Extend(const char* date, const char* reason = "საქმე განსაკუთრებით რთულია") {
+  return [=](C c) {
+    auto r = c.initExtendDeadline();
+    r.setNewDue(date);
+    r.setReason(reason);
+  };
+}
+Fill Redirect(const char* to_executor, const char* to_body, bool notified) {
+  return [=](C c) {
+    auto r = c.initRedirect();
+    r.setToExecutor(to_executor);
+    r.setToBody(to_body);
+    r.setReason("კომპეტენციის ფარგლებს გარეთაა");
+    r.setApplicantNotified(notified);
+  };
+}
+Fill Release(schema::InformationScope scope) {
+  return [=](C c) {
+    auto r = c.initReleaseInformation();
+    r.setScope(scope);
+  };
+}
+Fill RefuseInfo(const char* reason = "ინფორმაცია პერსონალურ მონაცემებს შეიცავს") {
+  return [=](C c) { c.initRefuseInformation().setText(reason); };
+}
+Fill Explain(const char* text = "უარი შეგიძლიათ გაასაჩივროთ ერთი თვის ვადაში") {
+  return [=](C c) { c.initExplainRights().setText(text); };
+}
+Fill DecideAs(schema::Outcome outcome) {
+  return [=](C c) {
+    auto r = c.initDecide();
+    r.setOutcome(outcome);
+    r.setText("გადაწყვეტილება");
+  };
+}
+Fill DraftAct(schema::ActType type, const char* issuer, bool public_proceeding = false,
+              const char* in_force_on = "") {
+  return [=](C c) {
+    auto r = c.initDraftAct();
+    r.setActType(type);
+    r.setIssuer(issuer);
+    r.setTitle("აქტის სათაური");
+    r.setText("აქტის ტექსტი");
+    r.setPublicProceeding(public_proceeding);
+    r.setInForceOn(in_force_on);
+  };
+}
+Fill Expertise(const char* opinion = "კანონს შეესაბამება") {
+  return [=](C c) { c.initGiveExpertise().setText(opinion); };
+}
+Fill Adopt(const char* session = "", uint32_t yes = 0, uint32_t no = 0) {
+  return [=](C c) {
+    auto r = c.initAdopt();
+    r.setSessionDate(session);
+    r.setVotesFor(yes);
+    r.setVotesAgainst(no);
+  };
+}
+Fill Publish(const char* channel, const char* on) {
+  return [=](C c) {
+    auto r = c.initPublish();
+    r.setChannel(channel);
+    r.setPublishedOn(on);
+  };
+}
+Fill Notify(const char* on) {
+  return [=](C c) { c.initNotify().setNotifiedOn(on); };
+}
+Fill Repeal(const char* by) {
+  return [=](C c) { c.initRepeal().setByAct(by); };
+}
+Fill Amend(const char* by) {
+  return [=](C c) { c.initAmend().setByAct(by); };
+}
+Fill Issue(const char* assignee, const char* due) {
+  return [=](C c) {
+    auto r = c.initIssueAssignment();
+    r.setAssignee(assignee);
+    r.setInstruction("მოამზადეთ ანგარიში");
+    r.setDue(due);
+  };
+}
+Fill Progress(const char* text = "შესრულებულია ნახევარი") {
+  return [=](C c) { c.initReportProgress().setText(text); };
+}
+Fill Complete(const char* text = "შესრულდა") {
+  return [=](C c) { c.initComplete().setText(text); };
+}
+Fill Review(bool accepted) {
+  return [=](C c) { c.initReview().setAccepted(accepted); };
+}
+Fill Doubt(const char* text = "დავალება კანონს ეწინააღმდეგება") {
+  return [=](C c) { c.initRaiseLegalityDoubt().setText(text); };
+}
+Fill RefuseAssignment(schema::RefusalGround ground) {
+  return [=](C c) {
+    auto r = c.initRefuseAssignment();
+    r.setGround(ground);
+    r.setReason("სამუშაო აღწერილობის ფარგლებს გარეთაა");
+  };
+}
+Fill Approve(int year, std::vector<std::pair<const char*, const char*>> files) {
+  return [=](C c) {
+    auto r = c.initApproveNomenclature();
+    r.setYear(static_cast<uint16_t>(year));
+    auto list = r.initFiles(files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      list[i].setCode(files[i].first);
+      list[i].setTitle(files[i].second);
+      list[i].setRetention("permanent");
+    }
+  };
+}
+Fill ArchiveFile(const char* code) {
+  return [=](C c) { c.initArchiveFile().setNomenclatureCode(code); };
+}
+
+// Every later command once, with plausible data, for the refusal tables.
+std::vector<std::pair<std::string, Fill>> Catalogue() {
+  return {{"assign_resolution", Resolve("info-analytics")},
+          {"confirm_receipt", kReceipt},
+          {"redirect", Redirect("info-press", "", false)},
+          {"extend_deadline", Extend("2027-01-20")},
+          {"draft_answer", DraftAnswer()},
+          {"endorse", Endorse()},
+          {"sign", kSign},
+          {"dispatch", Dispatch()},
+          {"file", FileInto("01-07")},
+          {"release_information", Release(schema::InformationScope::FULL)},
+          {"refuse_information", RefuseInfo()},
+          {"explain_rights", Explain()},
+          {"decide", DecideAs(schema::Outcome::GRANTED)},
+          {"give_expertise", Expertise()},
+          {"adopt", Adopt("2026-11-02", 10, 2)},
+          {"register_act", kRegisterAct},
+          {"publish", Publish("website", "2026-11-02")},
+          {"notify", Notify("2026-11-02")},
+          {"amend", Amend("act-2")},
+          {"repeal", Repeal("act-2")},
+          {"accept", kAccept},
+          {"report_progress", Progress()},
+          {"complete", Complete()},
+          {"review", Review(true)},
+          {"raise_legality_doubt", Doubt()},
+          {"refuse_assignment", RefuseAssignment(schema::RefusalGround::UNLAWFUL)},
+          {"archive_file", ArchiveFile("01-07")}};
+}
+
+// Every command not in `allowed` is refused in the current state, for the state's reason.
+void ExpectOnlyAllowed(WorkflowBench& bench, std::set<std::string> allowed) {
+  SCOPED_TRACE(std::string("in state ") + StageName(bench.state().stage));
+  for (const auto& [name, fill] : Catalogue()) {
+    if (allowed.count(name)) continue;
+    for (const char* actor : {"chair", "org-records", "info-analytics", "apparatus-head"}) {
+      Refusal refusal;
+      const std::string message = bench.Try(actor, fill, &refusal);
+      ASSERT_FALSE(message.empty()) << name << " was accepted from " << actor;
+      const bool state_reason = message.find("not possible while") != std::string::npos ||
+                                message.find("does not apply") != std::string::npos ||
+                                message.find("does not exist yet") != std::string::npos ||
+                                message.find("cannot be extended") != std::string::npos;
+      EXPECT_TRUE(state_reason) << name << " by " << actor << ": " << message;
+    }
+  }
+}
+
+// ---- incoming correspondence ---------------------------------------------------------------
+
+TEST(CorrespondenceTest, FromRegistrationToFilingWithEveryStateRefusingTheRest) {
+  WorkflowBench bench;
+  bench.AddNomenclatureFile(2026, "01-07");
+  ExpectOnlyAllowed(bench, {});  // nothing but an opening command on a new case
+  bench.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair"));
+  EXPECT_EQ(bench.state().stage, Stage::kRegistered);
+  EXPECT_EQ(bench.state().registration_number, "incoming/2026/1");
+  EXPECT_EQ(bench.state().due, "2026-12-02");  // one month from registration, a Wednesday
+  EXPECT_NE(bench.state().due_explanation.find("decree No 414"), std::string::npos);
+  ExpectOnlyAllowed(bench, {"assign_resolution", "extend_deadline"});
+
+  bench.Do("chair", Resolve("info-analytics", "2026-11-20", {"org-protocol"}));
+  EXPECT_EQ(bench.state().stage, Stage::kResolved);
+  EXPECT_EQ(bench.state().due, "2026-11-20");
+  EXPECT_EQ(bench.state().deadline_setter, "chair");
+  ExpectOnlyAllowed(bench, {"confirm_receipt", "redirect", "extend_deadline"});
+
+  EXPECT_NE(bench.Try("org-protocol", kReceipt), "");  // only the lead executor confirms
+  bench.Do("info-analytics", kReceipt);
+  ExpectOnlyAllowed(bench, {"redirect", "extend_deadline", "draft_answer"});
+
+  bench.Do("info-analytics", DraftAnswer());
+  ExpectOnlyAllowed(bench, {"draft_answer", "endorse", "sign", "extend_deadline"});
+  bench.Do("info-head", Endorse());
+  EXPECT_NE(bench.Try("info-head", Endorse()), "");  // one visa per post
+  bench.Do("sec-legal", Endorse("სამართლებრივი შენიშვნა არ არის"));
+  EXPECT_EQ(bench.state().endorsements, (std::vector<std::string>{"info-head", "sec-legal"}));
+
+  Refusal refusal;
+  EXPECT_NE(bench.Try("info-head", kSign, &refusal), "");  // the addressee signs
+  EXPECT_EQ(refusal.missing_power, "sign");
+  bench.Do("chair", kSign);
+  ExpectOnlyAllowed(bench, {"dispatch", "extend_deadline"});
+
+  EXPECT_NE(bench.Try("org-records", Dispatch("pigeon")), "");
+  bench.Do("org-records", Dispatch("post"));
+  EXPECT_EQ(bench.state().stage, Stage::kAnswered);
+  EXPECT_EQ(bench.state().outgoing_number, "outgoing/2026/1");
+  EXPECT_EQ(bench.last_event().at("data").at("postal_number").as_string(), "postal/2026/1");
+  ExpectOnlyAllowed(bench, {"file"});
+
+  EXPECT_NE(bench.Try("org-records", FileInto("99-99")).find("nomenclature of 2026"),
+            std::string::npos);
+  bench.Do("org-records", FileInto("01-07"));
+  EXPECT_EQ(bench.state().stage, Stage::kFiled);
+  ExpectOnlyAllowed(bench, {});
+}
+
+TEST(CorrespondenceTest, StatedDueAndTheResolutionDeadline) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair", "2026-11-16"));
+  EXPECT_EQ(bench.state().due, "2026-11-16");
+  EXPECT_NE(bench.state().due_explanation.find("stated in the document"), std::string::npos);
+  EXPECT_NE(bench.Try("chair", Resolve("info-analytics", "2026-10-30")), "");  // past
+}
+
+TEST(CorrespondenceTest, OnlyWhoSetTheDeadlineOrTheirSuperiorMayChangeIt) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "apparatus-head"));
+  bench.Do("apparatus-head", Resolve("org-records", "2026-11-20"));
+  Refusal refusal;
+  EXPECT_NE(bench.Try("org-head", Extend("2026-11-27"), &refusal), "");
+  EXPECT_FALSE(refusal.missing_power.empty());
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2026-11-19")), "");      // not later
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2026-11-27", "")), "");  // no reason
+  bench.Do("chair", Extend("2026-11-27"));                               // the setter's superior
+  EXPECT_EQ(bench.state().due, "2026-11-27");
+  EXPECT_EQ(bench.state().deadline_setter, "chair");
+  // Now the chair set it: the head of the apparatus is below, and may not change it.
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2026-12-04")), "");
+}
+
+TEST(CorrespondenceTest, RedirectInsideOrToTheCompetentBody) {
+  WorkflowBench bench;
+  bench.AddNomenclatureFile(2026, "01-01");
+  bench.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair"));
+  bench.Do("chair", Resolve("info-analytics"));
+  bench.Do("chair", Redirect("info-press", "", false));
+  EXPECT_EQ(bench.state().lead_executor, "info-press");
+  EXPECT_EQ(bench.state().stage, Stage::kResolved);
+  EXPECT_NE(bench.Try("info-analytics", kReceipt), "");
+  bench.Do("info-press", kReceipt);
+  EXPECT_NE(bench.Try("chair", Redirect("", "საქართველოს ფინანსთა სამინისტრო", false)), "");
+  EXPECT_NE(bench.Try("chair", Redirect("info-web", "სამინისტრო", true)), "");  // not both
+  bench.Do("chair", Redirect("", "საქართველოს ფინანსთა სამინისტრო", true));
+  EXPECT_EQ(bench.state().stage, Stage::kRedirectedOut);
+  bench.Do("org-records", FileInto("01-01"));
+}
+
+TEST(IncomingTest, RegistrationRefusals) {
+  WorkflowBench bench;
+  Refusal refusal;
+  EXPECT_NE(
+      bench.Try("info-press", Register(schema::IncomingKind::CORRESPONDENCE, "chair"), &refusal),
+      "");
+  EXPECT_EQ(refusal.missing_power, "register");
+  EXPECT_NE(bench.Try("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "nobody")), "");
+  EXPECT_NE(bench.Try("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "info-press")),
+            "");
+  EXPECT_NE(
+      bench.Try("org-records", Register(schema::IncomingKind::APPLICATION, "chair", "2026-11-20")),
+      "");
+  bench.SetToday("2026-11-01");  // received_on 2026-11-02 is tomorrow
+  EXPECT_NE(bench.Try("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair")), "");
+  EXPECT_EQ(bench.state().version, 0u);
+}
+
+// ---- citizen's application -----------------------------------------------------------------
+
+TEST(ApplicationTest, DecisionThenSignatureAndOneExtensionOfAtMostAMonth) {
+  WorkflowBench bench;
+  bench.AddNomenclatureFile(2026, "02-01");
+  bench.Do("org-records", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
+  EXPECT_EQ(bench.state().due, "2026-12-02");
+  EXPECT_NE(bench.state().due_explanation.find("Zugdidi statute art. 28.1"), std::string::npos);
+  // The resolution may shorten the statutory deadline, not extend it.
+  EXPECT_NE(bench.Try("apparatus-head", Resolve("sec-legal", "2026-12-10")), "");
+  bench.Do("apparatus-head", Resolve("sec-legal"));
+  EXPECT_EQ(bench.state().due, "2026-12-02");
+  bench.Do("sec-legal", kReceipt);
+
+  // One extension, by at most one month from the statutory due, with a reason.
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2027-01-05"))
+                .find("latest possible due date is 2027-01-04"),
+            std::string::npos);  // 2 Jan is a holiday; the month ends Monday 4 January
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2026-12-20", "")), "");
+  EXPECT_NE(bench.Try("sec-legal", Extend("2026-12-20")), "");
+  bench.Do("apparatus-head", Extend("2027-01-04"));
+  EXPECT_EQ(bench.state().due, "2027-01-04");
+  EXPECT_EQ(bench.state().statutory_extensions, 1);
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2027-01-10")).find("extended once"),
+            std::string::npos);
+
+  bench.Do("sec-legal", DraftAnswer("დამოწმებული ასლი გაიცეს"));
+  ExpectOnlyAllowed(bench, {"draft_answer", "endorse", "decide", "extend_deadline"});
+  EXPECT_NE(bench.Try("apparatus-head", DecideAs(schema::Outcome::UPHELD)), "");  // not an outcome
+  EXPECT_NE(bench.Try("sec-legal", DecideAs(schema::Outcome::GRANTED)), "");  // not the addressee
+  bench.Do("apparatus-head", DecideAs(schema::Outcome::PARTLY));
+  EXPECT_EQ(bench.state().outcome, "partly");
+  ExpectOnlyAllowed(bench, {"sign", "extend_deadline"});
+  bench.Do("apparatus-head", kSign);
+  bench.Do("org-records", Dispatch("hand"));
+  bench.Do("org-records", FileInto("02-01"));
+  EXPECT_EQ(bench.state().stage, Stage::kFiled);
+}
+
+// ---- public information --------------------------------------------------------------------
+
+TEST(PublicInformationTest, TenDaysAndARefusalOwesTheRightsWithinThreeDays) {
+  WorkflowBench bench;
+  bench.SetToday("2026-11-13");
+  bench.Do("org-records", Register(schema::IncomingKind::PUBLIC_INFORMATION, "apparatus-head"));
+  EXPECT_EQ(bench.state().due, "2026-11-24");  // 10 days end on Giorgoba (Mon 23 Nov)
+  EXPECT_NE(bench.state().due_explanation.find("art. 40"), std::string::npos);
+  bench.Do("apparatus-head", Resolve("info-public"));
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2026-11-30")).find("cannot be extended"),
+            std::string::npos);
+  ExpectOnlyAllowed(bench, {"confirm_receipt", "redirect"});
+  bench.Do("info-public", kReceipt);
+  EXPECT_NE(bench.Try("info-public", RefuseInfo("")), "");
+  EXPECT_NE(bench.Try("info-press", RefuseInfo()), "");
+  bench.SetToday("2026-11-19");  // Thursday
+  bench.Do("info-public", RefuseInfo());
+  EXPECT_EQ(bench.state().stage, Stage::kInfoRefused);
+  EXPECT_EQ(bench.state().rights_due, "2026-11-24");  // 3 days: Sun 22 -> Mon 23 holiday -> Tue
+  ExpectOnlyAllowed(bench, {"explain_rights"});
+  bench.Do("info-public", Explain());
+  EXPECT_EQ(bench.state().stage, Stage::kAnswered);
+}
+
+TEST(PublicInformationTest, ReleasedPartly) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::PUBLIC_INFORMATION, "apparatus-head"));
+  bench.Do("apparatus-head", Resolve("info-public"));
+  bench.Do("info-public", kReceipt);
+  bench.Do("info-public", Release(schema::InformationScope::PARTIAL));
+  EXPECT_EQ(bench.state().outcome, "partly_released");
+  EXPECT_EQ(bench.state().stage, Stage::kAnswered);
+}
+
+// ---- complaint -----------------------------------------------------------------------------
+
+TEST(ComplaintTest, DecidedByTheChairOrWhoeverActsForThem) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::COMPLAINT, "chair"));
+  EXPECT_NE(bench.state().due_explanation.find("art. 183"), std::string::npos);
+  bench.Do("chair", Resolve("sec-juridical"));
+  bench.Do("sec-juridical", kReceipt);
+  bench.Do("sec-juridical", DraftAnswer("საჩივარი საფუძვლიანია"));
+  Refusal refusal;
+  EXPECT_NE(bench.Try("apparatus-head", DecideAs(schema::Outcome::ANNULLED), &refusal), "");
+  EXPECT_EQ(refusal.missing_power, "decide_complaints");
+  EXPECT_NE(bench.Try("chair", DecideAs(schema::Outcome::GRANTED)), "");
+  // The chair names an acting officer during an absence.
+  ASSERT_TRUE(bench.org()
+                  .AddActing({"chair", "apparatus-head", *Date::Parse("2026-11-02"),
+                              *Date::Parse("2026-11-06"), "chair's decision"})
+                  .ok());
+  bench.Do("apparatus-head", DecideAs(schema::Outcome::ANNULLED));
+  EXPECT_EQ(bench.last_event().at("acting_for").as_string(), "chair");
+  EXPECT_EQ(bench.state().outcome, "annulled");
+}
+
+// ---- legal acts ----------------------------------------------------------------------------
+
+TEST(LegalActTest, AnOrderFromDraftToForceOnNotification) {
+  WorkflowBench bench;
+  EXPECT_NE(bench.Try("sec-legal", DraftAct(schema::ActType::ORDER, "info-press")),
+            "");  // no issuer power
+  bench.Do("sec-legal", DraftAct(schema::ActType::ORDER, "apparatus-head"));
+  ExpectOnlyAllowed(bench, {"give_expertise", "endorse", "adopt"});
+  EXPECT_NE(bench.Try("apparatus-head", Adopt()).find("legal expertise"), std::string::npos);
+  EXPECT_NE(bench.Try("info-press", Expertise()), "");
+  bench.Do("sec-juridical", Expertise());
+  bench.Do("org-head", Endorse());
+  EXPECT_NE(bench.Try("chair", Adopt()), "");  // signed by its issuer
+  bench.Do("apparatus-head", Adopt());
+  ExpectOnlyAllowed(bench, {"register_act"});
+  bench.Do("org-records", kRegisterAct);
+  EXPECT_EQ(bench.state().act_number, "acts-order/2026/1");
+  ExpectOnlyAllowed(bench, {"publish"});
+  bench.Do("info-web", Publish("website", "2026-11-02"));
+  EXPECT_EQ(bench.state().stage, Stage::kPublished);  // an individual act: not yet in force
+  EXPECT_EQ(bench.state().in_force_on, "");
+  bench.Do("org-records", Notify("2026-11-02"));
+  EXPECT_EQ(bench.state().stage, Stage::kInForce);
+  EXPECT_EQ(bench.state().in_force_on, "2026-11-02");
+  EXPECT_NE(bench.state().in_force_ground.find("notification"), std::string::npos);
+  bench.Do("org-records", Amend("act-7"));
+  EXPECT_EQ(bench.state().amended_by, (std::vector<std::string>{"act-7"}));
+  EXPECT_EQ(bench.state().text, "აქტის ტექსტი");  // the published text never changes
+  bench.Do("org-records", Repeal("act-9"));
+  EXPECT_EQ(bench.state().stage, Stage::kRepealed);
+  ExpectOnlyAllowed(bench, {});
+}
+
+TEST(LegalActTest, ACouncilResolutionIsVotedAndInForceOnPublicationInTheHerald) {
+  WorkflowBench bench;
+  bench.Do("sec-legal", DraftAct(schema::ActType::RESOLUTION, "chair"));
+  bench.Do("sec-legal", Expertise());
+  EXPECT_NE(bench.Try("chair", Adopt("", 10, 2)), "");  // no session date
+  EXPECT_NE(bench.Try("chair", Adopt("2026-11-02", 5, 5)).find("did not carry"), std::string::npos);
+  bench.Do("chair", Adopt("2026-11-02", 12, 3));
+  bench.Do("org-records", kRegisterAct);
+  EXPECT_EQ(bench.state().act_number, "acts-resolution/2026/1");
+  EXPECT_NE(bench.Try("info-web", Publish("website", "2026-11-02")).find("Legislative Herald"),
+            std::string::npos);
+  bench.Do("info-web", Publish("legislative_herald", "2026-11-02"));
+  EXPECT_EQ(bench.state().stage, Stage::kInForce);
+  EXPECT_EQ(bench.state().in_force_on, "2026-11-02");
+}
+
+TEST(LegalActTest, InForceOnTheDateTheActSetsOrOnPublicationAfterAPublicProceeding) {
+  WorkflowBench dated;
+  dated.Do("sec-legal", DraftAct(schema::ActType::ORDINANCE, "chair", false, "2027-01-01"));
+  dated.Do("sec-legal", Expertise());
+  dated.Do("chair", Adopt("2026-11-02", 9, 0));
+  dated.Do("org-records", kRegisterAct);
+  dated.Do("info-web", Publish("website", "2026-11-02"));
+  EXPECT_EQ(dated.state().in_force_on, "2027-01-01");
+
+  WorkflowBench public_proceeding;
+  public_proceeding.Do("sec-legal", DraftAct(schema::ActType::ORDER, "chair", true));
+  public_proceeding.Do("sec-legal", Expertise());
+  public_proceeding.Do("chair", Adopt());
+  public_proceeding.Do("org-records", kRegisterAct);
+  public_proceeding.Do("info-web", Publish("website", "2026-11-03"));
+  EXPECT_EQ(public_proceeding.state().in_force_on, "2026-11-03");
+  EXPECT_NE(public_proceeding.state().in_force_ground.find("public proceeding"), std::string::npos);
+}
+
+// ---- assignments ---------------------------------------------------------------------------
+
+TEST(AssignmentTest, IssuedAcceptedReportedCompletedReviewed) {
+  WorkflowBench bench;
+  EXPECT_NE(bench.Try("apparatus-head", Issue("org-records", "2026-10-01")), "");  // past
+  EXPECT_NE(bench.Try("org-head", Issue("sec-hr", "2026-11-20")), "");  // not under org-head
+  bench.Do("org-head", Issue("org-records", "2026-11-20"));
+  ExpectOnlyAllowed(bench, {"accept", "raise_legality_doubt", "refuse_assignment"});
+  EXPECT_NE(bench.Try("org-protocol", kAccept), "");
+  bench.Do("org-records", kAccept);
+  bench.Do("org-records", Progress());
+  bench.Do("org-records", Complete());
+  ExpectOnlyAllowed(bench, {"review"});
+  EXPECT_NE(bench.Try("org-records", Review(true)), "");  // the issuer reviews
+  bench.Do("org-head", Review(false));                    // back for more work
+  EXPECT_EQ(bench.state().stage, Stage::kAccepted);
+  bench.Do("org-records", Complete("შესწორებულია"));
+  bench.Do("org-head", Review(true));
+  EXPECT_EQ(bench.state().stage, Stage::kReviewed);
+  EXPECT_EQ(bench.state().progress.size(), 1u);
+}
+
+TEST(AssignmentTest, ALegalityDoubtReachesTheIssuerAndTheirSuperiorAndARefusalIsRecorded) {
+  WorkflowBench bench;
+  bench.Do("apparatus-deputy", Issue("info-public", "2026-11-20"));  // the delegated line
+  bench.Do("info-public", Doubt());
+  const auto& notified = bench.last_event().at("data").at("notified").as_array();
+  ASSERT_EQ(notified.size(), 2u);
+  EXPECT_EQ(notified[0].as_string(), "apparatus-deputy");
+  EXPECT_EQ(notified[1].as_string(), "apparatus-head");
+  bench.Do("info-public", RefuseAssignment(schema::RefusalGround::OUTSIDE_JOB_DESCRIPTION));
+  EXPECT_EQ(bench.state().stage, Stage::kRefusedByAssignee);
+  EXPECT_EQ(bench.state().refusal_ground, "outside_job_description");
+  ExpectOnlyAllowed(bench, {});
+}
+
+// ---- nomenclature --------------------------------------------------------------------------
+
+TEST(NomenclatureTest, ApprovedPerYearAndClosedFilesGoToTheArchive) {
+  WorkflowBench bench;
+  bench.SetToday("2026-01-12");
+  EXPECT_NE(bench.Try("org-records", Approve(2026, {{"01-01", "ბრძანებები"}})), "");   // power
+  EXPECT_NE(bench.Try("chair", Approve(2026, {{"01-01", "ა"}, {"01-01", "ბ"}})), "");  // duplicate
+  bench.Do("chair", Approve(2026, {{"01-01", "თავმჯდომარის ბრძანებები"}, {"01-07", "მიმოწერა"}}));
+  EXPECT_EQ(bench.state().files.size(), 2u);
+  EXPECT_NE(bench.Try("org-records", ArchiveFile("01-01")).find("after their year"),
+            std::string::npos);
+  bench.SetToday("2027-01-15");
+  EXPECT_NE(bench.Try("org-records", ArchiveFile("09-09")), "");
+  bench.Do("org-records", ArchiveFile("01-01"));
+  EXPECT_TRUE(bench.state().files[0].archived);
+  EXPECT_NE(bench.Try("org-records", ArchiveFile("01-01")), "");
+}
+
+// ---- acting powers -------------------------------------------------------------------------
+
+TEST(ActingTest, TheDeputySignsForTheHeadOnlyDuringTheAssignment) {
+  for (const char* day : {"2026-11-30", "2026-12-01", "2026-12-14", "2026-12-15"}) {
+    SCOPED_TRACE(day);
+    WorkflowBench bench;
+    bench.SetToday("2026-11-26");
+    bench.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "apparatus-head"));
+    bench.Do("apparatus-head", Resolve("org-services"));
+    bench.Do("org-services", kReceipt);
+    bench.Do("org-services", DraftAnswer());
+    bench.SetToday(day);
+    Refusal refusal;
+    const std::string result = bench.Try("apparatus-deputy", kSign, &refusal);
+    const bool inside = std::string(day) >= "2026-12-01" && std::string(day) <= "2026-12-14";
+    if (inside) {
+      EXPECT_EQ(result, "");
+      EXPECT_EQ(bench.last_event().at("acting_for").as_string(), "apparatus-head");
+      EXPECT_EQ(bench.last_event().at("actor").at("post").as_string(), "apparatus-deputy");
+    } else {
+      EXPECT_EQ(refusal.missing_power, "sign");
+    }
+  }
+}
+
+// ---- replay determinism --------------------------------------------------------------------
+
+CaseState Replay(const std::vector<std::vector<capnp::word>>& events) {
+  CaseState state;
+  for (const auto& words : events) {
+    capnp::FlatArrayMessageReader reader(kj::arrayPtr(words.data(), words.size()));
+    Evolve(state, reader.getRoot<schema::Event>());
+  }
+  return state;
+}
+
+TEST(ReplayTest, RandomValidCommandSequencesReplayToTheSameState) {
+  const std::vector<std::pair<std::string, Fill>> openings = {
+      {"org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair")},
+      {"org-records", Register(schema::IncomingKind::APPLICATION, "apparatus-head")},
+      {"org-records", Register(schema::IncomingKind::PUBLIC_INFORMATION, "apparatus-head")},
+      {"org-records", Register(schema::IncomingKind::COMPLAINT, "chair")},
+      {"sec-legal", DraftAct(schema::ActType::ORDER, "apparatus-head")},
+      {"sec-legal", DraftAct(schema::ActType::ORDINANCE, "chair")},
+      {"org-head", Issue("org-records", "2026-12-20")},
+      {"chair", Approve(2026, {{"01-07", "მიმოწერა"}})},
+  };
+  const std::vector<std::string> actors = {"org-records",      "chair",          "apparatus-head",
+                                           "apparatus-deputy", "info-analytics", "info-head",
+                                           "info-public",      "info-web",       "sec-legal",
+                                           "sec-juridical",    "org-head",       "org-services"};
+  auto catalogue = Catalogue();
+  catalogue.push_back({"decide", DecideAs(schema::Outcome::REFUSED)});
+  catalogue.push_back({"decide", DecideAs(schema::Outcome::UPHELD)});
+  catalogue.push_back({"resolve", Resolve("org-services")});
+  catalogue.push_back({"review", Review(false)});
+  std::mt19937 random(20261122);
+  int steps_total = 0;
+  for (int round = 0; round < 60; ++round) {
+    WorkflowBench bench;
+    bench.AddNomenclatureFile(2026, "01-07");
+    const auto& [opener, open] = openings[round % openings.size()];
+    bench.Do(opener, open);
+    for (int step = 0; step < 25; ++step) {
+      std::vector<std::pair<std::string, const Fill*>> possible;
+      for (const auto& actor : actors) {
+        for (const auto& [name, fill] : catalogue) {
+          if (bench.Accepts(actor, fill)) possible.push_back({actor, &fill});
+        }
+      }
+      if (possible.empty()) break;
+      const auto& [actor, fill] = possible[random() % possible.size()];
+      bench.Do(actor, *fill);
+      bench.SetToday(bench.today().AddDays(random() % 3).ToString().c_str());
+      ++steps_total;
+    }
+    const CaseState replayed = Replay(bench.events());
+    EXPECT_EQ(replayed, bench.state()) << "round " << round;
+    EXPECT_EQ(Replay(bench.events()), replayed);  // and again: the same
+  }
+  EXPECT_GT(steps_total, 200);
+}
+
+}  // namespace
+}  // namespace saqme::workflows

@@ -1,0 +1,79 @@
+#include "workflows/case_state.h"
+
+namespace saqme::workflows {
+
+const char* KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kNone:
+      return "none";
+    case Kind::kCorrespondence:
+      return "correspondence";
+    case Kind::kApplication:
+      return "application";
+    case Kind::kPublicInformation:
+      return "public_information";
+    case Kind::kComplaint:
+      return "complaint";
+    case Kind::kLegalAct:
+      return "legal_act";
+    case Kind::kAssignment:
+      return "assignment";
+    case Kind::kNomenclature:
+      return "nomenclature";
+  }
+  return "unknown";
+}
+
+const char* StageName(Stage stage) {
+  switch (stage) {
+    case Stage::kNew:
+      return "new";
+    case Stage::kRegistered:
+      return "registered";
+    case Stage::kResolved:
+      return "resolved";
+    case Stage::kInExecution:
+      return "in_execution";
+    case Stage::kAnswerDrafted:
+      return "answer_drafted";
+    case Stage::kSigned:
+      return "signed";
+    case Stage::kDecided:
+      return "decided";
+    case Stage::kInfoRefused:
+      return "information_refused";
+    case Stage::kAnswered:
+      return "answered";
+    case Stage::kRedirectedOut:
+      return "redirected_out";
+    case Stage::kFiled:
+      return "filed";
+    case Stage::kDrafted:
+      return "drafted";
+    case Stage::kAdopted:
+      return "adopted";
+    case Stage::kActRegistered:
+      return "registered_act";
+    case Stage::kPublished:
+      return "published";
+    case Stage::kInForce:
+      return "in_force";
+    case Stage::kRepealed:
+      return "repealed";
+    case Stage::kIssued:
+      return "issued";
+    case Stage::kAccepted:
+      return "accepted";
+    case Stage::kCompleted:
+      return "completed";
+    case Stage::kReviewed:
+      return "reviewed";
+    case Stage::kRefusedByAssignee:
+      return "refused_by_assignee";
+    case Stage::kApproved:
+      return "approved";
+  }
+  return "unknown";
+}
+
+}  // namespace saqme::workflows

@@ -1,0 +1,107 @@
+// CaseState: what a proceeding is, as the workflows see it — the result of evolving its events.
+//
+// One struct for every kind, with the sections a kind uses; a kind's decide reads only its own.
+// Replaying the same events always yields the same state (no clock, no I/O in evolve).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace saqme::workflows {
+
+enum class Kind {
+  kNone,  // no event yet
+  kCorrespondence,
+  kApplication,
+  kPublicInformation,
+  kComplaint,
+  kLegalAct,
+  kAssignment,
+  kNomenclature,
+};
+
+enum class Stage {
+  kNew,
+  // Incoming documents (correspondence, application, public information, complaint).
+  kRegistered,     // in the incoming journal, waiting for a resolution
+  kResolved,       // a resolution names the executor; waiting for receipt
+  kInExecution,    // the executor confirmed receipt
+  kAnswerDrafted,  // a draft answer exists (endorsements may follow)
+  kSigned,         // the answer is signed
+  kDecided,        // application / complaint: the decision (an individual act) is made
+  kInfoRefused,    // public information refused: the rights explanation is owed (GAC art. 41)
+  kAnswered,       // dispatched, released, or rights explained: the proceeding is answered
+  kRedirectedOut,  // sent to the competent body; the applicant was told
+  kFiled,          // filed into a case of the nomenclature: closed
+  // Legal acts.
+  kDrafted,
+  kAdopted,
+  kActRegistered,
+  kPublished,
+  kInForce,
+  kRepealed,
+  // Assignments.
+  kIssued,
+  kAccepted,
+  kCompleted,
+  kReviewed,
+  kRefusedByAssignee,
+  // Nomenclature.
+  kApproved,
+};
+
+const char* KindName(Kind kind);     // "public_information"
+const char* StageName(Stage stage);  // "in_execution"
+
+struct NomenclatureEntry {
+  std::string code, title, retention;
+  bool archived = false;
+
+  bool operator==(const NomenclatureEntry&) const = default;
+};
+
+struct CaseState {
+  Kind kind = Kind::kNone;
+  Stage stage = Stage::kNew;
+  uint32_t version = 0;
+  std::string case_id;
+
+  // Incoming documents.
+  std::string registration_number, received_on, registered_on, addressee, subject;
+  std::string statutory_due;  // the law's deadline, the ceiling of any resolution's due
+  std::string due, due_explanation;
+  std::string deadline_setter;  // post that set the current due (DOMAIN.md §3)
+  std::string lead_executor;
+  std::vector<std::string> co_executors;
+  bool on_control = false;
+  int statutory_extensions = 0;
+  std::vector<std::string> endorsements;  // posts, in order
+  std::string answer, signed_by, outcome, outgoing_number, answered_on;
+  std::string rights_due;  // public information refused: explanation owed by this date
+  std::string filed_code;
+  int filed_year = 0;
+
+  // Legal acts.
+  std::string act_type, issuer, title, text, in_force_on_set, act_number;
+  bool concerns_more_than_50 = false, public_proceeding = false;
+  int expertise_count = 0;
+  std::string published_on, notified_on, in_force_on, in_force_ground;
+  std::vector<std::string> amended_by;
+  std::string repealed_by;
+
+  // Assignments (issuer and due are shared with the fields above).
+  std::string assignee, instruction;
+  std::vector<std::string> progress;
+  bool legality_doubt = false;
+  std::string refusal_ground;
+  bool review_accepted = false;
+
+  // Nomenclature.
+  int year = 0;
+  std::vector<NomenclatureEntry> files;
+
+  bool operator==(const CaseState&) const = default;
+};
+
+}  // namespace saqme::workflows

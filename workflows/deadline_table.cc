@@ -1,0 +1,55 @@
+#include "workflows/deadline_table.h"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "workflows/workflow_data.h"
+
+namespace saqme::workflows {
+
+const DeadlineTable& DeadlineTable::Default() {
+  static const DeadlineTable table = [] {
+    auto parsed = Parse(kDeadlinesTsv);
+    if (!parsed.ok())
+      throw std::runtime_error("embedded deadline table: " + parsed.status().message());
+    return parsed.value();
+  }();
+  return table;
+}
+
+Result<DeadlineTable> DeadlineTable::Parse(std::string_view tsv) {
+  DeadlineTable table;
+  std::istringstream in{std::string(tsv)};
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string key, rule, source;
+    std::getline(fields, key, '\t');
+    std::getline(fields, rule, '\t');
+    std::getline(fields, source);
+    auto parsed = PeriodRule::Parse(rule);
+    if (key.empty() || !parsed || source.empty()) {
+      return Status::Error(
+          Status::Code::kInvalidArgument,
+          "deadline table line " + std::to_string(number) + ": expected key<TAB>rule<TAB>source",
+          "ვადების ცხრილის შეცდომა, სტრიქონი " + std::to_string(number));
+    }
+    table.rules_[key] = DeadlineRule{*parsed, source};
+  }
+  return table;
+}
+
+const DeadlineRule& DeadlineTable::Get(std::string_view key) const {
+  auto it = rules_.find(key);
+  if (it == rules_.end()) throw std::out_of_range("no deadline rule '" + std::string(key) + "'");
+  return it->second;
+}
+
+Deadline DeadlineTable::Compute(std::string_view key, const Date& start,
+                                const HolidayCalendar& calendar) const {
+  const DeadlineRule& rule = Get(key);
+  return ComputeDeadline(start, rule.rule, calendar, rule.source);
+}
+
+}  // namespace saqme::workflows

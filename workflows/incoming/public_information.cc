@@ -1,0 +1,67 @@
+// A public-information request (General Administrative Code art. 40): released immediately or
+// within ten days, fully or partly, or refused; a refusal is told at once and the rights and
+// the appeal route are explained in writing within three days (art. 41). Every request is an
+// entry of the public-information register (the engine's journal), reported yearly (art. 49).
+#include "workflows/incoming/incoming.h"
+#include "workflows/rules.h"
+
+namespace saqme::workflows::incoming {
+namespace {
+
+using namespace rules;
+
+std::optional<Decision> DecidePublicInformation(const CaseState& state,
+                                                schema::Command::Reader command,
+                                                const Context& context) {
+  using Which = schema::Command::Which;
+  const Which which = command.which();
+  if (which != Which::RELEASE_INFORMATION && which != Which::REFUSE_INFORMATION &&
+      which != Which::EXPLAIN_RIGHTS) {
+    return std::nullopt;
+  }
+  const bool explaining = which == Which::EXPLAIN_RIGHTS;
+  const Stage needed = explaining ? Stage::kInfoRefused : Stage::kInExecution;
+  if (state.stage != needed && !(!explaining && state.stage == Stage::kAnswerDrafted)) {
+    return Decision(NotNow(state, command));
+  }
+  auto who =
+      MustBe(context, state.lead_executor, "executor of the request", "მოთხოვნის შემსრულებელს");
+  if (auto* refusal = std::get_if<Refusal>(&who)) return Decision(*refusal);
+  auto draft = NewEvent(context, std::get<std::string>(who));
+  auto payload = draft.event().getPayload();
+  if (which == Which::RELEASE_INFORMATION) {
+    auto r = payload.initInformationReleased();
+    r.setScope(command.getReleaseInformation().getScope());
+    r.setNote(command.getReleaseInformation().getNote());
+  } else if (which == Which::REFUSE_INFORMATION) {
+    if (command.getRefuseInformation().getText().size() == 0) {
+      return Decision(Refuse("a refusal must give its reason", "უარს უნდა ჰქონდეს საფუძველი"));
+    }
+    Deadline explain_by =
+        context.deadlines->Compute("public_information-rights", context.today, *context.calendar);
+    auto r = payload.initInformationRefused();
+    r.setReason(command.getRefuseInformation().getText());
+    r.setExplainBy(explain_by.due.ToString());
+    std::string explanation;
+    for (const auto& line : explain_by.Explanation()) explanation += line + "\n";
+    r.setExplainByExplanation(explanation);
+  } else {
+    if (command.getExplainRights().getText().size() == 0) {
+      return Decision(Refuse("the explanation of rights and the appeal route has no text",
+                             "უფლებებისა და გასაჩივრების წესის განმარტება ცარიელია"));
+    }
+    payload.initRightsExplained().setText(command.getExplainRights().getText());
+  }
+  return Decision(Events(std::move(draft)));
+}
+
+}  // namespace
+
+const KindRules& PublicInformationRules() {
+  static const KindRules rules{
+      Kind::kPublicInformation,     "public_information",           Extension::kNone,
+      /*stated_due_allowed=*/false, /*decision_before_sign=*/false, DecidePublicInformation};
+  return rules;
+}
+
+}  // namespace saqme::workflows::incoming

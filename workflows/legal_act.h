@@ -1,0 +1,12 @@
+// Legal acts (see legal_act.cc for the rules and their sources).
+#pragma once
+
+#include "workflows/proceeding.h"
+
+namespace saqme::workflows::legal_act {
+
+Decision Draft(schema::DraftAct::Reader command, const Context& context);
+Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context);
+bool Evolve(CaseState& state, schema::Event::Reader event);
+
+}  // namespace saqme::workflows::legal_act

@@ -1,0 +1,13 @@
+// The case nomenclature (file plan); see nomenclature.cc.
+#pragma once
+
+#include "workflows/proceeding.h"
+
+namespace saqme::workflows::nomenclature {
+
+Decision Approve(const CaseState& state, schema::ApproveNomenclature::Reader command,
+                 const Context& context);
+Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context);
+bool Evolve(CaseState& state, schema::Event::Reader event);
+
+}  // namespace saqme::workflows::nomenclature

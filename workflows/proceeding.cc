@@ -1,0 +1,78 @@
+#include "workflows/proceeding.h"
+
+#include <capnp/dynamic.h>
+
+#include "storage/event_json.h"
+#include "workflows/assignment.h"
+#include "workflows/incoming/incoming.h"
+#include "workflows/legal_act.h"
+#include "workflows/nomenclature.h"
+#include "workflows/rules.h"
+
+namespace saqme::workflows {
+
+std::string CommandName(schema::Command::Reader command) {
+  KJ_IF_MAYBE (field, capnp::toDynamic(command).which()) {
+    return storage::SnakeCase(field->getProto().getName());
+  }
+  return "unknown_command";
+}
+
+Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context) {
+  using Which = schema::Command::Which;
+  try {
+    const Which which = command.which();
+    const bool opening = which == Which::REGISTER_INCOMING || which == Which::DRAFT_ACT ||
+                         which == Which::ISSUE_ASSIGNMENT;
+    if (state.kind == Kind::kNone) {
+      switch (which) {
+        case Which::REGISTER_INCOMING:
+          return incoming::Register(command.getRegisterIncoming(), context);
+        case Which::DRAFT_ACT:
+          return legal_act::Draft(command.getDraftAct(), context);
+        case Which::ISSUE_ASSIGNMENT:
+          return assignment::Issue(command.getIssueAssignment(), context);
+        case Which::APPROVE_NOMENCLATURE:
+          return nomenclature::Approve(state, command.getApproveNomenclature(), context);
+        default:
+          return rules::Refuse(
+              "the case does not exist yet; open it with register_incoming, "
+              "draft_act, issue_assignment or approve_nomenclature",
+              "საქმე ჯერ არ არსებობს");
+      }
+    }
+    if (opening) {
+      return rules::Refuse(CommandName(command) + " opens a new case; this case already exists",
+                           "ეს ბრძანება ახალ საქმეს ხსნის; საქმე უკვე არსებობს");
+    }
+    switch (state.kind) {
+      case Kind::kCorrespondence:
+      case Kind::kApplication:
+      case Kind::kPublicInformation:
+      case Kind::kComplaint:
+        return incoming::Decide(state, command, context);
+      case Kind::kLegalAct:
+        return legal_act::Decide(state, command, context);
+      case Kind::kAssignment:
+        return assignment::Decide(state, command, context);
+      case Kind::kNomenclature:
+        return nomenclature::Decide(state, command, context);
+      case Kind::kNone:
+        break;
+    }
+    return rules::Refuse("unknown case kind", "უცნობი საქმის სახე");
+  } catch (const kj::Exception& e) {  // a command whose data does not decode
+    return rules::Refuse(std::string("the command is malformed: ") + e.getDescription().cStr(),
+                         "ბრძანება დაზიანებულია");
+  }
+}
+
+void Evolve(CaseState& state, schema::Event::Reader event) {
+  ++state.version;
+  if (state.case_id.empty()) state.case_id = event.getCaseId();
+  // Each applier handles its own payloads; an unknown one (a newer build's) changes nothing.
+  incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
+      assignment::Evolve(state, event) || nomenclature::Evolve(state, event);
+}
+
+}  // namespace saqme::workflows

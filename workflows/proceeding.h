@@ -1,0 +1,50 @@
+// The workflow of every proceeding: decide(state, command, context) -> events | refusal and
+// evolve(state, event) -> state. Pure: no I/O, no clock; time and the organisation come in the
+// Context. A refusal writes nothing. Each kind's rules live in its own file (incoming/*.cc,
+// legal_act.cc, assignment.cc, nomenclature.cc), with the legal source beside each rule.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "storage/event_codec.h"
+#include "storage/saqme.capnp.h"
+#include "workflows/calendar/holiday_calendar.h"
+#include "workflows/case_state.h"
+#include "workflows/deadline_table.h"
+#include "workflows/org/org_chart.h"
+#include "workflows/refusal.h"
+
+namespace saqme::workflows {
+
+struct Context {
+  std::string actor_post;    // the authenticated post (never a field of the command)
+  std::string actor_person;  // who holds it
+  Date today;                // Tbilisi date of the decision
+  int64_t now_ms = 0;        // business time of the events
+  const OrgChart* org = nullptr;
+  const HolidayCalendar* calendar = nullptr;
+  const DeadlineTable* deadlines = nullptr;
+  // The next registration number of `journal` ("incoming", "outgoing", "postal",
+  // "acts-order", ...) in `year`; the engine answers from its journals.
+  std::function<std::string(std::string_view journal, int year)> next_number;
+  // Whether `code` is a file of the approved nomenclature of `year`.
+  std::function<bool(int year, std::string_view code)> in_nomenclature;
+};
+
+using Decision = std::variant<std::vector<storage::EventDraft>, Refusal>;
+
+// Requires every Context member set. Never throws for bad command data: it refuses.
+Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context);
+
+// Applies one event (of this case, in order). Unknown payloads (from a newer build) only advance
+// the version.
+void Evolve(CaseState& state, schema::Event::Reader event);
+
+// The command's type as API.md names it ("assign_resolution").
+std::string CommandName(schema::Command::Reader command);
+
+}  // namespace saqme::workflows

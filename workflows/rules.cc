@@ -1,0 +1,82 @@
+#include "workflows/rules.h"
+
+#include <capnp/schema.h>
+
+#include "storage/event_json.h"
+#include "storage/tbilisi_time.h"
+
+namespace saqme::workflows::rules {
+
+Refusal Refuse(std::string en, std::string ka) { return Refusal{std::move(en), std::move(ka), {}}; }
+
+Refusal NotNow(const CaseState& state, schema::Command::Reader command) {
+  const std::string name = CommandName(command);
+  return Refuse(name + " is not possible while the " + KindName(state.kind) + " is '" +
+                    StageName(state.stage) + "'",
+                "ბრძანება " + name + " ამ ეტაპზე (" + StageName(state.stage) + ") დაუშვებელია");
+}
+
+std::vector<storage::EventDraft> Events(storage::EventDraft draft) {
+  std::vector<storage::EventDraft> events;
+  events.push_back(std::move(draft));
+  return events;
+}
+
+storage::EventDraft NewEvent(const Context& context, const std::string& acting_for) {
+  storage::EventDraft draft;
+  auto event = draft.event();
+  event.setOccurredAt(context.now_ms);
+  event.getActor().setPost(context.actor_post);
+  event.getActor().setPerson(context.actor_person);
+  event.setActingFor(acting_for);
+  return draft;
+}
+
+std::variant<std::string, Refusal> Need(const Context& context, Power power,
+                                        std::string_view as_post) {
+  auto result = context.org->Authorize(context.actor_post, power, context.today, as_post);
+  if (auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
+  return std::get<Authority>(result).acting_for;
+}
+
+std::variant<std::string, Refusal> MustBe(const Context& context, const std::string& post,
+                                          const std::string& role_en, const std::string& role_ka) {
+  if (context.actor_post == post) return std::string();
+  auto acting = context.org->ActingFor(post, context.today);
+  if (acting && acting->acting_post == context.actor_post) return post;
+  return Refusal{
+      "only the " + role_en + " (" + post + ") or whoever acts for them may do this",
+      "ამის გაკეთება შეუძლია მხოლოდ " + role_ka + " (" + post + ") ან მისი მოვალეობის შემსრულებელს",
+      "execute"};
+}
+
+std::variant<Date, Refusal> DateField(std::string_view text, const char* field) {
+  auto date = Date::Parse(text);
+  if (!date) {
+    return Refuse(std::string(field) + " must be a date written YYYY-MM-DD",
+                  std::string(field) + " უნდა იყოს თარიღი ფორმატით YYYY-MM-DD");
+  }
+  return *date;
+}
+
+std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field) {
+  if (context.org->FindPost(post)) return std::nullopt;
+  return Refuse(std::string(field) + ": there is no post '" + std::string(post) + "'",
+                std::string(field) + ": თანამდებობა '" + std::string(post) + "' არ არსებობს");
+}
+
+std::string TbilisiDateOf(int64_t millis) { return TbilisiDate(millis); }
+
+std::string ActedAs(schema::Event::Reader event) {
+  return event.getActingFor().size() > 0 ? event.getActingFor().cStr()
+                                         : event.getActor().getPost().cStr();
+}
+
+std::string OutcomeName(schema::Outcome outcome) {
+  auto enumerants = capnp::Schema::from<schema::Outcome>().getEnumerants();
+  const auto index = static_cast<unsigned>(outcome);
+  return index < enumerants.size() ? storage::SnakeCase(enumerants[index].getProto().getName())
+                                   : "unknown";
+}
+
+}  // namespace saqme::workflows::rules

@@ -1,0 +1,42 @@
+// Helpers shared by the kinds' rules (internal to workflows/).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "workflows/proceeding.h"
+
+namespace saqme::workflows::rules {
+
+Refusal Refuse(std::string en, std::string ka);
+// "assign_resolution is not possible while the case is 'filed'".
+Refusal NotNow(const CaseState& state, schema::Command::Reader command);
+
+// A decision of exactly one event.
+std::vector<storage::EventDraft> Events(storage::EventDraft draft);
+
+// A new event by the context's actor at the context's time, acting for `acting_for` (or own).
+storage::EventDraft NewEvent(const Context& context, const std::string& acting_for);
+
+// The actor may use `power` (as `as_post` when given); the result is the post acted for ("" when
+// own), or the refusal naming the missing power.
+std::variant<std::string, Refusal> Need(const Context& context, Power power,
+                                        std::string_view as_post = {});
+// The actor is `post` or acts for it today; `role` says who that is for the refusal.
+std::variant<std::string, Refusal> MustBe(const Context& context, const std::string& post,
+                                          const std::string& role_en, const std::string& role_ka);
+
+// A "YYYY-MM-DD" field; a refusal naming the field when it is not a date.
+std::variant<Date, Refusal> DateField(std::string_view text, const char* field);
+// The Tbilisi date ("YYYY-MM-DD") of an instant in ms.
+std::string TbilisiDateOf(int64_t millis);
+// The post whose authority an event used: the post acted for, or the actor's own.
+std::string ActedAs(schema::Event::Reader event);
+// "granted", "partly", "upheld", ...
+std::string OutcomeName(schema::Outcome outcome);
+
+// A post id that must exist in the org chart.
+std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field);
+
+}  // namespace saqme::workflows::rules
