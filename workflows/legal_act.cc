@@ -74,22 +74,9 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       r.setOpinion(command.getGiveExpertise().getText());
       return Events(std::move(draft));
     }
-    case Which::ENDORSE: {
+    case Which::ENDORSE:
       if (state.stage != Stage::kDrafted) return NotNow(state, command);
-      auto authority = Need(context, Power::kEndorse);
-      if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
-      const std::string& acting_for = std::get<std::string>(authority);
-      const std::string by = acting_for.empty() ? context.actor_post : acting_for;
-      for (const auto& post : state.endorsements) {
-        if (post == by)
-          return Refuse(by + " has already endorsed this draft", by + "-მა უკვე დაავიზა");
-      }
-      auto draft = NewEvent(context, acting_for);
-      auto r = draft.event().getPayload().initEndorsed();
-      r.setBy(by);
-      r.setRemark(command.getEndorse().getText());
-      return Events(std::move(draft));
-    }
+      return rules::Endorse(state, command.getEndorse(), context);
     case Which::ADOPT: {
       if (state.stage != Stage::kDrafted) return NotNow(state, command);
       if (state.expertise_count == 0) {

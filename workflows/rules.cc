@@ -1,5 +1,7 @@
 #include "workflows/rules.h"
 
+#include <algorithm>
+
 #include <capnp/schema.h>
 
 #include "storage/event_json.h"
@@ -63,6 +65,38 @@ std::optional<Refusal> KnownPost(const Context& context, std::string_view post, 
   if (context.org->FindPost(post)) return std::nullopt;
   return Refuse(std::string(field) + ": there is no post '" + std::string(post) + "'",
                 std::string(field) + ": თანამდებობა '" + std::string(post) + "' არ არსებობს");
+}
+
+Decision Endorse(const CaseState& state, schema::TextOnly::Reader command, const Context& context) {
+  auto authority = Need(context, Power::kEndorse);
+  if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
+  const std::string& acting_for = std::get<std::string>(authority);
+  const std::string by = acting_for.empty() ? context.actor_post : acting_for;
+  for (const auto& post : state.endorsements) {
+    if (post == by)
+      return Refuse(by + " has already endorsed this draft", by + "-მა ეს პროექტი უკვე დაავიზა");
+  }
+  auto draft = NewEvent(context, acting_for);
+  auto r = draft.event().getPayload().initEndorsed();
+  r.setBy(by);
+  r.setRemark(command.getText());
+  return Events(std::move(draft));
+}
+
+Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
+                       std::initializer_list<schema::Outcome> allowed, const char* allowed_en,
+                       const char* allowed_ka, Power power, const std::string& as_post) {
+  if (std::find(allowed.begin(), allowed.end(), command.getOutcome()) == allowed.end()) {
+    return Refuse(allowed_en, allowed_ka);
+  }
+  auto authority = Need(context, power, as_post);
+  if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
+  auto draft = NewEvent(context, std::get<std::string>(authority));
+  auto r = draft.event().getPayload().initDecided();
+  r.setOutcome(command.getOutcome());
+  r.setText(command.getText());
+  r.setBy(as_post);
+  return Events(std::move(draft));
 }
 
 std::string TbilisiDateOf(int64_t millis) { return TbilisiDate(millis); }

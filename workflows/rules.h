@@ -27,6 +27,16 @@ std::variant<std::string, Refusal> Need(const Context& context, Power power,
 std::variant<std::string, Refusal> MustBe(const Context& context, const std::string& post,
                                           const std::string& role_en, const std::string& role_ka);
 
+// An endorsement (ვიზა) of the current draft by a post with the endorse power, once per post.
+// Requires the caller to have checked the stage.
+Decision Endorse(const CaseState& state, schema::TextOnly::Reader command, const Context& context);
+
+// The decision on an application or a complaint (an individual act): `outcome` must be one of
+// `allowed`; the actor needs `power` as `as_post`. Requires the caller to have checked the stage.
+Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
+                       std::initializer_list<schema::Outcome> allowed, const char* allowed_en,
+                       const char* allowed_ka, Power power, const std::string& as_post);
+
 // A "YYYY-MM-DD" field; a refusal naming the field when it is not a date.
 std::variant<Date, Refusal> DateField(std::string_view text, const char* field);
 // The Tbilisi date ("YYYY-MM-DD") of an instant in ms.

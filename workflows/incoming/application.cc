@@ -14,21 +14,14 @@ std::optional<Decision> DecideApplication(const CaseState& state, schema::Comman
                                           const Context& context) {
   if (command.which() != schema::Command::DECIDE) return std::nullopt;
   if (state.stage != Stage::kAnswerDrafted) return Decision(NotNow(state, command));
-  const auto outcome = command.getDecide().getOutcome();
-  if (outcome != schema::Outcome::GRANTED && outcome != schema::Outcome::REFUSED &&
-      outcome != schema::Outcome::PARTLY) {
-    return Decision(Refuse("an application is granted, refused or partly granted",
-                           "განცხადება შეიძლება დაკმაყოფილდეს, არ დაკმაყოფილდეს ან "
-                           "ნაწილობრივ დაკმაყოფილდეს"));
-  }
-  auto authority = Need(context, Power::kSign, state.addressee);
-  if (auto* refusal = std::get_if<Refusal>(&authority)) return Decision(*refusal);
-  auto draft = NewEvent(context, std::get<std::string>(authority));
-  auto r = draft.event().getPayload().initDecided();
-  r.setOutcome(outcome);
-  r.setText(command.getDecide().getText());
-  r.setBy(state.addressee);
-  return Decision(Events(std::move(draft)));
+  // The addressee (or whoever acts for them) decides, with the power to sign the act.
+  return DecideOutcome(
+      command.getDecide(), context,
+      {schema::Outcome::GRANTED, schema::Outcome::REFUSED, schema::Outcome::PARTLY},
+      "an application is granted, refused or partly granted",
+      "განცხადება შეიძლება დაკმაყოფილდეს, არ დაკმაყოფილდეს ან ნაწილობრივ "
+      "დაკმაყოფილდეს",
+      Power::kSign, state.addressee);
 }
 
 }  // namespace

@@ -14,22 +14,13 @@ std::optional<Decision> DecideComplaint(const CaseState& state, schema::Command:
                                         const Context& context) {
   if (command.which() != schema::Command::DECIDE) return std::nullopt;
   if (state.stage != Stage::kAnswerDrafted) return Decision(NotNow(state, command));
-  const auto outcome = command.getDecide().getOutcome();
-  if (outcome != schema::Outcome::UPHELD && outcome != schema::Outcome::ANNULLED &&
-      outcome != schema::Outcome::AMENDED) {
-    return Decision(Refuse("a complaint is upheld, or the act is annulled or amended",
-                           "საჩივარზე გადაწყვეტილება: ძალაში დატოვება, ბათილად ცნობა ან "
-                           "შეცვლა"));
-  }
   // Decided by the head of the body (mayor / council chair) or whoever acts for them.
-  auto authority = Need(context, Power::kDecideComplaints, context.org->head_post());
-  if (auto* refusal = std::get_if<Refusal>(&authority)) return Decision(*refusal);
-  auto draft = NewEvent(context, std::get<std::string>(authority));
-  auto r = draft.event().getPayload().initDecided();
-  r.setOutcome(outcome);
-  r.setText(command.getDecide().getText());
-  r.setBy(context.org->head_post());
-  return Decision(Events(std::move(draft)));
+  return DecideOutcome(
+      command.getDecide(), context,
+      {schema::Outcome::UPHELD, schema::Outcome::ANNULLED, schema::Outcome::AMENDED},
+      "a complaint is upheld, or the act is annulled or amended",
+      "საჩივარზე გადაწყვეტილება: ძალაში დატოვება, ბათილად ცნობა ან შეცვლა",
+      Power::kDecideComplaints, context.org->head_post());
 }
 
 }  // namespace

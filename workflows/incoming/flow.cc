@@ -300,22 +300,10 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       r.setText(command.getDraftAnswer().getText());
       return Events(std::move(draft));
     }
-    case Which::ENDORSE: {
+    case Which::ENDORSE:
       // Endorsement (ვიზა) by the unit head and/or legal specialist.
       if (state.stage != Stage::kAnswerDrafted) return NotNow(state, command);
-      auto authority = Need(context, Power::kEndorse);
-      if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
-      const std::string& acting_for = std::get<std::string>(authority);
-      const std::string by = acting_for.empty() ? context.actor_post : acting_for;
-      if (std::count(state.endorsements.begin(), state.endorsements.end(), by)) {
-        return Refuse(by + " has already endorsed this draft", by + "-მა ეს პროექტი უკვე დაავიზა");
-      }
-      auto draft = NewEvent(context, acting_for);
-      auto r = draft.event().getPayload().initEndorsed();
-      r.setBy(by);
-      r.setRemark(command.getEndorse().getText());
-      return Events(std::move(draft));
-    }
+      return rules::Endorse(state, command.getEndorse(), context);
     case Which::SIGN: {
       // Signed by the addressee, or by whoever acts for them that day.
       const Stage ready = kind.decision_before_sign ? Stage::kDecided : Stage::kAnswerDrafted;
