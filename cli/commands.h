@@ -8,6 +8,7 @@ int RunDeadline(int argc, char** argv);
 int RunDemo(int argc, char** argv);
 int RunHolidays(int argc, char** argv);
 int RunLog(int argc, char** argv);
+int RunOrg(int argc, char** argv);
 int RunVerify(int argc, char** argv);
 
 }  // namespace saqme::cli

@@ -20,6 +20,7 @@ constexpr Subcommand kSubcommands[] = {
      "append a few demonstration proceedings to a log and verify it (the main job for now)"},
     {"holidays", saqme::cli::RunHolidays, "list the non-working public holidays of a year"},
     {"log", saqme::cli::RunLog, "print events as JSON lines"},
+    {"org", saqme::cli::RunOrg, "check an organisation file and show its posts and powers"},
     {"verify", saqme::cli::RunVerify, "walk the hash chain and report the first bad sequence"},
 };
 

@@ -2,6 +2,7 @@
 // powers and dated acting assignments; bad files are explained.
 #include <gtest/gtest.h>
 
+#include "tests/test_util.h"
 #include "workflows/org/org_chart.h"
 
 namespace saqme::workflows {
@@ -164,6 +165,33 @@ TEST(OrgParseTest, OverlappingActingAssignmentsAreRefused) {
   EXPECT_TRUE(org->AddActing({"head", "clerk", D("2026-12-11"), D("2026-12-20"), "leave"}).ok());
   auto sign = org->Authorize("clerk", Power::kSign, D("2026-12-11"), "head");
   EXPECT_TRUE(Allowed(sign));
+}
+
+TEST(OrgCommandTest, ShowsTheChartWithWhoActsOnTheDay) {
+  auto [code, out] =
+      saqme::testing::RunCommand(std::string(SAQME_BINARY) + " org --org ozurgeti --on 2026-12-05");
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("22 posts"), std::string::npos) << out;
+  EXPECT_NE(out.find("[acting on 2026-12-05: apparatus-deputy]"), std::string::npos) << out;
+}
+
+TEST(OrgCommandTest, AnInvalidFileIsExplained) {
+  saqme::testing::TempDir dir;
+  const std::string file = dir.Sub("org.json");
+  {
+    std::unique_ptr<FILE, int (*)(FILE*)> out(fopen(file.c_str(), "w"), fclose);
+    fputs(kMinimal, out.get());
+  }
+  auto [ok_code, ok_out] =
+      saqme::testing::RunCommand(std::string(SAQME_BINARY) + " org --org " + file);
+  EXPECT_EQ(ok_code, 0) << ok_out;
+  {
+    std::unique_ptr<FILE, int (*)(FILE*)> out(fopen(file.c_str(), "w"), fclose);
+    fputs(R"({"format": "saqme-org-1", "body": {"id": "b", "name_ka": "ო"}})", out.get());
+  }
+  auto [code, out] = saqme::testing::RunCommand(std::string(SAQME_BINARY) + " org --org " + file);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find("org.head_post: missing"), std::string::npos) << out;
 }
 
 }  // namespace
