@@ -155,6 +155,20 @@ TEST(OrgParseTest, BadFilesAreExplained) {
       "not a YYYY-MM-DD date");
 }
 
+TEST(OrgParseTest, APostWithoutSupervisorAfterItsSubordinateIsExplainedNotACrash) {
+  auto org = OrgChart::Parse(R"({
+    "format": "saqme-org-1", "body": {"id": "b", "name_ka": "ო"}, "head_post": "head",
+    "units": [{"id": "u", "name_ka": "ე"}],
+    "posts": [
+      {"id": "head", "title_ka": "ხ", "unit": "u"},
+      {"id": "clerk", "title_ka": "ს", "unit": "u", "supervisor": "boss"},
+      {"id": "boss", "title_ka": "უ", "unit": "u"}
+    ]})");
+  ASSERT_FALSE(org.ok());
+  EXPECT_NE(org.status().message().find("post boss: only the head"), std::string::npos)
+      << org.status().message();
+}
+
 TEST(OrgParseTest, OverlappingActingAssignmentsAreRefused) {
   auto org = OrgChart::Parse(kMinimal);
   ASSERT_TRUE(org.ok());

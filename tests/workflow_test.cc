@@ -486,12 +486,24 @@ TEST(LegalActTest, InForceOnTheDateTheActSetsOrOnPublicationAfterAPublicProceedi
   dated.Do("org-records", kRegisterAct);
   dated.Do("info-web", Publish("website", "2026-11-02"));
   EXPECT_EQ(dated.state().in_force_on, "2027-01-01");
+  EXPECT_EQ(dated.state().stage, Stage::kPublished);  // not in force before its own date
+
+  WorkflowBench backdated;
+  backdated.Do("sec-legal", DraftAct(schema::ActType::ORDINANCE, "chair", false, "2026-10-01"));
+  backdated.Do("sec-legal", Expertise());
+  backdated.Do("chair", Adopt("2026-11-02", 9, 0));
+  backdated.Do("org-records", kRegisterAct);
+  EXPECT_NE(
+      backdated.Try("info-web", Publish("website", "2026-11-02")).find("before its publication"),
+      std::string::npos);
 
   WorkflowBench public_proceeding;
   public_proceeding.Do("sec-legal", DraftAct(schema::ActType::ORDER, "chair", true));
   public_proceeding.Do("sec-legal", Expertise());
   public_proceeding.Do("chair", Adopt());
   public_proceeding.Do("org-records", kRegisterAct);
+  EXPECT_NE(public_proceeding.Try("info-web", Publish("website", "2026-11-03")), "");  // tomorrow
+  public_proceeding.SetToday("2026-11-03");
   public_proceeding.Do("info-web", Publish("website", "2026-11-03"));
   EXPECT_EQ(public_proceeding.state().in_force_on, "2026-11-03");
   EXPECT_NE(public_proceeding.state().in_force_ground.find("public proceeding"), std::string::npos);
@@ -504,7 +516,8 @@ TEST(AssignmentTest, IssuedAcceptedReportedCompletedReviewed) {
   EXPECT_NE(bench.Try("apparatus-head", Issue("org-records", "2026-10-01")), "");  // past
   EXPECT_NE(bench.Try("org-head", Issue("sec-hr", "2026-11-20")), "");  // not under org-head
   bench.Do("org-head", Issue("org-records", "2026-11-20"));
-  ExpectOnlyAllowed(bench, {"accept", "raise_legality_doubt", "refuse_assignment"});
+  ExpectOnlyAllowed(bench,
+                    {"accept", "raise_legality_doubt", "refuse_assignment", "extend_deadline"});
   EXPECT_NE(bench.Try("org-protocol", kAccept), "");
   bench.Do("org-records", kAccept);
   bench.Do("org-records", Progress());
@@ -574,6 +587,105 @@ TEST(ActingTest, TheDeputySignsForTheHeadOnlyDuringTheAssignment) {
       EXPECT_EQ(refusal.missing_power, "sign");
     }
   }
+}
+
+// ---- rules found in review ---------------------------------------------------------------
+
+TEST(IncomingTest, ADivisionHeadResolvesAndTheHeadOfTheApparatusSigns) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "info-head"));
+  bench.Do("info-head", Resolve("info-press"));
+  bench.Do("info-press", kReceipt);
+  bench.Do("info-press", DraftAnswer());
+  Refusal refusal;
+  EXPECT_NE(bench.Try("info-head", kSign, &refusal), "");
+  EXPECT_EQ(refusal.missing_power, "sign");
+  bench.Do("apparatus-head", kSign);
+  EXPECT_EQ(bench.state().signed_by, "apparatus-head");
+}
+
+TEST(ComplaintTest, TheDecisionIsSignedByWhoDecidedIt) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::COMPLAINT, "apparatus-head"));
+  bench.Do("apparatus-head", Resolve("sec-juridical"));
+  bench.Do("sec-juridical", kReceipt);
+  bench.Do("sec-juridical", DraftAnswer());
+  bench.Do("chair", DecideAs(schema::Outcome::UPHELD));
+  EXPECT_NE(bench.Try("apparatus-head", kSign), "");
+  bench.Do("chair", kSign);
+  EXPECT_EQ(bench.state().signed_by, "chair");
+}
+
+TEST(CorrespondenceTest, AResolutionMayNotLengthenTheLettersDeadline) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair", "2026-11-16"));
+  EXPECT_NE(bench.Try("chair", Resolve("info-analytics", "2030-01-01")).find("not extend"),
+            std::string::npos);
+  bench.Do("chair", Resolve("info-analytics", "2026-11-10"));
+}
+
+TEST(IncomingTest, FilingNeedsAYearFromRegistrationToNow) {
+  WorkflowBench bench;
+  bench.AddNomenclatureFile(2019, "01-07");
+  bench.AddNomenclatureFile(2026, "01-07");
+  bench.Do("org-records", Register(schema::IncomingKind::PUBLIC_INFORMATION, "apparatus-head"));
+  bench.Do("apparatus-head", Resolve("info-public"));
+  bench.Do("info-public", kReceipt);
+  EXPECT_NE(bench.Try("info-public", DraftAnswer()).find("release_information"), std::string::npos);
+  bench.Do("info-public", Release(schema::InformationScope::FULL));
+  EXPECT_NE(bench.Try("org-records",
+                      [](C c) {
+                        c.initFile().setNomenclatureCode("01-07");
+                        c.getFile().setYear(2019);
+                      }),
+            "");
+  bench.Do("org-records", FileInto("01-07"));
+}
+
+TEST(ApplicationTest, APassedDeadlineIsNotExtendedAndTheSuperiorMayExtend) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::APPLICATION, "info-head"));
+  bench.Do("info-head", Resolve("info-analytics"));
+  bench.Do("apparatus-head", Extend("2026-12-20"));  // the addressee's superior
+  EXPECT_EQ(bench.state().due, "2026-12-20");
+
+  WorkflowBench late;
+  late.Do("org-records", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
+  late.SetToday("2026-12-03");  // the due date 2026-12-02 has passed
+  EXPECT_NE(late.Try("apparatus-head", Extend("2026-12-20")).find("already passed"),
+            std::string::npos);
+}
+
+TEST(AssignmentTest, TheIssuerOrTheirSuperiorChangesTheDueDateAndADoubtIsRaisedOnce) {
+  WorkflowBench bench;
+  bench.Do("org-head", Issue("org-records", "2026-11-20"));
+  EXPECT_NE(bench.Try("org-records", Extend("2026-11-27")), "");
+  EXPECT_NE(bench.Try("org-head", Extend("2026-11-27", "")), "");
+  bench.Do("apparatus-head", Extend("2026-11-27"));
+  EXPECT_EQ(bench.state().due, "2026-11-27");
+  bench.Do("org-records", Doubt());
+  EXPECT_NE(bench.Try("org-records", Doubt()).find("already raised"), std::string::npos);
+}
+
+TEST(ZugdidiWorkflowTest, TheFirstDeputyDecidesAComplaintForTheAbsentMayor) {
+  WorkflowBench bench(OrgChart::Zugdidi());
+  bench.SetToday("2026-12-07");
+  bench.Do("records-clerk", Register(schema::IncomingKind::COMPLAINT, "mayor"));
+  bench.Do("first-deputy-mayor", Resolve("adm-legal-head"));
+  EXPECT_EQ(bench.last_event().at("acting_for").as_string(), "mayor");
+  bench.Do("adm-legal-head", kReceipt);
+  bench.Do("adm-legal-head", DraftAnswer());
+  bench.Do("first-deputy-mayor", DecideAs(schema::Outcome::AMENDED));
+  bench.Do("first-deputy-mayor", kSign);
+  bench.SetToday("2026-12-14");  // the mayor is back
+  bench.Do("records-clerk", Dispatch("email"));
+  EXPECT_EQ(bench.state().signed_by, "mayor");
+}
+
+TEST(DeadlineTableTest, AMissingRuleIsRefusedAtLoad) {
+  auto table = DeadlineTable::Parse("application\tmonths:1\tGAC\n");
+  ASSERT_FALSE(table.ok());
+  EXPECT_NE(table.status().message().find("is missing"), std::string::npos);
 }
 
 // ---- replay determinism --------------------------------------------------------------------

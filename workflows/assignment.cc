@@ -13,6 +13,32 @@ namespace {
 using namespace rules;
 using Which = schema::Command::Which;
 
+// Records rules: only who set a deadline (the issuer), or their superior, may change it.
+Decision ChangeDue(const CaseState& state, schema::Command::Reader command,
+                   const Context& context) {
+  if (state.stage != Stage::kIssued && state.stage != Stage::kAccepted)
+    return NotNow(state, command);
+  std::string acting_for;
+  auto as_issuer = MustBe(context, state.issuer, "issuer", "დავალების გამცემს");
+  if (auto* own = std::get_if<std::string>(&as_issuer)) {
+    acting_for = *own;
+  } else if (!context.org->Supervises(context.actor_post, state.issuer)) {
+    return std::get<Refusal>(as_issuer);
+  }
+  auto due = DateField(command.getExtendDeadline().getNewDue().cStr(), "new_due");
+  if (auto* refusal = std::get_if<Refusal>(&due)) return *refusal;
+  if (std::get<Date>(due) < context.today || command.getExtendDeadline().getReason().size() == 0) {
+    return Refuse("a new due date must not be past, and the change needs a reason",
+                  "ახალი ვადა არ უნდა იყოს გასული და ცვლილებას სჭირდება საფუძველი");
+  }
+  auto draft = NewEvent(context, acting_for);
+  auto r = draft.event().getPayload().initDeadlineExtended();
+  r.setPreviousDue(state.due);
+  r.setNewDue(std::get<Date>(due).ToString());
+  r.setReason(command.getExtendDeadline().getReason());
+  return Events(std::move(draft));
+}
+
 }  // namespace
 
 Decision Issue(schema::IssueAssignment::Reader command, const Context& context) {
@@ -47,6 +73,7 @@ Decision Issue(schema::IssueAssignment::Reader command, const Context& context) 
 
 Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context) {
   const Which which = command.which();
+  if (which == Which::EXTEND_DEADLINE) return ChangeDue(state, command, context);
   const bool by_assignee = which == Which::ACCEPT || which == Which::REPORT_PROGRESS ||
                            which == Which::COMPLETE || which == Which::RAISE_LEGALITY_DOUBT ||
                            which == Which::REFUSE_ASSIGNMENT;
@@ -103,10 +130,16 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     }
     case Which::RAISE_LEGALITY_DOUBT: {
       if (auto refusal = need_text(command.getRaiseLegalityDoubt().getText())) return *refusal;
-      // The doubt goes to the issuer and the issuer's superior.
-      std::vector<std::string> notified = {state.issuer};
+      if (state.legality_doubt) {
+        return Refuse("a doubt of legality was already raised on this assignment",
+                      "კანონიერების ეჭვი ამ დავალებაზე უკვე გამოითქვა");
+      }
+      // The doubt goes to the issuer and the issuer's superior — to whoever acts for them today.
+      std::vector<std::string> notified = {context.org->ExercisedBy(state.issuer, context.today)};
       const Post* issuer = context.org->FindPost(state.issuer);
-      if (issuer && !issuer->supervisor.empty()) notified.push_back(issuer->supervisor);
+      if (issuer && !issuer->supervisor.empty()) {
+        notified.push_back(context.org->ExercisedBy(issuer->supervisor, context.today));
+      }
       auto r = payload.initLegalityDoubtRaised();
       r.setReason(command.getRaiseLegalityDoubt().getText());
       auto list = r.initNotified(notified.size());

@@ -77,7 +77,7 @@ struct CaseState {
   bool on_control = false;
   int statutory_extensions = 0;
   std::vector<std::string> endorsements;  // posts, in order
-  std::string answer, signed_by, outcome, outgoing_number, answered_on;
+  std::string answer, signed_by, outcome, decided_by, outgoing_number, answered_on;
   std::string rights_due;  // public information refused: explanation owed by this date
   std::string filed_code;
   int filed_year = 0;

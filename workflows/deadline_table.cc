@@ -37,6 +37,14 @@ Result<DeadlineTable> DeadlineTable::Parse(std::string_view tsv) {
     }
     table.rules_[key] = DeadlineRule{*parsed, source};
   }
+  for (const char* key : {"correspondence", "application", "application-extension",
+                          "public_information", "public_information-rights", "complaint"}) {
+    if (!table.Has(key)) {
+      return Status::Error(Status::Code::kInvalidArgument,
+                           std::string("deadline table: the rule '") + key + "' is missing",
+                           std::string("ვადების ცხრილში აკლია წესი '") + key + "'");
+    }
+  }
   return table;
 }
 

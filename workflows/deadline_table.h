@@ -19,6 +19,7 @@ struct DeadlineRule {
 class DeadlineTable {
  public:
   static const DeadlineTable& Default();
+  // Parses the table; every rule the workflows use must be present.
   static Result<DeadlineTable> Parse(std::string_view tsv);
 
   // Requires the key to exist (the default table has every key the workflows use).

@@ -70,7 +70,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initExpertiseGiven();
-      r.setBy(context.actor_post);
+      const std::string& acting_for = std::get<std::string>(authority);
+      r.setBy(acting_for.empty() ? context.actor_post : acting_for);
       r.setOpinion(command.getGiveExpertise().getText());
       return Events(std::move(draft));
     }
@@ -138,6 +139,14 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       }
       auto on = DateField(command.getPublish().getPublishedOn().cStr(), "published_on");
       if (auto* refusal = std::get_if<Refusal>(&on)) return *refusal;
+      if (context.today < std::get<Date>(on)) {
+        return Refuse("published_on is in the future", "გამოქვეყნების თარიღი მომავალშია");
+      }
+      if (!state.in_force_on_set.empty() && state.in_force_on_set < std::get<Date>(on).ToString()) {
+        return Refuse("the act sets its entry into force (" + state.in_force_on_set +
+                          ") before its publication",
+                      "აქტის ძალაში შესვლის თარიღი გამოქვეყნებამდეა");
+      }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initActPublished();
       r.setChannel(channel);
@@ -164,6 +173,11 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
       auto on = DateField(command.getNotify().getNotifiedOn().cStr(), "notified_on");
       if (auto* refusal = std::get_if<Refusal>(&on)) return *refusal;
+      if (context.today < std::get<Date>(on) ||
+          std::get<Date>(on).ToString() < state.published_on) {
+        return Refuse("notified_on must be between the publication and today",
+                      "ჩაბარების თარიღი უნდა იყოს გამოქვეყნებასა და დღევანდელ დღეს შორის");
+      }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initAddresseeNotified();
       r.setNotifiedOn(std::get<Date>(on).ToString());
@@ -222,10 +236,6 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
     case P::EXPERTISE_GIVEN:
       ++state.expertise_count;
       return true;
-    case P::ENDORSED:
-      if (state.kind != Kind::kLegalAct) return false;
-      state.endorsements.emplace_back(payload.getEndorsed().getBy().cStr());
-      return true;
     case P::ACT_ADOPTED:
       state.stage = Stage::kAdopted;
       return true;
@@ -238,7 +248,12 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.published_on = r.getPublishedOn();
       state.in_force_on = r.getInForceOn();
       state.in_force_ground = r.getInForceGround();
-      state.stage = state.in_force_on.empty() ? Stage::kPublished : Stage::kInForce;
+      // In force from publication; an act with a later date of its own stays published (with
+      // its in_force_on) until then: whether that day has come is the reader's today, not
+      // the log's.
+      state.stage = !state.in_force_on.empty() && state.in_force_on <= state.published_on
+                        ? Stage::kInForce
+                        : Stage::kPublished;
       return true;
     }
     case P::ADDRESSEE_NOTIFIED: {
@@ -248,7 +263,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
         state.in_force_on = r.getInForceOn();
         state.in_force_ground = r.getInForceGround();
       }
-      state.stage = Stage::kInForce;
+      if (state.in_force_on <= state.notified_on) state.stage = Stage::kInForce;
       return true;
     }
     case P::ACT_AMENDED:

@@ -24,7 +24,8 @@ Decision Approve(const CaseState& state, schema::ApproveNomenclature::Reader com
   auto authority = Need(context, Power::kApproveNomenclature);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   const int year = command.getYear();
-  if (year < 2000 || year > context.today.year() + 1 || (state.year != 0 && state.year != year)) {
+  if (year < context.today.year() || year > context.today.year() + 1 ||
+      (state.year != 0 && state.year != year)) {
     return Refuse(
         "the nomenclature year must be this year or the next, and stay the same for a "
         "nomenclature case",
@@ -83,10 +84,14 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
     state.kind = Kind::kNomenclature;
     state.stage = Stage::kApproved;
     state.year = r.getYear();
-    state.files.clear();
+    std::vector<NomenclatureEntry> files;
     for (auto file : r.getFiles()) {
-      state.files.push_back({file.getCode(), file.getTitle(), file.getRetention(), false});
+      bool archived = false;  // a file already handed over stays handed over
+      for (const auto& old : state.files)
+        archived = archived || (old.code == file.getCode().cStr() && old.archived);
+      files.push_back({file.getCode(), file.getTitle(), file.getRetention(), archived});
     }
+    state.files = std::move(files);
     return true;
   }
   if (payload.which() == P::FILE_ARCHIVED) {

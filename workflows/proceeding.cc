@@ -64,13 +64,18 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
   } catch (const kj::Exception& e) {  // a command whose data does not decode
     return rules::Refuse(std::string("the command is malformed: ") + e.getDescription().cStr(),
                          "ბრძანება დაზიანებულია");
+  } catch (const std::exception& e) {  // a configuration gap, e.g. a deadline table without a rule
+    return rules::Refuse(std::string("the command could not be decided: ") + e.what(),
+                         "ბრძანების განხილვა ვერ მოხერხდა (კონფიგურაციის შეცდომა)");
   }
 }
 
 void Evolve(CaseState& state, schema::Event::Reader event) {
   ++state.version;
   if (state.case_id.empty()) state.case_id = event.getCaseId();
-  // Each applier handles its own payloads; an unknown one (a newer build's) changes nothing.
+  // Each applier handles its own payloads; the payloads kinds share (endorsed,
+  // deadline_extended) are applied by the incoming flow's applier for every kind. An unknown
+  // payload (a newer build's) changes nothing but the version.
   incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event);
 }

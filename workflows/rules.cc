@@ -99,6 +99,15 @@ Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
   return Events(std::move(draft));
 }
 
+std::string Signatory(const Context& context, const std::string& addressee) {
+  const Post* post = context.org->FindPost(addressee);
+  if (!post || post->powers.count(Power::kSign)) return addressee;
+  for (const auto& above : context.org->ReportingLine(addressee)) {
+    if (context.org->FindPost(above)->powers.count(Power::kSign)) return above;
+  }
+  return addressee;
+}
+
 std::string TbilisiDateOf(int64_t millis) { return TbilisiDate(millis); }
 
 std::string ActedAs(schema::Event::Reader event) {

@@ -37,6 +37,10 @@ Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
                        std::initializer_list<schema::Outcome> allowed, const char* allowed_en,
                        const char* allowed_ka, Power power, const std::string& as_post);
 
+// Who signs for `addressee`: the addressee when it holds the power to sign, otherwise the
+// nearest post above it that does (a division head resolves, the head of the apparatus signs).
+std::string Signatory(const Context& context, const std::string& addressee);
+
 // A "YYYY-MM-DD" field; a refusal naming the field when it is not a date.
 std::variant<Date, Refusal> DateField(std::string_view text, const char* field);
 // The Tbilisi date ("YYYY-MM-DD") of an instant in ms.

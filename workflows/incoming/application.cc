@@ -21,7 +21,7 @@ std::optional<Decision> DecideApplication(const CaseState& state, schema::Comman
       "an application is granted, refused or partly granted",
       "განცხადება შეიძლება დაკმაყოფილდეს, არ დაკმაყოფილდეს ან ნაწილობრივ "
       "დაკმაყოფილდეს",
-      Power::kSign, state.addressee);
+      Power::kSign, Signatory(context, state.addressee));
 }
 
 }  // namespace

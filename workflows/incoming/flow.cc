@@ -48,7 +48,7 @@ bool Before(const CaseState& state, Stage stage) { return state.stage < stage; }
 
 // Records rules: a resolution is put by the addressee, or by whoever acts for them.
 Decision Resolve(const CaseState& state, schema::AssignResolution::Reader command,
-                 const KindRules& kind, const Context& context) {
+                 const Context& context) {
   auto authority = Need(context, Power::kResolve, state.addressee);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   if (auto refusal = KnownPost(context, command.getLeadExecutor().cStr(), "lead_executor")) {
@@ -73,7 +73,7 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
                     "ვადა " + date.ToString() + " უკვე გასულია");
     }
     // DOMAIN.md §3: the resolution's deadline defaults to the statutory one and may be shorter.
-    if (kind.extension != Extension::kBySetterOrSuperior && date.ToString() > state.statutory_due) {
+    if (date.ToString() > state.statutory_due) {
       return Refuse("the resolution may shorten the statutory deadline " + state.statutory_due +
                         ", not extend it",
                     "რეზოლუციით კანონით დადგენილი ვადის (" + state.statutory_due +
@@ -134,6 +134,12 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
   auto parsed = DateField(command.getNewDue().cStr(), "new_due");
   if (auto* refusal = std::get_if<Refusal>(&parsed)) return *refusal;
   const Date new_due = std::get<Date>(parsed);
+  if (Date::Parse(state.due).value_or(context.today) < context.today) {
+    return Refuse("the deadline " + state.due +
+                      " has already passed; a passed deadline is not "
+                      "extended afterwards",
+                  "ვადა " + state.due + " უკვე გასულია და მისი გაგრძელება აღარ შეიძლება");
+  }
   if (new_due.ToString() <= state.due) {
     return Refuse("the new due date must be later than the current one, " + state.due,
                   "ახალი ვადა მიმდინარეზე (" + state.due + ") გვიან უნდა იყოს");
@@ -152,16 +158,22 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
           "უშვებს");
     }
     const auto& limit = context.deadlines->Get(std::string(kind.deadline_key) + "-extension");
+    auto statutory = DateField(state.statutory_due, "the statutory due date");
+    if (auto* refusal = std::get_if<Refusal>(&statutory)) return *refusal;
     const Date ceiling =
-        ComputeDeadline(*Date::Parse(state.statutory_due), limit.rule, *context.calendar).due;
+        ComputeDeadline(std::get<Date>(statutory), limit.rule, *context.calendar).due;
     if (ceiling < new_due) {
       return Refuse("an extension may add at most " + limit.rule.ToString() + " (" + limit.source +
                         "): the latest possible due date is " + ceiling.ToString(),
                     "ვადა შეიძლება გაგრძელდეს არაუმეტეს " + ceiling.ToString() + "-მდე");
     }
+    // The head who resolves it (or whoever acts for them), or their superior.
     auto authority = Need(context, Power::kResolve, state.addressee);
-    if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
-    acting_for = std::get<std::string>(authority);
+    if (auto* refusal = std::get_if<Refusal>(&authority)) {
+      if (!context.org->Supervises(context.actor_post, state.addressee)) return *refusal;
+    } else {
+      acting_for = std::get<std::string>(authority);
+    }
   } else {
     // Records rules: only the person who set the deadline, or their superior, may change it.
     const std::string setter =
@@ -266,7 +278,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
   switch (command.which()) {
     case Which::ASSIGN_RESOLUTION:
       if (state.stage != Stage::kRegistered) return NotNow(state, command);
-      return Resolve(state, command.getAssignResolution(), kind, context);
+      return Resolve(state, command.getAssignResolution(), context);
     case Which::CONFIRM_RECEIPT: {
       if (state.stage != Stage::kResolved) return NotNow(state, command);
       auto who = MustBe(context, state.lead_executor, "lead executor", "მთავარ შემსრულებელს");
@@ -305,13 +317,16 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       if (state.stage != Stage::kAnswerDrafted) return NotNow(state, command);
       return rules::Endorse(state, command.getEndorse(), context);
     case Which::SIGN: {
-      // Signed by the addressee, or by whoever acts for them that day.
+      // Signed by the addressee (or the post above that signs for it), or by whoever acts for
+      // them that day; a decision is signed by who made it.
       const Stage ready = kind.decision_before_sign ? Stage::kDecided : Stage::kAnswerDrafted;
       if (state.stage != ready) return NotNow(state, command);
-      auto authority = Need(context, Power::kSign, state.addressee);
+      const std::string signer =
+          kind.decision_before_sign ? state.decided_by : Signatory(context, state.addressee);
+      auto authority = Need(context, Power::kSign, signer);
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
       auto draft = NewEvent(context, std::get<std::string>(authority));
-      draft.event().getPayload().initSigned().setBy(state.addressee);
+      draft.event().getPayload().initSigned().setBy(signer);
       return Events(std::move(draft));
     }
     case Which::DISPATCH: {
@@ -343,6 +358,13 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       const std::string code = command.getFile().getNomenclatureCode().cStr();
       const int year =
           command.getFile().getYear() ? command.getFile().getYear() : context.today.year();
+      const int registered = Date::Parse(state.registered_on).value_or(context.today).year();
+      if (year < registered || year > context.today.year()) {
+        return Refuse(
+            "a document is filed in the nomenclature of a year from its registration "
+            "to this year",
+            "დოკუმენტი ფაილდება რეგისტრაციის წლიდან მიმდინარე წლამდე ნომენკლატურაში");
+      }
       if (code.empty() || !context.in_nomenclature(year, code)) {
         return Refuse(
             "there is no file '" + code + "' in the approved nomenclature of " +
@@ -398,6 +420,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       auto r = payload.getRedirected();
       if (r.getToExecutor().size() > 0) {
         state.lead_executor = r.getToExecutor();
+        std::erase(state.co_executors, state.lead_executor);
         state.stage = Stage::kResolved;
       } else {
         state.stage = Stage::kRedirectedOut;
@@ -459,6 +482,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
     case P::DECIDED:
       state.stage = Stage::kDecided;
       state.outcome = OutcomeName(payload.getDecided().getOutcome());
+      state.decided_by = payload.getDecided().getBy();
       return true;
     default:
       return false;

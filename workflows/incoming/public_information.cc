@@ -15,13 +15,23 @@ std::optional<Decision> DecidePublicInformation(const CaseState& state,
                                                 const Context& context) {
   using Which = schema::Command::Which;
   const Which which = command.which();
+  if (which == Which::DRAFT_ANSWER || which == Which::SIGN || which == Which::DISPATCH) {
+    // The answer to a request is a release or a refusal: the register and the yearly report
+    // (GAC art. 49) count them.
+    return Decision(Refuse(CommandName(command) +
+                               " does not apply to a public-information "
+                               "request: it is answered with release_information or "
+                               "refuse_information",
+                           "საჯარო ინფორმაციის მოთხოვნას პასუხობენ ინფორმაციის გაცემით ან "
+                           "გაცემაზე უარით"));
+  }
   if (which != Which::RELEASE_INFORMATION && which != Which::REFUSE_INFORMATION &&
       which != Which::EXPLAIN_RIGHTS) {
     return std::nullopt;
   }
   const bool explaining = which == Which::EXPLAIN_RIGHTS;
   const Stage needed = explaining ? Stage::kInfoRefused : Stage::kInExecution;
-  if (state.stage != needed && !(!explaining && state.stage == Stage::kAnswerDrafted)) {
+  if (state.stage != needed) {
     return Decision(NotNow(state, command));
   }
   auto who =

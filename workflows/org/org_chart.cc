@@ -147,6 +147,9 @@ Result<OrgChart> OrgChart::Parse(std::string_view json) {
         throw OrgError(where + ": only the head of the body (" + chart.head_post_ +
                        ") has no supervisor");
       }
+    }
+    for (const auto& post : chart.posts_) {  // every supervisor is known now: walk the lines
+      const std::string where = "post " + post.id;
       std::string at = post.id;
       for (size_t steps = 0; at != chart.head_post_; ++steps) {
         if (steps > chart.posts_.size()) throw OrgError(where + ": the reporting line has a cycle");
