@@ -62,6 +62,11 @@ class LogWriter {
   // The batch was not written: the tail returns to the last committed state.
   void Abandon();
 
+  // The first result of `command_id` if it was applied (durably, or staged in this batch).
+  Result<bool> FindCommand(const std::string& command_id, CommandRecord* record);
+  // The case's version, counting staged events.
+  Result<uint32_t> CurrentVersion(const std::string& case_id);
+
   uint64_t committed_last_seq() const { return committed_.last_seq; }
   const Hash& committed_head_hash() const { return committed_.head_hash; }
 
@@ -72,8 +77,6 @@ class LogWriter {
     int64_t last_recorded_at = 0;
   };
   explicit LogWriter(EventLog* log) : log_(log) {}
-  Result<uint32_t> CurrentVersion(const std::string& case_id);
-  Result<bool> FindCommand(const std::string& command_id, CommandRecord* record);
 
   EventLog* log_;
   std::function<int64_t()> clock_;

@@ -1,0 +1,98 @@
+// Engine: commands in, events and current views out — the only writer of the system.
+//
+// Execute() queues a command; the GroupCommit writer thread (the sequencer) loads the case's
+// state (cache, falling back to the log), runs the workflow's Decide, stages the events with the
+// LogWriter, evolves the state and projects every view update into the same WriteBatch — for
+// the whole drained group — syncs once, and answers. Reads serve the committed views and never
+// wait for the writer.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <capnp/common.h>
+#include <kj/array.h>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "storage/event_log.h"
+#include "storage/group_commit.h"
+#include "storage/log_writer.h"
+#include "workflows/proceeding.h"
+
+namespace saqme::engine {
+
+struct EngineOptions {
+  const workflows::OrgChart* org = &workflows::OrgChart::Ozurgeti();
+  const workflows::HolidayCalendar* calendar = &workflows::HolidayCalendar::Default();
+  const workflows::DeadlineTable* deadlines = &workflows::DeadlineTable::Default();
+  std::function<int64_t()> clock;  // ms since the epoch; the system clock when empty
+};
+
+// One command as the API hands it over: the actor is the authenticated post, never a field.
+struct Submission {
+  std::string case_id;
+  std::optional<uint32_t> expected_version;
+  std::string command_id;
+  std::string actor_post;
+  kj::Array<capnp::word> command;  // a schema::Command message with its segment table
+};
+
+struct Outcome {
+  bool refused = false;
+  workflows::Refusal refusal;  // when refused: nothing was written
+  std::string case_id;
+  uint32_t version = 0;    // the case version after the command
+  bool duplicate = false;  // a retry: the first result, nothing written
+  uint64_t first_seq = 0, last_seq = 0;
+  boost::json::array events;  // the recorded events as JSON (storage/event_json.h)
+};
+
+// One queued command and the place its answer goes.
+struct EngineJob {
+  Submission* submission;
+  Result<Outcome> result{Status::Error(Status::Code::kUnavailable, "unanswered")};
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> Open(const std::string& dir, EngineOptions options);
+  ~Engine();  // answers everything queued, then closes the log
+
+  // Decides and records one command; blocks until it is durable or refused. Errors: kConflict
+  // (expected_version, or a command id used for another case), kNotFound (a later command on a
+  // case that does not exist), kInvalidArgument (bad ids, a command that does not decode),
+  // kUnavailable (shutting down, or stopped after a failed write).
+  Result<Outcome> Execute(Submission submission);
+
+  // Committed views (JSON as stored).
+  Result<boost::json::object> Case(const std::string& case_id) const;
+  Result<boost::json::array> Journal(const std::string& journal, int year) const;
+  Result<boost::json::array> Inbox(const std::string& post) const;
+  // Open deadlines due on or before `date` ("YYYY-MM-DD"), in date order.
+  Result<boost::json::array> DeadlinesThrough(const std::string& date) const;
+  Result<boost::json::array> Nomenclature(int year) const;
+
+  // Every view rebuilt from the log alone, family -> key -> value (for `check` and tests).
+  Result<std::map<std::string, std::map<std::string, std::string>>> RebuildViews() const;
+  // Every live view, in the same form.
+  std::map<std::string, std::map<std::string, std::string>> LiveViews() const;
+
+  storage::EventLog& log() { return *log_; }
+  storage::GroupCommit<EngineJob>::Stats stats() const;
+
+ private:
+  class Sequencer;
+  Engine() = default;
+
+  EngineOptions options_;
+  std::unique_ptr<storage::EventLog> log_;
+  std::unique_ptr<storage::LogWriter> writer_;
+  std::unique_ptr<Sequencer> sequencer_;
+  std::unique_ptr<storage::GroupCommit<EngineJob>> group_;
+};
+
+}  // namespace saqme::engine

@@ -1,0 +1,336 @@
+#include "engine/projection.h"
+
+#include <charconv>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "engine/views.h"
+#include "storage/event_json.h"
+#include "storage/tbilisi_time.h"
+
+namespace saqme::engine {
+namespace {
+
+using workflows::CaseState;
+using workflows::Kind;
+using workflows::Power;
+using workflows::Stage;
+
+bool IsIncoming(Kind kind) {
+  return kind == Kind::kCorrespondence || kind == Kind::kApplication ||
+         kind == Kind::kPublicInformation || kind == Kind::kComplaint;
+}
+
+std::vector<std::string> PostsWith(const workflows::OrgChart& org, Power power) {
+  std::vector<std::string> posts;
+  for (const auto& post : org.posts()) {
+    if (post.powers.count(power)) posts.push_back(post.id);
+  }
+  return posts;
+}
+
+std::string SignatoryOf(const workflows::OrgChart& org, const std::string& addressee) {
+  const auto* post = org.FindPost(addressee);
+  if (!post || post->powers.count(Power::kSign)) return addressee;
+  for (const auto& above : org.ReportingLine(addressee)) {
+    if (org.FindPost(above)->powers.count(Power::kSign)) return above;
+  }
+  return addressee;
+}
+
+// Who must act next on the case, and what they must do.
+std::vector<std::pair<std::string, std::string>> NextActions(const CaseState& s,
+                                                             const workflows::OrgChart& org) {
+  std::vector<std::pair<std::string, std::string>> actions;
+  auto to_all = [&](Power power, const char* action) {
+    for (auto& post : PostsWith(org, power)) actions.emplace_back(post, action);
+  };
+  switch (s.stage) {
+    case Stage::kRegistered:
+      actions.emplace_back(s.addressee, "resolve");
+      break;
+    case Stage::kResolved:
+      actions.emplace_back(s.lead_executor, "confirm_receipt");
+      break;
+    case Stage::kInExecution:
+      actions.emplace_back(s.lead_executor, s.kind == Kind::kPublicInformation
+                                                ? "release_information"
+                                                : "draft_answer");
+      break;
+    case Stage::kAnswerDrafted:
+      if (s.kind == Kind::kComplaint) {
+        actions.emplace_back(org.head_post(), "decide");
+      } else {
+        actions.emplace_back(SignatoryOf(org, s.addressee),
+                             s.kind == Kind::kApplication ? "decide" : "sign");
+      }
+      break;
+    case Stage::kDecided:
+      actions.emplace_back(s.decided_by, "sign");
+      break;
+    case Stage::kSigned:
+      to_all(Power::kDispatch, "dispatch");
+      break;
+    case Stage::kInfoRefused:
+      actions.emplace_back(s.lead_executor, "explain_rights");
+      break;
+    case Stage::kAnswered:
+    case Stage::kRedirectedOut:
+      if (IsIncoming(s.kind)) to_all(Power::kFile, "file");
+      break;
+    case Stage::kDrafted:
+      actions.emplace_back(s.issuer, "adopt");
+      break;
+    case Stage::kAdopted:
+      to_all(Power::kRegister, "register_act");
+      break;
+    case Stage::kActRegistered:
+      to_all(Power::kPublish, "publish");
+      break;
+    case Stage::kPublished:
+      if (s.in_force_on.empty()) to_all(Power::kDispatch, "notify");
+      break;
+    case Stage::kIssued:
+      actions.emplace_back(s.assignee, "accept");
+      break;
+    case Stage::kAccepted:
+      actions.emplace_back(s.assignee, "complete");
+      break;
+    case Stage::kCompleted:
+      actions.emplace_back(s.issuer, "review");
+      break;
+    default:
+      break;
+  }
+  return actions;
+}
+
+// The open deadline of the case: its due date and who answers for it.
+std::pair<std::string, std::string> OpenDeadline(const CaseState& s) {
+  if (s.stage == Stage::kInfoRefused) return {s.rights_due, s.lead_executor};
+  if (IsIncoming(s.kind) && s.stage >= Stage::kRegistered && s.stage <= Stage::kDecided) {
+    return {s.due, s.lead_executor.empty() ? s.addressee : s.lead_executor};
+  }
+  if (s.kind == Kind::kAssignment && (s.stage == Stage::kIssued || s.stage == Stage::kAccepted)) {
+    return {s.due, s.assignee};
+  }
+  return {};
+}
+
+uint32_t ParseNumber(capnp::Text::Reader text) {
+  uint32_t number = 0;
+  auto [end, error] = std::from_chars(text.begin(), text.end(), number);
+  return error == std::errc() && end == text.end() ? number : 0;
+}
+
+void PutJournal(ViewSink& sink, const char* journal, int year, uint32_t number,
+                boost::json::object entry) {
+  if (number == 0) return;  // not a number this engine gave
+  entry["number"] = number;
+  entry["journal"] = journal;
+  sink.Put(kJournalsView, JournalKey(journal, year, number), boost::json::serialize(entry));
+}
+
+}  // namespace
+
+boost::json::object CaseView(const CaseState& s) {
+  boost::json::object view;
+  view["case_id"] = s.case_id;
+  view["kind"] = workflows::KindName(s.kind);
+  view["state"] = workflows::StageName(s.stage);
+  view["version"] = s.version;
+  auto set = [&](const char* key, const std::string& value) {
+    if (!value.empty()) view[key] = value;
+  };
+  set("registration_number", s.registration_number);
+  set("registered_on", s.registered_on);
+  set("received_on", s.received_on);
+  set("addressee", s.addressee);
+  set("subject", s.subject);
+  set("due", s.due);
+  set("due_explanation", s.due_explanation);
+  set("deadline_setter", s.deadline_setter);
+  set("executor", s.lead_executor);
+  if (!s.co_executors.empty()) {
+    view["co_executors"] = boost::json::array(s.co_executors.begin(), s.co_executors.end());
+  }
+  if (IsIncoming(s.kind)) {
+    view["on_control"] = s.on_control;
+    view["extensions"] = s.statutory_extensions;
+  }
+  if (!s.endorsements.empty()) {
+    view["endorsements"] = boost::json::array(s.endorsements.begin(), s.endorsements.end());
+  }
+  set("signed_by", s.signed_by);
+  set("outcome", s.outcome);
+  set("decided_by", s.decided_by);
+  set("outgoing_number", s.outgoing_number);
+  set("answered_on", s.answered_on);
+  set("rights_due", s.rights_due);
+  set("filed_code", s.filed_code);
+  set("act_type", s.act_type);
+  set("issuer", s.issuer);
+  set("title", s.title);
+  set("act_number", s.act_number);
+  set("published_on", s.published_on);
+  set("notified_on", s.notified_on);
+  set("in_force_on", s.in_force_on);
+  set("in_force_ground", s.in_force_ground);
+  set("repealed_by", s.repealed_by);
+  if (!s.amended_by.empty()) {
+    view["amended_by"] = boost::json::array(s.amended_by.begin(), s.amended_by.end());
+  }
+  set("assignee", s.assignee);
+  set("instruction", s.instruction);
+  if (s.kind == Kind::kAssignment) {
+    view["progress_reports"] = s.progress.size();
+    view["legality_doubt"] = s.legality_doubt;
+  }
+  set("refusal_ground", s.refusal_ground);
+  if (s.kind == Kind::kNomenclature) view["year"] = s.year;
+  return view;
+}
+
+void Project(const CaseState& before, const CaseState& after, schema::Event::Reader event,
+             const workflows::OrgChart& org, ViewSink& sink) {
+  using P = schema::Event::Payload;
+  const std::string date = TbilisiDate(event.getOccurredAt());
+  const int year = std::stoi(date.substr(0, 4));
+  const std::string& case_id = after.case_id;
+
+  sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
+
+  // The inbox: remove what the case asked of whom before, add what it asks now.
+  auto old_actions = NextActions(before, org), new_actions = NextActions(after, org);
+  std::set<std::string> now;
+  for (auto& [post, action] : new_actions) now.insert(post);
+  for (auto& [post, action] : old_actions) {
+    if (!now.count(post)) sink.Delete(kInboxView, InboxKey(post, case_id));
+  }
+  const auto [due, responsible] = OpenDeadline(after);
+  for (auto& [post, action] : new_actions) {
+    boost::json::object item{{"case_id", case_id},
+                             {"kind", workflows::KindName(after.kind)},
+                             {"state", workflows::StageName(after.stage)},
+                             {"action", action}};
+    if (!due.empty()) item["due"] = due;
+    if (!after.subject.empty()) item["subject"] = after.subject;
+    if (!after.title.empty()) item["subject"] = after.title;
+    if (!after.instruction.empty()) item["subject"] = after.instruction;
+    sink.Put(kInboxView, InboxKey(post, case_id), boost::json::serialize(item));
+  }
+
+  // The deadline index: one entry per open deadline, keyed by its date.
+  const auto old_deadline = OpenDeadline(before);
+  if (!old_deadline.first.empty() && old_deadline.first != due) {
+    sink.Delete(kDeadlinesView, DeadlineKey(old_deadline.first, case_id));
+  }
+  if (!due.empty()) {
+    boost::json::object entry{{"case_id", case_id},
+                              {"due", due},
+                              {"kind", workflows::KindName(after.kind)},
+                              {"state", workflows::StageName(after.stage)},
+                              {"responsible", responsible},
+                              {"on_control", after.on_control}};
+    if (!after.deadline_setter.empty()) entry["set_by"] = after.deadline_setter;
+    sink.Put(kDeadlinesView, DeadlineKey(due, case_id), boost::json::serialize(entry));
+  }
+
+  // The journals.
+  auto payload = event.getPayload();
+  boost::json::object base{{"date", date}, {"case_id", case_id}};
+  switch (payload.which()) {
+    case P::INCOMING_REGISTERED: {
+      auto r = payload.getIncomingRegistered();
+      boost::json::object entry = base;
+      entry["kind"] = workflows::KindName(after.kind);
+      entry["channel"] = r.getChannel().cStr();
+      entry["sender"] = r.getSender().getName().cStr();
+      entry["subject"] = r.getSubject().cStr();
+      entry["summary"] = r.getSummary().cStr();
+      entry["pages"] = r.getPages();
+      entry["addressee"] = r.getAddressee().cStr();
+      entry["due"] = r.getDue().cStr();
+      PutJournal(sink, "incoming", year, ParseNumber(r.getRegistrationNumber()), entry);
+      if (after.kind == Kind::kPublicInformation) {
+        // Every request is an entry of the public-information register (GAC art. 49).
+        entry["incoming_number"] = r.getRegistrationNumber().cStr();
+        PutJournal(sink, "public_information", year,
+                   sink.LastNumber("public_information", year) + 1, entry);
+      }
+      break;
+    }
+    case P::RECEIPT_CONFIRMED: {
+      // The delivery journal: who received which resolution, when (seed 000).
+      boost::json::object entry = base;
+      entry["executor"] = after.lead_executor;
+      entry["received_at"] = FormatTbilisiTime(event.getOccurredAt());
+      entry["resolution_by"] = after.deadline_setter;
+      PutJournal(sink, "delivery", year, sink.LastNumber("delivery", year) + 1, entry);
+      break;
+    }
+    case P::DISPATCHED: {
+      auto r = payload.getDispatched();
+      boost::json::object entry = base;
+      entry["channel"] = r.getChannel().cStr();
+      entry["subject"] = after.subject;
+      entry["signed_by"] = after.signed_by;
+      PutJournal(sink, "outgoing", year, ParseNumber(r.getOutgoingNumber()), entry);
+      if (r.getPostalNumber().size() > 0) {
+        entry["outgoing_number"] = r.getOutgoingNumber().cStr();
+        PutJournal(sink, "postal", year, ParseNumber(r.getPostalNumber()), entry);
+      }
+      break;
+    }
+    case P::ASSIGNMENT_ISSUED: {
+      auto r = payload.getAssignmentIssued();
+      boost::json::object entry = base;
+      entry["issuer"] = r.getIssuer().cStr();
+      entry["assignee"] = r.getAssignee().cStr();
+      entry["instruction"] = r.getInstruction().cStr();
+      entry["due"] = r.getDue().cStr();
+      PutJournal(sink, "internal", year, sink.LastNumber("internal", year) + 1, entry);
+      break;
+    }
+    case P::ACT_REGISTERED: {
+      auto r = payload.getActRegistered();
+      boost::json::object entry = base;
+      entry["title"] = after.title;
+      entry["issuer"] = after.issuer;
+      PutJournal(sink, ("acts-" + after.act_type).c_str(), r.getYear(), ParseNumber(r.getNumber()),
+                 entry);
+      break;
+    }
+    case P::NOMENCLATURE_APPROVED: {
+      for (const auto& file : after.files) {
+        sink.Put(kNomenclatureView, NomenclatureKey(after.year, file.code),
+                 boost::json::serialize(boost::json::object{{"code", file.code},
+                                                            {"title", file.title},
+                                                            {"retention", file.retention},
+                                                            {"archived", file.archived},
+                                                            {"case_id", case_id}}));
+      }
+      break;
+    }
+    case P::FILE_ARCHIVED: {
+      for (const auto& file : after.files) {
+        if (file.code != payload.getFileArchived().getCode().cStr()) continue;
+        sink.Put(kNomenclatureView, NomenclatureKey(after.year, file.code),
+                 boost::json::serialize(boost::json::object{{"code", file.code},
+                                                            {"title", file.title},
+                                                            {"retention", file.retention},
+                                                            {"archived", true},
+                                                            {"case_id", case_id}}));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+}  // namespace saqme::engine

@@ -1,0 +1,66 @@
+#include "engine/views.h"
+
+namespace saqme::engine {
+namespace {
+
+void PutBigEndian(std::string* out, uint64_t value, int bytes) {
+  for (int i = bytes - 1; i >= 0; --i) out->push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+}
+
+}  // namespace
+
+const std::vector<std::string>& ViewFamilies() {
+  static const std::vector<std::string> families = {kCasesView, kJournalsView, kInboxView,
+                                                    kDeadlinesView, kNomenclatureView};
+  return families;
+}
+
+std::string JournalPrefix(std::string_view journal, int year) {
+  std::string key(journal);
+  key.push_back('\0');
+  PutBigEndian(&key, static_cast<uint64_t>(year), 2);
+  return key;
+}
+
+std::string JournalKey(std::string_view journal, int year, uint32_t number) {
+  std::string key = JournalPrefix(journal, year);
+  PutBigEndian(&key, number, 4);
+  return key;
+}
+
+uint32_t JournalKeyNumber(std::string_view key) {
+  uint32_t number = 0;
+  for (size_t i = key.size() - 4; i < key.size(); ++i) {
+    number = (number << 8) | static_cast<uint8_t>(key[i]);
+  }
+  return number;
+}
+
+std::string InboxPrefix(std::string_view post) {
+  std::string key(post);
+  key.push_back('\0');
+  return key;
+}
+
+std::string InboxKey(std::string_view post, std::string_view case_id) {
+  return InboxPrefix(post) + std::string(case_id);
+}
+
+std::string DeadlineKey(std::string_view due, std::string_view case_id) {
+  std::string key(due);  // "YYYY-MM-DD" sorts by date
+  key.push_back('\0');
+  key += case_id;
+  return key;
+}
+
+std::string NomenclaturePrefix(int year) {
+  std::string key;
+  PutBigEndian(&key, static_cast<uint64_t>(year), 2);
+  return key;
+}
+
+std::string NomenclatureKey(int year, std::string_view code) {
+  return NomenclaturePrefix(year) + std::string(code);
+}
+
+}  // namespace saqme::engine

@@ -1,0 +1,33 @@
+// The engine's views: projections of the log kept in their own column families and written in
+// the same atomic batch as the events that produce them. Values are JSON (UTF-8) so the API can
+// serve them as they are. Layout in docs/views.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace saqme::engine {
+
+inline constexpr char kCasesView[] = "view_cases";                // case id -> case view
+inline constexpr char kJournalsView[] = "view_journals";          // journal, year, number -> entry
+inline constexpr char kInboxView[] = "view_inbox";                // post, case id -> work item
+inline constexpr char kDeadlinesView[] = "view_deadlines";        // due date, case id -> deadline
+inline constexpr char kNomenclatureView[] = "view_nomenclature";  // year, code -> file
+
+// Every view family, for opening the log with them and for rebuilds.
+const std::vector<std::string>& ViewFamilies();
+
+// Journal names (API.md): incoming, outgoing, internal, postal, delivery, public_information,
+// acts-order, acts-ordinance, acts-resolution.
+std::string JournalKey(std::string_view journal, int year, uint32_t number);
+std::string JournalPrefix(std::string_view journal, int year);
+uint32_t JournalKeyNumber(std::string_view key);  // requires a key made by JournalKey
+std::string InboxKey(std::string_view post, std::string_view case_id);
+std::string InboxPrefix(std::string_view post);
+std::string DeadlineKey(std::string_view due, std::string_view case_id);
+std::string NomenclatureKey(int year, std::string_view code);
+std::string NomenclaturePrefix(int year);
+
+}  // namespace saqme::engine
