@@ -9,6 +9,8 @@ int RunDemo(int argc, char** argv);
 int RunHolidays(int argc, char** argv);
 int RunLog(int argc, char** argv);
 int RunOrg(int argc, char** argv);
+int RunServe(int argc, char** argv);
+int RunToken(int argc, char** argv);
 int RunVerify(int argc, char** argv);
 
 }  // namespace saqme::cli

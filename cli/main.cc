@@ -16,11 +16,12 @@ struct Subcommand {
 constexpr Subcommand kSubcommands[] = {
     {"deadline", saqme::cli::RunDeadline,
      "compute a due date from a start date and a period rule, with its explanation"},
-    {"demo", saqme::cli::RunDemo,
-     "append a few demonstration proceedings to a log and verify it (the main job for now)"},
+    {"demo", saqme::cli::RunDemo, "append a few demonstration proceedings to a log and verify it"},
     {"holidays", saqme::cli::RunHolidays, "list the non-working public holidays of a year"},
     {"log", saqme::cli::RunLog, "print events as JSON lines"},
     {"org", saqme::cli::RunOrg, "check an organisation file and show its posts and powers"},
+    {"serve", saqme::cli::RunServe, "serve the HTTP API (the main job)"},
+    {"token", saqme::cli::RunToken, "token add: create a bearer token for a post"},
     {"verify", saqme::cli::RunVerify, "walk the hash chain and report the first bad sequence"},
 };
 

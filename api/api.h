@@ -1,0 +1,47 @@
+// Api: the routes of API.md — HTTP/JSON to engine commands and views. Holds no business rule:
+// the workflows decide, the engine records; this translates and authenticates.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "api/http_server.h"
+#include "api/tokens.h"
+#include "engine/engine.h"
+
+namespace saqme::api {
+
+class Api {
+ public:
+  // `engine` must outlive the Api.
+  Api(engine::Engine* engine, TokenStore tokens, const workflows::OrgChart* org,
+      std::function<int64_t()> clock);
+
+  // Answers one request; never throws for bad input.
+  Response Handle(const Request& request);
+
+  // A case id derived from the opening command's id, so that a retried POST /v1/cases lands
+  // on the same case.
+  static std::string CaseIdFor(const std::string& command_id);
+
+ private:
+  Response Execute(const Request& request, const std::string& post, const std::string& case_id,
+                   bool opening);
+  Response Metrics(const Request& request);
+  void Count(const std::string& type, const std::string& outcome, double seconds);
+
+  engine::Engine* engine_;
+  TokenStore tokens_;
+  const workflows::OrgChart* org_;
+  std::function<int64_t()> clock_;
+
+  std::mutex metrics_mu_;
+  std::map<std::pair<std::string, std::string>, uint64_t> commands_;  // (type, outcome) -> count
+  std::vector<uint64_t> latency_buckets_;                             // per kLatencyBounds
+  double latency_sum_ = 0;
+  uint64_t latency_count_ = 0;
+};
+
+}  // namespace saqme::api

@@ -1,0 +1,159 @@
+#include "api/command_json.h"
+
+#include <capnp/dynamic.h>
+#include <capnp/schema.h>
+
+#include "storage/event_json.h"
+#include "storage/saqme.capnp.h"
+
+namespace saqme::api {
+namespace {
+
+Status Bad(const std::string& path, const std::string& what) {
+  return Status::Error(Status::Code::kInvalidArgument, path + ": " + what,
+                       "ბრძანების ველი " + path + " არასწორია");
+}
+
+Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder builder,
+                  const std::string& path, const char* skip_key);
+
+Status FillField(const boost::json::value& value, capnp::DynamicStruct::Builder builder,
+                 capnp::StructSchema::Field field, const std::string& path) {
+  auto type = field.getType();
+  switch (type.which()) {
+    case capnp::schema::Type::TEXT:
+      if (!value.is_string()) return Bad(path, "expected a string");
+      builder.set(field, capnp::Text::Reader(value.as_string().c_str(), value.as_string().size()));
+      return Status::Ok();
+    case capnp::schema::Type::BOOL:
+      if (!value.is_bool()) return Bad(path, "expected true or false");
+      builder.set(field, value.as_bool());
+      return Status::Ok();
+    case capnp::schema::Type::UINT16:
+    case capnp::schema::Type::UINT32: {
+      const uint64_t limit = type.which() == capnp::schema::Type::UINT16 ? 0xffff : 0xffffffff;
+      if (value.is_uint64() && value.as_uint64() <= limit) {
+        builder.set(field, value.as_uint64());
+      } else if (value.is_int64() && value.as_int64() >= 0 && uint64_t(value.as_int64()) <= limit) {
+        builder.set(field, static_cast<uint64_t>(value.as_int64()));
+      } else {
+        return Bad(path, "expected a whole number from 0 to " + std::to_string(limit));
+      }
+      return Status::Ok();
+    }
+    case capnp::schema::Type::ENUM: {
+      if (!value.is_string()) return Bad(path, "expected one of its names");
+      const std::string name = CamelCase(std::string(value.as_string()));
+      KJ_IF_MAYBE (enumerant, type.asEnum().findEnumerantByName(name)) {
+        builder.set(field, capnp::DynamicEnum(*enumerant));
+        return Status::Ok();
+      }
+      std::string names;
+      for (auto e : type.asEnum().getEnumerants()) {
+        names += (names.empty() ? "" : ", ") + storage::SnakeCase(e.getProto().getName());
+      }
+      return Bad(path, "'" + std::string(value.as_string()) + "' is not one of: " + names);
+    }
+    case capnp::schema::Type::STRUCT:
+      if (!value.is_object()) return Bad(path, "expected an object");
+      return FillStruct(value.as_object(), builder.init(field).as<capnp::DynamicStruct>(), path,
+                        nullptr);
+    case capnp::schema::Type::LIST: {
+      if (!value.is_array()) return Bad(path, "expected an array");
+      const auto& array = value.as_array();
+      auto list = builder.init(field, array.size()).as<capnp::DynamicList>();
+      auto element = type.asList().getElementType();
+      for (size_t i = 0; i < array.size(); ++i) {
+        const std::string at = path + "[" + std::to_string(i) + "]";
+        if (element.isText()) {
+          if (!array[i].is_string()) return Bad(at, "expected a string");
+          list.set(i,
+                   capnp::Text::Reader(array[i].as_string().c_str(), array[i].as_string().size()));
+        } else if (element.isStruct()) {
+          if (!array[i].is_object()) return Bad(at, "expected an object");
+          Status s =
+              FillStruct(array[i].as_object(), list[i].as<capnp::DynamicStruct>(), at, nullptr);
+          if (!s.ok()) return s;
+        } else {
+          return Bad(at, "unsupported list element");
+        }
+      }
+      return Status::Ok();
+    }
+    case capnp::schema::Type::VOID:
+      return Status::Ok();
+    default:
+      return Bad(path, "unsupported field type");
+  }
+}
+
+Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder builder,
+                  const std::string& path, const char* skip_key) {
+  auto schema = builder.getSchema();
+  for (const auto& [key, value] : json) {
+    if (skip_key && key == skip_key) continue;
+    const std::string at = path.empty() ? std::string(key) : path + "." + std::string(key);
+    KJ_IF_MAYBE (field, schema.findFieldByName(CamelCase(std::string(key)))) {
+      if (value.is_null()) continue;  // null reads as absent
+      Status s = FillField(value, builder, *field, at);
+      if (!s.ok()) return s;
+    } else {
+      return Bad(at, "unknown field");
+    }
+  }
+  // Enums have no safe default: each must be given.
+  for (auto field : schema.getFields()) {
+    if (field.getType().isEnum()) {
+      const std::string name = storage::SnakeCase(field.getProto().getName());
+      if (!json.contains(name)) return Bad(path.empty() ? name : path + "." + name, "is required");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string CamelCase(const std::string& snake) {
+  std::string out;
+  bool upper = false;
+  for (char c : snake) {
+    if (c == '_') {
+      upper = true;
+    } else {
+      out.push_back(upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+      upper = false;
+    }
+  }
+  return out;
+}
+
+Status CommandFromJson(const boost::json::value& command, capnp::MessageBuilder& message) {
+  if (!command.is_object()) return Bad("command", "expected an object");
+  const auto& json = command.as_object();
+  auto type = json.find("type");
+  if (type == json.end() || !type->value().is_string()) {
+    return Bad("command.type", "is required (e.g. \"register_incoming\")");
+  }
+  auto root = capnp::toDynamic(message.initRoot<schema::Command>());
+  const std::string name = CamelCase(std::string(type->value().as_string()));
+  KJ_IF_MAYBE (member, root.getSchema().findFieldByName(name)) {
+    if (member->getProto().getDiscriminantValue() == capnp::schema::Field::NO_DISCRIMINANT) {
+      return Bad("command.type", "unknown command type");
+    }
+    if (member->getType().isVoid()) {
+      root.set(*member, capnp::VOID);
+      for (const auto& [key, value] : json) {
+        if (key != "type") return Bad("command." + std::string(key), "unknown field");
+      }
+      return Status::Ok();
+    }
+    auto body = root.init(*member).as<capnp::DynamicStruct>();
+    return FillStruct(json, body, "command", "type");
+  }
+  return Status::Error(
+      Status::Code::kInvalidArgument,
+      "command.type: unknown command type '" + std::string(type->value().as_string()) + "'",
+      "უცნობი ბრძანება '" + std::string(type->value().as_string()) + "'");
+}
+
+}  // namespace saqme::api

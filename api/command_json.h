@@ -1,0 +1,25 @@
+// Commands in JSON (API.md): {"type": "assign_resolution", "lead_executor": "...", ...} into the
+// Cap'n Proto Command the workflows read. Generic over the schema: "type" names the union member
+// (snake_case of its name), every other key a field of its struct (snake_case), recursively.
+// Unknown types or keys, wrong JSON types, invalid UTF-8 and missing enum fields are refused
+// with a message saying which field — enums have no safe default (Cap'n Proto would read an
+// absent enum as its first value).
+#pragma once
+
+#include <string>
+
+#include <capnp/message.h>
+#include <boost/json/value.hpp>
+
+#include "storage/status.h"
+
+namespace saqme::api {
+
+// Fills `message` with the Command described by `command` (the JSON object). kInvalidArgument
+// names the first problem.
+Status CommandFromJson(const boost::json::value& command, capnp::MessageBuilder& message);
+
+// "lead_executor" -> "leadExecutor".
+std::string CamelCase(const std::string& snake);
+
+}  // namespace saqme::api

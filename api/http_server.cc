@@ -1,0 +1,178 @@
+#include "api/http_server.h"
+
+#include <sys/socket.h>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace saqme::api {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+Response ErrorResponse(http::status status, const std::string& code, const std::string& message,
+                       const std::string& message_ka, unsigned version, bool keep_alive) {
+  Response response{status, version};
+  response.set(http::field::content_type, "application/json; charset=utf-8");
+  boost::json::object error{{"code", code}, {"message", message}};
+  if (!message_ka.empty()) error["message_ka"] = message_ka;
+  response.body() = boost::json::serialize(boost::json::object{{"error", error}});
+  response.keep_alive(keep_alive);
+  response.prepare_payload();
+  return response;
+}
+
+struct HttpServer::Impl {
+  ServerOptions options;
+  Handler handler;
+  net::io_context io;
+  tcp::acceptor acceptor{io};
+  std::thread accept_thread;
+  std::mutex mu;
+  std::condition_variable all_closed;
+  std::set<tcp::socket*> connections;
+  bool stopping = false;
+
+  void Accept() {
+    for (;;) {
+      tcp::socket socket(io);
+      boost::system::error_code error;
+      acceptor.accept(socket, error);
+      if (error) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (stopping) return;
+        continue;  // e.g. too many open files: keep serving the others
+      }
+      std::unique_lock<std::mutex> lock(mu);
+      if (stopping) return;
+      if (connections.size() >= options.max_connections) {
+        lock.unlock();
+        auto busy = ErrorResponse(http::status::service_unavailable, "unavailable",
+                                  "too many connections; try again shortly",
+                                  "სერვერი გადატვირთულია, სცადეთ ცოტა ხანში", 11, false);
+        http::write(socket, busy, error);
+        continue;
+      }
+      auto* owned = new tcp::socket(std::move(socket));
+      connections.insert(owned);
+      lock.unlock();
+      std::thread([this, owned] { Serve(owned); }).detach();
+    }
+  }
+
+  void Serve(tcp::socket* socket) {
+    timeval timeout{options.read_timeout_seconds, 0};
+    setsockopt(socket->native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+    setsockopt(socket->native_handle(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
+    boost::beast::flat_buffer buffer;
+    for (;;) {
+      http::request_parser<http::string_body> parser;
+      parser.body_limit(options.max_body_bytes);
+      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+      boost::system::error_code error;
+      http::read(*socket, buffer, parser, error);
+      if (error == http::error::end_of_stream || error == net::error::eof) break;
+      if (error) {
+        // Oversized or malformed: say so, then close (the stream position is unknown).
+        const bool too_large =
+            error == http::error::body_limit || error == http::error::header_limit;
+        if (error != net::error::would_block && error != net::error::try_again &&
+            error != net::error::connection_reset) {
+          auto response = too_large ? ErrorResponse(http::status::payload_too_large, "too_large",
+                                                    "the request is too large: " + error.message(),
+                                                    "მოთხოვნა ზედმეტად დიდია", 11, false)
+                                    : ErrorResponse(http::status::bad_request, "bad_request",
+                                                    "malformed HTTP request: " + error.message(),
+                                                    "HTTP მოთხოვნა არასწორია", 11, false);
+          boost::system::error_code ignored;
+          http::write(*socket, response, ignored);
+        }
+        break;
+      }
+      const Request& request = parser.get();
+      Response response;
+      try {
+        response = handler(request);
+      } catch (const std::exception& e) {  // the process keeps serving
+        spdlog::error("handler failed: {}", e.what());
+        response = ErrorResponse(http::status::internal_server_error, "unavailable",
+                                 "internal error", "შიდა შეცდომა", request.version(), false);
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (stopping) response.keep_alive(false);
+      }
+      response.version(request.version());
+      http::write(*socket, response, error);
+      if (error || !response.keep_alive()) break;
+    }
+    boost::system::error_code ignored;
+    socket->shutdown(tcp::socket::shutdown_both, ignored);
+    socket->close(ignored);
+    std::lock_guard<std::mutex> lock(mu);
+    connections.erase(socket);
+    delete socket;
+    if (connections.empty()) all_closed.notify_all();
+  }
+};
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Start(ServerOptions options, Handler handler) {
+  std::unique_ptr<HttpServer> server(new HttpServer());
+  server->impl_ = std::make_unique<Impl>();
+  Impl& impl = *server->impl_;
+  impl.options = options;
+  impl.handler = std::move(handler);
+  boost::system::error_code error;
+  auto address = net::ip::make_address(options.host, error);
+  if (error) {
+    return Status::Error(Status::Code::kInvalidArgument, "bad listen address " + options.host,
+                         "მისამართი არასწორია: " + options.host);
+  }
+  tcp::endpoint endpoint(address, options.port);
+  impl.acceptor.open(endpoint.protocol(), error);
+  if (!error) impl.acceptor.set_option(net::socket_base::reuse_address(true), error);
+  if (!error) impl.acceptor.bind(endpoint, error);
+  if (!error) impl.acceptor.listen(net::socket_base::max_listen_connections, error);
+  if (error) {
+    return Status::Error(
+        Status::Code::kIOError,
+        "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
+            error.message(),
+        "მისამართზე " + options.host + ":" + std::to_string(options.port) + " მოსმენა ვერ დაიწყო");
+  }
+  server->port_ = impl.acceptor.local_endpoint().port();
+  impl.accept_thread = std::thread([&impl] { impl.Accept(); });
+  return server;
+}
+
+void HttpServer::Stop() {
+  if (!impl_) return;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    if (impl_->stopping) return;
+    impl_->stopping = true;
+    // Wake connections blocked reading their next request; one in a handler finishes first.
+    for (auto* socket : impl_->connections) {
+      boost::system::error_code ignored;
+      socket->shutdown(tcp::socket::shutdown_receive, ignored);
+    }
+  }
+  // The accept thread is blocked in accept(): a connection to ourselves wakes it, and it sees
+  // `stopping` (the acceptor is not closed under it: Asio objects are not thread-safe).
+  boost::system::error_code ignored;
+  {
+    tcp::socket poke(impl_->io);
+    const std::string host = impl_->options.host == "0.0.0.0" ? "127.0.0.1" : impl_->options.host;
+    poke.connect(tcp::endpoint(net::ip::make_address(host), port_), ignored);
+  }
+  impl_->accept_thread.join();
+  impl_->acceptor.close(ignored);
+  std::unique_lock<std::mutex> lock(impl_->mu);
+  impl_->all_closed.wait(lock, [this] { return impl_->connections.empty(); });
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+}  // namespace saqme::api

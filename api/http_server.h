@@ -1,0 +1,62 @@
+// HttpServer: HTTP/1.1 with keep-alive over Boost.Beast, one thread per connection.
+//
+// A command blocks its connection's thread until its batch is fsync'd, so many connections
+// must wait at once for the group commit to group them: a thread per connection does that
+// simply. Limits protect the process: body and header sizes (413), a read timeout that also
+// closes idle keep-alive connections, and a connection cap (503). A malformed request gets 400
+// and the connection is closed; the server goes on.
+#pragma once
+
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "storage/status.h"
+
+namespace saqme::api {
+
+namespace http = boost::beast::http;
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;  // 0: any free port (tests)
+  size_t max_body_bytes = 1 << 20;
+  size_t max_header_bytes = 16 << 10;
+  int read_timeout_seconds = 30;
+  size_t max_connections = 512;
+};
+
+class HttpServer {
+ public:
+  using Handler = std::function<Response(const Request&)>;
+
+  // Binds and starts accepting. kIOError when the address cannot be bound.
+  static Result<std::unique_ptr<HttpServer>> Start(ServerOptions options, Handler handler);
+  ~HttpServer();  // Stop()
+
+  uint16_t port() const { return port_; }
+  // Stops accepting, lets requests in progress finish and answer, closes every connection.
+  void Stop();
+
+ private:
+  struct Impl;
+  HttpServer() = default;
+  std::unique_ptr<Impl> impl_;
+  uint16_t port_ = 0;
+};
+
+// A JSON error body of API.md: {"error": {"code", "message", "message_ka"}}.
+Response ErrorResponse(http::status status, const std::string& code, const std::string& message,
+                       const std::string& message_ka, unsigned version, bool keep_alive);
+
+}  // namespace saqme::api

@@ -1,0 +1,33 @@
+// Bearer tokens (API.md): a file of "SHA-256-HEX-OF-TOKEN POST-ID" lines. Tokens are never
+// stored in the clear; the actor of a request is the post its token belongs to.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "storage/status.h"
+
+namespace saqme::api {
+
+class TokenStore {
+ public:
+  // Reads the file; blank lines and lines starting with '#' are skipped. kNotFound when the file
+  // does not exist, kInvalidArgument naming a malformed line.
+  static Result<TokenStore> Load(const std::string& path);
+
+  // The post of `token`, if it is known.
+  std::optional<std::string> PostOf(const std::string& token) const;
+  size_t size() const { return posts_.size(); }
+
+  // Creates a random token for `post`, appends its hash to the file (creating it, mode 0600),
+  // and returns the token — the only time it exists in the clear.
+  static Result<std::string> Add(const std::string& path, const std::string& post);
+
+  static std::string Sha256Hex(const std::string& text);
+
+ private:
+  std::map<std::string, std::string> posts_;  // hash -> post
+};
+
+}  // namespace saqme::api

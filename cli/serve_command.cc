@@ -1,0 +1,181 @@
+// saqme serve: the main job — the engine behind the HTTP API (../shared/API.md).
+// saqme token add: creates a bearer token for a post.
+#include <signal.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <spdlog/spdlog.h>
+
+#include "api/api.h"
+#include "api/http_server.h"
+#include "api/tokens.h"
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "engine/engine.h"
+
+namespace saqme::cli {
+namespace {
+
+// The posts that get a demonstration token at the first start of a new data directory.
+constexpr const char* kDemoPosts[] = {"org-records",      "chair",        "apparatus-head",
+                                      "apparatus-deputy", "org-head",     "info-head",
+                                      "info-analytics",   "info-public",  "info-web",
+                                      "sec-legal",        "sec-juridical"};
+
+Result<workflows::OrgChart> LoadOrg(const std::string& which) {
+  if (which == "ozurgeti") return workflows::OrgChart::Ozurgeti();
+  if (which == "zugdidi") return workflows::OrgChart::Zugdidi();
+  std::ifstream in(which);
+  if (!in) {
+    return Status::Error(Status::Code::kNotFound, "cannot read the org file " + which,
+                         "ორგანიზაციის ფაილი " + which + " ვერ წაიკითხა");
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return workflows::OrgChart::Parse(text.str());
+}
+
+}  // namespace
+
+int RunServe(int argc, char** argv) {
+  auto args = Args::Parse(argc, argv, 2, {"data", "listen", "org", "tokens", "clock"}, {});
+  if (!args.ok()) {
+    PrintError(args.status());
+    return 2;
+  }
+  if (args->Has("help")) {
+    std::cout
+        << "usage: saqme serve [--data DIR] [--listen HOST:PORT] [--org FILE] [--tokens FILE]\n"
+           "                   [--clock system]\n\n"
+           "Serves the HTTP API (API.md) on HOST:PORT (default 127.0.0.1:8080) over the log in\n"
+           "DIR (default ./saqme-data or $SAQME_DATA), with the org chart FILE (default: the\n"
+           "Ozurgeti council apparatus; also 'zugdidi') and the bearer tokens of FILE (default\n"
+           "DIR/tokens.txt; at the first start of a new directory, demonstration tokens are\n"
+           "created for a few posts and printed once). SIGTERM or Ctrl-C drains the requests\n"
+           "in progress and closes the log cleanly.\n";
+    return 0;
+  }
+  if (args->GetOr("clock", "system") != "system") {
+    PrintError(Status::Error(Status::Code::kInvalidArgument,
+                             "only --clock system is available in this build",
+                             "ამ ვერსიაში მხოლოდ --clock system არის"));
+    return 2;
+  }
+  const std::string dir = args->GetOr("data", DefaultDataDir());
+  const std::string listen = args->GetOr("listen", "127.0.0.1:8080");
+  const auto colon = listen.rfind(':');
+  api::ServerOptions server_options;
+  try {
+    if (colon == std::string::npos) throw std::invalid_argument(listen);
+    server_options.host = listen.substr(0, colon);
+    const int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range(listen);
+    server_options.port = static_cast<uint16_t>(port);
+  } catch (const std::exception&) {
+    PrintError(Status::Error(Status::Code::kInvalidArgument, "--listen needs HOST:PORT",
+                             "--listen მოითხოვს HOST:PORT"));
+    return 2;
+  }
+  auto org = LoadOrg(args->GetOr("org", "ozurgeti"));
+  if (!org.ok()) {
+    PrintError(org.status());
+    return 2;
+  }
+
+  // Block the stop signals before any thread starts, so only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  const bool fresh = !std::filesystem::exists(dir);
+  engine::EngineOptions engine_options;
+  engine_options.org = &org.value();
+  auto engine = engine::Engine::Open(dir, engine_options);
+  if (!engine.ok()) {
+    PrintError(engine.status());
+    return 2;
+  }
+  std::string tokens_file = args->GetOr("tokens", dir + "/tokens.txt");
+  if (!args->Has("tokens") && (fresh || !std::filesystem::exists(tokens_file))) {
+    std::cout << "Demonstration tokens (shown once; only their SHA-256 is kept in " << tokens_file
+              << "):\n";
+    for (const char* post : kDemoPosts) {
+      if (!org->FindPost(post)) continue;
+      auto token = api::TokenStore::Add(tokens_file, post);
+      if (!token.ok()) {
+        PrintError(token.status());
+        return 2;
+      }
+      std::cout << "  " << post << "\t" << token.value() << "\n";
+    }
+  }
+  auto tokens = api::TokenStore::Load(tokens_file);
+  if (!tokens.ok()) {
+    PrintError(tokens.status());
+    return 2;
+  }
+  api::Api api(engine.value().get(), std::move(tokens.value()), &org.value(), {} /* system */);
+  auto server = api::HttpServer::Start(server_options,
+                                       [&api](const api::Request& r) { return api.Handle(r); });
+  if (!server.ok()) {
+    PrintError(server.status());
+    return 2;
+  }
+  spdlog::info("saqme serves {} on http://{}:{} ({} events in the log)", dir, server_options.host,
+               server.value()->port(), engine.value()->log().LastSequence());
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  spdlog::info("signal {}: finishing the requests in progress", signal);
+  server.value()->Stop();
+  engine.value().reset();
+  spdlog::info("stopped; the log is closed");
+  return 0;
+}
+
+int RunToken(int argc, char** argv) {
+  if (argc < 3 || std::string(argv[2]) != "add") {
+    std::cerr << "usage: saqme token add --tokens FILE --post POST-ID\n";
+    return 2;
+  }
+  auto args = Args::Parse(argc, argv, 3, {"tokens", "post", "org"}, {});
+  if (!args.ok()) {
+    PrintError(args.status());
+    return 2;
+  }
+  if (args->Has("help")) {
+    std::cout << "usage: saqme token add --tokens FILE --post POST-ID [--org FILE]\n\n"
+                 "Creates a random bearer token for the post, prints it once, and appends its\n"
+                 "SHA-256 to FILE. The post must exist in the org chart (default: Ozurgeti).\n";
+    return 0;
+  }
+  if (!args->Has("tokens") || !args->Has("post")) {
+    PrintError(Status::Error(Status::Code::kInvalidArgument, "--tokens and --post are required",
+                             "--tokens და --post აუცილებელია"));
+    return 2;
+  }
+  auto org = LoadOrg(args->GetOr("org", "ozurgeti"));
+  if (!org.ok()) {
+    PrintError(org.status());
+    return 2;
+  }
+  if (!org->FindPost(*args->Get("post"))) {
+    PrintError(Status::Error(Status::Code::kNotFound,
+                             "no post '" + *args->Get("post") + "' in the org chart",
+                             "თანამდებობა '" + *args->Get("post") + "' არ არსებობს"));
+    return 2;
+  }
+  auto token = api::TokenStore::Add(*args->Get("tokens"), *args->Get("post"));
+  if (!token.ok()) {
+    PrintError(token.status());
+    return 2;
+  }
+  std::cout << token.value() << "\n";
+  return 0;
+}
+
+}  // namespace saqme::cli

@@ -1,0 +1,281 @@
+// The HTTP API against the real server on a loopback port: whole proceedings, every error code,
+// retries, conflicts and racing clients.
+#include <atomic>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "api/api.h"
+#include "api/http_server.h"
+#include "engine/engine.h"
+#include "tests/http_client.h"
+#include "tests/test_util.h"
+
+namespace saqme::api {
+namespace {
+
+using boost::json::object;
+using saqme::testing::HttpClient;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    engine::EngineOptions options;
+    options.clock = [this] { return now_.load(); };
+    auto engine = engine::Engine::Open(dir_.Sub("data"), options);
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    engine_ = std::move(engine.value());
+    const std::string tokens_file = dir_.Sub("tokens.txt");
+    for (const char* post :
+         {"org-records", "chair", "apparatus-head", "apparatus-deputy", "sec-legal",
+          "sec-juridical", "info-public", "info-web", "org-head", "sec-hr"}) {
+      tokens_[post] = TokenStore::Add(tokens_file, post).value();
+    }
+    api_ = std::make_unique<Api>(engine_.get(), TokenStore::Load(tokens_file).value(),
+                                 &workflows::OrgChart::Ozurgeti(), [this] { return now_.load(); });
+    ServerOptions server_options;
+    server_options.port = 0;
+    server_options.max_body_bytes = 64 << 10;
+    server_options.read_timeout_seconds = 5;
+    auto server =
+        HttpServer::Start(server_options, [this](const Request& r) { return api_->Handle(r); });
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(server.value());
+    client_ = std::make_unique<HttpClient>(server_->port());
+  }
+  void TearDown() override {
+    client_.reset();
+    server_.reset();
+    engine_.reset();
+  }
+
+  // POST a command (opening when case_id is empty); returns the reply.
+  HttpClient::Reply Command(const std::string& post, const std::string& case_id, object command,
+                            std::string command_id = "", int expected = -1) {
+    object body{
+        {"command_id", command_id.empty() ? "cmd-" + std::to_string(++commands_) : command_id},
+        {"command", std::move(command)}};
+    if (expected >= 0) body["expected_version"] = expected;
+    return client_->Post(case_id.empty() ? "/v1/cases" : "/v1/cases/" + case_id + "/commands",
+                         tokens_.at(post), body);
+  }
+  // The command must succeed; returns its JSON.
+  object Ok(const std::string& post, const std::string& case_id, object command) {
+    auto reply = Command(post, case_id, std::move(command));
+    EXPECT_TRUE(reply.status == 200 || reply.status == 201) << post << ": " << reply.body;
+    auto json = reply.json();
+    return json.is_object() ? json.as_object() : object();
+  }
+  std::string State(const std::string& case_id) {
+    auto reply = client_->Get("/v1/cases/" + case_id, tokens_.at("chair"));
+    return reply.status == 200 ? std::string(reply.json().at("state").as_string()) : reply.body;
+  }
+  static object Register(const char* kind, const char* addressee) {
+    return object{{"type", "register_incoming"},
+                  {"kind", kind},
+                  {"channel", "post"},
+                  {"sender", object{{"name", "ეკატერინე ბერიძე"}, {"kind", "citizen"}}},
+                  {"subject", "საკრებულოს დადგენილების ასლი"},
+                  {"summary", "ითხოვს ასლს"},
+                  {"pages", 2},
+                  {"received_on", "2026-11-02"},
+                  {"addressee", addressee}};
+  }
+
+  saqme::testing::TempDir dir_;
+  std::atomic<int64_t> now_{1793599200000};  // Monday 2026-11-02 10:00 Tbilisi
+  std::map<std::string, std::string> tokens_;
+  std::unique_ptr<engine::Engine> engine_;
+  std::unique_ptr<Api> api_;
+  std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<HttpClient> client_;
+  int commands_ = 0;
+};
+
+TEST_F(ApiTest, ACitizensApplicationFromRegistrationToFiling) {
+  Ok("chair", "",
+     object{{"type", "approve_nomenclature"},
+            {"year", 2026},
+            {"files", boost::json::array{object{{"code", "02-01"}, {"title", "განცხადებები"}}}}});
+  auto opened = Command("org-records", "", Register("application", "apparatus-head"));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string id(opened.json().at("case_id").as_string());
+  EXPECT_EQ(opened.json().at("registration_number").as_string(), "1");
+  EXPECT_EQ(opened.json().at("due").as_string(), "2026-12-02");
+  EXPECT_NE(opened.json().at("due_explanation").as_string().find("art. 28.1"), std::string::npos);
+
+  Ok("apparatus-head", id,
+     object{{"type", "assign_resolution"},
+            {"lead_executor", "sec-legal"},
+            {"instruction", "გასცეს ასლი"},
+            {"on_control", true}});
+  Ok("sec-legal", id, object{{"type", "confirm_receipt"}});
+  Ok("sec-legal", id, object{{"type", "draft_answer"}, {"text", "ასლი თან ერთვის"}});
+  Ok("org-head", id, object{{"type", "endorse"}});
+  Ok("apparatus-head", id,
+     object{{"type", "decide"}, {"outcome", "granted"}, {"text", "დაკმაყოფილდეს"}});
+  Ok("apparatus-head", id, object{{"type", "sign"}});
+  auto dispatched = Ok("org-records", id, object{{"type", "dispatch"}, {"channel", "post"}});
+  EXPECT_EQ(dispatched.at("events").as_array()[0].at("data").at("outgoing_number").as_string(),
+            "1");
+  Ok("org-records", id, object{{"type", "file"}, {"nomenclature_code", "02-01"}});
+  EXPECT_EQ(State(id), "filed");
+
+  auto history = client_->Get("/v1/cases/" + id + "/history", tokens_.at("chair"));
+  ASSERT_EQ(history.status, 200);
+  EXPECT_EQ(history.json().at("events").as_array().size(), 9u);
+  auto journal = client_->Get("/v1/journals/outgoing?year=2026", tokens_.at("chair"));
+  EXPECT_EQ(journal.json().at("entries").as_array().size(), 1u);
+  auto nomenclature = client_->Get("/v1/nomenclature?year=2026", tokens_.at("org-records"));
+  EXPECT_EQ(nomenclature.json().at("cases").as_array()[0].at("code").as_string(), "02-01");
+}
+
+TEST_F(ApiTest, APublicInformationRefusalAndItsRightsExplanation) {
+  auto opened = Command("org-records", "", Register("public_information", "apparatus-head"));
+  const std::string id(opened.json().at("case_id").as_string());
+  EXPECT_EQ(opened.json().at("due").as_string(), "2026-11-12");  // ten days
+  Ok("apparatus-head", id, object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}});
+  Ok("info-public", id, object{{"type", "confirm_receipt"}});
+  auto inbox = client_->Get("/v1/inbox", tokens_.at("info-public"));
+  EXPECT_EQ(inbox.json().at("items").as_array().size(), 1u);
+  Ok("info-public", id, object{{"type", "refuse_information"}, {"text", "პერსონალური მონაცემები"}});
+  EXPECT_EQ(State(id), "information_refused");
+  Ok("info-public", id,
+     object{{"type", "explain_rights"}, {"text", "გასაჩივრება ერთი თვის ვადაში"}});
+  EXPECT_EQ(State(id), "answered");
+  auto register_ = client_->Get("/v1/journals/public_information", tokens_.at("chair"));
+  EXPECT_EQ(register_.json().at("entries").as_array().size(), 1u);
+}
+
+TEST_F(ApiTest, ALegalActFromDraftToForceAndAnAssignment) {
+  auto act = Ok("sec-legal", "",
+                object{{"type", "draft_act"},
+                       {"act_type", "resolution"},
+                       {"issuer", "chair"},
+                       {"title", "საკრებულოს რეგლამენტი"},
+                       {"text", "მუხლი 1."}});
+  const std::string id(act.at("case_id").as_string());
+  Ok("sec-juridical", id, object{{"type", "give_expertise"}, {"text", "შეესაბამება კანონს"}});
+  Ok("chair", id,
+     object{{"type", "adopt"},
+            {"session_date", "2026-11-02"},
+            {"votes_for", 20},
+            {"votes_against", 3}});
+  Ok("org-records", id, object{{"type", "register_act"}});
+  Ok("info-web", id,
+     object{
+         {"type", "publish"}, {"channel", "legislative_herald"}, {"published_on", "2026-11-02"}});
+  EXPECT_EQ(State(id), "in_force");
+  auto acts = client_->Get("/v1/journals/acts-resolution?year=2026", tokens_.at("chair"));
+  EXPECT_EQ(acts.json().at("entries").as_array().size(), 1u);
+
+  auto task = Ok("org-head", "",
+                 object{{"type", "issue_assignment"},
+                        {"assignee", "org-records"},
+                        {"instruction", "ნომენკლატურის პროექტი"},
+                        {"due", "2026-11-20"}});
+  const std::string task_id(task.at("case_id").as_string());
+  Ok("org-records", task_id, object{{"type", "accept"}});
+  Ok("org-records", task_id, object{{"type", "complete"}, {"text", "მომზადდა"}});
+  Ok("org-head", task_id, object{{"type", "review"}, {"accepted", true}});
+  EXPECT_EQ(State(task_id), "reviewed");
+}
+
+TEST_F(ApiTest, RetriesReturnTheFirstResultAndConflictsAreNamed) {
+  auto first = Command("org-records", "", Register("correspondence", "chair"), "client-7");
+  ASSERT_EQ(first.status, 201);
+  auto again = Command("org-records", "", Register("correspondence", "chair"), "client-7");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(again.json().at("duplicate").as_bool());
+  EXPECT_EQ(again.json().at("case_id"), first.json().at("case_id"));
+  const std::string id(first.json().at("case_id").as_string());
+  auto stale = Command(
+      "chair", id, object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}}, "", 0);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(stale.error_code(), "conflict");
+  auto journal = client_->Get("/v1/journals/incoming", tokens_.at("chair"));
+  EXPECT_EQ(journal.json().at("entries").as_array().size(), 1u);
+}
+
+TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
+  const std::string id(Command("org-records", "", Register("correspondence", "chair"))
+                           .json()
+                           .at("case_id")
+                           .as_string());
+  auto post = [&](const std::string& token, const std::string& body) {
+    return client_->Send(boost::beast::http::verb::post, "/v1/cases/" + id + "/commands", token,
+                         body);
+  };
+  const std::string chair = tokens_.at("chair");
+  EXPECT_EQ(post(chair, "{not json").error_code(), "bad_request");
+  EXPECT_EQ(
+      post(chair,
+           std::string(
+               "{\"command_id\":\"x\",\"command\":{\"type\":\"endorse\",\"text\":\"\xff\xfe\"}}"))
+          .status,
+      400);
+  EXPECT_EQ(post(chair, R"({"command_id":"x","command":{"type":"teleport"}})").status, 400);
+  EXPECT_EQ(
+      post(chair, R"({"command_id":"x","command":{"type":"assign_resolution","lead_executor":5}})")
+          .status,
+      400);
+  auto missing_enum = post(chair, R"({"command_id":"x","command":{"type":"decide","text":"?"}})");
+  EXPECT_EQ(missing_enum.status, 400);
+  EXPECT_NE(missing_enum.body.find("command.outcome"), std::string::npos) << missing_enum.body;
+  EXPECT_EQ(
+      post(chair, R"({"command_id":"x","command":{"type":"confirm_receipt"},"extra":1})").status,
+      400);
+  EXPECT_EQ(
+      post("not-a-token", R"({"command_id":"x","command":{"type":"confirm_receipt"}})").status,
+      401);
+  auto forbidden = post(
+      tokens_.at("sec-hr"),
+      R"({"command_id":"y","command":{"type":"assign_resolution","lead_executor":"info-public"}})");
+  EXPECT_EQ(forbidden.status, 403);
+  EXPECT_EQ(forbidden.json().at("error").at("missing_power").as_string(), "resolve");
+  EXPECT_EQ(client_->Get("/v1/cases/no-such-case", chair).status, 404);
+  EXPECT_EQ(client_->Get("/v1/journals/secret", chair).status, 404);
+  auto refused = post(chair, R"({"command_id":"z","command":{"type":"sign"}})");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.error_code(), "refused");
+  EXPECT_FALSE(refused.json().at("error").at("message_ka").as_string().empty());
+  {
+    HttpClient big(server_->port());
+    auto too_large =
+        big.Send(boost::beast::http::verb::post, "/v1/cases", chair, std::string(100 << 10, 'x'));
+    EXPECT_EQ(too_large.status, 413);
+    EXPECT_EQ(too_large.error_code(), "too_large");
+  }
+  EXPECT_EQ(State(id), "registered");  // nothing of the above was written
+  EXPECT_EQ(client_->Get("/health", "").status, 200);
+  EXPECT_NE(client_->Get("/metrics", "")
+                .body.find("saqme_commands_total{type=\"sign\",outcome=\"refused\"} 1"),
+            std::string::npos);
+}
+
+TEST_F(ApiTest, ConcurrentClientsRacingOnOneCaseGetOneWinner) {
+  const std::string id(Command("org-records", "", Register("correspondence", "chair"))
+                           .json()
+                           .at("case_id")
+                           .as_string());
+  std::atomic<int> wins{0}, conflicts{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      HttpClient client(server_->port());
+      object body{
+          {"command_id", "race-" + std::to_string(t)},
+          {"expected_version", 1},
+          {"command", object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}}}};
+      auto reply = client.Post("/v1/cases/" + id + "/commands", tokens_.at("chair"), body);
+      if (reply.status == 200) ++wins;
+      if (reply.status == 409) ++conflicts;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wins.load(), 1);
+  EXPECT_EQ(conflicts.load(), 7);
+}
+
+}  // namespace
+}  // namespace saqme::api

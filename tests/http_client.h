@@ -1,0 +1,69 @@
+// A small synchronous HTTP/1.1 client for the integration tests (keep-alive, one connection).
+#pragma once
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <string>
+
+namespace saqme::testing {
+
+class HttpClient {
+ public:
+  explicit HttpClient(uint16_t port) : socket_(io_) {
+    boost::asio::ip::tcp::endpoint endpoint(boost::asio::ip::make_address("127.0.0.1"), port);
+    socket_.connect(endpoint);
+  }
+
+  struct Reply {
+    int status = 0;
+    std::string body;
+    boost::json::value json() const {
+      boost::system::error_code error;
+      auto value = boost::json::parse(body, error);
+      return error ? boost::json::value() : value;
+    }
+    std::string error_code() const {
+      auto v = json();
+      return v.is_object() && v.as_object().contains("error")
+                 ? std::string(v.at("error").at("code").as_string())
+                 : "";
+    }
+  };
+
+  Reply Send(boost::beast::http::verb verb, const std::string& target, const std::string& token,
+             const std::string& body = "", const std::string& content_type = "application/json") {
+    namespace http = boost::beast::http;
+    http::request<http::string_body> request{verb, target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    if (!token.empty()) request.set(http::field::authorization, "Bearer " + token);
+    if (!body.empty()) {
+      request.set(http::field::content_type, content_type);
+      request.body() = body;
+    }
+    request.keep_alive(true);
+    request.prepare_payload();
+    http::write(socket_, request);
+    boost::beast::flat_buffer buffer;
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 << 20);
+    http::read(socket_, buffer, parser);
+    return Reply{static_cast<int>(parser.get().result_int()), parser.get().body()};
+  }
+  Reply Get(const std::string& target, const std::string& token) {
+    return Send(boost::beast::http::verb::get, target, token);
+  }
+  Reply Post(const std::string& target, const std::string& token, const boost::json::value& body) {
+    return Send(boost::beast::http::verb::post, target, token, boost::json::serialize(body));
+  }
+
+ private:
+  boost::asio::io_context io_;
+  boost::asio::ip::tcp::socket socket_;
+};
+
+}  // namespace saqme::testing
