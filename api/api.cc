@@ -1,6 +1,7 @@
 #include "api/api.h"
 
 #include <chrono>
+#include <cstring>
 #include <sstream>
 
 #include <capnp/serialize.h>
@@ -277,6 +278,43 @@ Response Api::Handle(const Request& request) {
 Response Api::Execute(const Request& request, const std::string& post, const std::string& case_id,
                       bool opening) {
   const auto started = std::chrono::steady_clock::now();
+  engine::Submission submission;
+  std::string type;
+  const std::string content_type(request[http::field::content_type]);
+  if (content_type.rfind("application/x-capnp", 0) == 0) {
+    // A Command message (with its segment table) that carries its own id and expected version.
+    const std::string& bytes = request.body();
+    if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "the body is not a Cap'n Proto message (whole 8-byte words)",
+                   "ტანი არ არის Cap'n Proto შეტყობინება");
+    }
+    auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
+    std::memcpy(words.begin(), bytes.data(), bytes.size());
+    try {
+      capnp::FlatArrayMessageReader reader(words);
+      auto command = reader.getRoot<schema::Command>();
+      type = workflows::CommandName(command);
+      submission.command_id = command.getCommandId();
+      if (command.getExpectedVersion() >= 0) {
+        submission.expected_version = static_cast<uint32_t>(command.getExpectedVersion());
+      }
+      if (type == "unknown_command") throw std::invalid_argument("no command in the message");
+    } catch (const std::exception& e) {
+      return Error(request, http::status::bad_request, "bad_request",
+                   std::string("the Cap'n Proto Command does not decode: ") + e.what(),
+                   "Cap'n Proto ბრძანება ვერ წაიკითხა");
+    } catch (const kj::Exception& e) {
+      return Error(
+          request, http::status::bad_request, "bad_request",
+          std::string("the Cap'n Proto Command does not decode: ") + e.getDescription().cStr(),
+          "Cap'n Proto ბრძანება ვერ წაიკითხა");
+    }
+    submission.command = std::move(words);
+    submission.actor_post = post;
+    submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
+    return Finish(request, std::move(submission), type, opening, started);
+  }
   boost::system::error_code error;
   boost::json::value body = boost::json::parse(request.body(), error);  // rejects invalid UTF-8
   if (error || !body.is_object()) {
@@ -291,7 +329,6 @@ Response Api::Execute(const Request& request, const std::string& post, const std
     return Error(request, http::status::bad_request, "bad_request",
                  "command_id (a string) is required", "command_id აუცილებელია");
   }
-  engine::Submission submission;
   submission.command_id = std::string(command_id->value().as_string());
   submission.actor_post = post;
   submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
@@ -319,10 +356,14 @@ Response Api::Execute(const Request& request, const std::string& post, const std
                      : Status::Error(Status::Code::kInvalidArgument, "command is required",
                                      "command აუცილებელია");
   if (!built.ok()) return FromStatus(request, built);
-  const std::string type = object.at("command").as_object().at("type").as_string().c_str();
+  type = object.at("command").as_object().at("type").as_string().c_str();
   auto words = capnp::messageToFlatArray(message);
   submission.command = kj::heapArray<capnp::word>(words.asPtr());
+  return Finish(request, std::move(submission), type, opening, started);
+}
 
+Response Api::Finish(const Request& request, engine::Submission submission, const std::string& type,
+                     bool opening, std::chrono::steady_clock::time_point started) {
   auto outcome = engine_->Execute(std::move(submission));
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

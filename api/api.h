@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <string>
@@ -29,6 +30,9 @@ class Api {
  private:
   Response Execute(const Request& request, const std::string& post, const std::string& case_id,
                    bool opening);
+  // Executes a decoded submission and answers in JSON.
+  Response Finish(const Request& request, engine::Submission submission, const std::string& type,
+                  bool opening, std::chrono::steady_clock::time_point started);
   Response Metrics(const Request& request);
   void Count(const std::string& type, const std::string& outcome, double seconds);
 

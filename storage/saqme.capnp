@@ -305,9 +305,13 @@ struct FileArchivedV1 {
 
 # ---------------------------------------------------------------------------------------------
 # Commands: what a client asks for (../shared/API.md names them). The actor is never a field:
-# it is the authenticated post. Dates are "YYYY-MM-DD".
+# it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
+# application/x-capnp) a Command carries its own command id and expected version; in JSON they
+# are the request body's "command_id" and "expected_version" (docs/api.md).
 
 struct Command {
+  commandId @31 :Text;
+  expectedVersion @32 :Int64 = -1;   # -1: any
   union {
     registerIncoming @0 :RegisterIncoming;
     draftAct @1 :DraftAct;

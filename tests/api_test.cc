@@ -253,6 +253,49 @@ TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
             std::string::npos);
 }
 
+// Builds a binary Command with the stock tool: capnp encode storage/saqme.capnp Command.
+std::string CapnpEncode(const saqme::testing::TempDir& dir, const std::string& text) {
+  const std::string in = dir.Sub("command.txt"), out = dir.Sub("command.bin");
+  {
+    std::unique_ptr<FILE, int (*)(FILE*)> file(fopen(in.c_str(), "w"), fclose);
+    fputs(text.c_str(), file.get());
+  }
+  auto [code, output] = saqme::testing::RunCommand(std::string("capnp encode ") + SAQME_SCHEMA +
+                                                   " Command < " + in + " > " + out);
+  EXPECT_EQ(code, 0) << output;
+  std::unique_ptr<FILE, int (*)(FILE*)> file(fopen(out.c_str(), "rb"), fclose);
+  std::string bytes;
+  char chunk[4096];
+  for (size_t n; (n = fread(chunk, 1, sizeof(chunk), file.get())) > 0;) bytes.append(chunk, n);
+  return bytes;
+}
+
+TEST_F(ApiTest, CommandsInCapnProtoBuiltWithTheStockTool) {
+  const std::string open = CapnpEncode(dir_, R"((commandId = "capnp-1", registerIncoming = (
+      kind = correspondence, channel = "email",
+      sender = (name = "საქართველოს ფინანსთა სამინისტრო", kind = agency),
+      subject = "ბიუჯეტის პროექტი", pages = 3, receivedOn = "2026-11-02", addressee = "chair")))");
+  auto opened = client_->Send(boost::beast::http::verb::post, "/v1/cases",
+                              tokens_.at("org-records"), open, "application/x-capnp");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string id(opened.json().at("case_id").as_string());
+  EXPECT_EQ(id, Api::CaseIdFor("capnp-1"));
+  const std::string resolve = CapnpEncode(dir_, R"((commandId = "capnp-2", expectedVersion = 1,
+      assignResolution = (leadExecutor = "info-public", instruction = "მოამზადეთ")))");
+  auto resolved = client_->Send(boost::beast::http::verb::post, "/v1/cases/" + id + "/commands",
+                                tokens_.at("chair"), resolve, "application/x-capnp");
+  ASSERT_EQ(resolved.status, 200) << resolved.body;
+  EXPECT_EQ(State(id), "resolved");
+  auto stale = client_->Send(boost::beast::http::verb::post, "/v1/cases/" + id + "/commands",
+                             tokens_.at("chair"), CapnpEncode(dir_, R"((commandId = "capnp-3",
+      expectedVersion = 1, confirmReceipt = void))"),
+                             "application/x-capnp");
+  EXPECT_EQ(stale.status, 409);
+  auto garbage = client_->Send(boost::beast::http::verb::post, "/v1/cases/" + id + "/commands",
+                               tokens_.at("chair"), std::string(24, '\x7f'), "application/x-capnp");
+  EXPECT_EQ(garbage.status, 400);
+}
+
 TEST_F(ApiTest, ConcurrentClientsRacingOnOneCaseGetOneWinner) {
   const std::string id(Command("org-records", "", Register("correspondence", "chair"))
                            .json()
