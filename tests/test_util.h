@@ -123,6 +123,10 @@ class Child {
     }
     return status_;
   }
+  // Sends SIGTERM (the process should stop cleanly; Wait() for it).
+  void Terminate() {
+    if (pid_ > 0) kill(pid_, SIGTERM);
+  }
   // Waits for a normal exit; returns the exit code (or -1 when killed by a signal).
   int Wait() {
     if (pid_ > 0) {
