@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
-exec ./build/cli/saqme demo "$@"
+exec ./build/cli/saqme serve "$@"
