@@ -385,7 +385,7 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
   boost::json::object result{{"case_id", outcome->case_id},
                              {"version", outcome->version},
                              {"duplicate", outcome->duplicate},
-                             {"events", outcome->events}};
+                             {"events", outcome->EventsJson()}};
   if (opening) {
     auto view = engine_->Case(outcome->case_id);
     if (view.ok()) {

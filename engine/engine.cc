@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <chrono>
+#include <cstring>
 #include <map>
 
 #include <capnp/serialize.h>
@@ -185,7 +186,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       const CaseState before = state;
       workflows::Evolve(state, event);
       Project(before, state, event, *engine_->options_.org, *this);
-      outcome.events.push_back(storage::EventToJson(event));
+      auto words = capnp::messageToFlatArray(draft.message());
+      outcome.events.push_back(kj::heapArray<capnp::word>(words.asPtr()));
     }
     staged_states_[submission.case_id] = state;
     outcome.version = appended->version;
@@ -211,7 +213,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     Status read =
         engine_->log_->ReadFrom(first.first_seq, [&](uint64_t seq, const storage::EventView& view) {
           if (seq > first.last_seq) return false;
-          outcome.events.push_back(storage::EventToJson(view.event()));
+          auto words = kj::heapArray<capnp::word>(view.bytes().size() / sizeof(capnp::word));
+          std::memcpy(words.begin(), view.bytes().data(), view.bytes().size());
+          outcome.events.push_back(std::move(words));
           return true;
         });
     if (!read.ok()) return read;
@@ -229,11 +233,21 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       return Status::Ok();
     }
     *state = CaseState();
+    // Most commands that miss the cache open a case: one Bloom-filtered lookup of the case
+    // view (written in the same batch as every event) says so without reading the log.
+    std::string view;
+    auto found = engine_->log_->db()->Get(rocksdb::ReadOptions(), engine_->log_->family(kCasesView),
+                                          case_id, &view);
+    if (found.IsNotFound()) {
+      engine_->writer_->NoteCommittedVersion(case_id, 0);
+      return Status::Ok();
+    }
+    if (!found.ok()) return FromRocks(found, engine_->log_->dir());
     Status read = engine_->log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
       workflows::Evolve(*state, view.event());
       return true;
     });
-    if (read.code() == Status::Code::kNotFound) return Status::Ok();  // a new case
+    if (read.ok()) engine_->writer_->NoteCommittedVersion(case_id, state->version);
     return read;
   }
 
@@ -273,6 +287,15 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   std::map<std::string, CaseState> cache_;
   std::map<std::string, std::map<std::string, std::optional<std::string>>> overlay_;
 };
+
+boost::json::array Outcome::EventsJson() const {
+  boost::json::array out;
+  for (const auto& words : events) {
+    capnp::FlatArrayMessageReader reader(words);
+    out.push_back(storage::EventToJson(reader.getRoot<schema::Event>()));
+  }
+  return out;
+}
 
 Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptions options) {
   std::unique_ptr<Engine> engine(new Engine());

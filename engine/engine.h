@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <capnp/common.h>
 #include <kj/array.h>
@@ -48,7 +49,10 @@ struct Outcome {
   uint32_t version = 0;    // the case version after the command
   bool duplicate = false;  // a retry: the first result, nothing written
   uint64_t first_seq = 0, last_seq = 0;
-  boost::json::array events;  // the recorded events as JSON (storage/event_json.h)
+  // The recorded events, as Cap'n Proto messages; rendered to JSON by the caller's thread, not
+  // the sequencer's.
+  std::vector<kj::Array<capnp::word>> events;
+  boost::json::array EventsJson() const;  // storage/event_json.h
 };
 
 // One queued command and the place its answer goes.

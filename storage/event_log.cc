@@ -72,10 +72,11 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const auto& name : names) {
     rocksdb::ColumnFamilyOptions cf_options(db_options);
-    if (name == kCommandsFamily || name == kLogFamily) {
+    if (name != kCaseIndexFamily && name != rocksdb::kDefaultColumnFamilyName) {
       // Point lookups: every append asks whether its command id is new (nearly always a miss),
-      // and case reads fetch events by sequence. Bloom filters, also in the memtable, make a
-      // miss cost a few hash probes instead of a skiplist search per level.
+      // case reads fetch events by sequence, the engine asks whether a case exists. Bloom
+      // filters, also in the memtable, make a miss cost a few hash probes instead of a
+      // skiplist search per level. (Prefix scans of the views do not use them.)
       rocksdb::BlockBasedTableOptions table;
       table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
       cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));

@@ -66,6 +66,11 @@ class LogWriter {
   Result<bool> FindCommand(const std::string& command_id, CommandRecord* record);
   // The case's version, counting staged events.
   Result<uint32_t> CurrentVersion(const std::string& case_id);
+  // Tells the writer a case's committed version that the caller has just read (0 for a case
+  // that does not exist), saving Stage a lookup. Requires it to be the committed version.
+  void NoteCommittedVersion(const std::string& case_id, uint32_t version) {
+    committed_versions_.emplace(case_id, version);
+  }
 
   uint64_t committed_last_seq() const { return committed_.last_seq; }
   const Hash& committed_head_hash() const { return committed_.head_hash; }

@@ -53,7 +53,7 @@ class EngineTest : public ::testing::Test {
     EXPECT_TRUE(result.ok()) << result.status().ToString();
     if (!result.ok()) return {};
     EXPECT_FALSE(result->refused) << post << ": " << result->refusal.message_en;
-    return result.value();
+    return std::move(result.value());
   }
   std::string State(const std::string& case_id) {
     auto view = engine_->Case(case_id);
@@ -102,7 +102,7 @@ TEST_F(EngineTest, AnApplicationFromRegistrationToFilingWithItsViews) {
       Apply("org-records", "app-1", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
   EXPECT_EQ(registered.version, 1u);
   ASSERT_EQ(registered.events.size(), 1u);
-  EXPECT_EQ(registered.events[0].at("type").as_string(), "incoming_registered");
+  EXPECT_EQ(registered.EventsJson()[0].at("type").as_string(), "incoming_registered");
   auto view = engine_->Case("app-1").value();
   EXPECT_EQ(view.at("registration_number").as_string(), "1");
   EXPECT_EQ(view.at("due").as_string(), "2026-12-02");
@@ -171,7 +171,7 @@ TEST_F(EngineTest, RetriesConflictsUnknownCasesAndBadInput) {
   EXPECT_TRUE(retry->duplicate);
   EXPECT_EQ(retry->first_seq, first->first_seq);
   ASSERT_EQ(retry->events.size(), 1u);
-  EXPECT_EQ(retry->events[0].at("hash"), first->events[0].at("hash"));
+  EXPECT_EQ(retry->EventsJson()[0].at("hash"), first->EventsJson()[0].at("hash"));
   EXPECT_EQ(engine_->Journal("incoming", 2026).value().size(), 1u);
 
   auto stale = Run("chair", "c-1", Resolve("info-analytics"), 0u);

@@ -135,9 +135,23 @@ std::vector<Holiday> HolidayCalendar::Holidays(int year) const {
 }
 
 std::optional<Holiday> HolidayCalendar::HolidayOn(const Date& date) const {
-  for (auto& holiday : Holidays(date.year())) {
-    if (holiday.date == date) return holiday;
+  // Asked for every day a deadline passes over: check the rules directly rather than building
+  // the year's list. Statutory first, as in Holidays().
+  const int year = date.year();
+  std::optional<Date> easter;
+  for (const Rule& rule : statutory_) {
+    if (year < rule.first_year || year > rule.last_year) continue;
+    bool match;
+    if (rule.easter) {
+      if (!easter) easter = OrthodoxEaster(year);
+      match = easter->AddDays(rule.easter_offset) == date;
+    } else {
+      match = rule.month == date.month() &&
+              std::min(rule.day, Date::DaysInMonth(year, rule.month)) == date.day();
+    }
+    if (match) return Holiday{date, rule.name_ka, rule.name_en, rule.source};
   }
+  if (auto it = declared_.find(date); it != declared_.end()) return it->second;
   return std::nullopt;
 }
 

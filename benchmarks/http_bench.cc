@@ -1,0 +1,155 @@
+// End to end: durable commands per second over HTTP with 64 keep-alive clients, each posting
+// registrations (one command, one event, a new case, journal and views updated) and waiting for
+// the answer; p50/p99 latency; and, alternating with it, the raw batched-fsync limit of the
+// machine (100 values of the same stored size per sync). Prints the ratio; target: >= 60 %.
+//
+//   build/benchmarks/http_bench [seconds-per-run=5] [rounds=2]
+//
+// The server runs in this process on a loopback port; data goes to $TMPDIR and is removed.
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "api/api.h"
+#include "api/http_server.h"
+#include "benchmarks/raw_sync.h"
+#include "engine/engine.h"
+#include "tests/http_client.h"
+
+namespace {
+
+using boost::json::object;
+
+struct HttpRun {
+  double rate = 0, p50_ms = 0, p99_ms = 0;
+  uint64_t commands = 0, groups = 0;
+};
+
+HttpRun RunHttp(uint16_t port, const std::string& token, int clients, double seconds,
+                std::atomic<uint64_t>& counter) {
+  std::vector<std::vector<double>> latencies(clients);
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> threads;
+  const auto start = std::chrono::steady_clock::now();
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      saqme::testing::HttpClient client(port);
+      while (!stop.load()) {
+        const uint64_t n = counter++;
+        object body{
+            {"command_id", "bench-" + std::to_string(n)},
+            {"command", object{{"type", "register_incoming"},
+                               {"kind", "correspondence"},
+                               {"channel", "exchange"},
+                               {"sender", object{{"name", "საქართველოს ფინანსთა სამინისტრო"},
+                                                 {"kind", "agency"}}},
+                               {"subject", "ბიუჯეტის პროექტის განხილვის ვადები"},
+                               {"summary", std::string(200, 'a')},
+                               {"pages", 2},
+                               {"received_on", "2026-01-05"},
+                               {"addressee", "chair"}}}};
+        const auto sent = std::chrono::steady_clock::now();
+        auto reply = client.Post("/v1/cases", token, body);
+        if (reply.status != 201) {
+          std::fprintf(stderr, "unexpected %d: %s\n", reply.status, reply.body.c_str());
+          return;
+        }
+        latencies[c].push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent)
+                .count());
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop = true;
+  for (auto& t : threads) t.join();
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::vector<double> all;
+  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  HttpRun run;
+  run.commands = all.size();
+  run.rate = all.size() / elapsed;
+  if (!all.empty()) {
+    run.p50_ms = all[all.size() / 2];
+    run.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  }
+  return run;
+}
+
+double Median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values.empty() ? 0 : values[values.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const double seconds = argc > 1 ? std::stod(argv[1]) : 5;
+  const int rounds = argc > 2 ? std::stoi(argv[2]) : 2;
+  spdlog::set_level(spdlog::level::warn);  // no line per request during the run
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "saqme-http-bench-XXXXXX").string();
+  const std::string dir = mkdtemp(pattern.data());
+
+  auto engine = saqme::engine::Engine::Open(dir + "/data", {});
+  if (!engine.ok()) {
+    std::fprintf(stderr, "%s\n", engine.status().ToString().c_str());
+    return 1;
+  }
+  const std::string tokens_file = dir + "/tokens.txt";
+  const std::string token = saqme::api::TokenStore::Add(tokens_file, "org-records").value();
+  saqme::api::Api api(engine.value().get(), saqme::api::TokenStore::Load(tokens_file).value(),
+                      &saqme::workflows::OrgChart::Ozurgeti(), {});
+  saqme::api::ServerOptions options;
+  options.port = 0;
+  auto server = saqme::api::HttpServer::Start(
+      options, [&api](const saqme::api::Request& r) { return api.Handle(r); });
+  if (!server.ok()) return 1;
+
+  // The stored size of one registration event, for a like-for-like raw figure.
+  std::atomic<uint64_t> counter{0};
+  RunHttp(server.value()->port(), token, 1, 0.2, counter);  // warm up, and measure one event
+  size_t event_bytes = 0;
+  engine.value()->log().ReadFrom(1, [&](uint64_t, const saqme::storage::EventView& view) {
+    event_bytes = view.bytes().size();
+    return false;
+  });
+
+  std::vector<double> raw_rates, http_rates, p50s, p99s, group_sizes;
+  for (int round = 0; round < rounds; ++round) {
+    const std::string raw_dir = dir + "/raw-" + std::to_string(round);
+    raw_rates.push_back(saqme::bench::RawBatchedSyncRate(raw_dir, event_bytes, 100, seconds));
+    std::filesystem::remove_all(raw_dir);
+    const auto before = engine.value()->stats();
+    HttpRun run = RunHttp(server.value()->port(), token, 64, seconds, counter);
+    const auto after = engine.value()->stats();
+    http_rates.push_back(run.rate);
+    p50s.push_back(run.p50_ms);
+    p99s.push_back(run.p99_ms);
+    group_sizes.push_back(after.groups > before.groups ? double(after.commands - before.commands) /
+                                                             (after.groups - before.groups)
+                                                       : 0);
+    std::printf(
+        "round %d: raw %.0f events/s | HTTP 64 clients %.0f commands/s, p50 %.2f ms, p99 %.2f ms, "
+        "%.1f commands per fsync\n",
+        round + 1, raw_rates.back(), run.rate, run.p50_ms, run.p99_ms, group_sizes.back());
+  }
+  const double raw = Median(raw_rates), http = Median(http_rates);
+  std::printf(
+      "\nstored event: %zu bytes\nmedian raw limit: %.0f events/s (100 per fsync)\n"
+      "median end to end: %.0f commands/s, p50 %.2f ms, p99 %.2f ms\n"
+      "ratio: %.1f %% of raw (target 60 %%: %s)\n",
+      event_bytes, raw, http, Median(p50s), Median(p99s), raw > 0 ? 100 * http / raw : 0,
+      http >= 0.6 * raw ? "met" : "NOT met");
+  server.value()->Stop();
+  engine.value().reset();
+  std::filesystem::remove_all(dir);
+}
