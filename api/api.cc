@@ -428,8 +428,11 @@ Response Api::Metrics(const Request& request) {
       << "# HELP saqme_fsync_group_commands_total Commands answered by those batches.\n"
          "# TYPE saqme_fsync_group_commands_total counter\n"
       << "saqme_fsync_group_commands_total " << stats.commands << "\n"
-      << "# HELP saqme_log_last_seq The last durable event sequence.\n# TYPE saqme_log_last_seq "
-         "gauge\n"
+      << "# HELP saqme_open_cases Open proceedings with a running deadline.\n"
+         "# TYPE saqme_open_cases gauge\n"
+      << "saqme_open_cases " << engine_->OpenCases() << "\n"
+      << "# HELP saqme_log_last_seq The last durable event sequence.\n"
+         "# TYPE saqme_log_last_seq gauge\n"
       << "saqme_log_last_seq " << engine_->log().LastSequence() << "\n";
   Response response{http::status::ok, request.version()};
   response.set(http::field::content_type, "text/plain; version=0.0.4");

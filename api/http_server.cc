@@ -1,5 +1,6 @@
 #include "api/http_server.h"
 
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <spdlog/spdlog.h>
@@ -62,9 +63,15 @@ struct HttpServer::Impl {
     }
   }
 
+  // Waits until the socket has data (or is closed); false after the read timeout. Asio's
+  // synchronous reads ignore SO_RCVTIMEO, so the wait is done here.
+  bool WaitReadable(tcp::socket* socket) {
+    pollfd fd{socket->native_handle(), POLLIN, 0};
+    return ::poll(&fd, 1, options.read_timeout_seconds * 1000) > 0;
+  }
+
   void Serve(tcp::socket* socket) {
     timeval timeout{options.read_timeout_seconds, 0};
-    setsockopt(socket->native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
     setsockopt(socket->native_handle(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
     boost::beast::flat_buffer buffer;
     for (;;) {
@@ -72,14 +79,22 @@ struct HttpServer::Impl {
       parser.body_limit(options.max_body_bytes);
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       boost::system::error_code error;
-      http::read(*socket, buffer, parser, error);
+      bool timed_out = false;
+      while (!parser.is_done()) {
+        if (buffer.size() == 0 && !WaitReadable(socket)) {
+          timed_out = true;  // idle keep-alive, or a request that stalls
+          break;
+        }
+        http::read_some(*socket, buffer, parser, error);
+        if (error) break;
+      }
+      if (timed_out) break;
       if (error == http::error::end_of_stream || error == net::error::eof) break;
       if (error) {
         // Oversized or malformed: say so, then close (the stream position is unknown).
         const bool too_large =
             error == http::error::body_limit || error == http::error::header_limit;
-        if (error != net::error::would_block && error != net::error::try_again &&
-            error != net::error::connection_reset) {
+        if (error != net::error::connection_reset) {
           auto response = too_large ? ErrorResponse(http::status::payload_too_large, "too_large",
                                                     "the request is too large: " + error.message(),
                                                     "მოთხოვნა ზედმეტად დიდია", 11, false)

@@ -380,6 +380,14 @@ Result<boost::json::array> Engine::DeadlinesThrough(const std::string& date) con
   return out;
 }
 
+uint64_t Engine::OpenCases() const {
+  uint64_t count = 0;
+  std::unique_ptr<rocksdb::Iterator> it(
+      log_->db()->NewIterator(rocksdb::ReadOptions(), log_->family(kDeadlinesView)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) ++count;
+  return count;
+}
+
 Result<boost::json::array> Engine::Nomenclature(int year) const {
   const std::string prefix = NomenclaturePrefix(year);
   return ScanPrefix(*log_, kNomenclatureView, prefix, prefix);

@@ -79,6 +79,8 @@ class Engine {
   // Open deadlines due on or before `date` ("YYYY-MM-DD"), in date order.
   Result<boost::json::array> DeadlinesThrough(const std::string& date) const;
   Result<boost::json::array> Nomenclature(int year) const;
+  // Open proceedings with a running deadline (entries of the deadline index).
+  uint64_t OpenCases() const;
 
   // Every view rebuilt from the log alone, family -> key -> value (for `check` and tests).
   Result<std::map<std::string, std::map<std::string, std::string>>> RebuildViews() const;

@@ -246,11 +246,43 @@ TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
     EXPECT_EQ(too_large.status, 413);
     EXPECT_EQ(too_large.error_code(), "too_large");
   }
+  {
+    HttpClient big_headers(server_->port());
+    auto too_large = big_headers.Send(boost::beast::http::verb::get,
+                                      "/v1/cases/" + id + "?" + std::string(20 << 10, 'q'), chair);
+    EXPECT_EQ(too_large.status, 413);
+  }
   EXPECT_EQ(State(id), "registered");  // nothing of the above was written
   EXPECT_EQ(client_->Get("/health", "").status, 200);
-  EXPECT_NE(client_->Get("/metrics", "")
-                .body.find("saqme_commands_total{type=\"sign\",outcome=\"refused\"} 1"),
+  const std::string metrics = client_->Get("/metrics", "").body;
+  EXPECT_NE(metrics.find("saqme_commands_total{type=\"sign\",outcome=\"refused\"} 1"),
             std::string::npos);
+  EXPECT_NE(metrics.find("saqme_open_cases 1\n"), std::string::npos) << metrics;
+}
+
+TEST(HttpServerTest, IdleConnectionsCloseAndTheConnectionCapAnswers503) {
+  ServerOptions options;
+  options.port = 0;
+  options.read_timeout_seconds = 1;
+  options.max_connections = 1;
+  auto server = HttpServer::Start(options, [](const Request& request) {
+    Response response{http::status::ok, request.version()};
+    response.body() = "ok";
+    response.keep_alive(request.keep_alive());
+    response.prepare_payload();
+    return response;
+  });
+  ASSERT_TRUE(server.ok());
+  HttpClient first(server.value()->port());
+  EXPECT_EQ(first.Get("/health", "").status, 200);
+  {
+    HttpClient second(server.value()->port());  // the one slot is taken
+    EXPECT_EQ(second.Get("/health", "").status, 503);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1600));  // idle past the timeout
+  EXPECT_THROW(first.Get("/health", ""), std::exception);        // the server closed it
+  HttpClient third(server.value()->port());                      // and the slot is free again
+  EXPECT_EQ(third.Get("/health", "").status, 200);
 }
 
 // Builds a binary Command with the stock tool: capnp encode storage/saqme.capnp Command.
