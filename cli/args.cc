@@ -1,7 +1,9 @@
 #include "cli/args.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace saqme::cli {
 
@@ -47,6 +49,31 @@ std::string Args::GetOr(const std::string& name, const std::string& fallback) co
 std::string DefaultDataDir() {
   const char* env = std::getenv("SAQME_DATA");
   return env && *env ? env : "saqme-data";
+}
+
+std::unique_ptr<storage::EventLog> OpenLogForReading(const Args& args) {
+  storage::LogOptions options;
+  options.create_if_missing = false;
+  options.read_only = true;
+  auto log = storage::EventLog::Open(args.GetOr("data", DefaultDataDir()), options);
+  if (!log.ok()) {
+    PrintError(log.status());
+    return nullptr;
+  }
+  return std::move(log.value());
+}
+
+Result<workflows::OrgChart> LoadOrg(const std::string& which) {
+  if (which == "ozurgeti") return workflows::OrgChart::Ozurgeti();
+  if (which == "zugdidi") return workflows::OrgChart::Zugdidi();
+  std::ifstream in(which);
+  if (!in) {
+    return Status::Error(Status::Code::kNotFound, "cannot read the org file " + which,
+                         "ორგანიზაციის ფაილი " + which + " ვერ წაიკითხა");
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return workflows::OrgChart::Parse(text.str());
 }
 
 void PrintError(const Status& status) {

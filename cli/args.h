@@ -2,12 +2,15 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "storage/event_log.h"
 #include "storage/status.h"
+#include "workflows/org/org_chart.h"
 
 namespace saqme::cli {
 
@@ -31,5 +34,12 @@ std::string DefaultDataDir();
 
 // Prints `status` for a person (Georgian and English) on stderr.
 void PrintError(const Status& status);
+
+// Opens the log of --data (default DefaultDataDir()) read-only, for inspection beside a live
+// server; prints the error and returns null when it cannot.
+std::unique_ptr<storage::EventLog> OpenLogForReading(const Args& args);
+
+// The org chart named by `which`: "ozurgeti", "zugdidi" (built in) or a file path.
+Result<workflows::OrgChart> LoadOrg(const std::string& which);
 
 }  // namespace saqme::cli

@@ -37,14 +37,8 @@ int RunLog(int argc, char** argv) {
       return 2;
     }
   }
-  storage::LogOptions options;
-  options.create_if_missing = false;
-  options.read_only = true;
-  auto log = storage::EventLog::Open(args->GetOr("data", DefaultDataDir()), options);
-  if (!log.ok()) {
-    PrintError(log.status());
-    return 2;
-  }
+  auto log = OpenLogForReading(args.value());
+  if (!log) return 2;
   Status damaged;
   auto print = [&damaged](uint64_t seq, const storage::EventView& view) {
     try {
@@ -58,8 +52,8 @@ int RunLog(int argc, char** argv) {
       return false;
     }
   };
-  Status status = args->Has("case") ? log.value()->ReadCase(*args->Get("case"), print)
-                                    : log.value()->ReadFrom(from, print);
+  Status status =
+      args->Has("case") ? log->ReadCase(*args->Get("case"), print) : log->ReadFrom(from, print);
   if (status.ok()) status = damaged;
   if (!status.ok()) {
     PrintError(status);

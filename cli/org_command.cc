@@ -1,7 +1,5 @@
 // saqme org [--org FILE|ozurgeti|zugdidi] [--on YYYY-MM-DD]: checks an org file and shows it.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -51,22 +49,7 @@ int RunOrg(int argc, char** argv) {
     return 0;
   }
   const std::string which = args->GetOr("org", "ozurgeti");
-  Result<OrgChart> org = Status::Error(Status::Code::kInvalidArgument, "");
-  if (which == "ozurgeti") {
-    org = OrgChart::Ozurgeti();
-  } else if (which == "zugdidi") {
-    org = OrgChart::Zugdidi();
-  } else {
-    std::ifstream in(which);
-    if (!in) {
-      PrintError(Status::Error(Status::Code::kNotFound, "cannot read the org file " + which,
-                               "ორგანიზაციის ფაილი " + which + " ვერ წაიკითხა"));
-      return 2;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    org = OrgChart::Parse(text.str());
-  }
+  auto org = LoadOrg(which);
   if (!org.ok()) {
     PrintError(org.status());
     return 2;

@@ -3,9 +3,7 @@
 #include <signal.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <spdlog/spdlog.h>
 
@@ -24,19 +22,6 @@ constexpr const char* kDemoPosts[] = {"org-records",      "chair",        "appar
                                       "apparatus-deputy", "org-head",     "info-head",
                                       "info-analytics",   "info-public",  "info-web",
                                       "sec-legal",        "sec-juridical"};
-
-Result<workflows::OrgChart> LoadOrg(const std::string& which) {
-  if (which == "ozurgeti") return workflows::OrgChart::Ozurgeti();
-  if (which == "zugdidi") return workflows::OrgChart::Zugdidi();
-  std::ifstream in(which);
-  if (!in) {
-    return Status::Error(Status::Code::kNotFound, "cannot read the org file " + which,
-                         "ორგანიზაციის ფაილი " + which + " ვერ წაიკითხა");
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return workflows::OrgChart::Parse(text.str());
-}
 
 }  // namespace
 

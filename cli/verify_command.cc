@@ -23,15 +23,9 @@ int RunVerify(int argc, char** argv) {
            "beside a live server (it checks the log as of the moment it opened it).\n";
     return 0;
   }
-  storage::LogOptions options;
-  options.create_if_missing = false;
-  options.read_only = true;
-  auto log = storage::EventLog::Open(args->GetOr("data", DefaultDataDir()), options);
-  if (!log.ok()) {
-    PrintError(log.status());
-    return 2;
-  }
-  auto report = log.value()->Verify(
+  auto log = OpenLogForReading(args.value());
+  if (!log) return 2;
+  auto report = log->Verify(
       [](uint64_t checked) { std::cerr << "\r" << checked << " events verified…" << std::flush; });
   if (report.checked >= 100000) std::cerr << "\n";
   if (!report.ok) {
