@@ -12,6 +12,7 @@
 #include "api/command_json.h"
 #include "storage/event_json.h"
 #include "storage/tbilisi_time.h"
+#include "workflows/proceeding.h"
 
 namespace saqme::api {
 namespace {
@@ -23,11 +24,20 @@ struct Target {
   std::map<std::string, std::string> query;
 };
 
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 std::string Unescape(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
+    const int high = i + 2 < text.size() + 0 && text[i] == '%' ? HexDigit(text[i + 1]) : -1;
+    const int low = high >= 0 ? HexDigit(text[i + 2]) : -1;
+    if (low >= 0) {  // "%zz" and a trailing "%" stay as they are
+      out.push_back(static_cast<char>(high * 16 + low));
       i += 2;
     } else {
       out.push_back(text[i] == '+' ? ' ' : text[i]);
@@ -296,10 +306,16 @@ Response Api::Execute(const Request& request, const std::string& post, const std
       auto command = reader.getRoot<schema::Command>();
       type = workflows::CommandName(command);
       submission.command_id = command.getCommandId();
+      if (command.getExpectedVersion() > int64_t{UINT32_MAX} || command.getExpectedVersion() < -1) {
+        throw std::invalid_argument("expectedVersion out of range");
+      }
       if (command.getExpectedVersion() >= 0) {
         submission.expected_version = static_cast<uint32_t>(command.getExpectedVersion());
       }
       if (type == "unknown_command") throw std::invalid_argument("no command in the message");
+      // Text must be UTF-8 without NUL, as in JSON: journals and histories are served as text.
+      Status text = ValidateText(command);
+      if (!text.ok()) throw std::invalid_argument(text.message());
     } catch (const std::exception& e) {
       return Error(request, http::status::bad_request, "bad_request",
                    std::string("the Cap'n Proto Command does not decode: ") + e.what(),
@@ -333,10 +349,11 @@ Response Api::Execute(const Request& request, const std::string& post, const std
   submission.actor_post = post;
   submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
   if (auto expected = object.find("expected_version"); expected != object.end()) {
-    if (expected->value().is_int64() && expected->value().as_int64() >= 0) {
-      submission.expected_version = static_cast<uint32_t>(expected->value().as_int64());
-    } else if (expected->value().is_uint64()) {
-      submission.expected_version = static_cast<uint32_t>(expected->value().as_uint64());
+    const auto& v = expected->value();
+    if (v.is_int64() && v.as_int64() >= 0 && v.as_int64() <= int64_t{UINT32_MAX}) {
+      submission.expected_version = static_cast<uint32_t>(v.as_int64());
+    } else if (v.is_uint64() && v.as_uint64() <= UINT32_MAX) {
+      submission.expected_version = static_cast<uint32_t>(v.as_uint64());
     } else {
       return Error(request, http::status::bad_request, "bad_request",
                    "expected_version must be a whole number",
@@ -364,6 +381,14 @@ Response Api::Execute(const Request& request, const std::string& post, const std
 
 Response Api::Finish(const Request& request, engine::Submission submission, const std::string& type,
                      bool opening, std::chrono::steady_clock::time_point started) {
+  const bool opens = type == "register_incoming" || type == "draft_act" ||
+                     type == "issue_assignment" || type == "approve_nomenclature";
+  if (opens != opening && !(type == "approve_nomenclature" && !opening)) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 opening ? type + " acts on an existing case: POST /v1/cases/{id}/commands"
+                         : type + " opens a new case: POST /v1/cases",
+                 opening ? "ეს ბრძანება არსებულ საქმეზე გაიცემა" : "ეს ბრძანება ახალ საქმეს ხსნის");
+  }
   auto outcome = engine_->Execute(std::move(submission));
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -105,13 +105,83 @@ Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder
   for (auto field : schema.getFields()) {
     if (field.getType().isEnum()) {
       const std::string name = storage::SnakeCase(field.getProto().getName());
-      if (!json.contains(name)) return Bad(path.empty() ? name : path + "." + name, "is required");
+      if (!json.contains(name) || json.at(name).is_null()) {
+        return Bad(path.empty() ? name : path + "." + name, "is required");
+      }
     }
   }
   return Status::Ok();
 }
 
+bool ValidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return false;
+    size_t extra;
+    if (c < 0x80) {
+      extra = 0;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      extra = 1;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      extra = 3;
+    } else {
+      return false;  // a continuation byte, an overlong lead, or beyond U+10FFFF
+    }
+    if (i + extra >= text.size() && extra > 0) return false;
+    for (size_t k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+Status CheckText(capnp::DynamicValue::Reader value, const std::string& path) {
+  switch (value.getType()) {
+    case capnp::DynamicValue::TEXT: {
+      auto text = value.as<capnp::Text>();
+      if (!ValidUtf8(std::string_view(text.begin(), text.size()))) {
+        return Bad(path, "text must be UTF-8 without NUL characters");
+      }
+      return Status::Ok();
+    }
+    case capnp::DynamicValue::STRUCT: {
+      auto s = value.as<capnp::DynamicStruct>();
+      for (auto field : s.getSchema().getNonUnionFields()) {
+        if (!s.has(field)) continue;
+        Status status = CheckText(s.get(field), path + "." + field.getProto().getName().cStr());
+        if (!status.ok()) return status;
+      }
+      KJ_IF_MAYBE (field, s.which()) {
+        return CheckText(s.get(*field), path + "." + field->getProto().getName().cStr());
+      }
+      return Status::Ok();
+    }
+    case capnp::DynamicValue::LIST: {
+      auto list = value.as<capnp::DynamicList>();
+      for (uint i = 0; i < list.size(); ++i) {
+        Status status = CheckText(list[i], path + "[" + std::to_string(i) + "]");
+        if (!status.ok()) return status;
+      }
+      return Status::Ok();
+    }
+    default:
+      return Status::Ok();
+  }
+}
+
 }  // namespace
+
+Status ValidateText(schema::Command::Reader command) {
+  try {
+    return CheckText(capnp::toDynamic(command), "command");
+  } catch (const kj::Exception& e) {
+    return Bad("command", std::string("does not decode: ") + e.getDescription().cStr());
+  }
+}
 
 std::string CamelCase(const std::string& snake) {
   std::string out;
@@ -136,6 +206,10 @@ Status CommandFromJson(const boost::json::value& command, capnp::MessageBuilder&
   }
   auto root = capnp::toDynamic(message.initRoot<schema::Command>());
   const std::string name = CamelCase(std::string(type->value().as_string()));
+  if (storage::SnakeCase(name) != type->value().as_string()) {  // only the API.md spelling
+    return Bad("command.type",
+               "unknown command type '" + std::string(type->value().as_string()) + "'");
+  }
   KJ_IF_MAYBE (member, root.getSchema().findFieldByName(name)) {
     if (member->getProto().getDiscriminantValue() == capnp::schema::Field::NO_DISCRIMINANT) {
       return Bad("command.type", "unknown command type");

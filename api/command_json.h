@@ -11,6 +11,7 @@
 #include <capnp/message.h>
 #include <boost/json/value.hpp>
 
+#include "storage/saqme.capnp.h"
 #include "storage/status.h"
 
 namespace saqme::api {
@@ -18,6 +19,10 @@ namespace saqme::api {
 // Fills `message` with the Command described by `command` (the JSON object). kInvalidArgument
 // names the first problem.
 Status CommandFromJson(const boost::json::value& command, capnp::MessageBuilder& message);
+
+// Every text field of a Command (binary clients skip the JSON decoder) must be UTF-8 without NUL:
+// journals and histories are served as text. kInvalidArgument names the field.
+Status ValidateText(schema::Command::Reader command);
 
 // "lead_executor" -> "leadExecutor".
 std::string CamelCase(const std::string& snake);

@@ -112,8 +112,12 @@ struct HttpServer::Impl {
         response = handler(request);
       } catch (const std::exception& e) {  // the process keeps serving
         spdlog::error("handler failed: {}", e.what());
-        response = ErrorResponse(http::status::internal_server_error, "unavailable",
-                                 "internal error", "შიდა შეცდომა", request.version(), false);
+        response = ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
+                                 "შიდა შეცდომა", request.version(), false);
+      } catch (...) {  // e.g. a kj::Exception
+        spdlog::error("handler failed");
+        response = ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
+                                 "შიდა შეცდომა", request.version(), false);
       }
       {
         std::lock_guard<std::mutex> lock(mu);

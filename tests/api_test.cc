@@ -252,7 +252,28 @@ TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
                                       "/v1/cases/" + id + "?" + std::string(20 << 10, 'q'), chair);
     EXPECT_EQ(too_large.status, 413);
   }
+  auto null_enum = post(chair, R"({"command_id":"x","command":{"type":"decide","outcome":null}})");
+  EXPECT_EQ(null_enum.status, 400) << null_enum.body;
+  EXPECT_EQ(
+      post(
+          chair,
+          R"({"command_id":"x","expected_version":4294967297,"command":{"type":"confirm_receipt"}})")
+          .status,
+      400);
+  EXPECT_EQ(post(chair, R"({"command_id":"x","command":{"type":"confirmReceipt"}})").status, 400);
+  EXPECT_EQ(post(tokens_.at("org-records"),
+                 R"({"command_id":"x","command":{"type":"register_incoming"}})")
+                .status,
+            400);
+  EXPECT_EQ(client_
+                ->Post("/v1/cases", chair,
+                       object{{"command_id", "x"}, {"command", object{{"type", "sign"}}}})
+                .status,
+            400);
+  EXPECT_EQ(client_->Get("/%zz", "").status, 404);
+  EXPECT_EQ(client_->Get("/v1/cases/%zz", chair).status, 404);
   EXPECT_EQ(State(id), "registered");  // nothing of the above was written
+  EXPECT_EQ(engine_->log().LastSequence(), 1u);
   EXPECT_EQ(client_->Get("/health", "").status, 200);
   const std::string metrics = client_->Get("/metrics", "").body;
   EXPECT_NE(metrics.find("saqme_commands_total{type=\"sign\",outcome=\"refused\"} 1"),
@@ -323,6 +344,13 @@ TEST_F(ApiTest, CommandsInCapnProtoBuiltWithTheStockTool) {
       expectedVersion = 1, confirmReceipt = void))"),
                              "application/x-capnp");
   EXPECT_EQ(stale.status, 409);
+  for (const char* bad : {R"("bad\xff\xfe")", R"("s\x00x")"}) {
+    auto invalid = client_->Send(
+        boost::beast::http::verb::post, "/v1/cases/" + id + "/commands", tokens_.at("chair"),
+        CapnpEncode(dir_, std::string("(commandId = \"capnp-t\", endorse = (text = ") + bad + "))"),
+        "application/x-capnp");
+    EXPECT_EQ(invalid.status, 400) << invalid.body;
+  }
   auto garbage = client_->Send(boost::beast::http::verb::post, "/v1/cases/" + id + "/commands",
                                tokens_.at("chair"), std::string(24, '\x7f'), "application/x-capnp");
   EXPECT_EQ(garbage.status, 400);
