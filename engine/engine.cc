@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <tuple>
+#include <vector>
 
 #include <capnp/serialize.h>
 #include <kj/exception.h>
@@ -75,15 +77,38 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
 
   uint64_t Stage(EngineJob& job, rocksdb::WriteBatch* batch) override {
     batch_ = batch;
+    // Whatever this job adds — events, views, the writer's tail, the overlay — is taken back
+    // whole if it fails half-way, so the log and the views stay in step.
+    batch_->SetSavePoint();
+    undo_.clear();
+    events_staged_ = false;
+    bool failed = false;
     try {
       job.result = Decide(*job.submission);
     } catch (const kj::Exception& e) {
+      failed = true;
       job.result =
           Status::Error(Status::Code::kInvalidArgument,
                         std::string("the command could not be read: ") + e.getDescription().cStr(),
                         "ბრძანების წაკითხვა ვერ მოხერხდა");
     } catch (const std::exception& e) {
+      failed = true;
       job.result = Status::Error(Status::Code::kIOError, e.what());
+    }
+    if (failed) {
+      batch_->RollbackToSavePoint();
+      if (events_staged_) engine_->writer_->UndoLastStage();
+      for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
+        auto& [family, key, previous] = *it;
+        if (previous) {
+          overlay_[family][key] = *previous;
+        } else {
+          overlay_[family].erase(key);
+        }
+      }
+      // staged_states_ is only updated as the last step of a successful Decide.
+    } else {
+      batch_->PopSavePoint();
     }
     batch_ = nullptr;
     const auto& r = job.result;
@@ -181,6 +206,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     request.events = std::move(std::get<std::vector<storage::EventDraft>>(decision));
     auto appended = writer->Stage(request, batch_);
     if (!appended.ok()) return appended.status();
+    events_staged_ = true;
     for (auto& draft : request.events) {
       auto event = draft.event().asReader();
       const CaseState before = state;
@@ -254,11 +280,20 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // ViewSink over the batch: writes go to the batch and an overlay that later reads see.
   void Put(const char* family, const std::string& key, const std::string& value) override {
     batch_->Put(engine_->log_->family(family), key, value);
+    Remember(family, key);
     overlay_[family][key] = value;
   }
   void Delete(const char* family, const std::string& key) override {
     batch_->Delete(engine_->log_->family(family), key);
+    Remember(family, key);
     overlay_[family][key] = std::nullopt;
+  }
+  void Remember(const char* family, const std::string& key) {
+    auto& entries = overlay_[family];
+    auto it = entries.find(key);
+    undo_.emplace_back(
+        family, key,
+        it == entries.end() ? std::nullopt : std::optional<std::optional<std::string>>(it->second));
   }
   uint32_t LastNumber(std::string_view journal, int year) override {
     uint32_t last = StoredLastNumber(*engine_->log_, journal, year);
@@ -286,6 +321,10 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   std::map<std::string, CaseState> staged_states_;
   std::map<std::string, CaseState> cache_;
   std::map<std::string, std::map<std::string, std::optional<std::string>>> overlay_;
+  // The current job's changes, to take back if it fails after staging.
+  std::vector<std::tuple<std::string, std::string, std::optional<std::optional<std::string>>>>
+      undo_;
+  bool events_staged_ = false;
 };
 
 boost::json::array Outcome::EventsJson() const {

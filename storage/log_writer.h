@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -57,6 +58,10 @@ class LogWriter {
   // result with duplicate = true and adds nothing.
   Result<AppendResult> Stage(AppendRequest& request, rocksdb::WriteBatch* batch);
 
+  // Takes back the most recent successful Stage (the caller rolls its batch back to a savepoint
+  // taken before it): for a failure after staging, so the batch and the tail stay in step.
+  void UndoLastStage();
+
   // The staged batch is durable: the staged tail becomes the committed tail.
   void Commit();
   // The batch was not written: the tail returns to the last committed state.
@@ -87,6 +92,12 @@ class LogWriter {
   std::function<int64_t()> clock_;
   Tail committed_;
   Tail staged_;
+  struct Undo {
+    Tail tail;
+    std::string case_id, command_id;
+    std::optional<uint32_t> version;  // the staged version the case had before, if any
+    bool valid = false;
+  } last_stage_;
   // Versions of cases touched by committed batches (a cache of the case index; bounded) and of
   // the staged batch.
   std::unordered_map<std::string, uint32_t> committed_versions_;

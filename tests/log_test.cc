@@ -3,6 +3,7 @@
 
 #include "storage/appender.h"
 #include "storage/event_log.h"
+#include "storage/log_writer.h"
 #include "tests/test_util.h"
 
 namespace saqme::storage {
@@ -291,6 +292,41 @@ TEST(LogOpenTest, OnlyOneWriterPerLog) {
   ASSERT_TRUE(first.ok());
   auto second = Appender::Start(log.value().get());
   EXPECT_EQ(second.status().code(), Status::Code::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace saqme::storage
+
+namespace saqme::storage {
+namespace {
+
+TEST(LogWriterTest, UndoLastStageTakesBackTheTailVersionAndCommandId) {
+  saqme::testing::TempDir dir;
+  auto log = EventLog::Open(dir.path(), {});
+  ASSERT_TRUE(log.ok());
+  auto writer = LogWriter::Create(log.value().get());
+  ASSERT_TRUE(writer.ok());
+  rocksdb::WriteBatch batch;
+  auto first = Request("c", 0, "kept");
+  ASSERT_TRUE(writer.value()->Stage(first, &batch).ok());
+  batch.SetSavePoint();
+  auto undone = Request("c", 1, "undone");
+  ASSERT_TRUE(writer.value()->Stage(undone, &batch).ok());
+  batch.RollbackToSavePoint();
+  writer.value()->UndoLastStage();
+  EXPECT_EQ(writer.value()->CurrentVersion("c").value(), 1u);
+  auto again = Request("c", 1, "undone");  // the same id is new again, at the same sequence
+  auto staged = writer.value()->Stage(again, &batch);
+  ASSERT_TRUE(staged.ok());
+  EXPECT_FALSE(staged->duplicate);
+  EXPECT_EQ(staged->first_seq, 2u);
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
+  ASSERT_TRUE(log.value()->db()->Write(sync, &batch).ok());
+  writer.value()->Commit();
+  auto report = log.value()->Verify();
+  EXPECT_TRUE(report.ok) << report.problem;
+  EXPECT_EQ(report.checked, 2u);
 }
 
 }  // namespace
