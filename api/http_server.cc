@@ -2,6 +2,10 @@
 
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/types.h>
+#include <cerrno>
+#include <chrono>
+#include <sstream>
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/ip/tcp.hpp>
@@ -53,7 +57,8 @@ struct HttpServer::Impl {
         auto busy = ErrorResponse(http::status::service_unavailable, "unavailable",
                                   "too many connections; try again shortly",
                                   "სერვერი გადატვირთულია, სცადეთ ცოტა ხანში", 11, false);
-        http::write(socket, busy, error);
+        boost::system::error_code ignored;
+        http::write(socket, busy, ignored);
         continue;
       }
       auto* owned = new tcp::socket(std::move(socket));
@@ -65,30 +70,84 @@ struct HttpServer::Impl {
 
   // Waits until the socket has data (or is closed); false after the read timeout. Asio's
   // synchronous reads ignore SO_RCVTIMEO, so the wait is done here.
-  bool WaitReadable(tcp::socket* socket) {
-    pollfd fd{socket->native_handle(), POLLIN, 0};
-    return ::poll(&fd, 1, options.read_timeout_seconds * 1000) > 0;
+  using Clock = std::chrono::steady_clock;
+
+  // Waits until the socket is ready for `events` or the deadline passes. Asio's synchronous
+  // reads and writes ignore SO_RCVTIMEO/SO_SNDTIMEO, so every wait is done here.
+  static bool WaitFor(tcp::socket* socket, short events, Clock::time_point deadline) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) return false;
+    pollfd fd{socket->native_handle(), events, 0};
+    return ::poll(&fd, 1, static_cast<int>(left)) > 0;
+  }
+
+  // Sends the whole response, giving up at the deadline (a client that never reads).
+  bool Send(tcp::socket* socket, const Response& response, Clock::time_point deadline) {
+    std::ostringstream text;
+    text << response;
+    const std::string bytes = text.str();
+    size_t sent = 0;
+    while (sent < bytes.size()) {
+      const ssize_t n = ::send(socket->native_handle(), bytes.data() + sent, bytes.size() - sent,
+                               MSG_DONTWAIT | MSG_NOSIGNAL);
+      if (n > 0) {
+        sent += static_cast<size_t>(n);
+      } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (!WaitFor(socket, POLLOUT, deadline)) return false;
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  Clock::time_point Deadline() const {
+    return Clock::now() + std::chrono::seconds(options.read_timeout_seconds);
   }
 
   void Serve(tcp::socket* socket) {
-    timeval timeout{options.read_timeout_seconds, 0};
-    setsockopt(socket->native_handle(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
     boost::beast::flat_buffer buffer;
     for (;;) {
       http::request_parser<http::string_body> parser;
       parser.body_limit(options.max_body_bytes);
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       boost::system::error_code error;
-      bool timed_out = false;
+      bool timed_out = false, closed = false;
+      // One deadline for the whole request: an idle keep-alive or a slow sender is cut off.
+      const auto deadline = Deadline();
       while (!parser.is_done()) {
-        if (buffer.size() == 0 && !WaitReadable(socket)) {
-          timed_out = true;  // idle keep-alive, or a request that stalls
+        if (buffer.size() > 0) {
+          const size_t used = parser.put(buffer.data(), error);
+          buffer.consume(used);
+          if (error == http::error::need_more) {
+            error = {};
+          } else if (error || parser.is_done()) {
+            break;
+          } else if (used > 0) {
+            continue;
+          }
+        }
+        if (!WaitFor(socket, POLLIN, deadline)) {
+          timed_out = true;
           break;
         }
-        http::read_some(*socket, buffer, parser, error);
+        const size_t n = socket->read_some(buffer.prepare(64 << 10), error);
+        buffer.commit(n);
+        if (error == net::error::eof) {
+          if (!parser.got_some() && buffer.size() == 0) {
+            closed = true;  // the client is done
+          } else {
+            error = http::error::partial_message;
+          }
+          break;
+        }
         if (error) break;
       }
-      if (timed_out) break;
+      if (timed_out || closed) break;
+      if (error == net::error::connection_reset) break;
       if (error == http::error::end_of_stream || error == net::error::eof) break;
       if (error) {
         // Oversized or malformed: say so, then close (the stream position is unknown).
@@ -101,8 +160,7 @@ struct HttpServer::Impl {
                                     : ErrorResponse(http::status::bad_request, "bad_request",
                                                     "malformed HTTP request: " + error.message(),
                                                     "HTTP მოთხოვნა არასწორია", 11, false);
-          boost::system::error_code ignored;
-          http::write(*socket, response, ignored);
+          Send(socket, response, Deadline());
         }
         break;
       }
@@ -124,8 +182,7 @@ struct HttpServer::Impl {
         if (stopping) response.keep_alive(false);
       }
       response.version(request.version());
-      http::write(*socket, response, error);
-      if (error || !response.keep_alive()) break;
+      if (!Send(socket, response, Deadline()) || !response.keep_alive()) break;
     }
     boost::system::error_code ignored;
     socket->shutdown(tcp::socket::shutdown_both, ignored);
@@ -189,6 +246,11 @@ void HttpServer::Stop() {
   impl_->accept_thread.join();
   impl_->acceptor.close(ignored);
   std::unique_lock<std::mutex> lock(impl_->mu);
+  // Requests in progress get a grace period to answer; then every connection is cut.
+  if (!impl_->all_closed.wait_for(lock, std::chrono::seconds(10),
+                                  [this] { return impl_->connections.empty(); })) {
+    for (auto* socket : impl_->connections) socket->shutdown(tcp::socket::shutdown_both, ignored);
+  }
   impl_->all_closed.wait(lock, [this] { return impl_->connections.empty(); });
 }
 

@@ -306,6 +306,35 @@ TEST(HttpServerTest, IdleConnectionsCloseAndTheConnectionCapAnswers503) {
   EXPECT_EQ(third.Get("/health", "").status, 200);
 }
 
+TEST(HttpServerTest, AHalfSentRequestIsCutOffAtTheDeadline) {
+  ServerOptions options;
+  options.port = 0;
+  options.read_timeout_seconds = 1;
+  auto server = HttpServer::Start(options, [](const Request& request) {
+    Response response{http::status::ok, request.version()};
+    response.prepare_payload();
+    return response;
+  });
+  ASSERT_TRUE(server.ok());
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::socket socket(io);
+  socket.connect({boost::asio::ip::make_address("127.0.0.1"), server.value()->port()});
+  const auto start = std::chrono::steady_clock::now();
+  boost::asio::write(socket, boost::asio::buffer(std::string("GET /health HTTP/1.1\r\nHost: x")));
+  for (int i = 0; i < 3; ++i) {  // trickle: each byte arrives before an idle timeout would fire
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    boost::system::error_code ignored;
+    boost::asio::write(socket, boost::asio::buffer(std::string("y")), ignored);
+  }
+  char byte;
+  boost::system::error_code error;
+  socket.read_some(boost::asio::buffer(&byte, 1), error);  // returns when the server closes
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_TRUE(error) << "the server answered a request it never received";
+  EXPECT_LT(seconds, 3.0);
+}
+
 // Builds a binary Command with the stock tool: capnp encode storage/saqme.capnp Command.
 std::string CapnpEncode(const saqme::testing::TempDir& dir, const std::string& text) {
   const std::string in = dir.Sub("command.txt"), out = dir.Sub("command.bin");
