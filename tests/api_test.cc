@@ -380,6 +380,26 @@ TEST_F(ApiTest, CommandsInCapnProtoBuiltWithTheStockTool) {
         "application/x-capnp");
     EXPECT_EQ(invalid.status, 400) << invalid.body;
   }
+  // The rest of the proceeding, every step in Cap'n Proto.
+  Ok("chair", "",
+     object{{"type", "approve_nomenclature"},
+            {"year", 2026},
+            {"files", boost::json::array{object{{"code", "01-07"}, {"title", "მიმოწერა"}}}}});
+  const std::vector<std::pair<std::string, std::string>> steps = {
+      {"info-public", "confirmReceipt = void"},
+      {"info-public", "draftAnswer = (text = \"ინფორმაცია თან ერთვის\")"},
+      {"chair", "sign = void"},
+      {"org-records", "dispatch = (channel = \"email\")"},
+      {"org-records", "file = (nomenclatureCode = \"01-07\")"}};
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const std::string text =
+        "(commandId = \"capnp-step-" + std::to_string(i) + "\", " + steps[i].second + ")";
+    auto reply =
+        client_->Send(boost::beast::http::verb::post, "/v1/cases/" + id + "/commands",
+                      tokens_.at(steps[i].first), CapnpEncode(dir_, text), "application/x-capnp");
+    EXPECT_EQ(reply.status, 200) << steps[i].second << ": " << reply.body;
+  }
+  EXPECT_EQ(State(id), "filed");
   auto garbage = client_->Send(boost::beast::http::verb::post, "/v1/cases/" + id + "/commands",
                                tokens_.at("chair"), std::string(24, '\x7f'), "application/x-capnp");
   EXPECT_EQ(garbage.status, 400);
