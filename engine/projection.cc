@@ -33,15 +33,6 @@ std::vector<std::string> PostsWith(const workflows::OrgChart& org, Power power) 
   return posts;
 }
 
-std::string SignatoryOf(const workflows::OrgChart& org, const std::string& addressee) {
-  const auto* post = org.FindPost(addressee);
-  if (!post || post->powers.count(Power::kSign)) return addressee;
-  for (const auto& above : org.ReportingLine(addressee)) {
-    if (org.FindPost(above)->powers.count(Power::kSign)) return above;
-  }
-  return addressee;
-}
-
 // Who must act next on the case, and what they must do.
 std::vector<std::pair<std::string, std::string>> NextActions(const CaseState& s,
                                                              const workflows::OrgChart& org) {
@@ -65,7 +56,7 @@ std::vector<std::pair<std::string, std::string>> NextActions(const CaseState& s,
       if (s.kind == Kind::kComplaint) {
         actions.emplace_back(org.head_post(), "decide");
       } else {
-        actions.emplace_back(SignatoryOf(org, s.addressee),
+        actions.emplace_back(org.SignatoryFor(s.addressee),
                              s.kind == Kind::kApplication ? "decide" : "sign");
       }
       break;

@@ -100,12 +100,7 @@ Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
 }
 
 std::string Signatory(const Context& context, const std::string& addressee) {
-  const Post* post = context.org->FindPost(addressee);
-  if (!post || post->powers.count(Power::kSign)) return addressee;
-  for (const auto& above : context.org->ReportingLine(addressee)) {
-    if (context.org->FindPost(above)->powers.count(Power::kSign)) return above;
-  }
-  return addressee;
+  return context.org->SignatoryFor(addressee);
 }
 
 std::string TbilisiDateOf(int64_t millis) { return TbilisiDate(millis); }

@@ -286,6 +286,15 @@ std::variant<Authority, Refusal> OrgChart::Authorize(std::string_view actor, Pow
                  PowerName(power)};
 }
 
+std::string OrgChart::SignatoryFor(std::string_view addressee) const {
+  const Post* post = FindPost(addressee);
+  if (!post || post->powers.count(Power::kSign)) return std::string(addressee);
+  for (const auto& above : ReportingLine(addressee)) {
+    if (FindPost(above)->powers.count(Power::kSign)) return above;
+  }
+  return std::string(addressee);
+}
+
 std::vector<std::string> OrgChart::ReportingLine(std::string_view post) const {
   std::vector<std::string> line;
   for (const Post* at = FindPost(post); at && !at->supervisor.empty();

@@ -82,6 +82,10 @@ class OrgChart {
   std::variant<Authority, Refusal> Authorize(std::string_view actor, Power power, const Date& date,
                                              std::string_view as_post = {}) const;
 
+  // Who signs for `addressee`: the addressee when it holds the power to sign, otherwise the
+  // nearest post above it that does (a division head resolves, the head of the apparatus signs).
+  std::string SignatoryFor(std::string_view addressee) const;
+
   // The reporting line above `post`, nearest first, ending at the head of the body.
   std::vector<std::string> ReportingLine(std::string_view post) const;
   // True when `supervisor` is above `post` on the reporting line, or is (or is above) the
