@@ -13,12 +13,7 @@
 
 namespace saqme::api {
 
-std::string TokenStore::Sha256Hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  return storage::HexOf(std::string_view(reinterpret_cast<const char*>(digest), length));
-}
+std::string TokenStore::Sha256Hex(const std::string& text) { return storage::Sha256Hex(text); }
 
 Result<TokenStore> TokenStore::Load(const std::string& path) {
   std::ifstream in(path);

@@ -3,12 +3,14 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
 #include <capnp/serialize.h>
 #include <kj/exception.h>
 #include <rocksdb/write_batch.h>
+#include <spdlog/spdlog.h>
 #include <boost/json/parse.hpp>
 
 #include "engine/projection.h"
@@ -55,6 +57,12 @@ class MapSink : public ViewSink {
     (*views_)[family][key] = value;
   }
   void Delete(const char* family, const std::string& key) override { (*views_)[family].erase(key); }
+  std::optional<std::string> Get(const char* family, const std::string& key) override {
+    auto& entries = (*views_)[family];
+    auto it = entries.find(key);
+    if (it == entries.end()) return std::nullopt;
+    return it->second;
+  }
   uint32_t LastNumber(std::string_view journal, int year) override {
     auto& journals = (*views_)[kJournalsView];
     const std::string prefix = JournalPrefix(journal, year);
@@ -68,51 +76,69 @@ class MapSink : public ViewSink {
   Views* views_;
 };
 
+// A command id for work the engine does itself (the watch, recomputations): deterministic, so
+// the same work is recognised, and within the 128-character limit however long the case id.
+std::string DerivedCommandId(const std::string& base, const std::string& case_id) {
+  std::string id = base + "/" + case_id;
+  if (id.size() > storage::kMaxCommandIdBytes) id = "h:" + storage::Sha256Hex(id);
+  return id;
+}
+
+bool DeclaresDayOff(std::vector<storage::EventDraft>& events) {
+  for (auto& draft : events) {
+    if (draft.event().asReader().getPayload().which() == schema::Event::Payload::DAY_OFF_DECLARED) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The calendar the engine starts from: the base calendar plus the days off declared in the log.
+Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
+                                                   const workflows::HolidayCalendar& base) {
+  workflows::HolidayCalendar calendar = base;
+  CaseState state;
+  Status read =
+      log.ReadCase(workflows::kCalendarCaseId, [&](uint64_t, const storage::EventView& view) {
+        workflows::Evolve(state, view.event());
+        return true;
+      });
+  if (!read.ok() && read.code() != Status::Code::kNotFound) return read;
+  for (const auto& [date, name] : state.days_off) {
+    if (auto day = workflows::Date::Parse(date)) {
+      (void)calendar.AddDeclaredDayOff(workflows::Holiday{*day, name, name, "declared day off"});
+    }
+  }
+  return calendar;
+}
+
+constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
+
 }  // namespace
 
 // The sequencer's half of the GroupCommit: decide, stage, evolve, project.
 class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, private ViewSink {
  public:
-  Sequencer(Engine* engine) : engine_(engine) {}
+  Sequencer(Engine* engine, workflows::HolidayCalendar calendar)
+      : engine_(engine),
+        calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))) {}
 
   uint64_t Stage(EngineJob& job, rocksdb::WriteBatch* batch) override {
     batch_ = batch;
-    // Whatever this job adds — events, views, the writer's tail, the overlay — is taken back
-    // whole if it fails half-way, so the log and the views stay in step.
-    batch_->SetSavePoint();
-    undo_.clear();
-    events_staged_ = false;
-    bool failed = false;
-    try {
-      job.result = Decide(*job.submission);
-    } catch (const kj::Exception& e) {
-      failed = true;
-      job.result =
-          Status::Error(Status::Code::kInvalidArgument,
-                        std::string("the command could not be read: ") + e.getDescription().cStr(),
-                        "ბრძანების წაკითხვა ვერ მოხერხდა");
-    } catch (const std::exception& e) {
-      failed = true;
-      job.result = Status::Error(Status::Code::kIOError, e.what());
-    }
-    if (failed) {
-      batch_->RollbackToSavePoint();
-      if (events_staged_) engine_->writer_->UndoLastStage();
-      for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
-        auto& [family, key, previous] = *it;
-        if (previous) {
-          overlay_[family][key] = *previous;
-        } else {
-          overlay_[family].erase(key);
-        }
-      }
-      // staged_states_ is only updated as the last step of a successful Decide.
+    Submission& submission = *job.submission;
+    if (submission.task == Submission::Task::kWatch) {
+      job.result = Watch(submission.watch_from);
     } else {
-      batch_->PopSavePoint();
+      Status staged = Atomically([&] {
+        job.result = Decide(submission);
+        return job.result.ok() ? Status::Ok() : job.result.status();
+      });
+      if (!staged.ok()) job.result = staged;
     }
     batch_ = nullptr;
     const auto& r = job.result;
-    return r.ok() && !r->refused && !r->duplicate ? r->last_seq - r->first_seq + 1 : 0;
+    return r.ok() && !r->refused && !r->duplicate && r->last_seq ? r->last_seq - r->first_seq + 1
+                                                                 : 0;
   }
 
   void Committed() override {
@@ -121,15 +147,128 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     if (cache_.size() > 100000) cache_.clear();  // a bound; the log refills it
     staged_states_.clear();
     overlay_.clear();
+    if (staged_calendar_) calendar_ = std::move(staged_calendar_);
+    {
+      std::lock_guard<std::mutex> lock(engine_->committed_mu_);
+      engine_->committed_seq_ = engine_->writer_->committed_last_seq();
+    }
+    engine_->committed_cv_.notify_all();
   }
   void Abandoned() override {
     engine_->writer_->Abandon();
     staged_states_.clear();
     overlay_.clear();
+    staged_calendar_.reset();
   }
   void Fail(EngineJob& job, const Status& failure) override { job.result = failure; }
 
  private:
+  // Runs `stage`, which stages one atomic unit — a command with everything it causes, or one
+  // case's watch steps. When it fails or throws half-way, everything it staged (batch, log
+  // tail, overlay, staged states, calendar) is taken back, so the log and the views stay in
+  // step.
+  Status Atomically(const std::function<Status()>& stage) {
+    batch_->SetSavePoint();
+    undo_.clear();
+    state_undo_.clear();
+    stages_ = 0;
+    const auto calendar_before = staged_calendar_;
+    Status status;
+    try {
+      status = stage();
+    } catch (const kj::Exception& e) {
+      status =
+          Status::Error(Status::Code::kInvalidArgument,
+                        std::string("the command could not be read: ") + e.getDescription().cStr(),
+                        "ბრძანების წაკითხვა ვერ მოხერხდა");
+    } catch (const std::exception& e) {
+      status = Status::Error(Status::Code::kIOError, e.what());
+    }
+    if (status.ok()) {
+      batch_->PopSavePoint();
+      return status;
+    }
+    batch_->RollbackToSavePoint();
+    for (; stages_ > 0; --stages_) engine_->writer_->UndoLastStage();
+    for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
+      auto& [family, key, previous] = *it;
+      if (previous) {
+        overlay_[family][key] = *previous;
+      } else {
+        overlay_[family].erase(key);
+      }
+    }
+    for (auto it = state_undo_.rbegin(); it != state_undo_.rend(); ++it) {
+      if (it->second) {
+        staged_states_[it->first] = *it->second;
+      } else {
+        staged_states_.erase(it->first);
+      }
+    }
+    staged_calendar_ = calendar_before;
+    return status;
+  }
+
+  workflows::HolidayCalendar* Calendar() {
+    return staged_calendar_ ? staged_calendar_.get() : calendar_.get();
+  }
+
+  workflows::Context ContextFor(const std::string& actor_post, int64_t now) {
+    workflows::Context context;
+    context.actor_post = actor_post;
+    const auto* post = engine_->options_.org->FindPost(actor_post);
+    context.actor_person = post ? post->holder : "";
+    context.today = *workflows::Date::Parse(TbilisiDate(now));
+    context.now_ms = now;
+    context.org = engine_->options_.org;
+    context.calendar = Calendar();
+    context.deadlines = engine_->options_.deadlines;
+    context.next_number = [this](std::string_view journal, int year) {
+      return std::to_string(LastNumber(journal, year) + 1);
+    };
+    context.in_nomenclature = [this](int year, std::string_view code) {
+      auto file = Read(kNomenclatureView, NomenclatureKey(year, code));
+      if (!file) return false;
+      auto parsed = boost::json::parse(*file).as_object();
+      return !parsed.at("archived").as_bool();
+    };
+    return context;
+  }
+
+  // Stages `events` of `case_id` (decided against `state`, which they evolve), projects them
+  // into the views, and adds them to `outcome`.
+  Result<storage::AppendResult> StageEvents(const std::string& case_id,
+                                            const std::string& command_id,
+                                            std::vector<storage::EventDraft> events,
+                                            CaseState& state, Outcome& outcome) {
+    storage::AppendRequest request;
+    request.case_id = case_id;
+    request.expected_version = state.version;
+    request.command_id = command_id;
+    request.events = std::move(events);
+    auto appended = engine_->writer_->Stage(request, batch_);
+    if (!appended.ok()) return appended.status();
+    ++stages_;
+    if (DeclaresDayOff(request.events) && !staged_calendar_) {
+      staged_calendar_ = std::make_shared<workflows::HolidayCalendar>(*calendar_);
+    }
+    const ProjectionContext projection{engine_->options_.org, Calendar(),
+                                       &engine_->options_.watch_policy};
+    for (auto& draft : request.events) {
+      Apply(state, draft.event().asReader(), projection, *this);
+      auto words = capnp::messageToFlatArray(draft.message());
+      outcome.events.push_back(kj::heapArray<capnp::word>(words.asPtr()));
+    }
+    auto previous = staged_states_.find(case_id);
+    state_undo_.emplace_back(case_id, previous == staged_states_.end()
+                                          ? std::nullopt
+                                          : std::optional<CaseState>(previous->second));
+    staged_states_[case_id] = state;
+    if (outcome.first_seq == 0) outcome.first_seq = appended->first_seq;
+    outcome.last_seq = appended->last_seq;
+    return appended;
+  }
+
   Result<Outcome> Decide(Submission& submission) {
     using Code = Status::Code;
     Status valid = storage::ValidateCaseId(submission.case_id);
@@ -161,35 +300,16 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     capnp::FlatArrayMessageReader reader(submission.command);
     auto command = reader.getRoot<schema::Command>();
     const auto which = command.which();
-    const bool opening = which == schema::Command::REGISTER_INCOMING ||
-                         which == schema::Command::DRAFT_ACT ||
-                         which == schema::Command::ISSUE_ASSIGNMENT ||
-                         which == schema::Command::APPROVE_NOMENCLATURE;
+    const bool opening =
+        which == schema::Command::REGISTER_INCOMING || which == schema::Command::DRAFT_ACT ||
+        which == schema::Command::ISSUE_ASSIGNMENT ||
+        which == schema::Command::APPROVE_NOMENCLATURE || which == schema::Command::DECLARE_DAY_OFF;
     if (state.kind == workflows::Kind::kNone && !opening) {
       return Status::Error(Code::kNotFound, "unknown case " + submission.case_id,
                            "საქმე " + submission.case_id + " არ არსებობს");
     }
 
-    const int64_t now = engine_->options_.clock();
-    workflows::Context context;
-    context.actor_post = submission.actor_post;
-    const auto* post = engine_->options_.org->FindPost(submission.actor_post);
-    context.actor_person = post ? post->holder : "";
-    context.today = *workflows::Date::Parse(TbilisiDate(now));
-    context.now_ms = now;
-    context.org = engine_->options_.org;
-    context.calendar = engine_->options_.calendar;
-    context.deadlines = engine_->options_.deadlines;
-    context.next_number = [this](std::string_view journal, int year) {
-      return std::to_string(LastNumber(journal, year) + 1);
-    };
-    context.in_nomenclature = [this](int year, std::string_view code) {
-      auto file = Read(kNomenclatureView, NomenclatureKey(year, code));
-      if (!file) return false;
-      auto parsed = boost::json::parse(*file).as_object();
-      return !parsed.at("archived").as_bool();
-    };
-
+    const workflows::Context context = ContextFor(submission.actor_post, engine_->options_.clock());
     auto decision = workflows::Decide(state, command, context);
     Outcome outcome;
     outcome.case_id = submission.case_id;
@@ -199,27 +319,100 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       outcome.version = state.version;
       return outcome;
     }
-    storage::AppendRequest request;
-    request.case_id = submission.case_id;
-    request.expected_version = state.version;
-    request.command_id = submission.command_id;
-    request.events = std::move(std::get<std::vector<storage::EventDraft>>(decision));
-    auto appended = writer->Stage(request, batch_);
+    auto events = std::move(std::get<std::vector<storage::EventDraft>>(decision));
+    const bool day_off = DeclaresDayOff(events);
+    auto appended =
+        StageEvents(submission.case_id, submission.command_id, std::move(events), state, outcome);
     if (!appended.ok()) return appended.status();
-    events_staged_ = true;
-    for (auto& draft : request.events) {
-      auto event = draft.event().asReader();
-      const CaseState before = state;
-      workflows::Evolve(state, event);
-      Project(before, state, event, *engine_->options_.org, *this);
-      auto words = capnp::messageToFlatArray(draft.message());
-      outcome.events.push_back(kj::heapArray<capnp::word>(words.asPtr()));
-    }
-    staged_states_[submission.case_id] = state;
     outcome.version = appended->version;
-    outcome.first_seq = appended->first_seq;
-    outcome.last_seq = appended->last_seq;
+    if (day_off) {
+      Status recomputed = RecomputeDeadlines(command.getDeclareDayOff(), submission, outcome);
+      if (!recomputed.ok()) return recomputed;
+    }
     return outcome;
+  }
+
+  // A declared day off: every open deadline ending on that day moves (workflows decide how),
+  // in the same atomic unit as the declaration. Only the deadline index entries of that one
+  // date are read.
+  Status RecomputeDeadlines(schema::DeclareDayOff::Reader declared, const Submission& submission,
+                            Outcome& outcome) {
+    const std::string day = declared.getDate();
+    const std::string prefix = DeadlineKey(day, "");
+    const workflows::Context context = ContextFor(submission.actor_post, engine_->options_.clock());
+    for (const auto& key : Keys(kDeadlinesView, prefix, Upper(prefix), SIZE_MAX)) {
+      const std::string case_id = key.substr(prefix.size());
+      CaseState state;
+      Status loaded = Load(case_id, &state);
+      if (!loaded.ok()) return loaded;
+      auto events = workflows::RecomputeForDayOff(state, context, *workflows::Date::Parse(day),
+                                                  declared.getName(), submission.command_id);
+      if (events.empty()) continue;
+      auto appended =
+          StageEvents(case_id, DerivedCommandId(submission.command_id + ":recompute", case_id),
+                      std::move(events), state, outcome);
+      if (!appended.ok()) return appended.status();
+    }
+    return Status::Ok();
+  }
+
+  // One watch job: the cases whose watch date is today or earlier, after `from`, up to a batch.
+  // Each case is its own atomic unit: one that fails is logged and skipped, not the rest.
+  Result<Outcome> Watch(const std::string& from) {
+    const int64_t now = engine_->options_.clock();
+    const std::string today = TbilisiDate(now);
+    Outcome outcome;
+    const std::string start = from.empty() ? std::string() : from + '\x00';
+    auto keys = Keys(kWatchView, start, today + '\x01', kWatchBatch);
+    for (const auto& key : keys) {
+      const std::string case_id = key.substr(today.size() + 1);
+      Status staged = Atomically([&]() -> Status {
+        CaseState state;
+        Status loaded = Load(case_id, &state);
+        if (!loaded.ok()) return loaded;
+        const workflows::Context context = ContextFor(kWatcherPost, now);
+        auto events = workflows::WatchDeadline(state, context, engine_->options_.watch_policy);
+        if (events.empty()) return Status::Ok();
+        auto appended = StageEvents(
+            case_id, DerivedCommandId("watch:" + std::to_string(state.version), case_id),
+            std::move(events), state, outcome);
+        if (!appended.ok()) return appended.status();
+        ++outcome.cases;
+        return Status::Ok();
+      });
+      if (!staged.ok()) {
+        spdlog::error("deadline watch: case {} skipped: {}", case_id, staged.message());
+      }
+    }
+    if (keys.size() == kWatchBatch) outcome.watch_more = keys.back();
+    return outcome;
+  }
+
+  // Keys of `family` in [from, to), counting this group's staged writes, at most `limit`.
+  std::vector<std::string> Keys(const char* family, const std::string& from, const std::string& to,
+                                size_t limit) {
+    std::set<std::string> keys;
+    auto& staged = overlay_[family];
+    std::unique_ptr<rocksdb::Iterator> it(
+        engine_->log_->db()->NewIterator(rocksdb::ReadOptions(), engine_->log_->family(family)));
+    for (it->Seek(from); it->Valid() && keys.size() < limit + staged.size(); it->Next()) {
+      std::string key = it->key().ToString();
+      if (key >= to) break;
+      keys.insert(std::move(key));
+    }
+    for (auto s = staged.lower_bound(from); s != staged.end() && s->first < to; ++s) {
+      if (s->second) {
+        keys.insert(s->first);
+      } else {
+        keys.erase(s->first);
+      }
+    }
+    std::vector<std::string> out;
+    for (auto& key : keys) {
+      if (out.size() == limit) break;
+      out.push_back(key);
+    }
+    return out;
   }
 
   Result<Outcome> Retry(const Submission& submission, const storage::CommandRecord& first) {
@@ -305,6 +498,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     }
     return last;
   }
+  std::optional<std::string> Get(const char* family, const std::string& key) override {
+    return Read(family, key);
+  }
   std::optional<std::string> Read(const char* family, const std::string& key) {
     if (auto f = overlay_.find(family); f != overlay_.end()) {
       if (auto it = f->second.find(key); it != f->second.end()) return it->second;
@@ -324,7 +520,10 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // The current job's changes, to take back if it fails after staging.
   std::vector<std::tuple<std::string, std::string, std::optional<std::optional<std::string>>>>
       undo_;
-  bool events_staged_ = false;
+  std::vector<std::pair<std::string, std::optional<CaseState>>> state_undo_;
+  int stages_ = 0;  // LogWriter stages of the current unit
+  // The calendar with every committed declared day off, and this group's copy with more.
+  std::shared_ptr<workflows::HolidayCalendar> calendar_, staged_calendar_;
 };
 
 boost::json::array Outcome::EventsJson() const {
@@ -348,7 +547,10 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
   auto writer = storage::LogWriter::Create(engine->log_.get(), engine->options_.clock);
   if (!writer.ok()) return writer.status();
   engine->writer_ = std::move(writer.value());
-  engine->sequencer_ = std::make_unique<Sequencer>(engine.get());
+  engine->committed_seq_ = engine->writer_->committed_last_seq();
+  auto calendar = CalendarFromLog(*engine->log_, *engine->options_.calendar);
+  if (!calendar.ok()) return calendar.status();
+  engine->sequencer_ = std::make_unique<Sequencer>(engine.get(), std::move(calendar.value()));
   engine->group_ = std::make_unique<storage::GroupCommit<EngineJob>>(engine->log_.get(),
                                                                      engine->sequencer_.get());
   return engine;
@@ -364,6 +566,30 @@ Result<Outcome> Engine::Execute(Submission submission) {
 }
 
 storage::GroupCommit<EngineJob>::Stats Engine::stats() const { return group_->stats(); }
+
+std::string Engine::Today() const { return TbilisiDate(options_.clock()); }
+
+Result<Engine::WatchReport> Engine::Watch() {
+  WatchReport report;
+  std::string from;
+  do {
+    Submission submission;
+    submission.task = Submission::Task::kWatch;
+    submission.watch_from = from;
+    auto outcome = Execute(std::move(submission));
+    if (!outcome.ok()) return outcome.status();
+    report.cases += outcome->cases;
+    report.events += outcome->events.size();
+    from = outcome->watch_more;
+  } while (!from.empty());
+  return report;
+}
+
+uint64_t Engine::WaitForEventsAfter(uint64_t seq, std::chrono::milliseconds timeout) const {
+  std::unique_lock<std::mutex> lock(committed_mu_);
+  committed_cv_.wait_for(lock, timeout, [&] { return committed_seq_ > seq; });
+  return committed_seq_;
+}
 
 namespace {
 
@@ -427,6 +653,42 @@ uint64_t Engine::OpenCases() const {
   return count;
 }
 
+Result<boost::json::array> Engine::Alerts(const std::string& post, uint64_t after_seq,
+                                          size_t limit) const {
+  boost::json::array out;
+  const std::string prefix = AlertPrefix(post);
+  std::unique_ptr<rocksdb::Iterator> it(
+      log_->db()->NewIterator(rocksdb::ReadOptions(), log_->family(kAlertsView)));
+  for (it->Seek(AlertKey(post, after_seq + 1));
+       it->Valid() && it->key().starts_with(prefix) && out.size() < limit; it->Next()) {
+    out.push_back(boost::json::parse(it->value().ToString()));
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), log_->dir());
+  return out;
+}
+
+Result<boost::json::object> Engine::Alert(const std::string& post, uint64_t seq) const {
+  std::string value;
+  auto s = log_->db()->Get(rocksdb::ReadOptions(), log_->family(kAlertsView), AlertKey(post, seq),
+                           &value);
+  if (s.IsNotFound()) {
+    return Status::Error(Status::Code::kNotFound,
+                         "no alert " + std::to_string(seq) + " for " + post,
+                         "შეტყობინება " + std::to_string(seq) + " არ მოიძებნა");
+  }
+  if (!s.ok()) return FromRocks(s, log_->dir());
+  return boost::json::parse(value).as_object();
+}
+
+Result<boost::json::array> Engine::OpenDeadlines() const {
+  return ScanPrefix(*log_, kDeadlinesView, "", "");
+}
+
+Result<boost::json::array> Engine::AnsweredInYear(int year) const {
+  const std::string prefix = ControlPrefix(year);
+  return ScanPrefix(*log_, kControlView, prefix, prefix);
+}
+
 Result<boost::json::array> Engine::Nomenclature(int year) const {
   const std::string prefix = NomenclaturePrefix(year);
   return ScanPrefix(*log_, kNomenclatureView, prefix, prefix);
@@ -436,12 +698,11 @@ Result<Views> Engine::RebuildViews() const {
   Views views;
   MapSink sink(&views);
   std::map<std::string, CaseState> states;
+  workflows::HolidayCalendar calendar = *options_.calendar;  // the log adds its days off
+  const ProjectionContext projection{options_.org, &calendar, &options_.watch_policy};
   Status read = log_->ReadFrom(1, [&](uint64_t, const storage::EventView& view) {
     auto event = view.event();
-    CaseState& state = states[event.getCaseId().cStr()];
-    const CaseState before = state;
-    workflows::Evolve(state, event);
-    Project(before, state, event, *options_.org, sink);
+    Apply(states[event.getCaseId().cStr()], event, projection, sink);
     return true;
   });
   if (!read.ok()) return read;

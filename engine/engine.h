@@ -7,6 +7,9 @@
 // wait for the writer.
 #pragma once
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -22,6 +25,7 @@
 #include "storage/event_log.h"
 #include "storage/group_commit.h"
 #include "storage/log_writer.h"
+#include "workflows/deadline_watch.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::engine {
@@ -31,10 +35,18 @@ struct EngineOptions {
   const workflows::HolidayCalendar* calendar = &workflows::HolidayCalendar::Default();
   const workflows::DeadlineTable* deadlines = &workflows::DeadlineTable::Default();
   std::function<int64_t()> clock;  // ms since the epoch; the system clock when empty
+  workflows::WatchPolicy watch_policy;
 };
 
+// The post recorded as the actor of the deadline watch's events.
+inline constexpr char kWatcherPost[] = "system";
+
 // One command as the API hands it over: the actor is the authenticated post, never a field.
+// The engine's own work (the deadline watch) goes through the same queue as a task.
 struct Submission {
+  enum class Task { kCommand, kWatch };
+  Task task = Task::kCommand;
+  std::string watch_from;  // kWatch: continue after this watch-index key
   std::string case_id;
   std::optional<uint32_t> expected_version;
   std::string command_id;
@@ -49,6 +61,10 @@ struct Outcome {
   uint32_t version = 0;    // the case version after the command
   bool duplicate = false;  // a retry: the first result, nothing written
   uint64_t first_seq = 0, last_seq = 0;
+  // kWatch: cases that got events, and the last watch-index key looked at when the batch limit
+  // was reached (empty when the watch is through).
+  uint64_t cases = 0;
+  std::string watch_more;
   // The recorded events, as Cap'n Proto messages; rendered to JSON by the caller's thread, not
   // the sequencer's.
   std::vector<kj::Array<capnp::word>> events;
@@ -72,6 +88,22 @@ class Engine {
   // kUnavailable (shutting down, or stopped after a failed write).
   Result<Outcome> Execute(Submission submission);
 
+  // The deadline watch for today (the clock's Tbilisi date): every case whose watch date has
+  // come gets its due steps recorded (workflows/deadline_watch.h). Reads only the watch index
+  // from its start up to today, so its cost follows what is due, not how many cases are open.
+  // Repeating it records nothing new. Thread-safe; runs through the sequencer.
+  struct WatchReport {
+    uint64_t cases = 0, events = 0;
+  };
+  Result<WatchReport> Watch();
+
+  // Blocks until an event after `seq` is durable or `timeout` passes; returns the last durable
+  // sequence (for live feeds).
+  uint64_t WaitForEventsAfter(uint64_t seq, std::chrono::milliseconds timeout) const;
+  // The engine clock's current time (ms) and Tbilisi date.
+  int64_t Now() const { return options_.clock(); }
+  std::string Today() const;
+
   // Committed views (JSON as stored).
   Result<boost::json::object> Case(const std::string& case_id) const;
   Result<boost::json::array> Journal(const std::string& journal, int year) const;
@@ -79,6 +111,15 @@ class Engine {
   // Open deadlines due on or before `date` ("YYYY-MM-DD"), in date order.
   Result<boost::json::array> DeadlinesThrough(const std::string& date) const;
   Result<boost::json::array> Nomenclature(int year) const;
+  // The alerts sent to `post` after `after_seq`, oldest first, at most `limit`.
+  Result<boost::json::array> Alerts(const std::string& post, uint64_t after_seq,
+                                    size_t limit) const;
+  // One alert of `post`'s feed (kNotFound when the post has no alert `seq`).
+  Result<boost::json::object> Alert(const std::string& post, uint64_t seq) const;
+  // Every open deadline (the deadline index), in date order.
+  Result<boost::json::array> OpenDeadlines() const;
+  // Deadlines closed in `year`, on time and late, per post.
+  Result<boost::json::array> AnsweredInYear(int year) const;
   // Open proceedings with a running deadline (entries of the deadline index).
   uint64_t OpenCases() const;
 
@@ -99,6 +140,11 @@ class Engine {
   std::unique_ptr<storage::LogWriter> writer_;
   std::unique_ptr<Sequencer> sequencer_;
   std::unique_ptr<storage::GroupCommit<EngineJob>> group_;
+
+  // The last durable sequence, for WaitForEventsAfter.
+  mutable std::mutex committed_mu_;
+  mutable std::condition_variable committed_cv_;
+  uint64_t committed_seq_ = 0;
 };
 
 }  // namespace saqme::engine

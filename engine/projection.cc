@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "engine/views.h"
@@ -100,18 +101,6 @@ std::vector<std::pair<std::string, std::string>> NextActions(const CaseState& s,
   return actions;
 }
 
-// The open deadline of the case: its due date and who answers for it.
-std::pair<std::string, std::string> OpenDeadline(const CaseState& s) {
-  if (s.stage == Stage::kInfoRefused) return {s.rights_due, s.lead_executor};
-  if (IsIncoming(s.kind) && s.stage >= Stage::kRegistered && s.stage <= Stage::kDecided) {
-    return {s.due, s.lead_executor.empty() ? s.addressee : s.lead_executor};
-  }
-  if (s.kind == Kind::kAssignment && (s.stage == Stage::kIssued || s.stage == Stage::kAccepted)) {
-    return {s.due, s.assignee};
-  }
-  return {};
-}
-
 uint32_t ParseNumber(capnp::Text::Reader text) {
   uint32_t number = 0;
   auto [end, error] = std::from_chars(text.begin(), text.end(), number);
@@ -183,12 +172,41 @@ boost::json::object CaseView(const CaseState& s) {
   }
   set("refusal_ground", s.refusal_ground);
   if (s.kind == Kind::kNomenclature) view["year"] = s.year;
+  if (s.kind == Kind::kCalendar) {
+    boost::json::array days;
+    for (const auto& [date, name] : s.days_off) days.push_back({{"date", date}, {"name", name}});
+    view["days_off"] = days;
+  }
+  if (!s.watch.due.empty()) {
+    view["watch"] = {{"due", s.watch.due},
+                     {"reminded_working_days_before", s.watch.approached},
+                     {"missed", s.watch.missed},
+                     {"escalation_level", s.watch.level}};
+  }
   return view;
 }
 
+void Apply(CaseState& state, schema::Event::Reader event, const ProjectionContext& context,
+           ViewSink& sink) {
+  const CaseState before = state;
+  workflows::Evolve(state, event);
+  auto payload = event.getPayload();
+  if (payload.which() == schema::Event::Payload::DAY_OFF_DECLARED) {
+    auto declared = payload.getDayOffDeclared();
+    if (auto date = workflows::Date::Parse(declared.getDate().cStr())) {
+      // Already a day off (e.g. a rebuild with a newer base calendar): nothing changes.
+      (void)context.calendar->AddDeclaredDayOff(
+          workflows::Holiday{*date, declared.getName(), declared.getName(),
+                             "declared day off, event " + std::to_string(event.getSeq())});
+    }
+  }
+  Project(before, state, event, context, sink);
+}
+
 void Project(const CaseState& before, const CaseState& after, schema::Event::Reader event,
-             const workflows::OrgChart& org, ViewSink& sink) {
+             const ProjectionContext& context, ViewSink& sink) {
   using P = schema::Event::Payload;
+  const workflows::OrgChart& org = *context.org;
   const std::string date = TbilisiDate(event.getOccurredAt());
   const int year = std::stoi(date.substr(0, 4));
   const std::string& case_id = after.case_id;
@@ -202,7 +220,7 @@ void Project(const CaseState& before, const CaseState& after, schema::Event::Rea
   for (auto& [post, action] : old_actions) {
     if (!now.count(post)) sink.Delete(kInboxView, InboxKey(post, case_id));
   }
-  const auto [due, responsible] = OpenDeadline(after);
+  const auto [due, responsible] = workflows::OpenDeadlineOf(after);
   for (auto& [post, action] : new_actions) {
     boost::json::object item{{"case_id", case_id},
                              {"kind", workflows::KindName(after.kind)},
@@ -216,9 +234,9 @@ void Project(const CaseState& before, const CaseState& after, schema::Event::Rea
   }
 
   // The deadline index: one entry per open deadline, keyed by its date.
-  const auto old_deadline = OpenDeadline(before);
-  if (!old_deadline.first.empty() && old_deadline.first != due) {
-    sink.Delete(kDeadlinesView, DeadlineKey(old_deadline.first, case_id));
+  const auto old_deadline = workflows::OpenDeadlineOf(before);
+  if (!old_deadline.due.empty() && old_deadline.due != due) {
+    sink.Delete(kDeadlinesView, DeadlineKey(old_deadline.due, case_id));
   }
   if (!due.empty()) {
     boost::json::object entry{{"case_id", case_id},
@@ -229,6 +247,34 @@ void Project(const CaseState& before, const CaseState& after, schema::Event::Rea
                               {"on_control", after.on_control}};
     if (!after.deadline_setter.empty()) entry["set_by"] = after.deadline_setter;
     sink.Put(kDeadlinesView, DeadlineKey(due, case_id), boost::json::serialize(entry));
+  }
+
+  // The watch index: when the deadline watch next has something to do for the case.
+  if (!old_deadline.due.empty() || !due.empty()) {
+    auto watch_date = [&](const CaseState& state) {
+      auto date = workflows::NextWatchDate(state, org, *context.calendar, *context.policy);
+      return date ? date->ToString() : std::string();
+    };
+    const std::string old_watch = watch_date(before), new_watch = watch_date(after);
+    if (!old_watch.empty() && old_watch != new_watch) {
+      sink.Delete(kWatchView, WatchKey(old_watch, case_id));
+    }
+    if (!new_watch.empty() && old_watch != new_watch) {
+      sink.Put(kWatchView, WatchKey(new_watch, case_id), case_id);
+    }
+    // A deadline closed (answered, redirected, completed): on time or late, per post and year.
+    if (!old_deadline.due.empty() && due.empty()) {
+      const std::string key = ControlKey(year, old_deadline.responsible);
+      boost::json::object counts{{"post", old_deadline.responsible},
+                                 {"year", year},
+                                 {"answered_on_time", 0},
+                                 {"answered_late", 0}};
+      if (auto stored = sink.Get(kControlView, key))
+        counts = boost::json::parse(*stored).as_object();
+      auto& field = counts[date <= old_deadline.due ? "answered_on_time" : "answered_late"];
+      field = field.to_number<int64_t>() + 1;
+      sink.Put(kControlView, key, boost::json::serialize(counts));
+    }
   }
 
   // The journals.
@@ -304,6 +350,51 @@ void Project(const CaseState& before, const CaseState& after, schema::Event::Rea
                                                             {"retention", file.retention},
                                                             {"archived", file.archived},
                                                             {"case_id", case_id}}));
+      }
+      break;
+    }
+    case P::DEADLINE_APPROACHING:
+    case P::DEADLINE_MISSED:
+    case P::ESCALATED: {
+      // The alert feed of every recipient (API.md: GET /v1/alerts).
+      auto alert = payload.which() == P::DEADLINE_APPROACHING ? payload.getDeadlineApproaching()
+                   : payload.which() == P::DEADLINE_MISSED    ? payload.getDeadlineMissed()
+                                                              : payload.getEscalated();
+      const char* type = payload.which() == P::DEADLINE_APPROACHING ? "deadline_approaching"
+                         : payload.which() == P::DEADLINE_MISSED    ? "deadline_missed"
+                                                                    : "escalated";
+      for (auto recipient : alert.getRecipients()) {
+        boost::json::object entry{
+            {"id", event.getSeq()},
+            {"case_id", case_id},
+            {"type", type},
+            {"kind", workflows::KindName(after.kind)},
+            {"subject", after.subject.empty()
+                            ? after.title.empty() ? after.instruction : after.title
+                            : after.subject},
+            {"due", alert.getDue().cStr()},
+            {"responsible", alert.getResponsible().cStr()},
+            {"rule", alert.getRule().cStr()},
+            {"role", recipient.getRole().cStr()},
+            {"acting_for", recipient.getActingFor().cStr()},
+            {"working_days_before", alert.getWorkingDaysBefore()},
+            {"working_days_overdue", alert.getWorkingDaysOverdue()},
+            {"level", alert.getLevel()},
+            {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
+            {"acknowledged", false}};
+        sink.Put(kAlertsView, AlertKey(recipient.getPost().cStr(), event.getSeq()),
+                 boost::json::serialize(entry));
+      }
+      break;
+    }
+    case P::ALERT_ACKNOWLEDGED: {
+      auto ack = payload.getAlertAcknowledged();
+      const std::string key = AlertKey(ack.getBy().cStr(), ack.getAlertSeq());
+      if (auto stored = sink.Get(kAlertsView, key)) {
+        auto entry = boost::json::parse(*stored).as_object();
+        entry["acknowledged"] = true;
+        entry["acknowledged_at"] = FormatTbilisiTime(event.getOccurredAt());
+        sink.Put(kAlertsView, key, boost::json::serialize(entry));
       }
       break;
     }

@@ -9,8 +9,12 @@
 
 #include <boost/json/object.hpp>
 
+#include <optional>
+
 #include "storage/saqme.capnp.h"
+#include "workflows/calendar/holiday_calendar.h"
 #include "workflows/case_state.h"
+#include "workflows/deadline_watch.h"
 #include "workflows/org/org_chart.h"
 
 namespace saqme::engine {
@@ -24,11 +28,28 @@ class ViewSink {
   virtual void Delete(const char* family, const std::string& key) = 0;
   // The highest number written in `journal` of `year` so far, 0 when none.
   virtual uint32_t LastNumber(std::string_view journal, int year) = 0;
+  // The value at `key`, counting what this sink has written.
+  virtual std::optional<std::string> Get(const char* family, const std::string& key) = 0;
 };
+
+// What the views depend on besides the log: the org chart (inboxes and alert lines name posts),
+// the watch policy, and the calendar — which the log itself extends (declared days off), so
+// Apply keeps it current and a rebuild, starting from the same base calendar, sees each day
+// off from the same point of the log as the live engine did.
+struct ProjectionContext {
+  const workflows::OrgChart* org = nullptr;
+  workflows::HolidayCalendar* calendar = nullptr;
+  const workflows::WatchPolicy* policy = nullptr;
+};
+
+// Evolves `state` by `event` (the case's next event), adds a declared day off to the calendar,
+// and projects the change into the views.
+void Apply(workflows::CaseState& state, schema::Event::Reader event,
+           const ProjectionContext& context, ViewSink& sink);
 
 // Applies `event` — which turned `before` into `after` — to the views.
 void Project(const workflows::CaseState& before, const workflows::CaseState& after,
-             schema::Event::Reader event, const workflows::OrgChart& org, ViewSink& sink);
+             schema::Event::Reader event, const ProjectionContext& context, ViewSink& sink);
 
 // The case view served by GET /v1/cases/{id} (API.md keys).
 boost::json::object CaseView(const workflows::CaseState& state);

@@ -10,8 +10,9 @@ void PutBigEndian(std::string* out, uint64_t value, int bytes) {
 }  // namespace
 
 const std::vector<std::string>& ViewFamilies() {
-  static const std::vector<std::string> families = {kCasesView, kJournalsView, kInboxView,
-                                                    kDeadlinesView, kNomenclatureView};
+  static const std::vector<std::string> families = {kCasesView,     kJournalsView,     kInboxView,
+                                                    kDeadlinesView, kNomenclatureView, kWatchView,
+                                                    kAlertsView,    kControlView};
   return families;
 }
 
@@ -61,6 +62,31 @@ std::string NomenclaturePrefix(int year) {
 
 std::string NomenclatureKey(int year, std::string_view code) {
   return NomenclaturePrefix(year) + std::string(code);
+}
+
+std::string WatchKey(std::string_view date, std::string_view case_id) {
+  return DeadlineKey(date, case_id);  // the same shape: a date, then the case
+}
+
+std::string AlertPrefix(std::string_view post) { return InboxPrefix(post); }
+
+std::string AlertKey(std::string_view post, uint64_t seq) {
+  std::string key = AlertPrefix(post);
+  PutBigEndian(&key, seq, 8);
+  return key;
+}
+
+uint64_t AlertKeySeq(std::string_view key) {
+  uint64_t seq = 0;
+  for (size_t i = key.size() - 8; i < key.size(); ++i)
+    seq = (seq << 8) | static_cast<uint8_t>(key[i]);
+  return seq;
+}
+
+std::string ControlPrefix(int year) { return NomenclaturePrefix(year); }
+
+std::string ControlKey(int year, std::string_view post) {
+  return ControlPrefix(year) + std::string(post);
 }
 
 }  // namespace saqme::engine

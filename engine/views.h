@@ -15,6 +15,9 @@ inline constexpr char kJournalsView[] = "view_journals";          // journal, ye
 inline constexpr char kInboxView[] = "view_inbox";                // post, case id -> work item
 inline constexpr char kDeadlinesView[] = "view_deadlines";        // due date, case id -> deadline
 inline constexpr char kNomenclatureView[] = "view_nomenclature";  // year, code -> file
+inline constexpr char kWatchView[] = "view_watch";      // next watch date, case id -> case id
+inline constexpr char kAlertsView[] = "view_alerts";    // post, alert seq -> alert
+inline constexpr char kControlView[] = "view_control";  // year, post -> answered on time / late
 
 // Every view family, for opening the log with them and for rebuilds.
 const std::vector<std::string>& ViewFamilies();
@@ -29,5 +32,12 @@ std::string InboxPrefix(std::string_view post);
 std::string DeadlineKey(std::string_view due, std::string_view case_id);
 std::string NomenclatureKey(int year, std::string_view code);
 std::string NomenclaturePrefix(int year);
+// The watch index: the date the deadline watch next has something to do for the case.
+std::string WatchKey(std::string_view date, std::string_view case_id);
+std::string AlertPrefix(std::string_view post);
+std::string AlertKey(std::string_view post, uint64_t seq);
+uint64_t AlertKeySeq(std::string_view key);  // requires a key made by AlertKey
+std::string ControlKey(int year, std::string_view post);
+std::string ControlPrefix(int year);
 
 }  // namespace saqme::engine

@@ -62,6 +62,13 @@ std::string HexOf(std::string_view bytes) {
   return out;
 }
 
+std::string Sha256Hex(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  return HexOf(std::string_view(reinterpret_cast<const char*>(digest), length));
+}
+
 std::string HexOf(const Hash& hash) {
   return HexOf(std::string_view(reinterpret_cast<const char*>(hash.data()), hash.size()));
 }

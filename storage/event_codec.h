@@ -26,6 +26,8 @@ inline constexpr Hash kGenesisHash{};  // the prevHash of event 1
 
 std::string HexOf(const Hash& hash);
 std::string HexOf(std::string_view bytes);
+// SHA-256 of `text`, in lower-case hex.
+std::string Sha256Hex(std::string_view text);
 
 // An event as the workflow builds it: payload, business time, actor and acting-for. The log fills
 // in the rest of the envelope when it appends. Move-only.

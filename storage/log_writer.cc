@@ -159,10 +159,11 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
   CommandRecord record{request.case_id, result.first_seq, result.last_seq, result.version};
   batch->Put(log_->commands_family(), request.command_id, EncodeCommandRecord(record));
 
-  last_stage_ = Undo{staged_, request.case_id, request.command_id, std::nullopt, true};
+  Undo undo{staged_, request.case_id, request.command_id, std::nullopt};
   if (auto it = staged_versions_.find(request.case_id); it != staged_versions_.end()) {
-    last_stage_.version = it->second;
+    undo.version = it->second;
   }
+  stages_.push_back(std::move(undo));
   staged_ = tail;
   staged_versions_[request.case_id] = version;
   staged_commands_[request.command_id] = record;
@@ -170,19 +171,20 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
 }
 
 void LogWriter::UndoLastStage() {
-  if (!last_stage_.valid) return;
-  staged_ = last_stage_.tail;
-  if (last_stage_.version) {
-    staged_versions_[last_stage_.case_id] = *last_stage_.version;
+  if (stages_.empty()) return;
+  const Undo& last = stages_.back();
+  staged_ = last.tail;
+  if (last.version) {
+    staged_versions_[last.case_id] = *last.version;
   } else {
-    staged_versions_.erase(last_stage_.case_id);
+    staged_versions_.erase(last.case_id);
   }
-  staged_commands_.erase(last_stage_.command_id);
-  last_stage_.valid = false;
+  staged_commands_.erase(last.command_id);
+  stages_.pop_back();
 }
 
 void LogWriter::Commit() {
-  last_stage_.valid = false;
+  stages_.clear();
   committed_ = staged_;
   if (committed_versions_.size() + staged_versions_.size() > kMaxCachedVersions) {
     committed_versions_.clear();
@@ -194,7 +196,7 @@ void LogWriter::Commit() {
 }
 
 void LogWriter::Abandon() {
-  last_stage_.valid = false;
+  stages_.clear();
   staged_ = committed_;
   staged_versions_.clear();
   staged_commands_.clear();

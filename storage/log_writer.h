@@ -58,8 +58,9 @@ class LogWriter {
   // result with duplicate = true and adds nothing.
   Result<AppendResult> Stage(AppendRequest& request, rocksdb::WriteBatch* batch);
 
-  // Takes back the most recent successful Stage (the caller rolls its batch back to a savepoint
-  // taken before it): for a failure after staging, so the batch and the tail stay in step.
+  // Takes back the most recent successful Stage not yet taken back (the caller rolls its batch
+  // back to a savepoint taken before it): for a failure after staging, so the batch and the
+  // tail stay in step. Repeated calls take back earlier Stages of the same batch in turn.
   void UndoLastStage();
 
   // The staged batch is durable: the staged tail becomes the committed tail.
@@ -96,8 +97,8 @@ class LogWriter {
     Tail tail;
     std::string case_id, command_id;
     std::optional<uint32_t> version;  // the staged version the case had before, if any
-    bool valid = false;
-  } last_stage_;
+  };
+  std::vector<Undo> stages_;  // of the staged batch, oldest first
   // Versions of cases touched by committed batches (a cache of the case index; bounded) and of
   // the staged batch.
   std::unordered_map<std::string, uint32_t> committed_versions_;

@@ -66,6 +66,14 @@ struct Event {
     assignmentRefused @38 :AssignmentRefusedV1;
     nomenclatureApproved @39 :NomenclatureApprovedV1;
     fileArchived @40 :FileArchivedV1;
+    # The deadline watch (engine/deadline_watcher.h, workflows/deadline_watch.h).
+    deadlineApproaching @41 :DeadlineAlertV1;
+    deadlineMissed @42 :DeadlineAlertV1;
+    escalated @43 :DeadlineAlertV1;
+    deadlineRecomputed @44 :DeadlineRecomputedV1;
+    alertAcknowledged @45 :AlertAcknowledgedV1;
+    # The body's calendar (case "calendar").
+    dayOffDeclared @46 :DayOffDeclaredV1;
   }
 }
 
@@ -303,6 +311,49 @@ struct FileArchivedV1 {
   year @1 :UInt16;
 }
 
+# Who an alert went to: `post` receives it; when that post acts for an absent one, `actingFor`
+# names the absent post whose alert it is.
+struct AlertRecipient {
+  post @0 :Text;
+  person @1 :Text;
+  actingFor @2 :Text;
+  role @3 :Text;                 # executor, unit_head, deadline_setter, supervisor
+}
+
+# A step of the deadline watch: a reminder before the due date, the miss the day after, an
+# escalation one level up the supervision line after each grace period.
+struct DeadlineAlertV1 {
+  due @0 :Text;                  # the due date the step is about
+  dueExplanation @1 :Text;       # how that date was computed, with its legal source
+  rule @2 :Text;                 # the watch rule that fired, in words
+  stepDate @3 :Text;             # the date the step fell due (a late tick records it later)
+  responsible @4 :Text;          # post answering for the deadline
+  workingDaysBefore @5 :UInt8;   # approaching: 3, 1, ...
+  level @6 :UInt8;               # missed: 0; escalated: 1, 2, ... up the supervision line
+  workingDaysOverdue @7 :UInt16;
+  recipients @8 :List(AlertRecipient);
+}
+
+# An open deadline moved because the calendar changed (a government-declared day off).
+struct DeadlineRecomputedV1 {
+  previousDue @0 :Text;
+  newDue @1 :Text;
+  reason @2 :Text;
+  explanation @3 :Text;          # the new due date's explanation
+  dayOff @4 :Text;               # the declared day off that moved it
+  declaredBy @5 :Text;           # command id of the declaration
+}
+
+struct AlertAcknowledgedV1 {
+  alertSeq @0 :UInt64;           # the sequence of the alert event
+  by @1 :Text;                   # post
+}
+
+struct DayOffDeclaredV1 {
+  date @0 :Text;
+  name @1 :Text;                 # e.g. "day off declared by Government decree No 123"
+}
+
 # ---------------------------------------------------------------------------------------------
 # Commands: what a client asks for (../shared/API.md names them). The actor is never a field:
 # it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
@@ -344,6 +395,8 @@ struct Command {
     refuseAssignment @28 :RefuseAssignment;
     approveNomenclature @29 :ApproveNomenclature;
     archiveFile @30 :FileInto;
+    declareDayOff @33 :DeclareDayOff;
+    acknowledgeAlert @34 :AcknowledgeAlert;
   }
 }
 
@@ -454,4 +507,13 @@ struct RefuseAssignment {
 struct ApproveNomenclature {
   year @0 :UInt16;
   files @1 :List(NomenclatureFile);
+}
+
+struct DeclareDayOff {
+  date @0 :Text;
+  name @1 :Text;                 # the reason, e.g. the decree
+}
+
+struct AcknowledgeAlert {
+  alertSeq @0 :UInt64;
 }

@@ -20,6 +20,8 @@ const char* KindName(Kind kind) {
       return "assignment";
     case Kind::kNomenclature:
       return "nomenclature";
+    case Kind::kCalendar:
+      return "calendar";
   }
   return "unknown";
 }
@@ -70,10 +72,31 @@ const char* StageName(Stage stage) {
       return "reviewed";
     case Stage::kRefusedByAssignee:
       return "refused_by_assignee";
+    case Stage::kKept:
+      return "kept";
     case Stage::kApproved:
       return "approved";
   }
   return "unknown";
+}
+
+namespace {
+bool IsIncoming(Kind kind) {
+  return kind == Kind::kCorrespondence || kind == Kind::kApplication ||
+         kind == Kind::kPublicInformation || kind == Kind::kComplaint;
+}
+}  // namespace
+
+OpenDeadline OpenDeadlineOf(const CaseState& s) {
+  // GAC art. 41: after a refusal only the rights explanation is owed, by its own date.
+  if (s.stage == Stage::kInfoRefused) return {s.rights_due, s.lead_executor};
+  if (IsIncoming(s.kind) && s.stage >= Stage::kRegistered && s.stage <= Stage::kDecided) {
+    return {s.due, s.lead_executor.empty() ? s.addressee : s.lead_executor};
+  }
+  if (s.kind == Kind::kAssignment && (s.stage == Stage::kIssued || s.stage == Stage::kAccepted)) {
+    return {s.due, s.assignee};
+  }
+  return {};
 }
 
 }  // namespace saqme::workflows

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace saqme::workflows {
@@ -19,7 +20,11 @@ enum class Kind {
   kLegalAct,
   kAssignment,
   kNomenclature,
+  kCalendar,  // the body's calendar: government-declared days off (one case, kCalendarCaseId)
 };
+
+// The case that holds the body's declared days off.
+inline constexpr char kCalendarCaseId[] = "calendar";
 
 enum class Stage {
   kNew,
@@ -49,6 +54,8 @@ enum class Stage {
   kRefusedByAssignee,
   // Nomenclature.
   kApproved,
+  // The calendar.
+  kKept,
 };
 
 const char* KindName(Kind kind);     // "public_information"
@@ -59,6 +66,25 @@ struct NomenclatureEntry {
   bool archived = false;
 
   bool operator==(const NomenclatureEntry&) const = default;
+};
+
+// What the deadline watch has already done about one due date (workflows/deadline_watch.h).
+// Steps for another date (after an extension or a recomputation) start afresh.
+struct DeadlineWatchState {
+  std::string due;
+  int approached = 0;  // the fewest working days before `due` a reminder was sent at; 0: none
+  bool missed = false;
+  int level = 0;  // escalations sent
+
+  bool operator==(const DeadlineWatchState&) const = default;
+};
+
+// An alert event of the case, for acknowledgements.
+struct AlertRecord {
+  uint64_t seq = 0;
+  std::vector<std::string> recipients, acknowledged_by;  // posts
+
+  bool operator==(const AlertRecord&) const = default;
 };
 
 struct CaseState {
@@ -101,7 +127,21 @@ struct CaseState {
   int year = 0;
   std::vector<NomenclatureEntry> files;
 
+  // The deadline watch.
+  DeadlineWatchState watch;
+  std::vector<AlertRecord> alerts;
+
+  // The calendar: declared days off, "YYYY-MM-DD" -> name.
+  std::vector<std::pair<std::string, std::string>> days_off;
+
   bool operator==(const CaseState&) const = default;
 };
+
+// The deadline that runs on a case, if any: its date and the post that answers for it.
+struct OpenDeadline {
+  std::string due;  // empty: none runs
+  std::string responsible;
+};
+OpenDeadline OpenDeadlineOf(const CaseState& state);
 
 }  // namespace saqme::workflows

@@ -4,6 +4,7 @@
 
 #include "storage/event_json.h"
 #include "workflows/assignment.h"
+#include "workflows/deadline_watch.h"
 #include "workflows/incoming/incoming.h"
 #include "workflows/legal_act.h"
 #include "workflows/nomenclature.h"
@@ -24,6 +25,17 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     const Which which = command.which();
     const bool opening = which == Which::REGISTER_INCOMING || which == Which::DRAFT_ACT ||
                          which == Which::ISSUE_ASSIGNMENT;
+    if (which == Which::DECLARE_DAY_OFF) {
+      if (state.kind != Kind::kNone && state.kind != Kind::kCalendar) {
+        return rules::Refuse(
+            std::string("declare_day_off belongs to the calendar case '") + kCalendarCaseId + "'",
+            std::string("დასვენების დღე ცხადდება კალენდრის საქმეში '") + kCalendarCaseId + "'");
+      }
+      return DeclareDayOff(state, command.getDeclareDayOff(), context);
+    }
+    if (which == Which::ACKNOWLEDGE_ALERT && state.kind != Kind::kNone) {
+      return Acknowledge(state, command.getAcknowledgeAlert(), context);
+    }
     if (state.kind == Kind::kNone) {
       switch (which) {
         case Which::REGISTER_INCOMING:
@@ -37,7 +49,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         default:
           return rules::Refuse(
               "the case does not exist yet; open it with register_incoming, "
-              "draft_act, issue_assignment or approve_nomenclature",
+              "draft_act, issue_assignment, approve_nomenclature or declare_day_off",
               "საქმე ჯერ არ არსებობს");
       }
     }
@@ -57,6 +69,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         return assignment::Decide(state, command, context);
       case Kind::kNomenclature:
         return nomenclature::Decide(state, command, context);
+      case Kind::kCalendar:
+        return rules::NotNow(state, command);
       case Kind::kNone:
         break;
     }
@@ -76,7 +90,7 @@ void Evolve(CaseState& state, schema::Event::Reader event) {
   // Each applier handles its own payloads; the payloads kinds share (endorsed,
   // deadline_extended) are applied by the incoming flow's applier for every kind. An unknown
   // payload (a newer build's) changes nothing but the version.
-  incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
+  EvolveWatch(state, event) || incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event);
 }
 

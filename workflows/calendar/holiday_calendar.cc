@@ -155,7 +155,10 @@ std::optional<Holiday> HolidayCalendar::HolidayOn(const Date& date) const {
   return std::nullopt;
 }
 
-bool HolidayCalendar::IsWorkingDay(const Date& date) const { return WhyNotWorking(date).empty(); }
+bool HolidayCalendar::IsWorkingDay(const Date& date) const {
+  const Weekday weekday = date.weekday();
+  return weekday != Weekday::kSaturday && weekday != Weekday::kSunday && !HolidayOn(date);
+}
 
 std::string HolidayCalendar::WhyNotWorking(const Date& date) const {
   if (auto holiday = HolidayOn(date)) {
@@ -166,6 +169,22 @@ std::string HolidayCalendar::WhyNotWorking(const Date& date) const {
     return std::string(WeekdayEnglish(weekday)) + " / " + WeekdayGeorgian(weekday);
   }
   return {};
+}
+
+Date HolidayCalendar::AddWorkingDays(const Date& from, int n) const {
+  Date at = from;
+  const int step = n < 0 ? -1 : 1;
+  for (int left = n < 0 ? -n : n; left > 0;) {
+    at = at.AddDays(step);
+    if (IsWorkingDay(at)) --left;
+  }
+  return at;
+}
+
+Date HolidayCalendar::NextWorkingDay(const Date& date) const {
+  Date at = date;
+  while (!IsWorkingDay(at)) at = at.AddDays(1);
+  return at;
 }
 
 }  // namespace saqme::workflows

@@ -41,6 +41,10 @@ class HolidayCalendar {
   // The holiday on `date`, if any (weekends are not holidays).
   std::optional<Holiday> HolidayOn(const Date& date) const;
   bool IsWorkingDay(const Date& date) const;
+  // The |n|-th working day after `from` (n > 0) or before it (n < 0); `from` itself for n = 0.
+  Date AddWorkingDays(const Date& from, int n) const;
+  // `date` when it is a working day, else the next one (the Civil Code's roll-forward).
+  Date NextWorkingDay(const Date& date) const;
   // Why `date` is not a working day, for explanations ("Sunday", "Easter Monday — Labour Code
   // ..."); empty for a working day.
   std::string WhyNotWorking(const Date& date) const;
