@@ -1,5 +1,6 @@
 #include "api/api.h"
 
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/command_json.h"
+#include "engine/control.h"
 #include "storage/event_json.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/proceeding.h"
@@ -164,10 +166,7 @@ Response Api::Handle(const Request& request) {
                      "მისამართი არ არსებობს");
   } else {
     // Every /v1 route needs a token; the actor is the token's post, never a field.
-    std::string token(request[http::field::authorization]);
-    const std::string bearer = "Bearer ";
-    std::optional<std::string> actor;
-    if (token.rfind(bearer, 0) == 0) actor = tokens_.PostOf(token.substr(bearer.size()));
+    const std::optional<std::string> actor = Authenticate(request);
     if (!actor) {
       response = Error(request, http::status::unauthorized, "unauthorized",
                        "a valid bearer token is required", "საჭიროა მოქმედი ავტორიზაციის ტოკენი");
@@ -265,6 +264,23 @@ Response Api::Handle(const Request& request) {
                                           {"posts", posts},
                                           {"acting", acting}},
                       request);
+    } else if (get && p.size() == 2 && p[1] == "alerts") {
+      response = Alerts(request, *actor);
+    } else if (get && p.size() == 3 && p[1] == "alerts" && p[2] == "stream") {
+      response = StreamCursor(request)
+                     ? Error(request, http::status::bad_request, "bad_request",
+                             "this route streams Server-Sent Events; connect with an SSE client",
+                             "ეს მისამართი SSE ნაკადია")
+                     : Error(request, http::status::bad_request, "bad_request",
+                             "Last-Event-ID or after must be an alert id (a whole number)",
+                             "Last-Event-ID ან after უნდა იყოს მთელი რიცხვი");
+    } else if (post && p.size() == 4 && p[1] == "alerts" && p[3] == "ack") {
+      response = Acknowledge(request, *actor, p[2]);
+    } else if (get && p.size() == 2 && p[1] == "control") {
+      response = Control(request, *actor);
+    } else if (post && p.size() == 4 && p[1] == "admin" && p[2] == "clock" && p[3] == "advance" &&
+               simulated_clock_) {
+      response = AdvanceClock(request, *actor);
     } else if (get && p.size() == 2 && p[1] == "nomenclature") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
@@ -382,8 +398,13 @@ Response Api::Execute(const Request& request, const std::string& post, const std
 Response Api::Finish(const Request& request, engine::Submission submission, const std::string& type,
                      bool opening, std::chrono::steady_clock::time_point started) {
   const bool opens = type == "register_incoming" || type == "draft_act" ||
-                     type == "issue_assignment" || type == "approve_nomenclature";
-  if (opens != opening && !(type == "approve_nomenclature" && !opening)) {
+                     type == "issue_assignment" || type == "approve_nomenclature" ||
+                     type == "declare_day_off";
+  // The year's nomenclature and the calendar are cases that later commands extend.
+  const bool either = type == "approve_nomenclature" || type == "declare_day_off";
+  // Every declared day off belongs to the one calendar case.
+  if (type == "declare_day_off" && opening) submission.case_id = workflows::kCalendarCaseId;
+  if (opens != opening && !(either && !opening)) {
     return Error(request, http::status::bad_request, "bad_request",
                  opening ? type + " acts on an existing case: POST /v1/cases/{id}/commands"
                          : type + " opens a new case: POST /v1/cases",
@@ -421,6 +442,179 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
   }
   return Json(opening && !outcome->duplicate ? http::status::created : http::status::ok, result,
               request);
+}
+
+std::optional<std::string> Api::Authenticate(const Request& request) const {
+  const std::string token(request[http::field::authorization]);
+  const std::string bearer = "Bearer ";
+  if (token.rfind(bearer, 0) != 0) return std::nullopt;
+  return tokens_.PostOf(token.substr(bearer.size()));
+}
+
+namespace {
+
+std::optional<uint64_t> WholeNumber(std::string_view text) {
+  uint64_t value = 0;
+  if (text.empty()) return std::nullopt;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Response Api::Alerts(const Request& request, const std::string& post) {
+  const Target target = Parse(request.target());
+  auto after = WholeNumber(target.query.count("after") ? target.query.at("after") : "0");
+  auto limit = WholeNumber(target.query.count("limit") ? target.query.at("limit") : "100");
+  if (!after || !limit || *limit < 1 || *limit > 1000) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "after must be an alert id (a whole number) and limit 1 to 1000",
+                 "after უნდა იყოს შეტყობინების ნომერი, limit კი 1-დან 1000-მდე");
+  }
+  auto alerts = engine_->Alerts(post, *after, *limit);
+  if (!alerts.ok()) return FromStatus(request, alerts.status());
+  const uint64_t cursor =
+      alerts->empty() ? *after : alerts->back().as_object().at("id").to_number<uint64_t>();
+  return Json(http::status::ok,
+              boost::json::object{{"post", post}, {"alerts", alerts.value()}, {"cursor", cursor}},
+              request);
+}
+
+std::optional<uint64_t> Api::StreamCursor(const Request& request) const {
+  const std::string last_event_id(request["Last-Event-ID"]);
+  if (!last_event_id.empty()) return WholeNumber(last_event_id);
+  const Target target = Parse(request.target());
+  return WholeNumber(target.query.count("after") ? target.query.at("after") : "0");
+}
+
+std::optional<Stream> Api::OpenStream(const Request& request) {
+  const Target target = Parse(request.target());
+  const auto& p = target.parts;
+  if (request.method() != http::verb::get || p.size() != 3 || p[0] != "v1" || p[1] != "alerts" ||
+      p[2] != "stream") {
+    return std::nullopt;
+  }
+  const auto post = Authenticate(request);
+  const auto cursor = StreamCursor(request);
+  if (!post || !cursor) return std::nullopt;
+  spdlog::info("GET {} -> 200 (alert stream of {} after {})", std::string(request.target()), *post,
+               *cursor);
+  Stream stream;
+  stream.head = Response{http::status::ok, request.version()};
+  stream.head.set(http::field::content_type, "text/event-stream; charset=utf-8");
+  stream.head.set(http::field::cache_control, "no-cache");
+  // Each alert is one event whose id is the alert id, so a client that reconnects with
+  // Last-Event-ID receives exactly what it missed.
+  struct State {
+    uint64_t cursor, seen;
+    int idle = 0;
+    bool greeted = false;
+  };
+  auto state = std::make_shared<State>(State{*cursor, engine_->log().LastSequence()});
+  engine::Engine* engine = engine_;
+  stream.next = [engine, state, post = *post]() -> std::optional<std::string> {
+    std::string out;
+    if (!state->greeted) {
+      state->greeted = true;
+      out = "retry: 2000\n\n";
+    }
+    // Everything durable up to `seen` is in the views read next; later commits wake the wait.
+    const uint64_t seen = state->seen;
+    auto alerts = engine->Alerts(post, state->cursor, 100);
+    if (!alerts.ok()) return std::nullopt;
+    for (const auto& alert : alerts.value()) {
+      const uint64_t id = alert.as_object().at("id").to_number<uint64_t>();
+      out += "id: " + std::to_string(id) +
+             "\nevent: alert\ndata: " + boost::json::serialize(alert) + "\n\n";
+      state->cursor = id;
+    }
+    if (!out.empty()) return out;
+    state->seen = engine->WaitForEventsAfter(seen, std::chrono::seconds(1));
+    if (state->seen == seen && ++state->idle >= 15) {  // a comment keeps proxies from closing
+      state->idle = 0;
+      return std::string(": keep-alive\n\n");
+    }
+    return std::string();
+  };
+  return stream;
+}
+
+Response Api::Acknowledge(const Request& request, const std::string& post, const std::string& id) {
+  const auto seq = WholeNumber(id);
+  if (!seq) {
+    return Error(request, http::status::bad_request, "bad_request", "an alert id is a whole number",
+                 "შეტყობინების ნომერი მთელი რიცხვია");
+  }
+  auto alert = engine_->Alert(post, *seq);  // only the caller's own alerts
+  if (!alert.ok()) return FromStatus(request, alert.status());
+  capnp::MallocMessageBuilder message;
+  message.initRoot<schema::Command>().initAcknowledgeAlert().setAlertSeq(*seq);
+  engine::Submission submission;
+  submission.case_id = std::string(alert->at("case_id").as_string());
+  submission.command_id = "ack:" + post + ":" + id;  // a repeated ack is a retry
+  submission.actor_post = post;
+  auto words = capnp::messageToFlatArray(message);
+  submission.command = kj::heapArray<capnp::word>(words.asPtr());
+  return Finish(request, std::move(submission), "acknowledge_alert", false,
+                std::chrono::steady_clock::now());
+}
+
+Response Api::Control(const Request& request, const std::string& post) {
+  const Target target = Parse(request.target());
+  bool ok = false;
+  engine::ControlQuery query;
+  query.viewer = post;
+  query.unit = target.query.count("unit") ? target.query.at("unit") : "";
+  query.year = YearOf(target, clock_, &ok);
+  query.today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  if (!ok) {
+    return Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
+                 "წელი არასწორია");
+  }
+  auto dashboard = engine::ControlDashboard(*engine_, *org_, query);
+  if (!dashboard.ok()) return FromStatus(request, dashboard.status());
+  return Json(http::status::ok, dashboard.value(), request);
+}
+
+void Api::EnableClockAdvance(engine::SimulatedClock* clock,
+                             std::function<Result<engine::Engine::WatchReport>()> watch) {
+  simulated_clock_ = clock;
+  watch_ = std::move(watch);
+}
+
+Response Api::AdvanceClock(const Request& request, const std::string& post) {
+  // Moving time is the head's: the head of the body, or whoever acts for it today.
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  if (org_->ExercisedBy(org_->head_post(), today) != post && post != org_->head_post()) {
+    boost::json::object error{
+        {"code", "forbidden"},
+        {"message", "only the head of the body (" + org_->head_post() +
+                        ") or whoever acts for them may move the simulated clock"},
+        {"message_ka", "სიმულირებული საათის გადაწევა მხოლოდ ორგანოს ხელმძღვანელს შეუძლია"}};
+    return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
+  }
+  boost::system::error_code error;
+  auto body = boost::json::parse(request.body(), error);
+  const boost::json::object* object = error ? nullptr : body.if_object();
+  const boost::json::value* days = object ? object->if_contains("days") : nullptr;
+  if (!days || !days->is_int64() || object->size() != 1) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "the body must be {\"days\": N} with N from 1 to 366",
+                 "ტანი უნდა იყოს {\"days\": N}, N 1-დან 366-მდე");
+  }
+  const int64_t n = days->as_int64();
+  Status moved = n < 1 || n > 366 ? simulated_clock_->Advance(0)
+                                  : simulated_clock_->Advance(static_cast<int>(n));
+  if (!moved.ok()) return FromStatus(request, moved);
+  boost::json::object result{{"now", FormatTbilisiTime(clock_())},
+                             {"today", TbilisiDate(clock_())}};
+  if (watch_) {
+    auto report = watch_();
+    if (!report.ok()) return FromStatus(request, report.status());
+    result["watch"] = {{"cases", report->cases}, {"events", report->events}};
+  }
+  return Json(http::status::ok, result, request);
 }
 
 Response Api::Metrics(const Request& request) {

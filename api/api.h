@@ -10,6 +10,7 @@
 
 #include "api/http_server.h"
 #include "api/tokens.h"
+#include "engine/clock.h"
 #include "engine/engine.h"
 
 namespace saqme::api {
@@ -22,6 +23,14 @@ class Api {
 
   // Answers one request; never throws for bad input.
   Response Handle(const Request& request);
+  // The live routes (GET /v1/alerts/stream, Server-Sent Events): a Stream for an authenticated,
+  // well-formed request to them, nullopt for anything else (Handle answers it).
+  std::optional<Stream> OpenStream(const Request& request);
+
+  // Serves POST /v1/admin/clock/advance with `clock` (the route is 404 without one); `watch`
+  // runs the deadline watch right after the clock moved. Both must outlive the Api.
+  void EnableClockAdvance(engine::SimulatedClock* clock,
+                          std::function<Result<engine::Engine::WatchReport>()> watch);
 
   // A case id derived from the opening command's id, so that a retried POST /v1/cases lands
   // on the same case.
@@ -34,12 +43,21 @@ class Api {
   Response Finish(const Request& request, engine::Submission submission, const std::string& type,
                   bool opening, std::chrono::steady_clock::time_point started);
   Response Metrics(const Request& request);
+  std::optional<std::string> Authenticate(const Request& request) const;
+  Response Alerts(const Request& request, const std::string& post);
+  Response Acknowledge(const Request& request, const std::string& post, const std::string& id);
+  Response Control(const Request& request, const std::string& post);
+  Response AdvanceClock(const Request& request, const std::string& post);
+  // The cursor of an alert stream (Last-Event-ID, else ?after=, else 0); nullopt when malformed.
+  std::optional<uint64_t> StreamCursor(const Request& request) const;
   void Count(const std::string& type, const std::string& outcome, double seconds);
 
   engine::Engine* engine_;
   TokenStore tokens_;
   const workflows::OrgChart* org_;
   std::function<int64_t()> clock_;
+  engine::SimulatedClock* simulated_clock_ = nullptr;
+  std::function<Result<engine::Engine::WatchReport>()> watch_;
 
   std::mutex metrics_mu_;
   std::map<std::pair<std::string, std::string>, uint64_t> commands_;  // (type, outcome) -> count

@@ -32,6 +32,7 @@ Response ErrorResponse(http::status status, const std::string& code, const std::
 struct HttpServer::Impl {
   ServerOptions options;
   Handler handler;
+  StreamHandler stream_handler;
   net::io_context io;
   tcp::acceptor acceptor{io};
   std::thread accept_thread;
@@ -86,7 +87,10 @@ struct HttpServer::Impl {
   bool Send(tcp::socket* socket, const Response& response, Clock::time_point deadline) {
     std::ostringstream text;
     text << response;
-    const std::string bytes = text.str();
+    return SendBytes(socket, text.str(), deadline);
+  }
+
+  bool SendBytes(tcp::socket* socket, const std::string& bytes, Clock::time_point deadline) {
     size_t sent = 0;
     while (sent < bytes.size()) {
       const ssize_t n = ::send(socket->native_handle(), bytes.data() + sent, bytes.size() - sent,
@@ -106,6 +110,39 @@ struct HttpServer::Impl {
 
   Clock::time_point Deadline() const {
     return Clock::now() + std::chrono::seconds(options.read_timeout_seconds);
+  }
+
+  // Whether the client has closed its side (a stream's client sends nothing after its request).
+  static bool ClientGone(tcp::socket* socket) {
+    pollfd fd{socket->native_handle(), POLLIN, 0};
+    if (::poll(&fd, 1, 0) <= 0) return false;
+    if (fd.revents & (POLLHUP | POLLERR)) return true;
+    char scratch[512];
+    const ssize_t n = ::recv(socket->native_handle(), scratch, sizeof scratch, MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+  }
+
+  void ServeStream(tcp::socket* socket, Stream& stream) {
+    stream.head.keep_alive(false);
+    std::ostringstream head;
+    head << stream.head.base();
+    if (!SendBytes(socket, head.str(), Deadline())) return;
+    for (;;) {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (stopping) return;
+      }
+      if (ClientGone(socket)) return;
+      std::optional<std::string> chunk;
+      try {
+        chunk = stream.next();
+      } catch (const std::exception& e) {
+        spdlog::error("stream failed: {}", e.what());
+        return;
+      }
+      if (!chunk) return;
+      if (!chunk->empty() && !SendBytes(socket, *chunk, Deadline())) return;
+    }
   }
 
   void Serve(tcp::socket* socket) {
@@ -165,6 +202,18 @@ struct HttpServer::Impl {
         break;
       }
       const Request& request = parser.get();
+      if (stream_handler) {
+        std::optional<Stream> stream;
+        try {
+          stream = stream_handler(request);
+        } catch (const std::exception& e) {
+          spdlog::error("stream handler failed: {}", e.what());
+        }
+        if (stream) {
+          ServeStream(socket, *stream);
+          break;
+        }
+      }
       Response response;
       try {
         response = handler(request);
@@ -194,12 +243,14 @@ struct HttpServer::Impl {
   }
 };
 
-Result<std::unique_ptr<HttpServer>> HttpServer::Start(ServerOptions options, Handler handler) {
+Result<std::unique_ptr<HttpServer>> HttpServer::Start(ServerOptions options, Handler handler,
+                                                      StreamHandler stream_handler) {
   std::unique_ptr<HttpServer> server(new HttpServer());
   server->impl_ = std::make_unique<Impl>();
   Impl& impl = *server->impl_;
   impl.options = options;
   impl.handler = std::move(handler);
+  impl.stream_handler = std::move(stream_handler);
   boost::system::error_code error;
   auto address = net::ip::make_address(options.host, error);
   if (error) {

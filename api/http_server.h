@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -36,12 +37,25 @@ struct ServerOptions {
   size_t max_connections = 512;
 };
 
+// A long-lived answer (Server-Sent Events). `head` is sent without a Content-Length and the
+// connection closes when the stream ends. `next` is then called until it returns nullopt: each
+// call returns what to send now (empty: nothing yet), and must return within about a second so
+// that a client that went away, or a stopping server, is noticed.
+struct Stream {
+  Response head;
+  std::function<std::optional<std::string>()> next;
+};
+
 class HttpServer {
  public:
   using Handler = std::function<Response(const Request&)>;
+  // Asked first for every request: a Stream takes the connection over; nullopt passes the
+  // request to the Handler.
+  using StreamHandler = std::function<std::optional<Stream>(const Request&)>;
 
   // Binds and starts accepting. kIOError when the address cannot be bound.
-  static Result<std::unique_ptr<HttpServer>> Start(ServerOptions options, Handler handler);
+  static Result<std::unique_ptr<HttpServer>> Start(ServerOptions options, Handler handler,
+                                                   StreamHandler stream_handler = {});
   ~HttpServer();  // Stop()
 
   uint16_t port() const { return port_; }

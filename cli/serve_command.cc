@@ -12,7 +12,10 @@
 #include "api/tokens.h"
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "engine/clock.h"
+#include "engine/deadline_watcher.h"
 #include "engine/engine.h"
+#include "storage/tbilisi_time.h"
 
 namespace saqme::cli {
 namespace {
@@ -26,7 +29,10 @@ constexpr const char* kDemoPosts[] = {"org-records",      "chair",        "appar
 }  // namespace
 
 int RunServe(int argc, char** argv) {
-  auto args = Args::Parse(argc, argv, 2, {"data", "listen", "org", "tokens", "clock"}, {});
+  auto args = Args::Parse(
+      argc, argv, 2,
+      {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval", "watch-policy"},
+      {});
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
@@ -34,19 +40,53 @@ int RunServe(int argc, char** argv) {
   if (args->Has("help")) {
     std::cout
         << "usage: saqme serve [--data DIR] [--listen HOST:PORT] [--org FILE] [--tokens FILE]\n"
-           "                   [--clock system]\n\n"
+           "                   [--clock system|simulated] [--clock-start YYYY-MM-DD]\n"
+           "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n\n"
            "Serves the HTTP API (API.md) on HOST:PORT (default 127.0.0.1:8080) over the log in\n"
            "DIR (default ./saqme-data or $SAQME_DATA), with the org chart FILE (default: the\n"
            "Ozurgeti council apparatus; also 'zugdidi') and the bearer tokens of FILE (default\n"
            "DIR/tokens.txt; at the first start of a new directory, demonstration tokens are\n"
            "created for a few posts and printed once). SIGTERM or Ctrl-C drains the requests\n"
-           "in progress and closes the log cleanly.\n";
+           "in progress and closes the log cleanly.\n\n"
+           "The deadline watch runs every --watch-interval seconds (default 60) with the policy\n"
+           "POLICY (default approach=3,1;escalate=3: reminders 3 and 1 working days before a\n"
+           "due date, an escalation every 3 working days overdue).\n\n"
+           "--clock simulated (for tests and demonstrations; never the default) runs the\n"
+           "engine on a clock that starts at --clock-start (09:00 Tbilisi; default now), is\n"
+           "kept in DIR/simulated-clock, and moves forward with POST /v1/admin/clock/advance.\n";
     return 0;
   }
-  if (args->GetOr("clock", "system") != "system") {
+  const std::string clock_kind = args->GetOr("clock", "system");
+  if (clock_kind != "system" && clock_kind != "simulated") {
+    PrintError(Status::Error(Status::Code::kInvalidArgument, "--clock is system or simulated",
+                             "--clock უნდა იყოს system ან simulated"));
+    return 2;
+  }
+  std::optional<int64_t> clock_start;
+  if (args->Has("clock-start")) {
+    auto date = workflows::Date::Parse(*args->Get("clock-start"));
+    if (!date || clock_kind != "simulated") {
+      PrintError(Status::Error(Status::Code::kInvalidArgument,
+                               "--clock-start needs --clock simulated and a date YYYY-MM-DD",
+                               "--clock-start მოითხოვს --clock simulated და თარიღს YYYY-MM-DD"));
+      return 2;
+    }
+    clock_start = date->DaysSinceEpoch() * 86'400'000 + 5 * 3'600'000;  // 09:00 at UTC+4
+  }
+  int watch_seconds = 60;
+  try {
+    watch_seconds = std::stoi(args->GetOr("watch-interval", "60"));
+    if (watch_seconds < 1 || watch_seconds > 86400) throw std::out_of_range("interval");
+  } catch (const std::exception&) {
     PrintError(Status::Error(Status::Code::kInvalidArgument,
-                             "only --clock system is available in this build",
-                             "ამ ვერსიაში მხოლოდ --clock system არის"));
+                             "--watch-interval is a number of seconds from 1 to 86400",
+                             "--watch-interval უნდა იყოს წამების რაოდენობა 1-დან 86400-მდე"));
+    return 2;
+  }
+  auto policy =
+      workflows::WatchPolicy::Parse(args->GetOr("watch-policy", "approach=3,1;escalate=3"));
+  if (!policy.ok()) {
+    PrintError(policy.status());
     return 2;
   }
   const std::string dir = args->GetOr("data", DefaultDataDir());
@@ -80,10 +120,32 @@ int RunServe(int argc, char** argv) {
   const bool fresh = !std::filesystem::exists(dir);
   engine::EngineOptions engine_options;
   engine_options.org = &org.value();
-  auto engine = engine::Engine::Open(dir, engine_options);
+  engine_options.watch_policy = policy.value();
+  auto engine = engine::Engine::Open(dir, engine_options);  // first: it refuses a held directory
   if (!engine.ok()) {
     PrintError(engine.status());
     return 2;
+  }
+  std::unique_ptr<engine::SimulatedClock> simulated;
+  std::function<int64_t()> clock = engine::SystemMillis;
+  if (clock_kind == "simulated") {
+    auto opened = engine::SimulatedClock::Open(dir + "/simulated-clock", clock_start);
+    if (!opened.ok()) {
+      PrintError(opened.status());
+      return 2;
+    }
+    simulated = std::move(opened.value());
+    clock = [c = simulated.get()] { return c->Now(); };
+    // The engine was opened to hold the directory; reopen it on the simulated clock.
+    engine.value().reset();
+    engine_options.clock = clock;
+    engine = engine::Engine::Open(dir, engine_options);
+    if (!engine.ok()) {
+      PrintError(engine.status());
+      return 2;
+    }
+    spdlog::warn("simulated clock: now {} (POST /v1/admin/clock/advance moves it)",
+                 FormatTbilisiTime(clock()));
   }
   std::string tokens_file = args->GetOr("tokens", dir + "/tokens.txt");
   if (!args->Has("tokens") && (fresh || !std::filesystem::exists(tokens_file))) {
@@ -104,9 +166,15 @@ int RunServe(int argc, char** argv) {
     PrintError(tokens.status());
     return 2;
   }
-  api::Api api(engine.value().get(), std::move(tokens.value()), &org.value(), {} /* system */);
-  auto server = api::HttpServer::Start(server_options,
-                                       [&api](const api::Request& r) { return api.Handle(r); });
+  api::Api api(engine.value().get(), std::move(tokens.value()), &org.value(), clock);
+  auto watcher = std::make_unique<engine::DeadlineWatcher>(engine.value().get(),
+                                                           std::chrono::seconds(watch_seconds));
+  if (simulated) {
+    api.EnableClockAdvance(simulated.get(), [w = watcher.get()] { return w->RunNow(); });
+  }
+  auto server = api::HttpServer::Start(
+      server_options, [&api](const api::Request& r) { return api.Handle(r); },
+      [&api](const api::Request& r) { return api.OpenStream(r); });
   if (!server.ok()) {
     PrintError(server.status());
     return 2;
@@ -117,6 +185,7 @@ int RunServe(int argc, char** argv) {
   sigwait(&stop_signals, &signal);
   spdlog::info("signal {}: finishing the requests in progress", signal);
   server.value()->Stop();
+  watcher.reset();
   engine.value().reset();
   spdlog::info("stopped; the log is closed");
   return 0;

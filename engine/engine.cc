@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/json/parse.hpp>
 
+#include "engine/clock.h"
 #include "engine/projection.h"
 #include "engine/views.h"
 #include "storage/event_json.h"
@@ -25,12 +26,6 @@ namespace {
 using storage::FromRocks;
 using workflows::CaseState;
 using Views = std::map<std::string, std::map<std::string, std::string>>;
-
-int64_t SystemMillis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::string Upper(std::string prefix) {  // the key just past every key starting with prefix
   prefix.append(8, '\xff');

@@ -13,6 +13,7 @@
 #include "engine/engine.h"
 #include "storage/tbilisi_time.h"
 #include "tests/http_client.h"
+#include "tests/serve_process.h"
 #include "tests/test_util.h"
 
 namespace saqme {
@@ -22,39 +23,7 @@ using boost::json::object;
 using saqme::testing::Child;
 using saqme::testing::HttpClient;
 
-// Starts `saqme serve` on a free port and keeps draining its output.
-class Server {
- public:
-  Server(const std::string& data, const std::string& tokens)
-      : child_({SAQME_BINARY, "serve", "--data", data, "--listen", "127.0.0.1:0", "--tokens",
-                tokens}) {
-    std::string line;
-    const std::regex serving("http://127\\.0\\.0\\.1:([0-9]+)");
-    while (child_.ReadLine(&line)) {
-      std::smatch match;
-      if (std::regex_search(line, match, serving)) {
-        port_ = static_cast<uint16_t>(std::stoi(match[1]));
-        break;
-      }
-    }
-    drain_ = std::thread([this] {
-      std::string rest;
-      while (child_.ReadLine(&rest)) {
-      }
-    });
-  }
-  ~Server() {
-    child_.Kill();
-    drain_.join();
-  }
-  uint16_t port() const { return port_; }
-  Child& child() { return child_; }
-
- private:
-  Child child_;
-  uint16_t port_ = 0;
-  std::thread drain_;
-};
+using Server = saqme::testing::ServeProcess;
 
 object Registration(int n) {
   return object{{"command_id", "load-" + std::to_string(n)},

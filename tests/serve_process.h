@@ -1,0 +1,56 @@
+// `saqme serve` as a child process on a free port, for the process-level tests.
+#pragma once
+
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/test_util.h"
+
+namespace saqme::testing {
+
+// Starts `saqme serve --data DATA --tokens TOKENS --listen 127.0.0.1:0 EXTRA...`, waits for the
+// line naming its port, and keeps draining its output. The destructor kills it (SIGKILL).
+class ServeProcess {
+ public:
+  ServeProcess(const std::string& data, const std::string& tokens,
+               const std::vector<std::string>& extra = {})
+      : child_(Argv(data, tokens, extra)) {
+    std::string line;
+    const std::regex serving("http://127\\.0\\.0\\.1:([0-9]+)");
+    while (child_.ReadLine(&line)) {
+      std::smatch match;
+      if (std::regex_search(line, match, serving)) {
+        port_ = static_cast<uint16_t>(std::stoi(match[1]));
+        break;
+      }
+    }
+    drain_ = std::thread([this] {
+      std::string rest;
+      while (child_.ReadLine(&rest)) {
+      }
+    });
+  }
+  ~ServeProcess() {
+    child_.Kill();
+    drain_.join();
+  }
+  uint16_t port() const { return port_; }  // 0 when the server did not start
+  Child& child() { return child_; }
+
+ private:
+  static std::vector<std::string> Argv(const std::string& data, const std::string& tokens,
+                                       const std::vector<std::string>& extra) {
+    std::vector<std::string> argv = {SAQME_BINARY, "serve",       "--data",   data,
+                                     "--listen",   "127.0.0.1:0", "--tokens", tokens};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return argv;
+  }
+
+  Child child_;
+  uint16_t port_ = 0;
+  std::thread drain_;
+};
+
+}  // namespace saqme::testing
