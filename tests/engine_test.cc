@@ -238,5 +238,67 @@ TEST_F(EngineTest, LiveViewsEqualARebuildFromTheLogAlsoAfterReopening) {
   EXPECT_TRUE(engine_->log().Verify().ok);
 }
 
+// The deadline watch through the engine: a month of daily ticks over mixed cases, with a
+// declared day off and a restart. Every tick is idempotent, a restart forgets no day off, and the
+// live views (watch index, alert feeds, control counters) equal a rebuild.
+TEST_F(EngineTest, TheWatchIsIdempotentSurvivesRestartsAndItsViewsEqualARebuild) {
+  for (int i = 0; i < 16; ++i) {
+    const std::string id = "case-" + std::to_string(i);
+    const auto kind = static_cast<schema::IncomingKind>(i % 4);
+    Apply("org-records", id, Register(kind, i % 4 == 3 ? "chair" : "apparatus-head"));
+    if (i % 4 == 0) continue;  // stays with the addressee
+    Apply(i % 4 == 3 ? "chair" : "apparatus-head", id,
+          Resolve(i % 2 ? "info-public" : "org-records"));
+  }
+  Apply("org-head", "task-1", [](C c) {
+    auto r = c.initIssueAssignment();
+    r.setAssignee("org-records");
+    r.setInstruction("ანგარიში");
+    r.setDue("2026-11-20");
+  });
+  // Letters of 2 November are due on Wednesday 2 December; declare that day off.
+  EXPECT_EQ(engine_->Case("case-1")->at("due"), "2026-12-02");
+  auto declared = Apply("chair", workflows::kCalendarCaseId, [](C c) {
+    auto r = c.initDeclareDayOff();
+    r.setDate("2026-12-02");
+    r.setName("Government decree (test)");
+  });
+  EXPECT_GT(declared.events.size(), 1u);  // the declaration and the recomputations
+  EXPECT_EQ(engine_->Case("case-1")->at("due"), "2026-12-03");
+
+  uint64_t alerts = 0;
+  for (int day = 0; day < 45; ++day) {
+    now_ += kDay;
+    auto first = engine_->Watch();
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    alerts += first->events;
+    auto second = engine_->Watch();
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second->events, 0u) << "day " << day;
+    if (day == 20) {  // a restart: the log, not memory, knows what was sent
+      engine_.reset();
+      Open();
+      EXPECT_EQ(engine_->Watch()->events, 0u);
+      // The declared day off is still in force for new deadlines (10 days from 22 November).
+      Apply("org-records", "late-request", [](C c) {
+        auto r = c.initRegisterIncoming();
+        r.setKind(schema::IncomingKind::PUBLIC_INFORMATION);
+        r.setChannel("email");
+        r.initSender().setName("ლევან გელაშვილი");
+        r.setSubject("საჯარო ინფორმაცია");
+        r.setPages(1);
+        r.setReceivedOn("2026-11-22");
+        r.setAddressee("apparatus-head");
+      });
+      EXPECT_EQ(engine_->Case("late-request")->at("due"), "2026-12-03");
+    }
+  }
+  EXPECT_GT(alerts, 40u);
+  auto live = engine_->LiveViews();
+  EXPECT_GT(live[kAlertsView].size(), 40u);
+  EXPECT_EQ(live, engine_->RebuildViews().value());
+  EXPECT_TRUE(engine_->log().Verify().ok);
+}
+
 }  // namespace
 }  // namespace saqme::engine
