@@ -88,25 +88,6 @@ bool DeclaresDayOff(std::vector<storage::EventDraft>& events) {
   return false;
 }
 
-// The calendar the engine starts from: the base calendar plus the days off declared in the log.
-Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
-                                                   const workflows::HolidayCalendar& base) {
-  workflows::HolidayCalendar calendar = base;
-  CaseState state;
-  Status read =
-      log.ReadCase(workflows::kCalendarCaseId, [&](uint64_t, const storage::EventView& view) {
-        workflows::Evolve(state, view.event());
-        return true;
-      });
-  if (!read.ok() && read.code() != Status::Code::kNotFound) return read;
-  for (const auto& [date, name] : state.days_off) {
-    if (auto day = workflows::Date::Parse(date)) {
-      (void)calendar.AddDeclaredDayOff(workflows::Holiday{*day, name, name, "declared day off"});
-    }
-  }
-  return calendar;
-}
-
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
 
 }  // namespace
@@ -726,6 +707,24 @@ Views Engine::LiveViews() const {
     }
   }
   return views;
+}
+
+Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
+                                                   const workflows::HolidayCalendar& base) {
+  workflows::HolidayCalendar calendar = base;
+  CaseState state;
+  Status read =
+      log.ReadCase(workflows::kCalendarCaseId, [&](uint64_t, const storage::EventView& view) {
+        workflows::Evolve(state, view.event());
+        return true;
+      });
+  if (!read.ok() && read.code() != Status::Code::kNotFound) return read;
+  for (const auto& [date, name] : state.days_off) {
+    if (auto day = workflows::Date::Parse(date)) {
+      (void)calendar.AddDeclaredDayOff(workflows::Holiday{*day, name, name, "declared day off"});
+    }
+  }
+  return calendar;
 }
 
 }  // namespace saqme::engine

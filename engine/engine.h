@@ -38,6 +38,11 @@ struct EngineOptions {
   workflows::WatchPolicy watch_policy;
 };
 
+// `base` plus the days off declared in `log` (the calendar case): the calendar the engine runs
+// on, and the one `saqme deadline/holidays --data DIR` show.
+Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
+                                                   const workflows::HolidayCalendar& base);
+
 // The post recorded as the actor of the deadline watch's events.
 inline constexpr char kWatcherPost[] = "system";
 

@@ -342,6 +342,31 @@ TEST_F(WatchScenario, ALetterThroughEasterADayOffTwoEscalationsAndAnAbsentHead) 
       403);
   EXPECT_EQ(http.Post("/v1/admin/clock/advance", token_.at("chair"), object{{"days", 0}}).status,
             400);
+
+  // The command line knows the declared day off from the log.
+  server.reset();
+  auto [code, holidays] = saqme::testing::RunCommand(std::string(SAQME_BINARY) +
+                                                     " holidays --year 2026 --data " + data_);
+  EXPECT_EQ(code, 0) << holidays;
+  EXPECT_NE(holidays.find("2026-04-14\t"), std::string::npos) << holidays;
+  auto [code2, deadline] = saqme::testing::RunCommand(
+      std::string(SAQME_BINARY) + " deadline --from 2026-03-14 --rule months:1 --data " + data_);
+  EXPECT_EQ(code2, 0) << deadline;
+  EXPECT_EQ(deadline.substr(0, 11), "2026-04-15\n") << deadline;
+}
+
+TEST(WatchServeTest, TheClockRouteDoesNotExistWithTheSystemClock) {
+  saqme::testing::TempDir dir;
+  const std::string tokens = dir.Sub("tokens.txt");
+  const std::string chair = api::TokenStore::Add(tokens, "chair").value();
+  ServeProcess server(dir.Sub("data"), tokens);
+  HttpClient http(server.port());
+  EXPECT_EQ(http.Post("/v1/admin/clock/advance", chair, object{{"days", 1}}).status, 404);
+  // A bad simulated-clock option is refused with a clear message.
+  auto [code, out] = saqme::testing::RunCommand(std::string(SAQME_BINARY) + " serve --data " +
+                                                dir.Sub("other") + " --clock sundial");
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find("--clock is system or simulated"), std::string::npos) << out;
 }
 
 }  // namespace
