@@ -12,6 +12,9 @@
 
 #include "api/command_json.h"
 #include "engine/control.h"
+#include "engine/projection.h"
+#include "replay/audit_export.h"
+#include "replay/case_replay.h"
 #include "storage/event_json.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/proceeding.h"
@@ -176,22 +179,16 @@ Response Api::Handle(const Request& request) {
       response = Execute(request, *actor, p[2], false);
     } else if (get && p.size() == 3 && p[1] == "cases") {
       if (target.query.count("as_of") || target.query.count("at_version")) {
-        response = Error(request, http::status::bad_request, "bad_request",
-                         "as_of and at_version are not served yet", "ეს ფუნქცია ჯერ არ არის");
+        response = CaseAt(request, p[2], target.query);
       } else {
         auto view = engine_->Case(p[2]);
         response = view.ok() ? Json(http::status::ok, view.value(), request)
                              : FromStatus(request, view.status());
       }
     } else if (get && p.size() == 4 && p[1] == "cases" && p[3] == "history") {
-      boost::json::array events;
-      Status read = engine_->log().ReadCase(p[2], [&](uint64_t, const storage::EventView& view) {
-        events.push_back(storage::EventToJson(view.event()));
-        return true;
-      });
-      response = read.ok()
-                     ? Json(http::status::ok, boost::json::object{{"events", events}}, request)
-                     : FromStatus(request, read);
+      response = History(request, p[2], target.query);
+    } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "verify") {
+      response = AuditVerify(request);
     } else if (get && p.size() == 3 && p[1] == "journals") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
@@ -659,6 +656,85 @@ Response Api::Metrics(const Request& request) {
   response.keep_alive(request.keep_alive());
   response.prepare_payload();
   return response;
+}
+
+}  // namespace saqme::api
+
+namespace saqme::api {
+
+Response Api::CaseAt(const Request& request, const std::string& case_id,
+                     const std::map<std::string, std::string>& query) {
+  replay::ReplayPoint point;
+  auto as_of = query.find("as_of"), at_version = query.find("at_version");
+  if (as_of != query.end() && at_version != query.end()) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "give as_of or at_version, not both", "მიუთითეთ as_of ან at_version, არა ორივე");
+  }
+  if (as_of != query.end()) {
+    point.recorded_by = ParseInstant(as_of->second);
+    if (!point.recorded_by) {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "as_of must be a date or time such as 2026-04-14 or 2026-04-14T10:30:00+04:00",
+                   "as_of უნდა იყოს თარიღი ან დრო, მაგ. 2026-04-14 ან 2026-04-14T10:30:00+04:00");
+    }
+  } else {
+    uint32_t version = 0;
+    const std::string& text = at_version->second;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), version);
+    if (error != std::errc() || end != text.data() + text.size() || version == 0) {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "at_version must be a version number, 1 or more",
+                   "at_version უნდა იყოს ვერსიის ნომერი (1 ან მეტი)");
+    }
+    point.version = version;
+  }
+  auto state = replay::ReplayCase(engine_->log(), case_id, point);
+  if (!state.ok()) return FromStatus(request, state.status());
+  auto view = engine::CaseView(state.value());
+  if (point.recorded_by) view["as_of"] = FormatTbilisiTime(*point.recorded_by);
+  if (point.version) view["at_version"] = *point.version;
+  return Json(http::status::ok, view, request);
+}
+
+Response Api::History(const Request& request, const std::string& case_id,
+                      const std::map<std::string, std::string>& query) {
+  auto format = query.find("format");
+  const bool csv = format != query.end() && format->second == "csv";
+  if (format != query.end() && !csv && format->second != "json") {
+    return Error(request, http::status::bad_request, "bad_request", "format must be json or csv",
+                 "ფორმატი უნდა იყოს json ან csv");
+  }
+  auto events = replay::ExportCase(engine_->log(), case_id);
+  if (!events.ok()) return FromStatus(request, events.status());
+  Response response{http::status::ok, request.version()};
+  if (csv) {
+    response.set(http::field::content_type, "text/csv; charset=utf-8");
+    response.set(http::field::content_disposition,
+                 "attachment; filename=\"" + case_id + "-history.csv\"");
+    response.body() = replay::ExportCsv(events.value());
+  } else {
+    response.set(http::field::content_type, "application/json; charset=utf-8");
+    response.body() = replay::ExportJson(case_id, events.value());
+  }
+  response.keep_alive(request.keep_alive());
+  response.prepare_payload();
+  return response;
+}
+
+Response Api::AuditVerify(const Request& request) {
+  std::lock_guard<std::mutex> one_at_a_time(verify_mu_);
+  const auto report = engine_->log().Verify();
+  boost::json::object body{{"ok", report.ok},
+                           {"verified_through_seq", report.verified_through},
+                           {"head_hash", storage::HexOf(report.head_hash)},
+                           {"checked", report.checked}};
+  if (!report.ok) {
+    body["first_bad_seq"] = report.first_bad_seq;
+    body["problem"] = report.problem;
+    spdlog::error("audit verify: the hash chain breaks at event {}: {}", report.first_bad_seq,
+                  report.problem);
+  }
+  return Json(http::status::ok, body, request);
 }
 
 }  // namespace saqme::api

@@ -48,6 +48,14 @@ class Api {
   Response Acknowledge(const Request& request, const std::string& post, const std::string& id);
   Response Control(const Request& request, const std::string& post);
   Response AdvanceClock(const Request& request, const std::string& post);
+  // The case as it stood at ?as_of= or ?at_version=, replayed from its own events.
+  Response CaseAt(const Request& request, const std::string& case_id,
+                  const std::map<std::string, std::string>& query);
+  // The audit export of a case (replay/audit_export.h), JSON or ?format=csv.
+  Response History(const Request& request, const std::string& case_id,
+                   const std::map<std::string, std::string>& query);
+  // Walks the hash chain; one walk at a time (it reads the whole log).
+  Response AuditVerify(const Request& request);
   // The cursor of an alert stream (Last-Event-ID, else ?after=, else 0); nullopt when malformed.
   std::optional<uint64_t> StreamCursor(const Request& request) const;
   void Count(const std::string& type, const std::string& outcome, double seconds);
@@ -59,6 +67,7 @@ class Api {
   engine::SimulatedClock* simulated_clock_ = nullptr;
   std::function<Result<engine::Engine::WatchReport>()> watch_;
 
+  std::mutex verify_mu_;
   std::mutex metrics_mu_;
   std::map<std::pair<std::string, std::string>, uint64_t> commands_;  // (type, outcome) -> count
   std::vector<uint64_t> latency_buckets_;                             // per kLatencyBounds

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "engine/views.h"
+
 namespace saqme::cli {
 
 Result<Args> Args::Parse(int argc, char** argv, int first, const std::set<std::string>& options,
@@ -55,6 +57,7 @@ std::unique_ptr<storage::EventLog> OpenLogForReading(const Args& args) {
   storage::LogOptions options;
   options.create_if_missing = false;
   options.read_only = true;
+  options.extra_column_families = engine::ViewFamilies();  // so the live generation is found
   auto log = storage::EventLog::Open(args.GetOr("data", DefaultDataDir()), options);
   if (!log.ok()) {
     PrintError(log.status());

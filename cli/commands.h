@@ -12,5 +12,10 @@ int RunOrg(int argc, char** argv);
 int RunServe(int argc, char** argv);
 int RunToken(int argc, char** argv);
 int RunVerify(int argc, char** argv);
+int RunReplay(int argc, char** argv);
+int RunRebuild(int argc, char** argv);
+int RunCheck(int argc, char** argv);
+int RunExport(int argc, char** argv);
+int RunVerifyExport(int argc, char** argv);
 
 }  // namespace saqme::cli

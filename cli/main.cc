@@ -14,15 +14,20 @@ struct Subcommand {
 };
 
 constexpr Subcommand kSubcommands[] = {
+    {"check", saqme::cli::RunCheck, "compare the live views with a rebuild from the log"},
     {"deadline", saqme::cli::RunDeadline,
      "compute a due date from a start date and a period rule, with its explanation"},
     {"demo", saqme::cli::RunDemo, "append a few demonstration proceedings to a log and verify it"},
+    {"export", saqme::cli::RunExport, "a case's history with hashes, as JSON or CSV"},
     {"holidays", saqme::cli::RunHolidays, "list the non-working public holidays of a year"},
     {"log", saqme::cli::RunLog, "print events as JSON lines"},
     {"org", saqme::cli::RunOrg, "check an organisation file and show its posts and powers"},
+    {"rebuild", saqme::cli::RunRebuild, "rebuild every view from the log (server stopped)"},
+    {"replay", saqme::cli::RunReplay, "a case event by event, as it stood at any moment"},
     {"serve", saqme::cli::RunServe, "serve the HTTP API (the main job)"},
     {"token", saqme::cli::RunToken, "token add: create a bearer token for a post"},
     {"verify", saqme::cli::RunVerify, "walk the hash chain and report the first bad sequence"},
+    {"verify-export", saqme::cli::RunVerifyExport, "re-verify an exported case history"},
 };
 
 void Usage(std::ostream& out) {

@@ -25,7 +25,6 @@ namespace {
 
 using storage::FromRocks;
 using workflows::CaseState;
-using Views = std::map<std::string, std::map<std::string, std::string>>;
 
 std::string Upper(std::string prefix) {  // the key just past every key starting with prefix
   prefix.append(8, '\xff');
@@ -43,33 +42,6 @@ uint32_t StoredLastNumber(const storage::EventLog& log, std::string_view journal
   }
   return JournalKeyNumber(std::string_view(it->key().data(), it->key().size()));
 }
-
-// Rebuild: writes into maps, as a fresh database would hold them.
-class MapSink : public ViewSink {
- public:
-  explicit MapSink(Views* views) : views_(views) {}
-  void Put(const char* family, const std::string& key, const std::string& value) override {
-    (*views_)[family][key] = value;
-  }
-  void Delete(const char* family, const std::string& key) override { (*views_)[family].erase(key); }
-  std::optional<std::string> Get(const char* family, const std::string& key) override {
-    auto& entries = (*views_)[family];
-    auto it = entries.find(key);
-    if (it == entries.end()) return std::nullopt;
-    return it->second;
-  }
-  uint32_t LastNumber(std::string_view journal, int year) override {
-    auto& journals = (*views_)[kJournalsView];
-    const std::string prefix = JournalPrefix(journal, year);
-    auto it = journals.upper_bound(Upper(prefix));
-    if (it == journals.begin()) return 0;
-    --it;
-    return it->first.rfind(prefix, 0) == 0 ? JournalKeyNumber(it->first) : 0;
-  }
-
- private:
-  Views* views_;
-};
 
 // A command id for work the engine does itself (the watch, recomputations): deterministic, so
 // the same work is recognised, and within the 128-character limit however long the case id.
@@ -677,36 +649,6 @@ Result<boost::json::array> Engine::AnsweredInYear(int year) const {
 Result<boost::json::array> Engine::Nomenclature(int year) const {
   const std::string prefix = NomenclaturePrefix(year);
   return ScanPrefix(*log_, kNomenclatureView, prefix, prefix);
-}
-
-Result<Views> Engine::RebuildViews() const {
-  Views views;
-  MapSink sink(&views);
-  std::map<std::string, CaseState> states;
-  workflows::HolidayCalendar calendar = *options_.calendar;  // the log adds its days off
-  const ProjectionContext projection{options_.org, &calendar, &options_.watch_policy};
-  Status read = log_->ReadFrom(1, [&](uint64_t, const storage::EventView& view) {
-    auto event = view.event();
-    Apply(states[event.getCaseId().cStr()], event, projection, sink);
-    return true;
-  });
-  if (!read.ok()) return read;
-  for (auto it = views.begin(); it != views.end();) {
-    it = it->second.empty() ? views.erase(it) : std::next(it);
-  }
-  return views;
-}
-
-Views Engine::LiveViews() const {
-  Views views;
-  for (const auto& family : ViewFamilies()) {
-    std::unique_ptr<rocksdb::Iterator> it(
-        log_->db()->NewIterator(rocksdb::ReadOptions(), log_->family(family)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      views[family][it->key().ToString()] = it->value().ToString();
-    }
-  }
-  return views;
 }
 
 Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,

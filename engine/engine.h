@@ -128,12 +128,8 @@ class Engine {
   // Open proceedings with a running deadline (entries of the deadline index).
   uint64_t OpenCases() const;
 
-  // Every view rebuilt from the log alone, family -> key -> value (for `check` and tests).
-  Result<std::map<std::string, std::map<std::string, std::string>>> RebuildViews() const;
-  // Every live view, in the same form.
-  std::map<std::string, std::map<std::string, std::string>> LiveViews() const;
-
   storage::EventLog& log() { return *log_; }
+  const EngineOptions& options() const { return options_; }
   storage::GroupCommit<EngineJob>::Stats stats() const;
 
  private:

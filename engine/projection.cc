@@ -211,7 +211,9 @@ void Project(const CaseState& before, const CaseState& after, schema::Event::Rea
   const int year = std::stoi(date.substr(0, 4));
   const std::string& case_id = after.case_id;
 
-  sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
+  if (!context.skip_case_views) {
+    sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
+  }
 
   // The inbox: remove what the case asked of whom before, add what it asks now.
   auto old_actions = NextActions(before, org), new_actions = NextActions(after, org);

@@ -40,6 +40,9 @@ struct ProjectionContext {
   const workflows::OrgChart* org = nullptr;
   workflows::HolidayCalendar* calendar = nullptr;
   const workflows::WatchPolicy* policy = nullptr;
+  // A rebuild writes each case view once, from the final state (CaseView), instead of after
+  // every event: the view depends on the state alone, so the result is the same.
+  bool skip_case_views = false;
 };
 
 // Evolves `state` by `event` (the case's next event), adds a declared day off to the calendar,

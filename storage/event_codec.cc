@@ -44,6 +44,15 @@ Hash ToHash(capnp::Data::Reader data) {
   return out;
 }
 
+// C of the hash rule: the event as it would be stored, with `hash` null.
+std::string UnsealedBytes(schema::Event::Reader event, size_t size_hint) {
+  capnp::MallocMessageBuilder copy(size_hint / sizeof(capnp::word) + 8);
+  copy.setRoot(event);
+  auto unsealed = copy.getRoot<schema::Event>();
+  unsealed.disownHash();
+  return Frame(capnp::canonicalize(unsealed.asReader()));
+}
+
 Status Corrupt(uint64_t seq, const std::string& what) {
   return Status::Error(Status::Code::kCorruption, "event " + std::to_string(seq) + ": " + what,
                        "მოვლენა " + std::to_string(seq) + " დაზიანებულია ან შეცვლილია");
@@ -115,6 +124,17 @@ Result<std::unique_ptr<EventView>> EventView::Decode(std::string_view bytes) {
   return view;
 }
 
+Result<std::string> HashedBytes(std::string_view stored) {
+  auto view = EventView::Decode(stored);
+  if (!view.ok()) return view.status();
+  try {
+    return UnsealedBytes(view.value()->event(), stored.size());
+  } catch (const kj::Exception& e) {
+    return Status::Error(Status::Code::kCorruption,
+                         std::string("event does not decode: ") + e.getDescription().cStr());
+  }
+}
+
 Status CheckEvent(std::string_view bytes, uint64_t expected_seq, const Hash& expected_prev,
                   Hash* hash, bool* link_broken) {
   if (link_broken) *link_broken = false;
@@ -132,11 +152,7 @@ Status CheckEvent(std::string_view bytes, uint64_t expected_seq, const Hash& exp
       return Corrupt(expected_seq, "a hash field is not 32 bytes");
     }
     const Hash stored_prev = ToHash(event.getPrevHash());
-    capnp::MallocMessageBuilder copy(bytes.size() / sizeof(capnp::word) + 8);
-    copy.setRoot(event);
-    auto unsealed = copy.getRoot<schema::Event>();
-    unsealed.disownHash();
-    Hash computed = ChainHash(stored_prev, Frame(capnp::canonicalize(unsealed.asReader())));
+    Hash computed = ChainHash(stored_prev, UnsealedBytes(event, bytes.size()));
     if (ToHash(event.getHash()) != computed) {
       return Corrupt(expected_seq, "hash does not match its content");
     }

@@ -70,6 +70,11 @@ class EventView {
   schema::Event::Reader root_;
 };
 
+// The bytes the hash covers (C above) for stored event bytes: what an audit export carries so
+// that SHA-256(prevHash || C) can be recomputed with standard tools. kCorruption when `stored`
+// does not decode.
+Result<std::string> HashedBytes(std::string_view stored);
+
 // Checks stored bytes against the chain: they decode, are canonical, carry `expected_seq`, their
 // hash field equals the hash recomputed over their own content and stored prevHash, and that
 // prevHash equals `expected_prev`. On success `*hash` is the event's hash. Never throws.

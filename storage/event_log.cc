@@ -17,7 +17,36 @@ namespace {
 constexpr char kFormatKey[] = "format";
 constexpr char kFormatValue[] = "saqme-log-1";
 
+constexpr char kViewGenerationKey[] = "view_generation";
+
 rocksdb::Slice ToSlice(const std::string& s) { return rocksdb::Slice(s.data(), s.size()); }
+
+// The stored name of an extra family in generation `generation`: the plain name first (so logs
+// written before generations existed read as generation 0), then "name#N".
+std::string GenerationName(const std::string& name, uint64_t generation) {
+  return generation == 0 ? name : name + "#" + std::to_string(generation);
+}
+
+// Whether `stored` is some generation of the extra family `name`.
+bool IsGenerationOf(const std::string& stored, const std::string& name) {
+  return stored == name || stored.rfind(name + "#", 0) == 0;
+}
+
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::string& name) {
+  rocksdb::ColumnFamilyOptions cf_options;
+  if (name != kCaseIndexFamily && name != rocksdb::kDefaultColumnFamilyName) {
+    // Point lookups: every append asks whether its command id is new (nearly always a miss),
+    // case reads fetch events by sequence, the engine asks whether a case exists. Bloom
+    // filters, also in the memtable, make a miss cost a few hash probes instead of a
+    // skiplist search per level. (Prefix scans of the views do not use them.)
+    rocksdb::BlockBasedTableOptions table;
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    cf_options.memtable_prefix_bloom_size_ratio = 0.02;
+    cf_options.memtable_whole_key_filtering = true;
+  }
+  return cf_options;
+}
 
 }  // namespace
 
@@ -55,10 +84,10 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   db_options.IncreaseParallelism(2);
   db_options.keep_log_file_num = 5;
 
-  // The families: the fixed ones, the caller's, and any a newer version left in the directory.
+  // The families: the fixed ones and every one present in the directory (RocksDB opens all or
+  // none). The extra families are opened or created per generation once `meta` is readable.
   std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName, kLogFamily, kCaseIndexFamily,
                                     kCommandsFamily, kMetaFamily};
-  for (const auto& extra : options.extra_column_families) names.push_back(extra);
   std::vector<std::string> existing;
   if (rocksdb::DB::ListColumnFamilies(db_options, dir, &existing).ok()) {
     for (const auto& name : existing) names.push_back(name);
@@ -70,21 +99,7 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   names.erase(std::unique(names.begin() + 1, names.end()), names.end());
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& name : names) {
-    rocksdb::ColumnFamilyOptions cf_options(db_options);
-    if (name != kCaseIndexFamily && name != rocksdb::kDefaultColumnFamilyName) {
-      // Point lookups: every append asks whether its command id is new (nearly always a miss),
-      // case reads fetch events by sequence, the engine asks whether a case exists. Bloom
-      // filters, also in the memtable, make a miss cost a few hash probes instead of a
-      // skiplist search per level. (Prefix scans of the views do not use them.)
-      rocksdb::BlockBasedTableOptions table;
-      table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-      cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-      cf_options.memtable_prefix_bloom_size_ratio = 0.02;
-      cf_options.memtable_whole_key_filtering = true;
-    }
-    descriptors.emplace_back(name, cf_options);
-  }
+  for (const auto& name : names) descriptors.emplace_back(name, FamilyOptions(name));
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.read_only) {
@@ -111,10 +126,10 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   if (!s.ok()) return FromRocks(s, dir);
   log->db_.reset(raw);
   log->names_ = names;
-  log->log_ = log->family(kLogFamily);
-  log->case_index_ = log->family(kCaseIndexFamily);
-  log->commands_ = log->family(kCommandsFamily);
-  log->meta_ = log->family(kMetaFamily);
+  log->log_ = log->handle(kLogFamily);
+  log->case_index_ = log->handle(kCaseIndexFamily);
+  log->commands_ = log->handle(kCommandsFamily);
+  log->meta_ = log->handle(kMetaFamily);
   if (!log->log_ || !log->case_index_ || !log->commands_ || !log->meta_) {
     return Status::Error(Status::Code::kCorruption,
                          dir + " is not a saqme log (column families missing)",
@@ -138,7 +153,98 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   }
   Status status = log->ReadLastSequence();
   if (!status.ok()) return status;
+  status = log->OpenExtraFamilies();
+  if (!status.ok()) return status;
   return log;
+}
+
+Status EventLog::OpenExtraFamilies() {
+  std::string generation;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), meta_, kViewGenerationKey, &generation);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, dir_);
+  view_generation_ = s.ok() ? std::stoull(generation) : 0;
+  if (options_.read_only) return Status::Ok();
+  for (const auto& extra : options_.extra_column_families) {
+    // What an interrupted rebuild left, or a generation a finished one did not get to drop.
+    for (size_t i = names_.size(); i-- > 0;) {
+      if (IsGenerationOf(names_[i], extra) &&
+          names_[i] != GenerationName(extra, view_generation_)) {
+        s = db_->DropColumnFamily(handles_[i]);
+        if (!s.ok()) return FromRocks(s, dir_);
+        db_->DestroyColumnFamilyHandle(handles_[i]);
+        handles_.erase(handles_.begin() + i);
+        names_.erase(names_.begin() + i);
+      }
+    }
+    const std::string stored = GenerationName(extra, view_generation_);
+    if (handle(stored)) continue;
+    rocksdb::ColumnFamilyHandle* created = nullptr;
+    s = db_->CreateColumnFamily(FamilyOptions(stored), stored, &created);
+    if (!s.ok()) return FromRocks(s, dir_);
+    handles_.push_back(created);
+    names_.push_back(stored);
+  }
+  return Status::Ok();
+}
+
+Result<std::map<std::string, rocksdb::ColumnFamilyHandle*>> EventLog::CreateNextGeneration() {
+  if (options_.read_only) {
+    return Status::Error(Status::Code::kInvalidArgument, "the log is open read-only");
+  }
+  std::map<std::string, rocksdb::ColumnFamilyHandle*> next;
+  for (const auto& extra : options_.extra_column_families) {
+    const std::string stored = GenerationName(extra, view_generation_ + 1);
+    for (size_t i = 0; i < names_.size(); ++i) {
+      if (names_[i] != stored) continue;
+      rocksdb::Status s = db_->DropColumnFamily(handles_[i]);
+      if (!s.ok()) return FromRocks(s, dir_);
+      db_->DestroyColumnFamilyHandle(handles_[i]);
+      handles_.erase(handles_.begin() + i);
+      names_.erase(names_.begin() + i);
+      break;
+    }
+    rocksdb::ColumnFamilyHandle* created = nullptr;
+    rocksdb::Status s = db_->CreateColumnFamily(FamilyOptions(stored), stored, &created);
+    if (!s.ok()) return FromRocks(s, dir_);
+    handles_.push_back(created);
+    names_.push_back(stored);
+    next[extra] = created;
+  }
+  return next;
+}
+
+Status EventLog::SwitchToNextGeneration() {
+  std::vector<rocksdb::ColumnFamilyHandle*> next;
+  for (const auto& extra : options_.extra_column_families) {
+    auto* family = handle(GenerationName(extra, view_generation_ + 1));
+    if (!family) {
+      return Status::Error(Status::Code::kInvalidArgument,
+                           "no next generation of the views to switch to");
+    }
+    next.push_back(family);
+  }
+  rocksdb::FlushOptions flush;
+  flush.wait = true;
+  rocksdb::Status s = db_->Flush(flush, next);
+  if (!s.ok()) return FromRocks(s, dir_);
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
+  s = db_->Put(sync, meta_, kViewGenerationKey, std::to_string(view_generation_ + 1));
+  if (!s.ok()) return FromRocks(s, dir_);
+  const uint64_t previous = view_generation_++;
+  for (const auto& extra : options_.extra_column_families) {
+    const std::string stored = GenerationName(extra, previous);
+    for (size_t i = 0; i < names_.size(); ++i) {
+      if (names_[i] != stored) continue;
+      s = db_->DropColumnFamily(handles_[i]);
+      if (!s.ok()) return FromRocks(s, dir_);  // dropped at the next open
+      db_->DestroyColumnFamilyHandle(handles_[i]);
+      handles_.erase(handles_.begin() + i);
+      names_.erase(names_.begin() + i);
+      break;
+    }
+  }
+  return Status::Ok();
 }
 
 EventLog::~EventLog() {
@@ -147,11 +253,19 @@ EventLog::~EventLog() {
   db_->Close();
 }
 
-rocksdb::ColumnFamilyHandle* EventLog::family(const std::string& name) const {
+rocksdb::ColumnFamilyHandle* EventLog::handle(const std::string& stored_name) const {
   for (size_t i = 0; i < names_.size(); ++i) {
-    if (names_[i] == name) return handles_[i];
+    if (names_[i] == stored_name) return handles_[i];
   }
   return nullptr;
+}
+
+rocksdb::ColumnFamilyHandle* EventLog::family(const std::string& name) const {
+  const auto& extra = options_.extra_column_families;
+  if (std::find(extra.begin(), extra.end(), name) != extra.end()) {
+    return handle(GenerationName(name, view_generation_));
+  }
+  return handle(name);
 }
 
 Status EventLog::ReadLastSequence() {

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,7 +28,10 @@ struct LogOptions {
   size_t max_event_bytes = 64 * 1024;    // larger events are refused with kTooLarge
   size_t max_events_per_command = 1000;  // more events in one append are refused
   // Column families kept beside the log so that views can be written in the same atomic batch
-  // as the events that produce them (the engine's views). Created when missing.
+  // as the events that produce them (the engine's views). Created when missing. They come in
+  // generations: a rebuild fills the next generation beside the live one and switches to it in
+  // one synced write (CreateNextGeneration, SwitchToNextGeneration), so views are never
+  // rewritten in place and a rebuild interrupted at any point leaves the live views intact.
   std::vector<std::string> extra_column_families;
 };
 
@@ -69,9 +73,23 @@ class EventLog {
   // events with the number checked so far.
   VerifyReport Verify(const std::function<void(uint64_t)>& progress = {}) const;
 
-  // For LogWriter and the engine: the database and its families.
+  // For LogWriter and the engine: the database and its families. `family` resolves the name of
+  // an extra family to its live generation; null when the family does not exist (a read-only
+  // open of a log that never had it).
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* family(const std::string& name) const;
+
+  // The live generation of the extra families (0 until the first rebuild).
+  uint64_t view_generation() const { return view_generation_; }
+  // Creates the extra families of the next generation, empty (dropping what an interrupted
+  // rebuild left of them), and returns them by name. Requires a writable log and that nobody
+  // writes the extra families meanwhile (the rebuild holds the directory lock).
+  Result<std::map<std::string, rocksdb::ColumnFamilyHandle*>> CreateNextGeneration();
+  // Makes the next generation live: flushes its families to disk, records the generation in
+  // `meta` with one synced write, then drops the previous generation's families. A crash before
+  // the write leaves the old generation live; after it, the new one. Requires
+  // CreateNextGeneration and no concurrent reader of the extra families.
+  Status SwitchToNextGeneration();
   rocksdb::ColumnFamilyHandle* log_family() const { return log_; }
   rocksdb::ColumnFamilyHandle* case_index_family() const { return case_index_; }
   rocksdb::ColumnFamilyHandle* commands_family() const { return commands_; }
@@ -84,12 +102,15 @@ class EventLog {
  private:
   EventLog() = default;
   Status ReadLastSequence();
+  Status OpenExtraFamilies();
+  rocksdb::ColumnFamilyHandle* handle(const std::string& stored_name) const;
 
   std::string dir_;
   LogOptions options_;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  std::vector<std::string> names_;
+  std::vector<std::string> names_;  // stored names, parallel to handles_
+  uint64_t view_generation_ = 0;
   rocksdb::ColumnFamilyHandle* log_ = nullptr;
   rocksdb::ColumnFamilyHandle* case_index_ = nullptr;
   rocksdb::ColumnFamilyHandle* commands_ = nullptr;

@@ -21,6 +21,67 @@ CivilDate CivilFromDays(int64_t z) {
   return CivilDate{static_cast<int64_t>(yoe) + era * 400 + (m <= 2), m, d};
 }
 
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+std::optional<int64_t> ParseInstant(std::string_view text) {
+  size_t at = 0;
+  // Reads exactly `digits` decimal digits.
+  auto number = [&](size_t digits, int64_t* out) {
+    if (at + digits > text.size()) return false;
+    int64_t value = 0;
+    for (size_t i = 0; i < digits; ++i) {
+      const char c = text[at + i];
+      if (c < '0' || c > '9') return false;
+      value = value * 10 + (c - '0');
+    }
+    at += digits;
+    *out = value;
+    return true;
+  };
+  auto literal = [&](char c) {
+    if (at < text.size() && text[at] == c) return ++at, true;
+    return false;
+  };
+  int64_t year = 0, month = 0, day = 0, hour = 23, minute = 59, second = 59, milli = 999;
+  if (!number(4, &year) || !literal('-') || !number(2, &month) || !literal('-') ||
+      !number(2, &day)) {
+    return std::nullopt;
+  }
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] + (month == 2 && leap)) return std::nullopt;
+  int64_t offset = kTbilisiOffsetMillis;
+  if (literal('T') || literal(' ')) {
+    second = milli = 0;
+    if (!number(2, &hour) || !literal(':') || !number(2, &minute)) return std::nullopt;
+    if (literal(':') && !number(2, &second)) return std::nullopt;
+    if (literal('.') && !number(3, &milli)) return std::nullopt;
+    if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
+    if (literal('Z')) {
+      offset = 0;
+    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+      const int64_t sign = text[at++] == '+' ? 1 : -1;
+      int64_t oh = 0, om = 0;
+      if (!number(2, &oh) || !literal(':') || !number(2, &om) || oh > 14 || om > 59) {
+        return std::nullopt;
+      }
+      offset = sign * (oh * 3600 + om * 60) * 1000;
+    }
+  }
+  if (at != text.size()) return std::nullopt;
+  const int64_t days =
+      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000 + milli - offset;
+}
+
 std::string FormatTbilisiTime(int64_t millis) {
   const int64_t local = millis + kTbilisiOffsetMillis;
   const int64_t days = FloorDiv(local, 86400000);

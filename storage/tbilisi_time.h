@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace saqme {
 
@@ -13,6 +15,15 @@ std::string FormatTbilisiTime(int64_t millis);
 
 // The Tbilisi calendar date "YYYY-MM-DD" of the instant `millis`.
 std::string TbilisiDate(int64_t millis);
+
+// Reads an instant as people and `FormatTbilisiTime` write it: "YYYY-MM-DD", optionally
+// "THH:MM", ":SS", ".mmm", then "Z" or "±HH:MM"; without an offset the time is Tbilisi time. A
+// date alone means the end of that Tbilisi day (23:59:59.999): "as the case stood on that date".
+// nullopt when the text is not such an instant or names no real date/time.
+std::optional<int64_t> ParseInstant(std::string_view text);
+
+// Days from 1970-01-01 to the proleptic Gregorian date (H. Hinnant's days_from_civil).
+int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 
 // The proleptic Gregorian date `days` after 1970-01-01 (H. Hinnant's civil_from_days); the one
 // conversion both instants and workflow dates use.

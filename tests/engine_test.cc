@@ -11,6 +11,7 @@
 
 #include "engine/engine.h"
 #include "engine/views.h"
+#include "tests/rebuild_util.h"
 #include "tests/test_util.h"
 
 namespace saqme::engine {
@@ -226,15 +227,13 @@ TEST_F(EngineTest, LiveViewsEqualARebuildFromTheLogAlsoAfterReopening) {
     r.setInstruction("ანგარიში");
     r.setDue("2026-11-20");
   });
-  auto live = engine_->LiveViews();
-  auto rebuilt = engine_->RebuildViews();
-  ASSERT_TRUE(rebuilt.ok());
-  EXPECT_EQ(live, rebuilt.value());
+  auto live = testing::LiveViews(*engine_);
+  EXPECT_EQ(live, testing::RebuiltViews(*engine_));
   EXPECT_EQ(live.at(kCasesView).size(), 13u);
   engine_.reset();
   Open();  // a cold cache: states come from the log
   Apply("org-records", "task-1", [](C c) { c.setAccept(); });
-  EXPECT_EQ(engine_->LiveViews(), engine_->RebuildViews().value());
+  EXPECT_EQ(testing::LiveViews(*engine_), testing::RebuiltViews(*engine_));
   EXPECT_TRUE(engine_->log().Verify().ok);
 }
 
@@ -294,9 +293,9 @@ TEST_F(EngineTest, TheWatchIsIdempotentSurvivesRestartsAndItsViewsEqualARebuild)
     }
   }
   EXPECT_GT(alerts, 40u);
-  auto live = engine_->LiveViews();
+  auto live = testing::LiveViews(*engine_);
   EXPECT_GT(live[kAlertsView].size(), 40u);
-  EXPECT_EQ(live, engine_->RebuildViews().value());
+  EXPECT_EQ(live, testing::RebuiltViews(*engine_));
   EXPECT_TRUE(engine_->log().Verify().ok);
 }
 

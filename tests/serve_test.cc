@@ -13,6 +13,7 @@
 #include "engine/engine.h"
 #include "storage/tbilisi_time.h"
 #include "tests/http_client.h"
+#include "tests/rebuild_util.h"
 #include "tests/serve_process.h"
 #include "tests/test_util.h"
 
@@ -95,7 +96,7 @@ TEST(ServeTest, JournalNumbersStayGaplessAcrossASigkillInTheMiddleOfALoad) {
   }
   for (const auto& number : acknowledged)
     EXPECT_TRUE(stored.count(number)) << number << " was lost";
-  EXPECT_EQ(engine.value()->LiveViews(), engine.value()->RebuildViews().value());
+  EXPECT_EQ(testing::LiveViews(*engine.value()), testing::RebuiltViews(*engine.value()));
   EXPECT_TRUE(engine.value()->log().Verify().ok);
 }
 
