@@ -203,24 +203,20 @@ void Apply(CaseState& state, schema::Event::Reader event, const ProjectionContex
   Project(before, state, event, context, sink);
 }
 
-void Project(const CaseState& before, const CaseState& after, schema::Event::Reader event,
-             const ProjectionContext& context, ViewSink& sink) {
-  using P = schema::Event::Payload;
+void ProjectCaseState(const CaseState* before, const CaseState& after,
+                      const ProjectionContext& context, ViewSink& sink) {
   const workflows::OrgChart& org = *context.org;
-  const std::string date = TbilisiDate(event.getOccurredAt());
-  const int year = std::stoi(date.substr(0, 4));
   const std::string& case_id = after.case_id;
-
-  if (!context.skip_case_views) {
-    sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
-  }
+  sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
 
   // The inbox: remove what the case asked of whom before, add what it asks now.
-  auto old_actions = NextActions(before, org), new_actions = NextActions(after, org);
-  std::set<std::string> now;
-  for (auto& [post, action] : new_actions) now.insert(post);
-  for (auto& [post, action] : old_actions) {
-    if (!now.count(post)) sink.Delete(kInboxView, InboxKey(post, case_id));
+  const auto new_actions = NextActions(after, org);
+  if (before) {
+    std::set<std::string> now;
+    for (auto& [post, action] : new_actions) now.insert(post);
+    for (auto& [post, action] : NextActions(*before, org)) {
+      if (!now.count(post)) sink.Delete(kInboxView, InboxKey(post, case_id));
+    }
   }
   const auto [due, responsible] = workflows::OpenDeadlineOf(after);
   for (auto& [post, action] : new_actions) {
@@ -236,9 +232,11 @@ void Project(const CaseState& before, const CaseState& after, schema::Event::Rea
   }
 
   // The deadline index: one entry per open deadline, keyed by its date.
-  const auto old_deadline = workflows::OpenDeadlineOf(before);
-  if (!old_deadline.due.empty() && old_deadline.due != due) {
-    sink.Delete(kDeadlinesView, DeadlineKey(old_deadline.due, case_id));
+  if (before) {
+    const auto old_deadline = workflows::OpenDeadlineOf(*before);
+    if (!old_deadline.due.empty() && old_deadline.due != due) {
+      sink.Delete(kDeadlinesView, DeadlineKey(old_deadline.due, case_id));
+    }
   }
   if (!due.empty()) {
     boost::json::object entry{{"case_id", case_id},
@@ -250,33 +248,52 @@ void Project(const CaseState& before, const CaseState& after, schema::Event::Rea
     if (!after.deadline_setter.empty()) entry["set_by"] = after.deadline_setter;
     sink.Put(kDeadlinesView, DeadlineKey(due, case_id), boost::json::serialize(entry));
   }
+}
 
+std::string WatchDate(const CaseState& state, const ProjectionContext& context) {
+  auto date = workflows::NextWatchDate(state, *context.org, *context.calendar, *context.policy);
+  return date ? date->ToString() : std::string();
+}
+
+void MoveWatchEntry(const std::string& case_id, const std::string& old_watch,
+                    const std::string& new_watch, ViewSink& sink) {
+  if (!old_watch.empty() && old_watch != new_watch) {
+    sink.Delete(kWatchView, WatchKey(old_watch, case_id));
+  }
+  if (!new_watch.empty() && old_watch != new_watch) {
+    sink.Put(kWatchView, WatchKey(new_watch, case_id), case_id);
+  }
+}
+
+void Project(const CaseState& before, const CaseState& after, schema::Event::Reader event,
+             const ProjectionContext& context, ViewSink& sink) {
+  ProjectCaseState(&before, after, context, sink);
+  const auto old_deadline = workflows::OpenDeadlineOf(before);
   // The watch index: when the deadline watch next has something to do for the case.
-  if (!old_deadline.due.empty() || !due.empty()) {
-    auto watch_date = [&](const CaseState& state) {
-      auto date = workflows::NextWatchDate(state, org, *context.calendar, *context.policy);
-      return date ? date->ToString() : std::string();
-    };
-    const std::string old_watch = watch_date(before), new_watch = watch_date(after);
-    if (!old_watch.empty() && old_watch != new_watch) {
-      sink.Delete(kWatchView, WatchKey(old_watch, case_id));
-    }
-    if (!new_watch.empty() && old_watch != new_watch) {
-      sink.Put(kWatchView, WatchKey(new_watch, case_id), case_id);
-    }
-    // A deadline closed (answered, redirected, completed): on time or late, per post and year.
-    if (!old_deadline.due.empty() && due.empty()) {
-      const std::string key = ControlKey(year, old_deadline.responsible);
-      boost::json::object counts{{"post", old_deadline.responsible},
-                                 {"year", year},
-                                 {"answered_on_time", 0},
-                                 {"answered_late", 0}};
-      if (auto stored = sink.Get(kControlView, key))
-        counts = boost::json::parse(*stored).as_object();
-      auto& field = counts[date <= old_deadline.due ? "answered_on_time" : "answered_late"];
-      field = field.to_number<int64_t>() + 1;
-      sink.Put(kControlView, key, boost::json::serialize(counts));
-    }
+  if (!old_deadline.due.empty() || !workflows::OpenDeadlineOf(after).due.empty()) {
+    MoveWatchEntry(after.case_id, WatchDate(before, context), WatchDate(after, context), sink);
+  }
+  ProjectEvent(old_deadline, after, event, sink);
+}
+
+void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& after,
+                  schema::Event::Reader event, ViewSink& sink) {
+  using P = schema::Event::Payload;
+  const std::string date = TbilisiDate(event.getOccurredAt());
+  const int year = std::stoi(date.substr(0, 4));
+  const std::string& case_id = after.case_id;
+
+  // A deadline closed (answered, redirected, completed): on time or late, per post and year.
+  if (!old_deadline.due.empty() && workflows::OpenDeadlineOf(after).due.empty()) {
+    const std::string key = ControlKey(year, old_deadline.responsible);
+    boost::json::object counts{{"post", old_deadline.responsible},
+                               {"year", year},
+                               {"answered_on_time", 0},
+                               {"answered_late", 0}};
+    if (auto stored = sink.Get(kControlView, key)) counts = boost::json::parse(*stored).as_object();
+    auto& field = counts[date <= old_deadline.due ? "answered_on_time" : "answered_late"];
+    field = field.to_number<int64_t>() + 1;
+    sink.Put(kControlView, key, boost::json::serialize(counts));
   }
 
   // The journals.

@@ -40,9 +40,6 @@ struct ProjectionContext {
   const workflows::OrgChart* org = nullptr;
   workflows::HolidayCalendar* calendar = nullptr;
   const workflows::WatchPolicy* policy = nullptr;
-  // A rebuild writes each case view once, from the final state (CaseView), instead of after
-  // every event: the view depends on the state alone, so the result is the same.
-  bool skip_case_views = false;
 };
 
 // Evolves `state` by `event` (the case's next event), adds a declared day off to the calendar,
@@ -50,9 +47,32 @@ struct ProjectionContext {
 void Apply(workflows::CaseState& state, schema::Event::Reader event,
            const ProjectionContext& context, ViewSink& sink);
 
-// Applies `event` — which turned `before` into `after` — to the views.
+// Applies `event` — which turned `before` into `after` — to the views: ProjectCaseState, then
+// MoveWatchEntry when the case has or had an open deadline, then ProjectEvent.
 void Project(const workflows::CaseState& before, const workflows::CaseState& after,
              schema::Event::Reader event, const ProjectionContext& context, ViewSink& sink);
+
+// The parts of Project, for a rebuild, which projects each case's final state once rather than
+// every intermediate one (docs/views.md, "Rebuild"):
+
+// The views that are a function of the case's state alone — the case view, its inbox items and
+// its deadline-index entry — moved from `before` to `after`. With `before` null, only puts the
+// entries of `after` (the case has none yet).
+void ProjectCaseState(const workflows::CaseState* before, const workflows::CaseState& after,
+                      const ProjectionContext& context, ViewSink& sink);
+
+// The date the deadline watch next has something to do for the case under the context's
+// calendar (NextWatchDate), "" when nothing.
+std::string WatchDate(const workflows::CaseState& state, const ProjectionContext& context);
+
+// Moves the case's watch-index entry from `old_watch` to `new_watch` ("" for none).
+void MoveWatchEntry(const std::string& case_id, const std::string& old_watch,
+                    const std::string& new_watch, ViewSink& sink);
+
+// The views each event adds to whatever the state: journals, alert feeds, nomenclature, and the
+// control counts when the event closed `old_deadline` (the case's open deadline before it).
+void ProjectEvent(const workflows::OpenDeadline& old_deadline, const workflows::CaseState& after,
+                  schema::Event::Reader event, ViewSink& sink);
 
 // The case view served by GET /v1/cases/{id} (API.md keys).
 boost::json::object CaseView(const workflows::CaseState& state);

@@ -95,29 +95,82 @@ uint64_t RebuiltViews::entries() const {
   return count;
 }
 
+namespace {
+
+// A case during a rebuild. Its state-derived views (ProjectCaseState) are written once, from
+// the final state. Its watch-index entry is too while every event of the case was projected
+// under one calendar (the calendar a rebuild starts with, or one with the same declared days
+// off): then the live entry is WatchDate(current state) under that calendar. When a day off
+// was declared since the case's last event, the live engine computed the entry's next move
+// under the new calendar from an entry dated under the old one, so from then on the rebuild
+// follows the case event by event, exactly as the live engine did.
+struct RebuildCase {
+  workflows::CaseState state;
+  size_t calendar = 0;      // index of the calendar in force at the case's last event
+  bool watch_live = false;  // the watch entry is in the sink and moved event by event
+};
+
+}  // namespace
+
 Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, const ViewSetup& setup,
                                               const Progress& progress) {
   auto views = std::make_unique<RebuiltViews>();
-  std::unordered_map<std::string, workflows::CaseState> states;
-  workflows::HolidayCalendar calendar = *setup.calendar;  // the log adds its days off
-  engine::ProjectionContext context{setup.org, &calendar, &setup.policy};
-  context.skip_case_views = true;
+  std::unordered_map<std::string, RebuildCase> cases;
+  // Every calendar the log has been under: the base, then one per declared day off.
+  std::vector<std::unique_ptr<workflows::HolidayCalendar>> calendars;
+  calendars.push_back(std::make_unique<workflows::HolidayCalendar>(*setup.calendar));
+  auto context_with = [&](size_t calendar) {
+    return engine::ProjectionContext{setup.org, calendars[calendar].get(), &setup.policy};
+  };
   const uint64_t total = log.LastSequence();
   std::string case_id;
   Status read = log.ReadFrom(1, [&](uint64_t seq, const storage::EventView& view) {
     auto event = view.event();
     auto id = event.getCaseId();
     case_id.assign(id.begin(), id.size());
-    engine::Apply(states[case_id], event, context, *views);
+    auto [it, opened] = cases.try_emplace(case_id);
+    RebuildCase& c = it->second;
+    const size_t current = calendars.size() - 1;
+    const auto context = context_with(current);
+    const workflows::OpenDeadline old_deadline = workflows::OpenDeadlineOf(c.state);
+    if (!opened && !c.watch_live && c.calendar != current) {
+      // The entry as the live engine left it, under the calendar of the case's last event.
+      engine::MoveWatchEntry(case_id, "", engine::WatchDate(c.state, context_with(c.calendar)),
+                             *views);
+      c.watch_live = true;
+    }
+    const bool moves = c.watch_live && !old_deadline.due.empty();
+    const std::string old_watch = moves ? engine::WatchDate(c.state, context) : std::string();
+    workflows::Evolve(c.state, event);
+    auto payload = event.getPayload();
+    if (payload.which() == schema::Event::Payload::DAY_OFF_DECLARED) {
+      // As engine::Apply does, before projecting the event itself.
+      auto declared = payload.getDayOffDeclared();
+      if (auto date = workflows::Date::Parse(declared.getDate().cStr())) {
+        auto next = std::make_unique<workflows::HolidayCalendar>(*calendars.back());
+        if (next->AddDeclaredDayOff(
+                    workflows::Holiday{*date, declared.getName(), declared.getName(),
+                                       "declared day off, event " + std::to_string(event.getSeq())})
+                .ok()) {
+          calendars.push_back(std::move(next));
+        }
+      }
+    }
+    c.calendar = calendars.size() - 1;
+    if (c.watch_live && (moves || !workflows::OpenDeadlineOf(c.state).due.empty())) {
+      engine::MoveWatchEntry(case_id, old_watch,
+                             engine::WatchDate(c.state, context_with(c.calendar)), *views);
+    }
+    engine::ProjectEvent(old_deadline, c.state, event, *views);
     ++views->events_;
     if (progress && seq % 65536 == 0) progress(seq, total);
     return true;
   });
   if (!read.ok()) return read;
-  auto& cases = views->Family(engine::kCasesView);
-  cases.reserve(states.size());
-  for (const auto& [id, state] : states) {
-    cases[id] = boost::json::serialize(engine::CaseView(state));
+  for (const auto& [id, c] : cases) {
+    const auto context = context_with(c.calendar);
+    engine::ProjectCaseState(nullptr, c.state, context, *views);
+    if (!c.watch_live) engine::MoveWatchEntry(id, "", engine::WatchDate(c.state, context), *views);
   }
   if (progress) progress(views->events_, total);
   return views;
