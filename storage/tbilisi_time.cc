@@ -82,20 +82,56 @@ std::optional<int64_t> ParseInstant(std::string_view text) {
   return ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000 + milli - offset;
 }
 
+namespace {
+
+// Writes `value` as exactly `width` decimal digits ending just before `end`; returns the start.
+char* Digits(char* end, uint64_t value, int width) {
+  for (int i = 0; i < width; ++i, value /= 10) *--end = static_cast<char>('0' + value % 10);
+  return end;
+}
+
+// "YYYY-MM-DD" of a civil date, years 0..9999 (what the codec and calendars accept). Formatted
+// by hand: every projected event formats dates, and snprintf dominated a rebuild's profile.
+void WriteDate(char* out, const CivilDate& c) {
+  Digits(out + 4, static_cast<uint64_t>(c.year), 4);
+  out[4] = '-';
+  Digits(out + 7, c.month, 2);
+  out[7] = '-';
+  Digits(out + 10, c.day, 2);
+}
+
+}  // namespace
+
 std::string FormatTbilisiTime(int64_t millis) {
   const int64_t local = millis + kTbilisiOffsetMillis;
   const int64_t days = FloorDiv(local, 86400000);
-  const int64_t in_day = local - days * 86400000;
+  const auto in_day = static_cast<uint64_t>(local - days * 86400000);
   const CivilDate c = CivilFromDays(days);
-  char out[96];
-  std::snprintf(out, sizeof(out), "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lld+04:00",
-                static_cast<long long>(c.year), c.month, c.day,
-                static_cast<long long>(in_day / 3600000),
-                static_cast<long long>(in_day / 60000 % 60),
-                static_cast<long long>(in_day / 1000 % 60), static_cast<long long>(in_day % 1000));
+  if (c.year < 0 || c.year > 9999) {  // not a time saqme writes; shown as it is
+    char out[96];
+    std::snprintf(out, sizeof(out), "%04lld-%02u-%02uT%02llu:%02llu:%02llu.%03llu+04:00",
+                  static_cast<long long>(c.year), c.month, c.day,
+                  static_cast<unsigned long long>(in_day / 3600000),
+                  static_cast<unsigned long long>(in_day / 60000 % 60),
+                  static_cast<unsigned long long>(in_day / 1000 % 60),
+                  static_cast<unsigned long long>(in_day % 1000));
+    return out;
+  }
+  std::string out = "YYYY-MM-DDThh:mm:ss.mmm+04:00";
+  WriteDate(out.data(), c);
+  Digits(out.data() + 13, in_day / 3600000, 2);
+  Digits(out.data() + 16, in_day / 60000 % 60, 2);
+  Digits(out.data() + 19, in_day / 1000 % 60, 2);
+  Digits(out.data() + 23, in_day % 1000, 3);
   return out;
 }
 
-std::string TbilisiDate(int64_t millis) { return FormatTbilisiTime(millis).substr(0, 10); }
+std::string TbilisiDate(int64_t millis) {
+  const CivilDate c = CivilFromDays(FloorDiv(millis + kTbilisiOffsetMillis, 86400000));
+  if (c.year < 0 || c.year > 9999) return FormatTbilisiTime(millis).substr(0, 10);
+  std::string out(10, '0');
+  WriteDate(out.data(), c);
+  return out;
+}
 
 }  // namespace saqme
