@@ -13,6 +13,7 @@
 #include "api/command_json.h"
 #include "engine/control.h"
 #include "engine/projection.h"
+#include "replay/anchor.h"
 #include "replay/audit_export.h"
 #include "replay/case_replay.h"
 #include "storage/event_json.h"
@@ -188,7 +189,7 @@ Response Api::Handle(const Request& request) {
     } else if (get && p.size() == 4 && p[1] == "cases" && p[3] == "history") {
       response = History(request, p[2], target.query);
     } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "verify") {
-      response = AuditVerify(request);
+      response = AuditVerify(request, target.query);
     } else if (get && p.size() == 3 && p[1] == "journals") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
@@ -721,13 +722,31 @@ Response Api::History(const Request& request, const std::string& case_id,
   return response;
 }
 
-Response Api::AuditVerify(const Request& request) {
+Response Api::AuditVerify(const Request& request, const std::map<std::string, std::string>& query) {
+  std::optional<replay::Anchor> anchor;
+  if (auto it = query.find("anchor"); it != query.end()) {
+    auto parsed = replay::ParseAnchor(it->second);
+    if (!parsed.ok()) return FromStatus(request, parsed.status());
+    anchor = parsed.value();
+  }
   std::lock_guard<std::mutex> one_at_a_time(verify_mu_);
   const auto report = engine_->log().Verify();
   boost::json::object body{{"ok", report.ok},
                            {"verified_through_seq", report.verified_through},
                            {"head_hash", storage::HexOf(report.head_hash)},
+                           {"anchor", replay::AnchorOf(report)},
                            {"checked", report.checked}};
+  if (anchor) {
+    const auto check = replay::CheckAnchor(engine_->log(), report, *anchor);
+    body["anchor_checked"] = std::to_string(anchor->seq) + ":" + anchor->hash_hex;
+    body["anchor_holds"] = check.holds;
+    if (!check.holds) {
+      body["ok"] = false;
+      body["anchor_problem"] = check.problem;
+      body["anchor_problem_ka"] = check.problem_ka;
+      spdlog::error("audit verify: the published anchor does not hold: {}", check.problem);
+    }
+  }
   if (!report.ok) {
     body["first_bad_seq"] = report.first_bad_seq;
     body["problem"] = report.problem;

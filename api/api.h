@@ -55,7 +55,8 @@ class Api {
   Response History(const Request& request, const std::string& case_id,
                    const std::map<std::string, std::string>& query);
   // Walks the hash chain; one walk at a time (it reads the whole log).
-  Response AuditVerify(const Request& request);
+  // GET /v1/audit/verify[?anchor=SEQ:HASH]: the whole chain, and a published anchor.
+  Response AuditVerify(const Request& request, const std::map<std::string, std::string>& query);
   // The cursor of an alert stream (Last-Event-ID, else ?after=, else 0); nullopt when malformed.
   std::optional<uint64_t> StreamCursor(const Request& request) const;
   void Count(const std::string& type, const std::string& outcome, double seconds);

@@ -353,18 +353,26 @@ TEST_F(AuditTest, AnExportedHistoryReverifiesOfflineAndFailsWhenOneFieldIsEdited
 
 TEST_F(AuditTest, AByteAlteredInRocksDbFailsVerifyAtThatSequenceAndCheckReportsIt) {
   std::string id;
-  std::string head_hash;
+  std::string head_hash, anchor3, third;
   {
     auto server = Start();
     HttpClient http(server->port());
     for (int i = 0; i < 5; ++i) {
       auto opened = Command(http, "org-records", "", "app-" + std::to_string(i),
                             Application(i == 3 ? "2026-03-13" : "2026-03-12"));
+      if (i == 2) third = std::string(opened.at("case_id").as_string());  // event 3
       if (i == 3) id = std::string(opened.at("case_id").as_string());
     }
     auto verified = Get(http, "/v1/audit/verify");
     EXPECT_EQ(verified.at("ok"), true);
     EXPECT_EQ(verified.at("verified_through_seq"), 5);
+    anchor3 = "3:" + [&] {  // the hash of event 3, from its history
+      const auto history = Get(http, "/v1/cases/" + third + "/history");
+      for (const auto& e : history.at("events").as_array()) {
+        if (e.at("seq") == 3) return std::string(e.at("hash").as_string());
+      }
+      return std::string("missing");
+    }();
     head_hash = std::string(verified.at("head_hash").as_string());
     auto [code, out] = RunCommand(kSaqme + " verify --data " + data_);
     EXPECT_EQ(code, 0) << out;
@@ -386,6 +394,14 @@ TEST_F(AuditTest, AByteAlteredInRocksDbFailsVerifyAtThatSequenceAndCheckReportsI
   std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_);
   EXPECT_EQ(code, 1) << out;
   EXPECT_NE(out.find("FAILED at sequence 4"), std::string::npos) << out;
+  // What was published before the edit still holds; the chain after it does not.
+  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor " + anchor3);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_NE(out.find("anchor " + anchor3 + " holds"), std::string::npos) << out;
+  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor 5:" + head_hash);
+  EXPECT_NE(out.find("ANCHOR FAILED: event 5 of the anchor is not in the intact chain"),
+            std::string::npos)
+      << out;
   std::tie(code, out) = RunCommand(kSaqme + " check --data " + data_);
   EXPECT_EQ(code, 1) << out;
   EXPECT_NE(out.find("the hash chain breaks at event 4"), std::string::npos) << out;
@@ -401,6 +417,71 @@ TEST_F(AuditTest, AByteAlteredInRocksDbFailsVerifyAtThatSequenceAndCheckReportsI
     EXPECT_FALSE(verified.at("problem").as_string().empty());
     EXPECT_EQ(Get(http, "/health").at("ok"), true);  // and it keeps serving
   }
+}
+
+TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
+  // The log as it was published: three registrations, and the anchor verify printed for it.
+  std::string published;
+  {
+    auto server = Start();
+    HttpClient http(server->port());
+    for (int i = 0; i < 3; ++i) {
+      Command(http, "org-records", "", "app-" + std::to_string(i), Application("2026-03-12"));
+    }
+    auto verified = Get(http, "/v1/audit/verify");
+    published = std::string(verified.at("anchor").as_string());
+    EXPECT_EQ(published, "3:" + std::string(verified.at("head_hash").as_string()));
+    auto [code, out] = RunCommand(kSaqme + " verify --data " + data_);
+    EXPECT_NE(out.find("anchor (to publish) " + published), std::string::npos) << out;
+    // The office goes on working; the anchor still holds.
+    Command(http, "org-records", "", "app-3", Application("2026-03-13"));
+    verified = Get(http, "/v1/audit/verify?anchor=" + published);
+    EXPECT_EQ(verified.at("ok"), true) << verified;
+    EXPECT_EQ(verified.at("anchor_holds"), true);
+    EXPECT_EQ(verified.at("verified_through_seq"), 4);
+    // Anchors are refused when malformed, and the server keeps serving.
+    Get(http, "/v1/audit/verify?anchor=3", 400);
+    Get(http, "/v1/audit/verify?anchor=0:" + std::string(64, 'a'), 400);
+    Get(http, "/v1/audit/verify?anchor=3:" + std::string(63, 'a'), 400);
+    EXPECT_EQ(Get(http, "/health").at("ok"), true);
+  }
+  auto [code, out] = RunCommand(kSaqme + " verify --data " + data_ + " --anchor " + published);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("anchor " + published + " holds"), std::string::npos) << out;
+  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor 3:xyz");
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_NE(out.find("SEQUENCE:HASH"), std::string::npos) << out;
+
+  // Past the head: the log was cut back after the anchor was published.
+  const std::string hash = published.substr(2);
+  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor 9:" + hash);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_NE(out.find("not in the intact chain, which ends at 4: the log was cut back"),
+            std::string::npos)
+      << out;
+
+  // A log rewritten from the start, every hash recomputed: its own chain verifies, the anchor
+  // does not hold.
+  data_ = dir_.Sub("rewritten");
+  {
+    auto server = Start();
+    HttpClient http(server->port());
+    for (int i = 0; i < 4; ++i) {
+      Command(http, "org-records", "", "app-" + std::to_string(i), Application("2026-03-13"));
+    }
+    auto verified = Get(http, "/v1/audit/verify?anchor=" + published);
+    EXPECT_EQ(verified.at("ok"), false);
+    EXPECT_EQ(verified.at("anchor_holds"), false);
+    EXPECT_EQ(verified.at("verified_through_seq"), 4);  // the chain itself is intact
+    EXPECT_NE(std::string(verified.at("anchor_problem").as_string()).find("rewritten"),
+              std::string::npos);
+    EXPECT_FALSE(verified.at("anchor_problem_ka").as_string().empty());
+  }
+  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_);
+  EXPECT_EQ(code, 0) << out;
+  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor " + published);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_NE(out.find("ANCHOR FAILED: event 3 has hash"), std::string::npos) << out;
 }
 
 TEST_F(AuditTest, CheckPassesAfterRandomWorkloadsWithSigkillsAndARebuildTheServerCarriesOn) {
