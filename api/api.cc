@@ -11,6 +11,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/command_json.h"
+#include "api/journal_export.h"
 #include "engine/control.h"
 #include "engine/projection.h"
 #include "replay/anchor.h"
@@ -78,12 +79,24 @@ Target Parse(std::string_view target) {
   return out;
 }
 
-Response Json(http::status status, const boost::json::value& body, const Request& request) {
-  Response response{status, request.version()};
-  response.set(http::field::content_type, "application/json; charset=utf-8");
-  response.body() = boost::json::serialize(body);
+// A 200 answer with `body` of `content_type`; with a `download` name, offered as that file.
+Response Text(const Request& request, const char* content_type, std::string body,
+              const std::string& download = "") {
+  Response response{http::status::ok, request.version()};
+  response.set(http::field::content_type, content_type);
+  if (!download.empty()) {
+    response.set(http::field::content_disposition, "attachment; filename=\"" + download + "\"");
+  }
+  response.body() = std::move(body);
   response.keep_alive(request.keep_alive());
   response.prepare_payload();
+  return response;
+}
+
+Response Json(http::status status, const boost::json::value& body, const Request& request) {
+  Response response =
+      Text(request, "application/json; charset=utf-8", boost::json::serialize(body));
+  response.result(status);
   return response;
 }
 
@@ -200,13 +213,7 @@ Response Api::Handle(const Request& request) {
         response = Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
                          "წელი არასწორია");
       } else {
-        auto entries = engine_->Journal(p[2], year);
-        response = entries.ok()
-                       ? Json(http::status::ok,
-                              boost::json::object{
-                                  {"journal", p[2]}, {"year", year}, {"entries", entries.value()}},
-                              request)
-                       : FromStatus(request, entries.status());
+        response = JournalAnswer(request, p[2], year, target.query);
       }
     } else if (get && p.size() == 2 && p[1] == "inbox") {
       // The caller's own work, and that of every post it acts for today.
@@ -651,12 +658,7 @@ Response Api::Metrics(const Request& request) {
       << "# HELP saqme_log_last_seq The last durable event sequence.\n"
          "# TYPE saqme_log_last_seq gauge\n"
       << "saqme_log_last_seq " << engine_->log().LastSequence() << "\n";
-  Response response{http::status::ok, request.version()};
-  response.set(http::field::content_type, "text/plain; version=0.0.4");
-  response.body() = out.str();
-  response.keep_alive(request.keep_alive());
-  response.prepare_payload();
-  return response;
+  return Text(request, "text/plain; version=0.0.4", out.str());
 }
 
 }  // namespace saqme::api
@@ -707,19 +709,12 @@ Response Api::History(const Request& request, const std::string& case_id,
   }
   auto events = replay::ExportCase(engine_->log(), case_id);
   if (!events.ok()) return FromStatus(request, events.status());
-  Response response{http::status::ok, request.version()};
   if (csv) {
-    response.set(http::field::content_type, "text/csv; charset=utf-8");
-    response.set(http::field::content_disposition,
-                 "attachment; filename=\"" + case_id + "-history.csv\"");
-    response.body() = replay::ExportCsv(events.value());
-  } else {
-    response.set(http::field::content_type, "application/json; charset=utf-8");
-    response.body() = replay::ExportJson(case_id, events.value());
+    return Text(request, "text/csv; charset=utf-8", replay::ExportCsv(events.value()),
+                case_id + "-history.csv");
   }
-  response.keep_alive(request.keep_alive());
-  response.prepare_payload();
-  return response;
+  return Text(request, "application/json; charset=utf-8",
+              replay::ExportJson(case_id, events.value()));
 }
 
 Response Api::AuditVerify(const Request& request, const std::map<std::string, std::string>& query) {
@@ -754,6 +749,29 @@ Response Api::AuditVerify(const Request& request, const std::map<std::string, st
                   report.problem);
   }
   return Json(http::status::ok, body, request);
+}
+
+Response Api::JournalAnswer(const Request& request, const std::string& journal, int year,
+                            const std::map<std::string, std::string>& query) {
+  auto format = query.find("format");
+  const std::string as = format == query.end() ? "json" : format->second;
+  if (as != "json" && as != "csv" && as != "html") {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "format must be json, csv or html", "ფორმატი უნდა იყოს json, csv ან html");
+  }
+  auto entries = engine_->Journal(journal, year);
+  if (!entries.ok()) return FromStatus(request, entries.status());
+  if (as == "json") {
+    return Json(
+        http::status::ok,
+        boost::json::object{{"journal", journal}, {"year", year}, {"entries", entries.value()}},
+        request);
+  }
+  if (as == "csv") {
+    return Text(request, "text/csv; charset=utf-8", JournalCsv(entries.value()),
+                journal + "-" + std::to_string(year) + ".csv");
+  }
+  return Text(request, "text/html; charset=utf-8", JournalHtml(journal, year, entries.value()));
 }
 
 }  // namespace saqme::api

@@ -1,5 +1,6 @@
 // The HTTP API against the real server on a loopback port: whole proceedings, every error code,
 // retries, conflicts and racing clients.
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -8,6 +9,7 @@
 #include "api/api.h"
 #include "api/http_server.h"
 #include "engine/engine.h"
+#include "storage/csv.h"
 #include "tests/http_client.h"
 #include "tests/test_util.h"
 
@@ -195,6 +197,68 @@ TEST_F(ApiTest, RetriesReturnTheFirstResultAndConflictsAreNamed) {
   EXPECT_EQ(stale.error_code(), "conflict");
   auto journal = client_->Get("/v1/journals/incoming", tokens_.at("chair"));
   EXPECT_EQ(journal.json().at("entries").as_array().size(), 1u);
+}
+
+TEST_F(ApiTest, AJournalYearAsCsvAndAsAPrintablePageInNumberOrder) {
+  // Twelve letters, so that number order (1, 2, …, 10, 11, 12) differs from text order; one
+  // subject carries the characters CSV and HTML must quote.
+  const std::string tricky = "ბიუჯეტი, \"2027\" <პროექტი> & ცვლილება\nმეორე ხაზი";
+  for (int i = 1; i <= 12; ++i) {
+    auto command = Register("correspondence", "chair");
+    command["subject"] = i == 7 ? tricky : "წერილი " + std::to_string(i);
+    Ok("org-records", "", command);
+  }
+  const std::string& chair = tokens_.at("chair");
+  auto json = client_->Get("/v1/journals/incoming?year=2026", chair).json();
+  const auto& entries = json.at("entries").as_array();
+  ASSERT_EQ(entries.size(), 12u);
+
+  auto csv = client_->Get("/v1/journals/incoming?year=2026&format=csv", chair);
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  ASSERT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u);  // a spreadsheet reads it as UTF-8
+  std::vector<std::vector<std::string>> rows;
+  ASSERT_TRUE(storage::ParseCsv(csv.body.substr(3), &rows));
+  ASSERT_EQ(rows.size(), 13u);
+  const auto& header = rows[0];
+  ASSERT_GE(header.size(), 3u);
+  EXPECT_EQ(header[0], "number");
+  EXPECT_EQ(header[1], "date");
+  EXPECT_EQ(header[2], "case_id");
+  const auto column = [&](const std::string& name) {
+    return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  ASSERT_LT(column("subject"), header.size());
+  ASSERT_LT(column("sender"), header.size());
+  for (size_t i = 1; i < rows.size(); ++i) {
+    ASSERT_EQ(rows[i].size(), header.size()) << i;
+    EXPECT_EQ(rows[i][0], std::to_string(i));  // gapless, in number order
+    const auto& entry = entries[i - 1].as_object();
+    EXPECT_EQ(rows[i][2], entry.at("case_id").as_string());
+    EXPECT_EQ(rows[i][column("subject")], entry.at("subject").as_string());
+    EXPECT_EQ(rows[i][column("sender")], "ეკატერინე ბერიძე");
+  }
+  EXPECT_EQ(rows[7][column("subject")], tricky);
+
+  auto html = client_->Get("/v1/journals/incoming?year=2026&format=html", chair);
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("შემოსული კორესპონდენციის ჟურნალი, 2026"), std::string::npos);
+  EXPECT_NE(html.body.find("12 ჩანაწერი / entries"), std::string::npos);
+  EXPECT_NE(html.body.find("ბიუჯეტი, &quot;2027&quot; &lt;პროექტი&gt; &amp; ცვლილება"),
+            std::string::npos);
+  EXPECT_EQ(html.body.find("<პროექტი>"), std::string::npos);  // never as markup
+  size_t at = 0;
+  for (int i = 1; i <= 12; ++i) {  // rows in number order
+    at = html.body.find("<tr><td>" + std::to_string(i) + "</td>", at);
+    ASSERT_NE(at, std::string::npos) << i;
+  }
+
+  // An empty year is a header alone; bad formats and journals are named.
+  auto empty = client_->Get("/v1/journals/outgoing?year=2026&format=csv", chair);
+  EXPECT_EQ(empty.status, 200);
+  EXPECT_EQ(empty.body, "\xEF\xBB\xBFnumber,date,case_id\r\n");
+  EXPECT_EQ(client_->Get("/v1/journals/incoming?format=xml", chair).error_code(), "bad_request");
+  EXPECT_EQ(client_->Get("/v1/journals/secret?format=csv", chair).status, 404);
+  EXPECT_EQ(client_->Get("/v1/journals/incoming?format=csv", "").status, 401);
 }
 
 TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {

@@ -1,0 +1,147 @@
+#include "api/journal_export.h"
+
+#include <algorithm>
+#include <map>
+
+#include <boost/json/serialize.hpp>
+
+#include "storage/csv.h"
+
+namespace saqme::api {
+namespace {
+
+struct Label {
+  const char* ka;
+  const char* en;
+};
+
+// The journals' names as the records office writes them on the cover (seed 000, DOMAIN.md §8).
+const std::map<std::string, Label, std::less<>> kJournalTitles = {
+    {"incoming", {"შემოსული კორესპონდენციის ჟურნალი", "Incoming correspondence"}},
+    {"outgoing", {"გასული კორესპონდენციის ჟურნალი", "Outgoing correspondence"}},
+    {"internal", {"შიდა დავალებების ჟურნალი", "Internal assignments"}},
+    {"postal", {"საფოსტო გზავნილების ჟურნალი", "Postal dispatch"}},
+    {"delivery", {"დასატარებელი ჟურნალი", "Delivery journal (resolution receipts)"}},
+    {"public_information", {"საჯარო ინფორმაციის რეესტრი", "Public information register"}},
+    {"acts-order", {"ბრძანებების ჟურნალი", "Orders"}},
+    {"acts-ordinance", {"განკარგულებების ჟურნალი", "Ordinances"}},
+    {"acts-resolution", {"დადგენილებების ჟურნალი", "Resolutions"}},
+};
+
+const std::map<std::string, Label, std::less<>> kColumnLabels = {
+    {"number", {"№", "Number"}},
+    {"date", {"თარიღი", "Date"}},
+    {"case_id", {"საქმე", "Case"}},
+    {"kind", {"სახე", "Kind"}},
+    {"channel", {"არხი", "Channel"}},
+    {"sender", {"გამგზავნი", "Sender"}},
+    {"subject", {"შინაარსი", "Subject"}},
+    {"summary", {"მოკლე შინაარსი", "Summary"}},
+    {"pages", {"ფურცლები", "Pages"}},
+    {"addressee", {"ადრესატი", "Addressee"}},
+    {"due", {"ვადა", "Due"}},
+    {"incoming_number", {"შემოსულის №", "Incoming number"}},
+    {"executor", {"შემსრულებელი", "Executor"}},
+    {"received_at", {"ჩაბარდა", "Received"}},
+    {"resolution_by", {"რეზოლუციის ავტორი", "Resolution by"}},
+    {"signed_by", {"ხელმომწერი", "Signed by"}},
+    {"outgoing_number", {"გასულის №", "Outgoing number"}},
+    {"issuer", {"გამცემი", "Issuer"}},
+    {"assignee", {"შემსრულებელი", "Assignee"}},
+    {"instruction", {"დავალება", "Instruction"}},
+    {"title", {"სათაური", "Title"}},
+};
+
+std::string Cell(const boost::json::object& entry, const std::string& column) {
+  const auto* value = entry.if_contains(column);
+  if (!value || value->is_null()) return "";
+  if (value->is_string()) return std::string(value->as_string());
+  return boost::json::serialize(*value);
+}
+
+std::string Escaped(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> JournalColumns(const boost::json::array& entries) {
+  std::vector<std::string> columns = {"number", "date", "case_id"};
+  for (const auto& entry : entries) {
+    for (const auto& field : entry.as_object()) {
+      const std::string key(field.key());
+      if (key == "journal") continue;  // the same on every row: the page says it once
+      if (std::find(columns.begin(), columns.end(), key) == columns.end()) columns.push_back(key);
+    }
+  }
+  return columns;
+}
+
+std::string JournalCsv(const boost::json::array& entries) {
+  const auto columns = JournalColumns(entries);
+  std::string out = "\xEF\xBB\xBF" + storage::CsvLine(columns);
+  std::vector<std::string> cells(columns.size());
+  for (const auto& entry : entries) {
+    for (size_t i = 0; i < columns.size(); ++i) cells[i] = Cell(entry.as_object(), columns[i]);
+    out += storage::CsvLine(cells);
+  }
+  return out;
+}
+
+std::string JournalHtml(const std::string& journal, int year, const boost::json::array& entries) {
+  const auto title = kJournalTitles.find(journal);
+  const std::string ka = title != kJournalTitles.end() ? title->second.ka : journal;
+  const std::string en = title != kJournalTitles.end() ? title->second.en : journal;
+  const std::string y = std::to_string(year);
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"ka\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+      Escaped(ka) + " " + y +
+      "</title>\n<style>\n"
+      "body { font-family: sans-serif; margin: 1.5cm; }\n"
+      "h1 { font-size: 16pt; margin: 0; } h2 { font-size: 11pt; font-weight: normal; }\n"
+      "table { border-collapse: collapse; width: 100%; font-size: 9pt; }\n"
+      "th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }\n"
+      "th small { display: block; font-weight: normal; }\n"
+      "thead { display: table-header-group; } tr { page-break-inside: avoid; }\n"
+      "@page { size: A4 landscape; }\n"
+      "</style>\n</head>\n<body>\n<h1>" +
+      Escaped(ka) + ", " + y + "</h1>\n<h2>" + Escaped(en) + ", " + y + " — " +
+      std::to_string(entries.size()) + " ჩანაწერი / entries</h2>\n<table>\n<thead><tr>";
+  const auto columns = JournalColumns(entries);
+  for (const auto& column : columns) {
+    const auto label = kColumnLabels.find(column);
+    out += "<th>" + Escaped(label != kColumnLabels.end() ? label->second.ka : column) + "<small>" +
+           Escaped(label != kColumnLabels.end() ? label->second.en : column) + "</small></th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& entry : entries) {
+    out += "<tr>";
+    for (const auto& column : columns) {
+      out += "<td>" + Escaped(Cell(entry.as_object(), column)) + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  return out + "</tbody>\n</table>\n</body>\n</html>\n";
+}
+
+}  // namespace saqme::api

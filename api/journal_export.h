@@ -1,0 +1,28 @@
+// A journal of one year as a file: CSV for a spreadsheet, and a printable HTML page — the paper
+// journal a records office binds at the end of the year (DOMAIN.md §8). Entries come as
+// Engine::Journal returns them, in registration-number order, and stay in that order.
+//
+// Columns: `number`, `date`, `case_id`, then every other key in the order the entries first
+// show it (the journals differ: the incoming journal has sender and subject, the delivery journal
+// executor and received_at, …); an entry without a column leaves its cell empty.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <boost/json/array.hpp>
+
+namespace saqme::api {
+
+// The journal's column keys for `entries` (above).
+std::vector<std::string> JournalColumns(const boost::json::array& entries);
+
+// RFC 4180 CSV (storage/csv.h) with a header row of the column keys; UTF-8 with a byte-order
+// mark so that a spreadsheet opens Georgian text as such.
+std::string JournalCsv(const boost::json::array& entries);
+
+// A self-contained HTML page: the journal's title in Georgian and English, the year, and a table
+// whose headers are the columns' Georgian names (English beneath); text is HTML-escaped.
+std::string JournalHtml(const std::string& journal, int year, const boost::json::array& entries);
+
+}  // namespace saqme::api
