@@ -15,6 +15,7 @@
 #include "engine/control.h"
 #include "engine/projection.h"
 #include "replay/anchor.h"
+#include "replay/annual_report.h"
 #include "replay/audit_export.h"
 #include "replay/case_replay.h"
 #include "storage/event_json.h"
@@ -201,6 +202,12 @@ Response Api::Handle(const Request& request) {
       }
     } else if (get && p.size() == 4 && p[1] == "cases" && p[3] == "history") {
       response = History(request, p[2], target.query);
+    } else if (get && p.size() == 3 && p[1] == "reports" && p[2] == "annual") {
+      bool ok = false;
+      const int year = YearOf(target, clock_, &ok);
+      response = ok ? Report(request, year, target.query)
+                    : Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
+                            "წელი არასწორია");
     } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "verify") {
       response = AuditVerify(request, target.query);
     } else if (get && p.size() == 3 && p[1] == "journals") {
@@ -772,6 +779,26 @@ Response Api::JournalAnswer(const Request& request, const std::string& journal, 
                 journal + "-" + std::to_string(year) + ".csv");
   }
   return Text(request, "text/html; charset=utf-8", JournalHtml(journal, year, entries.value()));
+}
+
+Response Api::Report(const Request& request, int year,
+                     const std::map<std::string, std::string>& query) {
+  auto format = query.find("format");
+  const std::string as = format == query.end() ? "json" : format->second;
+  if (as != "json" && as != "text") {
+    return Error(request, http::status::bad_request, "bad_request", "format must be json or text",
+                 "ფორმატი უნდა იყოს json ან text");
+  }
+  std::lock_guard<std::mutex> one_at_a_time(verify_mu_);  // it reads the whole log
+  auto report = replay::BuildAnnualReport(engine_->log(), year);
+  if (!report.ok()) return FromStatus(request, report.status());
+  if (as == "text") {
+    auto lang = query.find("lang");
+    const bool english = lang != query.end() && lang->second == "en";
+    return Text(request, "text/plain; charset=utf-8",
+                replay::AnnualReportText(report.value(), english));
+  }
+  return Json(http::status::ok, replay::AnnualReportJson(report.value()), request);
 }
 
 }  // namespace saqme::api

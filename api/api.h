@@ -57,6 +57,9 @@ class Api {
   // A journal's year in number order: JSON, or ?format=csv|html (api/journal_export.h).
   Response JournalAnswer(const Request& request, const std::string& journal, int year,
                          const std::map<std::string, std::string>& query);
+  // The annual report (replay/annual_report.h): JSON, or ?format=text[&lang=en].
+  Response Report(const Request& request, int year,
+                  const std::map<std::string, std::string>& query);
   // Walks the hash chain; one walk at a time (it reads the whole log).
   // GET /v1/audit/verify[?anchor=SEQ:HASH]: the whole chain, and a published anchor.
   Response AuditVerify(const Request& request, const std::map<std::string, std::string>& query);

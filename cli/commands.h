@@ -13,6 +13,7 @@ int RunServe(int argc, char** argv);
 int RunToken(int argc, char** argv);
 int RunVerify(int argc, char** argv);
 int RunReplay(int argc, char** argv);
+int RunReport(int argc, char** argv);
 int RunRebuild(int argc, char** argv);
 int RunCheck(int argc, char** argv);
 int RunExport(int argc, char** argv);

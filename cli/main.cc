@@ -24,6 +24,7 @@ constexpr Subcommand kSubcommands[] = {
     {"org", saqme::cli::RunOrg, "check an organisation file and show its posts and powers"},
     {"rebuild", saqme::cli::RunRebuild, "rebuild every view from the log (server stopped)"},
     {"replay", saqme::cli::RunReplay, "a case event by event, as it stood at any moment"},
+    {"report", saqme::cli::RunReport, "the annual report of the apparatus for a year"},
     {"serve", saqme::cli::RunServe, "serve the HTTP API (the main job)"},
     {"token", saqme::cli::RunToken, "token add: create a bearer token for a post"},
     {"verify", saqme::cli::RunVerify, "walk the hash chain and report the first bad sequence"},

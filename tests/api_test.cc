@@ -261,6 +261,106 @@ TEST_F(ApiTest, AJournalYearAsCsvAndAsAPrintablePageInNumberOrder) {
   EXPECT_EQ(client_->Get("/v1/journals/incoming?format=csv", "").status, 401);
 }
 
+TEST_F(ApiTest, TheAnnualReportCountsAHandBuiltYear) {
+  Ok("chair", "",
+     object{
+         {"type", "approve_nomenclature"},
+         {"year", 2026},
+         {"files", boost::json::array{object{{"code", "02-01"}, {"title", "განცხადებები"}},
+                                      object{{"code", "02-02"}, {"title", "საჯარო ინფორმაცია"}}}}});
+  // An application answered the day it came (post), two public-information requests (post): one
+  // released in part eight days late, one refused on time; a letter by e-mail still open.
+  const std::string application(
+      Ok("org-records", "", Register("application", "apparatus-head")).at("case_id").as_string());
+  Ok("apparatus-head", application,
+     object{{"type", "assign_resolution"}, {"lead_executor", "sec-legal"}});
+  Ok("sec-legal", application, object{{"type", "confirm_receipt"}});
+  Ok("sec-legal", application, object{{"type", "draft_answer"}, {"text", "ასლი თან ერთვის"}});
+  Ok("apparatus-head", application,
+     object{{"type", "decide"}, {"outcome", "granted"}, {"text", "დაკმაყოფილდეს"}});
+  Ok("apparatus-head", application, object{{"type", "sign"}});
+  Ok("org-records", application, object{{"type", "dispatch"}, {"channel", "post"}});
+  std::string requests[2];
+  for (auto& id : requests) {
+    id = Ok("org-records", "", Register("public_information", "apparatus-head"))
+             .at("case_id")
+             .as_string();
+    Ok("apparatus-head", id,
+       object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}});
+    Ok("info-public", id, object{{"type", "confirm_receipt"}});
+  }
+  Ok("info-public", requests[1], object{{"type", "refuse_information"}, {"text", "პერსონალური"}});
+  Ok("info-public", requests[1], object{{"type", "explain_rights"}, {"text", "გასაჩივრება"}});
+  auto letter = Register("correspondence", "chair");
+  letter["channel"] = "email";
+  Ok("org-records", "", letter);
+  auto act = Ok("sec-legal", "",
+                object{{"type", "draft_act"},
+                       {"act_type", "resolution"},
+                       {"issuer", "chair"},
+                       {"title", "ბიუჯეტი"},
+                       {"text", "მუხლი 1."}});
+  const std::string act_id(act.at("case_id").as_string());
+  Ok("sec-juridical", act_id, object{{"type", "give_expertise"}, {"text", "შეესაბამება"}});
+  Ok("chair", act_id,
+     object{{"type", "adopt"},
+            {"session_date", "2026-11-02"},
+            {"votes_for", 20},
+            {"votes_against", 3}});
+  Ok("org-records", act_id, object{{"type", "register_act"}});
+  now_ = now_.load() + 18 * 86'400'000LL;  // 20 November; the request was due on the 12th
+  Ok("info-public", requests[0], object{{"type", "release_information"}, {"scope", "partial"}});
+
+  const std::string& chair = tokens_.at("chair");
+  auto reply = client_->Get("/v1/reports/annual?year=2026", chair);
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto report = reply.json();
+  EXPECT_EQ(report.at("year"), 2026);
+  EXPECT_EQ(report.at("incoming").at("total"), 4);
+  EXPECT_EQ(report.at("incoming").at("by_kind").at("public_information"), 2);
+  EXPECT_EQ(report.at("incoming").at("by_kind").at("application"), 1);
+  EXPECT_EQ(report.at("incoming").at("by_kind").at("correspondence"), 1);
+  EXPECT_EQ(report.at("incoming").at("by_channel").at("post"), 3);
+  EXPECT_EQ(report.at("incoming").at("by_channel").at("email"), 1);
+  EXPECT_EQ(report.at("outgoing"), 1);
+  EXPECT_EQ(report.at("acts").at("total"), 1);
+  EXPECT_EQ(report.at("acts").at("by_type").at("resolution"), 1);
+  const auto& all = report.at("proceedings");
+  EXPECT_EQ(all.at("registered"), 4);
+  EXPECT_EQ(all.at("answered_on_time"), 2);
+  EXPECT_EQ(all.at("answered_late"), 1);
+  EXPECT_EQ(all.at("open"), 1);
+  EXPECT_EQ(all.at("longest_days_to_answer"), 18);
+  EXPECT_EQ(all.at("longest_case").as_string(), requests[0]);
+  EXPECT_DOUBLE_EQ(all.at("average_days_to_answer").to_number<double>(), 6.0);
+  const auto& pi = report.at("public_information");
+  EXPECT_EQ(pi.at("registered"), 2);
+  EXPECT_EQ(pi.at("answered_on_time"), 1);
+  EXPECT_EQ(pi.at("answered_late"), 1);
+  EXPECT_EQ(pi.at("released"), 0);
+  EXPECT_EQ(pi.at("partly"), 1);
+  EXPECT_EQ(pi.at("refused"), 1);
+  EXPECT_EQ(report.at("nomenclature_cases"), 2);
+  // The report pins the log it was computed from.
+  auto verified = client_->Get("/v1/audit/verify", chair).json();
+  EXPECT_EQ(report.at("log").at("anchor"), verified.at("anchor"));
+  EXPECT_EQ(report.at("log").at("intact"), true);
+
+  auto text = client_->Get("/v1/reports/annual?year=2026&format=text", chair);
+  EXPECT_NE(text.body.find("აპარატის 2026 წლის საქმიანობის ანგარიში"), std::string::npos);
+  EXPECT_NE(text.body.find("სამართლებრივი აქტები: 1"), std::string::npos) << text.body;
+  auto english = client_->Get("/v1/reports/annual?year=2026&format=text&lang=en", chair);
+  EXPECT_NE(english.body.find("Incoming letters registered: 4"), std::string::npos) << english.body;
+  EXPECT_NE(english.body.find("longest (days): 18 (" + requests[0] + ")"), std::string::npos);
+
+  auto empty = client_->Get("/v1/reports/annual?year=2025", chair).json();
+  EXPECT_EQ(empty.at("incoming").at("total"), 0);
+  EXPECT_EQ(empty.at("proceedings").at("registered"), 0);
+  EXPECT_EQ(client_->Get("/v1/reports/annual?year=20x6", chair).status, 400);
+  EXPECT_EQ(client_->Get("/v1/reports/annual?format=pdf", chair).status, 400);
+  EXPECT_EQ(client_->Get("/v1/reports/annual", "").status, 401);
+}
+
 TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
   const std::string id(Command("org-records", "", Register("correspondence", "chair"))
                            .json()

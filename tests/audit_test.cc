@@ -452,6 +452,20 @@ TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
   EXPECT_EQ(code, 2) << out;
   EXPECT_NE(out.find("SEQUENCE:HASH"), std::string::npos) << out;
 
+  // The annual report prints the anchor of the log it counted.
+  std::tie(code, out) =
+      RunCommand(kSaqme + " report --data " + data_ + " --year 2026 --format json");
+  ASSERT_EQ(code, 0) << out;
+  const auto report = boost::json::parse(out);
+  EXPECT_EQ(report.at("incoming").at("total"), 4);
+  EXPECT_EQ(report.at("incoming").at("by_kind").at("application"), 4);
+  EXPECT_EQ(report.at("proceedings").at("open"), 4);
+  EXPECT_EQ(std::string(report.at("log").at("anchor").as_string()).rfind("4:", 0), 0u);
+  std::tie(code, out) = RunCommand(kSaqme + " report --data " + data_ + " --year 2026");
+  EXPECT_NE(out.find("რეგისტრირებული შემოსული წერილები: 4"), std::string::npos) << out;
+  std::tie(code, out) = RunCommand(kSaqme + " report --data " + data_ + " --year 26");
+  EXPECT_EQ(code, 2) << out;
+
   // Past the head: the log was cut back after the anchor was published.
   const std::string hash = published.substr(2);
   std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor 9:" + hash);

@@ -1,0 +1,292 @@
+#include "replay/annual_report.h"
+
+#include <sstream>
+#include <unordered_map>
+
+#include "replay/anchor.h"
+#include "storage/event_codec.h"
+#include "storage/tbilisi_time.h"
+#include "workflows/calendar/date.h"
+#include "workflows/proceeding.h"
+
+namespace saqme::replay {
+namespace {
+
+using workflows::CaseState;
+using workflows::Kind;
+using P = schema::Event::Payload;
+
+bool IsIncoming(Kind kind) {
+  return kind == Kind::kCorrespondence || kind == Kind::kApplication ||
+         kind == Kind::kPublicInformation || kind == Kind::kComplaint;
+}
+
+int YearOf(const std::string& date) { return date.size() >= 4 ? std::stoi(date.substr(0, 4)) : 0; }
+
+int64_t DaysBetween(const std::string& from, const std::string& to) {
+  auto a = workflows::Date::Parse(from), b = workflows::Date::Parse(to);
+  return a && b ? b->DaysSinceEpoch() - a->DaysSinceEpoch() : 0;
+}
+
+// What the report needs of one case beyond its final state.
+struct CaseFacts {
+  CaseState state;
+  std::string answered_on, due_when_answered;
+  int extensions = 0;
+  char information = 0;  // 'f' released in full, 'p' partly, 'r' refused
+};
+
+void Count(const CaseFacts& c, ProceedingFigures& figures) {
+  ++figures.registered;
+  figures.extensions += c.extensions;
+  if (!c.answered_on.empty()) {
+    const bool on_time = c.due_when_answered.empty() || c.answered_on <= c.due_when_answered;
+    ++(on_time ? figures.answered_on_time : figures.answered_late);
+    const int days = static_cast<int>(DaysBetween(c.state.registered_on, c.answered_on));
+    figures.days_to_answer_total += days;
+    if (days > figures.longest_days_to_answer || figures.longest_case.empty()) {
+      figures.longest_days_to_answer = days;
+      figures.longest_case = c.state.case_id;
+    }
+  } else if (c.state.stage == workflows::Stage::kRedirectedOut) {
+    ++figures.redirected;
+  } else {
+    ++figures.open;
+  }
+}
+
+}  // namespace
+
+double ProceedingFigures::AverageDaysToAnswer() const {
+  const int answered = answered_on_time + answered_late;
+  return answered == 0 ? 0.0 : static_cast<double>(days_to_answer_total) / answered;
+}
+
+Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
+  if (year < 1900 || year > 9999) {
+    return Status::Error(Status::Code::kInvalidArgument, "the year must be between 1900 and 9999",
+                         "წელი უნდა იყოს 1900-დან 9999-მდე");
+  }
+  AnnualReport report;
+  report.year = year;
+  std::unordered_map<std::string, CaseFacts> cases;
+  std::string case_id;
+  Status read = log.ReadFrom(1, [&](uint64_t, const storage::EventView& view) {
+    auto event = view.event();
+    auto id = event.getCaseId();
+    case_id.assign(id.begin(), id.size());
+    CaseFacts& c = cases[case_id];
+    const std::string answered_before = c.state.answered_on;
+    const workflows::OpenDeadline before = workflows::OpenDeadlineOf(c.state);
+    workflows::Evolve(c.state, event);
+    const bool this_year = YearOf(TbilisiDate(event.getOccurredAt())) == year;
+    auto payload = event.getPayload();
+    switch (payload.which()) {
+      case P::INCOMING_REGISTERED:
+        if (YearOf(c.state.registered_on) == year) {
+          ++report.incoming;
+          ++report.incoming_by_kind[workflows::KindName(c.state.kind)];
+          ++report.incoming_by_channel[payload.getIncomingRegistered().getChannel().cStr()];
+        }
+        break;
+      case P::DISPATCHED:
+        if (this_year) ++report.outgoing;
+        break;
+      case P::ACT_REGISTERED:
+        if (payload.getActRegistered().getYear() == year) {
+          ++report.acts;
+          ++report.acts_by_type[c.state.act_type];
+        }
+        break;
+      case P::DEADLINE_EXTENDED:
+        ++c.extensions;
+        break;
+      case P::INFORMATION_RELEASED:
+        c.information =
+            payload.getInformationReleased().getScope() == schema::InformationScope::FULL ? 'f'
+                                                                                          : 'p';
+        break;
+      case P::INFORMATION_REFUSED:
+        c.information = 'r';
+        break;
+      case P::DEADLINE_APPROACHING:
+        if (this_year) ++report.reminders;
+        break;
+      case P::DEADLINE_MISSED:
+        if (this_year) ++report.missed;
+        break;
+      case P::ESCALATED:
+        if (this_year) ++report.escalations;
+        break;
+      default:
+        break;
+    }
+    if (answered_before.empty() && !c.state.answered_on.empty()) {
+      c.answered_on = c.state.answered_on;
+      c.due_when_answered = before.due;
+    }
+    return true;
+  });
+  if (!read.ok()) return read;
+
+  for (const auto& [id, c] : cases) {
+    if (c.state.kind == Kind::kNomenclature && c.state.year == year) {
+      report.nomenclature_cases += static_cast<int>(c.state.files.size());
+    }
+    if (!IsIncoming(c.state.kind) || YearOf(c.state.registered_on) != year) continue;
+    Count(c, report.proceedings);
+    if (c.state.kind != Kind::kPublicInformation) continue;
+    Count(c, report.public_information);
+    report.information_released += c.information == 'f';
+    report.information_partly += c.information == 'p';
+    report.information_refused += c.information == 'r';
+  }
+  const auto chain = log.Verify();
+  report.log_intact = chain.ok;
+  report.head_seq = chain.verified_through;
+  report.head_hash = storage::HexOf(chain.head_hash);
+  report.anchor = AnchorOf(chain);
+  return report;
+}
+
+namespace {
+
+boost::json::object Counts(const std::map<std::string, int>& counts) {
+  boost::json::object out;
+  for (const auto& [key, n] : counts) out[key] = n;
+  return out;
+}
+
+boost::json::object FiguresJson(const ProceedingFigures& f) {
+  return {{"registered", f.registered},
+          {"answered_on_time", f.answered_on_time},
+          {"answered_late", f.answered_late},
+          {"redirected", f.redirected},
+          {"open", f.open},
+          {"average_days_to_answer", f.AverageDaysToAnswer()},
+          {"longest_days_to_answer", f.longest_days_to_answer},
+          {"longest_case", f.longest_case},
+          {"extensions", f.extensions}};
+}
+
+}  // namespace
+
+boost::json::object AnnualReportJson(const AnnualReport& r) {
+  boost::json::object pi = FiguresJson(r.public_information);
+  pi["released"] = r.information_released;
+  pi["partly"] = r.information_partly;
+  pi["refused"] = r.information_refused;
+  return {{"year", r.year},
+          {"incoming",
+           {{"total", r.incoming},
+            {"by_kind", Counts(r.incoming_by_kind)},
+            {"by_channel", Counts(r.incoming_by_channel)}}},
+          {"outgoing", r.outgoing},
+          {"acts", {{"total", r.acts}, {"by_type", Counts(r.acts_by_type)}}},
+          {"proceedings", FiguresJson(r.proceedings)},
+          {"public_information", pi},
+          {"deadline_watch",
+           {{"reminders", r.reminders}, {"missed", r.missed}, {"escalations", r.escalations}}},
+          {"nomenclature_cases", r.nomenclature_cases},
+          {"log",
+           {{"intact", r.log_intact},
+            {"verified_through_seq", r.head_seq},
+            {"head_hash", r.head_hash},
+            {"anchor", r.anchor}}}};
+}
+
+namespace {
+
+// Georgian and English words of the text form.
+struct Words {
+  const char* ka;
+  const char* en;
+};
+
+const std::map<std::string, Words, std::less<>> kNames = {
+    {"correspondence", {"კორესპონდენცია", "correspondence"}},
+    {"application", {"განცხადება", "applications"}},
+    {"public_information", {"საჯარო ინფორმაციის მოთხოვნა", "public-information requests"}},
+    {"complaint", {"საჩივარი", "complaints"}},
+    {"order", {"ბრძანება", "orders"}},
+    {"ordinance", {"განკარგულება", "ordinances"}},
+    {"resolution", {"დადგენილება", "resolutions"}},
+};
+
+std::string Name(const std::string& key, bool english) {
+  auto it = kNames.find(key);
+  if (it == kNames.end()) return key;
+  return english ? it->second.en : it->second.ka;
+}
+
+void Breakdown(std::ostringstream& out, const std::map<std::string, int>& counts, bool english) {
+  for (const auto& [key, n] : counts) out << "    " << Name(key, english) << ": " << n << "\n";
+}
+
+void Figures(std::ostringstream& out, const ProceedingFigures& f, bool english) {
+  const auto line = [&](const char* ka, const char* en, auto value) {
+    out << "    " << (english ? en : ka) << ": " << value << "\n";
+  };
+  line("რეგისტრირებული", "registered", f.registered);
+  line("ვადაში პასუხგაცემული", "answered on time", f.answered_on_time);
+  line("ვადის დარღვევით პასუხგაცემული", "answered late", f.answered_late);
+  line("უფლებამოსილ ორგანოში გადაგზავნილი", "redirected to the competent body", f.redirected);
+  line("განხილვის პროცესში", "still open", f.open);
+  std::ostringstream average;
+  average.precision(1);
+  average << std::fixed << f.AverageDaysToAnswer();
+  line("პასუხის საშუალო ვადა (დღე)", "average days to answer", average.str());
+  if (!f.longest_case.empty()) {
+    line("ყველაზე ხანგრძლივი (დღე)", "longest (days)",
+         std::to_string(f.longest_days_to_answer) + " (" + f.longest_case + ")");
+  }
+  line("ვადის გაგრძელება", "extensions", f.extensions);
+}
+
+}  // namespace
+
+std::string AnnualReportText(const AnnualReport& r, bool english) {
+  std::ostringstream out;
+  const std::string y = std::to_string(r.year);
+  out << (english ? "Annual report of the apparatus for " + y
+                  : "აპარატის " + y + " წლის საქმიანობის ანგარიში")
+      << "\n\n";
+  out << (english ? "Incoming letters registered: " : "რეგისტრირებული შემოსული წერილები: ")
+      << r.incoming << "\n";
+  Breakdown(out, r.incoming_by_kind, english);
+  out << (english ? "  by channel:\n" : "  არხების მიხედვით:\n");
+  Breakdown(out, r.incoming_by_channel, english);
+  out << (english ? "Outgoing letters: " : "გასული წერილები: ") << r.outgoing << "\n";
+  out << (english ? "Legal acts: " : "სამართლებრივი აქტები: ") << r.acts << "\n";
+  Breakdown(out, r.acts_by_type, english);
+  out << "\n"
+      << (english ? "Proceedings (incoming of the year):\n" : "წარმოება (წლის შემოსული):\n");
+  Figures(out, r.proceedings, english);
+  out << "\n"
+      << (english ? "Public information (GAC art. 49):\n"
+                  : "საჯარო ინფორმაცია (სზაკ-ის 49-ე მუხლი):\n");
+  Figures(out, r.public_information, english);
+  out << "    " << (english ? "released in full" : "სრულად გაცემული") << ": "
+      << r.information_released << "\n"
+      << "    " << (english ? "released in part" : "ნაწილობრივ გაცემული") << ": "
+      << r.information_partly << "\n"
+      << "    " << (english ? "refused" : "უარი") << ": " << r.information_refused << "\n";
+  out << "\n"
+      << (english ? "Deadline watch: " : "ვადების კონტროლი: ")
+      << (english ? "reminders " : "შეხსენება ") << r.reminders
+      << (english ? ", misses " : ", ვადის დარღვევა ") << r.missed
+      << (english ? ", escalations " : ", ესკალაცია ") << r.escalations << "\n";
+  out << (english ? "Nomenclature cases: " : "ნომენკლატურის საქმეები: ") << r.nomenclature_cases
+      << "\n\n";
+  if (r.log_intact) {
+    out << (english ? "The log, verified through event " : "ჟურნალი შემოწმებულია მოვლენამდე ")
+        << r.head_seq << "; " << (english ? "anchor" : "ანკერი") << ": " << r.anchor << "\n";
+  } else {
+    out << (english ? "WARNING: the log's hash chain breaks after event "
+                    : "გაფრთხილება: ჟურნალის ჰეშ-ჯაჭვი წყდება მოვლენის შემდეგ ")
+        << r.head_seq << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace saqme::replay

@@ -1,0 +1,67 @@
+// The annual report the apparatus publishes (DOMAIN.md §2, the Lentekhi council apparatus report
+// for 2023, seed 002): what the body registered, answered and adopted in one calendar year, the
+// public-information statistics GAC art. 49 asks for, and the log's head as an anchor, so that
+// the printed report pins the log it was computed from (replay/anchor.h).
+//
+// Computed from the log alone, one pass, every case evolved by the workflows' own Evolve: a
+// report is a projection like any view and never disagrees with the history it summarises.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "storage/event_log.h"
+#include "storage/status.h"
+
+namespace saqme::replay {
+
+// Proceedings of one group (all incoming documents, or public-information requests alone) that
+// were registered in the year, as they stand at the end of the log.
+struct ProceedingFigures {
+  int registered = 0;
+  int answered_on_time = 0;  // answered no later than the deadline running when it was answered
+  int answered_late = 0;
+  int redirected = 0;                // sent to the competent body (GAC art. 79)
+  int open = 0;                      // neither answered nor redirected yet
+  int64_t days_to_answer_total = 0;  // calendar days, registration to answer, over the answered
+  int longest_days_to_answer = 0;
+  std::string longest_case;
+  int extensions = 0;  // deadline extensions recorded (statutory or of a resolution's due)
+
+  double AverageDaysToAnswer() const;  // 0 when none was answered
+};
+
+struct AnnualReport {
+  int year = 0;
+  int incoming = 0;                                // registered in the incoming journal that year
+  std::map<std::string, int> incoming_by_kind;     // correspondence, application, …
+  std::map<std::string, int> incoming_by_channel;  // post, email, hand, …
+  int outgoing = 0;                                // numbered in the outgoing journal that year
+  int acts = 0;                                    // numbered in the acts journals of that year
+  std::map<std::string, int> acts_by_type;         // order, ordinance, resolution
+  ProceedingFigures proceedings;                   // every incoming document of the year
+  ProceedingFigures public_information;            // the requests alone (GAC art. 49)
+  int information_released = 0, information_partly = 0, information_refused = 0;
+  int reminders = 0, missed = 0, escalations = 0;  // deadline-watch alerts dated in the year
+  int nomenclature_cases = 0;                      // files of the year's approved nomenclature
+  // The log the report was computed from: its intact chain up to `head_seq`.
+  bool log_intact = false;
+  uint64_t head_seq = 0;
+  std::string head_hash, anchor;
+};
+
+// Reads `log` once (and walks its chain for the head). Requires 1900 ≤ year ≤ 9999 (kInvalid
+// Argument otherwise). Read errors as EventLog::ReadFrom.
+Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year);
+
+// GET /v1/reports/annual and `saqme report --format json`.
+boost::json::object AnnualReportJson(const AnnualReport& report);
+
+// The report as text, in the manner of the seed's report: Georgian, or English with
+// `english`.
+std::string AnnualReportText(const AnnualReport& report, bool english);
+
+}  // namespace saqme::replay
