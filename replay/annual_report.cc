@@ -245,12 +245,46 @@ void Figures(std::ostringstream& out, const ProceedingFigures& f, bool english) 
 
 }  // namespace
 
+// The paragraph of the seed's report (002), in its own words: nomenclature, acts by type,
+// incoming with the public-information requests among them, how they were answered, outgoing.
+std::string Summary(const AnnualReport& r, bool english) {
+  const std::string y = std::to_string(r.year);
+  const ProceedingFigures& p = r.proceedings;
+  const int answered = p.answered_on_time + p.answered_late;
+  std::ostringstream out;
+  if (english) {
+    out << "By the nomenclature, " << r.nomenclature_cases << " cases were kept in " << y << ". "
+        << r.acts << " legal acts were adopted";
+    for (const auto& [type, n] : r.acts_by_type) out << "; " << n << " " << Name(type, true);
+    out << ". " << r.incoming << " letters came in, " << r.public_information.registered
+        << " of them requests for public information; " << answered << " were answered, "
+        << p.answered_on_time << " on time";
+    if (p.open > 0) out << ", " << p.open << " are still being dealt with";
+    out << ". " << r.outgoing << " letters went out.\n";
+  } else {
+    out << "ნომენკლატურის მიხედვით " << y << " წელს წარმოებული იყო " << r.nomenclature_cases
+        << " საქმე. მიღებულია " << r.acts << " სამართლებრივი აქტი";
+    for (const auto& [type, n] : r.acts_by_type) out << "; " << n << " " << Name(type, false);
+    out << ". " << y << " წელს შემოსულია " << r.incoming << " წერილი, აქედან "
+        << r.public_information.registered << " საჯარო ინფორმაციის გაცემაზე. ";
+    if (answered == p.registered && p.answered_late == 0 && p.registered > 0) {
+      out << "ყველა წერილზე დროულად მოხდა რეაგირება და პასუხების გაცემა. ";
+    } else {
+      out << "პასუხი გაეცა " << answered << " წერილს, აქედან ვადაში — " << p.answered_on_time
+          << "; განხილვის პროცესშია " << p.open << ". ";
+    }
+    out << "გასულია " << r.outgoing << " წერილი.\n";
+  }
+  return out.str();
+}
+
 std::string AnnualReportText(const AnnualReport& r, bool english) {
   std::ostringstream out;
   const std::string y = std::to_string(r.year);
   out << (english ? "Annual report of the apparatus for " + y
                   : "აპარატის " + y + " წლის საქმიანობის ანგარიში")
-      << "\n\n";
+      << "\n\n"
+      << Summary(r, english) << "\n";
   out << (english ? "Incoming letters registered: " : "რეგისტრირებული შემოსული წერილები: ")
       << r.incoming << "\n";
   Breakdown(out, r.incoming_by_kind, english);

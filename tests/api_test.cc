@@ -349,6 +349,13 @@ TEST_F(ApiTest, TheAnnualReportCountsAHandBuiltYear) {
   auto text = client_->Get("/v1/reports/annual?year=2026&format=text", chair);
   EXPECT_NE(text.body.find("აპარატის 2026 წლის საქმიანობის ანგარიში"), std::string::npos);
   EXPECT_NE(text.body.find("სამართლებრივი აქტები: 1"), std::string::npos) << text.body;
+  // The seed report's own sentences (002), with this year's figures.
+  EXPECT_NE(text.body.find("2026 წელს შემოსულია 4 წერილი, აქედან 2 საჯარო ინფორმაციის გაცემაზე"),
+            std::string::npos)
+      << text.body;
+  EXPECT_NE(text.body.find("პასუხი გაეცა 3 წერილს, აქედან ვადაში — 2; განხილვის პროცესშია 1"),
+            std::string::npos);
+  EXPECT_NE(text.body.find("გასულია 1 წერილი"), std::string::npos);
   auto english = client_->Get("/v1/reports/annual?year=2026&format=text&lang=en", chair);
   EXPECT_NE(english.body.find("Incoming letters registered: 4"), std::string::npos) << english.body;
   EXPECT_NE(english.body.find("longest (days): 18 (" + requests[0] + ")"), std::string::npos);
