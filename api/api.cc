@@ -1,5 +1,6 @@
 #include "api/api.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstring>
@@ -681,7 +682,11 @@ Response Api::CaseAt(const Request& request, const std::string& case_id,
                  "give as_of or at_version, not both", "მიუთითეთ as_of ან at_version, არა ორივე");
   }
   if (as_of != query.end()) {
-    point.recorded_by = ParseInstant(as_of->second);
+    // A '+' typed into the URL (…T10:30:00+04:00) arrives decoded as a space; no instant holds
+    // a space, so it can only have been that '+'.
+    std::string instant = as_of->second;
+    std::replace(instant.begin(), instant.end(), ' ', '+');
+    point.recorded_by = ParseInstant(instant);
     if (!point.recorded_by) {
       return Error(request, http::status::bad_request, "bad_request",
                    "as_of must be a date or time such as 2026-04-14 or 2026-04-14T10:30:00+04:00",

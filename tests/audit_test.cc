@@ -220,6 +220,8 @@ TEST_F(AuditTest, AsOfAndAtVersionAtEveryVersionOfALongCaseEqualTheStateEvolvedT
     const std::string recorded(history[v - 1].at("recorded_at").as_string());
     auto as_of = Get(http, "/v1/cases/" + id + "?as_of=" + UrlEncode(recorded));
     EXPECT_EQ(as_of.at("as_of").as_string(), recorded);
+    // The '+' of the offset typed as is (a query string decodes it to a space) means the same.
+    EXPECT_EQ(Get(http, "/v1/cases/" + id + "?as_of=" + recorded), as_of);
     size_t known = 0;
     for (const auto& e : history) {
       known += std::string_view(e.at("recorded_at").as_string()) <= recorded;
