@@ -410,9 +410,7 @@ Response Api::Execute(const Request& request, const std::string& post, const std
 
 Response Api::Finish(const Request& request, engine::Submission submission, const std::string& type,
                      bool opening, std::chrono::steady_clock::time_point started) {
-  const bool opens = type == "register_incoming" || type == "draft_act" ||
-                     type == "issue_assignment" || type == "approve_nomenclature" ||
-                     type == "declare_day_off";
+  const bool opens = workflows::OpensCase(type);
   // The year's nomenclature and the calendar are cases that later commands extend.
   const bool either = type == "approve_nomenclature" || type == "declare_day_off";
   // Every declared day off belongs to the one calendar case.

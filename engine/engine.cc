@@ -248,11 +248,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     capnp::FlatArrayMessageReader reader(submission.command);
     auto command = reader.getRoot<schema::Command>();
     const auto which = command.which();
-    const bool opening =
-        which == schema::Command::REGISTER_INCOMING || which == schema::Command::DRAFT_ACT ||
-        which == schema::Command::ISSUE_ASSIGNMENT ||
-        which == schema::Command::APPROVE_NOMENCLATURE || which == schema::Command::DECLARE_DAY_OFF;
-    if (state.kind == workflows::Kind::kNone && !opening) {
+    if (state.kind == workflows::Kind::kNone && !workflows::OpensCase(which)) {
       return Status::Error(Code::kNotFound, "unknown case " + submission.case_id,
                            "საქმე " + submission.case_id + " არ არსებობს");
     }

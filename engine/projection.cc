@@ -21,10 +21,7 @@ using workflows::Kind;
 using workflows::Power;
 using workflows::Stage;
 
-bool IsIncoming(Kind kind) {
-  return kind == Kind::kCorrespondence || kind == Kind::kApplication ||
-         kind == Kind::kPublicInformation || kind == Kind::kComplaint;
-}
+using workflows::IsIncoming;
 
 std::vector<std::string> PostsWith(const workflows::OrgChart& org, Power power) {
   std::vector<std::string> posts;
@@ -72,7 +69,7 @@ std::vector<std::pair<std::string, std::string>> NextActions(const CaseState& s,
       break;
     case Stage::kAnswered:
     case Stage::kRedirectedOut:
-      if (IsIncoming(s.kind)) to_all(Power::kFile, "file");
+      if (workflows::IsRecordsFlow(s.kind)) to_all(Power::kFile, "file");
       break;
     case Stage::kDrafted:
       actions.emplace_back(s.issuer, "adopt");

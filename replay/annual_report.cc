@@ -16,10 +16,7 @@ using workflows::CaseState;
 using workflows::Kind;
 using P = schema::Event::Payload;
 
-bool IsIncoming(Kind kind) {
-  return kind == Kind::kCorrespondence || kind == Kind::kApplication ||
-         kind == Kind::kPublicInformation || kind == Kind::kComplaint;
-}
+using workflows::IsIncoming;
 
 int YearOf(const std::string& date) { return date.size() >= 4 ? std::stoi(date.substr(0, 4)) : 0; }
 

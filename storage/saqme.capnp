@@ -74,6 +74,8 @@ struct Event {
     alertAcknowledged @45 :AlertAcknowledgedV1;
     # The body's calendar (case "calendar").
     dayOffDeclared @46 :DayOffDeclaredV1;
+    # A letter the body writes on its own initiative (workflows/incoming/outgoing_letter.cc).
+    letterDrafted @47 :LetterDraftedV1;
   }
 }
 
@@ -354,6 +356,16 @@ struct DayOffDeclaredV1 {
   name @1 :Text;                 # e.g. "day off declared by Government decree No 123"
 }
 
+# A letter on the body's own initiative was drafted (not an answer to an incoming document): it
+# then goes the answer's way — visas, signature, the outgoing journal, filing.
+struct LetterDraftedV1 {
+  author @0 :Text;               # post id: who drafted it; the signatory is found from it
+  recipient @1 :Sender;
+  subject @2 :Text;
+  text @3 :Text;
+  relatedCase @4 :Text;          # e.g. the legal act it sends, or the letter it follows up
+}
+
 # ---------------------------------------------------------------------------------------------
 # Commands: what a client asks for (../shared/API.md names them). The actor is never a field:
 # it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
@@ -397,6 +409,7 @@ struct Command {
     archiveFile @30 :FileInto;
     declareDayOff @33 :DeclareDayOff;
     acknowledgeAlert @34 :AcknowledgeAlert;
+    draftLetter @35 :DraftLetter;
   }
 }
 
@@ -516,4 +529,12 @@ struct DeclareDayOff {
 
 struct AcknowledgeAlert {
   alertSeq @0 :UInt64;
+}
+
+# Opens an outgoing letter on the body's initiative; the author is the actor's post.
+struct DraftLetter {
+  recipient @0 :Sender;
+  subject @1 :Text;
+  text @2 :Text;
+  relatedCase @3 :Text;
 }

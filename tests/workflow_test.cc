@@ -46,6 +46,16 @@ const Fill kReceipt = [](C c) { c.setConfirmReceipt(); };
 const Fill kSign = [](C c) { c.setSign(); };
 const Fill kRegisterAct = [](C c) { c.setRegisterAct(); };
 const Fill kAccept = [](C c) { c.setAccept(); };
+Fill DraftLetter(const char* recipient = "სახელმწიფო რწმუნებულის ადმინისტრაცია",
+                 const char* text = "გიგზავნით საკრებულოს დადგენილებას") {
+  return [=](C c) {
+    auto r = c.initDraftLetter();
+    r.initRecipient().setName(recipient);
+    r.getRecipient().setKind(schema::SenderKind::AGENCY);
+    r.setSubject("სამართლებრივი აქტის გაგზავნა");
+    r.setText(text);
+  };
+}
 Fill DraftAnswer(const char* text = "პასუხის ტექსტი") {
   return [=](C c) { c.initDraftAnswer().setText(text); };
 }
@@ -272,6 +282,53 @@ TEST(CorrespondenceTest, FromRegistrationToFilingWithEveryStateRefusingTheRest) 
   bench.Do("org-records", FileInto("01-07"));
   EXPECT_EQ(bench.state().stage, Stage::kFiled);
   ExpectOnlyAllowed(bench, {});
+}
+
+// ---- a letter on the body's own initiative ---------------------------------------------------
+
+TEST(OutgoingLetterTest, DraftedEndorsedSignedByTheAuthorsSignatoryDispatchedAndFiled) {
+  WorkflowBench bench;
+  bench.AddNomenclatureFile(2026, "01-07");
+  EXPECT_NE(bench.Try("info-press", DraftLetter("")).find("recipient"), std::string::npos);
+  EXPECT_NE(bench.Try("info-press", DraftLetter("ადრესატი", "")).find("text"), std::string::npos);
+  bench.Do("info-press", DraftLetter());
+  EXPECT_EQ(bench.state().kind, Kind::kOutgoingLetter);
+  EXPECT_EQ(bench.state().stage, Stage::kAnswerDrafted);
+  EXPECT_EQ(bench.state().lead_executor, "info-press");
+  EXPECT_EQ(bench.state().registration_number, "");  // not an incoming document
+  EXPECT_EQ(OpenDeadlineOf(bench.state()).due, "");  // and no deadline runs
+  EXPECT_NE(bench.Try("info-head", Extend("2026-12-01")).find("no deadline"), std::string::npos);
+  ExpectOnlyAllowed(bench, {"draft_answer", "endorse", "sign"});
+
+  EXPECT_NE(bench.Try("info-analytics", DraftAnswer()), "");  // only its author redrafts it
+  bench.Do("info-press", DraftAnswer("შესწორებული ტექსტი"));
+  EXPECT_EQ(bench.state().answer, "შესწორებული ტექსტი");
+  bench.Do("info-head", Endorse());
+  // info-press and its head do not sign; the head of the apparatus signs for the division.
+  Refusal refusal;
+  EXPECT_NE(bench.Try("info-head", kSign, &refusal), "");
+  EXPECT_EQ(refusal.missing_power, "sign");
+  EXPECT_NE(bench.Try("chair", kSign), "");
+  bench.Do("apparatus-head", kSign);
+  EXPECT_EQ(bench.state().signed_by, "apparatus-head");
+  ExpectOnlyAllowed(bench, {"dispatch"});
+
+  bench.Do("org-records", Dispatch("email"));
+  EXPECT_EQ(bench.state().stage, Stage::kAnswered);
+  EXPECT_EQ(bench.state().outgoing_number, "outgoing/2026/1");
+  EXPECT_EQ(bench.last_event().at("data").at("postal_number").as_string(), "");
+  ExpectOnlyAllowed(bench, {"file"});
+  bench.Do("org-records", FileInto("01-07"));
+  EXPECT_EQ(bench.state().stage, Stage::kFiled);
+  ExpectOnlyAllowed(bench, {});
+}
+
+TEST(OutgoingLetterTest, TheChairSignsWhatTheChairDrafts) {
+  WorkflowBench bench;
+  bench.Do("chair", DraftLetter());
+  EXPECT_NE(bench.Try("apparatus-head", kSign), "");
+  bench.Do("chair", kSign);
+  EXPECT_EQ(bench.state().signed_by, "chair");
 }
 
 TEST(CorrespondenceTest, StatedDueAndTheResolutionDeadline) {
@@ -709,6 +766,7 @@ TEST(ReplayTest, RandomValidCommandSequencesReplayToTheSameState) {
       {"sec-legal", DraftAct(schema::ActType::ORDINANCE, "chair")},
       {"org-head", Issue("org-records", "2026-12-20")},
       {"chair", Approve(2026, {{"01-07", "მიმოწერა"}})},
+      {"info-analytics", DraftLetter()},
   };
   const std::vector<std::string> actors = {"org-records",      "chair",          "apparatus-head",
                                            "apparatus-deputy", "info-analytics", "info-head",

@@ -22,6 +22,8 @@ const char* KindName(Kind kind) {
       return "nomenclature";
     case Kind::kCalendar:
       return "calendar";
+    case Kind::kOutgoingLetter:
+      return "outgoing_letter";
   }
   return "unknown";
 }
@@ -80,12 +82,12 @@ const char* StageName(Stage stage) {
   return "unknown";
 }
 
-namespace {
 bool IsIncoming(Kind kind) {
   return kind == Kind::kCorrespondence || kind == Kind::kApplication ||
          kind == Kind::kPublicInformation || kind == Kind::kComplaint;
 }
-}  // namespace
+
+bool IsRecordsFlow(Kind kind) { return IsIncoming(kind) || kind == Kind::kOutgoingLetter; }
 
 OpenDeadline OpenDeadlineOf(const CaseState& s) {
   // GAC art. 41: after a refusal only the rights explanation is owed, by its own date.

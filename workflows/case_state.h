@@ -20,8 +20,16 @@ enum class Kind {
   kLegalAct,
   kAssignment,
   kNomenclature,
-  kCalendar,  // the body's calendar: government-declared days off (one case, kCalendarCaseId)
+  kCalendar,        // the body's calendar: government-declared days off (one case, kCalendarCaseId)
+  kOutgoingLetter,  // a letter on the body's own initiative (not an answer)
 };
+
+// Correspondence, application, public information, complaint: registered in the incoming
+// journal with a deadline.
+bool IsIncoming(Kind kind);
+// The kinds that go the records' way (workflows/incoming/): incoming documents and outgoing
+// letters — signed, dispatched, filed into the nomenclature.
+bool IsRecordsFlow(Kind kind);
 
 // The case that holds the body's declared days off.
 inline constexpr char kCalendarCaseId[] = "calendar";

@@ -19,12 +19,44 @@ std::string CommandName(schema::Command::Reader command) {
   return "unknown_command";
 }
 
+namespace {
+
+using Which = schema::Command::Which;
+
+constexpr std::pair<Which, std::string_view> kOpening[] = {
+    {Which::REGISTER_INCOMING, "register_incoming"},
+    {Which::DRAFT_LETTER, "draft_letter"},
+    {Which::DRAFT_ACT, "draft_act"},
+    {Which::ISSUE_ASSIGNMENT, "issue_assignment"},
+    {Which::APPROVE_NOMENCLATURE, "approve_nomenclature"},
+    {Which::DECLARE_DAY_OFF, "declare_day_off"},
+};
+
+// The two opening commands that also act on their own existing case.
+bool ExtendsItsCase(Which which) {
+  return which == Which::APPROVE_NOMENCLATURE || which == Which::DECLARE_DAY_OFF;
+}
+
+}  // namespace
+
+bool OpensCase(Which which) {
+  for (const auto& [w, name] : kOpening) {
+    if (w == which) return true;
+  }
+  return false;
+}
+
+bool OpensCase(std::string_view command_name) {
+  for (const auto& [w, name] : kOpening) {
+    if (name == command_name) return true;
+  }
+  return false;
+}
+
 Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context) {
-  using Which = schema::Command::Which;
   try {
     const Which which = command.which();
-    const bool opening = which == Which::REGISTER_INCOMING || which == Which::DRAFT_ACT ||
-                         which == Which::ISSUE_ASSIGNMENT;
+    const bool opening = OpensCase(which) && !ExtendsItsCase(which);
     if (which == Which::DECLARE_DAY_OFF) {
       if (state.kind != Kind::kNone && state.kind != Kind::kCalendar) {
         return rules::Refuse(
@@ -40,6 +72,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       switch (which) {
         case Which::REGISTER_INCOMING:
           return incoming::Register(command.getRegisterIncoming(), context);
+        case Which::DRAFT_LETTER:
+          return incoming::DraftLetter(command.getDraftLetter(), context);
         case Which::DRAFT_ACT:
           return legal_act::Draft(command.getDraftAct(), context);
         case Which::ISSUE_ASSIGNMENT:
@@ -48,7 +82,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
           return nomenclature::Approve(state, command.getApproveNomenclature(), context);
         default:
           return rules::Refuse(
-              "the case does not exist yet; open it with register_incoming, "
+              "the case does not exist yet; open it with register_incoming, draft_letter, "
               "draft_act, issue_assignment, approve_nomenclature or declare_day_off",
               "საქმე ჯერ არ არსებობს");
       }
@@ -62,6 +96,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       case Kind::kApplication:
       case Kind::kPublicInformation:
       case Kind::kComplaint:
+      case Kind::kOutgoingLetter:
         return incoming::Decide(state, command, context);
       case Kind::kLegalAct:
         return legal_act::Decide(state, command, context);

@@ -206,6 +206,8 @@ const KindRules& RulesFor(Kind kind) {
       return PublicInformationRules();
     case Kind::kComplaint:
       return ComplaintRules();
+    case Kind::kOutgoingLetter:
+      return OutgoingLetterRules();
     default:
       return CorrespondenceRules();
   }
@@ -399,6 +401,17 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.subject = r.getSubject();
       state.due = state.statutory_due = r.getDue();
       state.due_explanation = r.getDueExplanation();
+      return true;
+    }
+    case P::LETTER_DRAFTED: {
+      auto r = payload.getLetterDrafted();
+      state.kind = Kind::kOutgoingLetter;
+      state.stage = Stage::kAnswerDrafted;
+      // The author answers for the draft and its signatory is found from the author's post.
+      state.addressee = state.lead_executor = r.getAuthor();
+      state.registered_on = today;  // the first year it may be filed in
+      state.subject = r.getSubject();
+      state.answer = r.getText();
       return true;
     }
     case P::RESOLUTION_ASSIGNED: {

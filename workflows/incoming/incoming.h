@@ -30,10 +30,13 @@ const KindRules& CorrespondenceRules();
 const KindRules& ApplicationRules();
 const KindRules& PublicInformationRules();
 const KindRules& ComplaintRules();
-// The rules of an incoming kind; requires kind to be one of the four.
+const KindRules& OutgoingLetterRules();
+// The rules of a kind of this flow; requires IsRecordsFlow(kind).
 const KindRules& RulesFor(Kind kind);
 
 Decision Register(schema::RegisterIncoming::Reader command, const Context& context);
+// Opens a letter on the body's own initiative (outgoing_letter.cc).
+Decision DraftLetter(schema::DraftLetter::Reader command, const Context& context);
 Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context);
 // Applies an incoming-document event; false when the payload is not one.
 bool Evolve(CaseState& state, schema::Event::Reader event);
