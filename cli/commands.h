@@ -6,6 +6,7 @@ namespace saqme::cli {
 
 int RunDeadline(int argc, char** argv);
 int RunDemo(int argc, char** argv);
+int RunGenerate(int argc, char** argv);
 int RunHolidays(int argc, char** argv);
 int RunLog(int argc, char** argv);
 int RunOrg(int argc, char** argv);

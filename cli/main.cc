@@ -19,6 +19,8 @@ constexpr Subcommand kSubcommands[] = {
      "compute a due date from a start date and a period rule, with its explanation"},
     {"demo", saqme::cli::RunDemo, "append a few demonstration proceedings to a log and verify it"},
     {"export", saqme::cli::RunExport, "a case's history with hashes, as JSON or CSV"},
+    {"generate", saqme::cli::RunGenerate,
+     "write a realistic year of proceedings through the engine (--profile lentekhi)"},
     {"holidays", saqme::cli::RunHolidays, "list the non-working public holidays of a year"},
     {"log", saqme::cli::RunLog, "print events as JSON lines"},
     {"org", saqme::cli::RunOrg, "check an organisation file and show its posts and powers"},

@@ -509,6 +509,20 @@ Result<Outcome> Engine::Execute(Submission submission) {
   return std::move(job.result);
 }
 
+std::vector<Result<Outcome>> Engine::ExecuteAll(std::vector<Submission> submissions) {
+  std::vector<EngineJob> jobs;
+  jobs.reserve(submissions.size());
+  std::vector<EngineJob*> queue;
+  for (auto& submission : submissions) {
+    jobs.push_back(EngineJob{&submission});
+    queue.push_back(&jobs.back());
+  }
+  std::vector<Result<Outcome>> answers;
+  Status queued = group_->SubmitAll(queue.data(), queue.size());
+  for (auto& job : jobs) answers.push_back(queued.ok() ? std::move(job.result) : queued);
+  return answers;
+}
+
 storage::GroupCommit<EngineJob>::Stats Engine::stats() const { return group_->stats(); }
 
 std::string Engine::Today() const { return TbilisiDate(options_.clock()); }

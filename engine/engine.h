@@ -93,6 +93,11 @@ class Engine {
   // kUnavailable (shutting down, or stopped after a failed write).
   Result<Outcome> Execute(Submission submission);
 
+  // Decides and records `submissions` in this order, as one group with one fsync; blocks until
+  // all are durable or refused. One answer per submission, as Execute's. The order in the log
+  // then depends on nothing but the caller (the year generator relies on it).
+  std::vector<Result<Outcome>> ExecuteAll(std::vector<Submission> submissions);
+
   // The deadline watch for today (the clock's Tbilisi date): every case whose watch date has
   // come gets its due steps recorded (workflows/deadline_watch.h). Reads only the watch index
   // from its start up to today, so its cost follows what is due, not how many cases are open.

@@ -74,7 +74,17 @@ class GroupCommit {
   // Queues `job` and blocks until it is answered (Ok) — or returns the reason it was not even
   // queued (shutting down, or stopped after a failed write) without touching it. Thread-safe.
   Status Submit(Job& job) {
-    Pending pending{&job};
+    Job* one[] = {&job};
+    return SubmitAll(one, 1);
+  }
+
+  // Queues `jobs[0..n)` together, in this order, into one group (one fsync), and blocks until
+  // all are answered; a later job sees the earlier ones' writes. For callers whose order must
+  // not depend on thread timing (the year generator). Otherwise as Submit.
+  Status SubmitAll(Job* const* jobs, size_t n) {
+    if (n == 0) return Status::Ok();
+    std::vector<Pending> pending(n);
+    for (size_t i = 0; i < n; ++i) pending[i].job = jobs[i];
     uint64_t generation;
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -87,13 +97,14 @@ class GroupCommit {
         std::lock_guard<std::mutex> ack_lock(ack_mu_);
         ++waiting_;
       }
-      queue_.push_back(&pending);
+      const bool was_empty = queue_.empty();
+      for (auto& p : pending) queue_.push_back(&p);
       generation = generation_;
       // The writer only sleeps on an empty queue, so only the first caller of a group wakes it.
-      if (queue_.size() == 1) wake_.notify_one();
+      if (was_empty) wake_.notify_one();
     }
     std::unique_lock<std::mutex> lock(ack_mu_);
-    acked_[generation % 2].wait(lock, [&pending] { return pending.done; });
+    acked_[generation % 2].wait(lock, [&pending] { return pending.back().done; });
     if (--waiting_ == 0) all_left_.notify_all();
     return Status::Ok();
   }
@@ -105,7 +116,7 @@ class GroupCommit {
 
  private:
   struct Pending {
-    Job* job;
+    Job* job = nullptr;
     bool done = false;
   };
 

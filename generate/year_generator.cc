@@ -1,0 +1,830 @@
+#include "generate/year_generator.h"
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <random>
+#include <set>
+#include <vector>
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+
+#include "engine/engine.h"
+#include "storage/saqme.capnp.h"
+#include "workflows/calendar/holiday_calendar.h"
+#include "workflows/deadline_table.h"
+
+namespace saqme::generate {
+namespace {
+
+using workflows::Date;
+using Code = Status::Code;
+
+enum class Op : uint8_t {
+  kApproveNomenclature,
+  kRegister,
+  kResolve,
+  kConfirm,
+  kRedirect,
+  kDraftAnswer,
+  kEndorse,
+  kExtend,
+  kDecide,
+  kSign,
+  kDispatch,
+  kRelease,
+  kRefuseInformation,
+  kExplainRights,
+  kFile,
+  kDraftLetter,
+  kDraftAct,
+  kExpertise,
+  kAdopt,
+  kRegisterAct,
+  kPublish,
+  kNotify,
+  kIssueAssignment,
+  kAccept,
+  kReportProgress,
+  kComplete,
+  kReview,
+};
+
+enum class ProcKind : uint8_t {
+  kNomenclature,
+  kCorrespondence,
+  kApplication,
+  kComplaint,
+  kInformation,
+  kLetter,
+  kOrder,
+  kOrdinance,
+  kResolution,
+  kAssignment,
+};
+
+enum SenderKind : uint8_t { kCitizen, kOrganisation, kAgency };
+
+// One proceeding of the plan: who takes part and what it is about, as indexes into the
+// profile's words. Small, because a scaled year holds millions.
+struct Proc {
+  ProcKind kind;
+  uint32_t serial;               // number within its kind: the case id
+  const char* head = "";         // incoming: addressee; letter: author; act: drafter;
+                                 // assignment: issuer
+  const char* executor = "";     // incoming: lead executor (the last one after a redirect);
+                                 // act: legal expert; assignment: assignee
+  const char* resolved_to = "";  // incoming: the resolution's lead executor
+  uint16_t sender = 0, subject = 0;
+  SenderKind sender_kind = kCitizen;
+};
+
+// One planned command: on which working day and hour, by whom, in which proceeding.
+struct Step {
+  int32_t day;   // index into the year's working days
+  uint8_t hour;  // Tbilisi hour, 10..17
+  uint8_t seq;   // order within the proceeding
+  Op op;
+  uint8_t arg;  // per op: a channel, an outcome, a scope, on control
+  uint32_t proc;
+  const char* actor;
+  int32_t date = 0;  // a date the command names (days since the epoch): new due, assignment due
+};
+
+constexpr int kFirstHour = 10, kHours = 8;
+
+const char* const kStaff[] = {"org-protocol", "org-services",   "sec-legal",  "sec-juridical",
+                              "sec-hr",       "info-analytics", "info-press", "info-public"};
+const char* const kOrgStaff[] = {"org-protocol", "org-services"};
+const char* const kSecStaff[] = {"sec-hr", "sec-junior-1", "sec-junior-2"};
+const char* const kInfoStaff[] = {"info-analytics", "info-press", "info-technical"};
+const char* const kLetterAuthors[] = {"chair",        "apparatus-head", "sec-legal",
+                                      "org-services", "info-analytics", "org-head"};
+const std::pair<const char*, const char*> kAssignmentLines[] = {
+    {"apparatus-head", "org-head"},  {"apparatus-head", "sec-head"},
+    {"apparatus-head", "info-head"}, {"apparatus-head", "apparatus-deputy"},
+    {"org-head", "org-protocol"},    {"sec-head", "sec-hr"},
+    {"info-head", "info-press"},     {"info-head", "info-web"}};
+const char* const kOtherPosts[] = {"chair",     "org-records",   "info-public",
+                                   "sec-legal", "sec-juridical", "info-web",
+                                   "sec-head",  "org-head",      "info-head"};
+
+template <size_t N>
+std::vector<const char*> Pool(const char* const (&posts)[N]) {
+  return std::vector<const char*>(posts, posts + N);
+}
+
+class Planner {
+ public:
+  Planner(const GenerateOptions& options, const workflows::HolidayCalendar& calendar,
+          const workflows::DeadlineTable& deadlines)
+      : p_(*options.profile),
+        org_(*options.org),
+        calendar_(calendar),
+        deadlines_(deadlines),
+        scale_(options.scale),
+        random_(options.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(options.year)) {
+    for (Date d(options.year, 1, 1); d.year() == options.year; d = d.AddDays(1)) {
+      if (calendar_.IsWorkingDay(d)) days_.push_back(d);
+    }
+  }
+
+  void PlanYear() {
+    PlanNomenclature();
+    PlanIncoming(ProcKind::kCorrespondence, p_.correspondence * scale_);
+    PlanIncoming(ProcKind::kApplication, p_.applications * scale_);
+    PlanIncoming(ProcKind::kComplaint, p_.complaints * scale_);
+    PlanInformation(p_.public_information * scale_);
+    PlanLetters(p_.initiative_letters() * scale_);
+    PlanOrders(p_.orders * scale_);
+    PlanCouncilActs();
+    PlanAssignments(p_.assignments * scale_);
+    std::sort(steps_.begin(), steps_.end(), [](const Step& a, const Step& b) {
+      return std::tie(a.day, a.hour, a.proc, a.seq) < std::tie(b.day, b.hour, b.proc, b.seq);
+    });
+  }
+
+  const std::vector<Date>& days() const { return days_; }
+  const std::vector<Proc>& procs() const { return procs_; }
+  const std::vector<Step>& steps() const { return steps_; }
+  const YearProfile& profile() const { return p_; }
+
+ private:
+  // Plans a proceeding's steps in order: never before the previous one.
+  class Cursor {
+   public:
+    Cursor(Planner* planner, uint32_t proc) : planner_(planner), proc_(proc) {}
+    // Plans `op` by `actor` on working day `day` (moved to the previous step's day when
+    // earlier, to the year's last working day when later), at a random hour not before the
+    // previous step's.
+    void At(int day, Op op, const char* actor, uint8_t arg = 0, int32_t date = 0) {
+      const int last = static_cast<int>(planner_->days_.size()) - 1;
+      day = std::clamp(day, day_, last);
+      int hour = kFirstHour + planner_->Uniform(0, kHours - 1);
+      if (day == day_) hour = std::max(hour, hour_);
+      day_ = day;
+      hour_ = hour;
+      planner_->steps_.push_back(
+          Step{day, static_cast<uint8_t>(hour), seq_++, op, arg, proc_, actor, date});
+    }
+    int day() const { return day_; }
+
+   private:
+    Planner* planner_;
+    uint32_t proc_;
+    int day_ = 0, hour_ = kFirstHour;
+    uint8_t seq_ = 0;
+  };
+
+  int Uniform(int lo, int hi) {  // inclusive; our own, so that any libstdc++ gives the same
+    return hi <= lo ? lo : lo + static_cast<int>(random_() % static_cast<uint64_t>(hi - lo + 1));
+  }
+  template <typename T>
+  const T& Pick(const std::vector<T>& from) {
+    return from[static_cast<size_t>(Uniform(0, static_cast<int>(from.size()) - 1))];
+  }
+  int Last() const { return static_cast<int>(days_.size()) - 1; }
+  // The index of the last working day on or before `date` (the last one of the year after it).
+  int DayOnOrBefore(const Date& date) const {
+    auto it = std::upper_bound(days_.begin(), days_.end(), date);
+    return static_cast<int>(it - days_.begin()) - 1;
+  }
+  uint32_t NewProc(Proc proc) {
+    procs_.push_back(proc);
+    return static_cast<uint32_t>(procs_.size() - 1);
+  }
+  // `count` categories 0..shares.size(), category i+1 for shares[i] per mille of them, shuffled.
+  std::vector<int> Categories(int count, const std::vector<int>& shares) {
+    std::vector<int> out(static_cast<size_t>(count), 0);
+    size_t at = 0;
+    for (size_t i = 0; i < shares.size(); ++i) {
+      const int n = (count * shares[i] + 500) / 1000;
+      for (int k = 0; k < n && at < out.size(); ++k) out[at++] = static_cast<int>(i + 1);
+    }
+    for (size_t i = out.size(); i > 1; --i) {
+      std::swap(out[i - 1], out[static_cast<size_t>(Uniform(0, static_cast<int>(i) - 1))]);
+    }
+    return out;
+  }
+  // Who gives the visa of the unit: its head, unless that is the post itself.
+  const char* UnitHeadOf(const char* post) const {
+    const auto* p = org_.FindPost(post);
+    const auto* unit = p ? org_.FindUnit(p->unit) : nullptr;
+    if (!unit || unit->head_post == post) return nullptr;
+    return Intern(unit->head_post);
+  }
+  const char* SignatoryOf(const char* post) const { return Intern(org_.SignatoryFor(post)); }
+  // Post ids as stable C strings (steps keep pointers).
+  const char* Intern(const std::string& post) const {
+    return interned_.insert(post).first->c_str();
+  }
+
+  void PlanNomenclature() {
+    const uint32_t proc = NewProc(Proc{ProcKind::kNomenclature, 0});
+    Cursor(this, proc).At(0, Op::kApproveNomenclature, "chair");
+  }
+
+  std::vector<const char*> ExecutorsOf(const char* addressee) const {
+    const std::string a = addressee;
+    if (a == "org-head") return Pool(kOrgStaff);
+    if (a == "sec-head") return Pool(kSecStaff);
+    if (a == "info-head") return Pool(kInfoStaff);
+    return Pool(kStaff);
+  }
+
+  void PlanIncoming(ProcKind kind, int count) {
+    enum { kPlain, kLate, kExtended, kRedirected };
+    const bool complaint = kind == ProcKind::kComplaint;
+    const auto categories = complaint ? Categories(count, {})
+                                      : Categories(count, {p_.late_per_mille, p_.extended_per_mille,
+                                                           p_.redirected_per_mille});
+    const char* key = kind == ProcKind::kApplication ? "application"
+                      : complaint                    ? "complaint"
+                                                     : "correspondence";
+    for (int i = 0; i < count; ++i) {
+      Proc proc{kind, static_cast<uint32_t>(i)};
+      if (complaint) {
+        proc.head = "chair";
+        proc.executor = Uniform(0, 1) ? "sec-legal" : "sec-juridical";
+        proc.sender_kind = kCitizen;
+      } else {
+        const int who = Uniform(0, 99);
+        static const char* const kHeads[] = {"org-head", "sec-head", "info-head"};
+        proc.head = kind == ProcKind::kApplication ? (who < 50 ? "chair" : "apparatus-head")
+                    : who < 30                     ? "chair"
+                    : who < 75                     ? "apparatus-head"
+                                                   : kHeads[Uniform(0, 2)];
+        proc.executor = Pick(ExecutorsOf(proc.head));
+        proc.sender_kind = kind == ProcKind::kApplication
+                               ? kCitizen
+                               : (Uniform(0, 3) == 0 ? kOrganisation : kAgency);
+      }
+      proc.sender = static_cast<uint16_t>(Uniform(0, 9999));
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      proc.resolved_to = proc.executor;
+      const uint32_t id = NewProc(proc);
+      Cursor step(this, id);
+      const int registered = Uniform(0, Last() - 4);
+      step.At(registered, Op::kRegister, "org-records", static_cast<uint8_t>(proc.sender_kind));
+      const Date due = deadlines_.Compute(key, days_[registered], calendar_).due;
+      const int due_day = DayOnOrBefore(due);
+      step.At(registered + Uniform(0, 1), Op::kResolve, proc.head, Uniform(0, 3) == 0);
+      step.At(step.day() + Uniform(0, 1), Op::kConfirm, proc.executor);
+      int category = categories[static_cast<size_t>(i)];
+      if (category == kRedirected) {
+        auto pool = ExecutorsOf(proc.head);
+        std::erase_if(pool,
+                      [&](const char* post) { return post == std::string_view(proc.executor); });
+        const char* next = Pick(pool);
+        step.At(step.day() + Uniform(0, 1), Op::kRedirect, proc.head);
+        procs_[id].executor = proc.executor = next;
+        step.At(step.day() + Uniform(0, 1), Op::kConfirm, proc.executor);
+      }
+      // The day of the answer: on time, late, or within an extension given before the due.
+      int answer = std::min(due_day, step.day() + Uniform(1, 15));
+      if (category == kLate && due_day + 1 <= Last()) {
+        answer = std::min(Last(), due_day + Uniform(1, 8));
+      } else if (category == kExtended && due_day + 1 <= Last() && step.day() < due_day) {
+        const Date new_due = due.AddDays(Uniform(7, 20));
+        step.At(Uniform(step.day(), due_day - 1), Op::kExtend, proc.head, 0,
+                static_cast<int32_t>(new_due.DaysSinceEpoch()));
+        answer = std::min(Last(), Uniform(due_day + 1, DayOnOrBefore(new_due)));
+      }
+      answer = std::max(answer, step.day());
+      step.At(answer - Uniform(0, 2), Op::kDraftAnswer, proc.executor);
+      if (const char* head = UnitHeadOf(proc.executor)) step.At(answer - 1, Op::kEndorse, head);
+      // A decision on an application or a complaint also gets the legal specialist's visa.
+      if (kind != ProcKind::kCorrespondence && std::string_view(proc.executor) != "sec-legal") {
+        step.At(answer, Op::kEndorse, "sec-legal");
+      }
+      const char* signer = complaint ? "chair" : SignatoryOf(proc.head);
+      if (kind != ProcKind::kCorrespondence) {
+        step.At(answer, Op::kDecide, signer, static_cast<uint8_t>(Uniform(0, 99)));
+      }
+      step.At(answer, Op::kSign, signer);
+      step.At(answer, Op::kDispatch, "org-records", static_cast<uint8_t>(Uniform(0, 1)));
+      step.At(answer + Uniform(0, 5), Op::kFile, "org-records");
+    }
+  }
+
+  void PlanInformation(int count) {
+    enum { kFull, kPartial, kRefused };
+    const auto categories =
+        Categories(count, {p_.information_partial_per_mille, p_.information_refused_per_mille});
+    for (int i = 0; i < count; ++i) {
+      Proc proc{ProcKind::kInformation, static_cast<uint32_t>(i), "apparatus-head", "info-public",
+                "info-public"};
+      proc.sender_kind = Uniform(0, 2) == 0 ? kOrganisation : kCitizen;
+      proc.sender = static_cast<uint16_t>(Uniform(0, 9999));
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor step(this, NewProc(proc));
+      const int registered = Uniform(0, Last() - 2);
+      step.At(registered, Op::kRegister, "info-public", static_cast<uint8_t>(proc.sender_kind));
+      const Date due = deadlines_.Compute("public_information", days_[registered], calendar_).due;
+      step.At(registered, Op::kResolve, proc.head, 1);
+      step.At(registered + Uniform(0, 1), Op::kConfirm, proc.executor);
+      // GAC art. 40: immediately, or within ten days.
+      const int answer = std::min(DayOnOrBefore(due), step.day() + Uniform(0, 4));
+      const int category = categories[static_cast<size_t>(i)];
+      if (category == kRefused) {
+        step.At(answer, Op::kRefuseInformation, proc.executor);
+        step.At(answer, Op::kExplainRights, proc.executor);  // GAC art. 41: within 3 days
+      } else {
+        step.At(answer, Op::kRelease, proc.executor, category == kPartial);
+      }
+      step.At(answer + Uniform(0, 3), Op::kFile, "org-records");
+    }
+  }
+
+  void PlanLetters(int count) {
+    for (int i = 0; i < count; ++i) {
+      Proc proc{ProcKind::kLetter, static_cast<uint32_t>(i)};
+      proc.head = kLetterAuthors[Uniform(0, static_cast<int>(std::size(kLetterAuthors)) - 1)];
+      proc.sender = static_cast<uint16_t>(Uniform(0, 9999));
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor step(this, NewProc(proc));
+      step.At(Uniform(0, Last() - 1), Op::kDraftLetter, proc.head);
+      if (const char* head = UnitHeadOf(proc.head)) {
+        step.At(step.day() + Uniform(0, 1), Op::kEndorse, head);
+      }
+      step.At(step.day() + Uniform(0, 1), Op::kSign, SignatoryOf(proc.head));
+      step.At(step.day() + Uniform(0, 1), Op::kDispatch, "org-records",
+              static_cast<uint8_t>(Uniform(0, 1)));
+      step.At(step.day() + Uniform(0, 3), Op::kFile, "org-records");
+    }
+  }
+
+  // The chair's orders: drafted, legal expertise, issued, numbered, published on the website,
+  // and the addressee notified (an individual act: in force on notification).
+  void PlanOrders(int count) {
+    for (int i = 0; i < count; ++i) {
+      Proc proc{ProcKind::kOrder, static_cast<uint32_t>(i)};
+      proc.head = Uniform(0, 1) ? "sec-hr" : "sec-juridical";
+      proc.executor = "sec-legal";
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor step(this, NewProc(proc));
+      step.At(Uniform(0, Last() - 3), Op::kDraftAct, proc.head);
+      step.At(step.day() + Uniform(0, 1), Op::kExpertise, proc.executor);
+      step.At(step.day() + Uniform(0, 1), Op::kAdopt, "chair");
+      step.At(step.day(), Op::kRegisterAct, "org-records");
+      step.At(step.day() + Uniform(0, 1), Op::kPublish, "info-web");
+      step.At(step.day() + Uniform(0, 1), Op::kNotify, "org-records");
+    }
+  }
+
+  // Council sessions: a regular one every month but August, in its second half, and the
+  // extraordinary ones on days of their own. Ordinances and resolutions are adopted there.
+  std::vector<int> Sessions() {
+    std::vector<int> sessions;
+    for (int month = 1; month <= 12 && static_cast<int>(sessions.size()) < p_.regular_sessions;
+         ++month) {
+      if (month == 8 && p_.regular_sessions < 12) continue;
+      std::vector<int> in_month;
+      for (int d = 0; d <= Last(); ++d) {
+        if (days_[static_cast<size_t>(d)].month() == month) in_month.push_back(d);
+      }
+      if (!in_month.empty()) {
+        sessions.push_back(in_month[in_month.size() * 2 / 3]);
+      }
+    }
+    for (int k = 0; k < p_.extraordinary_sessions; ++k) sessions.push_back(Uniform(10, Last() - 3));
+    std::sort(sessions.begin(), sessions.end());
+    return sessions;
+  }
+
+  void PlanCouncilActs() {
+    const auto sessions = Sessions();
+    std::vector<ProcKind> acts;
+    acts.insert(acts.end(), static_cast<size_t>(p_.ordinances * scale_), ProcKind::kOrdinance);
+    acts.insert(acts.end(), static_cast<size_t>(p_.resolutions * scale_), ProcKind::kResolution);
+    uint32_t serial[2] = {0, 0};
+    for (ProcKind kind : acts) {
+      Proc proc{kind, serial[kind == ProcKind::kResolution]++};
+      const bool by_legal = Uniform(0, 1);
+      proc.head = by_legal ? "sec-legal" : "sec-juridical";
+      proc.executor = by_legal ? "sec-juridical" : "sec-legal";
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor step(this, NewProc(proc));
+      const int session = Pick(sessions);
+      step.At(session - Uniform(3, 12), Op::kDraftAct, proc.head);
+      step.At(std::max(step.day(), session - Uniform(1, 2)), Op::kExpertise, proc.executor);
+      step.At(session, Op::kAdopt, "chair");
+      step.At(session + Uniform(0, 1), Op::kRegisterAct, "org-records");
+      step.At(step.day() + Uniform(1, 3), Op::kPublish, "info-web");
+    }
+  }
+
+  void PlanAssignments(int count) {
+    for (int i = 0; i < count; ++i) {
+      const auto& [issuer, assignee] =
+          kAssignmentLines[Uniform(0, static_cast<int>(std::size(kAssignmentLines)) - 1)];
+      Proc proc{ProcKind::kAssignment, static_cast<uint32_t>(i), issuer, assignee};
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor step(this, NewProc(proc));
+      const int issued = Uniform(0, Last() - 3);
+      const Date due = days_[static_cast<size_t>(issued)].AddDays(Uniform(10, 20));
+      step.At(issued, Op::kIssueAssignment, issuer, 0, static_cast<int32_t>(due.DaysSinceEpoch()));
+      step.At(issued + Uniform(0, 1), Op::kAccept, assignee);
+      if (Uniform(0, 1)) step.At(step.day() + Uniform(1, 3), Op::kReportProgress, assignee);
+      step.At(std::min(DayOnOrBefore(due), step.day() + Uniform(1, 8)), Op::kComplete, assignee);
+      step.At(step.day() + Uniform(0, 2), Op::kReview, issuer);
+    }
+  }
+
+  const YearProfile& p_;
+  const workflows::OrgChart& org_;
+  const workflows::HolidayCalendar& calendar_;
+  const workflows::DeadlineTable& deadlines_;
+  const int scale_;
+  std::mt19937_64 random_;
+  std::vector<Date> days_;
+  std::vector<Proc> procs_;
+  std::vector<Step> steps_;
+  mutable std::set<std::string> interned_;
+};
+
+// ---- commands --------------------------------------------------------------------------------
+
+std::string CaseId(int year, const Proc& proc) {
+  static const char* const kPrefix[] = {
+      "nomenclature", "correspondence", "application", "complaint",  "public-information",
+      "letter",       "order",          "ordinance",   "resolution", "assignment"};
+  const std::string prefix = std::to_string(year) + "-" + kPrefix[static_cast<int>(proc.kind)];
+  if (proc.kind == ProcKind::kNomenclature) return prefix;
+  return prefix + "-" + std::to_string(proc.serial + 1);
+}
+
+template <typename T>
+const T& Word(const std::vector<T>& words, uint16_t index) {
+  return words[index % words.size()];
+}
+
+struct Correspondent {
+  std::string name, address;
+  schema::SenderKind kind;
+};
+
+Correspondent SenderOf(const YearProfile& p, const Proc& proc) {
+  switch (proc.sender_kind) {
+    case kAgency: {
+      const auto& [name, address] = Word(p.agencies, proc.sender);
+      return {name, address, schema::SenderKind::AGENCY};
+    }
+    case kOrganisation: {
+      const auto& [name, address] = Word(p.organisations, proc.sender);
+      return {name, address, schema::SenderKind::ORGANISATION};
+    }
+    default:
+      return {Word(p.first_names, proc.sender) + " " +
+                  Word(p.surnames, static_cast<uint16_t>(proc.sender / 7)),
+              "სოფ. " + Word(p.villages, static_cast<uint16_t>(proc.sender / 3)),
+              schema::SenderKind::CITIZEN};
+  }
+}
+
+std::string SubjectOf(const YearProfile& p, const Proc& proc) {
+  switch (proc.kind) {
+    case ProcKind::kApplication:
+      return Word(p.application_subjects, proc.subject);
+    case ProcKind::kComplaint:
+      return Word(p.complaint_subjects, proc.subject);
+    case ProcKind::kInformation:
+      return Word(p.information_subjects, proc.subject);
+    case ProcKind::kLetter:
+      return Word(p.letter_subjects, proc.subject);
+    case ProcKind::kOrder:
+      return Word(p.order_titles, proc.subject);
+    case ProcKind::kOrdinance:
+      return Word(p.ordinance_titles, proc.subject);
+    case ProcKind::kResolution:
+      return Word(p.resolution_titles, proc.subject);
+    case ProcKind::kAssignment:
+      return Word(p.assignment_instructions, proc.subject);
+    default:
+      return Word(p.correspondence_subjects, proc.subject);
+  }
+}
+
+// The nomenclature file a finished document goes to (the profile's plan).
+const char* FileCodeOf(const Proc& proc) {
+  switch (proc.kind) {
+    case ProcKind::kApplication:
+      return "01-10";
+    case ProcKind::kComplaint:
+      return "01-11";
+    case ProcKind::kInformation:
+      return "01-13";
+    case ProcKind::kLetter:
+      return "01-12";
+    default:
+      return proc.sender_kind == kAgency ? "01-08" : "01-09";
+  }
+}
+
+schema::IncomingKind IncomingKindOf(ProcKind kind) {
+  switch (kind) {
+    case ProcKind::kApplication:
+      return schema::IncomingKind::APPLICATION;
+    case ProcKind::kComplaint:
+      return schema::IncomingKind::COMPLAINT;
+    case ProcKind::kInformation:
+      return schema::IncomingKind::PUBLIC_INFORMATION;
+    default:
+      return schema::IncomingKind::CORRESPONDENCE;
+  }
+}
+
+void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& step,
+                 const Date& today, schema::Command::Builder c) {
+  const std::string subject = SubjectOf(p, proc);
+  switch (step.op) {
+    case Op::kApproveNomenclature: {
+      auto r = c.initApproveNomenclature();
+      r.setYear(static_cast<uint16_t>(year));
+      auto files = r.initFiles(static_cast<unsigned>(p.nomenclature.size()));
+      for (size_t i = 0; i < p.nomenclature.size(); ++i) {
+        files[static_cast<unsigned>(i)].setCode(p.nomenclature[i].code);
+        files[static_cast<unsigned>(i)].setTitle(p.nomenclature[i].title);
+        files[static_cast<unsigned>(i)].setRetention(p.nomenclature[i].retention);
+      }
+      return;
+    }
+    case Op::kRegister: {
+      auto r = c.initRegisterIncoming();
+      const Correspondent sender = SenderOf(p, proc);
+      static const char* const kChannels[3][2] = {
+          {"reception", "post"}, {"email", "post"}, {"exchange", "email"}};
+      const bool information = proc.kind == ProcKind::kInformation;
+      r.setKind(IncomingKindOf(proc.kind));
+      r.setChannel(information ? (proc.subject % 2 ? "email" : "website")
+                               : kChannels[proc.sender_kind][proc.subject % 2]);
+      auto s = r.initSender();
+      s.setName(sender.name);
+      s.setKind(sender.kind);
+      s.setAddress(sender.address);
+      r.setSubject(subject);
+      r.setSummary(sender.name + ": " + subject);
+      r.setPages(1 + proc.subject % 6);
+      r.setReceivedOn(today.ToString());
+      r.setAddressee(proc.head);
+      return;
+    }
+    case Op::kResolve: {
+      auto r = c.initAssignResolution();
+      r.setLeadExecutor(proc.resolved_to);
+      r.setInstruction("შეისწავლეთ და მოამზადეთ პასუხი კანონით დადგენილ ვადაში");
+      r.setOnControl(step.arg != 0);
+      return;
+    }
+    case Op::kConfirm:
+      c.setConfirmReceipt();
+      return;
+    case Op::kRedirect: {
+      auto r = c.initRedirect();
+      r.setToExecutor(proc.executor);
+      r.setReason("საკითხი ამ შემსრულებლის კომპეტენციას განეკუთვნება");
+      return;
+    }
+    case Op::kDraftAnswer:
+      c.initDraftAnswer().setText("პასუხი: " + subject +
+                                  ". საკითხი შესწავლილია და გაცნობებთ შემდეგს.");
+      return;
+    case Op::kEndorse:
+      c.initEndorse().setText("");
+      return;
+    case Op::kExtend: {
+      auto r = c.initExtendDeadline();
+      r.setNewDue(Date::FromDays(step.date).ToString());
+      r.setReason("საკითხი მოითხოვს დამატებით შესწავლას და სხვა უწყებიდან ინფორმაციის მიღებას");
+      return;
+    }
+    case Op::kDecide: {
+      auto r = c.initDecide();
+      const bool complaint = proc.kind == ProcKind::kComplaint;
+      // Most applications are granted; a complaint is upheld, amended or the act annulled.
+      r.setOutcome(complaint ? (step.arg < 60   ? schema::Outcome::UPHELD
+                                : step.arg < 85 ? schema::Outcome::AMENDED
+                                                : schema::Outcome::ANNULLED)
+                             : (step.arg < 70   ? schema::Outcome::GRANTED
+                                : step.arg < 85 ? schema::Outcome::PARTLY
+                                                : schema::Outcome::REFUSED));
+      r.setText("გადაწყვეტილება: " + subject);
+      return;
+    }
+    case Op::kSign:
+      c.setSign();
+      return;
+    case Op::kDispatch: {
+      static const char* const kChannels[3][2] = {
+          {"post", "hand"}, {"email", "post"}, {"exchange", "email"}};
+      c.initDispatch().setChannel(proc.kind == ProcKind::kLetter
+                                      ? (step.arg ? "exchange" : "email")
+                                      : kChannels[proc.sender_kind][step.arg]);
+      return;
+    }
+    case Op::kRelease: {
+      auto r = c.initReleaseInformation();
+      r.setScope(step.arg ? schema::InformationScope::PARTIAL : schema::InformationScope::FULL);
+      r.setNote(step.arg ? "ინფორმაცია გაიცა ნაწილობრივ: პერსონალური მონაცემები დაფარულია"
+                         : "ინფორმაცია გაიცა სრულად");
+      return;
+    }
+    case Op::kRefuseInformation:
+      c.initRefuseInformation().setText(
+          "მოთხოვნილი ინფორმაცია პერსონალურ მონაცემებს შეიცავს (GAC art. 44)");
+      return;
+    case Op::kExplainRights:
+      c.initExplainRights().setText(
+          "უარი შეიძლება გასაჩივრდეს ზემდგომ ორგანოში ან სასამართლოში ერთი თვის ვადაში");
+      return;
+    case Op::kFile:
+      c.initFile().setNomenclatureCode(FileCodeOf(proc));
+      return;
+    case Op::kDraftLetter: {
+      auto r = c.initDraftLetter();
+      auto to = r.initRecipient();
+      to.setName(Word(p.letter_recipients, proc.sender));
+      to.setKind(schema::SenderKind::AGENCY);
+      r.setSubject(subject);
+      r.setText(subject + ". გთხოვთ, გაეცნოთ თანდართულ მასალას.");
+      return;
+    }
+    case Op::kDraftAct: {
+      auto r = c.initDraftAct();
+      r.setActType(proc.kind == ProcKind::kOrder       ? schema::ActType::ORDER
+                   : proc.kind == ProcKind::kOrdinance ? schema::ActType::ORDINANCE
+                                                       : schema::ActType::RESOLUTION);
+      r.setIssuer("chair");
+      r.setTitle(subject);
+      r.setText(subject + ": პროექტი მომზადებულია კანონმდებლობის შესაბამისად.");
+      return;
+    }
+    case Op::kExpertise:
+      c.initGiveExpertise().setText("პროექტი შეესაბამება მოქმედ კანონმდებლობას");
+      return;
+    case Op::kAdopt: {
+      auto r = c.initAdopt();
+      if (proc.kind != ProcKind::kOrder) {
+        r.setSessionDate(today.ToString());
+        r.setVotesFor(8 + proc.subject % 5);
+        r.setVotesAgainst(proc.subject % 3);
+        r.setAbstained(proc.subject % 2);
+      }
+      return;
+    }
+    case Op::kRegisterAct:
+      c.setRegisterAct();
+      return;
+    case Op::kPublish: {
+      auto r = c.initPublish();
+      r.setChannel(proc.kind == ProcKind::kResolution ? "legislative_herald" : "website");
+      r.setPublishedOn(today.ToString());
+      return;
+    }
+    case Op::kNotify:
+      c.initNotify().setNotifiedOn(today.ToString());
+      return;
+    case Op::kIssueAssignment: {
+      auto r = c.initIssueAssignment();
+      r.setAssignee(proc.executor);
+      r.setInstruction(subject);
+      r.setDue(Date::FromDays(step.date).ToString());
+      return;
+    }
+    case Op::kAccept:
+      c.setAccept();
+      return;
+    case Op::kReportProgress:
+      c.initReportProgress().setText("მუშაობა მიმდინარეობს, მომზადებულია პროექტი");
+      return;
+    case Op::kComplete:
+      c.initComplete().setText("დავალება შესრულებულია");
+      return;
+    case Op::kReview: {
+      auto r = c.initReview();
+      r.setAccepted(true);
+      r.setRemark("");
+      return;
+    }
+  }
+}
+
+int64_t MillisAt(const Date& date, int hour) {
+  return (date.DaysSinceEpoch() * 86400 + (hour - 4) * 3600) * 1000;  // Tbilisi is UTC+4
+}
+
+Status CheckPosts(const workflows::OrgChart& org) {
+  std::vector<const char*> posts;
+  for (auto list : {Pool(kStaff), Pool(kOrgStaff), Pool(kSecStaff), Pool(kInfoStaff),
+                    Pool(kLetterAuthors), Pool(kOtherPosts)}) {
+    posts.insert(posts.end(), list.begin(), list.end());
+  }
+  for (const auto& [issuer, assignee] : kAssignmentLines) {
+    posts.push_back(issuer);
+    posts.push_back(assignee);
+  }
+  for (const char* post : posts) {
+    if (!org.FindPost(post)) {
+      return Status::Error(Code::kInvalidArgument,
+                           std::string("the org chart has no post '") + post +
+                               "', which the generator's profile uses (it is written for a "
+                               "council apparatus such as the built-in Ozurgeti one)",
+                           std::string("სტრუქტურაში არ არის თანამდებობა '") + post + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptions& options,
+                                     const std::function<void(const GenerateProgress&)>& progress) {
+  if (options.scale < 1 || options.scale > 100000) {
+    return Status::Error(Code::kInvalidArgument, "the scale must be between 1 and 100000",
+                         "მასშტაბი უნდა იყოს 1-დან 100000-მდე");
+  }
+  if (options.year < 1990 || options.year > 2100) {
+    return Status::Error(Code::kInvalidArgument, "the year must be between 1990 and 2100",
+                         "წელი უნდა იყოს 1990-დან 2100-მდე");
+  }
+  if (Status posts = CheckPosts(*options.org); !posts.ok()) return posts;
+
+  std::atomic<int64_t> now{MillisAt(Date(options.year, 1, 1), 9)};
+  engine::EngineOptions engine_options;
+  engine_options.org = options.org;
+  engine_options.clock = [&now] { return now.load(); };
+  auto opened = engine::Engine::Open(dir, engine_options);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<engine::Engine> engine = std::move(opened.value());
+  if (engine->log().LastSequence() != 0) {
+    return Status::Error(Code::kInvalidArgument,
+                         "the data directory " + dir +
+                             " already holds a log; a year is generated into a new directory",
+                         "მონაცემთა საქაღალდე " + dir + " უკვე შეიცავს ჟურნალს");
+  }
+
+  Planner planner(options, *engine_options.calendar, *engine_options.deadlines);
+  planner.PlanYear();
+  const auto& days = planner.days();
+  const auto& steps = planner.steps();
+  GenerateSummary summary;
+  summary.proceedings = planner.procs().size();
+  summary.working_days = static_cast<int>(days.size());
+
+  size_t next = 0;
+  for (size_t day = 0; day < days.size(); ++day) {
+    // Each morning the deadline watch runs, as a server's watcher would.
+    now = MillisAt(days[day], 9);
+    auto watch = engine->Watch();
+    if (!watch.ok()) return watch.status();
+    summary.events += watch->events;
+    while (next < steps.size() && steps[next].day == static_cast<int32_t>(day)) {
+      const uint8_t hour = steps[next].hour;
+      now = MillisAt(days[day], hour);
+      std::vector<engine::Submission> group;
+      std::vector<const Step*> planned;
+      for (; next < steps.size() && steps[next].day == static_cast<int32_t>(day) &&
+             steps[next].hour == hour;
+           ++next) {
+        const Step& step = steps[next];
+        const Proc& proc = planner.procs()[step.proc];
+        capnp::MallocMessageBuilder message;
+        FillCommand(planner.profile(), options.year, proc, step, days[day],
+                    message.initRoot<schema::Command>());
+        engine::Submission submission;
+        submission.case_id = CaseId(options.year, proc);
+        submission.command_id = submission.case_id + "/" + std::to_string(step.seq + 1);
+        submission.actor_post = step.actor;
+        submission.command = capnp::messageToFlatArray(message);
+        group.push_back(std::move(submission));
+        planned.push_back(&step);
+      }
+      auto answers = engine->ExecuteAll(std::move(group));
+      ++summary.groups;
+      for (size_t i = 0; i < answers.size(); ++i) {
+        const Step& step = *planned[i];
+        const std::string what = CaseId(options.year, planner.procs()[step.proc]) + " step " +
+                                 std::to_string(step.seq + 1) + " by " + step.actor + " on " +
+                                 days[day].ToString();
+        if (!answers[i].ok()) return answers[i].status();
+        if (answers[i]->refused) {
+          return Status::Error(
+              Code::kInvalidArgument,
+              "the plan's command was refused (" + what + "): " + answers[i]->refusal.message_en,
+              "გეგმის ბრძანება უარყოფილია: " + answers[i]->refusal.message_ka);
+        }
+        ++summary.commands;
+        summary.events += answers[i]->events.size();
+      }
+    }
+    if (progress) {
+      progress(GenerateProgress{static_cast<int>(day) + 1, static_cast<int>(days.size()),
+                                days[day].ToString(), summary.commands, summary.events});
+    }
+  }
+  summary.last_seq = engine->log().LastSequence();
+  return summary;
+}
+
+}  // namespace saqme::generate

@@ -1,0 +1,55 @@
+// The year generator: a body's whole year of proceedings written through the engine, as its
+// clerks, heads and executors would have done it — for demonstrations, the annual report and
+// the benchmarks (`saqme generate`, docs/generate.md).
+//
+// The year is planned first, from the profile and the seed alone: every proceeding with its
+// steps on the year's working days (registration, resolution, receipt, draft, visas,
+// decision, signature, dispatch, filing; acts from draft to publication; letters on the body's
+// own initiative; assignments; the nomenclature in January). Then the days are played in
+// order: each morning the deadline watch runs, then each hour's commands go to the engine as
+// one group (Engine::ExecuteAll), so the log's order — and with it every registration number
+// and every hash — depends only on the plan. The clock is simulated: it reads the planned
+// hour.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "generate/year_profile.h"
+#include "storage/status.h"
+#include "workflows/org/org_chart.h"
+
+namespace saqme::generate {
+
+struct GenerateOptions {
+  const YearProfile* profile = &YearProfile::Lentekhi();
+  // Runs on the body's chart: the posts that register, resolve, sign and execute.
+  const workflows::OrgChart* org = &workflows::OrgChart::Ozurgeti();
+  int year = 2023;
+  int scale = 1;      // every count of the profile times this (the nomenclature stays one)
+  uint64_t seed = 1;  // the same seed, profile, year and scale give the same log
+};
+
+struct GenerateProgress {
+  int day = 0, days = 0;  // working days played, of the year's
+  std::string date;       // the day being played
+  uint64_t commands = 0, events = 0;
+};
+
+struct GenerateSummary {
+  uint64_t proceedings = 0, commands = 0, events = 0, groups = 0;
+  int working_days = 0;
+  uint64_t last_seq = 0;
+};
+
+// Writes the year into the log of `dir` through the engine. Requires: `dir` holds no events yet,
+// 1 <= scale <= 100000, the org has the posts the generator uses — kInvalidArgument saying
+// which otherwise, before anything is written. A command the workflows refuse is a bug of the
+// plan: generation stops with kInvalidArgument naming the case, the command and the refusal
+// (what was written until then stays, consistent). `progress` (optional) is called after every
+// played day.
+Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptions& options,
+                                     const std::function<void(const GenerateProgress&)>& progress);
+
+}  // namespace saqme::generate

@@ -1,0 +1,139 @@
+// The year generator: the Lentekhi 2023 figures through the engine and the report, the same
+// seed giving the same log, journals without gaps, views equal to a rebuild, and the CLI's
+// refusals.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "generate/year_generator.h"
+#include "replay/annual_report.h"
+#include "tests/rebuild_util.h"
+#include "tests/test_util.h"
+
+namespace saqme {
+namespace {
+
+using testing::TempDir;
+
+generate::GenerateSummary Generate(const std::string& dir, uint64_t seed = 1, int scale = 1) {
+  generate::GenerateOptions options;
+  options.year = 2023;
+  options.seed = seed;
+  options.scale = scale;
+  int last_day = 0, days = 0;
+  auto summary = generate::GenerateYear(dir, options, [&](const generate::GenerateProgress& p) {
+    EXPECT_EQ(p.day, last_day + 1);  // every working day played, in order
+    last_day = p.day;
+    days = p.days;
+  });
+  EXPECT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(last_day, days);
+  return summary.ok() ? summary.value() : generate::GenerateSummary{};
+}
+
+replay::AnnualReport ReportOf(const std::string& dir, int year = 2023) {
+  auto log = storage::EventLog::Open(dir, storage::LogOptions{});
+  EXPECT_TRUE(log.ok());
+  auto report = replay::BuildAnnualReport(*log.value(), year);
+  EXPECT_TRUE(report.ok());
+  return report.ok() ? report.value() : replay::AnnualReport{};
+}
+
+TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
+  TempDir dir;
+  const auto summary = Generate(dir.path());
+  EXPECT_EQ(summary.working_days, 249);  // 2023: 365 days, 104 weekend days, 12 holidays
+  const auto report = ReportOf(dir.path());
+  // Seed 002: 135 incoming of which 16 public-information requests, 207 outgoing, 175 acts =
+  // 23 resolutions + 69 ordinances + 83 orders, 29 nomenclature cases.
+  EXPECT_EQ(report.incoming, 135);
+  EXPECT_EQ(report.incoming_by_kind.at("public_information"), 16);
+  EXPECT_EQ(report.outgoing, 207);
+  EXPECT_EQ(report.acts, 175);
+  EXPECT_EQ(report.acts_by_type.at("resolution"), 23);
+  EXPECT_EQ(report.acts_by_type.at("ordinance"), 69);
+  EXPECT_EQ(report.acts_by_type.at("order"), 83);
+  EXPECT_EQ(report.nomenclature_cases, 29);
+  // Every request answered on time, as the seed says; most proceedings on time, a few late
+  // (the profile's 3 %), some extended — and the deadline watch saw the late ones.
+  EXPECT_EQ(report.public_information.answered_on_time, 16);
+  EXPECT_EQ(report.proceedings.open, 0);
+  EXPECT_GT(report.proceedings.answered_late, 0);
+  EXPECT_LT(report.proceedings.answered_late, 10);
+  EXPECT_EQ(report.proceedings.answered_on_time + report.proceedings.answered_late, 135);
+  EXPECT_GT(report.proceedings.extensions, 0);
+  EXPECT_GE(report.missed, report.proceedings.answered_late);
+  EXPECT_TRUE(report.log_intact);
+  EXPECT_EQ(report.head_seq, summary.last_seq);
+  EXPECT_EQ(ReportOf(dir.path(), 2024).incoming, 0);  // nothing spills into the next year
+}
+
+TEST(GenerateTest, TheSameSeedGivesTheSameLogHashForHashAndAnotherSeedAnother) {
+  TempDir a, b, c;
+  Generate(a.path(), 7);
+  Generate(b.path(), 7);
+  Generate(c.path(), 8);
+  const auto ra = ReportOf(a.path()), rb = ReportOf(b.path()), rc = ReportOf(c.path());
+  EXPECT_EQ(ra.head_seq, rb.head_seq);
+  EXPECT_EQ(ra.head_hash, rb.head_hash);
+  EXPECT_NE(ra.head_hash, rc.head_hash);
+  // Another seed, another year of letters — with the same figures.
+  EXPECT_EQ(rc.incoming, 135);
+  EXPECT_EQ(rc.outgoing, 207);
+  EXPECT_EQ(rc.acts, 175);
+}
+
+TEST(GenerateTest, JournalsAreGaplessAndTheViewsEqualARebuild) {
+  TempDir dir;
+  Generate(dir.path(), 3, 2);
+  auto engine = engine::Engine::Open(dir.path(), engine::EngineOptions{});
+  ASSERT_TRUE(engine.ok());
+  const std::pair<const char*, size_t> expected[] = {
+      {"incoming", 270},   {"outgoing", 414},       {"public_information", 32},
+      {"acts-order", 166}, {"acts-ordinance", 138}, {"acts-resolution", 46},
+      {"postal", 0},       {"delivery", 0}};
+  for (const auto& [journal, count] : expected) {
+    SCOPED_TRACE(journal);
+    auto entries = engine.value()->Journal(journal, 2023);
+    ASSERT_TRUE(entries.ok());
+    const boost::json::array& list = entries.value();
+    if (count > 0) {
+      EXPECT_EQ(list.size(), count);
+    }
+    for (size_t i = 0; i < list.size(); ++i) {
+      EXPECT_EQ(list[i].at("number").to_number<uint64_t>(), i + 1);
+    }
+  }
+  EXPECT_GT(engine.value()->Journal("postal", 2023).value().size(), 0u);  // answers to citizens by post
+  EXPECT_EQ(testing::LiveViews(*engine.value()), testing::RebuiltViews(*engine.value()));
+}
+
+TEST(GenerateTest, AGeneratedYearGoesOnlyIntoANewDirectoryAndTheCliSaysWhatIsWrong) {
+  TempDir dir;
+  Generate(dir.path());
+  generate::GenerateOptions options;
+  auto again = generate::GenerateYear(dir.path(), options, nullptr);
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.status().message().find("already holds a log"), std::string::npos);
+
+  const std::string saqme = SAQME_BINARY;
+  auto [code, out] = testing::RunCommand(saqme + " generate --data " + dir.Sub("x") +
+                                         " --profile tbilisi --year 2023");
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find("unknown --profile 'tbilisi'"), std::string::npos) << out;
+  std::tie(code, out) =
+      testing::RunCommand(saqme + " generate --data " + dir.Sub("x") + " --year 2023 --scale 0");
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find("--scale"), std::string::npos) << out;
+  std::tie(code, out) = testing::RunCommand(saqme + " generate --data " + dir.Sub("y") +
+                                            " --year 2023 --seed 5 --quiet");
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("generated lentekhi 2023 at scale 1 (seed 5)"), std::string::npos) << out;
+  std::tie(code, out) =
+      testing::RunCommand(saqme + " report --data " + dir.Sub("y") + " --year 2023 --format json");
+  EXPECT_EQ(code, 0);
+  EXPECT_NE(out.find("\"outgoing\":207"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace saqme
