@@ -3,9 +3,12 @@
 // the answer; p50/p99 latency; and, alternating with it, the raw batched-fsync limit of the
 // machine (100 values of the same stored size per sync). Prints the ratio; target: >= 60 %.
 //
-//   build/benchmarks/http_bench [seconds-per-run=5] [rounds=2]
+//   build/benchmarks/http_bench [seconds-per-run=5] [rounds=2] [data-dir]
 //
-// The server runs in this process on a loopback port; data goes to $TMPDIR and is removed.
+// The server runs in this process on a loopback port; data goes to $TMPDIR and is removed —
+// or, with DATA-DIR, to that existing data directory (e.g. build/generated-10m, the generated
+// 10-million-event year of rebuild_bench), to measure the same load on a large log; the
+// registrations then stay in it.
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -19,6 +22,7 @@
 #include "api/api.h"
 #include "api/http_server.h"
 #include "benchmarks/raw_sync.h"
+#include "engine/clock.h"
 #include "engine/engine.h"
 #include "tests/http_client.h"
 
@@ -32,7 +36,7 @@ struct HttpRun {
 };
 
 HttpRun RunHttp(uint16_t port, const std::string& token, int clients, double seconds,
-                std::atomic<uint64_t>& counter) {
+                std::atomic<uint64_t>& counter, const std::string& run_id) {
   std::vector<std::vector<double>> latencies(clients);
   std::atomic<bool> stop{false};
   std::vector<std::thread> threads;
@@ -43,7 +47,7 @@ HttpRun RunHttp(uint16_t port, const std::string& token, int clients, double sec
       while (!stop.load()) {
         const uint64_t n = counter++;
         object body{
-            {"command_id", "bench-" + std::to_string(n)},
+            {"command_id", "bench-" + run_id + "-" + std::to_string(n)},
             {"command", object{{"type", "register_incoming"},
                                {"kind", "correspondence"},
                                {"channel", "exchange"},
@@ -98,8 +102,11 @@ int main(int argc, char** argv) {
   std::string pattern =
       (std::filesystem::temp_directory_path() / "saqme-http-bench-XXXXXX").string();
   const std::string dir = mkdtemp(pattern.data());
+  const std::string data = argc > 3 ? argv[3] : dir + "/data";
+  // Command ids unique across runs on the same data directory.
+  const std::string run_id = std::to_string(saqme::engine::SystemMillis());
 
-  auto engine = saqme::engine::Engine::Open(dir + "/data", {});
+  auto engine = saqme::engine::Engine::Open(data, {});
   if (!engine.ok()) {
     std::fprintf(stderr, "%s\n", engine.status().ToString().c_str());
     return 1;
@@ -116,12 +123,17 @@ int main(int argc, char** argv) {
 
   // The stored size of one registration event, for a like-for-like raw figure.
   std::atomic<uint64_t> counter{0};
-  RunHttp(server.value()->port(), token, 1, 0.2, counter);  // warm up, and measure one event
+  const uint64_t before_warm_up = engine.value()->log().LastSequence();
+  std::printf("data: %s, %llu events before the run\n", data.c_str(),
+              static_cast<unsigned long long>(before_warm_up));
+  // Warm up, and measure one event.
+  RunHttp(server.value()->port(), token, 1, 0.2, counter, run_id);
   size_t event_bytes = 0;
-  engine.value()->log().ReadFrom(1, [&](uint64_t, const saqme::storage::EventView& view) {
-    event_bytes = view.bytes().size();
-    return false;
-  });
+  engine.value()->log().ReadFrom(before_warm_up + 1,
+                                 [&](uint64_t, const saqme::storage::EventView& view) {
+                                   event_bytes = view.bytes().size();
+                                   return false;
+                                 });
 
   std::vector<double> raw_rates, http_rates, p50s, p99s, group_sizes;
   for (int round = 0; round < rounds; ++round) {
@@ -129,7 +141,7 @@ int main(int argc, char** argv) {
     raw_rates.push_back(saqme::bench::RawBatchedSyncRate(raw_dir, event_bytes, 100, seconds));
     std::filesystem::remove_all(raw_dir);
     const auto before = engine.value()->stats();
-    HttpRun run = RunHttp(server.value()->port(), token, 64, seconds, counter);
+    HttpRun run = RunHttp(server.value()->port(), token, 64, seconds, counter, run_id);
     const auto after = engine.value()->stats();
     http_rates.push_back(run.rate);
     p50s.push_back(run.p50_ms);
