@@ -132,6 +132,46 @@ TEST_F(ApiTest, ACitizensApplicationFromRegistrationToFiling) {
   EXPECT_EQ(nomenclature.json().at("cases").as_array()[0].at("code").as_string(), "02-01");
 }
 
+TEST_F(ApiTest, ALetterOnTheBodysOwnInitiativeGoesOutNumberedInTheOutgoingJournal) {
+  Ok("chair", "",
+     object{{"type", "approve_nomenclature"},
+            {"year", 2026},
+            {"files", boost::json::array{object{{"code", "01-12"}, {"title", "გასული"}}}}});
+  const object letter{
+      {"type", "draft_letter"},
+      {"recipient", object{{"name", "ლენტეხის მუნიციპალიტეტის მერია"}, {"kind", "agency"}}},
+      {"subject", "ინფორმაციის გამოთხოვა"},
+      {"text", "გთხოვთ, მოგვაწოდოთ ინფორმაცია"}};
+  // It opens a case: sent to an existing case it is a bad request.
+  EXPECT_EQ(Command("sec-legal", "case-x", letter).status, 400);
+  auto opened = Command("sec-legal", "", letter);
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string id(opened.json().at("case_id").as_string());
+  auto view = client_->Get("/v1/cases/" + id, tokens_.at("chair")).json();
+  EXPECT_EQ(view.at("kind").as_string(), "outgoing_letter");
+  EXPECT_EQ(view.at("state").as_string(), "answer_drafted");
+  // The head of the apparatus signs for the secretariat's specialist: it waits in that inbox.
+  auto inbox = client_->Get("/v1/inbox", tokens_.at("apparatus-head")).json();
+  ASSERT_EQ(inbox.at("items").as_array().size(), 1u);
+  EXPECT_EQ(inbox.at("items").as_array()[0].at("case_id").as_string(), id);
+  EXPECT_EQ(Command("chair", id, object{{"type", "sign"}}).status, 403);
+  Ok("apparatus-head", id, object{{"type", "sign"}});
+  auto dispatched = Ok("org-records", id, object{{"type", "dispatch"}, {"channel", "exchange"}});
+  EXPECT_EQ(dispatched.at("events").as_array()[0].at("data").at("outgoing_number").as_string(),
+            "1");
+  Ok("org-records", id, object{{"type", "file"}, {"nomenclature_code", "01-12"}});
+  EXPECT_EQ(State(id), "filed");
+  auto journal = client_->Get("/v1/journals/outgoing?year=2026", tokens_.at("chair")).json();
+  ASSERT_EQ(journal.at("entries").as_array().size(), 1u);
+  EXPECT_EQ(journal.at("entries").as_array()[0].at("case_id").as_string(), id);
+  EXPECT_EQ(client_->Get("/v1/journals/incoming?year=2026", tokens_.at("chair"))
+                .json()
+                .at("entries")
+                .as_array()
+                .size(),
+            0u);
+}
+
 TEST_F(ApiTest, APublicInformationRefusalAndItsRightsExplanation) {
   auto opened = Command("org-records", "", Register("public_information", "apparatus-head"));
   const std::string id(opened.json().at("case_id").as_string());
