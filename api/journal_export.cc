@@ -39,6 +39,7 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"summary", {"მოკლე შინაარსი", "Summary"}},
     {"pages", {"ფურცლები", "Pages"}},
     {"addressee", {"ადრესატი", "Addressee"}},
+    {"recipient", {"მიმღები", "Recipient"}},
     {"due", {"ვადა", "Due"}},
     {"incoming_number", {"შემოსულის №", "Incoming number"}},
     {"executor", {"შემსრულებელი", "Executor"}},

@@ -93,15 +93,15 @@ int RunGenerate(int argc, char** argv) {
     return 2;
   }
   auto year = Number(args->GetOr("year", ""), 1990, 2100);
-  auto scale = Number(args->GetOr("scale", "1"), 1, 100000);
+  auto scale = Number(args->GetOr("scale", "1"), 1, generate::kMaxScale);
   auto seed = Number(args->GetOr("seed", "1"), 0, UINT64_MAX);
   if (!year || !scale || !seed) {
     PrintError(Status::Error(Status::Code::kInvalidArgument,
                              !year    ? "--year needs a year from 1990 to 2100, such as 2023"
-                             : !scale ? "--scale needs a whole number from 1 to 100000"
+                             : !scale ? "--scale needs a whole number from 1 to 10000"
                                       : "--seed needs a whole number",
                              !year ? "--year მოითხოვს წელს 1990-დან 2100-მდე, მაგ. 2023"
-                             : !scale ? "--scale მოითხოვს მთელ რიცხვს 1-დან 100000-მდე"
+                             : !scale ? "--scale მოითხოვს მთელ რიცხვს 1-დან 10000-მდე"
                                       : "--seed მოითხოვს მთელ რიცხვს"));
     return 2;
   }

@@ -124,9 +124,16 @@ boost::json::object CaseView(const CaseState& s) {
     if (!value.empty()) view[key] = value;
   };
   set("registration_number", s.registration_number);
-  set("registered_on", s.registered_on);
-  set("received_on", s.received_on);
-  set("addressee", s.addressee);
+  if (s.kind == Kind::kOutgoingLetter) {
+    // Drafted by its author (the executor below) to the recipient; never registered.
+    set("recipient", s.correspondent);
+  } else {
+    set("registered_on", s.registered_on);
+    set("received_on", s.received_on);
+    set("addressee", s.addressee);
+    set("sender", s.correspondent);
+  }
+  set("related_case", s.related_case);
   set("subject", s.subject);
   set("due", s.due);
   set("due_explanation", s.due_explanation);
@@ -330,6 +337,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       auto r = payload.getDispatched();
       boost::json::object entry = base;
       entry["channel"] = r.getChannel().cStr();
+      entry["recipient"] = after.correspondent;
       entry["subject"] = after.subject;
       entry["signed_by"] = after.signed_by;
       PutJournal(sink, "outgoing", year, ParseNumber(r.getOutgoingNumber()), entry);

@@ -223,6 +223,9 @@ class Planner {
   void PlanNomenclature() {
     const uint32_t proc = NewProc(Proc{ProcKind::kNomenclature, 0});
     Cursor(this, proc).At(0, Op::kApproveNomenclature, "chair");
+    // First thing of the year, before anything can be filed (the random hour is still drawn,
+    // so the rest of the plan does not move).
+    steps_.back().hour = kFirstHour;
   }
 
   std::vector<const char*> ExecutorsOf(const char* addressee) const {
@@ -740,9 +743,11 @@ Status CheckPosts(const workflows::OrgChart& org) {
 
 Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptions& options,
                                      const std::function<void(const GenerateProgress&)>& progress) {
-  if (options.scale < 1 || options.scale > 100000) {
-    return Status::Error(Code::kInvalidArgument, "the scale must be between 1 and 100000",
-                         "მასშტაბი უნდა იყოს 1-დან 100000-მდე");
+  // The plan is held in memory (about 26 MB of steps per 100 of scale) before anything runs.
+  if (options.scale < 1 || options.scale > kMaxScale) {
+    return Status::Error(Code::kInvalidArgument,
+                         "the scale must be between 1 and " + std::to_string(kMaxScale),
+                         "მასშტაბი უნდა იყოს 1-დან " + std::to_string(kMaxScale) + "-მდე");
   }
   if (options.year < 1990 || options.year > 2100) {
     return Status::Error(Code::kInvalidArgument, "the year must be between 1990 and 2100",
@@ -772,6 +777,7 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
   summary.proceedings = planner.procs().size();
   summary.working_days = static_cast<int>(days.size());
 
+  const uint64_t groups_before = engine->stats().groups;
   size_t next = 0;
   for (size_t day = 0; day < days.size(); ++day) {
     // Each morning the deadline watch runs, as a server's watcher would.
@@ -801,7 +807,6 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
         planned.push_back(&step);
       }
       auto answers = engine->ExecuteAll(std::move(group));
-      ++summary.groups;
       for (size_t i = 0; i < answers.size(); ++i) {
         const Step& step = *planned[i];
         const std::string what = CaseId(options.year, planner.procs()[step.proc]) + " step " +
@@ -824,6 +829,7 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
     }
   }
   summary.last_seq = engine->log().LastSequence();
+  summary.groups = engine->stats().groups - groups_before;  // the watch's writes included
   return summary;
 }
 

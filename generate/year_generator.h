@@ -22,6 +22,9 @@
 
 namespace saqme::generate {
 
+// About 26 million events a year at the largest scale.
+inline constexpr int kMaxScale = 10000;
+
 struct GenerateOptions {
   const YearProfile* profile = &YearProfile::Lentekhi();
   // Runs on the body's chart: the posts that register, resolve, sign and execute.
@@ -38,13 +41,14 @@ struct GenerateProgress {
 };
 
 struct GenerateSummary {
-  uint64_t proceedings = 0, commands = 0, events = 0, groups = 0;
+  uint64_t proceedings = 0, commands = 0, events = 0;
+  uint64_t groups = 0;  // fsync'd groups: the hours' commands and the watch's writes
   int working_days = 0;
   uint64_t last_seq = 0;
 };
 
 // Writes the year into the log of `dir` through the engine. Requires: `dir` holds no events yet,
-// 1 <= scale <= 100000, the org has the posts the generator uses — kInvalidArgument saying
+// 1 <= scale <= kMaxScale, the org has the posts the generator uses — kInvalidArgument saying
 // which otherwise, before anything is written. A command the workflows refuse is a bug of the
 // plan: generation stops with kInvalidArgument naming the case, the command and the refusal
 // (what was written until then stays, consistent). `progress` (optional) is called after every

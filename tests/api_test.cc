@@ -150,6 +150,10 @@ TEST_F(ApiTest, ALetterOnTheBodysOwnInitiativeGoesOutNumberedInTheOutgoingJourna
   auto view = client_->Get("/v1/cases/" + id, tokens_.at("chair")).json();
   EXPECT_EQ(view.at("kind").as_string(), "outgoing_letter");
   EXPECT_EQ(view.at("state").as_string(), "answer_drafted");
+  EXPECT_EQ(view.at("recipient").as_string(), "ლენტეხის მუნიციპალიტეტის მერია");
+  EXPECT_EQ(view.at("executor").as_string(), "sec-legal");  // its author
+  EXPECT_FALSE(view.as_object().contains("addressee"));
+  EXPECT_FALSE(view.as_object().contains("registered_on"));
   // The head of the apparatus signs for the secretariat's specialist: it waits in that inbox.
   auto inbox = client_->Get("/v1/inbox", tokens_.at("apparatus-head")).json();
   ASSERT_EQ(inbox.at("items").as_array().size(), 1u);
@@ -164,6 +168,8 @@ TEST_F(ApiTest, ALetterOnTheBodysOwnInitiativeGoesOutNumberedInTheOutgoingJourna
   auto journal = client_->Get("/v1/journals/outgoing?year=2026", tokens_.at("chair")).json();
   ASSERT_EQ(journal.at("entries").as_array().size(), 1u);
   EXPECT_EQ(journal.at("entries").as_array()[0].at("case_id").as_string(), id);
+  EXPECT_EQ(journal.at("entries").as_array()[0].at("recipient").as_string(),
+            "ლენტეხის მუნიციპალიტეტის მერია");
   EXPECT_EQ(client_->Get("/v1/journals/incoming?year=2026", tokens_.at("chair"))
                 .json()
                 .at("entries")

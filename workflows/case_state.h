@@ -115,6 +115,8 @@ struct CaseState {
   std::string rights_due;  // public information refused: explanation owed by this date
   std::string filed_code;
   int filed_year = 0;
+  // Whom the body corresponds with: an incoming document's sender, a letter's recipient.
+  std::string correspondent, related_case;
 
   // Legal acts.
   std::string act_type, issuer, title, text, in_force_on_set, act_number;

@@ -398,6 +398,8 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.received_on = r.getReceivedOn();
       state.registered_on = today;
       state.addressee = r.getAddressee();
+      state.correspondent = r.getSender().getName();
+      state.related_case = r.getRelatedCase();
       state.subject = r.getSubject();
       state.due = state.statutory_due = r.getDue();
       state.due_explanation = r.getDueExplanation();
@@ -410,6 +412,8 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       // The author answers for the draft and its signatory is found from the author's post.
       state.addressee = state.lead_executor = r.getAuthor();
       state.registered_on = today;  // the first year it may be filed in
+      state.correspondent = r.getRecipient().getName();
+      state.related_case = r.getRelatedCase();
       state.subject = r.getSubject();
       state.answer = r.getText();
       return true;
