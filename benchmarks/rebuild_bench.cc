@@ -80,6 +80,15 @@ int main(int argc, char** argv) {
   }
   auto& log = *opened.value();
   const uint64_t total = log.LastSequence();
+  // A directory of something else, or a generation cut short, would only fail at the replays.
+  if (!replay::ReplayCase(log, "2023-nomenclature", replay::ReplayPoint{}).ok() ||
+      !replay::ReplayCase(
+           log, "2023-order-" + std::to_string(generation.profile->orders * generation.scale),
+           replay::ReplayPoint{})
+           .ok()) {
+    Fail(dir + " does not hold a whole generated 2023 at scale " +
+         std::to_string(generation.scale) + "; remove it to generate anew");
+  }
 
   // For scale: only reading and decoding every event, which a rebuild cannot avoid.
   auto start = std::chrono::steady_clock::now();
