@@ -106,10 +106,6 @@ const std::pair<const char*, const char*> kAssignmentLines[] = {
     {"apparatus-head", "info-head"}, {"apparatus-head", "apparatus-deputy"},
     {"org-head", "org-protocol"},    {"sec-head", "sec-hr"},
     {"info-head", "info-press"},     {"info-head", "info-web"}};
-const char* const kOtherPosts[] = {"chair",     "org-records",   "info-public",
-                                   "sec-legal", "sec-juridical", "info-web",
-                                   "sec-head",  "org-head",      "info-head"};
-
 template <size_t N>
 std::vector<const char*> Pool(const char* const (&posts)[N]) {
   return std::vector<const char*>(posts, posts + N);
@@ -717,23 +713,21 @@ int64_t MillisAt(const Date& date, int hour) {
   return (date.DaysSinceEpoch() * 86400 + (hour - 4) * 3600) * 1000;  // Tbilisi is UTC+4
 }
 
-Status CheckPosts(const workflows::OrgChart& org) {
-  std::vector<const char*> posts;
-  for (auto list : {Pool(kStaff), Pool(kOrgStaff), Pool(kSecStaff), Pool(kInfoStaff),
-                    Pool(kLetterAuthors), Pool(kOtherPosts)}) {
-    posts.insert(posts.end(), list.begin(), list.end());
-  }
-  for (const auto& [issuer, assignee] : kAssignmentLines) {
-    posts.push_back(issuer);
-    posts.push_back(assignee);
-  }
-  for (const char* post : posts) {
+// Every post the plan names — as actor, addressee, executor — must be on the chart: found from
+// the plan itself, so that it cannot drift from the posts the planner uses.
+Status CheckPosts(const Planner& planner, const workflows::OrgChart& org) {
+  std::set<std::string_view> posts;
+  for (const Step& step : planner.steps()) posts.insert(step.actor);
+  for (const Proc& proc : planner.procs())
+    posts.insert({proc.head, proc.executor, proc.resolved_to});
+  posts.erase("");
+  for (std::string_view post : posts) {
     if (!org.FindPost(post)) {
       return Status::Error(Code::kInvalidArgument,
-                           std::string("the org chart has no post '") + post +
+                           "the org chart has no post '" + std::string(post) +
                                "', which the generator's profile uses (it is written for a "
                                "council apparatus such as the built-in Ozurgeti one)",
-                           std::string("სტრუქტურაში არ არის თანამდებობა '") + post + "'");
+                           "სტრუქტურაში არ არის თანამდებობა '" + std::string(post) + "'");
     }
   }
   return Status::Ok();
@@ -753,10 +747,15 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
     return Status::Error(Code::kInvalidArgument, "the year must be between 1990 and 2100",
                          "წელი უნდა იყოს 1990-დან 2100-მდე");
   }
-  if (Status posts = CheckPosts(*options.org); !posts.ok()) return posts;
+
+  engine::EngineOptions engine_options;
+  // The plan, before anything is written: the engine's own calendar and deadline table (a new
+  // directory has no declared days off).
+  Planner planner(options, *engine_options.calendar, *engine_options.deadlines);
+  planner.PlanYear();
+  if (Status posts = CheckPosts(planner, *options.org); !posts.ok()) return posts;
 
   std::atomic<int64_t> now{MillisAt(Date(options.year, 1, 1), 9)};
-  engine::EngineOptions engine_options;
   engine_options.org = options.org;
   engine_options.clock = [&now] { return now.load(); };
   auto opened = engine::Engine::Open(dir, engine_options);
@@ -769,8 +768,6 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
                          "მონაცემთა საქაღალდე " + dir + " უკვე შეიცავს ჟურნალს");
   }
 
-  Planner planner(options, *engine_options.calendar, *engine_options.deadlines);
-  planner.PlanYear();
   const auto& days = planner.days();
   const auto& steps = planner.steps();
   GenerateSummary summary;

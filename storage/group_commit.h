@@ -74,8 +74,8 @@ class GroupCommit {
   // Queues `job` and blocks until it is answered (Ok) — or returns the reason it was not even
   // queued (shutting down, or stopped after a failed write) without touching it. Thread-safe.
   Status Submit(Job& job) {
-    Job* one[] = {&job};
-    return SubmitAll(one, 1);
+    Pending pending{&job};  // on the stack: the per-command path allocates nothing here
+    return Enqueue(&pending, 1);
   }
 
   // Queues `jobs[0..n)` together, in this order, into one group (one fsync), and blocks until
@@ -85,6 +85,23 @@ class GroupCommit {
     if (n == 0) return Status::Ok();
     std::vector<Pending> pending(n);
     for (size_t i = 0; i < n; ++i) pending[i].job = jobs[i];
+    return Enqueue(pending.data(), n);
+  }
+
+  Stats stats() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return stats_;
+  }
+
+ private:
+  struct Pending {
+    Job* job = nullptr;
+    bool done = false;
+  };
+
+  // Queues pending[0..n) together (one group: the writer drains the whole queue at once) and
+  // waits for the last of them, which is answered with the rest.
+  Status Enqueue(Pending* pending, size_t n) {
     uint64_t generation;
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -98,27 +115,17 @@ class GroupCommit {
         ++waiting_;
       }
       const bool was_empty = queue_.empty();
-      for (auto& p : pending) queue_.push_back(&p);
+      for (size_t i = 0; i < n; ++i) queue_.push_back(&pending[i]);
       generation = generation_;
       // The writer only sleeps on an empty queue, so only the first caller of a group wakes it.
       if (was_empty) wake_.notify_one();
     }
     std::unique_lock<std::mutex> lock(ack_mu_);
-    acked_[generation % 2].wait(lock, [&pending] { return pending.back().done; });
+    const Pending& last = pending[n - 1];
+    acked_[generation % 2].wait(lock, [&last] { return last.done; });
     if (--waiting_ == 0) all_left_.notify_all();
     return Status::Ok();
   }
-
-  Stats stats() const {
-    std::lock_guard<std::mutex> lock(mu_);
-    return stats_;
-  }
-
- private:
-  struct Pending {
-    Job* job = nullptr;
-    bool done = false;
-  };
 
   void Run() {
     std::vector<Pending*> group;

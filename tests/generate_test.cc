@@ -1,6 +1,7 @@
 // The year generator: the Lentekhi 2023 figures through the engine and the report, the same
 // seed giving the same log, journals without gaps, views equal to a rebuild, and the CLI's
 // refusals.
+#include <filesystem>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -104,7 +105,8 @@ TEST(GenerateTest, JournalsAreGaplessAndTheViewsEqualARebuild) {
       EXPECT_EQ(list[i].at("number").to_number<uint64_t>(), i + 1);
     }
   }
-  EXPECT_GT(engine.value()->Journal("postal", 2023).value().size(), 0u);  // answers to citizens by post
+  EXPECT_GT(engine.value()->Journal("postal", 2023).value().size(),
+            0u);  // answers to citizens by post
   EXPECT_EQ(testing::LiveViews(*engine.value()), testing::RebuiltViews(*engine.value()));
 }
 
@@ -115,6 +117,13 @@ TEST(GenerateTest, AGeneratedYearGoesOnlyIntoANewDirectoryAndTheCliSaysWhatIsWro
   auto again = generate::GenerateYear(dir.path(), options, nullptr);
   ASSERT_FALSE(again.ok());
   EXPECT_NE(again.status().message().find("already holds a log"), std::string::npos);
+  // A chart without the profile's posts is refused before anything is written.
+  options.org = &workflows::OrgChart::Zugdidi();
+  auto elsewhere = generate::GenerateYear(dir.Sub("zugdidi"), options, nullptr);
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_NE(elsewhere.status().message().find("the org chart has no post '"), std::string::npos)
+      << elsewhere.status().message();
+  EXPECT_FALSE(std::filesystem::exists(dir.Sub("zugdidi")));
 
   const std::string saqme = SAQME_BINARY;
   auto [code, out] = testing::RunCommand(saqme + " generate --data " + dir.Sub("x") +
