@@ -12,6 +12,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/command_json.h"
+#include "api/command_schema.h"
 #include "api/journal_export.h"
 #include "engine/control.h"
 #include "engine/projection.h"
@@ -289,6 +290,8 @@ Response Api::Handle(const Request& request) {
                              "Last-Event-ID ან after უნდა იყოს მთელი რიცხვი");
     } else if (post && p.size() == 4 && p[1] == "alerts" && p[3] == "ack") {
       response = Acknowledge(request, *actor, p[2]);
+    } else if (get && p.size() == 3 && p[1] == "commands" && p[2] == "schema") {
+      response = Json(http::status::ok, CommandSchema(), request);
     } else if (get && p.size() == 2 && p[1] == "control") {
       response = Control(request, *actor);
     } else if (post && p.size() == 4 && p[1] == "admin" && p[2] == "clock" && p[3] == "advance" &&
@@ -583,6 +586,13 @@ Response Api::Control(const Request& request, const std::string& post) {
     return Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
                  "წელი არასწორია");
   }
+  const auto drill =
+      engine::DrillNamed(target.query.count("drill") ? target.query.at("drill") : "");
+  if (!drill) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "drill must be overdue or due_soon", "drill უნდა იყოს overdue ან due_soon");
+  }
+  query.drill = *drill;
   auto dashboard = engine::ControlDashboard(*engine_, *org_, query);
   if (!dashboard.ok()) return FromStatus(request, dashboard.status());
   return Json(http::status::ok, dashboard.value(), request);

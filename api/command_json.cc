@@ -29,15 +29,23 @@ Status FillField(const boost::json::value& value, capnp::DynamicStruct::Builder 
       if (!value.is_bool()) return Bad(path, "expected true or false");
       builder.set(field, value.as_bool());
       return Status::Ok();
+    case capnp::schema::Type::INT8:
+    case capnp::schema::Type::INT16:
+    case capnp::schema::Type::INT32:
+    case capnp::schema::Type::INT64:
+    case capnp::schema::Type::UINT8:
     case capnp::schema::Type::UINT16:
-    case capnp::schema::Type::UINT32: {
-      const uint64_t limit = type.which() == capnp::schema::Type::UINT16 ? 0xffff : 0xffffffff;
-      if (value.is_uint64() && value.as_uint64() <= limit) {
+    case capnp::schema::Type::UINT32:
+    case capnp::schema::Type::UINT64: {
+      const WholeRange range = *WholeNumberRange(type);
+      if (value.is_uint64() && value.as_uint64() <= range.max) {
         builder.set(field, value.as_uint64());
-      } else if (value.is_int64() && value.as_int64() >= 0 && uint64_t(value.as_int64()) <= limit) {
-        builder.set(field, static_cast<uint64_t>(value.as_int64()));
+      } else if (value.is_int64() && value.as_int64() >= range.min &&
+                 (value.as_int64() < 0 || uint64_t(value.as_int64()) <= range.max)) {
+        builder.set(field, value.as_int64());
       } else {
-        return Bad(path, "expected a whole number from 0 to " + std::to_string(limit));
+        return Bad(path, "expected a whole number from " + std::to_string(range.min) + " to " +
+                             std::to_string(range.max));
       }
       return Status::Ok();
     }
@@ -180,6 +188,29 @@ Status ValidateText(schema::Command::Reader command) {
     return CheckText(capnp::toDynamic(command), "command");
   } catch (const kj::Exception& e) {
     return Bad("command", std::string("does not decode: ") + e.getDescription().cStr());
+  }
+}
+
+std::optional<WholeRange> WholeNumberRange(capnp::Type type) {
+  switch (type.which()) {
+    case capnp::schema::Type::INT8:
+      return WholeRange{INT8_MIN, INT8_MAX};
+    case capnp::schema::Type::INT16:
+      return WholeRange{INT16_MIN, INT16_MAX};
+    case capnp::schema::Type::INT32:
+      return WholeRange{INT32_MIN, INT32_MAX};
+    case capnp::schema::Type::INT64:
+      return WholeRange{INT64_MIN, INT64_MAX};
+    case capnp::schema::Type::UINT8:
+      return WholeRange{0, UINT8_MAX};
+    case capnp::schema::Type::UINT16:
+      return WholeRange{0, UINT16_MAX};
+    case capnp::schema::Type::UINT32:
+      return WholeRange{0, UINT32_MAX};
+    case capnp::schema::Type::UINT64:
+      return WholeRange{0, UINT64_MAX};
+    default:
+      return std::nullopt;
   }
 }
 

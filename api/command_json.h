@@ -6,9 +6,11 @@
 // absent enum as its first value).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <capnp/message.h>
+#include <capnp/schema.h>
 #include <boost/json/value.hpp>
 
 #include "storage/saqme.capnp.h"
@@ -23,6 +25,13 @@ Status CommandFromJson(const boost::json::value& command, capnp::MessageBuilder&
 // Every text field of a Command (binary clients skip the JSON decoder) must be UTF-8 without NUL:
 // journals and histories are served as text. kInvalidArgument names the field.
 Status ValidateText(schema::Command::Reader command);
+
+// The whole numbers a field of integer `type` accepts in JSON; nullopt for any other type.
+struct WholeRange {
+  int64_t min;
+  uint64_t max;
+};
+std::optional<WholeRange> WholeNumberRange(capnp::Type type);
 
 // "lead_executor" -> "leadExecutor".
 std::string CamelCase(const std::string& snake);

@@ -37,7 +37,49 @@ bool Within(const workflows::OrgChart& org, const std::string& unit, const std::
   return false;
 }
 
+// A listed case: what a supervisor needs to pick it and click through.
+boost::json::object CaseRow(const Engine& engine, const boost::json::object& entry,
+                            const workflows::Date& today) {
+  const std::string case_id(entry.at("case_id").as_string());
+  const std::string due(entry.at("due").as_string());
+  boost::json::object row{{"case_id", case_id},
+                          {"kind", entry.at("kind")},
+                          {"state", entry.at("state")},
+                          {"executor", entry.at("responsible")},
+                          {"due", due},
+                          {"on_control", entry.at("on_control")}};
+  const auto due_date = workflows::Date::Parse(due);
+  const int64_t days = due_date ? due_date->DaysSinceEpoch() - today.DaysSinceEpoch() : 0;
+  if (days < 0) {
+    row["days_overdue"] = -days;
+  } else {
+    row["days_left"] = days;
+  }
+  row["registration_number"] = nullptr;  // only registered documents have one
+  row["subject"] = "";
+  auto view = engine.Case(case_id);
+  if (view.ok()) {
+    if (const auto* number = view->if_contains("registration_number")) {
+      row["registration_number"] = *number;
+    }
+    // What the case is about: a document's subject, an act's title, an assignment's instruction.
+    for (const char* key : {"subject", "title", "instruction"}) {
+      if (const auto* text = view->if_contains(key); text && row["subject"] == "") {
+        row["subject"] = *text;
+      }
+    }
+  }
+  return row;
+}
+
 }  // namespace
+
+std::optional<Drill> DrillNamed(std::string_view name) {
+  if (name.empty()) return Drill::kNone;
+  if (name == "overdue") return Drill::kOverdue;
+  if (name == "due_soon") return Drill::kDueSoon;
+  return std::nullopt;
+}
 
 Result<boost::json::object> ControlDashboard(const Engine& engine, const workflows::OrgChart& org,
                                              const ControlQuery& query) {
@@ -65,6 +107,7 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
   };
 
   std::map<std::string, Figures> by_post;
+  std::map<std::string, boost::json::array> cases_of;  // post -> its drilled cases
   for (const auto& post : org.posts()) {
     if (in_scope(post)) by_post[post.id];
   }
@@ -80,8 +123,12 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
     if (it == by_post.end()) continue;
     const std::string due(entry.at("due").as_string());
     ++it->second.open;
-    if (due < today) ++it->second.overdue;
-    if (due >= today && due <= week_end) ++it->second.due_this_week;
+    const bool overdue = due < today, soon = due >= today && due <= week_end;
+    if (overdue) ++it->second.overdue;
+    if (soon) ++it->second.due_this_week;
+    if ((query.drill == Drill::kOverdue && overdue) || (query.drill == Drill::kDueSoon && soon)) {
+      cases_of[it->first].push_back(CaseRow(engine, entry, query.today));
+    }
   }
   auto answered = engine.AnsweredInYear(query.year);
   if (!answered.ok()) return answered.status();
@@ -93,8 +140,12 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
     it->second.late += entry.at("answered_late").to_number<int64_t>();
   }
 
-  std::map<std::string, Figures> by_unit;
+  // A unit's own posts give its figures; every unit above it adds them to its totals.
+  std::map<std::string, Figures> own, totals;
+  std::map<std::string, boost::json::array> unit_cases;  // rolled up as the totals
+  Figures all;
   boost::json::array posts, units;
+  const bool drilled = query.drill != Drill::kNone;
   for (const auto& post : org.posts()) {  // in the org chart's order
     auto it = by_post.find(post.id);
     if (it == by_post.end()) continue;
@@ -104,21 +155,37 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
     row["title_en"] = post.title_en;
     row["unit"] = post.unit;
     row["holder"] = post.holder;
+    own[post.unit].Add(it->second);
+    all.Add(it->second);
+    std::set<std::string> seen;
+    for (const workflows::Unit* at = org.FindUnit(post.unit); at && seen.insert(at->id).second;
+         at = org.FindUnit(at->parent)) {
+      totals[at->id].Add(it->second);
+      if (drilled) {
+        for (const auto& c : cases_of[post.id]) unit_cases[at->id].push_back(c);
+      }
+      if (at->id == query.unit) break;  // nothing above the asked unit is answered
+    }
+    if (drilled) row["cases"] = std::move(cases_of[post.id]);
     posts.push_back(std::move(row));
-    by_unit[post.unit].Add(it->second);
   }
   for (const auto& unit : org.units()) {
-    auto it = by_unit.find(unit.id);
-    if (it == by_unit.end()) continue;
-    boost::json::object row = it->second.Json();
+    auto it = totals.find(unit.id);
+    if (it == totals.end()) continue;
+    boost::json::object row = own[unit.id].Json();
     row["unit"] = unit.id;
     row["name"] = unit.name_ka;
     row["name_en"] = unit.name_en;
+    row["parent"] = unit.parent;
+    row["totals"] = it->second.Json();
+    if (drilled) row["cases"] = std::move(unit_cases[unit.id]);
     units.push_back(std::move(row));
   }
-  return boost::json::object{{"today", today},     {"week_ends", week_end},
-                             {"year", query.year}, {"viewer", query.viewer},
-                             {"units", units},     {"posts", posts}};
+  boost::json::object out{{"today", today},         {"week_ends", week_end}, {"year", query.year},
+                          {"viewer", query.viewer}, {"totals", all.Json()},  {"units", units},
+                          {"posts", posts}};
+  if (drilled) out["drill"] = query.drill == Drill::kOverdue ? "overdue" : "due_soon";
+  return out;
 }
 
 }  // namespace saqme::engine

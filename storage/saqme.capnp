@@ -14,6 +14,31 @@
 using Cxx = import "/capnp/c++.capnp";
 $Cxx.namespace("saqme::schema");
 
+# How clients present a command's fields (GET /v1/commands/schema, api/command_schema.h). An
+# annotation is schema metadata only: it changes no encoding, so events, commands and their hashes
+# are the same bytes with or without them. Their ids are fixed: api/command_schema.cc reads them.
+struct Label {
+  ka @0 :Text;
+  en @1 :Text;
+}
+# The field's or the value's name in the console.
+annotation label @0xd02d38a1bc966358 (field, enumerant) :Label;
+# Text holding a Tbilisi date "YYYY-MM-DD".
+annotation date @0xb69ea498252cc52e (field) :Void;
+# A post id of the org chart (on a list of text: post ids).
+annotation post @0xd76465f0d0a4ee65 (field) :Void;
+# May be left out. Bools always may (absent reads false); enums never (the JSON parser refuses).
+annotation optional @0xc5e318c77996e6b1 (field) :Void;
+# On a member of `Command`: how that command reads a field of a struct several commands share
+# (TextOnly's `text` is the answer of draft_answer, the remark of endorse): replaces the field's
+# label and its optionality.
+struct FieldNote {
+  field @0 :Text;                # the field's name in the schema ("text")
+  label @1 :Label;
+  optional @2 :Bool;
+}
+annotation note @0xc9c8875fd5926366 (field) :List(FieldNote);
+
 # Who did something: the post (the organisational position, the unit of authority) and the
 # person holding it at that moment.
 struct Actor {
@@ -80,22 +105,22 @@ struct Event {
 }
 
 enum IncomingKind {
-  correspondence @0;       # a letter from an agency or organisation
-  application @1;          # a citizen's application (administrative proceeding)
-  publicInformation @2;    # a public-information request (GAC art. 40)
-  complaint @3;            # an administrative complaint (GAC art. 183)
+  correspondence @0 $label(ka = "კორესპონდენცია", en = "Correspondence");  # a letter from an agency or organisation
+  application @1 $label(ka = "განცხადება", en = "Application");  # a citizen's application (administrative proceeding)
+  publicInformation @2 $label(ka = "საჯარო ინფორმაციის მოთხოვნა", en = "Public information request");  # a public-information request (GAC art. 40)
+  complaint @3 $label(ka = "ადმინისტრაციული საჩივარი", en = "Administrative complaint");  # an administrative complaint (GAC art. 183)
 }
 
 enum SenderKind {
-  citizen @0;
-  organisation @1;
-  agency @2;
+  citizen @0 $label(ka = "მოქალაქე", en = "Citizen");
+  organisation @1 $label(ka = "ორგანიზაცია", en = "Organisation");
+  agency @2 $label(ka = "უწყება", en = "Agency");
 }
 
 struct Sender {
-  name @0 :Text;
-  kind @1 :SenderKind;
-  address @2 :Text;
+  name @0 :Text $label(ka = "სახელი, დასახელება", en = "Name");
+  kind @1 :SenderKind $label(ka = "ვინ არის", en = "Kind");
+  address @2 :Text $label(ka = "მისამართი", en = "Address") $optional;
 }
 
 # A document was registered in the incoming journal; the statutory clock starts.
@@ -174,8 +199,8 @@ struct DeadlineExtendedV1 {
 }
 
 enum InformationScope {
-  full @0;
-  partial @1;
+  full @0 $label(ka = "სრულად", en = "In full");
+  partial @1 $label(ka = "ნაწილობრივ", en = "In part");
 }
 
 # GAC art. 40.
@@ -196,12 +221,12 @@ struct RightsExplainedV1 {
 }
 
 enum Outcome {
-  granted @0;                    # application
-  refused @1;
-  partly @2;
-  upheld @3;                     # complaint
-  annulled @4;
-  amended @5;
+  granted @0 $label(ka = "დაკმაყოფილდა", en = "Granted");  # application
+  refused @1 $label(ka = "უარი ეთქვა", en = "Refused");
+  partly @2 $label(ka = "ნაწილობრივ დაკმაყოფილდა", en = "Partly granted");
+  upheld @3 $label(ka = "საჩივარი დაკმაყოფილდა", en = "Complaint upheld");  # complaint
+  annulled @4 $label(ka = "აქტი ბათილად იქნა ცნობილი", en = "Act annulled");
+  amended @5 $label(ka = "აქტი შეიცვალა", en = "Act amended");
 }
 
 # The decision on an application or a complaint: an individual administrative act.
@@ -212,9 +237,9 @@ struct DecidedV1 {
 }
 
 enum ActType {
-  order @0;                      # ბრძანება
-  ordinance @1;                  # განკარგულება
-  resolution @2;                 # დადგენილება (normative)
+  order @0 $label(ka = "ბრძანება", en = "Order");
+  ordinance @1 $label(ka = "განკარგულება", en = "Ordinance");
+  resolution @2 $label(ka = "დადგენილება", en = "Resolution (normative)");
 }
 
 struct ActDraftedV1 {
@@ -286,8 +311,8 @@ struct LegalityDoubtRaisedV1 {
 }
 
 enum RefusalGround {
-  unlawful @0;
-  outsideJobDescription @1;
+  unlawful @0 $label(ka = "უკანონოა", en = "Unlawful");
+  outsideJobDescription @1 $label(ka = "სამსახურებრივი მოვალეობის ფარგლებს გარეთაა", en = "Outside the job description");
 }
 
 struct AssignmentRefusedV1 {
@@ -296,9 +321,9 @@ struct AssignmentRefusedV1 {
 }
 
 struct NomenclatureFile {
-  code @0 :Text;
-  title @1 :Text;
-  retention @2 :Text;            # e.g. "permanent", "5 years"
+  code @0 :Text $label(ka = "ინდექსი", en = "Code");
+  title @1 :Text $label(ka = "სათაური", en = "Title");
+  retention @2 :Text $label(ka = "შენახვის ვადა", en = "Retention") $optional;  # e.g. "permanent", "5 years"
 }
 
 # The year's case nomenclature (file plan), approved each January.
@@ -383,16 +408,22 @@ struct Command {
     confirmReceipt @4 :Void;
     redirect @5 :Redirect;
     extendDeadline @6 :ExtendDeadline;
-    draftAnswer @7 :TextOnly;
-    endorse @8 :TextOnly;
+    draftAnswer @7 :TextOnly
+        $note([(field = "text", label = (ka = "პასუხის ტექსტი", en = "Text of the answer"))]);
+    endorse @8 :TextOnly
+        $note([(field = "text", label = (ka = "შენიშვნა", en = "Remark"), optional = true)]);
     sign @9 :Void;
     dispatch @10 :Dispatch;
     file @11 :FileInto;
     releaseInformation @12 :ReleaseInformation;
-    refuseInformation @13 :TextOnly;
-    explainRights @14 :TextOnly;
+    refuseInformation @13 :TextOnly
+        $note([(field = "text", label = (ka = "უარის საფუძველი", en = "Reason for the refusal"))]);
+    explainRights @14 :TextOnly
+        $note([(field = "text", label = (ka = "უფლებებისა და გასაჩივრების წესის განმარტება",
+                                         en = "The rights and the appeal route"))]);
     decide @15 :Decide;
-    giveExpertise @16 :TextOnly;
+    giveExpertise @16 :TextOnly
+        $note([(field = "text", label = (ka = "ექსპერტიზის დასკვნა", en = "Legal opinion"))]);
     adopt @17 :Adopt;
     registerAct @18 :Void;
     publish @19 :Publish;
@@ -400,10 +431,13 @@ struct Command {
     amend @21 :ChangeBy;
     repeal @22 :ChangeBy;
     accept @23 :Void;
-    reportProgress @24 :TextOnly;
-    complete @25 :TextOnly;
+    reportProgress @24 :TextOnly
+        $note([(field = "text", label = (ka = "რა გაკეთდა", en = "Progress made"))]);
+    complete @25 :TextOnly
+        $note([(field = "text", label = (ka = "შესრულების ანგარიში", en = "Report of completion"))]);
     review @26 :Review;
-    raiseLegalityDoubt @27 :TextOnly;
+    raiseLegalityDoubt @27 :TextOnly
+        $note([(field = "text", label = (ka = "ეჭვის საფუძველი", en = "Why it may be unlawful"))]);
     refuseAssignment @28 :RefuseAssignment;
     approveNomenclature @29 :ApproveNomenclature;
     archiveFile @30 :FileInto;
@@ -413,128 +447,135 @@ struct Command {
   }
 }
 
+# Shared by the commands that carry one text; each names it in its `$note`.
 struct TextOnly {
-  text @0 :Text;
+  text @0 :Text $label(ka = "ტექსტი", en = "Text");
 }
 
 struct RegisterIncoming {
-  kind @0 :IncomingKind;
-  channel @1 :Text;
-  sender @2 :Sender;
-  subject @3 :Text;
-  summary @4 :Text;
-  pages @5 :UInt32;
-  receivedOn @6 :Text;
-  addressee @7 :Text;
-  statedDue @8 :Text;
-  relatedCase @9 :Text;
+  kind @0 :IncomingKind $label(ka = "დოკუმენტის სახე", en = "Kind of document");
+  channel @1 :Text $label(ka = "შემოსვლის არხი", en = "Channel");
+  sender @2 :Sender $label(ka = "გამგზავნი", en = "Sender");
+  subject @3 :Text $label(ka = "საკითხი", en = "Subject");
+  summary @4 :Text $label(ka = "მოკლე შინაარსი", en = "Summary") $optional;
+  pages @5 :UInt32 $label(ka = "ფურცლების რაოდენობა", en = "Pages") $optional;
+  receivedOn @6 :Text $label(ka = "მიღების თარიღი", en = "Received on") $date;
+  addressee @7 :Text $label(ka = "ადრესატი", en = "Addressee") $post;
+  statedDue @8 :Text $label(ka = "მითითებული ვადა", en = "Stated due date") $date $optional;
+  relatedCase @9 :Text $label(ka = "დაკავშირებული საქმე", en = "Related case") $optional;
 }
 
 struct DraftAct {
-  actType @0 :ActType;
-  issuer @1 :Text;
-  title @2 :Text;
-  text @3 :Text;
-  concernsMoreThan50 @4 :Bool;
-  publicProceeding @5 :Bool;
-  inForceOn @6 :Text;
+  actType @0 :ActType $label(ka = "აქტის სახე", en = "Type of act");
+  issuer @1 :Text $label(ka = "გამომცემი", en = "Issuer") $post;
+  title @2 :Text $label(ka = "სათაური", en = "Title");
+  text @3 :Text $label(ka = "ტექსტი", en = "Text");
+  concernsMoreThan50 @4 :Bool
+      $label(ka = "ეხება 50-ზე მეტ პირს", en = "Concerns more than 50 persons");
+  publicProceeding @5 :Bool $label(ka = "საჯარო წარმოება", en = "Public proceeding");
+  inForceOn @6 :Text $label(ka = "ძალაში შესვლის თარიღი", en = "In force on") $date $optional;
 }
 
 struct IssueAssignment {
-  assignee @0 :Text;
-  instruction @1 :Text;
-  due @2 :Text;
+  assignee @0 :Text $label(ka = "შემსრულებელი", en = "Assignee") $post;
+  instruction @1 :Text $label(ka = "დავალება", en = "Instruction");
+  due @2 :Text $label(ka = "შესრულების ვადა", en = "Due") $date;
 }
 
 struct AssignResolution {
-  leadExecutor @0 :Text;
-  coExecutors @1 :List(Text);
-  instruction @2 :Text;
-  due @3 :Text;                  # empty: the statutory deadline
-  onControl @4 :Bool;
+  leadExecutor @0 :Text $label(ka = "მთავარი შემსრულებელი", en = "Lead executor") $post;
+  coExecutors @1 :List(Text)
+      $label(ka = "თანაშემსრულებლები", en = "Co-executors") $post $optional;
+  instruction @2 :Text $label(ka = "რეზოლუციის ტექსტი", en = "Instruction");
+  # empty: the statutory deadline
+  due @3 :Text $label(ka = "შესრულების ვადა", en = "Due") $date $optional;
+  onControl @4 :Bool $label(ka = "კონტროლზე", en = "On control");
 }
 
 struct Redirect {
-  toExecutor @0 :Text;
-  toBody @1 :Text;
-  reason @2 :Text;
-  applicantNotified @3 :Bool;
+  # One of the two: another executor inside the body, or the competent body outside it.
+  toExecutor @0 :Text $label(ka = "ახალი შემსრულებელი", en = "New executor") $post $optional;
+  toBody @1 :Text $label(ka = "კომპეტენტური ორგანო", en = "Competent body") $optional;
+  reason @2 :Text $label(ka = "მიზეზი", en = "Reason");
+  applicantNotified @3 :Bool $label(ka = "განმცხადებელს ეცნობა", en = "Applicant notified");
 }
 
 struct ExtendDeadline {
-  newDue @0 :Text;
-  reason @1 :Text;
+  newDue @0 :Text $label(ka = "ახალი ვადა", en = "New due date") $date;
+  reason @1 :Text $label(ka = "საფუძველი", en = "Reason");
 }
 
 struct Dispatch {
-  channel @0 :Text;              # post, email, hand, exchange
+  channel @0 :Text $label(ka = "გაგზავნის არხი", en = "Channel");  # post, email, hand, exchange
 }
 
 struct FileInto {
-  nomenclatureCode @0 :Text;
-  year @1 :UInt16;               # 0: the year of today
+  nomenclatureCode @0 :Text $label(ka = "საქმის ინდექსი", en = "Nomenclature code");
+  year @1 :UInt16 $label(ka = "წელი", en = "Year") $optional;  # 0: the year of today
 }
 
 struct ReleaseInformation {
-  scope @0 :InformationScope;
-  note @1 :Text;
+  scope @0 :InformationScope $label(ka = "მოცულობა", en = "Scope");
+  note @1 :Text $label(ka = "შენიშვნა", en = "Note") $optional;
 }
 
 struct Decide {
-  outcome @0 :Outcome;
-  text @1 :Text;
+  outcome @0 :Outcome $label(ka = "შედეგი", en = "Outcome");
+  text @1 :Text $label(ka = "გადაწყვეტილების ტექსტი", en = "Text of the decision");
 }
 
+# Council acts are adopted at a session by vote; orders and ordinances need neither.
 struct Adopt {
-  sessionDate @0 :Text;
-  votesFor @1 :UInt32;
-  votesAgainst @2 :UInt32;
-  abstained @3 :UInt32;
+  sessionDate @0 :Text $label(ka = "სხდომის თარიღი", en = "Session date") $date $optional;
+  votesFor @1 :UInt32 $label(ka = "მომხრე", en = "Votes for") $optional;
+  votesAgainst @2 :UInt32 $label(ka = "წინააღმდეგი", en = "Votes against") $optional;
+  abstained @3 :UInt32 $label(ka = "თავი შეიკავა", en = "Abstained") $optional;
 }
 
 struct Publish {
-  channel @0 :Text;
-  publishedOn @1 :Text;
+  channel @0 :Text $label(ka = "სად გამოქვეყნდა", en = "Channel");  # website, legislative_herald
+  publishedOn @1 :Text $label(ka = "გამოქვეყნების თარიღი", en = "Published on") $date;
 }
 
 struct Notify {
-  notifiedOn @0 :Text;
+  notifiedOn @0 :Text $label(ka = "გაცნობის თარიღი", en = "Notified on") $date;
 }
 
 struct ChangeBy {
-  byAct @0 :Text;
-  byActNumber @1 :Text;
-  effectiveOn @2 :Text;
+  byAct @0 :Text $label(ka = "ცვლილების აქტი (საქმე)", en = "By act (case id)");
+  byActNumber @1 :Text $label(ka = "აქტის ნომერი", en = "Number of that act") $optional;
+  effectiveOn @2 :Text $label(ka = "ძალაში შესვლის თარიღი", en = "Effective on") $date $optional;
 }
 
 struct Review {
-  accepted @0 :Bool;
-  remark @1 :Text;
+  accepted @0 :Bool $label(ka = "შესრულება მიღებულია", en = "Accepted");
+  remark @1 :Text $label(ka = "შენიშვნა", en = "Remark") $optional;
 }
 
 struct RefuseAssignment {
-  ground @0 :RefusalGround;
-  reason @1 :Text;
+  ground @0 :RefusalGround $label(ka = "უარის საფუძველი", en = "Ground");
+  reason @1 :Text $label(ka = "დასაბუთება", en = "Reason");
 }
 
 struct ApproveNomenclature {
-  year @0 :UInt16;
-  files @1 :List(NomenclatureFile);
+  year @0 :UInt16 $label(ka = "წელი", en = "Year");
+  files @1 :List(NomenclatureFile) $label(ka = "საქმეები", en = "Files");
 }
 
 struct DeclareDayOff {
-  date @0 :Text;
-  name @1 :Text;                 # the reason, e.g. the decree
+  date @0 :Text $label(ka = "თარიღი", en = "Date") $date;
+  # the reason, e.g. the decree
+  name @1 :Text $label(ka = "საფუძველი", en = "Declared by");
 }
 
 struct AcknowledgeAlert {
-  alertSeq @0 :UInt64;
+  alertSeq @0 :UInt64 $label(ka = "შეტყობინების ნომერი", en = "Alert number");
 }
 
 # Opens an outgoing letter on the body's initiative; the author is the actor's post.
 struct DraftLetter {
-  recipient @0 :Sender;
-  subject @1 :Text;
-  text @2 :Text;
-  relatedCase @3 :Text;
+  recipient @0 :Sender $label(ka = "ადრესატი", en = "Recipient");
+  subject @1 :Text $label(ka = "საკითხი", en = "Subject");
+  text @2 :Text $label(ka = "ტექსტი", en = "Text");
+  relatedCase @3 :Text $label(ka = "დაკავშირებული საქმე", en = "Related case") $optional;
 }
