@@ -475,6 +475,49 @@ std::optional<uint64_t> WholeNumber(std::string_view text) {
   return value;
 }
 
+// A page of a list in key order (API.md: journals, history and case lists take limit and
+// cursor): after the key `cursor` (the last one served; none: from the start), at most `limit`
+// (1 to 1000; none: all the rest).
+struct Page {
+  uint64_t after = 0;
+  size_t limit = SIZE_MAX;
+  bool asked = false;  // limit or cursor given
+};
+
+// nullopt when limit or cursor is malformed.
+std::optional<Page> PageOf(const std::map<std::string, std::string>& query) {
+  Page page;
+  if (auto it = query.find("cursor"); it != query.end()) {
+    auto after = WholeNumber(it->second);
+    if (!after) return std::nullopt;
+    page.after = *after;
+    page.asked = true;
+  }
+  if (auto it = query.find("limit"); it != query.end()) {
+    auto limit = WholeNumber(it->second);
+    if (!limit || *limit < 1 || *limit > 1000) return std::nullopt;
+    page.limit = *limit;
+    page.asked = true;
+  }
+  return page;
+}
+
+// Keeps at most `page.limit` of `items` (fetched one over the limit) and answers the cursor of
+// the next page: the `key` of the last item kept, or null when nothing follows.
+boost::json::value NextCursor(boost::json::array& items, const Page& page, const char* key) {
+  if (page.limit == SIZE_MAX || items.size() <= page.limit) return nullptr;
+  items.resize(page.limit);
+  return boost::json::value(std::to_string(items.back().at(key).to_number<uint64_t>()));
+}
+
+Response BadPage(const Request& request) {
+  return ErrorResponse(
+      http::status::bad_request, "bad_request",
+      "limit must be 1 to 1000 and cursor the next_cursor of the previous page (a whole number)",
+      "limit უნდა იყოს 1-დან 1000-მდე, cursor კი წინა გვერდის next_cursor", request.version(),
+      request.keep_alive());
+}
+
 }  // namespace
 
 Response Api::Alerts(const Request& request, const std::string& post) {
@@ -727,14 +770,30 @@ Response Api::History(const Request& request, const std::string& case_id,
     return Error(request, http::status::bad_request, "bad_request", "format must be json or csv",
                  "ფორმატი უნდა იყოს json ან csv");
   }
+  const auto page = PageOf(query);
+  if (!page || (csv && page->asked)) return BadPage(request);  // a CSV export is whole
   auto events = replay::ExportCase(engine_->log(), case_id);
   if (!events.ok()) return FromStatus(request, events.status());
   if (csv) {
     return Text(request, "text/csv; charset=utf-8", replay::ExportCsv(events.value()),
                 case_id + "-history.csv");
   }
-  return Text(request, "application/json; charset=utf-8",
-              replay::ExportJson(case_id, events.value()));
+  if (!page->asked) {
+    return Text(request, "application/json; charset=utf-8",
+                replay::ExportJson(case_id, events.value()));
+  }
+  // The events after version `cursor`, one over the limit to know whether more follow.
+  boost::json::array events_page;
+  for (const auto& event : events.value()) {
+    if (event.at("version").to_number<uint64_t>() <= page->after) continue;
+    if (page->limit != SIZE_MAX && events_page.size() > page->limit) break;
+    events_page.push_back(event);
+  }
+  boost::json::value next = NextCursor(events_page, *page, "version");
+  return Json(
+      http::status::ok,
+      boost::json::object{{"case_id", case_id}, {"events", events_page}, {"next_cursor", next}},
+      request);
 }
 
 Response Api::AuditVerify(const Request& request, const std::map<std::string, std::string>& query) {
@@ -779,13 +838,20 @@ Response Api::JournalAnswer(const Request& request, const std::string& journal, 
     return Error(request, http::status::bad_request, "bad_request",
                  "format must be json, csv or html", "ფორმატი უნდა იყოს json, csv ან html");
   }
-  auto entries = engine_->Journal(journal, year);
+  const auto page = PageOf(query);
+  if (!page || (as != "json" && page->asked)) return BadPage(request);  // csv and html are whole
+  if (page->after > UINT32_MAX) return BadPage(request);
+  auto entries = engine_->Journal(journal, year, static_cast<uint32_t>(page->after),
+                                  page->limit == SIZE_MAX ? SIZE_MAX : page->limit + 1);
   if (!entries.ok()) return FromStatus(request, entries.status());
   if (as == "json") {
-    return Json(
-        http::status::ok,
-        boost::json::object{{"journal", journal}, {"year", year}, {"entries", entries.value()}},
-        request);
+    boost::json::value next = NextCursor(entries.value(), *page, "number");
+    return Json(http::status::ok,
+                boost::json::object{{"journal", journal},
+                                    {"year", year},
+                                    {"entries", entries.value()},
+                                    {"next_cursor", next}},
+                request);
   }
   if (as == "csv") {
     return Text(request, "text/csv; charset=utf-8", JournalCsv(entries.value()),

@@ -561,11 +561,13 @@ uint64_t Engine::WaitForEventsAfter(uint64_t seq, std::chrono::milliseconds time
 namespace {
 
 Result<boost::json::array> ScanPrefix(const storage::EventLog& log, const char* family,
-                                      const std::string& from, const std::string& prefix) {
+                                      const std::string& from, const std::string& prefix,
+                                      size_t limit = SIZE_MAX) {
   boost::json::array out;
   std::unique_ptr<rocksdb::Iterator> it(
       log.db()->NewIterator(rocksdb::ReadOptions(), log.family(family)));
-  for (it->Seek(from); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+  for (it->Seek(from); it->Valid() && it->key().starts_with(prefix) && out.size() < limit;
+       it->Next()) {
     boost::system::error_code error;
     auto value =
         boost::json::parse(std::string_view(it->value().data(), it->value().size()), error);
@@ -590,9 +592,11 @@ Result<boost::json::object> Engine::Case(const std::string& case_id) const {
   return boost::json::parse(value).as_object();
 }
 
-Result<boost::json::array> Engine::Journal(const std::string& journal, int year) const {
+Result<boost::json::array> Engine::Journal(const std::string& journal, int year, uint32_t after,
+                                           size_t limit) const {
   const std::string prefix = JournalPrefix(journal, year);
-  return ScanPrefix(*log_, kJournalsView, prefix, prefix);
+  if (after == UINT32_MAX) return boost::json::array();  // nothing is numbered after it
+  return ScanPrefix(*log_, kJournalsView, JournalKey(journal, year, after + 1), prefix, limit);
 }
 
 Result<boost::json::array> Engine::Inbox(const std::string& post) const {

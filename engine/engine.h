@@ -116,7 +116,9 @@ class Engine {
 
   // Committed views (JSON as stored).
   Result<boost::json::object> Case(const std::string& case_id) const;
-  Result<boost::json::array> Journal(const std::string& journal, int year) const;
+  // A journal's year in number order: the entries numbered after `after`, at most `limit`.
+  Result<boost::json::array> Journal(const std::string& journal, int year, uint32_t after = 0,
+                                     size_t limit = SIZE_MAX) const;
   Result<boost::json::array> Inbox(const std::string& post) const;
   // Open deadlines due on or before `date` ("YYYY-MM-DD"), in date order.
   Result<boost::json::array> DeadlinesThrough(const std::string& date) const;

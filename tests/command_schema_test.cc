@@ -9,11 +9,8 @@
 
 #include "api/command_json.h"
 #include "api/command_schema.h"
-#include "api/tokens.h"
 #include "storage/event_json.h"
-#include "tests/http_client.h"
-#include "tests/serve_process.h"
-#include "tests/test_util.h"
+#include "tests/served.h"
 #include "workflows/command_labels.h"
 #include "workflows/proceeding.h"
 
@@ -24,24 +21,17 @@ using boost::json::array;
 using boost::json::object;
 using boost::json::value;
 using saqme::testing::HttpClient;
-using saqme::testing::ServeProcess;
 
 class CommandSchemaTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    tokens_file_ = dir_.Sub("tokens.txt");
-    for (const char* post : {"org-records", "chair", "sec-hr"}) {
-      token_[post] = api::TokenStore::Add(tokens_file_, post).value();
-    }
-    server_ = std::make_unique<ServeProcess>(
-        dir_.Sub("data"), tokens_file_,
-        std::vector<std::string>{"--clock", "simulated", "--clock-start", "2026-11-02"});
-    ASSERT_NE(server_->port(), 0);
-    http_ = std::make_unique<HttpClient>(server_->port());
-    auto reply = http_->Get("/v1/commands/schema", token_.at("sec-hr"));
+    ASSERT_TRUE(served_.ok());
+    auto reply = http().Get("/v1/commands/schema", token("sec-hr"));
     ASSERT_EQ(reply.status, 200) << reply.body;
     schema_ = reply.json().as_object();
   }
+  HttpClient& http() { return served_.http(); }
+  const std::string& token(const std::string& post) const { return served_.token(post); }
 
   const object& Command(const std::string& type) const {
     for (const auto& c : schema_.at("commands").as_array()) {
@@ -89,16 +79,13 @@ class CommandSchemaTest : public ::testing::Test {
     return out;
   }
 
-  saqme::testing::TempDir dir_;
-  std::string tokens_file_;
-  std::map<std::string, std::string> token_;
-  std::unique_ptr<ServeProcess> server_;
-  std::unique_ptr<HttpClient> http_;
+  saqme::testing::Served served_{{"org-records", "chair", "sec-hr"},
+                                 {"--clock", "simulated", "--clock-start", "2026-11-02"}};
   object schema_;
 };
 
 TEST_F(CommandSchemaTest, EveryCommandOfTheUnionIsThereWithItsLabelsForAnyCaller) {
-  EXPECT_EQ(http_->Get("/v1/commands/schema", "").status, 401);
+  EXPECT_EQ(http().Get("/v1/commands/schema", "").status, 401);
   std::vector<std::string> union_members, served;
   for (auto member : capnp::Schema::from<schema::Command>().getUnionFields()) {
     union_members.push_back(storage::SnakeCase(member.getProto().getName()));
@@ -119,7 +106,7 @@ TEST_F(CommandSchemaTest, EveryCommandOfTheUnionIsThereWithItsLabelsForAnyCaller
   EXPECT_EQ(served, union_members);
   EXPECT_GE(served.size(), 34u);
   // Another post gets the same schema.
-  EXPECT_EQ(http_->Get("/v1/commands/schema", token_.at("org-records")).json(), value(schema_));
+  EXPECT_EQ(http().Get("/v1/commands/schema", token("org-records")).json(), value(schema_));
 }
 
 TEST_F(CommandSchemaTest, RegisterIncomingIsTypedDownToTheSender) {
@@ -174,8 +161,8 @@ TEST_F(CommandSchemaTest, NothingOfTodaysCommandsLacksALabel) {
 
 TEST_F(CommandSchemaTest, ACommandBuiltFromTheSchemaAloneParsesAndReachesTheWorkflow) {
   // A registered letter for the commands that act on a case.
-  auto opened = http_->Post(
-      "/v1/cases", token_.at("org-records"),
+  auto opened = http().Post(
+      "/v1/cases", token("org-records"),
       object{{"command_id", "letter"},
              {"command", object{{"type", "register_incoming"},
                                 {"kind", "correspondence"},
@@ -202,7 +189,7 @@ TEST_F(CommandSchemaTest, ACommandBuiltFromTheSchemaAloneParsesAndReachesTheWork
       const std::string target =
           c.at("opens_case").as_bool() ? "/v1/cases" : "/v1/cases/" + case_id + "/commands";
       object body{{"command_id", type + (all ? "-all" : "-required")}, {"command", command}};
-      auto reply = http_->Post(target, token_.at("org-records"), body);
+      auto reply = http().Post(target, token("org-records"), body);
       EXPECT_TRUE(reply.status == 200 || reply.status == 201 || reply.status == 403 ||
                   reply.status == 422)
           << type << ": " << reply.status << " " << reply.body;

@@ -7,10 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "api/tokens.h"
-#include "tests/http_client.h"
-#include "tests/serve_process.h"
-#include "tests/test_util.h"
+#include "tests/served.h"
 
 namespace saqme {
 namespace {
@@ -18,7 +15,6 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 using saqme::testing::HttpClient;
-using saqme::testing::ServeProcess;
 
 const char* const kFigures[] = {"open", "due_this_week", "overdue", "answered_on_time",
                                 "answered_late"};
@@ -26,18 +22,7 @@ const char* const kFigures[] = {"open", "due_this_week", "overdue", "answered_on
 class ControlTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string tokens = dir_.Sub("tokens.txt");
-    for (const char* post : {"org-records", "chair", "info-head", "info-analytics"}) {
-      token_[post] = api::TokenStore::Add(tokens, post).value();
-    }
-    // Monday 2 March 2026.
-    server_ = std::make_unique<ServeProcess>(
-        dir_.Sub("data"), tokens,
-        std::vector<std::string>{"--clock", "simulated", "--clock-start", "2026-03-02",
-                                 "--watch-interval", "3600"});
-    ASSERT_NE(server_->port(), 0);
-    http_ = std::make_unique<HttpClient>(server_->port());
-
+    ASSERT_TRUE(served_.ok());
     letter_info_ = Letter("info-public", "2026-03-04");             // overdue by 5 days on 9 March
     letter_sec_ = Letter("sec-legal", "2026-03-12");                // 3 days left
     assignment_info_ = Assign("info-analytics", "2026-03-05");      // overdue by 4
@@ -48,7 +33,7 @@ class ControlTest : public ::testing::Test {
   }
 
   object Post(const std::string& target, const std::string& post, const object& body) {
-    auto reply = http_->Post(target, token_.at(post), body);
+    auto reply = served_.http().Post(target, served_.token(post), body);
     EXPECT_TRUE(reply.status == 200 || reply.status == 201) << target << ": " << reply.body;
     auto json = reply.json();
     return json.is_object() ? json.as_object() : object();
@@ -84,7 +69,7 @@ class ControlTest : public ::testing::Test {
                                 {"due", due}});
   }
   object Control(const std::string& post, const std::string& query, int status = 200) {
-    auto reply = http_->Get("/v1/control" + query, token_.at(post));
+    auto reply = served_.http().Get("/v1/control" + query, served_.token(post));
     EXPECT_EQ(reply.status, status) << query << ": " << reply.body;
     auto json = reply.json();
     return json.is_object() ? json.as_object() : object();
@@ -131,10 +116,10 @@ class ControlTest : public ::testing::Test {
     }
   }
 
-  saqme::testing::TempDir dir_;
-  std::map<std::string, std::string> token_;
-  std::unique_ptr<ServeProcess> server_;
-  std::unique_ptr<HttpClient> http_;
+  // Monday 2 March 2026.
+  saqme::testing::Served served_{
+      {"org-records", "chair", "info-head", "info-analytics"},
+      {"--clock", "simulated", "--clock-start", "2026-03-02", "--watch-interval", "3600"}};
   int commands_ = 0;
   std::string letter_info_, letter_sec_, assignment_info_, assignment_deputy_;
 };
@@ -217,7 +202,7 @@ TEST_F(ControlTest, AUnitHeadDrillsOnlyIntoTheWorkItControls) {
   const object narrowed = Control("chair", "?unit=info&drill=overdue");
   ASSERT_EQ(narrowed.at("units").as_array().size(), 1u) << narrowed;
   EXPECT_EQ(narrowed.at("units").at(0).at("cases").as_array().size(), 2u);
-  auto bad = http_->Get("/v1/control?drill=late", token_.at("chair"));
+  auto bad = served_.http().Get("/v1/control?drill=late", served_.token("chair"));
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.error_code(), "bad_request");
 }
