@@ -27,14 +27,23 @@ struct Figures {
   }
 };
 
-// Whether `unit` is `root` or lies under it.
-bool Within(const workflows::OrgChart& org, const std::string& unit, const std::string& root) {
-  std::set<std::string> seen;
+// `unit` and the units above it, up to `top` (included; empty: to the root), nearest first.
+std::vector<std::string> UnitsUp(const workflows::OrgChart& org, const std::string& unit,
+                                 const std::string& top) {
+  std::vector<std::string> line;
+  std::set<std::string> seen;  // a malformed chart may hold a loop
   for (const workflows::Unit* at = org.FindUnit(unit); at && seen.insert(at->id).second;
        at = org.FindUnit(at->parent)) {
-    if (at->id == root) return true;
+    line.push_back(at->id);
+    if (at->id == top) break;
   }
-  return false;
+  return line;
+}
+
+// Whether `unit` is `root` or lies under it.
+bool Within(const workflows::OrgChart& org, const std::string& unit, const std::string& root) {
+  const auto line = UnitsUp(org, unit, root);
+  return !line.empty() && line.back() == root;
 }
 
 // A listed case: what a supervisor needs to pick it and click through.
@@ -107,10 +116,14 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
   };
 
   std::map<std::string, Figures> by_post;
-  std::map<std::string, boost::json::array> cases_of;  // post -> its drilled cases
+  std::map<std::string, std::vector<std::string>> units_of;  // post -> its unit and those above
   for (const auto& post : org.posts()) {
-    if (in_scope(post)) by_post[post.id];
+    if (!in_scope(post)) continue;
+    by_post[post.id];
+    units_of[post.id] = UnitsUp(org, post.unit, query.unit);  // nothing above the asked unit
   }
+  // The drilled cases of each post and (with those of its sub-units) each unit, in due order.
+  std::map<std::string, boost::json::array> post_cases, unit_cases;
   // The week ends on Sunday.
   const int to_sunday = 6 - static_cast<int>(query.today.weekday());
   const std::string today = query.today.ToString();
@@ -127,7 +140,9 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
     if (overdue) ++it->second.overdue;
     if (soon) ++it->second.due_this_week;
     if ((query.drill == Drill::kOverdue && overdue) || (query.drill == Drill::kDueSoon && soon)) {
-      cases_of[it->first].push_back(CaseRow(engine, entry, query.today));
+      auto row = CaseRow(engine, entry, query.today);
+      for (const auto& unit : units_of[it->first]) unit_cases[unit].push_back(row);
+      post_cases[it->first].push_back(std::move(row));
     }
   }
   auto answered = engine.AnsweredInYear(query.year);
@@ -142,7 +157,6 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
 
   // A unit's own posts give its figures; every unit above it adds them to its totals.
   std::map<std::string, Figures> own, totals;
-  std::map<std::string, boost::json::array> unit_cases;  // rolled up as the totals
   Figures all;
   boost::json::array posts, units;
   const bool drilled = query.drill != Drill::kNone;
@@ -157,16 +171,8 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
     row["holder"] = post.holder;
     own[post.unit].Add(it->second);
     all.Add(it->second);
-    std::set<std::string> seen;
-    for (const workflows::Unit* at = org.FindUnit(post.unit); at && seen.insert(at->id).second;
-         at = org.FindUnit(at->parent)) {
-      totals[at->id].Add(it->second);
-      if (drilled) {
-        for (const auto& c : cases_of[post.id]) unit_cases[at->id].push_back(c);
-      }
-      if (at->id == query.unit) break;  // nothing above the asked unit is answered
-    }
-    if (drilled) row["cases"] = std::move(cases_of[post.id]);
+    for (const auto& unit : units_of[post.id]) totals[unit].Add(it->second);
+    if (drilled) row["cases"] = std::move(post_cases[post.id]);
     posts.push_back(std::move(row));
   }
   for (const auto& unit : org.units()) {
