@@ -28,13 +28,6 @@ std::optional<capnp::schema::Value::Reader> Find(Annotations annotations, uint64
   return std::nullopt;
 }
 
-// "received_on" -> "Received on".
-std::string Readable(std::string snake) {
-  for (char& c : snake) c = c == '_' ? ' ' : c;
-  if (!snake.empty() && snake[0] >= 'a' && snake[0] <= 'z') snake[0] = char(snake[0] - 'a' + 'A');
-  return snake;
-}
-
 // Walks the schema once, noting what lacks a label.
 class Builder {
  public:
@@ -57,8 +50,8 @@ class Builder {
       return;
     }
     missing.push_back(path);
-    out["label_ka"] = Readable(name);
-    out["label_en"] = Readable(name);
+    out["label_ka"] = ReadableName(name);
+    out["label_en"] = ReadableName(name);
   }
 
   static std::optional<schema::Label::Reader> LabelIn(Annotations annotations) {
@@ -75,7 +68,7 @@ class Builder {
       out["label_en"] = label->label_en;
     } else {
       missing.push_back(type);
-      out["label_ka"] = out["label_en"] = Readable(type);
+      out["label_ka"] = out["label_en"] = ReadableName(type);
     }
     out["opens_case"] = workflows::OpensCase(type);
     capnp::List<schema::FieldNote>::Reader notes;
@@ -176,6 +169,12 @@ class Builder {
 };
 
 }  // namespace
+
+std::string ReadableName(std::string snake) {
+  for (char& c : snake) c = c == '_' ? ' ' : c;
+  if (!snake.empty() && snake[0] >= 'a' && snake[0] <= 'z') snake[0] = char(snake[0] - 'a' + 'A');
+  return snake;
+}
 
 const boost::json::object& CommandSchema() {
   static const boost::json::object schema = Builder().Build();

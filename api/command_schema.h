@@ -19,6 +19,9 @@ namespace saqme::api {
 // readable form of its name ("received_on" -> "Received on").
 const boost::json::object& CommandSchema();
 
+// The label of what has none: "received_on" -> "Received on".
+std::string ReadableName(std::string snake);
+
 // What falls back to its name for want of a label, as paths: "draft_letter" (a command type),
 // "register_incoming.sender.name" (a field), "register_incoming.kind=complaint" (an enum value);
 // also a $note naming no field. Empty when the schema is fully labelled.

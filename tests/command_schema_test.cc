@@ -157,6 +157,9 @@ TEST_F(CommandSchemaTest, NothingOfTodaysCommandsLacksALabel) {
   std::string list;
   for (const auto& path : missing) list += path + "\n";
   EXPECT_TRUE(missing.empty()) << "unlabelled:\n" << list;
+  // What a field added without a label would show.
+  EXPECT_EQ(api::ReadableName("received_on"), "Received on");
+  EXPECT_EQ(api::ReadableName("alert_seq"), "Alert seq");
 }
 
 TEST_F(CommandSchemaTest, ACommandBuiltFromTheSchemaAloneParsesAndReachesTheWorkflow) {
