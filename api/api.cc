@@ -14,6 +14,7 @@
 #include "api/command_json.h"
 #include "api/command_schema.h"
 #include "api/journal_export.h"
+#include "api/paging.h"
 #include "engine/control.h"
 #include "engine/projection.h"
 #include "replay/anchor.h"
@@ -136,6 +137,13 @@ int YearOf(const Target& target, const std::function<int64_t()>& clock, bool* ok
   auto date = workflows::Date::Parse(it->second + "-01-01");
   if (!date) *ok = false;
   return date ? date->year() : 0;
+}
+
+// limit or cursor with a CSV or HTML export, which is always whole.
+Response WholeFormatOnly(const Request& request) {
+  return Error(request, http::status::bad_request, "bad_request",
+               "limit and cursor page the JSON answer; CSV and HTML hold the whole list",
+               "limit და cursor მხოლოდ JSON პასუხს ყოფს გვერდებად; CSV და HTML სრულია");
 }
 
 const std::set<std::string> kJournals = {"incoming",   "outgoing",       "internal",
@@ -465,61 +473,6 @@ std::optional<std::string> Api::Authenticate(const Request& request) const {
   return tokens_.PostOf(token.substr(bearer.size()));
 }
 
-namespace {
-
-std::optional<uint64_t> WholeNumber(std::string_view text) {
-  uint64_t value = 0;
-  if (text.empty()) return std::nullopt;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-// A page of a list in key order (API.md: journals, history and case lists take limit and
-// cursor): after the key `cursor` (the last one served; none: from the start), at most `limit`
-// (1 to 1000; none: all the rest).
-struct Page {
-  uint64_t after = 0;
-  size_t limit = SIZE_MAX;
-  bool asked = false;  // limit or cursor given
-};
-
-// nullopt when limit or cursor is malformed.
-std::optional<Page> PageOf(const std::map<std::string, std::string>& query) {
-  Page page;
-  if (auto it = query.find("cursor"); it != query.end()) {
-    auto after = WholeNumber(it->second);
-    if (!after) return std::nullopt;
-    page.after = *after;
-    page.asked = true;
-  }
-  if (auto it = query.find("limit"); it != query.end()) {
-    auto limit = WholeNumber(it->second);
-    if (!limit || *limit < 1 || *limit > 1000) return std::nullopt;
-    page.limit = *limit;
-    page.asked = true;
-  }
-  return page;
-}
-
-// Keeps at most `page.limit` of `items` (fetched one over the limit) and answers the cursor of
-// the next page: the `key` of the last item kept, or null when nothing follows.
-boost::json::value NextCursor(boost::json::array& items, const Page& page, const char* key) {
-  if (page.limit == SIZE_MAX || items.size() <= page.limit) return nullptr;
-  items.resize(page.limit);
-  return boost::json::value(std::to_string(items.back().at(key).to_number<uint64_t>()));
-}
-
-Response BadPage(const Request& request) {
-  return ErrorResponse(
-      http::status::bad_request, "bad_request",
-      "limit must be 1 to 1000 and cursor the next_cursor of the previous page (a whole number)",
-      "limit უნდა იყოს 1-დან 1000-მდე, cursor კი წინა გვერდის next_cursor", request.version(),
-      request.keep_alive());
-}
-
-}  // namespace
-
 Response Api::Alerts(const Request& request, const std::string& post) {
   const Target target = Parse(request.target());
   auto after = WholeNumber(target.query.count("after") ? target.query.at("after") : "0");
@@ -771,7 +724,8 @@ Response Api::History(const Request& request, const std::string& case_id,
                  "ფორმატი უნდა იყოს json ან csv");
   }
   const auto page = PageOf(query);
-  if (!page || (csv && page->asked)) return BadPage(request);  // a CSV export is whole
+  if (!page.ok()) return FromStatus(request, page.status());
+  if (csv && page->asked) return WholeFormatOnly(request);
   auto events = replay::ExportCase(engine_->log(), case_id);
   if (!events.ok()) return FromStatus(request, events.status());
   if (csv) {
@@ -782,14 +736,8 @@ Response Api::History(const Request& request, const std::string& case_id,
     return Text(request, "application/json; charset=utf-8",
                 replay::ExportJson(case_id, events.value()));
   }
-  // The events after version `cursor`, one over the limit to know whether more follow.
-  boost::json::array events_page;
-  for (const auto& event : events.value()) {
-    if (event.at("version").to_number<uint64_t>() <= page->after) continue;
-    if (page->limit != SIZE_MAX && events_page.size() > page->limit) break;
-    events_page.push_back(event);
-  }
-  boost::json::value next = NextCursor(events_page, *page, "version");
+  boost::json::value next;
+  const boost::json::array events_page = Slice(events.value(), page.value(), "version", &next);
   return Json(
       http::status::ok,
       boost::json::object{{"case_id", case_id}, {"events", events_page}, {"next_cursor", next}},
@@ -839,13 +787,15 @@ Response Api::JournalAnswer(const Request& request, const std::string& journal, 
                  "format must be json, csv or html", "ფორმატი უნდა იყოს json, csv ან html");
   }
   const auto page = PageOf(query);
-  if (!page || (as != "json" && page->asked)) return BadPage(request);  // csv and html are whole
-  if (page->after > UINT32_MAX) return BadPage(request);
-  auto entries = engine_->Journal(journal, year, static_cast<uint32_t>(page->after),
-                                  page->limit == SIZE_MAX ? SIZE_MAX : page->limit + 1);
+  if (!page.ok()) return FromStatus(request, page.status());
+  if (as != "json" && page->asked) return WholeFormatOnly(request);
+  // One over the limit, to know whether more follow; no entry is numbered past UINT32_MAX.
+  auto entries = engine_->Journal(
+      journal, year, static_cast<uint32_t>(std::min<uint64_t>(page->after, UINT32_MAX)),
+      page->limit == SIZE_MAX ? SIZE_MAX : page->limit + 1);
   if (!entries.ok()) return FromStatus(request, entries.status());
   if (as == "json") {
-    boost::json::value next = NextCursor(entries.value(), *page, "number");
+    boost::json::value next = TrimToPage(entries.value(), page.value(), "number");
     return Json(http::status::ok,
                 boost::json::object{{"journal", journal},
                                     {"year", year},

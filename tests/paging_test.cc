@@ -92,9 +92,14 @@ TEST_F(PagingTest, AJournalWalkedPageByPageIsTheWholeJournal) {
   const object after = Get("/v1/journals/incoming?year=2026&cursor=4&limit=1");
   EXPECT_EQ(after.at("entries").at(0).at("number"), whole.at("entries").at(4).at("number"));
   EXPECT_EQ(after.at("next_cursor"), "5");
-  EXPECT_TRUE(Get("/v1/journals/incoming?year=2026&cursor=7").at("entries").as_array().empty());
+  // Past the last entry: an empty last page.
+  for (const char* past : {"&cursor=7", "&cursor=99999999999", "&cursor=7&limit=2"}) {
+    const object page = Get(std::string("/v1/journals/incoming?year=2026") + past);
+    EXPECT_TRUE(page.at("entries").as_array().empty()) << past;
+    EXPECT_TRUE(page.at("next_cursor").is_null()) << past;
+  }
   for (const char* bad : {"&limit=0", "&limit=1001", "&limit=x", "&cursor=-1",
-                          "&cursor=", "&cursor=99999999999", "&format=csv&limit=2"}) {
+                          "&cursor=", "&format=csv&limit=2", "&format=html&cursor=1"}) {
     Get(std::string("/v1/journals/incoming?year=2026") + bad, 400);
   }
 }
