@@ -105,10 +105,15 @@ struct Event {
 }
 
 enum IncomingKind {
-  correspondence @0 $label(ka = "კორესპონდენცია", en = "Correspondence");  # a letter from an agency or organisation
-  application @1 $label(ka = "განცხადება", en = "Application");  # a citizen's application (administrative proceeding)
-  publicInformation @2 $label(ka = "საჯარო ინფორმაციის მოთხოვნა", en = "Public information request");  # a public-information request (GAC art. 40)
-  complaint @3 $label(ka = "ადმინისტრაციული საჩივარი", en = "Administrative complaint");  # an administrative complaint (GAC art. 183)
+  # a letter from an agency or organisation
+  correspondence @0 $label(ka = "კორესპონდენცია", en = "Correspondence");
+  # a citizen's application (administrative proceeding)
+  application @1 $label(ka = "განცხადება", en = "Application");
+  # a public-information request (GAC art. 40)
+  publicInformation @2
+      $label(ka = "საჯარო ინფორმაციის მოთხოვნა", en = "Public information request");
+  # an administrative complaint (GAC art. 183)
+  complaint @3 $label(ka = "ადმინისტრაციული საჩივარი", en = "Administrative complaint");
 }
 
 enum SenderKind {
@@ -312,7 +317,8 @@ struct LegalityDoubtRaisedV1 {
 
 enum RefusalGround {
   unlawful @0 $label(ka = "უკანონოა", en = "Unlawful");
-  outsideJobDescription @1 $label(ka = "სამსახურებრივი მოვალეობის ფარგლებს გარეთაა", en = "Outside the job description");
+  outsideJobDescription @1
+      $label(ka = "სამსახურებრივი მოვალეობის ფარგლებს გარეთაა", en = "Outside the job description");
 }
 
 struct AssignmentRefusedV1 {
@@ -323,7 +329,8 @@ struct AssignmentRefusedV1 {
 struct NomenclatureFile {
   code @0 :Text $label(ka = "ინდექსი", en = "Code");
   title @1 :Text $label(ka = "სათაური", en = "Title");
-  retention @2 :Text $label(ka = "შენახვის ვადა", en = "Retention") $optional;  # e.g. "permanent", "5 years"
+  # e.g. "permanent", "5 years"
+  retention @2 :Text $label(ka = "შენახვის ვადა", en = "Retention") $optional;
 }
 
 # The year's case nomenclature (file plan), approved each January.
@@ -434,7 +441,7 @@ struct Command {
     reportProgress @24 :TextOnly
         $note([(field = "text", label = (ka = "რა გაკეთდა", en = "Progress made"))]);
     complete @25 :TextOnly
-        $note([(field = "text", label = (ka = "შესრულების ანგარიში", en = "Report of completion"))]);
+        $note([(field = "text", label = (ka = "შესრულების ანგარიში", en = "Completion report"))]);
     review @26 :Review;
     raiseLegalityDoubt @27 :TextOnly
         $note([(field = "text", label = (ka = "ეჭვის საფუძველი", en = "Why it may be unlawful"))]);
