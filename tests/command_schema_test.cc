@@ -162,6 +162,32 @@ TEST_F(CommandSchemaTest, NothingOfTodaysCommandsLacksALabel) {
   EXPECT_EQ(api::ReadableName("alert_seq"), "Alert seq");
 }
 
+// Every text field named as a date (received_on, due, new_due, session_date, date) is marked
+// $date, so that a field added later under such a name without it is caught here.
+void ExpectDatesMarked(const object& owner, const std::string& path) {
+  for (const auto& f : owner.at("fields").as_array()) {
+    const std::string name(f.at("name").as_string());
+    const auto ends = [&](const std::string& tail) {
+      return name.size() >= tail.size() &&
+             name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    const bool dated = ends("_on") || ends("due") || ends("_date") || name == "date";
+    if (f.at("type") == "text" || f.at("type") == "date") {
+      EXPECT_EQ(f.at("type") == "date", dated) << path << "." << name;
+    }
+    if (f.as_object().contains("fields")) ExpectDatesMarked(f.as_object(), path + "." + name);
+  }
+}
+
+TEST_F(CommandSchemaTest, FieldsNamedAsDatesAreDates) {
+  int dates = 0;
+  for (const auto& c : schema_.at("commands").as_array()) {
+    ExpectDatesMarked(c.as_object(), std::string(c.at("type").as_string()));
+    for (const auto& f : c.at("fields").as_array()) dates += f.at("type") == "date";
+  }
+  EXPECT_GE(dates, 11);  // received_on, stated_due, in_force_on, due (2), new_due, session_date, …
+}
+
 TEST_F(CommandSchemaTest, ACommandBuiltFromTheSchemaAloneParsesAndReachesTheWorkflow) {
   // A registered letter for the commands that act on a case.
   auto opened = http().Post(
