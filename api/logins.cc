@@ -269,10 +269,18 @@ std::optional<Response> Logins::Admit(const Request& request, const std::vector<
   return std::nullopt;
 }
 
-int64_t Logins::RetryAfter(const std::string& login_key, const std::string& address) {
+std::optional<Response> Logins::Limited(const Request& request, const std::string& login_key,
+                                        const std::string& address) {
   const int64_t now = SteadyMillis();
-  return std::max(login_failures_->RetryAfterSeconds(login_key, now),
-                  address_failures_->RetryAfterSeconds(address, now));
+  const int64_t wait = std::max(login_failures_->RetryAfterSeconds(login_key, now),
+                                address_failures_->RetryAfterSeconds(address, now));
+  if (wait == 0) return std::nullopt;
+  Response response =
+      Refusal(request, http::status::too_many_requests, "rate_limited",
+              "too many failed attempts; try again in " + std::to_string(wait) + " seconds",
+              "ზედმეტად ბევრი წარუმატებელი ცდა; სცადეთ " + std::to_string(wait) + " წამში");
+  response.set(http::field::retry_after, std::to_string(wait));
+  return response;
 }
 
 void Logins::RecordFailure(const std::string& login_key, const std::string& address) {
@@ -292,14 +300,7 @@ Response Logins::Login(const Request& request) {
   // Keyed by a hash: the limiter holds no login in the clear, and no unbounded string.
   const std::string login_key = TokenStore::Sha256Hex("login:" + login);
   const std::string address(request[kClientAddressField]);
-  if (const int64_t wait = RetryAfter(login_key, address); wait > 0) {
-    Response response =
-        Refusal(request, http::status::too_many_requests, "rate_limited",
-                "too many failed logins; try again in " + std::to_string(wait) + " seconds",
-                "ზედმეტად ბევრი წარუმატებელი შესვლა; სცადეთ " + std::to_string(wait) + " წამში");
-    response.set(http::field::retry_after, std::to_string(wait));
-    return response;
-  }
+  if (auto limited = Limited(request, login_key, address)) return std::move(*limited);
   const auto users = CurrentUsers();
   const auth::Person* person = users->Find(login);
   // An unknown login is verified against a dummy hash: the same work, the same answer.
@@ -359,14 +360,7 @@ Response Logins::ChangePassword(const Request& request, const Who& who) {
   const std::string& new_password = (*fields)[1];
   const std::string login_key = TokenStore::Sha256Hex("login:" + who.caller.login);
   const std::string address(request[kClientAddressField]);
-  if (const int64_t wait = RetryAfter(login_key, address); wait > 0) {
-    Response response =
-        Refusal(request, http::status::too_many_requests, "rate_limited",
-                "too many wrong passwords; try again in " + std::to_string(wait) + " seconds",
-                "ზედმეტად ბევრი არასწორი პაროლი; სცადეთ " + std::to_string(wait) + " წამში");
-    response.set(http::field::retry_after, std::to_string(wait));
-    return response;
-  }
+  if (auto limited = Limited(request, login_key, address)) return std::move(*limited);
   if (!auth::VerifyPassword(who.session.password_hash, old_password)) {
     RecordFailure(login_key, address);
     return Refusal(request, http::status::forbidden, "forbidden", "the current password is wrong",

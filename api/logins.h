@@ -82,8 +82,10 @@ class Logins {
   std::shared_ptr<const TokenStore> CurrentTokens();
   std::shared_ptr<const auth::UserStore> CurrentUsers();
   bool InOrg(const std::string& post) const;
-  // Seconds a login attempt for `login_key` from `address` must wait; 0 when it may go on.
-  int64_t RetryAfter(const std::string& login_key, const std::string& address);
+  // 429 rate_limited with Retry-After when an attempt for `login_key` from `address` must wait
+  // (too many failures of either); nullopt when it may go on.
+  std::optional<Response> Limited(const Request& request, const std::string& login_key,
+                                  const std::string& address);
   void RecordFailure(const std::string& login_key, const std::string& address);
   int64_t SteadyMillis() const;
 

@@ -89,14 +89,9 @@ int RunServe(int argc, char** argv) {
     }
     clock_start = date->DaysSinceEpoch() * 86'400'000 + 5 * 3'600'000;  // 09:00 at UTC+4
   }
-  int watch_seconds = 60;
-  try {
-    watch_seconds = std::stoi(args->GetOr("watch-interval", "60"));
-    if (watch_seconds < 1 || watch_seconds > 86400) throw std::out_of_range("interval");
-  } catch (const std::exception&) {
-    PrintError(Status::Error(Status::Code::kInvalidArgument,
-                             "--watch-interval is a number of seconds from 1 to 86400",
-                             "--watch-interval უნდა იყოს წამების რაოდენობა 1-დან 86400-მდე"));
+  auto watch_seconds = args->GetInt("watch-interval", 60, 1, 86400);  // seconds
+  if (!watch_seconds.ok()) {
+    PrintError(watch_seconds.status());
     return 2;
   }
   auto policy =
@@ -105,14 +100,9 @@ int RunServe(int argc, char** argv) {
     PrintError(policy.status());
     return 2;
   }
-  int idle_minutes = 480;
-  try {
-    idle_minutes = std::stoi(args->GetOr("session-idle-minutes", "480"));
-    if (idle_minutes < 1 || idle_minutes > 43200) throw std::out_of_range("minutes");
-  } catch (const std::exception&) {
-    PrintError(Status::Error(Status::Code::kInvalidArgument,
-                             "--session-idle-minutes is a number of minutes from 1 to 43200",
-                             "--session-idle-minutes უნდა იყოს წუთების რაოდენობა 1-დან 43200-მდე"));
+  auto idle_minutes = args->GetInt("session-idle-minutes", 480, 1, 43200);
+  if (!idle_minutes.ok()) {
+    PrintError(idle_minutes.status());
     return 2;
   }
   auto password_cost = auth::PasswordCost::Parse(args->GetOr("password-cost", "interactive"));
@@ -209,8 +199,8 @@ int RunServe(int argc, char** argv) {
     for (const char* post : kDemoPersons) {
       const auto* holder = org->FindPost(post);
       if (!holder) continue;
-      auto password =
-          auth::AddPerson(users_file, org.value(), post, {post}, holder->holder, password_cost.value());
+      auto password = auth::AddPerson(users_file, org.value(), post, {post}, holder->holder,
+                                      password_cost.value());
       if (!password.ok()) {
         PrintError(password.status());
         return 2;
@@ -222,14 +212,14 @@ int RunServe(int argc, char** argv) {
   api::LoginOptions login_options;
   login_options.users_file = users_file;
   login_options.tokens_file = tokens_file;
-  login_options.session_idle = std::chrono::minutes(idle_minutes);
+  login_options.session_idle = std::chrono::minutes(idle_minutes.value());
   login_options.password_cost = password_cost.value();
   if (Status logins = api.EnableLogins(login_options); !logins.ok()) {
     PrintError(logins);
     return 2;
   }
-  auto watcher = std::make_unique<engine::DeadlineWatcher>(engine.value().get(),
-                                                           std::chrono::seconds(watch_seconds));
+  auto watcher = std::make_unique<engine::DeadlineWatcher>(
+      engine.value().get(), std::chrono::seconds(watch_seconds.value()));
   if (simulated) {
     api.EnableClockAdvance(simulated.get(), [w = watcher.get()] { return w->RunNow(); });
   }

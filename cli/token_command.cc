@@ -22,29 +22,15 @@ constexpr char kHelp[] =
     "  revoke  removes the one token whose SHA-256 starts with PREFIX (at least 8 hex\n"
     "          digits, as many as make it unique); it stops working at once\n";
 
-int Fail(const Status& status) {
-  PrintError(status);
-  return 2;
-}
-
 }  // namespace
 
 int RunToken(int argc, char** argv) {
-  const std::string action = argc >= 3 ? argv[2] : "";
-  if (action == "--help" || action == "help") {
-    std::cout << kUsage << kHelp;
-    return 0;
-  }
-  if (action != "add" && action != "list" && action != "revoke") {
-    std::cerr << "saqme: უცნობი მოქმედება / unknown action '" << action << "'\n" << kUsage;
-    return 2;
-  }
-  auto args = Args::Parse(argc, argv, 3, {"tokens", "data", "post", "org", "hash"}, {});
-  if (!args.ok()) return Fail(args.status());
-  if (args->Has("help")) {
-    std::cout << kUsage << kHelp;
-    return 0;
-  }
+  int exit_code = 0;
+  auto parsed = ParseAction(argc, argv, {"add", "list", "revoke"},
+                            {"tokens", "data", "post", "org", "hash"}, kUsage, kHelp, &exit_code);
+  if (!parsed) return exit_code;
+  const std::string& action = parsed->action;
+  const Args* args = &parsed->args;
   if (!args->Has("tokens") && !args->Has("data")) {
     return Fail(Status::Error(Status::Code::kInvalidArgument, "--tokens or --data is required",
                               "--tokens ან --data აუცილებელია"));

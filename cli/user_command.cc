@@ -32,11 +32,6 @@ constexpr char kHelp[] =
     "           sessions end\n\n"
     "--password-cost minimum hashes with libsodium's lowest cost: for tests only.\n";
 
-int Fail(const Status& status) {
-  PrintError(status);
-  return 2;
-}
-
 Status Missing(const std::string& what) {
   return Status::Error(Status::Code::kInvalidArgument, what + " is required (see --help)",
                        what + " აუცილებელია (იხ. --help)");
@@ -70,27 +65,18 @@ void PrintPassword(const std::string& login, const std::string& password) {
 }  // namespace
 
 int RunUser(int argc, char** argv) {
-  const std::string action = argc >= 3 ? argv[2] : "";
-  if (action == "--help" || action == "help") {
-    std::cout << kUsage << kHelp;
-    return 0;
-  }
-  if (action != "add" && action != "list" && action != "disable" && action != "reset") {
-    std::cerr << "saqme: უცნობი მოქმედება / unknown action '" << action << "'\n" << kUsage;
-    return 2;
-  }
-  auto args =
-      Args::Parse(argc, argv, 3, {"data", "login", "post", "name", "org", "password-cost"}, {});
-  if (!args.ok()) return Fail(args.status());
-  if (args->Has("help")) {
-    std::cout << kUsage << kHelp;
-    return 0;
-  }
+  int exit_code = 0;
+  auto parsed = ParseAction(argc, argv, {"add", "list", "disable", "reset"},
+                            {"data", "login", "post", "name", "org", "password-cost"}, kUsage,
+                            kHelp, &exit_code);
+  if (!parsed) return exit_code;
+  const std::string& action = parsed->action;
+  const Args* args = &parsed->args;
   Status crypto = auth::InitCrypto();
   if (!crypto.ok()) return Fail(crypto);
   auto cost = auth::PasswordCost::Parse(args->GetOr("password-cost", "interactive"));
   if (!cost.ok()) return Fail(cost.status());
-  auto path = UsersFile(args.value(), action == "add");
+  auto path = UsersFile(*args, action == "add");
   if (!path.ok()) return Fail(path.status());
 
   if (action == "list") {
