@@ -80,6 +80,13 @@ std::optional<std::string> CookieValue(const Request& request, std::string_view 
   return std::nullopt;
 }
 
+// No Origin header (not a browser's cross-site request), or the server's own origin.
+bool SameOrigin(const Request& request) {
+  const std::string origin(request[http::field::origin]);
+  const std::string host(request[http::field::host]);
+  return origin.empty() || origin == "http://" + host || origin == "https://" + host;
+}
+
 bool IsWrite(const Request& request) {
   const auto verb = request.method();
   return verb != http::verb::get && verb != http::verb::head && verb != http::verb::options;
@@ -103,7 +110,10 @@ Logins::Logins(const workflows::OrgChart* org, TokenStore tokens, std::function<
       login_failures_(std::make_unique<auth::FailureLimiter>(options_.max_failures_per_login,
                                                              options_.failure_window)),
       address_failures_(std::make_unique<auth::FailureLimiter>(options_.max_failures_per_address,
-                                                               options_.failure_window)) {}
+                                                               options_.failure_window)) {
+  // libsodium must start before its first use; Configure reports a failure to start.
+  if (!auth::InitCrypto().ok()) spdlog::error("libsodium could not start: nobody can log in");
+}
 
 Status Logins::Configure(LoginOptions options) {
   Status crypto = auth::InitCrypto();
@@ -228,7 +238,11 @@ std::optional<Response> Logins::Admit(const Request& request, const std::vector<
                                       Caller* caller) {
   const auto verb = request.method();
   const bool session_route = path.size() >= 2 && path[1] == "session";
-  if (verb == http::verb::post && session_route && path.size() == 2) return Login(request);
+  if (verb == http::verb::post && session_route && path.size() == 2) {
+    // No CSRF token before a session exists, but a page of another site may not log the
+    // browser in to an account of its choosing either.
+    return SameOrigin(request) ? Login(request) : CrossSite(request);
+  }
   auto who = Find(request);
   if (!who) {
     return Refusal(request, http::status::unauthorized, "unauthorized",
@@ -243,11 +257,7 @@ std::optional<Response> Logins::Admit(const Request& request, const std::vector<
       verb == http::verb::post && session_route && path.size() == 3 && path[2] == "post";
   if (who->caller.by_session && IsWrite(request)) {
     const std::string sent(request["X-CSRF-Token"]);
-    const std::string origin(request[http::field::origin]);
-    const std::string host(request[http::field::host]);
-    const bool same_origin =
-        origin.empty() || origin == "http://" + host || origin == "https://" + host;
-    if (!auth::SameSecret(sent, who->session.csrf_token) || !same_origin) {
+    if (!auth::SameSecret(sent, who->session.csrf_token) || !SameOrigin(request)) {
       return CrossSite(request);
     }
   }

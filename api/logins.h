@@ -58,7 +58,8 @@ class Logins {
   std::optional<Caller> Identify(const Request& request);
 
   // For a request to /v1 (`path`: its segments): nullopt when it may go on to its route, with
-  // `*caller` set; otherwise the answer: the session routes' own (POST and DELETE /v1/session,
+  // `*caller` set; otherwise the answer: the session routes' own (POST and DELETE /v1/session
+  // — a login from a page of another Origin is refused too —,
   // POST /v1/session/password, POST /v1/session/post, GET /v1/me), or a refusal (401 nobody,
   // 403 forbidden for a cookie write without CSRF token or from another origin, 403
   // password_change_required).

@@ -321,6 +321,7 @@ TEST_F(LoginTest, ASessionExpiresWhenTheSimulatedClockPassesTheIdleTime) {
 
 TEST_F(LoginTest, CookieWritesNeedTheCsrfTokenAndTheServersOrigin) {
   const std::string password = AddUser("nino", "org-records", "ტესტ პირი");
+  const std::string clerk_token = api::TokenStore::Add(tokens_, "org-records").value();
   Start();
   Browser browser = LogInChanged("nino", password, "a good new password");
   auto bare = Send(verb::post, "/v1/cases", browser.Reading(), Registration("csrf-1"));
@@ -346,7 +347,14 @@ TEST_F(LoginTest, CookieWritesNeedTheCsrfTokenAndTheServersOrigin) {
   EXPECT_EQ(history.body.find("მარიამ ხომერიკი"), std::string::npos);  // org-records' holder
   // Reads need no CSRF token; a bearer token needs none for writes.
   EXPECT_EQ(Send(verb::get, "/v1/inbox", browser.Reading()).status, 200);
-  EXPECT_EQ(client_->Post("/v1/cases", chair_token_, Registration("csrf-2")).status, 403);
+  EXPECT_EQ(client_->Post("/v1/cases", clerk_token, Registration("csrf-2")).status, 201);
+  // Nor may another site log the browser in.
+  auto foreign_login = client_->Send(
+      verb::post, "/v1/session", "",
+      boost::json::serialize(object{{"login", "nino"}, {"password", "a good new password"}}),
+      "application/json", {{"Origin", "http://evil.example"}});
+  EXPECT_EQ(foreign_login.status, 403);
+  EXPECT_TRUE(foreign_login.header("Set-Cookie").empty());
 }
 
 TEST_F(LoginTest, APersonWithSeveralPostsSwitchesAmongThem) {
