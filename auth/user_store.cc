@@ -219,11 +219,11 @@ Result<std::string> ResetPassword(const std::string& path, const std::string& lo
   return password;
 }
 
-Status DisablePerson(const std::string& path, const std::string& login) {
+Status SetActive(const std::string& path, const std::string& login, bool active) {
   return UpdateUsers(path, [&](UserStore& users) {
     Person* person = users.Find(login);
     if (!person) return UnknownLogin();
-    person->active = false;
+    person->active = active;
     return Status::Ok();
   });
 }

@@ -68,8 +68,9 @@ Result<std::string> AddPerson(const std::string& path, const workflows::OrgChart
 // A new one-time password for `login` (kNotFound when unknown); its sessions end.
 Result<std::string> ResetPassword(const std::string& path, const std::string& login,
                                   PasswordCost cost);
-// Marks `login` disabled (kNotFound when unknown); it can no longer log in, its sessions end.
-Status DisablePerson(const std::string& path, const std::string& login);
+// Marks `login` active or disabled (kNotFound when unknown); a disabled person can no longer
+// log in and their sessions end.
+Status SetActive(const std::string& path, const std::string& login, bool active);
 // Sets `login`'s password hash to `new_hash` (already computed, so that the file lock is not
 // held through argon2id) and clears must-change, if its hash is still `old_hash` (kConflict
 // otherwise: it changed meanwhile); kNotFound when unknown.

@@ -29,7 +29,7 @@ constexpr Subcommand kSubcommands[] = {
     {"report", saqme::cli::RunReport, "the annual report of the apparatus for a year"},
     {"serve", saqme::cli::RunServe, "serve the HTTP API (the main job)"},
     {"token", saqme::cli::RunToken, "token add|list|revoke: the bearer tokens of scripts"},
-    {"user", saqme::cli::RunUser, "user add|list|disable|reset: the persons who log in"},
+    {"user", saqme::cli::RunUser, "user add|list|disable|enable|reset: the persons who log in"},
     {"verify", saqme::cli::RunVerify, "walk the hash chain and report the first bad sequence"},
     {"verify-export", saqme::cli::RunVerifyExport, "re-verify an exported case history"},
 };

@@ -1,4 +1,4 @@
-// saqme user add|list|disable|reset: the persons who log in (DATA/users.txt, docs/auth.md).
+// saqme user add|list|disable|enable|reset: the persons who log in (DATA/users.txt, docs/auth.md).
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -16,7 +16,7 @@ constexpr char kUsage[] =
     "usage: saqme user add --data DIR --login LOGIN --post POST-ID[,POST-ID...] [--name NAME]\n"
     "                      [--org FILE]\n"
     "       saqme user list --data DIR\n"
-    "       saqme user disable --data DIR --login LOGIN\n"
+    "       saqme user disable|enable --data DIR --login LOGIN\n"
     "       saqme user reset --data DIR --login LOGIN\n";
 
 constexpr char kHelp[] =
@@ -28,6 +28,7 @@ constexpr char kHelp[] =
     "           a-z 0-9 . _ -\n"
     "  list     login, posts, name and state of every person (never a password hash)\n"
     "  disable  the person can no longer log in; their sessions end\n"
+    "  enable   the person may log in again\n"
     "  reset    a new one-time password (printed), to be changed at the next login; their\n"
     "           sessions end\n\n"
     "--password-cost minimum hashes with libsodium's lowest cost: for tests only.\n";
@@ -66,7 +67,7 @@ void PrintPassword(const std::string& login, const std::string& password) {
 
 int RunUser(int argc, char** argv) {
   int exit_code = 0;
-  auto parsed = ParseAction(argc, argv, {"add", "list", "disable", "reset"},
+  auto parsed = ParseAction(argc, argv, {"add", "list", "disable", "enable", "reset"},
                             {"data", "login", "post", "name", "org", "password-cost"}, kUsage,
                             kHelp, &exit_code);
   if (!parsed) return exit_code;
@@ -102,10 +103,10 @@ int RunUser(int argc, char** argv) {
                               "--login has 2 to 64 characters a-z, 0-9, '.', '_', '-'",
                               "--login უნდა შედგებოდეს 2-64 სიმბოლოსგან: a-z, 0-9, '.', '_', '-'"));
   }
-  if (action == "disable") {
-    Status disabled = auth::DisablePerson(path.value(), login);
-    if (!disabled.ok()) return Fail(disabled);
-    std::cout << login << " disabled\n";
+  if (action == "disable" || action == "enable") {
+    Status set = auth::SetActive(path.value(), login, action == "enable");
+    if (!set.ok()) return Fail(set);
+    std::cout << login << " " << action << "d\n";
     return 0;
   }
   if (action == "reset") {

@@ -165,12 +165,12 @@ TEST_F(AuthTest, TheUsersFileIsRewrittenAtomicallyWithMode0600) {
             Status::Code::kConflict);
   EXPECT_EQ(auth::AddPerson(path, org, "other", {"no-such-post"}, "", kCheap).status().code(),
             Status::Code::kNotFound);
-  EXPECT_EQ(auth::DisablePerson(path, "nobody").code(), Status::Code::kNotFound);
+  EXPECT_EQ(auth::SetActive(path, "nobody", false).code(), Status::Code::kNotFound);
   EXPECT_EQ(ReadFile(path), before);
 
   // A change replaces the file (a new inode, so a reader holds the old one or the new one),
   // keeps the mode, and leaves no temporary file behind.
-  ASSERT_TRUE(auth::DisablePerson(path, "nino").ok());
+  ASSERT_TRUE(auth::SetActive(path, "nino", false).ok());
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_NE(st.st_ino, first_inode);
   EXPECT_EQ(st.st_mode & 0777, 0600u);

@@ -409,6 +409,9 @@ TEST_F(LoginTest, UsersAndTokensChangedWhileTheServerRunsTakeEffectAtOnce) {
   EXPECT_TRUE(
       Eventually([&] { return Send(verb::get, "/v1/me", browser.Reading()).status == 401; }));
   EXPECT_EQ(TryLogin("nino", password).status, 401);
+  ASSERT_EQ(RunCommand(kBinary + " user enable --data " + data_ + " --login nino").first, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(TryLogin("nino", password).status, 200);
 
   // A reset gives a new one-time password; the old one stops working.
   const std::string first_reset = [&] {
