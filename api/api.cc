@@ -155,14 +155,16 @@ const std::set<std::string> kJournals = {"incoming",   "outgoing",       "intern
 Api::Api(engine::Engine* engine, TokenStore tokens, const workflows::OrgChart* org,
          std::function<int64_t()> clock)
     : engine_(engine),
-      tokens_(std::move(tokens)),
       org_(org),
       clock_(clock ? std::move(clock) : [] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
             .count();
       }),
+      logins_(std::make_unique<Logins>(org, std::move(tokens), clock_)),
       latency_buckets_(std::size(kLatencyBounds) + 1, 0) {}
+
+Status Api::EnableLogins(LoginOptions options) { return logins_->Configure(std::move(options)); }
 
 std::string Api::CaseIdFor(const std::string& command_id) {
   return "case-" + TokenStore::Sha256Hex("saqme-case:" + command_id).substr(0, 20);
@@ -193,15 +195,18 @@ Response Api::Handle(const Request& request) {
     response = Error(request, http::status::not_found, "not_found", "no such route",
                      "მისამართი არ არსებობს");
   } else {
-    // Every /v1 route needs a token; the actor is the token's post, never a field.
-    const std::optional<std::string> actor = Authenticate(request);
-    if (!actor) {
-      response = Error(request, http::status::unauthorized, "unauthorized",
-                       "a valid bearer token is required", "საჭიროა მოქმედი ავტორიზაციის ტოკენი");
+    // Every /v1 route needs a token or a session; the actor is its post, never a field. The
+    // session routes answer here, and so do refusals (CSRF, a password to change).
+    Caller caller;
+    std::optional<Response> refused = logins_->Admit(request, p, &caller);
+    const std::optional<std::string> actor =
+        refused ? std::nullopt : std::optional<std::string>(caller.post);
+    if (refused) {
+      response = std::move(*refused);
     } else if (post && p.size() == 2 && p[1] == "cases") {
-      response = Execute(request, *actor, "", true);
+      response = Execute(request, caller, "", true);
     } else if (post && p.size() == 4 && p[1] == "cases" && p[3] == "commands") {
-      response = Execute(request, *actor, p[2], false);
+      response = Execute(request, caller, p[2], false);
     } else if (get && p.size() == 3 && p[1] == "cases") {
       if (target.query.count("as_of") || target.query.count("at_version")) {
         response = CaseAt(request, p[2], target.query);
@@ -297,7 +302,7 @@ Response Api::Handle(const Request& request) {
                              "Last-Event-ID or after must be an alert id (a whole number)",
                              "Last-Event-ID ან after უნდა იყოს მთელი რიცხვი");
     } else if (post && p.size() == 4 && p[1] == "alerts" && p[3] == "ack") {
-      response = Acknowledge(request, *actor, p[2]);
+      response = Acknowledge(request, caller, p[2]);
     } else if (get && p.size() == 3 && p[1] == "commands" && p[2] == "schema") {
       response = Json(http::status::ok, CommandSchema(), request);
     } else if (get && p.size() == 2 && p[1] == "control") {
@@ -325,8 +330,9 @@ Response Api::Handle(const Request& request) {
   return response;
 }
 
-Response Api::Execute(const Request& request, const std::string& post, const std::string& case_id,
+Response Api::Execute(const Request& request, const Caller& caller, const std::string& case_id,
                       bool opening) {
+  const std::string& post = caller.post;
   const auto started = std::chrono::steady_clock::now();
   engine::Submission submission;
   std::string type;
@@ -368,6 +374,7 @@ Response Api::Execute(const Request& request, const std::string& post, const std
     }
     submission.command = std::move(words);
     submission.actor_post = post;
+    submission.actor_person = caller.person;
     submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
     return Finish(request, std::move(submission), type, opening, started);
   }
@@ -387,6 +394,7 @@ Response Api::Execute(const Request& request, const std::string& post, const std
   }
   submission.command_id = std::string(command_id->value().as_string());
   submission.actor_post = post;
+  submission.actor_person = caller.person;
   submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
   if (auto expected = object.find("expected_version"); expected != object.end()) {
     const auto& v = expected->value();
@@ -466,11 +474,14 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
               request);
 }
 
+std::optional<Caller> Api::Identify(const Request& request) const {
+  return logins_->Identify(request);
+}
+
 std::optional<std::string> Api::Authenticate(const Request& request) const {
-  const std::string token(request[http::field::authorization]);
-  const std::string bearer = "Bearer ";
-  if (token.rfind(bearer, 0) != 0) return std::nullopt;
-  return tokens_.PostOf(token.substr(bearer.size()));
+  auto caller = Identify(request);
+  if (!caller) return std::nullopt;
+  return caller->post;
 }
 
 Response Api::Alerts(const Request& request, const std::string& post) {
@@ -505,7 +516,9 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
       p[2] != "stream") {
     return std::nullopt;
   }
-  const auto post = Authenticate(request);
+  Caller caller;  // refused (e.g. a password to change first): Handle answers why
+  const auto post =
+      logins_->Admit(request, p, &caller) ? std::nullopt : std::optional<std::string>(caller.post);
   const auto cursor = StreamCursor(request);
   if (!post || !cursor) return std::nullopt;
   spdlog::info("GET {} -> 200 (alert stream of {} after {})", std::string(request.target()), *post,
@@ -550,7 +563,8 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
   return stream;
 }
 
-Response Api::Acknowledge(const Request& request, const std::string& post, const std::string& id) {
+Response Api::Acknowledge(const Request& request, const Caller& caller, const std::string& id) {
+  const std::string& post = caller.post;
   const auto seq = WholeNumber(id);
   if (!seq) {
     return Error(request, http::status::bad_request, "bad_request", "an alert id is a whole number",
@@ -564,6 +578,7 @@ Response Api::Acknowledge(const Request& request, const std::string& post, const
   submission.case_id = std::string(alert->at("case_id").as_string());
   submission.command_id = "ack:" + post + ":" + id;  // a repeated ack is a retry
   submission.actor_post = post;
+  submission.actor_person = caller.person;
   auto words = capnp::messageToFlatArray(message);
   submission.command = kj::heapArray<capnp::word>(words.asPtr());
   return Finish(request, std::move(submission), "acknowledge_alert", false,

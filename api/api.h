@@ -9,6 +9,8 @@
 #include <string>
 
 #include "api/http_server.h"
+#include "api/identity.h"
+#include "api/logins.h"
 #include "api/tokens.h"
 #include "engine/clock.h"
 #include "engine/engine.h"
@@ -27,6 +29,14 @@ class Api {
   // well-formed request to them, nullopt for anything else (Handle answers it).
   std::optional<Stream> OpenStream(const Request& request);
 
+  // Persons log in from the users file, tokens follow the tokens file, sessions expire after
+  // the idle time (api/logins.h, docs/auth.md). Call before serving; the errors of
+  // Logins::Configure.
+  Status EnableLogins(LoginOptions options);
+
+  // The caller of `request` (its bearer token or session), or nullopt.
+  std::optional<Caller> Identify(const Request& request) const;
+
   // Serves POST /v1/admin/clock/advance with `clock` (the route is 404 without one); `watch`
   // runs the deadline watch right after the clock moved. Both must outlive the Api.
   void EnableClockAdvance(engine::SimulatedClock* clock,
@@ -37,15 +47,16 @@ class Api {
   static std::string CaseIdFor(const std::string& command_id);
 
  private:
-  Response Execute(const Request& request, const std::string& post, const std::string& case_id,
+  Response Execute(const Request& request, const Caller& caller, const std::string& case_id,
                    bool opening);
   // Executes a decoded submission and answers in JSON.
   Response Finish(const Request& request, engine::Submission submission, const std::string& type,
                   bool opening, std::chrono::steady_clock::time_point started);
   Response Metrics(const Request& request);
+  // The post of the caller (Identify().post).
   std::optional<std::string> Authenticate(const Request& request) const;
   Response Alerts(const Request& request, const std::string& post);
-  Response Acknowledge(const Request& request, const std::string& post, const std::string& id);
+  Response Acknowledge(const Request& request, const Caller& caller, const std::string& id);
   Response Control(const Request& request, const std::string& post);
   Response AdvanceClock(const Request& request, const std::string& post);
   // The case as it stood at ?as_of= or ?at_version=, replayed from its own events.
@@ -68,9 +79,9 @@ class Api {
   void Count(const std::string& type, const std::string& outcome, double seconds);
 
   engine::Engine* engine_;
-  TokenStore tokens_;
   const workflows::OrgChart* org_;
   std::function<int64_t()> clock_;
+  std::unique_ptr<Logins> logins_;  // a pointer: Identify is const, a session's idle time moves
   engine::SimulatedClock* simulated_clock_ = nullptr;
   std::function<Result<engine::Engine::WatchReport>()> watch_;
 

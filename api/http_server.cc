@@ -201,7 +201,11 @@ struct HttpServer::Impl {
         }
         break;
       }
-      const Request& request = parser.get();
+      Request& request = parser.get();
+      request.erase(kClientAddressField);
+      boost::system::error_code peer_error;
+      const auto peer = socket->remote_endpoint(peer_error);
+      if (!peer_error) request.set(kClientAddressField, peer.address().to_string());
       if (stream_handler) {
         std::optional<Stream> stream;
         try {

@@ -28,6 +28,10 @@ namespace http = boost::beast::http;
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
+// The header the server sets on every request to the client's IP address (replacing any the
+// client sent), for limits per address.
+inline constexpr char kClientAddressField[] = "X-Saqme-Client-Address";
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0: any free port (tests)

@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include "auth/atomic_file.h"
 #include "storage/event_codec.h"
 
 namespace saqme::api {
@@ -54,6 +55,8 @@ Result<std::string> TokenStore::Add(const std::string& path, const std::string& 
   }
   const std::string token = "sq_" + storage::HexOf(std::string_view(
                                         reinterpret_cast<const char*>(random), sizeof(random)));
+  auto lock = auth::FileLock::Acquire(path);  // not between a revocation's read and rename
+  if (!lock.ok()) return lock.status();
   const mode_t old = umask(077);
   std::ofstream out(path, std::ios::app);
   umask(old);
@@ -65,6 +68,48 @@ Result<std::string> TokenStore::Add(const std::string& path, const std::string& 
   out.flush();
   if (!out) return Status::Error(Status::Code::kIOError, "cannot write the tokens file " + path);
   return token;
+}
+
+Result<std::string> TokenStore::Revoke(const std::string& path, const std::string& prefix) {
+  bool hex = prefix.size() >= 8 && prefix.size() <= 64;
+  for (char c : prefix) hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  if (!hex) {
+    return Status::Error(Status::Code::kInvalidArgument,
+                         "--hash needs 8 to 64 lower-case hex digits of the token's SHA-256",
+                         "--hash მოითხოვს ტოკენის SHA-256-ის 8-დან 64-მდე თექვსმეტობით ციფრს");
+  }
+  auto lock = auth::FileLock::Acquire(path);
+  if (!lock.ok()) return lock.status();
+  auto store = Load(path);  // refuses a malformed file rather than rewriting it
+  if (!store.ok()) return store.status();
+  std::string revoked;
+  int matches = 0;
+  for (const auto& [hash, post] : store->posts_) {
+    if (hash.rfind(prefix, 0) == 0) {
+      ++matches;
+      revoked = hash + " " + post;
+    }
+  }
+  if (matches == 0) {
+    return Status::Error(Status::Code::kNotFound, "no token whose hash starts with " + prefix,
+                         "ტოკენი ჰეშით " + prefix + " არ მოიძებნა");
+  }
+  if (matches > 1) {
+    return Status::Error(Status::Code::kConflict,
+                         "several tokens' hashes start with " + prefix + "; give more digits",
+                         "რამდენიმე ტოკენის ჰეში იწყება " + prefix + "-ით; მიუთითეთ მეტი ციფრი");
+  }
+  // Every other line stays as it was, comments included.
+  std::ifstream in(path);
+  std::string kept, line;
+  while (std::getline(in, line)) {
+    const size_t first = line.find_first_not_of(" \t");
+    if (first != std::string::npos && line.compare(first, prefix.size(), prefix) == 0) continue;
+    kept += line + "\n";
+  }
+  Status written = auth::WriteFileAtomically(path, kept, 0600);
+  if (!written.ok()) return written;
+  return revoked;
 }
 
 }  // namespace saqme::api

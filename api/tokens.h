@@ -19,10 +19,18 @@ class TokenStore {
   // The post of `token`, if it is known.
   std::optional<std::string> PostOf(const std::string& token) const;
   size_t size() const { return posts_.size(); }
+  // Every token as SHA-256 hex -> post.
+  const std::map<std::string, std::string>& entries() const { return posts_; }
 
   // Creates a random token for `post`, appends its hash to the file (creating it, mode 0600),
   // and returns the token — the only time it exists in the clear.
   static Result<std::string> Add(const std::string& path, const std::string& post);
+
+  // Removes from the file the one token whose hash starts with `prefix` (8 to 64 hex digits),
+  // rewriting it atomically under its lock; returns that hash's line "HASH POST". Errors:
+  // kInvalidArgument (not 8+ hex digits), kNotFound (no such token), kConflict (the prefix fits
+  // several: give more digits), and the file's own.
+  static Result<std::string> Revoke(const std::string& path, const std::string& prefix);
 
   static std::string Sha256Hex(const std::string& text);
 

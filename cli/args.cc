@@ -48,6 +48,26 @@ std::string Args::GetOr(const std::string& name, const std::string& fallback) co
   return Get(name).value_or(fallback);
 }
 
+Result<int> Args::GetInt(const std::string& name, int fallback, int min, int max) const {
+  const auto text = Get(name);
+  if (!text) return fallback;
+  size_t used = 0;
+  int value = 0;
+  try {
+    value = std::stoi(*text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text->size() || value < min || value > max) {
+    const std::string range = std::to_string(min) + " to " + std::to_string(max);
+    return Status::Error(Status::Code::kInvalidArgument,
+                         "--" + name + " is a whole number from " + range,
+                         "--" + name + " უნდა იყოს მთელი რიცხვი " + std::to_string(min) + "-დან " +
+                             std::to_string(max) + "-მდე");
+  }
+  return value;
+}
+
 std::string DefaultDataDir() {
   const char* env = std::getenv("SAQME_DATA");
   return env && *env ? env : "saqme-data";
@@ -77,6 +97,38 @@ Result<workflows::OrgChart> LoadOrg(const std::string& which) {
   std::stringstream text;
   text << in.rdbuf();
   return workflows::OrgChart::Parse(text.str());
+}
+
+int Fail(const Status& status) {
+  PrintError(status);
+  return 2;
+}
+
+std::optional<ActionArgs> ParseAction(int argc, char** argv, const std::set<std::string>& actions,
+                                      const std::set<std::string>& options, const char* usage,
+                                      const char* help, int* exit_code) {
+  const std::string action = argc >= 3 ? argv[2] : "";
+  *exit_code = 0;
+  if (action == "--help" || action == "help") {
+    std::cout << usage << help;
+    return std::nullopt;
+  }
+  *exit_code = 2;
+  if (!actions.count(action)) {
+    std::cerr << "saqme: უცნობი მოქმედება / unknown action '" << action << "'\n" << usage;
+    return std::nullopt;
+  }
+  auto args = Args::Parse(argc, argv, 3, options, {});
+  if (!args.ok()) {
+    PrintError(args.status());
+    return std::nullopt;
+  }
+  if (args->Has("help")) {
+    std::cout << usage << help;
+    *exit_code = 0;
+    return std::nullopt;
+  }
+  return ActionArgs{action, std::move(args.value())};
 }
 
 void PrintError(const Status& status) {

@@ -24,16 +24,32 @@ class Args {
   bool Has(const std::string& name) const { return values_.count(name) > 0; }
   std::optional<std::string> Get(const std::string& name) const;
   std::string GetOr(const std::string& name, const std::string& fallback) const;
+  // The whole number of --`name` (`fallback` when absent); kInvalidArgument, in Georgian and
+  // English, when it is not a whole number from `min` to `max`.
+  Result<int> GetInt(const std::string& name, int fallback, int min, int max) const;
 
  private:
   std::map<std::string, std::string> values_;
 };
+
+// `saqme COMMAND ACTION [options]` (user, token): ACTION one of `actions`, then `options`.
+// nullopt when the command is done — `--help` printed `usage` and `help` (*exit_code 0), or an
+// unknown action or argument was reported (*exit_code 2).
+struct ActionArgs {
+  std::string action;
+  Args args;
+};
+std::optional<ActionArgs> ParseAction(int argc, char** argv, const std::set<std::string>& actions,
+                                      const std::set<std::string>& options, const char* usage,
+                                      const char* help, int* exit_code);
 
 // The default data directory: ./saqme-data, or $SAQME_DATA when set.
 std::string DefaultDataDir();
 
 // Prints `status` for a person (Georgian and English) on stderr.
 void PrintError(const Status& status);
+// PrintError, then the exit code 2 (the command could not run).
+int Fail(const Status& status);
 
 // Opens the log of --data (default DefaultDataDir()) read-only, for inspection beside a live
 // server; prints the error and returns null when it cannot.

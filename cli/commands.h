@@ -12,6 +12,7 @@ int RunLog(int argc, char** argv);
 int RunOrg(int argc, char** argv);
 int RunServe(int argc, char** argv);
 int RunToken(int argc, char** argv);
+int RunUser(int argc, char** argv);
 int RunVerify(int argc, char** argv);
 int RunReplay(int argc, char** argv);
 int RunReport(int argc, char** argv);

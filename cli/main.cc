@@ -28,7 +28,8 @@ constexpr Subcommand kSubcommands[] = {
     {"replay", saqme::cli::RunReplay, "a case event by event, as it stood at any moment"},
     {"report", saqme::cli::RunReport, "the annual report of the apparatus for a year"},
     {"serve", saqme::cli::RunServe, "serve the HTTP API (the main job)"},
-    {"token", saqme::cli::RunToken, "token add: create a bearer token for a post"},
+    {"token", saqme::cli::RunToken, "token add|list|revoke: the bearer tokens of scripts"},
+    {"user", saqme::cli::RunUser, "user add|list|disable|enable|reset: the persons who log in"},
     {"verify", saqme::cli::RunVerify, "walk the hash chain and report the first bad sequence"},
     {"verify-export", saqme::cli::RunVerifyExport, "re-verify an exported case history"},
 };

@@ -1,5 +1,4 @@
 // saqme serve: the main job — the engine behind the HTTP API (../shared/API.md).
-// saqme token add: creates a bearer token for a post.
 #include <signal.h>
 
 #include <filesystem>
@@ -10,6 +9,8 @@
 #include "api/api.h"
 #include "api/http_server.h"
 #include "api/tokens.h"
+#include "auth/password.h"
+#include "auth/user_store.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "engine/clock.h"
@@ -26,13 +27,21 @@ constexpr const char* kDemoPosts[] = {"org-records",      "chair",        "appar
                                       "info-analytics",   "info-public",  "info-web",
                                       "sec-legal",        "sec-juridical"};
 
+// The posts that get a demonstration person (login = post id, name = the post's holder) at
+// the first start on the default org chart: the clerk, the heads, the legal specialist, the
+// public-information officer, the auditor (org-head), the web editor, a junior specialist.
+constexpr const char* kDemoPersons[] = {"org-records", "apparatus-head", "apparatus-deputy",
+                                        "chair",       "sec-legal",      "info-public",
+                                        "org-head",    "info-web",       "sec-junior-1"};
+
 }  // namespace
 
 int RunServe(int argc, char** argv) {
-  auto args = Args::Parse(
-      argc, argv, 2,
-      {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval", "watch-policy"},
-      {});
+  auto args =
+      Args::Parse(argc, argv, 2,
+                  {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval",
+                   "watch-policy", "session-idle-minutes", "password-cost"},
+                  {});
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
@@ -41,7 +50,8 @@ int RunServe(int argc, char** argv) {
     std::cout
         << "usage: saqme serve [--data DIR] [--listen HOST:PORT] [--org FILE] [--tokens FILE]\n"
            "                   [--clock system|simulated] [--clock-start YYYY-MM-DD]\n"
-           "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n\n"
+           "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
+           "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n\n"
            "Serves the HTTP API (API.md) on HOST:PORT (default 127.0.0.1:8080) over the log in\n"
            "DIR (default ./saqme-data or $SAQME_DATA), with the org chart FILE (default: the\n"
            "Ozurgeti council apparatus; also 'zugdidi') and the bearer tokens of FILE (default\n"
@@ -53,7 +63,13 @@ int RunServe(int argc, char** argv) {
            "due date, an escalation every 3 working days overdue).\n\n"
            "--clock simulated (for tests and demonstrations; never the default) runs the\n"
            "engine on a clock that starts at --clock-start (09:00 Tbilisi; default now), is\n"
-           "kept in DIR/simulated-clock, and moves forward with POST /v1/admin/clock/advance.\n";
+           "kept in DIR/simulated-clock, and moves forward with POST /v1/admin/clock/advance.\n\n"
+           "Persons log in with the passwords of DIR/users.txt (saqme user; docs/auth.md); at\n"
+           "the first start on the default org chart, demonstration persons (login = post id)\n"
+           "are created and their one-time passwords printed once. Sessions end after\n"
+           "--session-idle-minutes (default 480) without a request, measured on the engine's\n"
+           "clock, and at a restart. Changes to users.txt and the tokens file apply within a\n"
+           "second. --password-cost minimum (tests only) hashes new passwords cheaply.\n";
     return 0;
   }
   const std::string clock_kind = args->GetOr("clock", "system");
@@ -73,20 +89,29 @@ int RunServe(int argc, char** argv) {
     }
     clock_start = date->DaysSinceEpoch() * 86'400'000 + 5 * 3'600'000;  // 09:00 at UTC+4
   }
-  int watch_seconds = 60;
-  try {
-    watch_seconds = std::stoi(args->GetOr("watch-interval", "60"));
-    if (watch_seconds < 1 || watch_seconds > 86400) throw std::out_of_range("interval");
-  } catch (const std::exception&) {
-    PrintError(Status::Error(Status::Code::kInvalidArgument,
-                             "--watch-interval is a number of seconds from 1 to 86400",
-                             "--watch-interval უნდა იყოს წამების რაოდენობა 1-დან 86400-მდე"));
+  auto watch_seconds = args->GetInt("watch-interval", 60, 1, 86400);  // seconds
+  if (!watch_seconds.ok()) {
+    PrintError(watch_seconds.status());
     return 2;
   }
   auto policy =
       workflows::WatchPolicy::Parse(args->GetOr("watch-policy", "approach=3,1;escalate=3"));
   if (!policy.ok()) {
     PrintError(policy.status());
+    return 2;
+  }
+  auto idle_minutes = args->GetInt("session-idle-minutes", 480, 1, 43200);
+  if (!idle_minutes.ok()) {
+    PrintError(idle_minutes.status());
+    return 2;
+  }
+  auto password_cost = auth::PasswordCost::Parse(args->GetOr("password-cost", "interactive"));
+  if (!password_cost.ok()) {
+    PrintError(password_cost.status());
+    return 2;
+  }
+  if (Status crypto = auth::InitCrypto(); !crypto.ok()) {
+    PrintError(crypto);
     return 2;
   }
   const std::string dir = args->GetOr("data", DefaultDataDir());
@@ -166,9 +191,35 @@ int RunServe(int argc, char** argv) {
     PrintError(tokens.status());
     return 2;
   }
+  const std::string users_file = dir + "/users.txt";
+  if (!args->Has("org") && !std::filesystem::exists(users_file)) {
+    std::cout << "Demonstration persons (one-time passwords, shown once; each must be changed at "
+                 "the first login; "
+              << users_file << "):\n";
+    for (const char* post : kDemoPersons) {
+      const auto* holder = org->FindPost(post);
+      if (!holder) continue;
+      auto password = auth::AddPerson(users_file, org.value(), post, {post}, holder->holder,
+                                      password_cost.value());
+      if (!password.ok()) {
+        PrintError(password.status());
+        return 2;
+      }
+      std::cout << "  " << post << "\t" << password.value() << "\n";
+    }
+  }
   api::Api api(engine.value().get(), std::move(tokens.value()), &org.value(), clock);
-  auto watcher = std::make_unique<engine::DeadlineWatcher>(engine.value().get(),
-                                                           std::chrono::seconds(watch_seconds));
+  api::LoginOptions login_options;
+  login_options.users_file = users_file;
+  login_options.tokens_file = tokens_file;
+  login_options.session_idle = std::chrono::minutes(idle_minutes.value());
+  login_options.password_cost = password_cost.value();
+  if (Status logins = api.EnableLogins(login_options); !logins.ok()) {
+    PrintError(logins);
+    return 2;
+  }
+  auto watcher = std::make_unique<engine::DeadlineWatcher>(
+      engine.value().get(), std::chrono::seconds(watch_seconds.value()));
   if (simulated) {
     api.EnableClockAdvance(simulated.get(), [w = watcher.get()] { return w->RunNow(); });
   }
@@ -188,47 +239,6 @@ int RunServe(int argc, char** argv) {
   watcher.reset();
   engine.value().reset();
   spdlog::info("stopped; the log is closed");
-  return 0;
-}
-
-int RunToken(int argc, char** argv) {
-  if (argc < 3 || std::string(argv[2]) != "add") {
-    std::cerr << "usage: saqme token add --tokens FILE --post POST-ID\n";
-    return 2;
-  }
-  auto args = Args::Parse(argc, argv, 3, {"tokens", "post", "org"}, {});
-  if (!args.ok()) {
-    PrintError(args.status());
-    return 2;
-  }
-  if (args->Has("help")) {
-    std::cout << "usage: saqme token add --tokens FILE --post POST-ID [--org FILE]\n\n"
-                 "Creates a random bearer token for the post, prints it once, and appends its\n"
-                 "SHA-256 to FILE. The post must exist in the org chart (default: Ozurgeti).\n";
-    return 0;
-  }
-  if (!args->Has("tokens") || !args->Has("post")) {
-    PrintError(Status::Error(Status::Code::kInvalidArgument, "--tokens and --post are required",
-                             "--tokens და --post აუცილებელია"));
-    return 2;
-  }
-  auto org = LoadOrg(args->GetOr("org", "ozurgeti"));
-  if (!org.ok()) {
-    PrintError(org.status());
-    return 2;
-  }
-  if (!org->FindPost(*args->Get("post"))) {
-    PrintError(Status::Error(Status::Code::kNotFound,
-                             "no post '" + *args->Get("post") + "' in the org chart",
-                             "თანამდებობა '" + *args->Get("post") + "' არ არსებობს"));
-    return 2;
-  }
-  auto token = api::TokenStore::Add(*args->Get("tokens"), *args->Get("post"));
-  if (!token.ok()) {
-    PrintError(token.status());
-    return 2;
-  }
-  std::cout << token.value() << "\n";
   return 0;
 }
 

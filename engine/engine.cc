@@ -161,11 +161,13 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return staged_calendar_ ? staged_calendar_.get() : calendar_.get();
   }
 
-  workflows::Context ContextFor(const std::string& actor_post, int64_t now) {
+  // `actor_person`: who logged in as the post; empty: the post's holder in the org chart.
+  workflows::Context ContextFor(const std::string& actor_post, int64_t now,
+                                const std::string& actor_person = "") {
     workflows::Context context;
     context.actor_post = actor_post;
     const auto* post = engine_->options_.org->FindPost(actor_post);
-    context.actor_person = post ? post->holder : "";
+    context.actor_person = !actor_person.empty() ? actor_person : post ? post->holder : "";
     context.today = *workflows::Date::Parse(TbilisiDate(now));
     context.now_ms = now;
     context.org = engine_->options_.org;
@@ -253,7 +255,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                            "საქმე " + submission.case_id + " არ არსებობს");
     }
 
-    const workflows::Context context = ContextFor(submission.actor_post, engine_->options_.clock());
+    const workflows::Context context =
+        ContextFor(submission.actor_post, engine_->options_.clock(), submission.actor_person);
     auto decision = workflows::Decide(state, command, context);
     Outcome outcome;
     outcome.case_id = submission.case_id;
@@ -283,7 +286,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                             Outcome& outcome) {
     const std::string day = declared.getDate();
     const std::string prefix = DeadlineKey(day, "");
-    const workflows::Context context = ContextFor(submission.actor_post, engine_->options_.clock());
+    const workflows::Context context =
+        ContextFor(submission.actor_post, engine_->options_.clock(), submission.actor_person);
     for (const auto& key : Keys(kDeadlinesView, prefix, Upper(prefix), SIZE_MAX)) {
       const std::string case_id = key.substr(prefix.size());
       CaseState state;

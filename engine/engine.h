@@ -56,6 +56,7 @@ struct Submission {
   std::optional<uint32_t> expected_version;
   std::string command_id;
   std::string actor_post;
+  std::string actor_person;        // recorded as the actor's person; empty: the post's holder
   kj::Array<capnp::word> command;  // a schema::Command message with its segment table
 };
 

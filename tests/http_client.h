@@ -9,6 +9,8 @@
 #include <boost/json/serialize.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace saqme::testing {
 
@@ -19,9 +21,19 @@ class HttpClient {
     socket_.connect(endpoint);
   }
 
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+
   struct Reply {
     int status = 0;
     std::string body;
+    Headers headers;
+    // The first value of header `name` (case-insensitive), or "".
+    std::string header(const std::string& name) const {
+      for (const auto& [key, value] : headers) {
+        if (boost::beast::iequals(key, name)) return value;
+      }
+      return "";
+    }
     boost::json::value json() const {
       boost::system::error_code error;
       auto value = boost::json::parse(body, error);
@@ -35,12 +47,15 @@ class HttpClient {
     }
   };
 
+  // `extra`: more request headers (Cookie, X-CSRF-Token, Origin, ...).
   Reply Send(boost::beast::http::verb verb, const std::string& target, const std::string& token,
-             const std::string& body = "", const std::string& content_type = "application/json") {
+             const std::string& body = "", const std::string& content_type = "application/json",
+             const Headers& extra = {}) {
     namespace http = boost::beast::http;
     http::request<http::string_body> request{verb, target, 11};
     request.set(http::field::host, "127.0.0.1");
     if (!token.empty()) request.set(http::field::authorization, "Bearer " + token);
+    for (const auto& [name, value] : extra) request.insert(name, value);
     if (!body.empty()) {
       request.set(http::field::content_type, content_type);
       request.body() = body;
@@ -52,7 +67,11 @@ class HttpClient {
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 << 20);
     http::read(socket_, buffer, parser);
-    return Reply{static_cast<int>(parser.get().result_int()), parser.get().body()};
+    Reply reply{static_cast<int>(parser.get().result_int()), parser.get().body(), {}};
+    for (const auto& field : parser.get()) {
+      reply.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    return reply;
   }
   Reply Get(const std::string& target, const std::string& token) {
     return Send(boost::beast::http::verb::get, target, token);

@@ -25,6 +25,7 @@ class ServeProcess {
         port_ = static_cast<uint16_t>(std::stoi(match[1]));
         break;
       }
+      banner_.push_back(line);
     }
     drain_ = std::thread([this] {
       std::string rest;
@@ -37,6 +38,8 @@ class ServeProcess {
     drain_.join();
   }
   uint16_t port() const { return port_; }  // 0 when the server did not start
+  // What it printed before the line naming its port (demonstration tokens and passwords).
+  const std::vector<std::string>& banner() const { return banner_; }
   Child& child() { return child_; }
 
  private:
@@ -50,6 +53,7 @@ class ServeProcess {
 
   Child child_;
   uint16_t port_ = 0;
+  std::vector<std::string> banner_;
   std::thread drain_;
 };
 

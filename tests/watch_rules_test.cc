@@ -130,9 +130,8 @@ TEST_F(WatchStepsTest, ALateTickCatchesUpAndAnAbsentSetterIsReplacedByTheActingP
   using V = std::vector<std::string>;
   // The server was down from before the due date: one tick records the miss and both due
   // escalations; the reminders are moot.
-  EXPECT_EQ(Run("2026-06-22"),
-            (V{"missed info-head apparatus-deputy/apparatus-head", "escalated-1 apparatus-deputy",
-               "escalated-2 apparatus-deputy"}));
+  EXPECT_EQ(Run("2026-06-22"), (V{"missed info-head apparatus-deputy/apparatus-head",
+                                  "escalated-1 apparatus-deputy", "escalated-2 apparatus-deputy"}));
   EXPECT_EQ(Run("2026-06-22"), V{});
 }
 

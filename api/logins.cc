@@ -1,0 +1,465 @@
+#include "api/logins.h"
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "storage/event_codec.h"
+#include "storage/tbilisi_time.h"
+
+namespace saqme::api {
+namespace {
+
+Response JsonAnswer(http::status status, const boost::json::value& body, const Request& request) {
+  Response response{status, request.version()};
+  response.set(http::field::content_type, "application/json; charset=utf-8");
+  response.set(http::field::cache_control, "no-store");
+  response.body() = boost::json::serialize(body);
+  response.keep_alive(request.keep_alive());
+  response.prepare_payload();
+  return response;
+}
+
+Response Refusal(const Request& request, http::status status, const char* code,
+                 const std::string& en, const std::string& ka) {
+  return ErrorResponse(status, code, en, ka, request.version(), request.keep_alive());
+}
+
+Response BadRequest(const Request& request, const std::string& en, const std::string& ka) {
+  return Refusal(request, http::status::bad_request, "bad_request", en, ka);
+}
+
+Response WrongLogin(const Request& request) {
+  return Refusal(request, http::status::unauthorized, "unauthorized",
+                 "the login or the password is wrong", "მომხმარებლის სახელი ან პაროლი არასწორია");
+}
+
+Response CrossSite(const Request& request) {
+  return Refusal(request, http::status::forbidden, "forbidden",
+                 "cross-site request refused: a write with the session cookie needs the "
+                 "X-CSRF-Token of the session and the server's own Origin",
+                 "საიტთაშორისი მოთხოვნა უარყოფილია: სესიით ჩაწერას სჭირდება სესიის "
+                 "X-CSRF-Token და სერვერის საკუთარი Origin");
+}
+
+// The string fields `names` of a JSON object body; nullopt when it is not exactly that.
+std::optional<std::vector<std::string>> StringFields(const Request& request,
+                                                     const std::vector<const char*>& names) {
+  boost::system::error_code error;
+  auto body = boost::json::parse(request.body(), error);
+  const boost::json::object* object = error ? nullptr : body.if_object();
+  if (!object || object->size() != names.size()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const char* name : names) {
+    const boost::json::value* value = object->if_contains(name);
+    if (!value || !value->is_string()) return std::nullopt;
+    out.emplace_back(value->as_string());
+  }
+  return out;
+}
+
+// The value of cookie `name` among the request's Cookie headers.
+std::optional<std::string> CookieValue(const Request& request, std::string_view name) {
+  const auto [first, last] = request.equal_range(http::field::cookie);
+  for (auto field = first; field != last; ++field) {
+    std::string_view rest = field->value();
+    while (!rest.empty()) {
+      const size_t semicolon = rest.find(';');
+      std::string_view pair = rest.substr(0, semicolon);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      const size_t eq = pair.find('=');
+      if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+        return std::string(pair.substr(eq + 1));
+      }
+      if (semicolon == std::string_view::npos) break;
+      rest.remove_prefix(semicolon + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+// No Origin header (not a browser's cross-site request), or the server's own origin.
+bool SameOrigin(const Request& request) {
+  const std::string origin(request[http::field::origin]);
+  const std::string host(request[http::field::host]);
+  return origin.empty() || origin == "http://" + host || origin == "https://" + host;
+}
+
+bool IsWrite(const Request& request) {
+  const auto verb = request.method();
+  return verb != http::verb::get && verb != http::verb::head && verb != http::verb::options;
+}
+
+boost::json::array Strings(const std::vector<std::string>& items) {
+  boost::json::array out;
+  for (const auto& item : items) out.emplace_back(item);
+  return out;
+}
+
+}  // namespace
+
+Logins::Logins(const workflows::OrgChart* org, TokenStore tokens, std::function<int64_t()> clock)
+    : org_(org),
+      clock_(std::move(clock)),
+      tokens_(std::make_shared<const TokenStore>(std::move(tokens))),
+      users_(std::make_shared<const auth::UserStore>()),
+      sessions_(std::make_unique<auth::SessionTable>(
+          std::chrono::milliseconds(options_.session_idle).count())),
+      login_failures_(std::make_unique<auth::FailureLimiter>(options_.max_failures_per_login,
+                                                             options_.failure_window)),
+      address_failures_(std::make_unique<auth::FailureLimiter>(options_.max_failures_per_address,
+                                                               options_.failure_window)) {
+  // libsodium must start before its first use; Configure reports a failure to start.
+  if (!auth::InitCrypto().ok()) spdlog::error("libsodium could not start: nobody can log in");
+}
+
+Status Logins::Configure(LoginOptions options) {
+  Status crypto = auth::InitCrypto();
+  if (!crypto.ok()) return crypto;
+  auto dummy = auth::HashPassword(auth::RandomHex(16), options.password_cost);
+  if (!dummy.ok()) return dummy.status();
+  std::lock_guard<std::mutex> users_lock(users_mu_);
+  std::lock_guard<std::mutex> tokens_lock(tokens_mu_);
+  if (!options.tokens_file.empty()) {
+    auth::FileWatch watch(options.tokens_file);
+    auto tokens = TokenStore::Load(options.tokens_file);
+    if (!tokens.ok()) return tokens.status();
+    watch.Seen();
+    tokens_ = std::make_shared<const TokenStore>(std::move(tokens.value()));
+    tokens_watch_.emplace(std::move(watch));
+  }
+  if (!options.users_file.empty()) {
+    auth::FileWatch watch(options.users_file);
+    auto users = auth::UserStore::Load(options.users_file);
+    if (!users.ok() && users.status().code() != Status::Code::kNotFound) return users.status();
+    watch.Seen();
+    users_ = std::make_shared<const auth::UserStore>(users.ok() ? std::move(users.value())
+                                                                : auth::UserStore());
+    users_watch_.emplace(std::move(watch));
+  }
+  dummy_hash_ = dummy.value();
+  options_ = std::move(options);
+  sessions_ = std::make_unique<auth::SessionTable>(
+      std::chrono::milliseconds(options_.session_idle).count());
+  login_failures_ = std::make_unique<auth::FailureLimiter>(options_.max_failures_per_login,
+                                                           options_.failure_window);
+  address_failures_ = std::make_unique<auth::FailureLimiter>(options_.max_failures_per_address,
+                                                             options_.failure_window);
+  return Status::Ok();
+}
+
+int64_t Logins::SteadyMillis() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+bool Logins::InOrg(const std::string& post) const { return org_->FindPost(post) != nullptr; }
+
+std::shared_ptr<const TokenStore> Logins::CurrentTokens() {
+  std::lock_guard<std::mutex> lock(tokens_mu_);
+  if (tokens_watch_ && tokens_watch_->Changed()) {
+    auto tokens = TokenStore::Load(tokens_watch_->path());
+    if (tokens.ok()) {
+      tokens_ = std::make_shared<const TokenStore>(std::move(tokens.value()));
+      spdlog::info("tokens reloaded: {} tokens", tokens_->size());
+    } else if (tokens.status().code() == Status::Code::kNotFound) {
+      tokens_ = std::make_shared<const TokenStore>();
+      spdlog::warn("the tokens file is gone: no token is valid until it is back");
+    } else {  // the message names the file and the line, never a token
+      spdlog::error("tokens file not reloaded, the last good one stays: {}",
+                    tokens.status().message());
+    }
+  }
+  return tokens_;
+}
+
+void Logins::RefreshUsers(bool now) {
+  // users_mu_ is held by the caller.
+  if (!users_watch_) return;
+  if (now) {
+    users_watch_->Seen();
+  } else if (!users_watch_->Changed()) {
+    return;
+  }
+  auto users = auth::UserStore::Load(users_watch_->path());
+  if (users.ok() || users.status().code() == Status::Code::kNotFound) {
+    users_ = std::make_shared<const auth::UserStore>(users.ok() ? std::move(users.value())
+                                                                : auth::UserStore());
+    sessions_->Reconcile(*users_, [this](const std::string& post) { return InOrg(post); });
+    spdlog::info("users reloaded: {} persons, {} sessions", users_->persons().size(),
+                 sessions_->size());
+  } else {  // the message names the line by number only: the file holds personal data
+    spdlog::error("users file not reloaded, the last good one stays: {}", users.status().message());
+  }
+}
+
+std::shared_ptr<const auth::UserStore> Logins::CurrentUsers() {
+  std::lock_guard<std::mutex> lock(users_mu_);
+  RefreshUsers();
+  return users_;
+}
+
+std::optional<Logins::Who> Logins::Find(const Request& request) {
+  const std::string authorization(request[http::field::authorization]);
+  const std::string bearer = "Bearer ";
+  if (!authorization.empty()) {
+    if (authorization.rfind(bearer, 0) != 0) return std::nullopt;
+    const std::string hash = TokenStore::Sha256Hex(authorization.substr(bearer.size()));
+    const auto tokens = CurrentTokens();
+    auto it = tokens->entries().find(hash);
+    if (it == tokens->entries().end()) return std::nullopt;
+    const auto* post = org_->FindPost(it->second);
+    Who who;
+    who.caller = Caller{it->second, post ? post->holder : "", "token:" + hash.substr(0, 8), false};
+    return who;
+  }
+  const auto id = CookieValue(request, kSessionCookie);
+  if (!id || id->empty()) return std::nullopt;
+  CurrentUsers();  // a disabled person's sessions end before this one is looked at
+  auto session = sessions_->Touch(*id, clock_());
+  if (!session) return std::nullopt;
+  Who who;
+  who.caller = Caller{session->post, session->person, session->login, true};
+  who.session_id = *id;
+  who.session = std::move(*session);
+  return who;
+}
+
+std::optional<Caller> Logins::Identify(const Request& request) {
+  auto who = Find(request);
+  if (!who) return std::nullopt;
+  return who->caller;
+}
+
+std::optional<Response> Logins::Admit(const Request& request, const std::vector<std::string>& path,
+                                      Caller* caller) {
+  const auto verb = request.method();
+  const bool session_route = path.size() >= 2 && path[1] == "session";
+  if (verb == http::verb::post && session_route && path.size() == 2) {
+    // No CSRF token before a session exists, but a page of another site may not log the
+    // browser in to an account of its choosing either.
+    return SameOrigin(request) ? Login(request) : CrossSite(request);
+  }
+  auto who = Find(request);
+  if (!who) {
+    return Refusal(request, http::status::unauthorized, "unauthorized",
+                   "a valid bearer token or session is required",
+                   "საჭიროა მოქმედი ავტორიზაციის ტოკენი ან სესია");
+  }
+  const bool me = verb == http::verb::get && path.size() == 2 && path[1] == "me";
+  const bool logout = verb == http::verb::delete_ && session_route && path.size() == 2;
+  const bool password =
+      verb == http::verb::post && session_route && path.size() == 3 && path[2] == "password";
+  const bool switch_post =
+      verb == http::verb::post && session_route && path.size() == 3 && path[2] == "post";
+  if (who->caller.by_session && IsWrite(request)) {
+    const std::string sent(request["X-CSRF-Token"]);
+    if (!auth::SameSecret(sent, who->session.csrf_token) || !SameOrigin(request)) {
+      return CrossSite(request);
+    }
+  }
+  if (who->caller.by_session && who->session.must_change_password && !me && !logout && !password) {
+    return Refusal(request, http::status::forbidden, "password_change_required",
+                   "the password must be changed first (POST /v1/session/password)",
+                   "ჯერ პაროლი უნდა შეიცვალოს (POST /v1/session/password)");
+  }
+  if (me) return Me(request, *who);
+  if (logout || password || switch_post) {
+    if (!who->caller.by_session) {
+      return BadRequest(request, "this route is for a session, not a bearer token",
+                        "ეს მისამართი სესიისთვისაა და არა ტოკენისთვის");
+    }
+    if (logout) return Logout(request, *who);
+    return password ? ChangePassword(request, *who) : SwitchPost(request, *who);
+  }
+  *caller = who->caller;
+  return std::nullopt;
+}
+
+std::optional<Response> Logins::Limited(const Request& request, const std::string& login_key,
+                                        const std::string& address) {
+  const int64_t now = SteadyMillis();
+  const int64_t wait = std::max(login_failures_->RetryAfterSeconds(login_key, now),
+                                address_failures_->RetryAfterSeconds(address, now));
+  if (wait == 0) return std::nullopt;
+  Response response =
+      Refusal(request, http::status::too_many_requests, "rate_limited",
+              "too many failed attempts; try again in " + std::to_string(wait) + " seconds",
+              "ზედმეტად ბევრი წარუმატებელი ცდა; სცადეთ " + std::to_string(wait) + " წამში");
+  response.set(http::field::retry_after, std::to_string(wait));
+  return response;
+}
+
+void Logins::RecordFailure(const std::string& login_key, const std::string& address) {
+  const int64_t now = SteadyMillis();
+  login_failures_->RecordFailure(login_key, now);
+  address_failures_->RecordFailure(address, now);
+}
+
+Response Logins::Login(const Request& request) {
+  auto fields = StringFields(request, {"login", "password"});
+  if (!fields) {
+    return BadRequest(request, "the body must be {\"login\": \"...\", \"password\": \"...\"}",
+                      "ტანი უნდა იყოს {\"login\": \"...\", \"password\": \"...\"}");
+  }
+  const std::string& login = (*fields)[0];
+  const std::string& password = (*fields)[1];
+  // Keyed by a hash: the limiter holds no login in the clear, and no unbounded string.
+  const std::string login_key = TokenStore::Sha256Hex("login:" + login);
+  const std::string address(request[kClientAddressField]);
+  if (auto limited = Limited(request, login_key, address)) return std::move(*limited);
+  const auto users = CurrentUsers();
+  const auth::Person* person = users->Find(login);
+  // An unknown login is verified against a dummy hash: the same work, the same answer.
+  const bool matches = auth::VerifyPassword(person ? person->password_hash : dummy_hash_, password);
+  std::vector<std::string> posts;
+  if (person && matches && person->active) {
+    posts = auth::PostsInOrg(*person, [this](const std::string& post) { return InOrg(post); });
+    if (posts.empty()) {
+      spdlog::error("a person (login sha256 {}) holds no post of this org chart",
+                    login_key.substr(0, 12));
+    }
+  }
+  if (posts.empty()) {
+    RecordFailure(login_key, address);
+    spdlog::warn("failed login (login sha256 {})", login_key.substr(0, 12));
+    return WrongLogin(request);
+  }
+  login_failures_->Clear(login_key);
+  auth::Session session;
+  session.login = person->login;
+  session.person = person->Display();
+  session.posts = posts;
+  session.post = posts.front();
+  session.must_change_password = person->must_change_password;
+  session.password_hash = person->password_hash;
+  const std::string id = sessions_->Open(&session, clock_());
+  boost::json::object body{{"person", session.person},
+                           {"login", session.login},
+                           {"post", session.post},
+                           {"posts", Strings(session.posts)},
+                           {"must_change_password", session.must_change_password},
+                           {"csrf_token", session.csrf_token}};
+  Response response = JsonAnswer(http::status::ok, body, request);
+  response.set(http::field::set_cookie, std::string(kSessionCookie) + "=" + id +
+                                            "; HttpOnly; SameSite=Strict; Path=/" +
+                                            (options_.secure_cookie ? "; Secure" : ""));
+  return response;
+}
+
+Response Logins::Logout(const Request& request, const Who& who) {
+  sessions_->End(who.session_id);
+  Response response = JsonAnswer(http::status::ok, boost::json::object{{"ok", true}}, request);
+  response.set(http::field::set_cookie, std::string(kSessionCookie) +
+                                            "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" +
+                                            (options_.secure_cookie ? "; Secure" : ""));
+  return response;
+}
+
+Response Logins::ChangePassword(const Request& request, const Who& who) {
+  auto fields = StringFields(request, {"password", "new_password"});
+  if (!fields) {
+    return BadRequest(request,
+                      "the body must be {\"password\": \"...\", \"new_password\": \"...\"}",
+                      "ტანი უნდა იყოს {\"password\": \"...\", \"new_password\": \"...\"}");
+  }
+  const std::string& old_password = (*fields)[0];
+  const std::string& new_password = (*fields)[1];
+  const std::string login_key = TokenStore::Sha256Hex("login:" + who.caller.login);
+  const std::string address(request[kClientAddressField]);
+  if (auto limited = Limited(request, login_key, address)) return std::move(*limited);
+  if (!auth::VerifyPassword(who.session.password_hash, old_password)) {
+    RecordFailure(login_key, address);
+    return Refusal(request, http::status::forbidden, "forbidden", "the current password is wrong",
+                   "მიმდინარე პაროლი არასწორია");
+  }
+  Status acceptable = auth::CheckNewPassword(new_password);
+  if (acceptable.ok() && new_password == old_password) {
+    acceptable = Status::Error(Status::Code::kInvalidArgument,
+                               "the new password must differ from the current one",
+                               "ახალი პაროლი უნდა განსხვავდებოდეს მიმდინარისგან");
+  }
+  if (!acceptable.ok()) return BadRequest(request, acceptable.message(), acceptable.message_ka());
+  auto new_hash = auth::HashPassword(new_password, options_.password_cost);
+  if (!new_hash.ok()) {
+    return Refusal(request, http::status::service_unavailable, "unavailable",
+                   new_hash.status().message(), new_hash.status().message_ka());
+  }
+  std::lock_guard<std::mutex> lock(users_mu_);  // no reload between the file and this session
+  Status changed = auth::SetPasswordHash(options_.users_file, who.caller.login,
+                                         who.session.password_hash, new_hash.value());
+  if (changed.code() == Status::Code::kConflict || changed.code() == Status::Code::kNotFound) {
+    return Refusal(request, http::status::conflict, "conflict", changed.message(),
+                   changed.message_ka());
+  }
+  if (!changed.ok()) {
+    spdlog::error("password change not saved: {}", Status::CodeName(changed.code()));
+    return Refusal(request, http::status::service_unavailable, "unavailable",
+                   "the new password could not be saved", "ახალი პაროლი ვერ შეინახა");
+  }
+  sessions_->Update(who.session_id, [&](auth::Session& session) {
+    session.password_hash = new_hash.value();
+    session.must_change_password = false;
+  });
+  RefreshUsers(/*now=*/true);  // the person's other sessions end: their hash is the old one
+  return JsonAnswer(http::status::ok,
+                    boost::json::object{{"ok", true}, {"must_change_password", false}}, request);
+}
+
+Response Logins::SwitchPost(const Request& request, const Who& who) {
+  auto fields = StringFields(request, {"post"});
+  if (!fields) {
+    return BadRequest(request, "the body must be {\"post\": \"POST-ID\"}",
+                      "ტანი უნდა იყოს {\"post\": \"POST-ID\"}");
+  }
+  const std::string& post = (*fields)[0];
+  const auto& posts = who.session.posts;
+  if (std::find(posts.begin(), posts.end(), post) == posts.end()) {
+    return Refusal(request, http::status::forbidden, "forbidden",
+                   "'" + post + "' is not one of your posts",
+                   "'" + post + "' არ არის თქვენი თანამდებობა");
+  }
+  sessions_->Update(who.session_id, [&](auth::Session& session) { session.post = post; });
+  Who moved = who;
+  moved.caller.post = post;
+  moved.session.post = post;
+  return Me(request, moved);
+}
+
+Response Logins::Me(const Request& request, const Who& who) {
+  const auto today = workflows::Date::Parse(TbilisiDate(clock_()));
+  std::vector<std::string> acting_for;
+  for (const auto& acting : org_->acting()) {
+    if (acting.acting_post == who.caller.post && today && acting.Covers(*today)) {
+      acting_for.push_back(acting.post);
+    }
+  }
+  std::vector<std::string> powers;
+  std::vector<std::string> exercised = {who.caller.post};
+  exercised.insert(exercised.end(), acting_for.begin(), acting_for.end());
+  for (const auto& post_id : exercised) {
+    const auto* post = org_->FindPost(post_id);
+    if (!post) continue;
+    for (auto power : post->powers) {
+      const std::string name = workflows::PowerName(power);
+      if (std::find(powers.begin(), powers.end(), name) == powers.end()) powers.push_back(name);
+    }
+  }
+  const bool session = who.caller.by_session;
+  boost::json::object body{
+      {"person", who.caller.person},
+      {"login", who.caller.login},
+      {"post", who.caller.post},
+      {"posts", Strings(session ? who.session.posts : std::vector<std::string>{who.caller.post})},
+      {"acting_for", Strings(acting_for)},
+      {"powers", Strings(powers)},
+      {"auth", session ? "session" : "token"},
+      {"must_change_password", session && who.session.must_change_password}};
+  if (session) body["csrf_token"] = who.session.csrf_token;
+  return JsonAnswer(http::status::ok, body, request);
+}
+
+}  // namespace saqme::api

@@ -1,0 +1,330 @@
+// The pieces of logging in, without a server: argon2id passwords, the users file (its format,
+// its atomic and locked rewrites), the failed-login limiter, the session table, the file watch
+// and token revocation.
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "api/tokens.h"
+#include "auth/atomic_file.h"
+#include "auth/failure_limiter.h"
+#include "auth/file_watch.h"
+#include "auth/password.h"
+#include "auth/sessions.h"
+#include "auth/user_store.h"
+#include "tests/test_util.h"
+
+namespace saqme {
+namespace {
+
+using auth::PasswordCost;
+
+const PasswordCost kCheap = PasswordCost::MinimumForTests();
+
+class AuthTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(auth::InitCrypto().ok()); }
+  testing::TempDir dir_;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+auth::Person SomePerson(const std::string& login, const std::string& hash) {
+  return auth::Person{login, {"org-records", "sec-legal"}, "ნინო ჩხაიძე", true, true, hash};
+}
+
+TEST_F(AuthTest, PasswordsAreArgon2idAndVerifyOnlyTheRightOne) {
+  auto hash = auth::HashPassword("correct horse battery", PasswordCost::Interactive());
+  ASSERT_TRUE(hash.ok());
+  EXPECT_EQ(hash->rfind("$argon2id$", 0), 0u) << hash.value();
+  EXPECT_NE(hash->find("m=65536,t=2"), std::string::npos) << hash.value();  // the interactive cost
+  EXPECT_EQ(hash->find("correct horse"), std::string::npos);
+  EXPECT_TRUE(auth::VerifyPassword(hash.value(), "correct horse battery"));
+  EXPECT_FALSE(auth::VerifyPassword(hash.value(), "correct horse batterY"));
+  EXPECT_FALSE(auth::VerifyPassword(hash.value(), ""));
+  EXPECT_FALSE(auth::VerifyPassword("not a hash", "correct horse battery"));
+  // A fresh salt every time: the same password never gives the same string.
+  auto again = auth::HashPassword("correct horse battery", kCheap);
+  auto third = auth::HashPassword("correct horse battery", kCheap);
+  ASSERT_TRUE(again.ok() && third.ok());
+  EXPECT_NE(again.value(), third.value());
+  EXPECT_TRUE(auth::VerifyPassword(again.value(), "correct horse battery"));
+  EXPECT_FALSE(auth::HashPassword("", kCheap).ok());
+}
+
+TEST_F(AuthTest, OneTimePasswordsAreReadableLongAndDifferent) {
+  std::set<std::string> seen;
+  const std::regex shape("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
+  for (int i = 0; i < 200; ++i) {
+    const std::string password = auth::OneTimePassword();
+    EXPECT_TRUE(std::regex_match(password, shape)) << password;
+    EXPECT_EQ(password.find_first_of("01ilo"), std::string::npos) << password;
+    seen.insert(password);
+  }
+  EXPECT_EQ(seen.size(), 200u);
+  EXPECT_EQ(auth::RandomHex(32).size(), 64u);
+  EXPECT_NE(auth::RandomHex(32), auth::RandomHex(32));
+  EXPECT_TRUE(auth::SameSecret("abc", "abc"));
+  EXPECT_FALSE(auth::SameSecret("abc", "abd"));
+  EXPECT_FALSE(auth::SameSecret("abc", "abcd"));
+  EXPECT_FALSE(auth::CheckNewPassword("short").ok());
+  EXPECT_FALSE(auth::CheckNewPassword("long enough\tbut a tab").ok());
+  EXPECT_TRUE(auth::CheckNewPassword("long enough, ქართულიც").ok());
+}
+
+TEST_F(AuthTest, LoginsAreChecked) {
+  EXPECT_TRUE(auth::ValidLogin("nino.chkhaidze"));
+  EXPECT_TRUE(auth::ValidLogin("org-records_2"));
+  EXPECT_FALSE(auth::ValidLogin("a"));
+  EXPECT_FALSE(auth::ValidLogin("Nino"));
+  EXPECT_FALSE(auth::ValidLogin("nino chkhaidze"));
+  EXPECT_FALSE(auth::ValidLogin(std::string(65, 'a')));
+  EXPECT_TRUE(auth::ValidLogin(std::string(64, 'a')));
+}
+
+TEST_F(AuthTest, TheUsersFileRoundTrips) {
+  const std::string hash = auth::HashPassword("first password", kCheap).value();
+  auth::UserStore store;
+  ASSERT_TRUE(store.Add(SomePerson("nino", hash)).ok());
+  auth::Person second{"giorgi", {"chair"}, "", false, false, hash};
+  ASSERT_TRUE(store.Add(second).ok());
+  EXPECT_EQ(store.Add(SomePerson("nino", hash)).code(), Status::Code::kConflict);
+  EXPECT_EQ(store.Add(SomePerson("Nino", hash)).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store.Add(SomePerson("tab", "plain-text")).code(), Status::Code::kInvalidArgument);
+  auth::Person tabbed = SomePerson("tabbed", hash);
+  tabbed.name = "a\tb";
+  EXPECT_EQ(store.Add(tabbed).code(), Status::Code::kInvalidArgument);
+
+  const std::string text = store.Serialize();
+  EXPECT_NE(text.find("nino\torg-records,sec-legal\tნინო ჩხაიძე\tactive\tmust-change\t$argon2id$"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("giorgi\tchair\t\tdisabled\tok\t"), std::string::npos) << text;
+  auto parsed = auth::UserStore::Parse(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ASSERT_EQ(parsed->persons().size(), 2u);
+  const auth::Person* nino = parsed->Find("nino");
+  ASSERT_NE(nino, nullptr);
+  EXPECT_EQ(nino->posts, (std::vector<std::string>{"org-records", "sec-legal"}));
+  EXPECT_EQ(nino->name, "ნინო ჩხაიძე");
+  EXPECT_TRUE(nino->active);
+  EXPECT_TRUE(nino->must_change_password);
+  EXPECT_EQ(nino->password_hash, hash);
+  const auth::Person* giorgi = parsed->Find("giorgi");
+  ASSERT_NE(giorgi, nullptr);
+  EXPECT_FALSE(giorgi->active);
+  EXPECT_FALSE(giorgi->must_change_password);
+  EXPECT_EQ(giorgi->Display(), "giorgi");
+  EXPECT_EQ(nino->Display(), "ნინო ჩხაიძე");
+  EXPECT_EQ(parsed->Serialize(), text);
+}
+
+TEST_F(AuthTest, AMalformedUsersFileNamesTheLineButNotItsContent) {
+  const std::string hash = auth::HashPassword("first password", kCheap).value();
+  const std::string text = "# comment\n\nnino\tchair\tნინო\tactive\tok\t" + hash +
+                           "\nსაიდუმლო-ჩანაწერი\tchair\tx\tactive\tok\t" + hash + "\n";
+  auto parsed = auth::UserStore::Parse(text);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.status().message().find("line 4"), std::string::npos)
+      << parsed.status().message();
+  EXPECT_EQ(parsed.status().message().find("საიდუმლო"), std::string::npos);
+  EXPECT_FALSE(auth::UserStore::Parse("nino\tchair\tn\tmaybe\tok\t" + hash + "\n").ok());
+  EXPECT_FALSE(auth::UserStore::Parse("nino\tchair\tn\tactive\tok\n").ok());
+  EXPECT_FALSE(auth::UserStore::Parse("nino\t\tn\tactive\tok\t" + hash + "\n").ok());
+  EXPECT_FALSE(auth::UserStore::Parse("nino\tchair\tn\tactive\tok\t" + hash +
+                                      "\nnino\tchair\tn\t"
+                                      "active\tok\t" +
+                                      hash + "\n")
+                   .ok());  // a login twice
+}
+
+TEST_F(AuthTest, TheUsersFileIsRewrittenAtomicallyWithMode0600) {
+  const std::string path = dir_.Sub("users.txt");
+  const auto& org = workflows::OrgChart::Ozurgeti();
+  auto password = auth::AddPerson(path, org, "nino", {"org-records"}, "ნინო", kCheap);
+  ASSERT_TRUE(password.ok()) << password.status().ToString();
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  const ino_t first_inode = st.st_ino;
+  const std::string before = ReadFile(path);
+
+  // A refused change leaves the file as it was, byte for byte.
+  EXPECT_EQ(auth::AddPerson(path, org, "nino", {"chair"}, "", kCheap).status().code(),
+            Status::Code::kConflict);
+  EXPECT_EQ(auth::AddPerson(path, org, "other", {"no-such-post"}, "", kCheap).status().code(),
+            Status::Code::kNotFound);
+  EXPECT_EQ(auth::SetActive(path, "nobody", false).code(), Status::Code::kNotFound);
+  EXPECT_EQ(ReadFile(path), before);
+
+  // A change replaces the file (a new inode, so a reader holds the old one or the new one),
+  // keeps the mode, and leaves no temporary file behind.
+  ASSERT_TRUE(auth::SetActive(path, "nino", false).ok());
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_NE(st.st_ino, first_inode);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  auto loaded = auth::UserStore::Load(path);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_FALSE(loaded->Find("nino")->active);
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
+  }
+
+  // A reset gives a new one-time password that verifies, and must be changed again.
+  const std::string old_hash = loaded->Find("nino")->password_hash;
+  auto reset = auth::ResetPassword(path, "nino", kCheap);
+  ASSERT_TRUE(reset.ok());
+  EXPECT_NE(reset.value(), password.value());
+  loaded = auth::UserStore::Load(path);
+  const auth::Person* nino = loaded->Find("nino");
+  EXPECT_TRUE(auth::VerifyPassword(nino->password_hash, reset.value()));
+  EXPECT_FALSE(auth::VerifyPassword(nino->password_hash, password.value()));
+  EXPECT_TRUE(nino->must_change_password);
+  // A password change applies only over the hash it was verified against.
+  const std::string chosen = auth::HashPassword("chosen password", kCheap).value();
+  EXPECT_EQ(auth::SetPasswordHash(path, "nino", old_hash, chosen).code(), Status::Code::kConflict);
+  ASSERT_TRUE(auth::SetPasswordHash(path, "nino", nino->password_hash, chosen).ok());
+  loaded = auth::UserStore::Load(path);
+  EXPECT_FALSE(loaded->Find("nino")->must_change_password);
+  EXPECT_EQ(loaded->Find("nino")->password_hash, chosen);
+}
+
+TEST_F(AuthTest, ConcurrentChangesToTheUsersFileAreNotLost) {
+  const std::string path = dir_.Sub("users.txt");
+  const auto& org = workflows::OrgChart::Ozurgeti();
+  std::vector<std::thread> writers;
+  for (int i = 0; i < 8; ++i) {
+    writers.emplace_back([&, i] {
+      for (int j = 0; j < 5; ++j) {
+        const std::string login = "p" + std::to_string(i) + "-" + std::to_string(j);
+        EXPECT_TRUE(auth::AddPerson(path, org, login, {"sec-legal"}, "", kCheap).ok());
+      }
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  auto loaded = auth::UserStore::Load(path);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->persons().size(), 40u);
+}
+
+TEST_F(AuthTest, FailuresAreLimitedInASlidingWindow) {
+  auth::FailureLimiter limiter(5, std::chrono::minutes(15));
+  const int64_t t0 = 1'000'000;
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(limiter.RetryAfterSeconds("k", t0 + i * 1000), 0);
+    limiter.RecordFailure("k", t0 + i * 1000);
+  }
+  EXPECT_EQ(limiter.RetryAfterSeconds("k", t0 + 5000), 15 * 60 - 5);
+  EXPECT_EQ(limiter.RetryAfterSeconds("other", t0 + 5000), 0);
+  // The oldest failure leaves the window: one more attempt is allowed.
+  EXPECT_EQ(limiter.RetryAfterSeconds("k", t0 + 15 * 60'000), 0);
+  limiter.RecordFailure("k", t0 + 15 * 60'000);
+  EXPECT_GT(limiter.RetryAfterSeconds("k", t0 + 15 * 60'000), 0);
+  limiter.Clear("k");
+  EXPECT_EQ(limiter.RetryAfterSeconds("k", t0 + 15 * 60'000), 0);
+}
+
+TEST_F(AuthTest, SessionsExpireWhenIdleAndFollowTheUsersFile) {
+  const std::string hash = auth::HashPassword("first password", kCheap).value();
+  auth::SessionTable table(8 * 3600'000);
+  auth::Session session;
+  session.login = "nino";
+  session.posts = {"org-records", "sec-legal"};
+  session.post = "sec-legal";
+  session.password_hash = hash;
+  const std::string id = table.Open(&session, 0);
+  EXPECT_EQ(id.size(), 64u);
+  EXPECT_EQ(session.csrf_token.size(), 64u);
+  std::string wrong = id;
+  wrong[0] = wrong[0] == 'a' ? 'b' : 'a';
+  EXPECT_FALSE(table.Touch(wrong, 1).has_value());
+  ASSERT_TRUE(table.Touch(id, 7 * 3600'000).has_value());
+  ASSERT_TRUE(table.Touch(id, 14 * 3600'000).has_value());   // idle 7 h: still alive
+  EXPECT_FALSE(table.Touch(id, 22 * 3600'000).has_value());  // idle 8 h: gone
+  EXPECT_FALSE(table.Touch(id, 22 * 3600'000).has_value());
+
+  const auto in_org = [](const std::string& post) { return post != "gone-post"; };
+  auth::UserStore users;
+  ASSERT_TRUE(users.Add({"nino", {"org-records"}, "ნინო", true, false, hash}).ok());
+  const std::string kept = table.Open(&session, 0);
+  const std::string other_hash = auth::HashPassword("other password", kCheap).value();
+  auth::Session giorgi{"giorgi", "", {"chair"}, "chair", false, "", other_hash, 0};
+  const std::string dropped = table.Open(&giorgi, 0);
+  table.Reconcile(users, in_org);  // giorgi is not in the file; nino lost sec-legal
+  EXPECT_FALSE(table.Touch(dropped, 1).has_value());
+  auto moved = table.Touch(kept, 1);
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(moved->post, "org-records");
+  EXPECT_EQ(moved->person, "ნინო");
+
+  auth::UserStore reset;
+  ASSERT_TRUE(reset.Add({"nino", {"org-records"}, "ნინო", true, true, other_hash}).ok());
+  table.Reconcile(reset, in_org);  // a new password hash: the session ends
+  EXPECT_FALSE(table.Touch(kept, 2).has_value());
+  EXPECT_EQ(table.size(), 0u);
+}
+
+TEST_F(AuthTest, AFileWatchLooksAtMostOncePerInterval) {
+  const std::string path = dir_.Sub("watched.txt");
+  ASSERT_TRUE(auth::WriteFileAtomically(path, "one\n", 0600).ok());
+  auth::FileWatch watch(path, std::chrono::seconds(1));
+  watch.Seen();
+  const auto now = auth::FileWatch::Clock::now();
+  EXPECT_FALSE(watch.Changed(now + std::chrono::seconds(2)));
+  ASSERT_TRUE(auth::WriteFileAtomically(path, "two\n", 0600).ok());
+  EXPECT_FALSE(watch.Changed(now + std::chrono::milliseconds(2500)));  // looked 0.5 s ago
+  EXPECT_TRUE(watch.Changed(now + std::chrono::seconds(4)));
+  EXPECT_FALSE(watch.Changed(now + std::chrono::seconds(6)));
+  std::filesystem::remove(path);
+  EXPECT_TRUE(watch.Changed(now + std::chrono::seconds(8)));  // gone counts as a change
+}
+
+TEST_F(AuthTest, ATokenIsRevokedByAUniquePrefixOfItsHash) {
+  const std::string path = dir_.Sub("tokens.txt");
+  const std::string a = api::TokenStore::Add(path, "chair").value();
+  const std::string b = api::TokenStore::Add(path, "sec-legal").value();
+  const std::string hash_b = api::TokenStore::Sha256Hex(b);
+  EXPECT_EQ(api::TokenStore::Revoke(path, hash_b.substr(0, 7)).status().code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(api::TokenStore::Revoke(path, "ZZZZZZZZ").status().code(),
+            Status::Code::kInvalidArgument);
+  auto revoked = api::TokenStore::Revoke(path, hash_b.substr(0, 8));
+  ASSERT_TRUE(revoked.ok()) << revoked.status().ToString();
+  EXPECT_EQ(revoked.value(), hash_b + " sec-legal");
+  auto store = api::TokenStore::Load(path);
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(store->PostOf(a), "chair");
+  EXPECT_FALSE(store->PostOf(b).has_value());
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_EQ(api::TokenStore::Revoke(path, hash_b.substr(0, 8)).status().code(),
+            Status::Code::kNotFound);
+}
+
+TEST_F(AuthTest, AnAmbiguousPrefixRevokesNothing) {
+  const std::string path = dir_.Sub("tokens.txt");
+  const std::string one = "aaaaaaaa1" + std::string(55, '0'),
+                    two = "aaaaaaaa2" + std::string(55, '0');
+  ASSERT_TRUE(
+      auth::WriteFileAtomically(path, "# kept\n" + one + " chair\n" + two + " sec-legal\n", 0600)
+          .ok());
+  EXPECT_EQ(api::TokenStore::Revoke(path, "aaaaaaaa").status().code(), Status::Code::kConflict);
+  EXPECT_EQ(api::TokenStore::Load(path)->size(), 2u);
+  ASSERT_TRUE(api::TokenStore::Revoke(path, "aaaaaaaa2").ok());
+  EXPECT_EQ(ReadFile(path), "# kept\n" + one + " chair\n");
+}
+
+}  // namespace
+}  // namespace saqme
