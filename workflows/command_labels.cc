@@ -1,0 +1,60 @@
+#include "workflows/command_labels.h"
+
+#include <iterator>
+
+namespace saqme::workflows {
+namespace {
+
+// In the order of storage/saqme.capnp `Command` (tests check that every member has a row).
+constexpr CommandLabel kLabels[] = {
+    {"register_incoming", "დოკუმენტის რეგისტრაცია", "Register a document"},
+    {"draft_act", "აქტის პროექტის მომზადება", "Draft an act"},
+    {"issue_assignment", "დავალების გაცემა", "Issue an assignment"},
+    {"assign_resolution", "რეზოლუციის დადება", "Put a resolution"},
+    {"confirm_receipt", "მიღების დადასტურება", "Confirm receipt"},
+    {"redirect", "გადამისამართება", "Redirect"},
+    {"extend_deadline", "ვადის გაგრძელება", "Extend the deadline"},
+    {"draft_answer", "პასუხის პროექტის მომზადება", "Draft the answer"},
+    {"endorse", "ვიზირება", "Endorse"},
+    {"sign", "ხელმოწერა", "Sign"},
+    {"dispatch", "გაგზავნა", "Dispatch"},
+    {"file", "საქმეში განთავსება", "File"},
+    {"release_information", "ინფორმაციის გაცემა", "Release the information"},
+    {"refuse_information", "ინფორმაციის გაცემაზე უარი", "Refuse the information"},
+    {"explain_rights", "უფლებების განმარტება", "Explain the rights"},
+    {"decide", "გადაწყვეტილების მიღება", "Decide"},
+    {"give_expertise", "სამართლებრივი ექსპერტიზა", "Give the legal expertise"},
+    {"adopt", "აქტის მიღება", "Adopt"},
+    {"register_act", "აქტის რეგისტრაცია", "Register the act"},
+    {"publish", "გამოქვეყნება", "Publish"},
+    {"notify", "ადრესატისთვის გაცნობა", "Notify the addressee"},
+    {"amend", "ცვლილების შეტანა", "Amend"},
+    {"repeal", "ძალადაკარგულად გამოცხადება", "Repeal"},
+    {"accept", "დავალების მიღება", "Accept the assignment"},
+    {"report_progress", "შესრულების მიმდინარეობის ანგარიში", "Report progress"},
+    {"complete", "შესრულება", "Complete"},
+    {"review", "შესრულების შეფასება", "Review"},
+    {"raise_legality_doubt", "კანონიერებაში ეჭვის გამოთქმა", "Raise a legality doubt"},
+    {"refuse_assignment", "დავალების შესრულებაზე უარი", "Refuse the assignment"},
+    {"approve_nomenclature", "საქმეთა ნომენკლატურის დამტკიცება", "Approve the nomenclature"},
+    {"archive_file", "საქმის არქივში გადაცემა", "Archive a file"},
+    {"declare_day_off", "დასვენების დღის გამოცხადება", "Declare a day off"},
+    {"acknowledge_alert", "შეტყობინების გაცნობა", "Acknowledge an alert"},
+    {"draft_letter", "წერილის პროექტის მომზადება", "Draft a letter"},
+};
+
+}  // namespace
+
+const CommandLabel* LabelOf(std::string_view type) {
+  for (const auto& label : kLabels) {
+    if (type == label.type) return &label;
+  }
+  return nullptr;
+}
+
+const CommandLabel* AllCommandLabels(int* count) {
+  *count = static_cast<int>(std::size(kLabels));
+  return kLabels;
+}
+
+}  // namespace saqme::workflows
