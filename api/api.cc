@@ -19,8 +19,12 @@
 #include "replay/annual_report.h"
 #include "replay/audit_export.h"
 #include "replay/case_replay.h"
+#include "storage/csv.h"
 #include "storage/event_json.h"
 #include "storage/tbilisi_time.h"
+#include "workflows/access.h"
+#include "workflows/allowed_actions.h"
+#include "workflows/command_labels.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::api {
@@ -137,6 +141,26 @@ int YearOf(const Target& target, const std::function<int64_t()>& clock, bool* ok
   return date ? date->year() : 0;
 }
 
+// The request's path without its query: queries carry search terms and names, which never
+// reach a log line.
+std::string PathOf(const Request& request) {
+  const std::string_view target = request.target();
+  return std::string(target.substr(0, target.find('?')));
+}
+
+// Logs one answered request (method, path, status) and returns it.
+Response LogAnswer(const Request& request, Response response) {
+  spdlog::info("{} {} -> {}", std::string(request.method_string()), PathOf(request),
+               response.result_int());
+  return response;
+}
+
+// What a post gets for a case it may not read: the answer to a case that does not exist.
+Status NoSuchCase(const std::string& case_id) {
+  return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
+                       "საქმე " + case_id + " არ არსებობს");
+}
+
 const std::set<std::string> kJournals = {"incoming",   "outgoing",       "internal",
                                          "postal",     "delivery",       "public_information",
                                          "acts-order", "acts-ordinance", "acts-resolution"};
@@ -192,29 +216,39 @@ Response Api::Handle(const Request& request) {
     } else if (post && p.size() == 2 && p[1] == "cases") {
       response = Execute(request, *actor, "", true);
     } else if (post && p.size() == 4 && p[1] == "cases" && p[3] == "commands") {
-      response = Execute(request, *actor, p[2], false);
+      if (ReadableCase(request, *actor, p[2], "POST /v1/cases/{id}/commands", true, &response)) {
+        response = Execute(request, *actor, p[2], false);
+      }
     } else if (get && p.size() == 3 && p[1] == "cases") {
-      if (target.query.count("as_of") || target.query.count("at_version")) {
+      if (!target.query.count("as_of") && !target.query.count("at_version")) {
+        response = CaseAnswer(request, *actor, p[2]);
+      } else if (ReadableCase(request, *actor, p[2], "GET /v1/cases/{id}", false, &response)) {
         response = CaseAt(request, p[2], target.query);
-      } else {
-        auto view = engine_->Case(p[2]);
-        response = view.ok() ? Json(http::status::ok, view.value(), request)
-                             : FromStatus(request, view.status());
       }
     } else if (get && p.size() == 4 && p[1] == "cases" && p[3] == "history") {
-      response = History(request, p[2], target.query);
+      if (ReadableCase(request, *actor, p[2], "GET /v1/cases/{id}/history", false, &response)) {
+        response = History(request, p[2], target.query);
+      }
     } else if (get && p.size() == 3 && p[1] == "reports" && p[2] == "annual") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
-      response = ok ? Report(request, year, target.query)
-                    : Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
-                            "წელი არასწორია");
+      if (auto denied = RegistersDenied(request, *actor)) {
+        response = std::move(*denied);
+      } else {
+        response = ok ? Report(request, year, target.query)
+                      : Error(request, http::status::bad_request, "bad_request",
+                              "year must be YYYY", "წელი არასწორია");
+      }
     } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "verify") {
       response = AuditVerify(request, target.query);
+    } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "access") {
+      response = AccessLogAnswer(request, *actor, target.query);
     } else if (get && p.size() == 3 && p[1] == "journals") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
-      if (!kJournals.count(p[2])) {
+      if (auto denied = RegistersDenied(request, *actor)) {
+        response = std::move(*denied);
+      } else if (!kJournals.count(p[2])) {
         response = Error(request, http::status::not_found, "not_found", "no journal '" + p[2] + "'",
                          "ჟურნალი '" + p[2] + "' არ არსებობს");
       } else if (!ok) {
@@ -227,12 +261,8 @@ Response Api::Handle(const Request& request) {
       // The caller's own work, and that of every post it acts for today.
       auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
       boost::json::array items;
-      std::vector<std::pair<std::string, std::string>> posts = {{*actor, ""}};
-      for (const auto& acting : org_->acting()) {
-        if (acting.acting_post == *actor && acting.Covers(today))
-          posts.push_back({acting.post, acting.post});
-      }
-      for (const auto& [post_id, acting_for] : posts) {
+      for (const auto& post_id : workflows::PostsExercised(*org_, *actor, today)) {
+        const std::string acting_for = post_id == *actor ? "" : post_id;
         auto inbox = engine_->Inbox(post_id);
         if (!inbox.ok()) return FromStatus(request, inbox.status());
         for (auto& item : inbox.value()) {
@@ -297,21 +327,24 @@ Response Api::Handle(const Request& request) {
     } else if (get && p.size() == 2 && p[1] == "nomenclature") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
-      auto cases = ok ? engine_->Nomenclature(year)
-                      : Result<boost::json::array>(Status::Error(
-                            Status::Code::kInvalidArgument, "year must be YYYY", "წელი არასწორია"));
-      response = cases.ok()
-                     ? Json(http::status::ok,
-                            boost::json::object{{"year", year}, {"cases", cases.value()}}, request)
-                     : FromStatus(request, cases.status());
+      if (auto denied = RegistersDenied(request, *actor)) {
+        response = std::move(*denied);
+      } else {
+        auto cases =
+            ok ? engine_->Nomenclature(year)
+               : Result<boost::json::array>(Status::Error(Status::Code::kInvalidArgument,
+                                                          "year must be YYYY", "წელი არასწორია"));
+        response = cases.ok() ? Json(http::status::ok,
+                                     boost::json::object{{"year", year}, {"cases", cases.value()}},
+                                     request)
+                              : FromStatus(request, cases.status());
+      }
     } else {
       response = Error(request, http::status::not_found, "not_found", "no such route",
                        "მისამართი არ არსებობს");
     }
   }
-  spdlog::info("{} {} -> {}", std::string(request.method_string()), std::string(request.target()),
-               response.result_int());
-  return response;
+  return LogAnswer(request, response);
 }
 
 Response Api::Execute(const Request& request, const std::string& post, const std::string& case_id,
@@ -509,8 +542,7 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
   const auto post = Authenticate(request);
   const auto cursor = StreamCursor(request);
   if (!post || !cursor) return std::nullopt;
-  spdlog::info("GET {} -> 200 (alert stream of {} after {})", std::string(request.target()), *post,
-               *cursor);
+  spdlog::info("GET {} -> 200 (alert stream of {} after {})", PathOf(request), *post, *cursor);
   Stream stream;
   stream.head = Response{http::status::ok, request.version()};
   stream.head.set(http::field::content_type, "text/event-stream; charset=utf-8");
@@ -802,6 +834,138 @@ Response Api::Report(const Request& request, int year,
                 replay::AnnualReportText(report.value(), english));
   }
   return Json(http::status::ok, replay::AnnualReportJson(report.value()), request);
+}
+
+}  // namespace saqme::api
+
+namespace saqme::api {
+
+Status Api::OpenAccessLog(const std::string& path) {
+  auto log = AccessLog::Open(path);
+  if (!log.ok()) return log.status();
+  access_log_ = std::move(log.value());
+  return Status::Ok();
+}
+
+std::optional<workflows::CaseState> Api::ReadableCase(const Request& request,
+                                                      const std::string& post,
+                                                      const std::string& case_id, const char* route,
+                                                      bool command, Response* denied) {
+  auto state = engine_->State(case_id);
+  if (!state.ok()) {
+    *denied =
+        FromStatus(request, state.status().code() == Status::Code::kNotFound ? NoSuchCase(case_id)
+                                                                             : state.status());
+    return std::nullopt;
+  }
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  const auto ground = workflows::CaseReadGround(state.value(), post, *org_, today);
+  if (ground == workflows::ReadGround::kNone) {
+    if (command && workflows::MayAddress(state.value(), engine_->ContextFor(post).context)) {
+      return std::move(state.value());
+    }
+    *denied = FromStatus(request, NoSuchCase(case_id));
+    return std::nullopt;
+  }
+  // Reads beyond the case's own people are recorded; a command's answer carries only the
+  // events the caller itself caused, so it is not.
+  const bool recorded = ground == workflows::ReadGround::kSupervisor ||
+                        ground == workflows::ReadGround::kRecords ||
+                        ground == workflows::ReadGround::kAudit;
+  if (recorded && !command && access_log_) {
+    const auto* holder = org_->FindPost(post);
+    Status appended =
+        access_log_->Append({FormatTbilisiTime(clock_()), post, holder ? holder->holder : "",
+                             case_id, route, workflows::ReadGroundName(ground)});
+    if (!appended.ok()) {
+      // A read that cannot be recorded is not served.
+      spdlog::error("access log: {}", appended.message());
+      *denied = FromStatus(request, appended);
+      return std::nullopt;
+    }
+  }
+  return std::move(state.value());
+}
+
+Response Api::CaseAnswer(const Request& request, const std::string& post,
+                         const std::string& case_id) {
+  Response denied;
+  auto state = ReadableCase(request, post, case_id, "GET /v1/cases/{id}", false, &denied);
+  if (!state) return denied;
+  auto view = engine::CaseView(*state);
+  const auto read = engine_->ContextFor(post);
+  boost::json::array actions;
+  for (const auto& type : workflows::AllowedActions(*state, read.context)) {
+    const workflows::CommandLabel* label = workflows::LabelOf(type);
+    actions.push_back({{"type", type},
+                       {"label_ka", label ? label->label_ka : type.c_str()},
+                       {"label_en", label ? label->label_en : type.c_str()}});
+  }
+  view["allowed_actions"] = std::move(actions);
+  return Json(http::status::ok, view, request);
+}
+
+std::optional<Response> Api::RegistersDenied(const Request& request, const std::string& post) {
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  if (workflows::MayReadRegisters(post, *org_, today)) return std::nullopt;
+  boost::json::object error{
+      {"code", "forbidden"},
+      {"message",
+       "the journals, reports and the nomenclature are read by the records office, unit heads, "
+       "the head of the body, auditors and whoever acts for them"},
+      {"message_ka",
+       "ჟურნალებს, ანგარიშებსა და ნომენკლატურას კითხულობენ საქმისწარმოების სამსახური, "
+       "სტრუქტურული ერთეულების ხელმძღვანელები, ორგანოს ხელმძღვანელი, აუდიტორები და მათი "
+       "მოვალეობის შემსრულებლები"}};
+  return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
+}
+
+Response Api::AccessLogAnswer(const Request& request, const std::string& post,
+                              const std::map<std::string, std::string>& query) {
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  if (!workflows::MayReadAccessLog(post, *org_, today)) {
+    boost::json::object error{{"code", "forbidden"},
+                              {"message", "the access log is read by auditors (power 'audit')"},
+                              {"message_ka", "წვდომის ჟურნალს კითხულობენ აუდიტორები"},
+                              {"missing_power", "audit"}};
+    return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
+  }
+  auto get = [&](const char* key) {
+    auto it = query.find(key);
+    return it == query.end() ? std::string() : it->second;
+  };
+  const std::string format = get("format").empty() ? "json" : get("format");
+  const auto limit = WholeNumber(get("limit").empty() ? "100" : get("limit"));
+  if ((format != "json" && format != "csv") || !limit || *limit < 1 || *limit > 1000) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "format must be json or csv, and limit 1 to 1000",
+                 "ფორმატი უნდა იყოს json ან csv, limit კი 1-დან 1000-მდე");
+  }
+  if (!access_log_) {
+    return Error(request, http::status::service_unavailable, "unavailable",
+                 "this server keeps no access log", "ამ სერვერს წვდომის ჟურნალი არ აქვს");
+  }
+  auto page = access_log_->Read(get("case"), *limit, get("cursor"));
+  if (!page.ok()) return FromStatus(request, page.status());
+  boost::json::array entries(page->entries.begin(), page->entries.end());
+  if (format == "csv") {
+    static const std::vector<std::string> kColumns = {"at",      "post",  "person",
+                                                      "case_id", "route", "ground"};
+    std::string csv = "\xEF\xBB\xBF" + storage::CsvLine(kColumns);  // a BOM, as the journals
+    for (const auto& entry : page->entries) {
+      std::vector<std::string> cells;
+      for (const auto& column : kColumns) {
+        const auto* cell = entry.if_contains(column);
+        cells.push_back(cell && cell->is_string() ? std::string(cell->as_string()) : "");
+      }
+      csv += storage::CsvLine(cells);
+    }
+    return Text(request, "text/csv; charset=utf-8", csv, "access-log.csv");
+  }
+  boost::json::value next = nullptr;
+  if (page->next_cursor) next = *page->next_cursor;
+  return Json(http::status::ok, boost::json::object{{"entries", entries}, {"next_cursor", next}},
+              request);
 }
 
 }  // namespace saqme::api

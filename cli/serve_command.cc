@@ -167,6 +167,11 @@ int RunServe(int argc, char** argv) {
     return 2;
   }
   api::Api api(engine.value().get(), std::move(tokens.value()), &org.value(), clock);
+  // Reads beyond a case's own people are recorded beside the log (docs/access.md).
+  if (Status opened = api.OpenAccessLog(dir + "/access-log.jsonl"); !opened.ok()) {
+    PrintError(opened);
+    return 2;
+  }
   auto watcher = std::make_unique<engine::DeadlineWatcher>(engine.value().get(),
                                                            std::chrono::seconds(watch_seconds));
   if (simulated) {

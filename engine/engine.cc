@@ -69,7 +69,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
  public:
   Sequencer(Engine* engine, workflows::HolidayCalendar calendar)
       : engine_(engine),
-        calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))) {}
+        calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))) {
+    engine_->committed_calendar_ = calendar_;
+  }
 
   uint64_t Stage(EngineJob& job, rocksdb::WriteBatch* batch) override {
     batch_ = batch;
@@ -99,6 +101,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     {
       std::lock_guard<std::mutex> lock(engine_->committed_mu_);
       engine_->committed_seq_ = engine_->writer_->committed_last_seq();
+      engine_->committed_calendar_ = calendar_;
     }
     engine_->committed_cv_.notify_all();
   }
@@ -578,6 +581,49 @@ Result<boost::json::array> ScanPrefix(const storage::EventLog& log, const char* 
 }
 
 }  // namespace
+
+Result<CaseState> Engine::State(const std::string& case_id) const {
+  CaseState state;
+  Status read = log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
+    workflows::Evolve(state, view.event());
+    return true;
+  });
+  if (!read.ok()) return read;
+  if (state.version == 0) {
+    return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
+                         "საქმე " + case_id + " არ არსებობს");
+  }
+  return state;
+}
+
+Engine::ReadContext Engine::ContextFor(const std::string& post) const {
+  ReadContext read;
+  {
+    std::lock_guard<std::mutex> lock(committed_mu_);
+    read.calendar = committed_calendar_;
+  }
+  workflows::Context& context = read.context;
+  const int64_t now = options_.clock();
+  context.actor_post = post;
+  const auto* found = options_.org->FindPost(post);
+  context.actor_person = found ? found->holder : "";
+  context.today = *workflows::Date::Parse(TbilisiDate(now));
+  context.now_ms = now;
+  context.org = options_.org;
+  context.calendar = read.calendar.get();
+  context.deadlines = options_.deadlines;
+  const storage::EventLog* log = log_.get();
+  context.next_number = [log](std::string_view journal, int year) {
+    return std::to_string(StoredLastNumber(*log, journal, year) + 1);
+  };
+  context.in_nomenclature = [log](int year, std::string_view code) {
+    std::string value;
+    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kNomenclatureView),
+                            NomenclatureKey(year, code), &value);
+    return s.ok() && !boost::json::parse(value).as_object().at("archived").as_bool();
+  };
+  return read;
+}
 
 Result<boost::json::object> Engine::Case(const std::string& case_id) const {
   std::string value;
