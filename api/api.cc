@@ -15,6 +15,7 @@
 #include "api/journal_export.h"
 #include "engine/control.h"
 #include "engine/projection.h"
+#include "engine/search.h"
 #include "replay/anchor.h"
 #include "replay/annual_report.h"
 #include "replay/audit_export.h"
@@ -219,6 +220,8 @@ Response Api::Handle(const Request& request) {
       if (ReadableCase(request, *actor, p[2], "POST /v1/cases/{id}/commands", true, &response)) {
         response = Execute(request, *actor, p[2], false);
       }
+    } else if (get && p.size() == 2 && p[1] == "cases") {
+      response = Search(request, *actor, target.query);
     } else if (get && p.size() == 3 && p[1] == "cases") {
       if (!target.query.count("as_of") && !target.query.count("at_version")) {
         response = CaseAnswer(request, *actor, p[2]);
@@ -966,6 +969,49 @@ Response Api::AccessLogAnswer(const Request& request, const std::string& post,
   if (page->next_cursor) next = *page->next_cursor;
   return Json(http::status::ok, boost::json::object{{"entries", entries}, {"next_cursor", next}},
               request);
+}
+
+Response Api::Search(const Request& request, const std::string& post,
+                     const std::map<std::string, std::string>& query) {
+  static const std::set<std::string> kKeys = {"q",       "kind", "state", "executor", "unit",
+                                              "overdue", "from", "to",    "limit",    "cursor"};
+  for (const auto& [key, value] : query) {
+    if (!kKeys.count(key)) {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "unknown parameter '" + key + "'", "უცნობი პარამეტრი '" + key + "'");
+    }
+  }
+  auto get = [&](const char* key) {
+    auto it = query.find(key);
+    return it == query.end() ? std::string() : it->second;
+  };
+  engine::SearchQuery search;
+  search.viewer = post;
+  search.today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  search.q = get("q");
+  search.kind = get("kind");
+  search.state = get("state");
+  search.executor = get("executor");
+  search.unit = get("unit");
+  search.cursor = get("cursor");
+  const std::string overdue = get("overdue");
+  const auto limit = WholeNumber(get("limit").empty() ? "50" : get("limit"));
+  search.from = get("from");
+  search.to = get("to");
+  const bool dates_ok = (search.from.empty() || workflows::Date::Parse(search.from)) &&
+                        (search.to.empty() || workflows::Date::Parse(search.to));
+  if (!limit || *limit < 1 || *limit > 200 || !dates_ok ||
+      (overdue != "" && overdue != "true" && overdue != "false")) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "limit must be 1 to 200, from and to dates YYYY-MM-DD, overdue true or false",
+                 "limit უნდა იყოს 1-დან 200-მდე, from და to თარიღები (YYYY-MM-DD), overdue true ან "
+                 "false");
+  }
+  search.limit = *limit;
+  search.overdue = overdue == "true";
+  auto found = engine::SearchCases(*engine_, *org_, search);
+  if (!found.ok()) return FromStatus(request, found.status());
+  return Json(http::status::ok, found.value(), request);
 }
 
 }  // namespace saqme::api

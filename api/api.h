@@ -59,6 +59,10 @@ class Api {
   Response CaseAnswer(const Request& request, const std::string& post, const std::string& case_id);
   // nullopt when `post` may read the registers (journals, reports, nomenclature), else the 403.
   std::optional<Response> RegistersDenied(const Request& request, const std::string& post);
+  // GET /v1/cases?q=&kind=&state=&executor=&unit=&overdue=&from=&to=&limit=&cursor=
+  // (engine/search.h): the cases the caller may read, newest first.
+  Response Search(const Request& request, const std::string& post,
+                  const std::map<std::string, std::string>& query);
   // GET /v1/audit/access: the access log, for auditors.
   Response AccessLogAnswer(const Request& request, const std::string& post,
                            const std::map<std::string, std::string>& query);

@@ -148,6 +148,7 @@ class Engine {
   uint64_t OpenCases() const;
 
   storage::EventLog& log() { return *log_; }
+  const storage::EventLog& log() const { return *log_; }
   const EngineOptions& options() const { return options_; }
   storage::GroupCommit<EngineJob>::Stats stats() const;
 

@@ -9,6 +9,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "engine/search.h"
 #include "engine/views.h"
 #include "storage/event_json.h"
 #include "storage/tbilisi_time.h"
@@ -140,6 +141,8 @@ void ProjectCaseState(const CaseState* before, const CaseState& after,
   const workflows::OrgChart& org = *context.org;
   const std::string& case_id = after.case_id;
   sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
+  // The search record: its key (the opening time) never changes, so a put replaces it.
+  sink.Put(kSearchView, SearchKey(after.opened_at, case_id), SearchRecord(after, org));
 
   // The inbox: remove what the case asked of whom before, add what it asks now.
   const auto new_actions = workflows::ExpectedSteps(after, org);

@@ -230,6 +230,7 @@ TEST_F(EngineTest, LiveViewsEqualARebuildFromTheLogAlsoAfterReopening) {
   auto live = testing::LiveViews(*engine_);
   EXPECT_EQ(live, testing::RebuiltViews(*engine_));
   EXPECT_EQ(live.at(kCasesView).size(), 13u);
+  EXPECT_EQ(live.at(kSearchView).size(), 13u);  // the search view too (engine/search.h)
   engine_.reset();
   Open();  // a cold cache: states come from the log
   Apply("org-records", "task-1", [](C c) { c.setAccept(); });

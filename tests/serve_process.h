@@ -1,6 +1,7 @@
 // `saqme serve` as a child process on a free port, for the process-level tests.
 #pragma once
 
+#include <mutex>
 #include <regex>
 #include <string>
 #include <thread>
@@ -29,6 +30,8 @@ class ServeProcess {
     drain_ = std::thread([this] {
       std::string rest;
       while (child_.ReadLine(&rest)) {
+        std::lock_guard<std::mutex> lock(mu_);
+        lines_.push_back(rest);
       }
     });
   }
@@ -38,6 +41,11 @@ class ServeProcess {
   }
   uint16_t port() const { return port_; }  // 0 when the server did not start
   Child& child() { return child_; }
+  // The lines the server wrote to stdout after the one naming its port, so far.
+  std::vector<std::string> Lines() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return lines_;
+  }
 
  private:
   static std::vector<std::string> Argv(const std::string& data, const std::string& tokens,
@@ -50,6 +58,8 @@ class ServeProcess {
 
   Child child_;
   uint16_t port_ = 0;
+  std::mutex mu_;
+  std::vector<std::string> lines_;
   std::thread drain_;
 };
 

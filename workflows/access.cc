@@ -12,16 +12,18 @@ bool Holds(const OrgChart& org, std::string_view post, Power power, const Date& 
   return std::holds_alternative<Authority>(org.Authorize(post, power, date));
 }
 
-// Named in the case, or expected to act on it now (the inbox sends the post to it).
-bool IsParticipant(const CaseState& state, const OrgChart& org, std::string_view post) {
-  if (std::binary_search(state.participants.begin(), state.participants.end(), post)) return true;
-  const auto steps = ExpectedSteps(state, org);
-  return std::any_of(steps.begin(), steps.end(),
-                     [&](const ExpectedStep& step) { return step.post == post; });
+bool Contains(const std::vector<std::string>& sorted, std::string_view post) {
+  return std::binary_search(sorted.begin(), sorted.end(), post);
 }
 
-// Published acts are public (Zugdidi statute art. 39; GAC art. 49): so is the body's calendar
-// of government-declared days off.
+// Named in the case, or expected to act on it now (the inbox sends the post to it).
+bool IsNamed(const ReadFacts& facts, std::string_view post) {
+  return Contains(facts.participants, post) ||
+         std::find(facts.expected.begin(), facts.expected.end(), post) != facts.expected.end();
+}
+
+// Published acts are public (Zugdidi statute art. 39; GAC art. 49), and so is the body's
+// calendar of government-declared days off.
 bool IsPublic(const CaseState& state) {
   if (state.kind == Kind::kCalendar) return true;
   return state.kind == Kind::kLegalAct &&
@@ -63,22 +65,51 @@ std::vector<std::string> PostsExercised(const OrgChart& org, std::string_view po
   return posts;
 }
 
-ReadGround CaseReadGround(const CaseState& state, std::string_view post, const OrgChart& org,
-                          const Date& date) {
-  if (state.kind == Kind::kNone || post.empty()) return ReadGround::kNone;
-  if (IsParticipant(state, org, post)) return ReadGround::kParticipant;
-  if (IsPublic(state)) return ReadGround::kPublic;
-  // The supervision line over a participant, and whoever acts today for a participant or for
-  // one of its supervisors: reading on borrowed authority is recorded like supervision.
-  for (const auto& exercised : PostsExercised(org, post, date)) {
-    if (exercised != post && IsParticipant(state, org, exercised)) return ReadGround::kSupervisor;
-    for (const auto& participant : state.participants) {
-      if (org.Supervises(exercised, participant)) return ReadGround::kSupervisor;
+ReadFacts ReadFactsOf(const CaseState& state, const OrgChart& org) {
+  ReadFacts facts;
+  facts.participants = state.participants;
+  for (const auto& step : ExpectedSteps(state, org)) facts.expected.push_back(step.post);
+  facts.is_public = IsPublic(state);
+  return facts;
+}
+
+CaseReader::CaseReader(const OrgChart& org, std::string_view post, const Date& date) : post_(post) {
+  const auto exercised = PostsExercised(org, post, date);
+  acted_for_.assign(exercised.begin() + 1, exercised.end());
+  // The supervision line over a participant, also of a post acted for today.
+  for (const auto& below : org.posts()) {
+    for (const auto& above : exercised) {
+      if (org.Supervises(above, below.id)) {
+        supervised_.push_back(below.id);
+        break;
+      }
     }
   }
-  if (Holds(org, post, Power::kRegister, date)) return ReadGround::kRecords;
-  if (Holds(org, post, Power::kAudit, date)) return ReadGround::kAudit;
+  std::sort(supervised_.begin(), supervised_.end());
+  records_ = Holds(org, post, Power::kRegister, date);
+  audit_ = Holds(org, post, Power::kAudit, date);
+}
+
+ReadGround CaseReader::Ground(const ReadFacts& facts) const {
+  if (post_.empty()) return ReadGround::kNone;
+  if (IsNamed(facts, post_)) return ReadGround::kParticipant;
+  if (facts.is_public) return ReadGround::kPublic;
+  // Whoever acts today for a participant reads on borrowed authority: recorded like supervision.
+  for (const auto& absent : acted_for_) {
+    if (IsNamed(facts, absent)) return ReadGround::kSupervisor;
+  }
+  for (const auto& participant : facts.participants) {
+    if (Contains(supervised_, participant)) return ReadGround::kSupervisor;
+  }
+  if (records_) return ReadGround::kRecords;
+  if (audit_) return ReadGround::kAudit;
   return ReadGround::kNone;
+}
+
+ReadGround CaseReadGround(const CaseState& state, std::string_view post, const OrgChart& org,
+                          const Date& date) {
+  if (state.kind == Kind::kNone) return ReadGround::kNone;
+  return CaseReader(org, post, date).Ground(ReadFactsOf(state, org));
 }
 
 bool MayAddress(const CaseState& state, const Context& context) {

@@ -30,9 +30,40 @@ const char* ReadGroundName(ReadGround ground);  // "participant", "supervisor", 
 std::vector<std::string> PostsExercised(const OrgChart& org, std::string_view post,
                                         const Date& date);
 
-// The ground on which `post` may read the case in `state` on `date`. Guarantees: kNone for a
-// case without events; the first ground that holds in the order participant, public,
-// supervisor, records, audit (the cheapest and least remarkable first).
+// What reading a case depends on, apart from who reads: kept by the search view so that a
+// listing applies the same rule (CaseReader) as a case read.
+struct ReadFacts {
+  std::vector<std::string> participants;  // CaseState::participants (sorted)
+  std::vector<std::string> expected;      // the posts the case waits for now (ExpectedSteps)
+  bool is_public = false;                 // a published legal act, the calendar
+
+  bool operator==(const ReadFacts&) const = default;
+};
+// Requires a case with events.
+ReadFacts ReadFactsOf(const CaseState& state, const OrgChart& org);
+
+// One post reading on one date: what it exercises (itself and the posts it acts for), whom it
+// supervises, whether it holds `register` or `audit` — worked out once, then applied to many
+// cases (a search applies it to every candidate).
+class CaseReader {
+ public:
+  CaseReader(const OrgChart& org, std::string_view post, const Date& date);
+
+  // The first ground that holds, in the order participant, public, supervisor, records, audit
+  // (the cheapest and least remarkable first); kNone when none does.
+  ReadGround Ground(const ReadFacts& facts) const;
+  // Whether the post reads every case (records, audit).
+  bool ReadsAll() const { return records_ || audit_; }
+
+ private:
+  std::string post_;
+  std::vector<std::string> acted_for_;   // posts it acts for on the date
+  std::vector<std::string> supervised_;  // sorted: below it, or below a post it acts for
+  bool records_ = false, audit_ = false;
+};
+
+// The ground on which `post` may read the case in `state` on `date`: CaseReader(org, post,
+// date).Ground(ReadFactsOf(state, org)); kNone for a case without events.
 ReadGround CaseReadGround(const CaseState& state, std::string_view post, const OrgChart& org,
                           const Date& date);
 

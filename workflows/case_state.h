@@ -101,6 +101,7 @@ struct CaseState {
   uint32_t version = 0;
   std::string case_id;
   std::string opened_on;  // Tbilisi date of the case's first event
+  int64_t opened_at = 0;  // its business time, ms since the epoch
   // Every post that acted on the case (actor and acting-for of each event) or is named in it
   // (addressee, executors, endorsers, signatory, decider, deadline setter, issuer, assignee,
   // notified, alert recipients); sorted, unique, never shrinking: who may read it

@@ -168,7 +168,10 @@ void EvolveParticipants(CaseState& state, schema::Event::Reader event) {
 void Evolve(CaseState& state, schema::Event::Reader event) {
   ++state.version;
   if (state.case_id.empty()) state.case_id = event.getCaseId();
-  if (state.version == 1) state.opened_on = rules::TbilisiDateOf(event.getOccurredAt());
+  if (state.version == 1) {
+    state.opened_at = event.getOccurredAt();
+    state.opened_on = rules::TbilisiDateOf(state.opened_at);
+  }
   // Each applier handles its own payloads; the payloads kinds share (endorsed,
   // deadline_extended) are applied by the incoming flow's applier for every kind. An unknown
   // payload (a newer build's) changes nothing but the version.
