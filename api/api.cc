@@ -217,9 +217,7 @@ Response Api::Handle(const Request& request) {
     } else if (post && p.size() == 2 && p[1] == "cases") {
       response = Execute(request, *actor, "", true);
     } else if (post && p.size() == 4 && p[1] == "cases" && p[3] == "commands") {
-      if (ReadableCase(request, *actor, p[2], "POST /v1/cases/{id}/commands", true, &response)) {
-        response = Execute(request, *actor, p[2], false);
-      }
+      response = Execute(request, *actor, p[2], false);  // Finish checks the case is readable
     } else if (get && p.size() == 2 && p[1] == "cases") {
       response = Search(request, *actor, target.query);
     } else if (get && p.size() == 3 && p[1] == "cases") {
@@ -456,6 +454,15 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
                  opening ? type + " acts on an existing case: POST /v1/cases/{id}/commands"
                          : type + " opens a new case: POST /v1/cases",
                  opening ? "ეს ბრძანება არსებულ საქმეზე გაიცემა" : "ეს ბრძანება ახალ საქმეს ხსნის");
+  }
+  if (!opening) {
+    // Checked once the command is known good, so that an unreadable case answers exactly as a
+    // missing one (docs/access.md).
+    Response denied;
+    if (!ReadableCase(request, submission.actor_post, submission.case_id,
+                      "POST /v1/cases/{id}/commands", true, &denied)) {
+      return denied;
+    }
   }
   auto outcome = engine_->Execute(std::move(submission));
   const double seconds =
@@ -856,9 +863,12 @@ std::optional<workflows::CaseState> Api::ReadableCase(const Request& request,
                                                       bool command, Response* denied) {
   auto state = engine_->State(case_id);
   if (!state.ok()) {
-    *denied =
-        FromStatus(request, state.status().code() == Status::Code::kNotFound ? NoSuchCase(case_id)
-                                                                             : state.status());
+    // An id no case can have is, to a reader, a case that does not exist (a command names it
+    // as the bad request it is).
+    const auto code = state.status().code();
+    const bool missing = code == Status::Code::kNotFound ||
+                         (!command && code == Status::Code::kInvalidArgument);
+    *denied = FromStatus(request, missing ? NoSuchCase(case_id) : state.status());
     return std::nullopt;
   }
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
