@@ -1,5 +1,7 @@
 #include "engine/search.h"
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -50,15 +52,18 @@ std::string JoinPosts(const std::vector<std::string>& posts) {
   return out;
 }
 
-std::vector<std::string> SplitPosts(std::string_view text) {
-  std::vector<std::string> posts;
+// Splits space-separated words into `*out`, reusing its strings (post ids fit in a short
+// string, so a scan over many records allocates nothing here).
+void SplitWords(std::string_view text, std::vector<std::string>* out) {
+  size_t n = 0;
   while (!text.empty()) {
     const size_t space = text.find(' ');
-    posts.emplace_back(text.substr(0, space));
+    if (n == out->size()) out->emplace_back();
+    (*out)[n++].assign(text.substr(0, space));
     if (space == std::string_view::npos) break;
     text.remove_prefix(space + 1);
   }
-  return posts;
+  out->resize(n);
 }
 
 // Splits a record into its fields; false when it does not have them all.
@@ -161,9 +166,12 @@ Result<boost::json::object> SearchCases(const Engine& engine, const workflows::O
     start = *key;
   }
   std::vector<std::string> words;
-  for (const auto& word : SplitPosts(FoldForSearch(query.q))) {
-    if (!word.empty()) words.push_back(word);
-  }
+  SplitWords(FoldForSearch(query.q), &words);
+  std::erase(words, std::string());
+  // Horspool's skip table suits UTF-8 Georgian, where every letter starts with the same byte.
+  std::vector<std::boyer_moore_horspool_searcher<std::string::const_iterator>> searchers;
+  for (const auto& word : words) searchers.emplace_back(word.begin(), word.end());
+  workflows::ReadFacts facts;  // one, reused for every candidate
   const workflows::CaseReader reader(org, query.viewer, query.today);
   const std::string today = query.today.ToString();
   const storage::EventLog& log = engine.log();
@@ -188,11 +196,15 @@ Result<boost::json::object> SearchCases(const Engine& engine, const workflows::O
     const bool overdue = !f[kDue].empty() && f[kDue] < today;
     if (query.overdue && !overdue) continue;
     bool found = true;
-    for (const auto& word : words) found = found && f[kHaystack].find(word) != std::string::npos;
+    for (const auto& searcher : searchers) {
+      found = found &&
+              std::search(f[kHaystack].begin(), f[kHaystack].end(), searcher) != f[kHaystack].end();
+    }
     if (!found) continue;
     if (!reader.ReadsAll()) {
-      workflows::ReadFacts facts{SplitPosts(f[kParticipants]), SplitPosts(f[kExpected]),
-                                 f[kPublic] == "1"};
+      SplitWords(f[kParticipants], &facts.participants);
+      SplitWords(f[kExpected], &facts.expected);
+      facts.is_public = f[kPublic] == "1";
       if (reader.Ground(facts) == workflows::ReadGround::kNone) continue;
     }
     if (cases.size() == query.limit) {  // one more exists: the page ends here
