@@ -310,6 +310,14 @@ TEST_F(AccessApiTest, SearchFindsByNumberSenderSubjectAndSummaryOnlyWhatTheCalle
   EXPECT_EQ(Ids(search("sec-legal", "")), std::vector<std::string>{complaint});
   EXPECT_EQ(Ids(search("sec-head", "")), std::vector<std::string>{complaint});
   EXPECT_EQ(Ids(search("org-head", "")).size(), 2u);
+  // For every post: what it finds is exactly what it may open.
+  for (const char* post : kPosts) {
+    std::vector<std::string> readable;
+    for (const auto& id : {mail, complaint}) {
+      if (Get(post, "/v1/cases/" + id).status == 200) readable.push_back(id);
+    }
+    EXPECT_EQ(Ids(search(post, "")), readable) << post;
+  }
   // Bad parameters.
   for (const char* bad :
        {"limit=0", "limit=201", "from=2026-13-01", "overdue=yes", "cursor=zz", "sort=asc"}) {
