@@ -1,14 +1,17 @@
 // Every proceeding kind as a state machine: the allowed transitions, the commands each state
 // refuses, deadlines and extension limits, powers and acting, and replay determinism.
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <random>
 
+#include <capnp/schema.h>
 #include <capnp/serialize.h>
 #include <gtest/gtest.h>
 
 #include "tests/workflow_commands.h"
 #include "workflows/allowed_actions.h"
+#include "workflows/command_labels.h"
 
 namespace saqme::workflows {
 namespace {
@@ -90,6 +93,25 @@ void ExpectOnlyAllowed(WorkflowBench& bench, std::set<std::string> allowed) {
       EXPECT_TRUE(state_reason) << name << " by " << actor << ": " << message;
     }
   }
+}
+
+// ---- command labels ------------------------------------------------------------------------
+
+TEST(CommandLabelTest, EveryCommandTypeOfTheSchemaHasAGeorgianAndAnEnglishLabelInItsOrder) {
+  int count = 0;
+  const CommandLabel* labels = AllCommandLabels(&count);
+  const auto fields = capnp::Schema::from<schema::Command>().getUnionFields();
+  ASSERT_EQ(static_cast<size_t>(count), fields.size());
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const std::string type = storage::SnakeCase(fields[i].getProto().getName());
+    EXPECT_EQ(labels[i].type, type);
+    const CommandLabel* label = LabelOf(type);
+    ASSERT_NE(label, nullptr) << type;
+    EXPECT_EQ(label, &labels[i]);
+    EXPECT_GT(std::strlen(label->label_ka), 0u) << type;
+    EXPECT_GT(std::strlen(label->label_en), 0u) << type;
+  }
+  EXPECT_EQ(LabelOf("no_such_command"), nullptr);
 }
 
 // ---- incoming correspondence ---------------------------------------------------------------
