@@ -866,8 +866,8 @@ std::optional<workflows::CaseState> Api::ReadableCase(const Request& request,
     // An id no case can have is, to a reader, a case that does not exist (a command names it
     // as the bad request it is).
     const auto code = state.status().code();
-    const bool missing = code == Status::Code::kNotFound ||
-                         (!command && code == Status::Code::kInvalidArgument);
+    const bool missing =
+        code == Status::Code::kNotFound || (!command && code == Status::Code::kInvalidArgument);
     *denied = FromStatus(request, missing ? NoSuchCase(case_id) : state.status());
     return std::nullopt;
   }
@@ -880,12 +880,8 @@ std::optional<workflows::CaseState> Api::ReadableCase(const Request& request,
     *denied = FromStatus(request, NoSuchCase(case_id));
     return std::nullopt;
   }
-  // Reads beyond the case's own people are recorded; a command's answer carries only the
-  // events the caller itself caused, so it is not.
-  const bool recorded = ground == workflows::ReadGround::kSupervisor ||
-                        ground == workflows::ReadGround::kRecords ||
-                        ground == workflows::ReadGround::kAudit;
-  if (recorded && !command && access_log_) {
+  // A command's answer carries only the events the caller itself caused: not recorded.
+  if (workflows::IsRecordedRead(ground) && !command && access_log_) {
     const auto* holder = org_->FindPost(post);
     Status appended =
         access_log_->Append({FormatTbilisiTime(clock_()), post, holder ? holder->holder : "",

@@ -130,6 +130,15 @@ TEST(AccessTest, APublishedActIsReadByEveryoneADraftIsNot) {
             ReadGround::kParticipant);
 }
 
+TEST(AccessTest, ReadsOutsideTheCasesOwnPeopleAreTheRecordedOnes) {
+  EXPECT_FALSE(IsRecordedRead(ReadGround::kParticipant));
+  EXPECT_FALSE(IsRecordedRead(ReadGround::kPublic));
+  EXPECT_FALSE(IsRecordedRead(ReadGround::kNone));
+  EXPECT_TRUE(IsRecordedRead(ReadGround::kSupervisor));
+  EXPECT_TRUE(IsRecordedRead(ReadGround::kRecords));
+  EXPECT_TRUE(IsRecordedRead(ReadGround::kAudit));
+}
+
 TEST(AccessTest, ACaseWithoutEventsIsReadByNobody) {
   CaseState none;
   EXPECT_EQ(CaseReadGround(none, "chair", OrgChart::Ozurgeti(), D("2026-11-02")),

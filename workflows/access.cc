@@ -56,6 +56,11 @@ const char* ReadGroundName(ReadGround ground) {
   return "none";
 }
 
+bool IsRecordedRead(ReadGround ground) {
+  return ground == ReadGround::kSupervisor || ground == ReadGround::kRecords ||
+         ground == ReadGround::kAudit;
+}
+
 std::vector<std::string> PostsExercised(const OrgChart& org, std::string_view post,
                                         const Date& date) {
   std::vector<std::string> posts = {std::string(post)};
@@ -109,7 +114,10 @@ ReadGround CaseReader::Ground(const ReadFacts& facts) const {
 ReadGround CaseReadGround(const CaseState& state, std::string_view post, const OrgChart& org,
                           const Date& date) {
   if (state.kind == Kind::kNone) return ReadGround::kNone;
-  return CaseReader(org, post, date).Ground(ReadFactsOf(state, org));
+  const ReadFacts facts = ReadFactsOf(state, org);
+  // Most reads are by the case's own people: answered before the reader's lines are worked out.
+  if (!post.empty() && IsNamed(facts, post)) return ReadGround::kParticipant;
+  return CaseReader(org, post, date).Ground(facts);
 }
 
 bool MayAddress(const CaseState& state, const Context& context) {

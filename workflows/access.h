@@ -25,6 +25,9 @@ namespace saqme::workflows {
 enum class ReadGround { kNone, kParticipant, kSupervisor, kRecords, kAudit, kPublic };
 
 const char* ReadGroundName(ReadGround ground);  // "participant", "supervisor", ..., "none"
+// Whether a read on `ground` goes into the access log: supervisor, records, audit — reads by
+// someone outside the case's own people (docs/access.md).
+bool IsRecordedRead(ReadGround ground);
 
 // `post` itself, then every post it acts for on `date` (OrgChart::acting()).
 std::vector<std::string> PostsExercised(const OrgChart& org, std::string_view post,
