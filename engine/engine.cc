@@ -60,6 +60,28 @@ bool DeclaresDayOff(std::vector<storage::EventDraft>& events) {
   return false;
 }
 
+// A decision context for `post` at `now` on the engine's chart, calendar and deadline table;
+// the journal and nomenclature answers are the caller's to add.
+workflows::Context BaseContext(const EngineOptions& options,
+                               const workflows::HolidayCalendar* calendar, const std::string& post,
+                               int64_t now) {
+  workflows::Context context;
+  context.actor_post = post;
+  const auto* found = options.org->FindPost(post);
+  context.actor_person = found ? found->holder : "";
+  context.today = *workflows::Date::Parse(TbilisiDate(now));
+  context.now_ms = now;
+  context.org = options.org;
+  context.calendar = calendar;
+  context.deadlines = options.deadlines;
+  return context;
+}
+
+// Whether a nomenclature view entry (if any) is a file still open for filing.
+bool IsOpenFile(const std::optional<std::string>& entry) {
+  return entry && !boost::json::parse(*entry).as_object().at("archived").as_bool();
+}
+
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
 
 }  // namespace
@@ -165,23 +187,12 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   }
 
   workflows::Context ContextFor(const std::string& actor_post, int64_t now) {
-    workflows::Context context;
-    context.actor_post = actor_post;
-    const auto* post = engine_->options_.org->FindPost(actor_post);
-    context.actor_person = post ? post->holder : "";
-    context.today = *workflows::Date::Parse(TbilisiDate(now));
-    context.now_ms = now;
-    context.org = engine_->options_.org;
-    context.calendar = Calendar();
-    context.deadlines = engine_->options_.deadlines;
+    workflows::Context context = BaseContext(engine_->options_, Calendar(), actor_post, now);
     context.next_number = [this](std::string_view journal, int year) {
       return std::to_string(LastNumber(journal, year) + 1);
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
-      auto file = Read(kNomenclatureView, NomenclatureKey(year, code));
-      if (!file) return false;
-      auto parsed = boost::json::parse(*file).as_object();
-      return !parsed.at("archived").as_bool();
+      return IsOpenFile(Read(kNomenclatureView, NomenclatureKey(year, code)));
     };
     return context;
   }
@@ -602,25 +613,16 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
     std::lock_guard<std::mutex> lock(committed_mu_);
     read.calendar = committed_calendar_;
   }
-  workflows::Context& context = read.context;
-  const int64_t now = options_.clock();
-  context.actor_post = post;
-  const auto* found = options_.org->FindPost(post);
-  context.actor_person = found ? found->holder : "";
-  context.today = *workflows::Date::Parse(TbilisiDate(now));
-  context.now_ms = now;
-  context.org = options_.org;
-  context.calendar = read.calendar.get();
-  context.deadlines = options_.deadlines;
+  read.context = BaseContext(options_, read.calendar.get(), post, options_.clock());
   const storage::EventLog* log = log_.get();
-  context.next_number = [log](std::string_view journal, int year) {
+  read.context.next_number = [log](std::string_view journal, int year) {
     return std::to_string(StoredLastNumber(*log, journal, year) + 1);
   };
-  context.in_nomenclature = [log](int year, std::string_view code) {
+  read.context.in_nomenclature = [log](int year, std::string_view code) {
     std::string value;
     auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kNomenclatureView),
                             NomenclatureKey(year, code), &value);
-    return s.ok() && !boost::json::parse(value).as_object().at("archived").as_bool();
+    return IsOpenFile(s.ok() ? std::optional<std::string>(value) : std::nullopt);
   };
   return read;
 }
