@@ -29,12 +29,7 @@ struct Figures {
 
 // Whether `unit` is `root` or lies under it.
 bool Within(const workflows::OrgChart& org, const std::string& unit, const std::string& root) {
-  std::set<std::string> seen;
-  for (const workflows::Unit* at = org.FindUnit(unit); at && seen.insert(at->id).second;
-       at = org.FindUnit(at->parent)) {
-    if (at->id == root) return true;
-  }
-  return false;
+  return org.UnitWithin(unit, root);
 }
 
 }  // namespace

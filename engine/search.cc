@@ -173,6 +173,10 @@ Result<boost::json::object> SearchCases(const Engine& engine, const workflows::O
   for (const auto& word : words) searchers.emplace_back(word.begin(), word.end());
   workflows::ReadFacts facts;  // one, reused for every candidate
   const workflows::CaseReader reader(org, query.viewer, query.today);
+  std::vector<std::string> units;  // the unit asked for and those under it
+  for (const auto& unit : org.units()) {
+    if (!query.unit.empty() && org.UnitWithin(unit.id, query.unit)) units.push_back(unit.id);
+  }
   const std::string today = query.today.ToString();
   const storage::EventLog& log = engine.log();
   std::unique_ptr<rocksdb::Iterator> it(
@@ -190,7 +194,7 @@ Result<boost::json::object> SearchCases(const Engine& engine, const workflows::O
     if ((!query.kind.empty() && f[kKind] != query.kind) ||
         (!query.state.empty() && f[kState] != query.state) ||
         (!query.executor.empty() && f[kExecutor] != query.executor) ||
-        (!query.unit.empty() && f[kUnit] != query.unit)) {
+        (!query.unit.empty() && std::find(units.begin(), units.end(), f[kUnit]) == units.end())) {
       continue;
     }
     const bool overdue = !f[kDue].empty() && f[kDue] < today;

@@ -33,9 +33,10 @@ struct SearchQuery {
   std::string viewer;  // the asking post: only cases it may read are listed
   workflows::Date today;
   std::string q;  // words, each of which must occur in the searchable text; empty: any
-  std::string kind, state, executor, unit;  // exact; empty: any
-  bool overdue = false;                     // only cases whose open deadline has passed
-  std::string from, to;                     // opened on or after / on or before (YYYY-MM-DD)
+  std::string kind, state, executor;  // exact; empty: any
+  std::string unit;      // the executor's unit (else the addressee's or issuer's) is it or under it
+  bool overdue = false;  // only cases whose open deadline has passed
+  std::string from, to;  // opened on or after / on or before (YYYY-MM-DD)
   size_t limit = 50;
   std::string cursor;  // from an earlier answer's next_cursor; empty: the newest
 };

@@ -298,6 +298,7 @@ TEST_F(AccessApiTest, SearchFindsByNumberSenderSubjectAndSummaryOnlyWhatTheCalle
   EXPECT_EQ(Ids(search("org-records", "executor=sec-legal")), std::vector<std::string>{complaint});
   EXPECT_EQ(Ids(search("org-records", "unit=sec")), std::vector<std::string>{complaint});
   EXPECT_EQ(Ids(search("org-records", "unit=info")), std::vector<std::string>{mail});
+  EXPECT_EQ(Ids(search("org-records", "unit=apparatus")).size(), 2u);  // and the units under it
   EXPECT_TRUE(Ids(search("org-records", "overdue=true")).empty());
   EXPECT_EQ(Ids(search("org-records", "from=2026-11-02&to=2026-11-02")).size(), 2u);
   EXPECT_TRUE(Ids(search("org-records", "from=2026-11-03")).empty());
