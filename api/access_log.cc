@@ -14,11 +14,22 @@
 namespace saqme::api {
 
 Result<std::unique_ptr<AccessLog>> AccessLog::Open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
   if (fd < 0) {
     return Status::Error(Status::Code::kUnavailable,
                          "cannot open the access log " + path + ": " + std::strerror(errno),
                          "წვდომის ჟურნალი " + path + " ვერ გაიხსნა");
+  }
+  // A line torn by a crash is ended, so that the next entry starts a line of its own (the torn
+  // one is skipped by Read).
+  const off_t size = ::lseek(fd, 0, SEEK_END);
+  char last = '\n';
+  if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n' &&
+      ::write(fd, "\n", 1) != 1) {
+    ::close(fd);
+    return Status::Error(Status::Code::kUnavailable,
+                         "cannot append to the access log " + path + ": " + std::strerror(errno),
+                         "წვდომის ჟურნალში ჩაწერა ვერ მოხერხდა");
   }
   return std::unique_ptr<AccessLog>(new AccessLog(path, fd));
 }

@@ -6,7 +6,8 @@
 // fsync or for the writer. Each entry is one JSON line, appended with one write(2) on a
 // descriptor opened O_APPEND, so concurrent appends never interleave and nothing already
 // written is rewritten. Lines reach the page cache at once (a crash of the process loses
-// nothing); they are fsync'd every kSyncEvery entries and when the log closes.
+// nothing); they are fsync'd every kSyncEvery entries and when the log closes. A line torn by a
+// crash of the machine is ended at the next open and skipped by Read.
 #pragma once
 
 #include <cstdint>
