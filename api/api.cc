@@ -17,12 +17,17 @@
 #include "api/paging.h"
 #include "engine/control.h"
 #include "engine/projection.h"
+#include "engine/search.h"
 #include "replay/anchor.h"
 #include "replay/annual_report.h"
 #include "replay/audit_export.h"
 #include "replay/case_replay.h"
+#include "storage/csv.h"
 #include "storage/event_json.h"
 #include "storage/tbilisi_time.h"
+#include "workflows/access.h"
+#include "workflows/allowed_actions.h"
+#include "workflows/command_labels.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::api {
@@ -146,6 +151,26 @@ Response WholeFormatOnly(const Request& request) {
                "limit და cursor მხოლოდ JSON პასუხს ყოფს გვერდებად; CSV და HTML სრულია");
 }
 
+// The request's path without its query: queries carry search terms and names, which never
+// reach a log line.
+std::string PathOf(const Request& request) {
+  const std::string_view target = request.target();
+  return std::string(target.substr(0, target.find('?')));
+}
+
+// Logs one answered request (method, path, status) and returns it.
+Response LogAnswer(const Request& request, Response response) {
+  spdlog::info("{} {} -> {}", std::string(request.method_string()), PathOf(request),
+               response.result_int());
+  return response;
+}
+
+// What a post gets for a case it may not read: the answer to a case that does not exist.
+Status NoSuchCase(const std::string& case_id) {
+  return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
+                       "საქმე " + case_id + " არ არსებობს");
+}
+
 const std::set<std::string> kJournals = {"incoming",   "outgoing",       "internal",
                                          "postal",     "delivery",       "public_information",
                                          "acts-order", "acts-ordinance", "acts-resolution"};
@@ -206,29 +231,39 @@ Response Api::Handle(const Request& request) {
     } else if (post && p.size() == 2 && p[1] == "cases") {
       response = Execute(request, caller, "", true);
     } else if (post && p.size() == 4 && p[1] == "cases" && p[3] == "commands") {
-      response = Execute(request, caller, p[2], false);
+      response = Execute(request, caller, p[2], false);  // Finish checks the case is readable
+    } else if (get && p.size() == 2 && p[1] == "cases") {
+      response = Search(request, *actor, target.query);
     } else if (get && p.size() == 3 && p[1] == "cases") {
-      if (target.query.count("as_of") || target.query.count("at_version")) {
+      if (!target.query.count("as_of") && !target.query.count("at_version")) {
+        response = CaseAnswer(request, *actor, p[2]);
+      } else if (ReadableCase(request, *actor, p[2], "GET /v1/cases/{id}", false, &response)) {
         response = CaseAt(request, p[2], target.query);
-      } else {
-        auto view = engine_->Case(p[2]);
-        response = view.ok() ? Json(http::status::ok, view.value(), request)
-                             : FromStatus(request, view.status());
       }
     } else if (get && p.size() == 4 && p[1] == "cases" && p[3] == "history") {
-      response = History(request, p[2], target.query);
+      if (ReadableCase(request, *actor, p[2], "GET /v1/cases/{id}/history", false, &response)) {
+        response = History(request, p[2], target.query);
+      }
     } else if (get && p.size() == 3 && p[1] == "reports" && p[2] == "annual") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
-      response = ok ? Report(request, year, target.query)
-                    : Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
-                            "წელი არასწორია");
+      if (auto denied = RegistersDenied(request, *actor)) {
+        response = std::move(*denied);
+      } else {
+        response = ok ? Report(request, year, target.query)
+                      : Error(request, http::status::bad_request, "bad_request",
+                              "year must be YYYY", "წელი არასწორია");
+      }
     } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "verify") {
       response = AuditVerify(request, target.query);
+    } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "access") {
+      response = AccessLogAnswer(request, *actor, target.query);
     } else if (get && p.size() == 3 && p[1] == "journals") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
-      if (!kJournals.count(p[2])) {
+      if (auto denied = RegistersDenied(request, *actor)) {
+        response = std::move(*denied);
+      } else if (!kJournals.count(p[2])) {
         response = Error(request, http::status::not_found, "not_found", "no journal '" + p[2] + "'",
                          "ჟურნალი '" + p[2] + "' არ არსებობს");
       } else if (!ok) {
@@ -241,12 +276,8 @@ Response Api::Handle(const Request& request) {
       // The caller's own work, and that of every post it acts for today.
       auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
       boost::json::array items;
-      std::vector<std::pair<std::string, std::string>> posts = {{*actor, ""}};
-      for (const auto& acting : org_->acting()) {
-        if (acting.acting_post == *actor && acting.Covers(today))
-          posts.push_back({acting.post, acting.post});
-      }
-      for (const auto& [post_id, acting_for] : posts) {
+      for (const auto& post_id : workflows::PostsExercised(*org_, *actor, today)) {
+        const std::string acting_for = post_id == *actor ? "" : post_id;
         auto inbox = engine_->Inbox(post_id);
         if (!inbox.ok()) return FromStatus(request, inbox.status());
         for (auto& item : inbox.value()) {
@@ -313,21 +344,24 @@ Response Api::Handle(const Request& request) {
     } else if (get && p.size() == 2 && p[1] == "nomenclature") {
       bool ok = false;
       const int year = YearOf(target, clock_, &ok);
-      auto cases = ok ? engine_->Nomenclature(year)
-                      : Result<boost::json::array>(Status::Error(
-                            Status::Code::kInvalidArgument, "year must be YYYY", "წელი არასწორია"));
-      response = cases.ok()
-                     ? Json(http::status::ok,
-                            boost::json::object{{"year", year}, {"cases", cases.value()}}, request)
-                     : FromStatus(request, cases.status());
+      if (auto denied = RegistersDenied(request, *actor)) {
+        response = std::move(*denied);
+      } else {
+        auto cases =
+            ok ? engine_->Nomenclature(year)
+               : Result<boost::json::array>(Status::Error(Status::Code::kInvalidArgument,
+                                                          "year must be YYYY", "წელი არასწორია"));
+        response = cases.ok() ? Json(http::status::ok,
+                                     boost::json::object{{"year", year}, {"cases", cases.value()}},
+                                     request)
+                              : FromStatus(request, cases.status());
+      }
     } else {
       response = Error(request, http::status::not_found, "not_found", "no such route",
                        "მისამართი არ არსებობს");
     }
   }
-  spdlog::info("{} {} -> {}", std::string(request.method_string()), std::string(request.target()),
-               response.result_int());
-  return response;
+  return LogAnswer(request, response);
 }
 
 Response Api::Execute(const Request& request, const Caller& caller, const std::string& case_id,
@@ -440,6 +474,15 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
                          : type + " opens a new case: POST /v1/cases",
                  opening ? "ეს ბრძანება არსებულ საქმეზე გაიცემა" : "ეს ბრძანება ახალ საქმეს ხსნის");
   }
+  if (!opening) {
+    // Checked once the command is known good, so that an unreadable case answers exactly as a
+    // missing one (docs/access.md).
+    Response denied;
+    if (!ReadableCase(request, submission.actor_post, submission.case_id,
+                      "POST /v1/cases/{id}/commands", true, &denied)) {
+      return denied;
+    }
+  }
   auto outcome = engine_->Execute(std::move(submission));
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -521,8 +564,7 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
       logins_->Admit(request, p, &caller) ? std::nullopt : std::optional<std::string>(caller.post);
   const auto cursor = StreamCursor(request);
   if (!post || !cursor) return std::nullopt;
-  spdlog::info("GET {} -> 200 (alert stream of {} after {})", std::string(request.target()), *post,
-               *cursor);
+  spdlog::info("GET {} -> 200 (alert stream of {} after {})", PathOf(request), *post, *cursor);
   Stream stream;
   stream.head = Response{http::status::ok, request.version()};
   stream.head.set(http::field::content_type, "text/event-stream; charset=utf-8");
@@ -843,6 +885,181 @@ Response Api::Report(const Request& request, int year,
                 replay::AnnualReportText(report.value(), english));
   }
   return Json(http::status::ok, replay::AnnualReportJson(report.value()), request);
+}
+
+}  // namespace saqme::api
+
+namespace saqme::api {
+
+Status Api::OpenAccessLog(const std::string& path) {
+  auto log = AccessLog::Open(path);
+  if (!log.ok()) return log.status();
+  access_log_ = std::move(log.value());
+  return Status::Ok();
+}
+
+std::optional<workflows::CaseState> Api::ReadableCase(const Request& request,
+                                                      const std::string& post,
+                                                      const std::string& case_id, const char* route,
+                                                      bool command, Response* denied) {
+  auto state = engine_->State(case_id);
+  if (!state.ok()) {
+    // An id no case can have is, to a reader, a case that does not exist (a command names it
+    // as the bad request it is).
+    const auto code = state.status().code();
+    const bool missing =
+        code == Status::Code::kNotFound || (!command && code == Status::Code::kInvalidArgument);
+    *denied = FromStatus(request, missing ? NoSuchCase(case_id) : state.status());
+    return std::nullopt;
+  }
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  const auto ground = workflows::CaseReadGround(state.value(), post, *org_, today);
+  if (ground == workflows::ReadGround::kNone) {
+    if (command && workflows::MayAddress(state.value(), engine_->ContextFor(post).context)) {
+      return std::move(state.value());
+    }
+    *denied = FromStatus(request, NoSuchCase(case_id));
+    return std::nullopt;
+  }
+  // A command's answer carries only the events the caller itself caused: not recorded.
+  if (workflows::IsRecordedRead(ground) && !command && access_log_) {
+    // The person who logged in (a token's: the post's holder).
+    const auto caller = Identify(request);
+    Status appended =
+        access_log_->Append({FormatTbilisiTime(clock_()), post, caller ? caller->person : "",
+                             case_id, route, workflows::ReadGroundName(ground)});
+    if (!appended.ok()) {
+      // A read that cannot be recorded is not served.
+      spdlog::error("access log: {}", appended.message());
+      *denied = FromStatus(request, appended);
+      return std::nullopt;
+    }
+  }
+  return std::move(state.value());
+}
+
+Response Api::CaseAnswer(const Request& request, const std::string& post,
+                         const std::string& case_id) {
+  Response denied;
+  auto state = ReadableCase(request, post, case_id, "GET /v1/cases/{id}", false, &denied);
+  if (!state) return denied;
+  auto view = engine::CaseView(*state);
+  const auto read = engine_->ContextFor(post);
+  boost::json::array actions;
+  for (const auto& type : workflows::AllowedActions(*state, read.context)) {
+    const workflows::CommandLabel* label = workflows::LabelOf(type);
+    actions.push_back({{"type", type},
+                       {"label_ka", label ? label->label_ka : type.c_str()},
+                       {"label_en", label ? label->label_en : type.c_str()}});
+  }
+  view["allowed_actions"] = std::move(actions);
+  return Json(http::status::ok, view, request);
+}
+
+std::optional<Response> Api::RegistersDenied(const Request& request, const std::string& post) {
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  if (workflows::MayReadRegisters(post, *org_, today)) return std::nullopt;
+  boost::json::object error{
+      {"code", "forbidden"},
+      {"message",
+       "the journals, reports and the nomenclature are read by the records office, unit heads, "
+       "the head of the body, auditors and whoever acts for them"},
+      {"message_ka",
+       "ჟურნალებს, ანგარიშებსა და ნომენკლატურას კითხულობენ საქმისწარმოების სამსახური, "
+       "სტრუქტურული ერთეულების ხელმძღვანელები, ორგანოს ხელმძღვანელი, აუდიტორები და მათი "
+       "მოვალეობის შემსრულებლები"}};
+  return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
+}
+
+Response Api::AccessLogAnswer(const Request& request, const std::string& post,
+                              const std::map<std::string, std::string>& query) {
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  if (!workflows::MayReadAccessLog(post, *org_, today)) {
+    boost::json::object error{{"code", "forbidden"},
+                              {"message", "the access log is read by auditors (power 'audit')"},
+                              {"message_ka", "წვდომის ჟურნალს კითხულობენ აუდიტორები"},
+                              {"missing_power", "audit"}};
+    return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
+  }
+  auto get = [&](const char* key) {
+    auto it = query.find(key);
+    return it == query.end() ? std::string() : it->second;
+  };
+  const std::string format = get("format").empty() ? "json" : get("format");
+  const auto limit = WholeNumber(get("limit").empty() ? "100" : get("limit"));
+  if ((format != "json" && format != "csv") || !limit || *limit < 1 || *limit > 1000) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "format must be json or csv, and limit 1 to 1000",
+                 "ფორმატი უნდა იყოს json ან csv, limit კი 1-დან 1000-მდე");
+  }
+  if (!access_log_) {
+    return Error(request, http::status::service_unavailable, "unavailable",
+                 "this server keeps no access log", "ამ სერვერს წვდომის ჟურნალი არ აქვს");
+  }
+  auto page = access_log_->Read(get("case"), *limit, get("cursor"));
+  if (!page.ok()) return FromStatus(request, page.status());
+  boost::json::array entries(page->entries.begin(), page->entries.end());
+  if (format == "csv") {
+    static const std::vector<std::string> kColumns = {"at",      "post",  "person",
+                                                      "case_id", "route", "ground"};
+    std::string csv = "\xEF\xBB\xBF" + storage::CsvLine(kColumns);  // a BOM, as the journals
+    for (const auto& entry : page->entries) {
+      std::vector<std::string> cells;
+      for (const auto& column : kColumns) {
+        const auto* cell = entry.if_contains(column);
+        cells.push_back(cell && cell->is_string() ? std::string(cell->as_string()) : "");
+      }
+      csv += storage::CsvLine(cells);
+    }
+    return Text(request, "text/csv; charset=utf-8", csv, "access-log.csv");
+  }
+  boost::json::value next = nullptr;
+  if (page->next_cursor) next = *page->next_cursor;
+  return Json(http::status::ok, boost::json::object{{"entries", entries}, {"next_cursor", next}},
+              request);
+}
+
+Response Api::Search(const Request& request, const std::string& post,
+                     const std::map<std::string, std::string>& query) {
+  static const std::set<std::string> kKeys = {"q",       "kind", "state", "executor", "unit",
+                                              "overdue", "from", "to",    "limit",    "cursor"};
+  for (const auto& [key, value] : query) {
+    if (!kKeys.count(key)) {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "unknown parameter '" + key + "'", "უცნობი პარამეტრი '" + key + "'");
+    }
+  }
+  auto get = [&](const char* key) {
+    auto it = query.find(key);
+    return it == query.end() ? std::string() : it->second;
+  };
+  engine::SearchQuery search;
+  search.viewer = post;
+  search.today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  search.q = get("q");
+  search.kind = get("kind");
+  search.state = get("state");
+  search.executor = get("executor");
+  search.unit = get("unit");
+  search.cursor = get("cursor");
+  const std::string overdue = get("overdue");
+  const auto limit = WholeNumber(get("limit").empty() ? "50" : get("limit"));
+  search.from = get("from");
+  search.to = get("to");
+  const bool dates_ok = (search.from.empty() || workflows::Date::Parse(search.from)) &&
+                        (search.to.empty() || workflows::Date::Parse(search.to));
+  if (!limit || *limit < 1 || *limit > 200 || !dates_ok ||
+      (overdue != "" && overdue != "true" && overdue != "false")) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 "limit must be 1 to 200, from and to dates YYYY-MM-DD, overdue true or false",
+                 "limit უნდა იყოს 1-დან 200-მდე, from და to თარიღები (YYYY-MM-DD), overdue true ან "
+                 "false");
+  }
+  search.limit = *limit;
+  search.overdue = overdue == "true";
+  auto found = engine::SearchCases(*engine_, *org_, search);
+  if (!found.ok()) return FromStatus(request, found.status());
+  return Json(http::status::ok, found.value(), request);
 }
 
 }  // namespace saqme::api

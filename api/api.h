@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 
+#include "api/access_log.h"
 #include "api/http_server.h"
 #include "api/identity.h"
 #include "api/logins.h"
@@ -42,6 +43,10 @@ class Api {
   void EnableClockAdvance(engine::SimulatedClock* clock,
                           std::function<Result<engine::Engine::WatchReport>()> watch);
 
+  // Records every read of a case on the grounds of supervision, records or audit in the access
+  // log at `path` (api/access_log.h); without it such reads are served but not recorded.
+  Status OpenAccessLog(const std::string& path);
+
   // A case id derived from the opening command's id, so that a retried POST /v1/cases lands
   // on the same case.
   static std::string CaseIdFor(const std::string& command_id);
@@ -53,6 +58,24 @@ class Api {
   Response Finish(const Request& request, engine::Submission submission, const std::string& type,
                   bool opening, std::chrono::steady_clock::time_point started);
   Response Metrics(const Request& request);
+  // Reading (workflows/access.h). The case's state when `post` may read it — a read on the
+  // ground of supervision, records or audit is recorded in the access log under `route` — or,
+  // in `denied`, the 404 a case that does not exist gets, so that existence does not leak.
+  // With `command`, a post that may act on the case now may also address it.
+  std::optional<workflows::CaseState> ReadableCase(const Request& request, const std::string& post,
+                                                   const std::string& case_id, const char* route,
+                                                   bool command, Response* denied);
+  // GET /v1/cases/{id}: the case view with the caller's allowed actions.
+  Response CaseAnswer(const Request& request, const std::string& post, const std::string& case_id);
+  // nullopt when `post` may read the registers (journals, reports, nomenclature), else the 403.
+  std::optional<Response> RegistersDenied(const Request& request, const std::string& post);
+  // GET /v1/cases?q=&kind=&state=&executor=&unit=&overdue=&from=&to=&limit=&cursor=
+  // (engine/search.h): the cases the caller may read, newest first.
+  Response Search(const Request& request, const std::string& post,
+                  const std::map<std::string, std::string>& query);
+  // GET /v1/audit/access: the access log, for auditors.
+  Response AccessLogAnswer(const Request& request, const std::string& post,
+                           const std::map<std::string, std::string>& query);
   // The post of the caller (Identify().post).
   std::optional<std::string> Authenticate(const Request& request) const;
   Response Alerts(const Request& request, const std::string& post);
@@ -85,6 +108,7 @@ class Api {
   engine::SimulatedClock* simulated_clock_ = nullptr;
   std::function<Result<engine::Engine::WatchReport>()> watch_;
 
+  std::unique_ptr<AccessLog> access_log_;
   std::mutex verify_mu_;
   std::mutex metrics_mu_;
   std::map<std::pair<std::string, std::string>, uint64_t> commands_;  // (type, outcome) -> count

@@ -218,6 +218,11 @@ int RunServe(int argc, char** argv) {
     PrintError(logins);
     return 2;
   }
+  // Reads beyond a case's own people are recorded beside the log (docs/access.md).
+  if (Status opened = api.OpenAccessLog(dir + "/access-log.jsonl"); !opened.ok()) {
+    PrintError(opened);
+    return 2;
+  }
   auto watcher = std::make_unique<engine::DeadlineWatcher>(
       engine.value().get(), std::chrono::seconds(watch_seconds.value()));
   if (simulated) {

@@ -42,8 +42,7 @@ std::vector<std::string> UnitsUp(const workflows::OrgChart& org, const std::stri
 
 // Whether `unit` is `root` or lies under it.
 bool Within(const workflows::OrgChart& org, const std::string& unit, const std::string& root) {
-  const auto line = UnitsUp(org, unit, root);
-  return !line.empty() && line.back() == root;
+  return org.UnitWithin(unit, root);
 }
 
 // A listed case: what a supervisor needs to pick it and click through.

@@ -60,6 +60,28 @@ bool DeclaresDayOff(std::vector<storage::EventDraft>& events) {
   return false;
 }
 
+// A decision context for `post` at `now` on the engine's chart, calendar and deadline table;
+// the journal and nomenclature answers are the caller's to add.
+workflows::Context BaseContext(const EngineOptions& options,
+                               const workflows::HolidayCalendar* calendar, const std::string& post,
+                               int64_t now) {
+  workflows::Context context;
+  context.actor_post = post;
+  const auto* found = options.org->FindPost(post);
+  context.actor_person = found ? found->holder : "";
+  context.today = *workflows::Date::Parse(TbilisiDate(now));
+  context.now_ms = now;
+  context.org = options.org;
+  context.calendar = calendar;
+  context.deadlines = options.deadlines;
+  return context;
+}
+
+// Whether a nomenclature view entry (if any) is a file still open for filing.
+bool IsOpenFile(const std::optional<std::string>& entry) {
+  return entry && !boost::json::parse(*entry).as_object().at("archived").as_bool();
+}
+
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
 
 }  // namespace
@@ -69,7 +91,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
  public:
   Sequencer(Engine* engine, workflows::HolidayCalendar calendar)
       : engine_(engine),
-        calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))) {}
+        calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))) {
+    engine_->committed_calendar_ = calendar_;
+  }
 
   uint64_t Stage(EngineJob& job, rocksdb::WriteBatch* batch) override {
     batch_ = batch;
@@ -99,6 +123,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     {
       std::lock_guard<std::mutex> lock(engine_->committed_mu_);
       engine_->committed_seq_ = engine_->writer_->committed_last_seq();
+      engine_->committed_calendar_ = calendar_;
     }
     engine_->committed_cv_.notify_all();
   }
@@ -164,23 +189,13 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // `actor_person`: who logged in as the post; empty: the post's holder in the org chart.
   workflows::Context ContextFor(const std::string& actor_post, int64_t now,
                                 const std::string& actor_person = "") {
-    workflows::Context context;
-    context.actor_post = actor_post;
-    const auto* post = engine_->options_.org->FindPost(actor_post);
-    context.actor_person = !actor_person.empty() ? actor_person : post ? post->holder : "";
-    context.today = *workflows::Date::Parse(TbilisiDate(now));
-    context.now_ms = now;
-    context.org = engine_->options_.org;
-    context.calendar = Calendar();
-    context.deadlines = engine_->options_.deadlines;
+    workflows::Context context = BaseContext(engine_->options_, Calendar(), actor_post, now);
+    if (!actor_person.empty()) context.actor_person = actor_person;
     context.next_number = [this](std::string_view journal, int year) {
       return std::to_string(LastNumber(journal, year) + 1);
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
-      auto file = Read(kNomenclatureView, NomenclatureKey(year, code));
-      if (!file) return false;
-      auto parsed = boost::json::parse(*file).as_object();
-      return !parsed.at("archived").as_bool();
+      return IsOpenFile(Read(kNomenclatureView, NomenclatureKey(year, code)));
     };
     return context;
   }
@@ -584,6 +599,40 @@ Result<boost::json::array> ScanPrefix(const storage::EventLog& log, const char* 
 }
 
 }  // namespace
+
+Result<CaseState> Engine::State(const std::string& case_id) const {
+  CaseState state;
+  Status read = log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
+    workflows::Evolve(state, view.event());
+    return true;
+  });
+  if (!read.ok()) return read;
+  if (state.version == 0) {
+    return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
+                         "საქმე " + case_id + " არ არსებობს");
+  }
+  return state;
+}
+
+Engine::ReadContext Engine::ContextFor(const std::string& post) const {
+  ReadContext read;
+  {
+    std::lock_guard<std::mutex> lock(committed_mu_);
+    read.calendar = committed_calendar_;
+  }
+  read.context = BaseContext(options_, read.calendar.get(), post, options_.clock());
+  const storage::EventLog* log = log_.get();
+  read.context.next_number = [log](std::string_view journal, int year) {
+    return std::to_string(StoredLastNumber(*log, journal, year) + 1);
+  };
+  read.context.in_nomenclature = [log](int year, std::string_view code) {
+    std::string value;
+    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kNomenclatureView),
+                            NomenclatureKey(year, code), &value);
+    return IsOpenFile(s.ok() ? std::optional<std::string>(value) : std::nullopt);
+  };
+  return read;
+}
 
 Result<boost::json::object> Engine::Case(const std::string& case_id) const {
   std::string value;

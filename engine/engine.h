@@ -115,6 +115,20 @@ class Engine {
   int64_t Now() const { return options_.clock(); }
   std::string Today() const;
 
+  // The case's committed state, evolved from its own events in the log (costs its events, not
+  // the log's size). kNotFound when the case has no event.
+  Result<workflows::CaseState> State(const std::string& case_id) const;
+
+  // A decision context for reading as `post` now — for asking the workflows what the post may
+  // do (workflows::AllowedActions), never for recording: the engine's org chart, deadline table
+  // and calendar with every committed day off; next_number answers the next committed number
+  // without taking it. `calendar` keeps the context's calendar alive.
+  struct ReadContext {
+    std::shared_ptr<const workflows::HolidayCalendar> calendar;
+    workflows::Context context;
+  };
+  ReadContext ContextFor(const std::string& post) const;
+
   // Committed views (JSON as stored).
   Result<boost::json::object> Case(const std::string& case_id) const;
   // A journal's year in number order: the entries numbered after `after`, at most `limit`.
@@ -137,6 +151,7 @@ class Engine {
   uint64_t OpenCases() const;
 
   storage::EventLog& log() { return *log_; }
+  const storage::EventLog& log() const { return *log_; }
   const EngineOptions& options() const { return options_; }
   storage::GroupCommit<EngineJob>::Stats stats() const;
 
@@ -154,6 +169,8 @@ class Engine {
   mutable std::mutex committed_mu_;
   mutable std::condition_variable committed_cv_;
   uint64_t committed_seq_ = 0;
+  // The calendar of the last committed group (never changed once published).
+  std::shared_ptr<const workflows::HolidayCalendar> committed_calendar_;
 };
 
 }  // namespace saqme::engine

@@ -9,94 +9,20 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "engine/search.h"
 #include "engine/views.h"
 #include "storage/event_json.h"
 #include "storage/tbilisi_time.h"
+#include "workflows/allowed_actions.h"
 
 namespace saqme::engine {
 namespace {
 
 using workflows::CaseState;
 using workflows::Kind;
-using workflows::Power;
 using workflows::Stage;
 
 using workflows::IsIncoming;
-
-std::vector<std::string> PostsWith(const workflows::OrgChart& org, Power power) {
-  std::vector<std::string> posts;
-  for (const auto& post : org.posts()) {
-    if (post.powers.count(power)) posts.push_back(post.id);
-  }
-  return posts;
-}
-
-// Who must act next on the case, and what they must do.
-std::vector<std::pair<std::string, std::string>> NextActions(const CaseState& s,
-                                                             const workflows::OrgChart& org) {
-  std::vector<std::pair<std::string, std::string>> actions;
-  auto to_all = [&](Power power, const char* action) {
-    for (auto& post : PostsWith(org, power)) actions.emplace_back(post, action);
-  };
-  switch (s.stage) {
-    case Stage::kRegistered:
-      actions.emplace_back(s.addressee, "resolve");
-      break;
-    case Stage::kResolved:
-      actions.emplace_back(s.lead_executor, "confirm_receipt");
-      break;
-    case Stage::kInExecution:
-      actions.emplace_back(s.lead_executor, s.kind == Kind::kPublicInformation
-                                                ? "release_information"
-                                                : "draft_answer");
-      break;
-    case Stage::kAnswerDrafted:
-      if (s.kind == Kind::kComplaint) {
-        actions.emplace_back(org.head_post(), "decide");
-      } else {
-        actions.emplace_back(org.SignatoryFor(s.addressee),
-                             s.kind == Kind::kApplication ? "decide" : "sign");
-      }
-      break;
-    case Stage::kDecided:
-      actions.emplace_back(s.decided_by, "sign");
-      break;
-    case Stage::kSigned:
-      to_all(Power::kDispatch, "dispatch");
-      break;
-    case Stage::kInfoRefused:
-      actions.emplace_back(s.lead_executor, "explain_rights");
-      break;
-    case Stage::kAnswered:
-    case Stage::kRedirectedOut:
-      if (workflows::IsRecordsFlow(s.kind)) to_all(Power::kFile, "file");
-      break;
-    case Stage::kDrafted:
-      actions.emplace_back(s.issuer, "adopt");
-      break;
-    case Stage::kAdopted:
-      to_all(Power::kRegister, "register_act");
-      break;
-    case Stage::kActRegistered:
-      to_all(Power::kPublish, "publish");
-      break;
-    case Stage::kPublished:
-      if (s.in_force_on.empty()) to_all(Power::kDispatch, "notify");
-      break;
-    case Stage::kIssued:
-      actions.emplace_back(s.assignee, "accept");
-      break;
-    case Stage::kAccepted:
-      actions.emplace_back(s.assignee, "complete");
-      break;
-    case Stage::kCompleted:
-      actions.emplace_back(s.issuer, "review");
-      break;
-    default:
-      break;
-  }
-  return actions;
-}
 
 uint32_t ParseNumber(capnp::Text::Reader text) {
   uint32_t number = 0;
@@ -135,6 +61,8 @@ boost::json::object CaseView(const CaseState& s) {
   }
   set("related_case", s.related_case);
   set("subject", s.subject);
+  set("summary", s.summary);
+  set("opened_on", s.opened_on);
   set("due", s.due);
   set("due_explanation", s.due_explanation);
   set("deadline_setter", s.deadline_setter);
@@ -181,6 +109,7 @@ boost::json::object CaseView(const CaseState& s) {
     for (const auto& [date, name] : s.days_off) days.push_back({{"date", date}, {"name", name}});
     view["days_off"] = days;
   }
+  view["participants"] = boost::json::array(s.participants.begin(), s.participants.end());
   if (!s.watch.due.empty()) {
     view["watch"] = {{"due", s.watch.due},
                      {"reminded_working_days_before", s.watch.approached},
@@ -212,13 +141,15 @@ void ProjectCaseState(const CaseState* before, const CaseState& after,
   const workflows::OrgChart& org = *context.org;
   const std::string& case_id = after.case_id;
   sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
+  // The search record: its key (the opening time) never changes, so a put replaces it.
+  sink.Put(kSearchView, SearchKey(after.opened_at, case_id), SearchRecord(after, org));
 
   // The inbox: remove what the case asked of whom before, add what it asks now.
-  const auto new_actions = NextActions(after, org);
+  const auto new_actions = workflows::ExpectedSteps(after, org);
   if (before) {
     std::set<std::string> now;
     for (auto& [post, action] : new_actions) now.insert(post);
-    for (auto& [post, action] : NextActions(*before, org)) {
+    for (auto& [post, action] : workflows::ExpectedSteps(*before, org)) {
       if (!now.count(post)) sink.Delete(kInboxView, InboxKey(post, case_id));
     }
   }

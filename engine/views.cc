@@ -12,7 +12,7 @@ void PutBigEndian(std::string* out, uint64_t value, int bytes) {
 const std::vector<std::string>& ViewFamilies() {
   static const std::vector<std::string> families = {kCasesView,     kJournalsView,     kInboxView,
                                                     kDeadlinesView, kNomenclatureView, kWatchView,
-                                                    kAlertsView,    kControlView};
+                                                    kAlertsView,    kControlView,      kSearchView};
   return families;
 }
 
@@ -87,6 +87,14 @@ std::string ControlPrefix(int year) { return NomenclaturePrefix(year); }
 
 std::string ControlKey(int year, std::string_view post) {
   return ControlPrefix(year) + std::string(post);
+}
+
+std::string SearchKey(int64_t opened_at_ms, std::string_view case_id) {
+  // Inverted so that ascending keys run from the newest case to the oldest.
+  std::string key;
+  PutBigEndian(&key, ~static_cast<uint64_t>(opened_at_ms), 8);
+  key.append(case_id);
+  return key;
 }
 
 }  // namespace saqme::engine

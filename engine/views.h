@@ -18,6 +18,7 @@ inline constexpr char kNomenclatureView[] = "view_nomenclature";  // year, code 
 inline constexpr char kWatchView[] = "view_watch";      // next watch date, case id -> case id
 inline constexpr char kAlertsView[] = "view_alerts";    // post, alert seq -> alert
 inline constexpr char kControlView[] = "view_control";  // year, post -> answered on time / late
+inline constexpr char kSearchView[] = "view_search";    // newest first, case id -> search record
 
 // Every view family, for opening the log with them and for rebuilds.
 const std::vector<std::string>& ViewFamilies();
@@ -39,5 +40,7 @@ std::string AlertKey(std::string_view post, uint64_t seq);
 uint64_t AlertKeySeq(std::string_view key);  // requires a key made by AlertKey
 std::string ControlKey(int year, std::string_view post);
 std::string ControlPrefix(int year);
+// The search view's key: newest opened first (engine/search.h).
+std::string SearchKey(int64_t opened_at_ms, std::string_view case_id);
 
 }  // namespace saqme::engine

@@ -445,8 +445,10 @@ TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
   EXPECT_EQ(
       post("not-a-token", R"({"command_id":"x","command":{"type":"confirm_receipt"}})").status,
       401);
+  // A post that may read the case (the records office) but not resolve it: 403. (sec-hr may
+  // not read it: 404, as for a case that does not exist — docs/access.md.)
   auto forbidden = post(
-      tokens_.at("sec-hr"),
+      tokens_.at("org-records"),
       R"({"command_id":"y","command":{"type":"assign_resolution","lead_executor":"info-public"}})");
   EXPECT_EQ(forbidden.status, 403);
   EXPECT_EQ(forbidden.json().at("error").at("missing_power").as_string(), "resolve");

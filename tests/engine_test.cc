@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/engine.h"
+#include "engine/search.h"
 #include "engine/views.h"
 #include "tests/rebuild_util.h"
 #include "tests/test_util.h"
@@ -230,6 +231,7 @@ TEST_F(EngineTest, LiveViewsEqualARebuildFromTheLogAlsoAfterReopening) {
   auto live = testing::LiveViews(*engine_);
   EXPECT_EQ(live, testing::RebuiltViews(*engine_));
   EXPECT_EQ(live.at(kCasesView).size(), 13u);
+  EXPECT_EQ(live.at(kSearchView).size(), 13u);  // the search view too (engine/search.h)
   engine_.reset();
   Open();  // a cold cache: states come from the log
   Apply("org-records", "task-1", [](C c) { c.setAccept(); });
@@ -318,6 +320,13 @@ TEST_F(EngineTest, TheWatchIsIdempotentSurvivesRestartsAndItsViewsEqualARebuild)
   EXPECT_GT(live[kAlertsView].size(), 40u);
   EXPECT_EQ(live, testing::RebuiltViews(*engine_));
   EXPECT_TRUE(engine_->log().Verify().ok);
+}
+
+TEST(SearchFoldTest, LatinLowerCaseMtavruliAsMkhedruliTheRestAsTyped) {
+  EXPECT_EQ(FoldForSearch("UNDP Georgia"), "undp georgia");
+  EXPECT_EQ(FoldForSearch("ᲑᲔᲠᲘᲫᲔ"), "ბერიძე");  // Mtavruli capitals
+  EXPECT_EQ(FoldForSearch("ბერიძე 12/3"), "ბერიძე 12/3");
+  EXPECT_EQ(FoldForSearch("ÄÖ"), "ÄÖ");  // beyond ASCII and Georgian: as typed
 }
 
 }  // namespace

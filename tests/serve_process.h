@@ -1,6 +1,7 @@
 // `saqme serve` as a child process on a free port, for the process-level tests.
 #pragma once
 
+#include <mutex>
 #include <regex>
 #include <string>
 #include <thread>
@@ -30,6 +31,8 @@ class ServeProcess {
     drain_ = std::thread([this] {
       std::string rest;
       while (child_.ReadLine(&rest)) {
+        std::lock_guard<std::mutex> lock(mu_);
+        lines_.push_back(rest);
       }
     });
   }
@@ -41,6 +44,11 @@ class ServeProcess {
   // What it printed before the line naming its port (demonstration tokens and passwords).
   const std::vector<std::string>& banner() const { return banner_; }
   Child& child() { return child_; }
+  // The lines the server wrote to stdout after the one naming its port, so far.
+  std::vector<std::string> Lines() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return lines_;
+  }
 
  private:
   static std::vector<std::string> Argv(const std::string& data, const std::string& tokens,
@@ -54,6 +62,8 @@ class ServeProcess {
   Child child_;
   uint16_t port_ = 0;
   std::vector<std::string> banner_;
+  std::mutex mu_;
+  std::vector<std::string> lines_;
   std::thread drain_;
 };
 

@@ -39,7 +39,9 @@ class WorkflowBench {
   // Every event decided and applied so far, as stored bytes would decode.
   const std::vector<std::vector<capnp::word>>& events() const { return events_; }
 
-  workflows::Context Context(const std::string& post) {
+  // With `take_numbers` false, next_number answers the next number without taking it (for
+  // asking what would be accepted).
+  workflows::Context Context(const std::string& post, bool take_numbers = true) {
     workflows::Context context;
     context.actor_post = post;
     const auto* p = org_.FindPost(post);
@@ -49,9 +51,10 @@ class WorkflowBench {
     context.org = &org_;
     context.calendar = &workflows::HolidayCalendar::Default();
     context.deadlines = &workflows::DeadlineTable::Default();
-    context.next_number = [this](std::string_view journal, int year) {
+    context.next_number = [this, take_numbers](std::string_view journal, int year) {
+      int& counter = counters_[std::string(journal) + std::to_string(year)];
       return std::string(journal) + "/" + std::to_string(year) + "/" +
-             std::to_string(++counters_[std::string(journal) + std::to_string(year)]);
+             std::to_string(take_numbers ? ++counter : counter + 1);
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
       return nomenclature_.count({year, std::string(code)}) > 0;
@@ -90,7 +93,7 @@ class WorkflowBench {
     capnp::MallocMessageBuilder message;
     auto command = message.initRoot<schema::Command>();
     fill(command);
-    auto decision = workflows::Decide(state_, command.asReader(), Context(post));
+    auto decision = workflows::Decide(state_, command.asReader(), Context(post, false));
     return std::holds_alternative<std::vector<storage::EventDraft>>(decision);
   }
   // Like Try, but the command must be accepted.

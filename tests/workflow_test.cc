@@ -1,11 +1,17 @@
 // Every proceeding kind as a state machine: the allowed transitions, the commands each state
 // refuses, deadlines and extension limits, powers and acting, and replay determinism.
+#include <algorithm>
+#include <cstring>
+#include <deque>
 #include <random>
 
+#include <capnp/schema.h>
 #include <capnp/serialize.h>
 #include <gtest/gtest.h>
 
-#include "tests/workflow_harness.h"
+#include "tests/workflow_commands.h"
+#include "workflows/allowed_actions.h"
+#include "workflows/command_labels.h"
 
 namespace saqme::workflows {
 namespace {
@@ -14,211 +20,66 @@ using saqme::testing::WorkflowBench;
 using Fill = WorkflowBench::Fill;
 using C = schema::Command::Builder;
 
-// ---- command builders --------------------------------------------------------------------
+using namespace saqme::testing::commands;
 
-Fill Register(schema::IncomingKind kind, const char* addressee, const char* stated_due = "") {
-  return [=](C c) {
-    auto r = c.initRegisterIncoming();
-    r.setKind(kind);
-    r.setChannel("post");
-    r.initSender().setName("ნინო ბერიძე");
-    r.getSender().setKind(schema::SenderKind::CITIZEN);
-    r.setSubject("განცხადება");
-    r.setSummary("მოქალაქე ითხოვს ინფორმაციას");
-    r.setPages(2);
-    r.setReceivedOn("2026-11-02");
-    r.setAddressee(addressee);
-    r.setStatedDue(stated_due);
-  };
+// Valid samples of `type` for the bench's case today (the catalogue's, and ones fitted to the
+// state: an extension by a day, dates of today, a complaint's outcome).
+std::vector<Fill> Samples(WorkflowBench& bench, const std::string& type) {
+  std::vector<Fill> samples;
+  for (const auto& [name, fill] : Catalogue()) {
+    if (name == type) samples.push_back(fill);
+  }
+  const std::string today = bench.today().ToString();
+  static std::deque<std::string> dates;  // keeps the fills' strings alive (never moved)
+  dates.push_back(today);
+  const char* on = dates.back().c_str();
+  if (type == "extend_deadline" && !bench.state().due.empty()) {
+    dates.push_back(Date::Parse(bench.state().due)->AddDays(1).ToString());
+    samples.push_back(Extend(dates.back().c_str()));
+  }
+  if (type == "decide") samples.push_back(DecideAs(schema::Outcome::UPHELD));
+  if (type == "adopt") samples.push_back(Adopt(on, 10, 2));
+  if (type == "publish") {
+    samples.push_back(Publish("website", on));
+    samples.push_back(Publish("legislative_herald", on));
+  }
+  if (type == "notify") samples.push_back(Notify(on));
+  return samples;
 }
-Fill Resolve(const char* lead, const char* due = "", std::vector<const char*> co = {}) {
-  return [=](C c) {
-    auto r = c.initAssignResolution();
-    r.setLeadExecutor(lead);
-    auto list = r.initCoExecutors(co.size());
-    for (size_t i = 0; i < co.size(); ++i) list.set(i, co[i]);
-    r.setInstruction("მოამზადეთ პასუხი");
-    r.setDue(due);
-    r.setOnControl(true);
-  };
-}
-const Fill kReceipt = [](C c) { c.setConfirmReceipt(); };
-const Fill kSign = [](C c) { c.setSign(); };
-const Fill kRegisterAct = [](C c) { c.setRegisterAct(); };
-const Fill kAccept = [](C c) { c.setAccept(); };
-Fill DraftLetter(const char* recipient = "სახელმწიფო რწმუნებულის ადმინისტრაცია",
-                 const char* text = "გიგზავნით საკრებულოს დადგენილებას") {
-  return [=](C c) {
-    auto r = c.initDraftLetter();
-    r.initRecipient().setName(recipient);
-    r.getRecipient().setKind(schema::SenderKind::AGENCY);
-    r.setSubject("სამართლებრივი აქტის გაგზავნა");
-    r.setText(text);
-  };
-}
-Fill DraftAnswer(const char* text = "პასუხის ტექსტი") {
-  return [=](C c) { c.initDraftAnswer().setText(text); };
-}
-Fill Endorse(const char* remark = "") {
-  return [=](C c) { c.initEndorse().setText(remark); };
-}
-Fill Dispatch(const char* channel = "post") {
-  return [=](C c) { c.initDispatch().setChannel(channel); };
-}
-Fill FileInto(const char* code) {
-  return [=](C c) { c.initFile().setNomenclatureCode(code); };
-}
-Fill Extend(const char* date, const char* reason = "საქმე განსაკუთრებით რთულია") {
-  return [=](C c) {
-    auto r = c.initExtendDeadline();
-    r.setNewDue(date);
-    r.setReason(reason);
-  };
-}
-Fill Redirect(const char* to_executor, const char* to_body, bool notified) {
-  return [=](C c) {
-    auto r = c.initRedirect();
-    r.setToExecutor(to_executor);
-    r.setToBody(to_body);
-    r.setReason("კომპეტენციის ფარგლებს გარეთაა");
-    r.setApplicantNotified(notified);
-  };
-}
-Fill Release(schema::InformationScope scope) {
-  return [=](C c) {
-    auto r = c.initReleaseInformation();
-    r.setScope(scope);
-  };
-}
-Fill RefuseInfo(const char* reason = "ინფორმაცია პერსონალურ მონაცემებს შეიცავს") {
-  return [=](C c) { c.initRefuseInformation().setText(reason); };
-}
-Fill Explain(const char* text = "უარი შეგიძლიათ გაასაჩივროთ ერთი თვის ვადაში") {
-  return [=](C c) { c.initExplainRights().setText(text); };
-}
-Fill DecideAs(schema::Outcome outcome) {
-  return [=](C c) {
-    auto r = c.initDecide();
-    r.setOutcome(outcome);
-    r.setText("გადაწყვეტილება");
-  };
-}
-Fill DraftAct(schema::ActType type, const char* issuer, bool public_proceeding = false,
-              const char* in_force_on = "") {
-  return [=](C c) {
-    auto r = c.initDraftAct();
-    r.setActType(type);
-    r.setIssuer(issuer);
-    r.setTitle("აქტის სათაური");
-    r.setText("აქტის ტექსტი");
-    r.setPublicProceeding(public_proceeding);
-    r.setInForceOn(in_force_on);
-  };
-}
-Fill Expertise(const char* opinion = "კანონს შეესაბამება") {
-  return [=](C c) { c.initGiveExpertise().setText(opinion); };
-}
-Fill Adopt(const char* session = "", uint32_t yes = 0, uint32_t no = 0) {
-  return [=](C c) {
-    auto r = c.initAdopt();
-    r.setSessionDate(session);
-    r.setVotesFor(yes);
-    r.setVotesAgainst(no);
-  };
-}
-Fill Publish(const char* channel, const char* on) {
-  return [=](C c) {
-    auto r = c.initPublish();
-    r.setChannel(channel);
-    r.setPublishedOn(on);
-  };
-}
-Fill Notify(const char* on) {
-  return [=](C c) { c.initNotify().setNotifiedOn(on); };
-}
-Fill Repeal(const char* by) {
-  return [=](C c) { c.initRepeal().setByAct(by); };
-}
-Fill Amend(const char* by) {
-  return [=](C c) { c.initAmend().setByAct(by); };
-}
-Fill Issue(const char* assignee, const char* due) {
-  return [=](C c) {
-    auto r = c.initIssueAssignment();
-    r.setAssignee(assignee);
-    r.setInstruction("მოამზადეთ ანგარიში");
-    r.setDue(due);
-  };
-}
-Fill Progress(const char* text = "შესრულებულია ნახევარი") {
-  return [=](C c) { c.initReportProgress().setText(text); };
-}
-Fill Complete(const char* text = "შესრულდა") {
-  return [=](C c) { c.initComplete().setText(text); };
-}
-Fill Review(bool accepted) {
-  return [=](C c) { c.initReview().setAccepted(accepted); };
-}
-Fill Doubt(const char* text = "დავალება კანონს ეწინააღმდეგება") {
-  return [=](C c) { c.initRaiseLegalityDoubt().setText(text); };
-}
-Fill RefuseAssignment(schema::RefusalGround ground) {
-  return [=](C c) {
-    auto r = c.initRefuseAssignment();
-    r.setGround(ground);
-    r.setReason("სამუშაო აღწერილობის ფარგლებს გარეთაა");
-  };
-}
-Fill Approve(int year, std::vector<std::pair<const char*, const char*>> files) {
-  return [=](C c) {
-    auto r = c.initApproveNomenclature();
-    r.setYear(static_cast<uint16_t>(year));
-    auto list = r.initFiles(files.size());
-    for (size_t i = 0; i < files.size(); ++i) {
-      list[i].setCode(files[i].first);
-      list[i].setTitle(files[i].second);
-      list[i].setRetention("permanent");
+
+// workflows::AllowedActions agrees with Decide for every post of the chart: each allowed action
+// is accepted with a valid sample, every other command of the catalogue is refused, nothing
+// outside `allowed` (the state's commands) is offered, and each step the inbox expects
+// (ExpectedSteps) is among its post's allowed actions.
+void ExpectAllowedActionsAgree(WorkflowBench& bench, const std::set<std::string>& allowed) {
+  for (const auto& post : bench.org().posts()) {
+    const auto actions = AllowedActions(bench.state(), bench.Context(post.id, false));
+    const std::set<std::string> offered(actions.begin(), actions.end());
+    for (const auto& type : actions) {
+      EXPECT_TRUE(allowed.count(type) || type == "approve_nomenclature")
+          << type << " offered to " << post.id;
+      bool accepted = false;
+      for (const auto& fill : Samples(bench, type))
+        accepted = accepted || bench.Accepts(post.id, fill);
+      EXPECT_TRUE(accepted) << type << " offered to " << post.id << " but no sample is accepted";
     }
-  };
-}
-Fill ArchiveFile(const char* code) {
-  return [=](C c) { c.initArchiveFile().setNomenclatureCode(code); };
-}
-
-// Every later command once, with plausible data, for the refusal tables.
-std::vector<std::pair<std::string, Fill>> Catalogue() {
-  return {{"assign_resolution", Resolve("info-analytics")},
-          {"confirm_receipt", kReceipt},
-          {"redirect", Redirect("info-press", "", false)},
-          {"extend_deadline", Extend("2027-01-20")},
-          {"draft_answer", DraftAnswer()},
-          {"endorse", Endorse()},
-          {"sign", kSign},
-          {"dispatch", Dispatch()},
-          {"file", FileInto("01-07")},
-          {"release_information", Release(schema::InformationScope::FULL)},
-          {"refuse_information", RefuseInfo()},
-          {"explain_rights", Explain()},
-          {"decide", DecideAs(schema::Outcome::GRANTED)},
-          {"give_expertise", Expertise()},
-          {"adopt", Adopt("2026-11-02", 10, 2)},
-          {"register_act", kRegisterAct},
-          {"publish", Publish("website", "2026-11-02")},
-          {"notify", Notify("2026-11-02")},
-          {"amend", Amend("act-2")},
-          {"repeal", Repeal("act-2")},
-          {"accept", kAccept},
-          {"report_progress", Progress()},
-          {"complete", Complete()},
-          {"review", Review(true)},
-          {"raise_legality_doubt", Doubt()},
-          {"refuse_assignment", RefuseAssignment(schema::RefusalGround::UNLAWFUL)},
-          {"archive_file", ArchiveFile("01-07")}};
+    for (const auto& [name, fill] : Catalogue()) {
+      if (offered.count(name)) continue;
+      EXPECT_FALSE(bench.Accepts(post.id, fill))
+          << name << " accepted from " << post.id << " but not among its allowed actions";
+    }
+  }
+  for (const auto& step : ExpectedSteps(bench.state(), bench.org())) {
+    const auto actions = AllowedActions(bench.state(), bench.Context(step.post, false));
+    EXPECT_NE(std::find(actions.begin(), actions.end(), step.type), actions.end())
+        << "the inbox expects " << step.type << " of " << step.post;
+  }
 }
 
 // Every command not in `allowed` is refused in the current state, for the state's reason.
 void ExpectOnlyAllowed(WorkflowBench& bench, std::set<std::string> allowed) {
   SCOPED_TRACE(std::string("in state ") + StageName(bench.state().stage));
+  ExpectAllowedActionsAgree(bench, allowed);
   for (const auto& [name, fill] : Catalogue()) {
     if (allowed.count(name)) continue;
     for (const char* actor : {"chair", "org-records", "info-analytics", "apparatus-head"}) {
@@ -232,6 +93,25 @@ void ExpectOnlyAllowed(WorkflowBench& bench, std::set<std::string> allowed) {
       EXPECT_TRUE(state_reason) << name << " by " << actor << ": " << message;
     }
   }
+}
+
+// ---- command labels ------------------------------------------------------------------------
+
+TEST(CommandLabelTest, EveryCommandTypeOfTheSchemaHasAGeorgianAndAnEnglishLabelInItsOrder) {
+  int count = 0;
+  const CommandLabel* labels = AllCommandLabels(&count);
+  const auto fields = capnp::Schema::from<schema::Command>().getUnionFields();
+  ASSERT_EQ(static_cast<size_t>(count), fields.size());
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const std::string type = storage::SnakeCase(fields[i].getProto().getName());
+    EXPECT_EQ(labels[i].type, type);
+    const CommandLabel* label = LabelOf(type);
+    ASSERT_NE(label, nullptr) << type;
+    EXPECT_EQ(label, &labels[i]);
+    EXPECT_GT(std::strlen(label->label_ka), 0u) << type;
+    EXPECT_GT(std::strlen(label->label_en), 0u) << type;
+  }
+  EXPECT_EQ(LabelOf("no_such_command"), nullptr);
 }
 
 // ---- incoming correspondence ---------------------------------------------------------------

@@ -78,8 +78,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
                            which == Which::COMPLETE || which == Which::RAISE_LEGALITY_DOUBT ||
                            which == Which::REFUSE_ASSIGNMENT;
   if (!by_assignee && which != Which::REVIEW) {
-    return Refuse(CommandName(command) + " does not apply to an assignment",
-                  "ბრძანება " + CommandName(command) + " დავალებაზე არ გამოიყენება");
+    return RefuseNow(CommandName(command) + " does not apply to an assignment",
+                     "ბრძანება " + CommandName(command) + " დავალებაზე არ გამოიყენება");
   }
   bool allowed = false;
   switch (which) {
@@ -129,11 +129,11 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       break;
     }
     case Which::RAISE_LEGALITY_DOUBT: {
-      if (auto refusal = need_text(command.getRaiseLegalityDoubt().getText())) return *refusal;
       if (state.legality_doubt) {
-        return Refuse("a doubt of legality was already raised on this assignment",
-                      "კანონიერების ეჭვი ამ დავალებაზე უკვე გამოითქვა");
+        return RefuseNow("a doubt of legality was already raised on this assignment",
+                         "კანონიერების ეჭვი ამ დავალებაზე უკვე გამოითქვა");
       }
+      if (auto refusal = need_text(command.getRaiseLegalityDoubt().getText())) return *refusal;
       // The doubt goes to the issuer and the issuer's superior — to whoever acts for them today.
       std::vector<std::string> notified = {context.org->ExercisedBy(state.issuer, context.today)};
       const Post* issuer = context.org->FindPost(state.issuer);

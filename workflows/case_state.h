@@ -100,9 +100,16 @@ struct CaseState {
   Stage stage = Stage::kNew;
   uint32_t version = 0;
   std::string case_id;
+  std::string opened_on;  // Tbilisi date of the case's first event
+  int64_t opened_at = 0;  // its business time, ms since the epoch
+  // Every post that acted on the case (actor and acting-for of each event) or is named in it
+  // (addressee, executors, endorsers, signatory, decider, deadline setter, issuer, assignee,
+  // notified, alert recipients); sorted, unique, never shrinking: who may read it
+  // (workflows/access.h).
+  std::vector<std::string> participants;
 
   // Incoming documents.
-  std::string registration_number, received_on, registered_on, addressee, subject;
+  std::string registration_number, received_on, registered_on, addressee, subject, summary;
   std::string statutory_due;  // the law's deadline, the ceiling of any resolution's due
   std::string due, due_explanation;
   std::string deadline_setter;  // post that set the current due (DOMAIN.md §3)

@@ -81,8 +81,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     case Which::ADOPT: {
       if (state.stage != Stage::kDrafted) return NotNow(state, command);
       if (state.expertise_count == 0) {
-        return Refuse("a draft is adopted only after legal expertise",
-                      "აქტის მიღება შესაძლებელია მხოლოდ სამართლებრივი ექსპერტიზის შემდეგ");
+        return RefuseNow("a draft is adopted only after legal expertise",
+                         "აქტის მიღება შესაძლებელია მხოლოდ სამართლებრივი ექსპერტიზის შემდეგ");
       }
       const bool council = IsCouncilAct(state.act_type);
       auto authority =
@@ -211,8 +211,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       return Events(std::move(draft));
     }
     default:
-      return Refuse(CommandName(command) + " does not apply to a legal act",
-                    "ბრძანება " + CommandName(command) + " სამართლებრივ აქტზე არ გამოიყენება");
+      return RefuseNow(CommandName(command) + " does not apply to a legal act",
+                       "ბრძანება " + CommandName(command) + " სამართლებრივ აქტზე არ გამოიყენება");
   }
 }
 

@@ -19,7 +19,7 @@ Decision Approve(const CaseState& state, schema::ApproveNomenclature::Reader com
                  const Context& context) {
   // A later approval of the same year replaces the plan (an amended nomenclature).
   if (state.kind != Kind::kNone && state.kind != Kind::kNomenclature) {
-    return Refuse("this case is not a nomenclature", "ეს საქმე ნომენკლატურა არ არის");
+    return RefuseNow("this case is not a nomenclature", "ეს საქმე ნომენკლატურა არ არის");
   }
   auto authority = Need(context, Power::kApproveNomenclature);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
@@ -52,14 +52,14 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     return Approve(state, command.getApproveNomenclature(), context);
   }
   if (command.which() != schema::Command::ARCHIVE_FILE) {
-    return Refuse(CommandName(command) + " does not apply to a nomenclature",
-                  "ბრძანება " + CommandName(command) + " ნომენკლატურაზე არ გამოიყენება");
+    return RefuseNow(CommandName(command) + " does not apply to a nomenclature",
+                     "ბრძანება " + CommandName(command) + " ნომენკლატურაზე არ გამოიყენება");
   }
   auto authority = Need(context, Power::kFile);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   if (state.year >= context.today.year()) {
-    return Refuse("files are handed to the archive after their year is closed",
-                  "საქმე არქივს გადაეცემა წლის დასრულების შემდეგ");
+    return RefuseNow("files are handed to the archive after their year is closed",
+                     "საქმე არქივს გადაეცემა წლის დასრულების შემდეგ");
   }
   const std::string code = command.getArchiveFile().getNomenclatureCode().cStr();
   for (const auto& file : state.files) {

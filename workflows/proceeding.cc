@@ -1,5 +1,7 @@
 #include "workflows/proceeding.h"
 
+#include <algorithm>
+
 #include <capnp/dynamic.h>
 
 #include "storage/event_json.h"
@@ -59,7 +61,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     const bool opening = OpensCase(which) && !ExtendsItsCase(which);
     if (which == Which::DECLARE_DAY_OFF) {
       if (state.kind != Kind::kNone && state.kind != Kind::kCalendar) {
-        return rules::Refuse(
+        return rules::RefuseNow(
             std::string("declare_day_off belongs to the calendar case '") + kCalendarCaseId + "'",
             std::string("დასვენების დღე ცხადდება კალენდრის საქმეში '") + kCalendarCaseId + "'");
       }
@@ -81,15 +83,15 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         case Which::APPROVE_NOMENCLATURE:
           return nomenclature::Approve(state, command.getApproveNomenclature(), context);
         default:
-          return rules::Refuse(
+          return rules::RefuseNow(
               "the case does not exist yet; open it with register_incoming, draft_letter, "
               "draft_act, issue_assignment, approve_nomenclature or declare_day_off",
               "საქმე ჯერ არ არსებობს");
       }
     }
     if (opening) {
-      return rules::Refuse(CommandName(command) + " opens a new case; this case already exists",
-                           "ეს ბრძანება ახალ საქმეს ხსნის; საქმე უკვე არსებობს");
+      return rules::RefuseNow(CommandName(command) + " opens a new case; this case already exists",
+                              "ეს ბრძანება ახალ საქმეს ხსნის; საქმე უკვე არსებობს");
     }
     switch (state.kind) {
       case Kind::kCorrespondence:
@@ -119,14 +121,63 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
   }
 }
 
+namespace {
+
+void AddParticipant(CaseState& state, std::string_view post) {
+  if (post.empty()) return;
+  auto& list = state.participants;
+  auto at = std::lower_bound(list.begin(), list.end(), post);
+  if (at == list.end() || *at != post) list.insert(at, std::string(post));
+}
+
+// The posts the event and the state after it name: whoever acted, on whose behalf, and every
+// post the case names. Collected from the state so that each kind's applier stays as it is; the
+// list only grows, so a post once named (an executor redirected away) keeps reading the case.
+void EvolveParticipants(CaseState& state, schema::Event::Reader event) {
+  using P = schema::Event::Payload;
+  AddParticipant(state, event.getActor().getPost().cStr());
+  AddParticipant(state, event.getActingFor().cStr());
+  for (const std::string* post :
+       {&state.addressee, &state.lead_executor, &state.signed_by, &state.decided_by,
+        &state.deadline_setter, &state.issuer, &state.assignee}) {
+    AddParticipant(state, *post);
+  }
+  for (const auto& post : state.co_executors) AddParticipant(state, post);
+  for (const auto& post : state.endorsements) AddParticipant(state, post);
+  auto payload = event.getPayload();
+  if (payload.which() == P::LEGALITY_DOUBT_RAISED) {
+    for (auto post : payload.getLegalityDoubtRaised().getNotified()) {
+      AddParticipant(state, post.cStr());
+    }
+  }
+  // Whoever an alert went to is told about the case, so it may open it.
+  for (auto which : {P::DEADLINE_APPROACHING, P::DEADLINE_MISSED, P::ESCALATED}) {
+    if (payload.which() != which) continue;
+    auto alert = which == P::DEADLINE_APPROACHING ? payload.getDeadlineApproaching()
+                 : which == P::DEADLINE_MISSED    ? payload.getDeadlineMissed()
+                                                  : payload.getEscalated();
+    for (auto recipient : alert.getRecipients()) {
+      AddParticipant(state, recipient.getPost().cStr());
+      AddParticipant(state, recipient.getActingFor().cStr());
+    }
+  }
+}
+
+}  // namespace
+
 void Evolve(CaseState& state, schema::Event::Reader event) {
   ++state.version;
   if (state.case_id.empty()) state.case_id = event.getCaseId();
+  if (state.version == 1) {
+    state.opened_at = event.getOccurredAt();
+    state.opened_on = rules::TbilisiDateOf(state.opened_at);
+  }
   // Each applier handles its own payloads; the payloads kinds share (endorsed,
   // deadline_extended) are applied by the incoming flow's applier for every kind. An unknown
   // payload (a newer build's) changes nothing but the version.
   EvolveWatch(state, event) || incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event);
+  EvolveParticipants(state, event);
 }
 
 }  // namespace saqme::workflows

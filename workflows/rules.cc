@@ -11,11 +11,15 @@ namespace saqme::workflows::rules {
 
 Refusal Refuse(std::string en, std::string ka) { return Refusal{std::move(en), std::move(ka), {}}; }
 
+Refusal RefuseNow(std::string en, std::string ka) {
+  return Refusal{std::move(en), std::move(ka), {}, RefusalCategory::kNotNow};
+}
+
 Refusal NotNow(const CaseState& state, schema::Command::Reader command) {
   const std::string name = CommandName(command);
-  return Refuse(name + " is not possible while the " + KindName(state.kind) + " is '" +
-                    StageName(state.stage) + "'",
-                "ბრძანება " + name + " ამ ეტაპზე (" + StageName(state.stage) + ") დაუშვებელია");
+  return RefuseNow(name + " is not possible while the " + KindName(state.kind) + " is '" +
+                       StageName(state.stage) + "'",
+                   "ბრძანება " + name + " ამ ეტაპზე (" + StageName(state.stage) + ") დაუშვებელია");
 }
 
 std::vector<storage::EventDraft> Events(storage::EventDraft draft) {
@@ -74,7 +78,7 @@ Decision Endorse(const CaseState& state, schema::TextOnly::Reader command, const
   const std::string by = acting_for.empty() ? context.actor_post : acting_for;
   for (const auto& post : state.endorsements) {
     if (post == by)
-      return Refuse(by + " has already endorsed this draft", by + "-მა ეს პროექტი უკვე დაავიზა");
+      return RefuseNow(by + " has already endorsed this draft", by + "-მა ეს პროექტი უკვე დაავიზა");
   }
   auto draft = NewEvent(context, acting_for);
   auto r = draft.event().getPayload().initEndorsed();
@@ -86,11 +90,11 @@ Decision Endorse(const CaseState& state, schema::TextOnly::Reader command, const
 Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
                        std::initializer_list<schema::Outcome> allowed, const char* allowed_en,
                        const char* allowed_ka, Power power, const std::string& as_post) {
+  auto authority = Need(context, power, as_post);  // authority before data (refusal.h)
+  if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   if (std::find(allowed.begin(), allowed.end(), command.getOutcome()) == allowed.end()) {
     return Refuse(allowed_en, allowed_ka);
   }
-  auto authority = Need(context, power, as_post);
-  if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   auto draft = NewEvent(context, std::get<std::string>(authority));
   auto r = draft.event().getPayload().initDecided();
   r.setOutcome(command.getOutcome());

@@ -9,7 +9,9 @@
 
 namespace saqme::workflows::rules {
 
-Refusal Refuse(std::string en, std::string ka);
+Refusal Refuse(std::string en, std::string ka);  // for the command's data
+// A refusal for the case's state: not now, whatever the data (RefusalCategory::kNotNow).
+Refusal RefuseNow(std::string en, std::string ka);
 // "assign_resolution is not possible while the case is 'filed'".
 Refusal NotNow(const CaseState& state, schema::Command::Reader command);
 

@@ -128,45 +128,12 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
                 const KindRules& kind, const Context& context) {
   if (kind.extension == Extension::kNone) {
     const auto& rule = context.deadlines->Get(kind.deadline_key);
-    return Refuse("this deadline is set by law (" + rule.source + ") and cannot be extended",
-                  "ეს ვადა კანონითაა დადგენილი და მისი გაგრძელება დაუშვებელია");
+    return RefuseNow("this deadline is set by law (" + rule.source + ") and cannot be extended",
+                     "ეს ვადა კანონითაა დადგენილი და მისი გაგრძელება დაუშვებელია");
   }
-  auto parsed = DateField(command.getNewDue().cStr(), "new_due");
-  if (auto* refusal = std::get_if<Refusal>(&parsed)) return *refusal;
-  const Date new_due = std::get<Date>(parsed);
-  if (Date::Parse(state.due).value_or(context.today) < context.today) {
-    return Refuse("the deadline " + state.due +
-                      " has already passed; a passed deadline is not "
-                      "extended afterwards",
-                  "ვადა " + state.due + " უკვე გასულია და მისი გაგრძელება აღარ შეიძლება");
-  }
-  if (new_due.ToString() <= state.due) {
-    return Refuse("the new due date must be later than the current one, " + state.due,
-                  "ახალი ვადა მიმდინარეზე (" + state.due + ") გვიან უნდა იყოს");
-  }
-  if (command.getReason().size() == 0) {
-    return Refuse("an extension needs a recorded reason", "ვადის გაგრძელებას სჭირდება საფუძველი");
-  }
+  // Who may extend, then whether it may be extended now, then the data (refusal.h).
   std::string acting_for;
   if (kind.extension == Extension::kStatutoryOnce) {
-    // GAC: one extension, by at most one month, for an especially complex case.
-    if (state.statutory_extensions > 0) {
-      return Refuse(
-          "the deadline of this proceeding was already extended once; the law allows "
-          "one extension",
-          "ამ წარმოების ვადა უკვე ერთხელ გაგრძელდა; კანონი მხოლოდ ერთ გაგრძელებას "
-          "უშვებს");
-    }
-    const auto& limit = context.deadlines->Get(std::string(kind.deadline_key) + "-extension");
-    auto statutory = DateField(state.statutory_due, "the statutory due date");
-    if (auto* refusal = std::get_if<Refusal>(&statutory)) return *refusal;
-    const Date ceiling =
-        ComputeDeadline(std::get<Date>(statutory), limit.rule, *context.calendar).due;
-    if (ceiling < new_due) {
-      return Refuse("an extension may add at most " + limit.rule.ToString() + " (" + limit.source +
-                        "): the latest possible due date is " + ceiling.ToString(),
-                    "ვადა შეიძლება გაგრძელდეს არაუმეტეს " + ceiling.ToString() + "-მდე");
-    }
     // The head who resolves it (or whoever acts for them), or their superior.
     auto authority = Need(context, Power::kResolve, state.addressee);
     if (auto* refusal = std::get_if<Refusal>(&authority)) {
@@ -185,6 +152,42 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
       return Refusal{"only who set the deadline (" + setter + ") or their superior may change it",
                      "ვადის შეცვლა შეუძლია მხოლოდ მის დამდგენს (" + setter + ") ან მის ზემდგომს",
                      "resolve"};
+    }
+  }
+  if (Date::Parse(state.due).value_or(context.today) < context.today) {
+    return RefuseNow("the deadline " + state.due +
+                         " has already passed; a passed deadline is not "
+                         "extended afterwards",
+                     "ვადა " + state.due + " უკვე გასულია და მისი გაგრძელება აღარ შეიძლება");
+  }
+  // GAC: one extension, by at most one month, for an especially complex case.
+  if (kind.extension == Extension::kStatutoryOnce && state.statutory_extensions > 0) {
+    return RefuseNow(
+        "the deadline of this proceeding was already extended once; the law allows "
+        "one extension",
+        "ამ წარმოების ვადა უკვე ერთხელ გაგრძელდა; კანონი მხოლოდ ერთ გაგრძელებას "
+        "უშვებს");
+  }
+  auto parsed = DateField(command.getNewDue().cStr(), "new_due");
+  if (auto* refusal = std::get_if<Refusal>(&parsed)) return *refusal;
+  const Date new_due = std::get<Date>(parsed);
+  if (new_due.ToString() <= state.due) {
+    return Refuse("the new due date must be later than the current one, " + state.due,
+                  "ახალი ვადა მიმდინარეზე (" + state.due + ") გვიან უნდა იყოს");
+  }
+  if (command.getReason().size() == 0) {
+    return Refuse("an extension needs a recorded reason", "ვადის გაგრძელებას სჭირდება საფუძველი");
+  }
+  if (kind.extension == Extension::kStatutoryOnce) {
+    const auto& limit = context.deadlines->Get(std::string(kind.deadline_key) + "-extension");
+    auto statutory = DateField(state.statutory_due, "the statutory due date");
+    if (auto* refusal = std::get_if<Refusal>(&statutory)) return *refusal;
+    const Date ceiling =
+        ComputeDeadline(std::get<Date>(statutory), limit.rule, *context.calendar).due;
+    if (ceiling < new_due) {
+      return Refuse("an extension may add at most " + limit.rule.ToString() + " (" + limit.source +
+                        "): the latest possible due date is " + ceiling.ToString(),
+                    "ვადა შეიძლება გაგრძელდეს არაუმეტეს " + ceiling.ToString() + "-მდე");
     }
   }
   auto draft = NewEvent(context, acting_for);
@@ -380,8 +383,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       return Events(std::move(draft));
     }
     default:
-      return Refuse(CommandName(command) + " does not apply to a " + KindName(state.kind),
-                    "ბრძანება " + CommandName(command) + " ამ სახის საქმეზე არ გამოიყენება");
+      return RefuseNow(CommandName(command) + " does not apply to a " + KindName(state.kind),
+                       "ბრძანება " + CommandName(command) + " ამ სახის საქმეზე არ გამოიყენება");
   }
 }
 
@@ -401,6 +404,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.correspondent = r.getSender().getName();
       state.related_case = r.getRelatedCase();
       state.subject = r.getSubject();
+      state.summary = r.getSummary();
       state.due = state.statutory_due = r.getDue();
       state.due_explanation = r.getDueExplanation();
       return true;

@@ -16,7 +16,7 @@ using Which = schema::Command::Which;
 std::optional<Decision> LetterCommands(const CaseState& state, schema::Command::Reader command,
                                        const Context&) {
   if (command.which() == Which::EXTEND_DEADLINE) {
-    return rules::Refuse(
+    return rules::RefuseNow(
         "extend_deadline does not apply to a letter on the body's own initiative: it has no "
         "deadline",
         "საკუთარი ინიციატივით მომზადებულ წერილს ვადა არ აქვს");

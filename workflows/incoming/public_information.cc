@@ -18,12 +18,12 @@ std::optional<Decision> DecidePublicInformation(const CaseState& state,
   if (which == Which::DRAFT_ANSWER || which == Which::SIGN || which == Which::DISPATCH) {
     // The answer to a request is a release or a refusal: the register and the yearly report
     // (GAC art. 49) count them.
-    return Decision(Refuse(CommandName(command) +
-                               " does not apply to a public-information "
-                               "request: it is answered with release_information or "
-                               "refuse_information",
-                           "საჯარო ინფორმაციის მოთხოვნას პასუხობენ ინფორმაციის გაცემით ან "
-                           "გაცემაზე უარით"));
+    return Decision(RefuseNow(CommandName(command) +
+                                  " does not apply to a public-information "
+                                  "request: it is answered with release_information or "
+                                  "refuse_information",
+                              "საჯარო ინფორმაციის მოთხოვნას პასუხობენ ინფორმაციის გაცემით ან "
+                              "გაცემაზე უარით"));
   }
   if (which != Which::RELEASE_INFORMATION && which != Which::REFUSE_INFORMATION &&
       which != Which::EXPLAIN_RIGHTS) {

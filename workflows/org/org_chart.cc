@@ -295,6 +295,15 @@ std::string OrgChart::SignatoryFor(std::string_view addressee) const {
   return std::string(addressee);
 }
 
+bool OrgChart::UnitWithin(std::string_view unit, std::string_view root) const {
+  std::set<std::string> seen;  // a cycle of parents ends the walk
+  for (const Unit* at = FindUnit(unit); at && seen.insert(at->id).second;
+       at = FindUnit(at->parent)) {
+    if (at->id == root) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> OrgChart::ReportingLine(std::string_view post) const {
   std::vector<std::string> line;
   for (const Post* at = FindPost(post); at && !at->supervisor.empty();

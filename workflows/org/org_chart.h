@@ -66,6 +66,8 @@ class OrgChart {
 
   const Post* FindPost(std::string_view id) const;
   const Unit* FindUnit(std::string_view id) const;
+  // Whether `unit` is `root` or lies under it (false for an unknown unit).
+  bool UnitWithin(std::string_view unit, std::string_view root) const;
 
   // Adds a dated acting assignment (kInvalidArgument: unknown posts, from > to, a post acting
   // for itself, or an overlap with another assignment for the same post).

@@ -23,6 +23,7 @@ constexpr PowerNames kNames[kPowerCount] = {
     {"approve_nomenclature", "საქმეთა ნომენკლატურის დამტკიცება"},
     {"declare_days_off", "დასვენების დღის აღრიცხვა"},
     {"issue_assignments", "დავალების გაცემა"},
+    {"audit", "შიდა აუდიტი"},
 };
 
 }  // namespace

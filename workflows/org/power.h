@@ -22,8 +22,9 @@ enum class Power {
   kApproveNomenclature,
   kDeclareDaysOff,
   kIssueAssignments,
+  kAudit,  // reads every case and register, and the access log (workflows/access.h)
 };
-inline constexpr int kPowerCount = 14;
+inline constexpr int kPowerCount = 15;
 
 const char* PowerName(Power power);    // "decide_complaints"
 const char* PowerNameKa(Power power);  // "საჩივრის გადაწყვეტა"

@@ -1,0 +1,230 @@
+#include "engine/search.h"
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <rocksdb/db.h>
+
+#include "engine/views.h"
+#include "storage/event_log.h"
+#include "storage/keys.h"
+#include "workflows/access.h"
+
+namespace saqme::engine {
+namespace {
+
+constexpr char kField = '\x1f';  // between a record's fields
+constexpr char kText = '\x1e';   // between the parts of its searchable text
+
+// The record's fields, in this order.
+enum Field {
+  kCaseId,
+  kKind,
+  kState,
+  kNumber,
+  kSubject,
+  kCorrespondent,
+  kExecutor,
+  kUnit,
+  kDue,
+  kOpenedOn,
+  kParticipants,
+  kExpected,
+  kPublic,
+  kHaystack,
+  kFieldCount
+};
+
+// A field's text with the separators a record uses taken out.
+std::string Clean(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c == kField || c == kText) c = ' ';
+  }
+  return out;
+}
+
+std::string JoinPosts(const std::vector<std::string>& posts) {
+  std::string out;
+  for (const auto& post : posts) out += (out.empty() ? "" : " ") + post;
+  return out;
+}
+
+// Splits space-separated words into `*out`, reusing its strings (post ids fit in a short
+// string, so a scan over many records allocates nothing here).
+void SplitWords(std::string_view text, std::vector<std::string>* out) {
+  size_t n = 0;
+  while (!text.empty()) {
+    const size_t space = text.find(' ');
+    if (n == out->size()) out->emplace_back();
+    (*out)[n++].assign(text.substr(0, space));
+    if (space == std::string_view::npos) break;
+    text.remove_prefix(space + 1);
+  }
+  out->resize(n);
+}
+
+// Splits a record into its fields; false when it does not have them all.
+bool SplitRecord(std::string_view record, std::string_view (&fields)[kFieldCount]) {
+  for (int i = 0; i < kFieldCount; ++i) {
+    const size_t end = record.find(kField);
+    if ((end == std::string_view::npos) != (i == kFieldCount - 1)) return false;
+    fields[i] = record.substr(0, end);
+    if (end != std::string_view::npos) record.remove_prefix(end + 1);
+  }
+  return true;
+}
+
+std::string Hex(std::string_view bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+
+std::optional<std::string> Unhex(std::string_view hex) {
+  auto digit = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  };
+  if (hex.size() % 2) return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    const int high = digit(hex[i]), low = digit(hex[i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out.push_back(static_cast<char>(high * 16 + low));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FoldForSearch(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const unsigned char c = out[i];
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xE1 && i + 2 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0xB2 &&
+               static_cast<unsigned char>(out[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(out[i + 2]) <= 0xBF) {
+      // Mtavruli U+1C90..U+1CBF (E1 B2 90..BF) is Mkhedruli U+10D0..U+10FF (E1 83 90..BF).
+      out[i + 1] = static_cast<char>(0x83);
+      i += 2;
+    }
+  }
+  return out;
+}
+
+std::string SearchRecord(const workflows::CaseState& s, const workflows::OrgChart& org) {
+  const std::string subject = !s.subject.empty() ? s.subject
+                              : !s.title.empty() ? s.title
+                                                 : s.instruction;
+  const std::string executor = !s.lead_executor.empty() ? s.lead_executor : s.assignee;
+  const std::string& named = !executor.empty()      ? executor
+                             : !s.addressee.empty() ? s.addressee
+                                                    : s.issuer;
+  const workflows::Post* post = org.FindPost(named);
+  const workflows::ReadFacts facts = workflows::ReadFactsOf(s, org);
+  const std::string fields[kFieldCount] = {
+      s.case_id,
+      workflows::KindName(s.kind),
+      workflows::StageName(s.stage),
+      Clean(s.registration_number),
+      Clean(subject),
+      Clean(s.correspondent),
+      executor,
+      post ? post->unit : "",
+      workflows::OpenDeadlineOf(s).due,
+      s.opened_on,
+      JoinPosts(facts.participants),
+      JoinPosts(facts.expected),
+      facts.is_public ? "1" : "0",
+      FoldForSearch(Clean(s.registration_number) + kText + Clean(s.correspondent) + kText +
+                    Clean(subject) + kText + Clean(s.summary))};
+  std::string record;
+  for (int i = 0; i < kFieldCount; ++i) {
+    if (i) record.push_back(kField);
+    record += fields[i];
+  }
+  return record;
+}
+
+Result<boost::json::object> SearchCases(const Engine& engine, const workflows::OrgChart& org,
+                                        const SearchQuery& query) {
+  std::string start;
+  if (!query.cursor.empty()) {
+    auto key = Unhex(query.cursor);
+    if (!key || key->size() < 8) {
+      return Status::Error(Status::Code::kInvalidArgument, "cursor is not one this search gave",
+                           "cursor არასწორია");
+    }
+    start = *key;
+  }
+  std::vector<std::string> words;
+  SplitWords(FoldForSearch(query.q), &words);
+  std::erase(words, std::string());
+  // Horspool's skip table suits UTF-8 Georgian, where every letter starts with the same byte.
+  std::vector<std::boyer_moore_horspool_searcher<std::string::const_iterator>> searchers;
+  for (const auto& word : words) searchers.emplace_back(word.begin(), word.end());
+  workflows::ReadFacts facts;  // one, reused for every candidate
+  const workflows::CaseReader reader(org, query.viewer, query.today);
+  std::vector<std::string> units;  // the unit asked for and those under it
+  for (const auto& unit : org.units()) {
+    if (!query.unit.empty() && org.UnitWithin(unit.id, query.unit)) units.push_back(unit.id);
+  }
+  const std::string today = query.today.ToString();
+  const storage::EventLog& log = engine.log();
+  std::unique_ptr<rocksdb::Iterator> it(
+      log.db()->NewIterator(rocksdb::ReadOptions(), log.family(kSearchView)));
+  boost::json::array cases;
+  boost::json::value next_cursor = nullptr;
+  std::string last_key;
+  for (start.empty() ? it->SeekToFirst() : it->Seek(start); it->Valid(); it->Next()) {
+    const std::string_view key(it->key().data(), it->key().size());
+    if (key == start) continue;  // the last case of the page before
+    std::string_view f[kFieldCount];
+    if (!SplitRecord(std::string_view(it->value().data(), it->value().size()), f)) continue;
+    if (!query.from.empty() && f[kOpenedOn] < query.from) break;  // older from here on
+    if (!query.to.empty() && f[kOpenedOn] > query.to) continue;
+    if ((!query.kind.empty() && f[kKind] != query.kind) ||
+        (!query.state.empty() && f[kState] != query.state) ||
+        (!query.executor.empty() && f[kExecutor] != query.executor) ||
+        (!query.unit.empty() && std::find(units.begin(), units.end(), f[kUnit]) == units.end())) {
+      continue;
+    }
+    const bool overdue = !f[kDue].empty() && f[kDue] < today;
+    if (query.overdue && !overdue) continue;
+    bool found = true;
+    for (const auto& searcher : searchers) {
+      found = found &&
+              std::search(f[kHaystack].begin(), f[kHaystack].end(), searcher) != f[kHaystack].end();
+    }
+    if (!found) continue;
+    if (!reader.ReadsAll()) {
+      SplitWords(f[kParticipants], &facts.participants);
+      SplitWords(f[kExpected], &facts.expected);
+      facts.is_public = f[kPublic] == "1";
+      if (reader.Ground(facts) == workflows::ReadGround::kNone) continue;
+    }
+    if (cases.size() == query.limit) {  // one more exists: the page ends here
+      next_cursor = Hex(last_key);
+      break;
+    }
+    boost::json::object item{{"case_id", f[kCaseId]},     {"kind", f[kKind]},
+                             {"state", f[kState]},        {"registration_number", f[kNumber]},
+                             {"subject", f[kSubject]},    {"correspondent", f[kCorrespondent]},
+                             {"executor", f[kExecutor]},  {"due", f[kDue]},
+                             {"opened_on", f[kOpenedOn]}, {"overdue", overdue}};
+    cases.push_back(std::move(item));
+    last_key.assign(key);
+  }
+  if (!it->status().ok()) return storage::FromRocks(it->status(), log.dir());
+  return boost::json::object{{"cases", std::move(cases)}, {"next_cursor", next_cursor}};
+}
+
+}  // namespace saqme::engine

@@ -1,0 +1,219 @@
+// Command builders for the workflow tests: one plausible command of each type, and the
+// catalogue of every command that acts on an existing case.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tests/workflow_harness.h"
+
+namespace saqme::testing::commands {
+
+using Fill = WorkflowBench::Fill;
+using C = schema::Command::Builder;
+
+// ---- command builders --------------------------------------------------------------------
+
+inline Fill Register(schema::IncomingKind kind, const char* addressee,
+                     const char* stated_due = "") {
+  return [=](C c) {
+    auto r = c.initRegisterIncoming();
+    r.setKind(kind);
+    r.setChannel("post");
+    r.initSender().setName("ნინო ბერიძე");
+    r.getSender().setKind(schema::SenderKind::CITIZEN);
+    r.setSubject("განცხადება");
+    r.setSummary("მოქალაქე ითხოვს ინფორმაციას");
+    r.setPages(2);
+    r.setReceivedOn("2026-11-02");
+    r.setAddressee(addressee);
+    r.setStatedDue(stated_due);
+  };
+}
+inline Fill Resolve(const char* lead, const char* due = "", std::vector<const char*> co = {}) {
+  return [=](C c) {
+    auto r = c.initAssignResolution();
+    r.setLeadExecutor(lead);
+    auto list = r.initCoExecutors(co.size());
+    for (size_t i = 0; i < co.size(); ++i) list.set(i, co[i]);
+    r.setInstruction("მოამზადეთ პასუხი");
+    r.setDue(due);
+    r.setOnControl(true);
+  };
+}
+inline const Fill kReceipt = [](C c) { c.setConfirmReceipt(); };
+inline const Fill kSign = [](C c) { c.setSign(); };
+inline const Fill kRegisterAct = [](C c) { c.setRegisterAct(); };
+inline const Fill kAccept = [](C c) { c.setAccept(); };
+inline Fill DraftLetter(const char* recipient = "სახელმწიფო რწმუნებულის ადმინისტრაცია",
+                        const char* text = "გიგზავნით საკრებულოს დადგენილებას") {
+  return [=](C c) {
+    auto r = c.initDraftLetter();
+    r.initRecipient().setName(recipient);
+    r.getRecipient().setKind(schema::SenderKind::AGENCY);
+    r.setSubject("სამართლებრივი აქტის გაგზავნა");
+    r.setText(text);
+  };
+}
+inline Fill DraftAnswer(const char* text = "პასუხის ტექსტი") {
+  return [=](C c) { c.initDraftAnswer().setText(text); };
+}
+inline Fill Endorse(const char* remark = "") {
+  return [=](C c) { c.initEndorse().setText(remark); };
+}
+inline Fill Dispatch(const char* channel = "post") {
+  return [=](C c) { c.initDispatch().setChannel(channel); };
+}
+inline Fill FileInto(const char* code) {
+  return [=](C c) { c.initFile().setNomenclatureCode(code); };
+}
+inline Fill Extend(const char* date, const char* reason = "საქმე განსაკუთრებით რთულია") {
+  return [=](C c) {
+    auto r = c.initExtendDeadline();
+    r.setNewDue(date);
+    r.setReason(reason);
+  };
+}
+inline Fill Redirect(const char* to_executor, const char* to_body, bool notified) {
+  return [=](C c) {
+    auto r = c.initRedirect();
+    r.setToExecutor(to_executor);
+    r.setToBody(to_body);
+    r.setReason("კომპეტენციის ფარგლებს გარეთაა");
+    r.setApplicantNotified(notified);
+  };
+}
+inline Fill Release(schema::InformationScope scope) {
+  return [=](C c) {
+    auto r = c.initReleaseInformation();
+    r.setScope(scope);
+  };
+}
+inline Fill RefuseInfo(const char* reason = "ინფორმაცია პერსონალურ მონაცემებს შეიცავს") {
+  return [=](C c) { c.initRefuseInformation().setText(reason); };
+}
+inline Fill Explain(const char* text = "უარი შეგიძლიათ გაასაჩივროთ ერთი თვის ვადაში") {
+  return [=](C c) { c.initExplainRights().setText(text); };
+}
+inline Fill DecideAs(schema::Outcome outcome) {
+  return [=](C c) {
+    auto r = c.initDecide();
+    r.setOutcome(outcome);
+    r.setText("გადაწყვეტილება");
+  };
+}
+inline Fill DraftAct(schema::ActType type, const char* issuer, bool public_proceeding = false,
+                     const char* in_force_on = "") {
+  return [=](C c) {
+    auto r = c.initDraftAct();
+    r.setActType(type);
+    r.setIssuer(issuer);
+    r.setTitle("აქტის სათაური");
+    r.setText("აქტის ტექსტი");
+    r.setPublicProceeding(public_proceeding);
+    r.setInForceOn(in_force_on);
+  };
+}
+inline Fill Expertise(const char* opinion = "კანონს შეესაბამება") {
+  return [=](C c) { c.initGiveExpertise().setText(opinion); };
+}
+inline Fill Adopt(const char* session = "", uint32_t yes = 0, uint32_t no = 0) {
+  return [=](C c) {
+    auto r = c.initAdopt();
+    r.setSessionDate(session);
+    r.setVotesFor(yes);
+    r.setVotesAgainst(no);
+  };
+}
+inline Fill Publish(const char* channel, const char* on) {
+  return [=](C c) {
+    auto r = c.initPublish();
+    r.setChannel(channel);
+    r.setPublishedOn(on);
+  };
+}
+inline Fill Notify(const char* on) {
+  return [=](C c) { c.initNotify().setNotifiedOn(on); };
+}
+inline Fill Repeal(const char* by) {
+  return [=](C c) { c.initRepeal().setByAct(by); };
+}
+inline Fill Amend(const char* by) {
+  return [=](C c) { c.initAmend().setByAct(by); };
+}
+inline Fill Issue(const char* assignee, const char* due) {
+  return [=](C c) {
+    auto r = c.initIssueAssignment();
+    r.setAssignee(assignee);
+    r.setInstruction("მოამზადეთ ანგარიში");
+    r.setDue(due);
+  };
+}
+inline Fill Progress(const char* text = "შესრულებულია ნახევარი") {
+  return [=](C c) { c.initReportProgress().setText(text); };
+}
+inline Fill Complete(const char* text = "შესრულდა") {
+  return [=](C c) { c.initComplete().setText(text); };
+}
+inline Fill Review(bool accepted) {
+  return [=](C c) { c.initReview().setAccepted(accepted); };
+}
+inline Fill Doubt(const char* text = "დავალება კანონს ეწინააღმდეგება") {
+  return [=](C c) { c.initRaiseLegalityDoubt().setText(text); };
+}
+inline Fill RefuseAssignment(schema::RefusalGround ground) {
+  return [=](C c) {
+    auto r = c.initRefuseAssignment();
+    r.setGround(ground);
+    r.setReason("სამუშაო აღწერილობის ფარგლებს გარეთაა");
+  };
+}
+inline Fill Approve(int year, std::vector<std::pair<const char*, const char*>> files) {
+  return [=](C c) {
+    auto r = c.initApproveNomenclature();
+    r.setYear(static_cast<uint16_t>(year));
+    auto list = r.initFiles(files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      list[i].setCode(files[i].first);
+      list[i].setTitle(files[i].second);
+      list[i].setRetention("permanent");
+    }
+  };
+}
+inline Fill ArchiveFile(const char* code) {
+  return [=](C c) { c.initArchiveFile().setNomenclatureCode(code); };
+}
+
+// Every later command once, with plausible data, for the refusal tables.
+inline std::vector<std::pair<std::string, Fill>> Catalogue() {
+  return {{"assign_resolution", Resolve("info-analytics")},
+          {"confirm_receipt", kReceipt},
+          {"redirect", Redirect("info-press", "", false)},
+          {"extend_deadline", Extend("2027-01-20")},
+          {"draft_answer", DraftAnswer()},
+          {"endorse", Endorse()},
+          {"sign", kSign},
+          {"dispatch", Dispatch()},
+          {"file", FileInto("01-07")},
+          {"release_information", Release(schema::InformationScope::FULL)},
+          {"refuse_information", RefuseInfo()},
+          {"explain_rights", Explain()},
+          {"decide", DecideAs(schema::Outcome::GRANTED)},
+          {"give_expertise", Expertise()},
+          {"adopt", Adopt("2026-11-02", 10, 2)},
+          {"register_act", kRegisterAct},
+          {"publish", Publish("website", "2026-11-02")},
+          {"notify", Notify("2026-11-02")},
+          {"amend", Amend("act-2")},
+          {"repeal", Repeal("act-2")},
+          {"accept", kAccept},
+          {"report_progress", Progress()},
+          {"complete", Complete()},
+          {"review", Review(true)},
+          {"raise_legality_doubt", Doubt()},
+          {"refuse_assignment", RefuseAssignment(schema::RefusalGround::UNLAWFUL)},
+          {"archive_file", ArchiveFile("01-07")}};
+}
+
+}  // namespace saqme::testing::commands
