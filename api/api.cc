@@ -12,6 +12,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/command_json.h"
+#include "api/console_routes.h"
 #include "api/journal_export.h"
 #include "engine/control.h"
 #include "engine/projection.h"
@@ -170,6 +171,7 @@ void Api::Count(const std::string& type, const std::string& outcome, double seco
 }
 
 Response Api::Handle(const Request& request) {
+  if (auto page = ConsoleResponse(request)) return *page;  // the web console (docs/console.md)
   const Target target = Parse(request.target());
   const auto& p = target.parts;
   const bool get = request.method() == http::verb::get, post = request.method() == http::verb::post;

@@ -1,0 +1,2 @@
+import "./app.css";
+document.getElementById("app")!.textContent = "saqme";
