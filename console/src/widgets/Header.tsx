@@ -1,0 +1,104 @@
+// The banner: who is signed in, the post whose work is shown, the language switch, the unread
+// alerts (live), logout; then the navigation the caller's powers open.
+import { useAlertFeed } from '../alertFeed';
+import { postTitle, type Session } from '../context';
+import { type LabelKey, t } from '../labels';
+import { Link } from './Link';
+
+interface NavItem {
+  path: string;
+  label: LabelKey;
+  // the powers (any of them) that open it; empty: everyone
+  powers: string[];
+}
+
+const NAV: NavItem[] = [
+  { path: '/', label: 'nav_inbox', powers: [] },
+  { path: '/register', label: 'nav_register', powers: ['register'] },
+  { path: '/search', label: 'nav_search', powers: [] },
+  { path: '/journals', label: 'nav_journals', powers: ['register', 'audit', 'resolve', 'dispatch', 'file'] },
+  { path: '/queues', label: 'nav_queues', powers: ['dispatch', 'file'] },
+  { path: '/nomenclature', label: 'nav_nomenclature', powers: ['register', 'file', 'approve_nomenclature', 'audit'] },
+  { path: '/alerts', label: 'nav_alerts', powers: [] },
+  { path: '/control', label: 'nav_control', powers: ['resolve', 'issue_assignments', 'register', 'audit'] },
+  { path: '/reports', label: 'nav_reports', powers: ['resolve', 'register', 'audit', 'approve_nomenclature'] },
+  { path: '/audit', label: 'nav_audit', powers: ['audit'] },
+  { path: '/audit/access', label: 'nav_access_log', powers: ['audit'] },
+];
+
+// The navigation items `powers` open.
+export function navFor(powers: string[]): NavItem[] {
+  return NAV.filter((item) => item.powers.length === 0 || item.powers.some((p) => powers.includes(p)));
+}
+
+interface Props {
+  session: Session;
+  path: string;
+  onToggleLanguage: () => void;
+  onLogout: () => void;
+}
+
+export function Header({ session, path, onToggleLanguage, onLogout }: Props) {
+  const { me } = session;
+  const feed = useAlertFeed();
+  const posts = [...new Set([me.post, ...(me.posts ?? []), ...(me.acting_for ?? [])].filter(Boolean))];
+  const current = (item: NavItem) =>
+    item.path === '/' ? path === '/' : path === item.path || (item.path !== '/audit' && path.startsWith(item.path + '/'));
+  return (
+    <header class="site-header">
+      <div class="header-row">
+        <Link href="/" class="brand">
+          saqme · {t('app_name')}
+        </Link>
+        <div class="header-tools">
+          <span class="person">
+            <span class="visually-hidden">{t('person')}: </span>
+            {me.person || me.login}
+          </span>
+          {posts.length > 0 && (
+            <span class="post-switch">
+              <label for="working-as">{t('current_post')}</label>
+              <select id="working-as" value={session.workingAs}
+                onChange={(e) => session.setWorkingAs((e.currentTarget as HTMLSelectElement).value)}>
+                {posts.length > 1 && <option value="">{t('all_posts')}</option>}
+                {posts.map((post) => (
+                  <option key={post} value={post}>
+                    {postTitle(session, post)}
+                    {(me.acting_for ?? []).includes(post) ? ` (${t('acting_for')})` : ''}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
+          <Link href="/alerts" class="alert-count">
+            <span aria-hidden="true">🔔 </span>
+            <span class="count">{feed.unread}</span>
+            <span class="visually-hidden"> {t('unread_alerts')}</span>
+          </Link>
+          <button type="button" onClick={onToggleLanguage} lang={session.lang === 'ka' ? 'en' : 'ka'}>
+            {t('switch_language')}
+          </button>
+          {me.auth === 'session' && (
+            <>
+              <Link href="/password">{t('change_password_title')}</Link>
+              <button type="button" onClick={onLogout}>
+                {t('log_out')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+      <nav aria-label={t('main_nav')}>
+        <ul>
+          {navFor(me.powers ?? []).map((item) => (
+            <li key={item.path}>
+              <Link href={item.path} aria-current={current(item) ? 'page' : undefined}>
+                {t(item.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
