@@ -130,9 +130,9 @@ export interface HistoryEvent {
   type: string;
   occurred_at: string;
   recorded_at: string;
-  actor: string;
-  acting_for?: string;
-  actor_person?: string;
+  // the post that acted and the person holding it (the engine records both)
+  actor: { post: string; person: string; login?: string } | string;
+  acting_for?: string; // "" when the actor acted for its own post
   command_id?: string;
   prev_hash: string;
   hash: string;

@@ -8,29 +8,21 @@ import { formatDateTime } from '../time';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { TextField } from '../widgets/Fields';
 import { CaseLink } from '../widgets/Link';
+import { TableHead } from '../widgets/Table';
+import { usePaged } from '../paged';
 
 export function AccessLogPage({ initialCase }: { initialCase: string }) {
   const session = useSession();
   const [typed, setTyped] = useState(initialCase);
-  const [entries, setEntries] = useState<AccessEntry[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function load(caseId: string, after?: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      const page = await accessLog({ case: caseId || undefined, limit: 100, cursor: after });
-      setEntries((old) => (after ? [...(old ?? []), ...page.entries] : page.entries));
-      setCursor(page.next_cursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
-  useEffect(() => void load(initialCase), []);
+  const [caseId, setCaseId] = useState(initialCase);
+  const paged = usePaged<AccessEntry>((after) =>
+    accessLog({ case: caseId || undefined, limit: 100, cursor: after }).then((page) => ({
+      items: page.entries,
+      next: page.next_cursor,
+    })),
+  );
+  useEffect(() => void paged.load(), [caseId]);
+  const entries = paged.items;
 
   return (
     <section aria-labelledby="access-title">
@@ -38,7 +30,7 @@ export function AccessLogPage({ initialCase }: { initialCase: string }) {
       <form class="filters" onSubmit={(e) => {
         e.preventDefault();
         replaceQuery({ case: typed.trim() });
-        void load(typed.trim());
+        setCaseId(typed.trim());
       }}>
         <TextField id="access-case" label={t('filter_case')} value={typed} onInput={setTyped} />
         <div class="form-actions">
@@ -46,22 +38,12 @@ export function AccessLogPage({ initialCase }: { initialCase: string }) {
         </div>
         <p class="links"><a href={accessLogCsvUrl(typed.trim() || undefined)} download>{t('download_csv')}</a></p>
       </form>
-      {busy && <Loading />}
-      <ErrorBox error={error} onRetry={() => load(typed.trim())} />
+      {paged.busy && <Loading />}
+      <ErrorBox error={paged.error} onRetry={() => paged.load()} />
       {entries && entries.length === 0 && <p>{t('nothing_found')}</p>}
       {entries && entries.length > 0 && (
         <table>
-          <caption class="visually-hidden">{t('access_log_title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('at')}</th>
-              <th scope="col">{t('post')}</th>
-              <th scope="col">{t('person')}</th>
-              <th scope="col">{t('case_id')}</th>
-              <th scope="col">{t('route')}</th>
-              <th scope="col">{t('ground')}</th>
-            </tr>
-          </thead>
+          <TableHead caption={t('access_log_title')} columns={['at', 'post', 'person', 'case_id', 'route', 'ground']} />
           <tbody>
             {entries.map((e, i) => (
               <tr key={i}>
@@ -76,7 +58,7 @@ export function AccessLogPage({ initialCase }: { initialCase: string }) {
           </tbody>
         </table>
       )}
-      {cursor && <button type="button" onClick={() => load(typed.trim(), cursor)}>{t('next_page')}</button>}
+      {paged.next && <button type="button" onClick={() => paged.load(paged.next!)}>{t('next_page')}</button>}
     </section>
   );
 }

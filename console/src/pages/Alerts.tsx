@@ -8,6 +8,7 @@ import { nameOf, t } from '../labels';
 import { formatDate, formatDateTime } from '../time';
 import { ErrorBox } from '../widgets/ErrorBox';
 import { CaseLink } from '../widgets/Link';
+import { TableHead } from '../widgets/Table';
 
 export function AlertsPage() {
   const session = useSession();
@@ -32,18 +33,7 @@ export function AlertsPage() {
       {feed.alerts.length === 0 && <p>{t('nothing_found')}</p>}
       {feed.alerts.length > 0 && (
         <table>
-          <caption class="visually-hidden">{t('alerts_title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('at')}</th>
-              <th scope="col">{t('case_title')}</th>
-              <th scope="col">{t('rule')}</th>
-              <th scope="col">{t('due')}</th>
-              <th scope="col">{t('executor')}</th>
-              <th scope="col">{t('level')}</th>
-              <th scope="col">{t('acknowledge')}</th>
-            </tr>
-          </thead>
+          <TableHead caption={t('alerts_title')} columns={['at', 'case_title', 'rule', 'due', 'executor', 'level', 'acknowledge']} />
           <tbody>
             {feed.alerts.map((a) => (
               <tr key={a.id} class={a.acknowledged ? '' : 'unread'}>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { changePassword } from '../api';
 import { t } from '../labels';
-import { errorText } from '../widgets/ErrorBox';
+import { ErrorBox, errorText } from '../widgets/ErrorBox';
 import { TextField } from '../widgets/Fields';
 
 export function ChangePassword({ forced, onChanged }: { forced: boolean; onChanged: () => void }) {
@@ -48,11 +48,7 @@ export function ChangePassword({ forced, onChanged }: { forced: boolean; onChang
           {t('password_changed')}
         </p>
       )}
-      {top && (
-        <div class="error-box" role="alert">
-          <p>{top}</p>
-        </div>
-      )}
+      <ErrorBox error={top} />
       <form onSubmit={submit} noValidate>
         <TextField id="old" label={t('old_password')} type="password" value={old} onInput={setOld}
           required autocomplete="current-password" error={errors.old} />

@@ -8,6 +8,7 @@ import { stepLabel, useSchema } from '../schema';
 import { DaysLeft, DueDate } from '../widgets/DueCell';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { CaseLink } from '../widgets/Link';
+import { TableHead } from '../widgets/Table';
 
 // Soonest due first; work without a deadline last.
 export function byDue(a: { due?: string }, b: { due?: string }): number {
@@ -45,17 +46,7 @@ export function WorkTable({ items, caption, commands, session }: TableProps) {
   if (!items.length) return <p>{t('nothing_found')}</p>;
   return (
     <table class="work">
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('registration_number')}</th>
-          <th scope="col">{t('sender')}</th>
-          <th scope="col">{t('subject')}</th>
-          <th scope="col">{t('due')}</th>
-          <th scope="col">{t('days_left')}</th>
-          <th scope="col">{t('step')}</th>
-        </tr>
-      </thead>
+      <TableHead caption={caption} columns={['registration_number', 'sender', 'subject', 'due', 'days_left', 'step']} />
       <tbody>
         {items.map((item) => (
           <tr key={item.case_id + item.action + (item.acting_for ?? '')}>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, login, setCsrfToken } from '../api';
 import { t } from '../labels';
-import { errorText } from '../widgets/ErrorBox';
+import { ErrorBox, errorText } from '../widgets/ErrorBox';
 import { TextField } from '../widgets/Fields';
 
 interface Props {
@@ -49,11 +49,7 @@ export function Login({ notice, onLoggedIn }: Props) {
           {notice}
         </p>
       )}
-      {error && (
-        <div class="error-box" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
+      <ErrorBox error={error} />
       <form onSubmit={submit} noValidate>
         <TextField id="login" label={t('login_name')} value={name} onInput={setName} required
           autocomplete="username" error={missing.login} />

@@ -6,6 +6,7 @@ import { t } from '../labels';
 import { useLoad } from '../load';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { CaseLink } from '../widgets/Link';
+import { TableHead } from '../widgets/Table';
 import { YearField } from '../widgets/YearField';
 
 export function NomenclaturePage() {
@@ -22,15 +23,7 @@ export function NomenclaturePage() {
       {loaded.data && files.length === 0 && <p>{t('nothing_found')}</p>}
       {files.length > 0 && (
         <table>
-          <caption class="visually-hidden">{t('nomenclature_title')} {year}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('code')}</th>
-              <th scope="col">{t('title')}</th>
-              <th scope="col">{t('retention')}</th>
-              <th scope="col">{t('archived')}</th>
-            </tr>
-          </thead>
+          <TableHead caption={`${t('nomenclature_title')} ${year}`} columns={['code', 'title', 'retention', 'archived']} />
           <tbody>
             {files.map((f) => (
               <tr key={f.code}>

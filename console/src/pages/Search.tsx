@@ -11,6 +11,8 @@ import { DaysLeft, DueDate } from '../widgets/DueCell';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { CheckField, SelectField, TextField, postOptions, unitOptions } from '../widgets/Fields';
 import { CaseLink } from '../widgets/Link';
+import { TableHead } from '../widgets/Table';
+import { usePaged } from '../paged';
 
 const KINDS = ['correspondence', 'application', 'public_information', 'complaint', 'legal_act', 'assignment', 'outgoing_letter'];
 const STATES = ['registered', 'resolved', 'in_execution', 'answer_drafted', 'signed', 'decided', 'information_refused',
@@ -33,30 +35,15 @@ function toQuery(f: Filters, cursor?: string): CaseQuery {
 export function SearchPage({ query }: { query: URLSearchParams }) {
   const session = useSession();
   const [filters, setFilters] = useState<Filters>(() => filtersFrom(query));
-  const [results, setResults] = useState<CaseSummary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [applied, setApplied] = useState<Filters>(filters);
+  const paged = usePaged<CaseSummary>((after) =>
+    searchCases(toQuery(applied, after)).then((page) => ({ items: page.cases, next: page.next_cursor })),
+  );
+  const results = paged.items;
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
-  async function run(f: Filters, after?: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      const page = await searchCases(toQuery(f, after));
-      setResults((old) => (after ? [...(old ?? []), ...page.cases] : page.cases));
-      setCursor(page.next_cursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  useEffect(() => {
-    void run(filters);
-  }, []);
+  useEffect(() => void paged.load(), [applied]);
 
   function submit(e: Event) {
     e.preventDefault();
@@ -65,7 +52,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
     setInvalid(bad);
     if (Object.keys(bad).length) return;
     replaceQuery(filters);
-    void run(filters);
+    setApplied({ ...filters });
   }
 
   return (
@@ -86,29 +73,18 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
         <CheckField id="overdue" label={t('only_overdue')} checked={filters.overdue === 'true'}
           onChange={(on) => set('overdue')(on ? 'true' : '')} />
         <div class="form-actions">
-          <button type="submit" class="primary" disabled={busy}>
+          <button type="submit" class="primary" disabled={paged.busy}>
             {t('search')}
           </button>
         </div>
       </form>
-      <ErrorBox error={error} onRetry={() => run(filters)} />
-      {busy && <Loading />}
+      <ErrorBox error={paged.error} onRetry={() => paged.load()} />
+      {paged.busy && <Loading />}
       {results && results.length === 0 && <p>{t('nothing_found')}</p>}
       {results && results.length > 0 && (
         <table>
-          <caption class="visually-hidden">{t('search_title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('registration_number')}</th>
-              <th scope="col">{t('kind')}</th>
-              <th scope="col">{t('state')}</th>
-              <th scope="col">{t('subject')}</th>
-              <th scope="col">{t('correspondent')}</th>
-              <th scope="col">{t('executor')}</th>
-              <th scope="col">{t('opened_on')}</th>
-              <th scope="col">{t('due')}</th>
-            </tr>
-          </thead>
+          <TableHead caption={t('search_title')}
+            columns={['registration_number', 'kind', 'state', 'subject', 'correspondent', 'executor', 'opened_on', 'due']} />
           <tbody>
             {results.map((c) => (
               <tr key={c.case_id}>
@@ -127,8 +103,8 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
           </tbody>
         </table>
       )}
-      {cursor && (
-        <button type="button" onClick={() => run(filters, cursor)} disabled={busy}>
+      {paged.next && (
+        <button type="button" onClick={() => paged.load(paged.next!)} disabled={paged.busy}>
           {t('next_page')}
         </button>
       )}

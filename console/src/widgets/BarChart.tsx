@@ -21,8 +21,8 @@ interface Props {
 }
 
 const WIDTH = 720;
-const HEIGHT = 260;
-const MARGIN = { top: 16, right: 8, bottom: 64, left: 40 };
+const HEIGHT = 300;
+const MARGIN = { top: 16, right: 8, bottom: 96, left: 40 };
 
 export function BarChart({ id, title, series, groups }: Props) {
   const max = Math.max(1, ...groups.flatMap((g) => g.values));

@@ -9,6 +9,7 @@ export function routeMissing(error: unknown): boolean {
 }
 
 export function errorText(error: unknown): string {
+  if (typeof error === 'string') return error;
   if (!(error instanceof ApiError)) return t('err_unexpected');
   if (error.status === 0) return t('err_network');
   if (routeMissing(error)) return t('err_not_available');
@@ -18,7 +19,7 @@ export function errorText(error: unknown): string {
 }
 
 interface Props {
-  error: unknown;
+  error: unknown; // an ApiError, or a message already worded
   onRetry?: () => void;
 }
 

@@ -58,7 +58,7 @@ export function Header({ session, path, onToggleLanguage, onLogout }: Props) {
           {posts.length > 0 && (
             <span class="post-switch">
               <label for="working-as">{t('current_post')}</label>
-              <select id="working-as" value={session.workingAs}
+              <select id="working-as" value={session.workingAs || (posts.length === 1 ? posts[0] : '')}
                 onChange={(e) => session.setWorkingAs((e.currentTarget as HTMLSelectElement).value)}>
                 {posts.length > 1 && <option value="">{t('all_posts')}</option>}
                 {posts.map((post) => (
@@ -71,7 +71,9 @@ export function Header({ session, path, onToggleLanguage, onLogout }: Props) {
             </span>
           )}
           <Link href="/alerts" class="alert-count">
-            <span aria-hidden="true">🔔 </span>
+            <svg class="bell" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+              <path d="M8 1.5a4 4 0 0 0-4 4v3L2.5 11v1h11v-1L12 8.5v-3a4 4 0 0 0-4-4zM6.5 13a1.5 1.5 0 0 0 3 0z" />
+            </svg>
             <span class="count">{feed.unread}</span>
             <span class="visually-hidden"> {t('unread_alerts')}</span>
           </Link>

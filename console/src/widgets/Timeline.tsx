@@ -1,8 +1,8 @@
 // Every event of a case, in order: what happened, who (acting for whom), the business time and
 // the recorded time, and what the event changed (its data).
 import type { HistoryEvent } from '../api';
-import { postTitle, useSession } from '../context';
-import { nameOf, t } from '../labels';
+import { postTitle, type Session, useSession } from '../context';
+import { nameOf, pick, t } from '../labels';
 import { formatDateTime } from '../time';
 
 function valueText(value: unknown): string {
@@ -13,6 +13,14 @@ function valueText(value: unknown): string {
   return Object.entries(value as Record<string, unknown>)
     .map(([k, v]) => `${k}: ${valueText(v)}`)
     .join('; ');
+}
+
+// "person, post title" of an event's actor (older exports may carry the post alone).
+function actorText(session: Session, actor: HistoryEvent['actor']): string {
+  if (typeof actor === 'string') return postTitle(session, actor);
+  const post = session.org?.posts.find((p) => p.id === actor.post);
+  const title = post ? pick(post.title, post.title_en) : actor.post;
+  return actor.person ? `${actor.person}, ${title}` : title;
 }
 
 export function Changes({ data }: { data: Record<string, unknown> }) {
@@ -42,8 +50,7 @@ export function Timeline({ events, current }: { events: HistoryEvent[]; current?
           </h3>
           <p>
             <span class="muted">{t('who')}: </span>
-            {event.actor_person ? `${event.actor_person}, ` : ''}
-            {postTitle(session, event.actor)}
+            {actorText(session, event.actor)}
             {event.acting_for && (
               <>
                 {' '}
