@@ -365,7 +365,7 @@ export function setLang(next: Lang): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  document.documentElement.lang = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
 
 // The label `key` in the current language, with {name} placeholders filled from `values`.

@@ -142,6 +142,27 @@ export function describeViolations(violations) {
     .join('\n');
 }
 
+// Console source modules bundled together by esbuild (so that they share one copy of what they
+// import, e.g. the language of labels.ts), for unit tests of the console's plain functions in
+// node: importConsole({ time: 'src/time.ts' }) -> { time: its exports }.
+export async function importConsole(modules) {
+  const esbuild = require('esbuild');
+  const contents = Object.entries(modules)
+    .map(([name, path]) => `export * as ${name} from ${JSON.stringify('./' + path)};`)
+    .join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'saqme-console-unit-'));
+  const outfile = join(dir, 'bundle.mjs');
+  await esbuild.build({
+    stdin: { contents, resolveDir: consoleDir, loader: 'ts' }, bundle: true, outfile, format: 'esm',
+    platform: 'neutral', jsx: 'automatic', jsxImportSource: 'preact', logLevel: 'silent',
+  });
+  try {
+    return await import(outfile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // A JSON call to the API as `auth` ({ token } or { cookie, csrf }): { status, body }.
 export async function api(url, method, path, { token, cookie, csrf, body } = {}) {
   const headers = { Accept: 'application/json' };
@@ -161,9 +182,9 @@ export async function api(url, method, path, { token, cookie, csrf, body } = {})
 }
 
 // Runs named async tests in order, printing each; exits 1 when one failed, 77 (skip) when
-// Chromium is missing.
-export async function run(tests) {
-  if (!existsSync(chromiumPath)) {
+// they need Chromium (`browser`, the default) and it is missing.
+export async function run(tests, { browser = true } = {}) {
+  if (browser && !existsSync(chromiumPath)) {
     console.log(`SKIP: no Chromium at ${chromiumPath} (scripts/deps.sh installs it)`);
     process.exit(SKIP);
   }

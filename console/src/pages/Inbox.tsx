@@ -1,6 +1,7 @@
 // The landing page: the caller's open work (and that of the posts it acts for), soonest due
 // first, with the step each case expects.
-import { type InboxItem, inbox } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { caseView, type InboxItem, inbox } from '../api';
 import { postTitle, useSession } from '../context';
 import { nameOf, t } from '../labels';
 import { useLoad } from '../load';
@@ -41,8 +42,32 @@ interface TableProps {
   session: ReturnType<typeof useSession>;
 }
 
+const ENRICH_AT_MOST = 100;
+
+// The registration number and sender of items whose inbox entry lacks them, read from their case
+// views (at most ENRICH_AT_MOST, in parallel); a case that fails to load is left as it is.
+function useEnriched(items: InboxItem[]): InboxItem[] {
+  const [found, setFound] = useState<Record<string, { registration_number?: string; sender?: string }>>({});
+  const missing = items.filter((i) => !i.registration_number && !(i.case_id in found)).slice(0, ENRICH_AT_MOST);
+  const key = missing.map((i) => i.case_id).join(',');
+  useEffect(() => {
+    if (!missing.length) return;
+    Promise.all(missing.map((i) => caseView(i.case_id).then((v) => [i.case_id, v] as const, () => [i.case_id, null] as const)))
+      .then((views) => {
+        const next: typeof found = {};
+        for (const [id, view] of views) {
+          const sender = typeof view?.sender === 'string' ? view.sender : view?.sender?.name;
+          next[id] = { registration_number: view?.registration_number, sender };
+        }
+        setFound((old) => ({ ...old, ...next }));
+      });
+  }, [key]);
+  return items.map((i) => ({ ...found[i.case_id], ...i, sender: i.sender ?? found[i.case_id]?.sender }));
+}
+
 // A table of inbox items; also used by the dispatch and filing queues.
-export function WorkTable({ items, caption, commands, session }: TableProps) {
+export function WorkTable({ items: given, caption, commands, session }: TableProps) {
+  const items = useEnriched(given);
   if (!items.length) return <p>{t('nothing_found')}</p>;
   return (
     <table class="work">
