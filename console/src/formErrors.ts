@@ -9,7 +9,8 @@ export interface FormErrors {
 
 // The field among `paths` that the server's message names (the longest that appears, so
 // "sender.name" wins over "name"), or "" when it names none of them.
-export function fieldNamedBy(message: string, paths: string[]): string {
+export function fieldNamedBy(text: string, paths: string[]): string {
+  const message = text.replace(/\bcommand\./g, ''); // the JSON decoder says "command.sender.name"
   const named = paths
     .filter((path) => new RegExp(`(^|[^a-z_.])${path.replace(/\./g, '\\.')}($|[^a-z_])`).test(message))
     .sort((a, b) => b.length - a.length);

@@ -71,6 +71,22 @@ function App() {
     firstPath.current = where.path;
   }, [where.path]);
 
+  // The tab's title names the page (its heading, which may arrive with the page's data), for
+  // screen readers and the history list.
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const update = () => {
+      const heading = main.querySelector('h1')?.textContent?.trim();
+      const title = heading ? `${heading} — saqme` : `saqme — ${t('app_name')}`;
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
+
   const toggleLanguage = () => {
     const next: Lang = language === 'ka' ? 'en' : 'ka';
     setLang(next);

@@ -73,6 +73,7 @@ try {
       await page.locator('#login').waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       assert.equal(await page.locator('h1').innerText(), 'Log in');
+      assert.equal(await page.title(), 'Log in — saqme');
       const violations = await seriousViolations(page);
       assert.equal(violations.length, 0, describeViolations(violations));
       await page.context().close();

@@ -56,7 +56,9 @@ await run({
   async 'a server message goes next to the field it names'() {
     const paths = ['kind', 'sender.name', 'sender.kind', 'subject', 'received_on', 'name'];
     assert.equal(forms.fieldNamedBy("field 'sender.name' must be a string", paths), 'sender.name');
-    assert.equal(forms.fieldNamedBy('received_on is not a date', paths), 'received_on');
+    assert.equal(forms.fieldNamedBy('command.sender.kind: expected one of its names', paths), 'sender.kind');
+    assert.equal(forms.fieldNamedBy('received_on must be a date written YYYY-MM-DD', paths), 'received_on');
+    assert.equal(forms.fieldNamedBy("addressee: there is no post 'nobody'", [...paths, 'addressee']), 'addressee');
     assert.equal(forms.fieldNamedBy('the case is already closed', paths), '');
     assert.equal(forms.fieldNamedBy("unknown field 'subjects'", paths), '');
   },
