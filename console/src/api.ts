@@ -180,7 +180,10 @@ export interface SchemaField {
   label_ka: string;
   label_en: string;
   values?: { value: string; label_ka: string; label_en: string }[];
-  fields?: SchemaField[];
+  fields?: SchemaField[]; // object: its fields; list of objects: one element's
+  element?: 'text' | 'date' | 'post'; // list of texts: what each element is
+  min?: number; // int
+  max?: number; // int
 }
 export interface CommandSchema {
   type: string;
@@ -395,6 +398,8 @@ export const logout = () => call<unknown>('DELETE', '/v1/session');
 export const changePassword = (password: string, new_password: string) =>
   call<unknown>('POST', '/v1/session/password', { password, new_password });
 export const me = () => get<Me>('/v1/me');
+// Acts as another of the person's own posts from now on (docs/auth.md); answers as /v1/me.
+export const switchPost = (post: string) => call<Me>('POST', '/v1/session/post', { post });
 
 // ---- work and cases ----
 export const inbox = () => get<{ post: string; items: InboxItem[] }>('/v1/inbox');

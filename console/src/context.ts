@@ -10,10 +10,8 @@ export interface Session {
   lang: Lang;
   today: string; // Tbilisi date, YYYY-MM-DD
   org: Org | null; // null until loaded (or when /v1/org failed)
-  // The post whose work the inbox shows ("" = all the caller's posts); a view filter only:
-  // the server decides who acts.
-  workingAs: string;
-  setWorkingAs: (post: string) => void;
+  // Acts as another of the person's own posts (a session only); rejects with the ApiError.
+  switchPost: (post: string) => Promise<void>;
   reloadMe: () => void;
 }
 

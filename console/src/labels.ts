@@ -66,7 +66,6 @@ const table = {
   main_nav: ['მთავარი მენიუ', 'Main menu'],
   person: ['პირი', 'Person'],
   current_post: ['თანამდებობა', 'Post'],
-  all_posts: ['ყველა ჩემი თანამდებობა', 'All my posts'],
   acting_for: ['მოვალეობის შემსრულებელი', 'acting for'],
   unread_alerts: ['წაუკითხავი შეტყობინება', 'unread alerts'],
   nav_inbox: ['შემოსული სამუშაო', 'Inbox'],

@@ -5,7 +5,7 @@ import './app.css';
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { startAlertFeed, stopAlertFeed } from './alertFeed';
-import { ApiError, logout, type Me, me as fetchMe, type Org, org as fetchOrg, setAuthProblemHandler, setCsrfToken } from './api';
+import { ApiError, logout, type Me, me as fetchMe, type Org, org as fetchOrg, setAuthProblemHandler, setCsrfToken, switchPost } from './api';
 import { type Session, SessionContext } from './context';
 import { lang as currentLang, type Lang, setLang, t } from './labels';
 import { Pages } from './pages/Pages';
@@ -26,7 +26,6 @@ function App() {
   const [language, setLanguage] = useState<Lang>(currentLang());
   const [sign, setSign] = useState<Sign>({ state: 'loading' });
   const [org, setOrg] = useState<Org | null>(null);
-  const [workingAs, setWorkingAs] = useState(() => sessionStorage.getItem('saqme.post') ?? '');
   const where = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstPath = useRef(where.path);
@@ -100,14 +99,15 @@ function App() {
       lang: language,
       today: sign.me.today ?? tbilisiToday(),
       org,
-      workingAs,
-      setWorkingAs: (post: string) => {
-        sessionStorage.setItem('saqme.post', post);
-        setWorkingAs(post);
+      switchPost: async (post: string) => {
+        const next = await switchPost(post);
+        setCsrfToken(next.csrf_token ?? sign.me.csrf_token);
+        setSign({ state: 'in', me: { ...sign.me, ...next } });
+        navigate('/'); // the inbox of the new post
       },
       reloadMe: loadMe,
     };
-  }, [sign, language, org, workingAs]);
+  }, [sign, language, org]);
 
   async function doLogout() {
     try {
@@ -133,7 +133,7 @@ function App() {
       <a href="#main" class="skip-link">
         {t('skip_to_content')}
       </a>
-      {session ? (
+      {session && signedIn ? (
         <Header session={session} path={where.path} onToggleLanguage={toggleLanguage} onLogout={doLogout} />
       ) : (
         <header class="site-header">
@@ -143,6 +143,11 @@ function App() {
               <button type="button" onClick={toggleLanguage} lang={language === 'ka' ? 'en' : 'ka'}>
                 {t('switch_language')}
               </button>
+              {sign.state === 'in' && (
+                <button type="button" onClick={doLogout}>
+                  {t('log_out')}
+                </button>
+              )}
             </div>
           </div>
         </header>

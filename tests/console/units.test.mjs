@@ -87,6 +87,27 @@ await run({
     assert.deepEqual(commandForm.fieldPaths(fields), ['lead_executor', 'co_executors', 'due', 'pages', 'on_control', 'agenda', 'recipient.name']);
   },
 
+  async 'lists of objects, of dates, and bounded whole numbers'() {
+    const fields = [
+      { name: 'entries', type: 'list', required: true, label_ka: '', label_en: '',
+        fields: [{ name: 'title', type: 'text', required: true, label_ka: '', label_en: '' },
+          { name: 'pages', type: 'int', required: false, min: 1, max: 10, label_ka: '', label_en: '' }] },
+      { name: 'dates', type: 'list', element: 'date', required: false, label_ka: '', label_en: '' },
+    ];
+    const values = commandForm.initialValues(fields);
+    assert.deepEqual(values, { entries: [], dates: [] });
+    assert.deepEqual(Object.keys(commandForm.checkValues(fields, values)), ['entries']);
+    values.entries = [{ title: '', pages: '11' }, { title: 'ოქმი', pages: '2' }];
+    values.dates = ['2026-11-31'];
+    assert.deepEqual(Object.keys(commandForm.checkValues(fields, values)).sort(),
+      ['dates', 'entries[0].pages', 'entries[0].title']);
+    values.entries[0] = { title: '', pages: '' };
+    values.dates = ['2026-11-30', ''];
+    assert.deepEqual(Object.keys(commandForm.checkValues(fields, values)), ['entries[0].title']);
+    values.entries.shift();
+    assert.deepEqual(commandForm.commandFields(fields, values), { entries: [{ title: 'ოქმი', pages: 2 }], dates: ['2026-11-30'] });
+  },
+
   async 'incoming per month counts journal dates'() {
     const counts = reports.perMonth([{ date: '2026-01-03' }, { date: '2026-01-30' }, { date: '2026-11-02' }, { date: '' }]);
     assert.equal(counts.length, 12);

@@ -22,9 +22,7 @@ export function InboxPage() {
   const session = useSession();
   const loaded = useLoad(inbox, []);
   const commands = useSchema();
-  const items = (loaded.data?.items ?? [])
-    .filter((item) => !session.workingAs || (item.acting_for || loaded.data?.post) === session.workingAs)
-    .sort(byDue);
+  const items = [...(loaded.data?.items ?? [])].sort(byDue);
   return (
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('inbox_title')}</h1>

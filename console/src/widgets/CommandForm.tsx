@@ -9,7 +9,7 @@ import { pick, t } from '../labels';
 import { isDate } from '../time';
 import { CheckField, PostsField, SelectField, TextField, postOptions } from './Fields';
 
-export type Value = string | boolean | string[] | Values;
+export type Value = string | boolean | string[] | Values | Values[];
 export interface Values {
   [name: string]: Value;
 }
@@ -36,12 +36,27 @@ export function checkValues(fields: SchemaField[], values: Values, prefix = ''):
       Object.assign(errors, checkValues(f.fields ?? [], v as Values, path + '.'));
       continue;
     }
-    const empty = v === '' || (Array.isArray(v) && v.filter((x) => x !== '').length === 0);
+    if (f.type === 'list' && f.fields) {
+      const items = v as Values[];
+      items.forEach((item, i) => Object.assign(errors, checkValues(f.fields ?? [], item, `${path}[${i}].`)));
+      if (f.required && items.length === 0) errors[path] = t('required');
+      continue;
+    }
+    const texts = Array.isArray(v) ? (v as string[]).filter((x) => x !== '') : [];
+    const empty = v === '' || (Array.isArray(v) && texts.length === 0);
     if (f.required && f.type !== 'bool' && empty) errors[path] = t('required');
     else if (f.type === 'date' && v && !isDate(v as string)) errors[path] = t('invalid_date');
-    else if (f.type === 'int' && v && !/^-?\d+$/.test(v as string)) errors[path] = t('invalid_number');
+    else if (f.type === 'list' && f.element === 'date' && texts.some((x) => !isDate(x))) errors[path] = t('invalid_date');
+    else if (f.type === 'int' && v && !wholeIn(v as string, f)) errors[path] = t('invalid_number');
   }
   return errors;
+}
+
+// True for a whole number within the field's min and max (when it has them).
+function wholeIn(text: string, f: SchemaField): boolean {
+  if (!/^-?\d+$/.test(text)) return false;
+  const n = Number(text);
+  return (f.min === undefined || n >= f.min) && (f.max === undefined || n <= f.max);
 }
 
 // The command's JSON fields from the form: empty optional values left out, ints as numbers.
@@ -54,8 +69,11 @@ export function commandFields(fields: SchemaField[], values: Values): Record<str
       if (Object.keys(inner).length || f.required) out[f.name] = inner;
     } else if (f.type === 'bool') {
       out[f.name] = v as boolean;
+    } else if (f.type === 'list' && f.fields) {
+      const items = (v as Values[]).map((item) => commandFields(f.fields ?? [], item)).filter((o) => Object.keys(o).length);
+      if (items.length || f.required) out[f.name] = items;
     } else if (Array.isArray(v)) {
-      const items = v.filter((x) => x !== '');
+      const items = (v as string[]).filter((x) => x !== '');
       if (items.length || f.required) out[f.name] = items;
     } else if (v !== '') {
       out[f.name] = f.type === 'int' ? Number(v) : (v as string).trim();
@@ -114,7 +132,10 @@ function FieldList({ fields, values, errors, prefix, idPrefix, org, onChange }: 
               </fieldset>
             );
           case 'list':
-            return <ListField key={path} {...common} value={value as string[]} onChange={set} />;
+            return (
+              <ListField key={path} {...common} field={f} org={org} errors={errors} path={path}
+                value={value as (string | Values)[]} onChange={set} />
+            );
           default:
             return (
               <TextField key={path} {...common} value={value as string} onInput={set}
@@ -127,25 +148,56 @@ function FieldList({ fields, values, errors, prefix, idPrefix, org, onChange }: 
   );
 }
 
-// A list of texts: one input per item, with add and remove buttons.
-function ListField(props: { id: string; label: string; required: boolean; error?: string; value: string[];
-  onChange: (v: string[]) => void }) {
-  const items = props.value.length ? props.value : [''];
-  const update = (i: number, text: string) => props.onChange(items.map((x, j) => (j === i ? text : x)));
+// A list: one input (text, date or post) or one fieldset (objects) per element, each with a
+// remove button, and an add button.
+function ListField(props: { id: string; label: string; required: boolean; error?: string; field: SchemaField;
+  org: Org | null; errors: Record<string, string>; path: string; value: (string | Values)[];
+  onChange: (v: string[] | Values[]) => void }) {
+  const { field } = props;
+  const objects = !!field.fields;
+  const blank = (): string | Values => (objects ? initialValues(field.fields ?? []) : '');
+  const items = props.value.length || objects ? props.value : [blank()];
+  const update = (i: number, item: string | Values) =>
+    props.onChange(items.map((x, j) => (j === i ? item : x)) as string[] | Values[]);
+  const remove = (i: number) => props.onChange(items.filter((_, j) => j !== i) as string[] | Values[]);
   return (
     <fieldset class={'field' + (props.error ? ' field-invalid' : '')}>
       <legend>{props.label}</legend>
-      {items.map((item, i) => (
-        <div class="list-item" key={i}>
-          <label for={`${props.id}-${i}`} class="visually-hidden">{`${props.label} ${i + 1}`}</label>
-          <input id={`${props.id}-${i}`} value={item} onInput={(e) => update(i, (e.currentTarget as HTMLInputElement).value)} />
-          <button type="button" onClick={() => props.onChange(items.filter((_, j) => j !== i))}
-            aria-label={`${t('remove_item')}: ${props.label} ${i + 1}`}>
+      {items.map((item, i) => {
+        const name = `${props.label} ${i + 1}`;
+        const id = `${props.id}-${i}`;
+        const removeButton = (
+          <button type="button" onClick={() => remove(i)} aria-label={`${t('remove_item')}: ${name}`}>
             {t('remove_item')}
           </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => props.onChange([...items, ''])}>
+        );
+        if (objects) {
+          return (
+            <fieldset key={i}>
+              <legend>{name}</legend>
+              <FieldList fields={field.fields ?? []} values={item as Values} errors={props.errors}
+                prefix={`${props.path}[${i}].`} idPrefix={id} org={props.org} onChange={(v) => update(i, v)} />
+              {removeButton}
+            </fieldset>
+          );
+        }
+        return (
+          <div class="list-item" key={i}>
+            <label for={id} class="visually-hidden">{name}</label>
+            {field.element === 'post' ? (
+              <select id={id} value={item as string} onChange={(e) => update(i, (e.currentTarget as HTMLSelectElement).value)}>
+                <option value="">{t('choose')}</option>
+                {postOptions(props.org).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            ) : (
+              <input id={id} type={field.element === 'date' ? 'date' : 'text'} value={item as string}
+                onInput={(e) => update(i, (e.currentTarget as HTMLInputElement).value)} />
+            )}
+            {removeButton}
+          </div>
+        );
+      })}
+      <button type="button" onClick={() => props.onChange([...items, blank()] as string[] | Values[])}>
         {t('add_item')}
       </button>
       {props.error && <span class="field-error">{props.error}</span>}

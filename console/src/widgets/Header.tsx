@@ -1,6 +1,8 @@
 // The banner: who is signed in, the post whose work is shown, the language switch, the unread
 // alerts (live), logout; then the navigation the caller's powers open.
+import { useState } from 'preact/hooks';
 import { useAlertFeed } from '../alertFeed';
+import { errorText } from './ErrorBox';
 import { postTitle, type Session } from '../context';
 import { type LabelKey, t } from '../labels';
 import { Link } from './Link';
@@ -31,6 +33,50 @@ export function navFor(powers: string[]): NavItem[] {
   return NAV.filter((item) => item.powers.length === 0 || item.powers.some((p) => powers.includes(p)));
 }
 
+// The post the caller acts as; a person with several posts of their own switches among them
+// (the server then acts as that post: POST /v1/session/post). Posts acted for today are shown,
+// their work being in the inbox already.
+function PostSwitch({ session }: { session: Session }) {
+  const { me } = session;
+  const [error, setError] = useState<unknown>(null);
+  const own = [...new Set([me.post, ...(me.posts ?? [])].filter(Boolean))];
+  const acting = (me.acting_for ?? []).filter((p) => !own.includes(p));
+  const canSwitch = me.auth === 'session' && own.length > 1;
+  return (
+    <span class="post-switch">
+      {canSwitch ? (
+        <>
+          <label for="current-post">{t('current_post')}</label>
+          <select id="current-post" value={me.post} onChange={(e) => {
+            const post = (e.currentTarget as HTMLSelectElement).value;
+            setError(null);
+            session.switchPost(post).catch(setError);
+          }}>
+            {own.map((post) => (
+              <option key={post} value={post}>{postTitle(session, post)}</option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <span>
+          <span class="visually-hidden">{t('current_post')}: </span>
+          {postTitle(session, me.post)}
+        </span>
+      )}
+      {acting.length > 0 && (
+        <span class="acting">
+          {' '}· {t('acting_for')}: {acting.map((p) => postTitle(session, p)).join(', ')}
+        </span>
+      )}
+      {error !== null && (
+        <span role="alert" class="header-error">
+          {' '}{errorText(error)}
+        </span>
+      )}
+    </span>
+  );
+}
+
 interface Props {
   session: Session;
   path: string;
@@ -41,7 +87,6 @@ interface Props {
 export function Header({ session, path, onToggleLanguage, onLogout }: Props) {
   const { me } = session;
   const feed = useAlertFeed();
-  const posts = [...new Set([me.post, ...(me.posts ?? []), ...(me.acting_for ?? [])].filter(Boolean))];
   const current = (item: NavItem) =>
     item.path === '/' ? path === '/' : path === item.path || (item.path !== '/audit' && path.startsWith(item.path + '/'));
   return (
@@ -55,21 +100,7 @@ export function Header({ session, path, onToggleLanguage, onLogout }: Props) {
             <span class="visually-hidden">{t('person')}: </span>
             {me.person || me.login}
           </span>
-          {posts.length > 0 && (
-            <span class="post-switch">
-              <label for="working-as">{t('current_post')}</label>
-              <select id="working-as" value={session.workingAs || (posts.length === 1 ? posts[0] : '')}
-                onChange={(e) => session.setWorkingAs((e.currentTarget as HTMLSelectElement).value)}>
-                {posts.length > 1 && <option value="">{t('all_posts')}</option>}
-                {posts.map((post) => (
-                  <option key={post} value={post}>
-                    {postTitle(session, post)}
-                    {(me.acting_for ?? []).includes(post) ? ` (${t('acting_for')})` : ''}
-                  </option>
-                ))}
-              </select>
-            </span>
-          )}
+          <PostSwitch session={session} />
           <Link href="/alerts" class="alert-count">
             <svg class="bell" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
               <path d="M8 1.5a4 4 0 0 0-4 4v3L2.5 11v1h11v-1L12 8.5v-3a4 4 0 0 0-4-4zM6.5 13a1.5 1.5 0 0 0 3 0z" />
