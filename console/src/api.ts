@@ -253,6 +253,8 @@ export interface ControlFigures {
 }
 export interface ControlUnit extends ControlFigures {
   unit: string;
+  parent?: string;
+  totals?: ControlFigures; // with the units under it
   name: string;
   name_en: string;
   cases?: CaseSummary[];

@@ -89,6 +89,7 @@ const table = {
   days_left: ['დარჩენილი დღე', 'Days left'],
   step: ['მოსალოდნელი მოქმედება', 'Expected step'],
   overdue: ['ვადაგადაცილებული', 'overdue'],
+  overdue_column: ['ვადაგადაცილებული', 'Overdue'],
   overdue_by: ['ვადაგადაცილება: {n} დღე', 'overdue by {n} days'],
   days_left_n: ['{n} დღე', '{n} days'],
   due_today: ['დღეს', 'today'],

@@ -28,7 +28,7 @@ function FigureHeads() {
     <>
       <th scope="col">{t('open')}</th>
       <th scope="col">{t('due_this_week')}</th>
-      <th scope="col">{t('overdue')}</th>
+      <th scope="col">{t('overdue_column')}</th>
       <th scope="col">{t('answered_on_time')}</th>
       <th scope="col">{t('answered_late')}</th>
     </>
@@ -80,7 +80,7 @@ export function ControlPage() {
                   <th scope="row">
                     <button type="button" class="link-button" onClick={() => setUnit(u.unit)}>{pick(u.name, u.name_en)}</button>
                   </th>
-                  <FigureCells row={u} />
+                  <FigureCells row={u.totals ?? u} />
                 </tr>
               ))}
             </tbody>
