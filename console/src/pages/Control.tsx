@@ -1,5 +1,6 @@
 // The control dashboard: open, due this week, overdue, answered on time and late, per unit and
-// per post the caller controls; drill-down to the overdue or soon-due cases of a unit.
+// per post the caller controls; a figure (or the selects) drills down to the overdue or soon-due
+// cases of a unit or a post.
 import { useState } from 'preact/hooks';
 import { type CaseSummary, control, type ControlFigures } from '../api';
 import { useSession } from '../context';
@@ -11,12 +12,23 @@ import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { SelectField, unitOptions } from '../widgets/Fields';
 import { CaseLink } from '../widgets/Link';
 
-function FigureCells({ row }: { row: ControlFigures }) {
+type Drill = '' | 'overdue' | 'due_soon';
+
+// The figures of a row; a non-zero due-this-week or overdue figure opens the cases behind it.
+function FigureCells({ row, name, onDrill }: { row: ControlFigures; name: string; onDrill: (drill: Drill) => void }) {
+  const figure = (n: number, drill: Drill, label: string) =>
+    n > 0 ? (
+      <button type="button" class="link-button" onClick={() => onDrill(drill)} aria-label={`${name}: ${label} ${n}`}>
+        {n}
+      </button>
+    ) : (
+      n
+    );
   return (
     <>
       <td>{row.open}</td>
-      <td>{row.due_this_week}</td>
-      <td class={row.overdue ? 'overdue-cell' : ''}>{row.overdue}</td>
+      <td>{figure(row.due_this_week, 'due_soon', t('drill_due_soon'))}</td>
+      <td class={row.overdue ? 'overdue-cell' : ''}>{figure(row.overdue, 'overdue', t('drill_overdue'))}</td>
       <td>{row.answered_on_time}</td>
       <td>{row.answered_late}</td>
     </>
@@ -52,7 +64,8 @@ function CaseList({ cases, today }: { cases: CaseSummary[]; today: string }) {
 export function ControlPage() {
   const session = useSession();
   const [unit, setUnit] = useState('');
-  const [drill, setDrill] = useState<'' | 'overdue' | 'due_soon'>('');
+  const [drill, setDrill] = useState<Drill>('');
+  const [focus, setFocus] = useState(''); // the post whose cases the drill-down shows ('' = all)
   const loaded = useLoad(() => control({ unit: unit || undefined, drill: drill || undefined }), [unit, drill]);
   const data = loaded.data;
   return (
@@ -60,7 +73,7 @@ export function ControlPage() {
       <h1 id="control-title">{t('control_title')}</h1>
       <div class="filters">
         <SelectField id="control-unit" label={t('unit')} value={unit} onChange={setUnit} options={unitOptions(session.org)} />
-        <SelectField id="control-drill" label={t('show')} value={drill} onChange={(v) => setDrill(v as typeof drill)}
+        <SelectField id="control-drill" label={t('show')} value={drill} onChange={(v) => { setFocus(''); setDrill(v as Drill); }}
           options={[{ value: 'overdue', label: t('drill_overdue') }, { value: 'due_soon', label: t('drill_due_soon') }]} />
       </div>
       {loaded.loading && <Loading />}
@@ -80,7 +93,11 @@ export function ControlPage() {
                   <th scope="row">
                     <button type="button" class="link-button" onClick={() => setUnit(u.unit)}>{pick(u.name, u.name_en)}</button>
                   </th>
-                  <FigureCells row={u.totals ?? u} />
+                  <FigureCells row={u.totals ?? u} name={pick(u.name, u.name_en)} onDrill={(d) => {
+                    setFocus('');
+                    setUnit(u.unit);
+                    setDrill(d);
+                  }} />
                 </tr>
               ))}
             </tbody>
@@ -94,7 +111,10 @@ export function ControlPage() {
                 <tr key={p.post}>
                   <th scope="row">{pick(p.title, p.title_en)}</th>
                   <td>{p.holder}</td>
-                  <FigureCells row={p} />
+                  <FigureCells row={p} name={pick(p.title, p.title_en)} onDrill={(d) => {
+                    setFocus(p.post);
+                    setDrill(d);
+                  }} />
                 </tr>
               ))}
             </tbody>
@@ -102,13 +122,13 @@ export function ControlPage() {
           {drill && (
             <section aria-labelledby="drill-title">
               <h2 id="drill-title">{drill === 'overdue' ? t('drill_overdue') : t('drill_due_soon')}</h2>
-              {data.units.filter((u) => u.cases).map((u) => (
+              {!focus && data.units.filter((u) => u.cases).map((u) => (
                 <div key={u.unit}>
                   <h3>{pick(u.name, u.name_en)}</h3>
                   <CaseList cases={u.cases ?? []} today={data.today} />
                 </div>
               ))}
-              {data.posts.filter((p) => p.cases && p.cases.length).map((p) => (
+              {data.posts.filter((p) => p.cases && p.cases.length && (!focus || p.post === focus)).map((p) => (
                 <div key={p.post}>
                   <h3>{pick(p.title, p.title_en)} {p.holder && `— ${p.holder}`}</h3>
                   <CaseList cases={p.cases ?? []} today={data.today} />
