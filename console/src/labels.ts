@@ -374,6 +374,11 @@ export function t(key: LabelKey, values: Record<string, string | number> = {}): 
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
+// True when `key` names a label (for column names the server sends, e.g. a journal's).
+export function isLabel(key: string): key is LabelKey {
+  return Object.prototype.hasOwnProperty.call(table, key);
+}
+
 // The label of a server identifier (kind, state, step, enum value); the identifier itself when
 // the table does not know it.
 export function nameOf(id: string | undefined | null): string {

@@ -1,5 +1,5 @@
 // usePaged: a list read a page at a time (next_cursor), for search results and the access log.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 export interface Page<T> {
   items: T[];
@@ -20,17 +20,20 @@ export function usePaged<T>(fetchPage: (after?: string) => Promise<Page<T>>): Pa
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const generation = useRef(0); // a first page asked for later wins over pages still coming
   async function load(after?: string) {
+    const mine = after ? generation.current : ++generation.current;
     setBusy(true);
     setError(null);
     try {
       const page = await fetchPage(after);
+      if (mine !== generation.current) return;
       setItems((old) => (after ? [...(old ?? []), ...page.items] : page.items));
       setNext(page.next);
     } catch (failure) {
-      setError(failure);
+      if (mine === generation.current) setError(failure);
     } finally {
-      setBusy(false);
+      if (mine === generation.current) setBusy(false);
     }
   }
   return { items, next, error, busy, load };
