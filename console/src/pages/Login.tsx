@@ -34,7 +34,8 @@ export function Login({ notice, onLoggedIn }: Props) {
       onLoggedIn();
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 401) setError(t('login_wrong'));
-      else if (failure instanceof ApiError && failure.status === 429) setError(t('login_rate_limited'));
+      // the server's rate_limited message says how long to wait
+      else if (failure instanceof ApiError && failure.status === 429 && failure.code !== 'rate_limited') setError(t('login_rate_limited'));
       else setError(errorText(failure));
     } finally {
       setBusy(false);

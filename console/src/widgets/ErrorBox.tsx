@@ -13,8 +13,9 @@ export function errorText(error: unknown): string {
   if (!(error instanceof ApiError)) return t('err_unexpected');
   if (error.status === 0) return t('err_network');
   if (routeMissing(error)) return t('err_not_available');
-  if (error.code === 'rate_limited') return t('login_rate_limited');
   const server = lang() === 'ka' ? error.message_ka || error.message_en : error.message_en;
+  // too many failed logins: the server's message says how long to wait
+  if (error.code === 'rate_limited') return server || t('login_rate_limited');
   return server || t('err_unexpected');
 }
 
