@@ -27,6 +27,11 @@ try {
       assert.equal(asset.status, 200);
       assert.match(asset.headers.get('cache-control'), /immutable/);
       assert.match(asset.headers.get('content-type'), /javascript/);
+      const css = /href="(\/assets\/app-[^"]+\.css)"/.exec(html);
+      assert.ok(css, 'index.html names a hashed app.css');
+      const style = await fetch(server.url + css[1]);
+      assert.match(style.headers.get('content-type'), /text\/css/);
+      assert.match(await style.text(), /Noto Sans Georgian/, 'a Georgian-capable system font stack');
     },
 
     async 'a client-side path answers index.html to a browser, JSON 404 otherwise'() {
@@ -43,8 +48,12 @@ try {
 
     async 'the login form, in Georgian, without script errors or serious axe violations'() {
       const page = await newPage(browser);
+      const requested = [];
+      page.on('request', (request) => requested.push(request.url()));
       await page.goto(server.url + '/');
       await page.locator('#login').waitFor();
+      assert.ok(requested.length >= 3, requested.join(' '));
+      assert.deepEqual(requested.filter((url) => !url.startsWith(server.url + '/')), [], 'nothing fetched from elsewhere');
       assert.equal(await page.locator('html').getAttribute('lang'), 'ka');
       assert.match(await page.locator('label[for=login]').innerText(), /^მომხმარებელი/);
       assert.equal(await page.locator('#password').getAttribute('type'), 'password');
