@@ -24,7 +24,7 @@ export function useLoad<T>(fetcher: () => Promise<T>, inputs: unknown[]): Loaded
       (data) => mine === generation.current && setState({ data, error: null, loading: false }),
       (error) => mine === generation.current && setState({ data: null, error, loading: false }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `inputs` are what the fetcher reads; it is re-made only when they change
   }, inputs);
   useEffect(run, [run]);
   return { ...state, reload: run };

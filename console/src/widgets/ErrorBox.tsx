@@ -39,7 +39,7 @@ export function ErrorBox({ error, onRetry }: Props) {
   );
 }
 
-// Loading text, an error, or the children once `ready`.
+// The "loading" line of a page waiting for its data (a status, announced politely).
 export function Loading() {
   return (
     <p class="loading" role="status">
