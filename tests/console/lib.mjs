@@ -41,8 +41,13 @@ export async function startServer({ clockStart = '2026-11-02', extra = [], setup
     '--clock', 'simulated', '--clock-start', clockStart, ...extra];
   if (!existsSync(tokens)) saqme(['token', 'add', '--tokens', tokens, '--post', 'chair']); // --tokens needs a file
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Even when a test exits without stopping it: no server outlives its test.
+  const stopOnExit = () => {
+    child.kill('SIGKILL');
+    rmSync(data, { recursive: true, force: true });
+  };
   let log = '';
-  const url = await new Promise((resolve, reject) => {
+  const started = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('saqme serve did not start in 30 s:\n' + log)), 30000);
     const onData = (chunk) => {
       log += chunk.toString();
@@ -59,14 +64,23 @@ export async function startServer({ clockStart = '2026-11-02', extra = [], setup
       reject(new Error(`saqme serve exited (${code}):\n${log}`));
     });
   });
+  let url;
+  try {
+    url = await started;
+  } catch (error) {
+    stopOnExit();
+    throw error;
+  }
+  process.once('exit', stopOnExit);
   return {
     url,
     data,
     tokens,
     output: () => log,
     async stop() {
+      process.removeListener('exit', stopOnExit);
       child.kill('SIGKILL');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve)));
       rmSync(data, { recursive: true, force: true });
     },
   };
@@ -192,13 +206,18 @@ export async function api(url, method, path, { token, cookie, csrf, body } = {})
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
-// Runs named async tests in order, printing each; exits 1 when one failed, 77 (skip) when
-// they need Chromium (`browser`, the default) and it is missing.
-export async function run(tests, { browser = true } = {}) {
-  if (browser && !existsSync(chromiumPath)) {
+// Exits 77 (ctest: skipped) when there is no Chromium; call before starting anything.
+export function requireChromium() {
+  if (!existsSync(chromiumPath)) {
     console.log(`SKIP: no Chromium at ${chromiumPath} (scripts/deps.sh installs it)`);
     process.exit(SKIP);
   }
+}
+
+// Runs named async tests in order, printing each. Returns the number that failed and sets the
+// exit code (1 when one did), so that the caller's `finally` still stops the server and the
+// browser.
+export async function run(tests) {
   let failed = 0;
   for (const [name, test] of Object.entries(tests)) {
     const started = Date.now();
@@ -210,5 +229,6 @@ export async function run(tests, { browser = true } = {}) {
       console.log(`FAIL ${name}: ${error.stack ?? error}`);
     }
   }
-  process.exit(failed ? 1 : 0);
+  if (failed) process.exitCode = 1;
+  return failed;
 }

@@ -6,10 +6,11 @@
 // Skipped (77) while this saqme has no `user` subcommand (sessions come with branch auth).
 import assert from 'node:assert/strict';
 import {
-  changePassword, describeViolations, hasSubcommand, launchBrowser, login, newPage, run,
-  seriousViolations, startServer, addUser,
+  addUser, changePassword, describeViolations, hasSubcommand, launchBrowser, login, newPage,
+  requireChromium, run, seriousViolations, startServer,
 } from './lib.mjs';
 
+requireChromium();
 if (!hasSubcommand('user')) {
   console.log('SKIP: this saqme has no `user` subcommand yet: persons and sessions are not served');
   process.exit(77);

@@ -2,7 +2,9 @@
 // with the security headers, no script errors and no serious or critical axe-core violations;
 // client-side paths answer the page; the English switch is remembered.
 import assert from 'node:assert/strict';
-import { api, describeViolations, launchBrowser, newPage, run, seriousViolations, startServer } from './lib.mjs';
+import { api, describeViolations, launchBrowser, newPage, requireChromium, run, seriousViolations, startServer } from './lib.mjs';
+
+requireChromium();
 
 const server = await startServer();
 const browser = await launchBrowser();

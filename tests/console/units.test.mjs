@@ -115,4 +115,4 @@ await run({
     assert.equal(counts[10], 1);
     assert.equal(counts.reduce((a, b) => a + b, 0), 3);
   },
-}, { browser: false });
+});
