@@ -13,6 +13,7 @@
 
 #include "api/command_json.h"
 #include "api/command_schema.h"
+#include "api/console_routes.h"
 #include "api/journal_export.h"
 #include "api/paging.h"
 #include "engine/control.h"
@@ -206,6 +207,7 @@ void Api::Count(const std::string& type, const std::string& outcome, double seco
 }
 
 Response Api::Handle(const Request& request) {
+  if (auto page = ConsoleResponse(request)) return *page;  // the web console (docs/console.md)
   const Target target = Parse(request.target());
   const auto& p = target.parts;
   const bool get = request.method() == http::verb::get, post = request.method() == http::verb::post;

@@ -1,0 +1,101 @@
+// The landing page: the caller's open work (and that of the posts it acts for), soonest due
+// first, with the step each case expects.
+import { useEffect, useState } from 'preact/hooks';
+import { caseView, type InboxItem, inbox } from '../api';
+import { postTitle, useSession } from '../context';
+import { nameOf, t } from '../labels';
+import { useLoad } from '../load';
+import { stepLabel, useSchema } from '../schema';
+import { DaysLeft, DueDate } from '../widgets/DueCell';
+import { ErrorBox, Loading } from '../widgets/ErrorBox';
+import { CaseLink } from '../widgets/Link';
+import { TableHead } from '../widgets/Table';
+
+// Soonest due first; work without a deadline last.
+export function byDue(a: { due?: string }, b: { due?: string }): number {
+  if (!a.due) return b.due ? 1 : 0;
+  if (!b.due) return -1;
+  return a.due < b.due ? -1 : a.due > b.due ? 1 : 0;
+}
+
+export function InboxPage() {
+  const session = useSession();
+  const loaded = useLoad(inbox, []);
+  const commands = useSchema();
+  const items = [...(loaded.data?.items ?? [])].sort(byDue);
+  return (
+    <section aria-labelledby="inbox-title">
+      <h1 id="inbox-title">{t('inbox_title')}</h1>
+      {loaded.loading && <Loading />}
+      <ErrorBox error={loaded.error} onRetry={loaded.reload} />
+      {loaded.data && <WorkTable items={items} caption={t('inbox_title')} commands={commands} session={session} />}
+    </section>
+  );
+}
+
+interface TableProps {
+  items: InboxItem[];
+  caption: string;
+  commands: ReturnType<typeof useSchema>;
+  session: ReturnType<typeof useSession>;
+}
+
+const ENRICH_AT_MOST = 100;
+
+// The registration number and sender of items whose inbox entry lacks them, read from their case
+// views (at most ENRICH_AT_MOST, in parallel); a case that fails to load is left as it is.
+function useEnriched(items: InboxItem[]): InboxItem[] {
+  const [found, setFound] = useState<Record<string, { registration_number?: string; sender?: string }>>({});
+  const missing = items.filter((i) => !i.registration_number && !(i.case_id in found)).slice(0, ENRICH_AT_MOST);
+  const key = missing.map((i) => i.case_id).join(',');
+  useEffect(() => {
+    if (!missing.length) return;
+    Promise.all(missing.map((i) => caseView(i.case_id).then((v) => [i.case_id, v] as const, () => [i.case_id, null] as const)))
+      .then((views) => {
+        const next: typeof found = {};
+        for (const [id, view] of views) {
+          const sender = typeof view?.sender === 'string' ? view.sender : view?.sender?.name;
+          next[id] = { registration_number: view?.registration_number, sender };
+        }
+        setFound((old) => ({ ...old, ...next }));
+      });
+  }, [key]);
+  return items.map((i) => ({ ...found[i.case_id], ...i, sender: i.sender ?? found[i.case_id]?.sender }));
+}
+
+// A table of inbox items; also used by the dispatch and filing queues.
+export function WorkTable({ items: given, caption, commands, session }: TableProps) {
+  const items = useEnriched(given);
+  if (!items.length) return <p>{t('nothing_found')}</p>;
+  return (
+    <table class="work">
+      <TableHead caption={caption} columns={['registration_number', 'sender', 'subject', 'due', 'days_left', 'step']} />
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.case_id + item.action + (item.acting_for ?? '')}>
+            <td>
+              <CaseLink id={item.case_id}>{item.registration_number || item.case_id}</CaseLink>
+              <div class="muted">{nameOf(item.kind)}</div>
+            </td>
+            <td>{item.sender ?? ''}</td>
+            <td>{item.subject ?? ''}</td>
+            <td>
+              <DueDate due={item.due} />
+            </td>
+            <td>
+              <DaysLeft today={session.today} due={item.due} />
+            </td>
+            <td>
+              {stepLabel(item.action, commands)}
+              {item.acting_for && (
+                <div class="muted">
+                  {t('acting_for')}: {postTitle(session, item.acting_for)}
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,88 @@
+// The registration journals of a year: the table, a printable page (format=html) and a CSV
+// download (format=csv), as the server renders them.
+import { useEffect, useState } from 'preact/hooks';
+import { journal, type JournalEntry, journalUrl } from '../api';
+import { postTitle, type Session, useSession } from '../context';
+import { isLabel, nameOf, t } from '../labels';
+import { usePaged } from '../paged';
+import { formatDate } from '../time';
+import { ErrorBox, Loading } from '../widgets/ErrorBox';
+import { SelectField } from '../widgets/Fields';
+import { CaseLink } from '../widgets/Link';
+import { YearField } from '../widgets/YearField';
+
+export const JOURNALS = ['incoming', 'outgoing', 'internal', 'postal', 'delivery', 'public_information',
+  'acts-order', 'acts-ordinance', 'acts-resolution'];
+
+// Columns whose values are identifiers with labels, and columns that name posts.
+const NAMED = new Set(['kind', 'channel', 'state', 'act_type', 'outcome', 'scope']);
+const POSTS = new Set(['addressee', 'executor', 'signed_by', 'issuer', 'assignee', 'author', 'responsible']);
+
+function cell(session: Session, column: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  if (NAMED.has(column)) return nameOf(text);
+  if (POSTS.has(column)) return postTitle(session, text);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text) : text;
+}
+
+export function JournalsPage() {
+  const session = useSession();
+  const [name, setName] = useState('incoming');
+  const [year, setYear] = useState(Number(session.today.slice(0, 4)));
+  const paged = usePaged<JournalEntry>((after) =>
+    journal(name, year, after).then((page) => ({ items: page.entries, next: page.next_cursor ?? null })),
+  );
+  useEffect(() => void paged.load(), [name, year]);
+  const entries = paged.items ?? [];
+  const columns = [...new Set(entries.flatMap((e) => Object.keys(e)))].filter(
+    (k) => !['number', 'date', 'case_id', 'journal'].includes(k),
+  );
+
+  return (
+    <section aria-labelledby="journals-title">
+      <h1 id="journals-title">{t('journals_title')}</h1>
+      <div class="filters">
+        <SelectField id="journal" label={t('journal')} value={name} allowEmpty={false}
+          onChange={setName}
+          options={JOURNALS.map((j) => ({ value: j, label: nameOf(j) }))} />
+        <YearField id="journal-year" value={year} onChange={setYear} />
+        <p class="links">
+          <a href={journalUrl(name, year, 'html')} target="_blank" rel="noopener">{t('print')}</a>
+          {' · '}
+          <a href={journalUrl(name, year, 'csv')} download>{t('download_csv')}</a>
+        </p>
+      </div>
+      {paged.busy && <Loading />}
+      <ErrorBox error={paged.error} onRetry={() => paged.load(paged.items ? paged.next ?? undefined : undefined)} />
+      {paged.items && entries.length === 0 && <p>{t('nothing_found')}</p>}
+      {entries.length > 0 && (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={nameOf(name)}>
+          <table>
+            <caption>{nameOf(name)} — {year}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('number')}</th>
+                <th scope="col">{t('date')}</th>
+                <th scope="col">{t('case_id')}</th>
+                {columns.map((c) => <th scope="col" key={c}>{isLabel(c) ? t(c) : c}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={String(e.number) + e.case_id}>
+                  <td>{String(e.number)}</td>
+                  <td>{formatDate(e.date)}</td>
+                  <td><CaseLink id={e.case_id} /></td>
+                  {columns.map((c) => <td key={c}>{cell(session, c, e[c])}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {paged.next && <button type="button" onClick={() => paged.load(paged.next!)}>{t('next_page')}</button>}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// The page of each console path.
+import { t } from '../labels';
+import type { Location } from '../router';
+import { useSession } from '../context';
+import { AccessLogPage } from './AccessLog';
+import { AlertsPage } from './Alerts';
+import { AuditPage } from './Audit';
+import { CasePage } from './Case';
+import { ChangePassword } from './ChangePassword';
+import { ControlPage } from './Control';
+import { InboxPage } from './Inbox';
+import { JournalsPage } from './Journals';
+import { NomenclaturePage } from './Nomenclature';
+import { QueuesPage } from './Queues';
+import { RegisterPage } from './Register';
+import { ReportsPage } from './Reports';
+import { SearchPage } from './Search';
+
+export function Pages({ where }: { where: Location }) {
+  const session = useSession();
+  const { path, query } = where;
+  const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
+  if (caseMatch) return <CasePage id={decodeURIComponent(caseMatch[1])} />;
+  switch (path) {
+    case '/':
+      return <InboxPage />;
+    case '/register':
+      return <RegisterPage />;
+    case '/search':
+      return <SearchPage query={query} />;
+    case '/journals':
+      return <JournalsPage />;
+    case '/queues':
+      return <QueuesPage />;
+    case '/nomenclature':
+      return <NomenclaturePage />;
+    case '/alerts':
+      return <AlertsPage />;
+    case '/control':
+      return <ControlPage />;
+    case '/reports':
+      return <ReportsPage />;
+    case '/audit':
+      return <AuditPage initialCase={query.get('case') ?? ''} />;
+    case '/audit/access':
+      return <AccessLogPage initialCase={query.get('case') ?? ''} />;
+    case '/password':
+      return <ChangePassword forced={false} onChanged={session.reloadMe} />;
+    default:
+      return (
+        <section aria-labelledby="missing-title">
+          <h1 id="missing-title">{t('err_page_missing')}</h1>
+        </section>
+      );
+  }
+}
