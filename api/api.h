@@ -1,4 +1,4 @@
-// Api: the routes of API.md — HTTP/JSON to engine commands and views. Holds no business rule:
+// Api: the routes of docs/api.md — HTTP/JSON to engine commands and views. Holds no business rule:
 // the workflows decide, the engine records; this translates and authenticates.
 #pragma once
 

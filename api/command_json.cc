@@ -237,7 +237,7 @@ Status CommandFromJson(const boost::json::value& command, capnp::MessageBuilder&
   }
   auto root = capnp::toDynamic(message.initRoot<schema::Command>());
   const std::string name = CamelCase(std::string(type->value().as_string()));
-  if (storage::SnakeCase(name) != type->value().as_string()) {  // only the API.md spelling
+  if (storage::SnakeCase(name) != type->value().as_string()) {  // only the docs/api.md spelling
     return Bad("command.type",
                "unknown command type '" + std::string(type->value().as_string()) + "'");
   }

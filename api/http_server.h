@@ -73,7 +73,7 @@ class HttpServer {
   uint16_t port_ = 0;
 };
 
-// A JSON error body of API.md: {"error": {"code", "message", "message_ka"}}.
+// A JSON error body of docs/api.md: {"error": {"code", "message", "message_ka"}}.
 Response ErrorResponse(http::status status, const std::string& code, const std::string& message,
                        const std::string& message_ka, unsigned version, bool keep_alive);
 

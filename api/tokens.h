@@ -1,4 +1,4 @@
-// Bearer tokens (API.md): a file of "SHA-256-HEX-OF-TOKEN POST-ID" lines. Tokens are never
+// Bearer tokens (docs/api.md): a file of "SHA-256-HEX-OF-TOKEN POST-ID" lines. Tokens are never
 // stored in the clear; the actor of a request is the post its token belongs to.
 #pragma once
 

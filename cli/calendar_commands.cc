@@ -1,5 +1,5 @@
 // saqme deadline / saqme holidays: the calendar from the command line. Other tools depend on the
-// exact output form (../shared/API.md): `deadline` prints the due date alone on the first line;
+// exact output form (docs/api.md): `deadline` prints the due date alone on the first line;
 // `holidays` prints one "YYYY-MM-DD<TAB>Georgian name" line per non-working holiday.
 #include <iostream>
 #include <optional>

@@ -1,4 +1,4 @@
-// saqme: one binary, one subcommand per job (the contract is ../shared/API.md, docs/cli.md).
+// saqme: one binary, one subcommand per job (the contract is docs/api.md, docs/cli.md).
 #include <cstring>
 #include <iostream>
 #include <string>

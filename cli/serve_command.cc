@@ -1,4 +1,4 @@
-// saqme serve: the main job — the engine behind the HTTP API (../shared/API.md).
+// saqme serve: the main job — the engine behind the HTTP API (docs/api.md).
 #include <signal.h>
 
 #include <filesystem>
@@ -52,7 +52,7 @@ int RunServe(int argc, char** argv) {
            "                   [--clock system|simulated] [--clock-start YYYY-MM-DD]\n"
            "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
            "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n\n"
-           "Serves the HTTP API (API.md) on HOST:PORT (default 127.0.0.1:8080) over the log in\n"
+           "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080) over the log in\n"
            "DIR (default ./saqme-data or $SAQME_DATA), with the org chart FILE (default: the\n"
            "Ozurgeti council apparatus; also 'zugdidi') and the bearer tokens of FILE (default\n"
            "DIR/tokens.txt; at the first start of a new directory, demonstration tokens are\n"

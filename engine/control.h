@@ -1,4 +1,4 @@
-// The execution-control dashboard (DOMAIN.md §7; API.md GET /v1/control): per unit and post,
+// The execution-control dashboard (docs/domain.md §7; docs/api.md GET /v1/control): per unit and post,
 // the open proceedings, those due this week, the overdue, and the deadlines closed in the year
 // on time and late. Read from the deadline index and the control view.
 #pragma once
@@ -33,7 +33,7 @@ std::optional<Drill> DrillNamed(std::string_view name);
 
 // Posts in scope are those the viewer may control: its own, those it supervises (reporting or
 // delegated line) — also as the acting officer of an absent post that day — or every post for
-// the records office (the register power: it reports on execution control, DOMAIN.md §1).
+// the records office (the register power: it reports on execution control, docs/domain.md §1).
 // Unit rows carry their own posts' figures and `totals`, which add those of every unit under
 // them; with a drill, every post row and unit row lists its cases of that kind (a unit's: those
 // its totals count), each with registration number, subject, executor, due and days overdue or

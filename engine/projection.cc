@@ -256,7 +256,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       break;
     }
     case P::RECEIPT_CONFIRMED: {
-      // The delivery journal: who received which resolution, when (seed 000).
+      // The delivery journal: who received which resolution, when (the Telavi records division page).
       boost::json::object entry = base;
       entry["executor"] = after.lead_executor;
       entry["received_at"] = FormatTbilisiTime(event.getOccurredAt());
@@ -311,7 +311,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
     case P::DEADLINE_APPROACHING:
     case P::DEADLINE_MISSED:
     case P::ESCALATED: {
-      // The alert feed of every recipient (API.md: GET /v1/alerts).
+      // The alert feed of every recipient (docs/api.md: GET /v1/alerts).
       auto alert = payload.which() == P::DEADLINE_APPROACHING ? payload.getDeadlineApproaching()
                    : payload.which() == P::DEADLINE_MISSED    ? payload.getDeadlineMissed()
                                                               : payload.getEscalated();

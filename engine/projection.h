@@ -74,7 +74,7 @@ void MoveWatchEntry(const std::string& case_id, const std::string& old_watch,
 void ProjectEvent(const workflows::OpenDeadline& old_deadline, const workflows::CaseState& after,
                   schema::Event::Reader event, ViewSink& sink);
 
-// The case view served by GET /v1/cases/{id} (API.md keys).
+// The case view served by GET /v1/cases/{id} (docs/api.md keys).
 boost::json::object CaseView(const workflows::CaseState& state);
 
 }  // namespace saqme::engine

@@ -23,7 +23,7 @@ inline constexpr char kSearchView[] = "view_search";    // newest first, case id
 // Every view family, for opening the log with them and for rebuilds.
 const std::vector<std::string>& ViewFamilies();
 
-// Journal names (API.md): incoming, outgoing, internal, postal, delivery, public_information,
+// Journal names (docs/api.md): incoming, outgoing, internal, postal, delivery, public_information,
 // acts-order, acts-ordinance, acts-resolution.
 std::string JournalKey(std::string_view journal, int year, uint32_t number);
 std::string JournalPrefix(std::string_view journal, int year);

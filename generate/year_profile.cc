@@ -1,4 +1,4 @@
-// The Lentekhi profile. Figures: seed 002 (the apparatus report for 2023). The seed gives the
+// The Lentekhi profile. Figures: the Lentekhi report (the apparatus report for 2023). The seed gives the
 // totals, not how the 119 incoming documents other than public-information requests divide
 // into letters, applications and complaints: the split below is ours, as are all names —
 // agencies are real kinds of Georgian bodies, citizens are invented from common Lechkhumi and

@@ -46,7 +46,7 @@ struct YearProfile {
   // Letters on the body's own initiative: outgoing minus the dispatched answers.
   int initiative_letters() const { return outgoing - (correspondence + applications + complaints); }
 
-  // The Lentekhi municipal council apparatus, report for 2023 (seed 002, DOMAIN.md §2): 135
+  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md §2): 135
   // incoming of which 16 public-information requests, 207 outgoing, 175 acts (23 resolutions,
   // 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary sessions.
   static const YearProfile& Lentekhi();

@@ -1,5 +1,5 @@
-// The annual report the apparatus publishes (DOMAIN.md §2, the Lentekhi council apparatus report
-// for 2023, seed 002): what the body registered, answered and adopted in one calendar year, the
+// The annual report the apparatus publishes (docs/domain.md §2, the Lentekhi council apparatus report
+// for 2023, the Lentekhi report): what the body registered, answered and adopted in one calendar year, the
 // public-information statistics GAC art. 49 asks for, and the log's head as an anchor, so that
 // the printed report pins the log it was computed from (replay/anchor.h).
 //

@@ -399,7 +399,7 @@ struct LetterDraftedV1 {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Commands: what a client asks for (../shared/API.md names them). The actor is never a field:
+# Commands: what a client asks for (docs/api.md names them). The actor is never a field:
 # it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
 # application/x-capnp) a Command carries its own command id and expected version; in JSON they
 # are the request body's "command_id" and "expected_version" (docs/api.md).

@@ -9,7 +9,7 @@
 
 namespace saqme::workflows {
 
-// The command types (API.md names, e.g. "assign_resolution") that `context.actor_post` may give
+// The command types (docs/api.md names, e.g. "assign_resolution") that `context.actor_post` may give
 // on the case now, in the order of storage/saqme.capnp. Asks Decide itself: every command type
 // that acts on an existing case is decided empty, and kept when it is accepted or refused only
 // for its data (RefusalCategory::kInvalidData) — Decide checks the stage and the authority

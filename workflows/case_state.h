@@ -112,7 +112,7 @@ struct CaseState {
   std::string registration_number, received_on, registered_on, addressee, subject, summary;
   std::string statutory_due;  // the law's deadline, the ceiling of any resolution's due
   std::string due, due_explanation;
-  std::string deadline_setter;  // post that set the current due (DOMAIN.md §3)
+  std::string deadline_setter;  // post that set the current due (docs/domain.md §3)
   std::string lead_executor;
   std::vector<std::string> co_executors;
   bool on_control = false;

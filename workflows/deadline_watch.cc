@@ -176,7 +176,7 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
     if (today > *due)
       alert.setWorkingDaysOverdue(WorkingDaysBetween(*due, today, *context.calendar));
     // The alert goes to whoever exercises each post today (an acting officer for an absent
-    // one, DOMAIN.md §7), once per post.
+    // one, docs/domain.md §7), once per post.
     std::vector<std::pair<Recipient, std::string>> to;  // recipient, acting for
     std::set<std::string> seen;
     for (auto& r : recipients) {
@@ -204,14 +204,14 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
     if (nearest) {
       add(schema::Event::Payload::DEADLINE_APPROACHING, *nearest, {{open.responsible, "executor"}},
           "reminder " + DaysText(nearest->n) + " before the due date " + open.due +
-              " (watch policy " + policy.ToString() + ", DOMAIN.md §7)");
+              " (watch policy " + policy.ToString() + ", docs/domain.md §7)");
     }
     return events;
   }
   for (const auto& step : steps) {
     if (step.date > today) break;
     if (step.type == Step::Type::kMissed) {
-      // DOMAIN.md §7: the executor's unit head and whoever set the deadline learn of the miss.
+      // docs/domain.md §7: the executor's unit head and whoever set the deadline learn of the miss.
       std::vector<Recipient> recipients;
       if (!line.empty()) recipients.push_back({line.front(), "unit_head"});
       if (!state.deadline_setter.empty() && state.deadline_setter != open.responsible) {
@@ -221,14 +221,14 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
       add(schema::Event::Payload::DEADLINE_MISSED, step, std::move(recipients),
           "the due date " + open.due +
               " passed with the proceeding still open; the executor's "
-              "unit head and whoever set the deadline are alerted (DOMAIN.md §7)");
+              "unit head and whoever set the deadline are alerted (docs/domain.md §7)");
     } else if (step.type == Step::Type::kEscalate) {
       add(schema::Event::Payload::ESCALATED, step, {{line[step.n], "supervisor"}},
           "still open " + DaysText(step.n * policy.escalate_every_working_days) +
               " after the due date " + open.due + ": escalated to level " + std::to_string(step.n) +
               " of the supervision line (one level every " +
               DaysText(policy.escalate_every_working_days) +
-              ", up to the head of the body; DOMAIN.md §7)");
+              ", up to the head of the body; docs/domain.md §7)");
     }
   }
   return events;

@@ -1,4 +1,4 @@
-// The deadline watch (DOMAIN.md §7): what happens to a case as its due date comes and goes —
+// The deadline watch (docs/domain.md §7): what happens to a case as its due date comes and goes —
 // reminders to the executor before it, the miss the day after it, escalations up the
 // supervision line while it stays open — and a due date moved by a government-declared day off.
 //
@@ -16,7 +16,7 @@
 
 namespace saqme::workflows {
 
-// Municipal policy (DOMAIN.md §7 gives the defaults; a body may set its own).
+// Municipal policy (docs/domain.md §7 gives the defaults; a body may set its own).
 struct WatchPolicy {
   // Reminders to the executor this many working days before the due date, largest first.
   std::vector<int> approach_working_days{3, 1};
@@ -61,7 +61,7 @@ std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, cons
 Decision Acknowledge(const CaseState& state, schema::AcknowledgeAlert::Reader command,
                      const Context& context);
 
-// declare_day_off on the calendar case (DOMAIN.md §6: the Government declares additional days
+// declare_day_off on the calendar case (docs/domain.md §6: the Government declares additional days
 // off, which apply to administrative bodies): needs the power declare_days_off; the date must be
 // a working day, today or later, and the name must say what declares it.
 Decision DeclareDayOff(const CaseState& state, schema::DeclareDayOff::Reader command,

@@ -1,5 +1,5 @@
 // A legal act — order (ბრძანება), ordinance (განკარგულება), resolution (დადგენილება) — from draft
-// to force (DOMAIN.md §5; Zugdidi statute arts. 39-40): drafted -> legal expertise ->
+// to force (docs/domain.md §5; Zugdidi statute arts. 39-40): drafted -> legal expertise ->
 // endorsements -> adopted (orders signed by the issuer; council acts voted at a session) ->
 // registered with its number in the acts journal of its type and year -> published -> in force:
 // on notification for an individual act; on publication when it came from a public proceeding,

@@ -1,5 +1,5 @@
 // The case nomenclature (საქმეთა ნომენკლატურა): the year's file plan with codes and titles,
-// approved each January (seed 002: approved in January, 29 files in 2023); documents are filed
+// approved each January (the Lentekhi report: approved in January, 29 files in 2023); documents are filed
 // into a file of that year's plan; a file of a closed year is handed to the departmental archive
 // (unified records-management rules, Presidential decree No 414 of 1 July 1999).
 #include "workflows/nomenclature.h"

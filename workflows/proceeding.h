@@ -44,12 +44,12 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
 // the version.
 void Evolve(CaseState& state, schema::Event::Reader event);
 
-// The command's type as API.md names it ("assign_resolution").
+// The command's type as docs/api.md names it ("assign_resolution").
 std::string CommandName(schema::Command::Reader command);
 
 // Whether the command opens a new case (register_incoming, draft_letter, draft_act,
 // issue_assignment, approve_nomenclature, declare_day_off). The last two also act on their
-// existing case: the year's nomenclature, the calendar. By union member or by API.md name.
+// existing case: the year's nomenclature, the calendar. By union member or by docs/api.md name.
 bool OpensCase(schema::Command::Which which);
 bool OpensCase(std::string_view command_name);
 

@@ -1,4 +1,4 @@
-// Incoming correspondence from an agency or organisation (DOMAIN.md §3-4). The deadline is the
+// Incoming correspondence from an agency or organisation (docs/domain.md §3-4). The deadline is the
 // one stated in the letter or set in the resolution, otherwise one month (unified
 // records-management rules, Presidential decree No 414 of 1 July 1999); only who set a deadline,
 // or their superior, may change it.

@@ -1,6 +1,6 @@
 // The shared flow of incoming documents. Legal sources: the unified records-management rules
-// (Presidential decree No 414 of 1 July 1999, cited in seed 002) for registration, resolution,
-// delivery and filing; DOMAIN.md §3 summarises them.
+// (Presidential decree No 414 of 1 July 1999, cited in the Lentekhi report) for registration, resolution,
+// delivery and filing; docs/domain.md §3 summarises them.
 #include <algorithm>
 
 #include "workflows/incoming/incoming.h"
@@ -72,7 +72,7 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
       return Refuse("the due date " + date.ToString() + " is already past",
                     "ვადა " + date.ToString() + " უკვე გასულია");
     }
-    // DOMAIN.md §3: the resolution's deadline defaults to the statutory one and may be shorter.
+    // docs/domain.md §3: the resolution's deadline defaults to the statutory one and may be shorter.
     if (date.ToString() > state.statutory_due) {
       return Refuse("the resolution may shorten the statutory deadline " + state.statutory_due +
                         ", not extend it",

@@ -1,4 +1,4 @@
-// The flow every incoming document shares (DOMAIN.md §3): registration, resolution, receipt,
+// The flow every incoming document shares (docs/domain.md §3): registration, resolution, receipt,
 // execution, endorsement, signature, dispatch, filing — and the redirect. Each incoming kind
 // (correspondence.cc, application.cc, public_information.cc, complaint.cc) supplies its rules.
 #pragma once

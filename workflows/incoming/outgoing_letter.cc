@@ -1,10 +1,10 @@
-// A letter the body writes on its own initiative (DOMAIN.md §3, steps 6-9): not an answer to
+// A letter the body writes on its own initiative (docs/domain.md §3, steps 6-9): not an answer to
 // an incoming document, so it has no registration and no deadline of its own. It is drafted by
 // its author, endorsed, signed by the author's signatory (the nearest post at or above the
 // author that signs), registered in the outgoing journal when dispatched, and filed — the
 // answer's way through the shared flow (flow.cc). The records rules (Presidential decree No 414
 // of 1 July 1999) register every outgoing document, answer or not, in the outgoing journal; the
-// Lentekhi report (seed 002) counts 207 outgoing letters against 135 incoming.
+// Lentekhi report (the Lentekhi report) counts 207 outgoing letters against 135 incoming.
 #include "workflows/incoming/incoming.h"
 #include "workflows/rules.h"
 
