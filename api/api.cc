@@ -231,7 +231,11 @@ Response Api::Handle(const Request& request) {
         refused ? std::nullopt : std::optional<std::string>(caller.post);
     if (refused) {
       response = std::move(*refused);
-      if (get && p.size() == 2 && p[1] == "me") response = WithClock(std::move(response));
+      // GET /v1/me, and POST /v1/session/post which answers as it, say the server's day.
+      if ((get && p.size() == 2 && p[1] == "me") ||
+          (post && p.size() == 3 && p[1] == "session" && p[2] == "post")) {
+        response = WithClock(std::move(response));
+      }
     } else if (post && p.size() == 2 && p[1] == "cases") {
       response = Execute(request, caller, "", true);
     } else if (post && p.size() == 4 && p[1] == "cases" && p[3] == "commands") {

@@ -75,8 +75,8 @@ class Api {
   // and ordered by due date (api/inbox.h).
   Response InboxAnswer(const Request& request, const std::string& post,
                        const std::map<std::string, std::string>& query);
-  // GET /v1/me as the logins answered it, with the server clock's `today` and `now` added (a
-  // refusal unchanged).
+  // GET /v1/me (or POST /v1/session/post) as the logins answered it, with the server clock's
+  // `today` and `now` added (a refusal unchanged).
   Response WithClock(Response me);
   Response Search(const Request& request, const std::string& post,
                   const std::map<std::string, std::string>& query);
