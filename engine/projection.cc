@@ -99,7 +99,7 @@ boost::json::object CaseView(const CaseState& s) {
   set("due_explanation", s.due_explanation);
   set("deadline_setter", s.deadline_setter);
   set("executor", s.lead_executor);
-  // After a resolution its co-executors are named, none being an answer too.
+  // After a resolution the view names its co-executors: an empty list when it has none.
   if (!s.co_executors.empty() || (IsIncoming(s.kind) && !s.lead_executor.empty())) {
     view["co_executors"] = boost::json::array(s.co_executors.begin(), s.co_executors.end());
   }
