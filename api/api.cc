@@ -14,6 +14,7 @@
 #include "api/command_json.h"
 #include "api/command_schema.h"
 #include "api/console_routes.h"
+#include "api/inbox.h"
 #include "api/journal_export.h"
 #include "api/paging.h"
 #include "engine/control.h"
@@ -230,6 +231,11 @@ Response Api::Handle(const Request& request) {
         refused ? std::nullopt : std::optional<std::string>(caller.post);
     if (refused) {
       response = std::move(*refused);
+      // GET /v1/me, and POST /v1/session/post which answers as it, say the server's day.
+      if ((get && p.size() == 2 && p[1] == "me") ||
+          (post && p.size() == 3 && p[1] == "session" && p[2] == "post")) {
+        response = WithClock(std::move(response));
+      }
     } else if (post && p.size() == 2 && p[1] == "cases") {
       response = Execute(request, caller, "", true);
     } else if (post && p.size() == 4 && p[1] == "cases" && p[3] == "commands") {
@@ -275,20 +281,7 @@ Response Api::Handle(const Request& request) {
         response = JournalAnswer(request, p[2], year, target.query);
       }
     } else if (get && p.size() == 2 && p[1] == "inbox") {
-      // The caller's own work, and that of every post it acts for today.
-      auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-      boost::json::array items;
-      for (const auto& post_id : workflows::PostsExercised(*org_, *actor, today)) {
-        const std::string acting_for = post_id == *actor ? "" : post_id;
-        auto inbox = engine_->Inbox(post_id);
-        if (!inbox.ok()) return FromStatus(request, inbox.status());
-        for (auto& item : inbox.value()) {
-          if (!acting_for.empty()) item.as_object()["acting_for"] = acting_for;
-          items.push_back(item);
-        }
-      }
-      response =
-          Json(http::status::ok, boost::json::object{{"post", *actor}, {"items", items}}, request);
+      response = InboxAnswer(request, *actor, target.query);
     } else if (get && p.size() == 2 && p[1] == "org") {
       boost::json::array units, posts, acting;
       for (const auto& u : org_->units()) {
@@ -1019,6 +1012,51 @@ Response Api::AccessLogAnswer(const Request& request, const std::string& post,
   if (page->next_cursor) next = *page->next_cursor;
   return Json(http::status::ok, boost::json::object{{"entries", entries}, {"next_cursor", next}},
               request);
+}
+
+Response Api::InboxAnswer(const Request& request, const std::string& post,
+                          const std::map<std::string, std::string>& query) {
+  std::string action;
+  for (const auto& [key, value] : query) {
+    if (key != "action") {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "unknown parameter '" + key + "'", "უცნობი პარამეტრი '" + key + "'");
+    }
+    if (!IsCommandType(value)) {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "action must be a command type, not '" + value + "'",
+                   "action უნდა იყოს ბრძანების სახე და არა '" + value + "'");
+    }
+    action = value;
+  }
+  // The caller's own work, and that of every post it acts for today.
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  boost::json::array items;
+  for (const auto& post_id : workflows::PostsExercised(*org_, post, today)) {
+    const std::string acting_for = post_id == post ? "" : post_id;
+    auto inbox = engine_->Inbox(post_id);
+    if (!inbox.ok()) return FromStatus(request, inbox.status());
+    for (auto& item : inbox.value()) {
+      if (!action.empty() && item.as_object().at("action") != action.c_str()) continue;
+      if (!acting_for.empty()) item.as_object()["acting_for"] = acting_for;
+      items.push_back(item);
+    }
+  }
+  DateInbox(items, today);
+  return Json(http::status::ok, boost::json::object{{"post", post}, {"items", items}}, request);
+}
+
+Response Api::WithClock(Response me) {
+  if (me.result() != http::status::ok) return me;
+  boost::system::error_code error;
+  auto body = boost::json::parse(me.body(), error);
+  if (error || !body.is_object()) return me;
+  const int64_t now = clock_();
+  body.as_object()["today"] = TbilisiDate(now);
+  body.as_object()["now"] = FormatTbilisiTime(now);
+  me.body() = boost::json::serialize(body);
+  me.prepare_payload();
+  return me;
 }
 
 Response Api::Search(const Request& request, const std::string& post,

@@ -69,6 +69,13 @@ class Api {
   Response CaseAnswer(const Request& request, const std::string& post, const std::string& case_id);
   // nullopt when `post` may read the registers (journals, reports, nomenclature), else the 403.
   std::optional<Response> RegistersDenied(const Request& request, const std::string& post);
+  // GET /v1/inbox (`?action=TYPE`): the items of every post `post` exercises today, dated
+  // and ordered by due date (api/inbox.h).
+  Response InboxAnswer(const Request& request, const std::string& post,
+                       const std::map<std::string, std::string>& query);
+  // GET /v1/me (or POST /v1/session/post) as the logins answered it, with the server clock's
+  // `today` and `now` added (a refusal unchanged).
+  Response WithClock(Response me);
   // GET /v1/cases?q=&kind=&state=&executor=&unit=&overdue=&from=&to=&limit=&cursor=
   // (engine/search.h): the cases the caller may read, newest first.
   Response Search(const Request& request, const std::string& post,

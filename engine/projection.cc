@@ -14,6 +14,7 @@
 #include "storage/event_json.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/allowed_actions.h"
+#include "workflows/command_labels.h"
 
 namespace saqme::engine {
 namespace {
@@ -38,6 +39,33 @@ void PutJournal(ViewSink& sink, const char* journal, int year, uint32_t number,
   sink.Put(kJournalsView, JournalKey(journal, year, number), boost::json::serialize(entry));
 }
 
+// An inbox item: what the post must do (`action`, labelled) and enough of the case to choose
+// and do it without opening it (docs/views.md). Keys with nothing to say are left out but for
+// `on_control`.
+boost::json::object InboxItem(const CaseState& s, const std::string& action,
+                              const std::string& due) {
+  boost::json::object item{{"case_id", s.case_id},
+                           {"kind", workflows::KindName(s.kind)},
+                           {"state", workflows::StageName(s.stage)},
+                           {"action", action},
+                           {"on_control", s.on_control}};
+  if (const workflows::CommandLabel* label = workflows::LabelOf(action)) {
+    item["action_label_ka"] = label->label_ka;
+    item["action_label_en"] = label->label_en;
+  }
+  auto set = [&](const char* key, const std::string& value) {
+    if (!value.empty()) item[key] = value;
+  };
+  set("due", due);
+  set("registration_number", s.registration_number);
+  set("sender", s.correspondent);  // an incoming document's sender, a letter's recipient
+  set("received_on", s.received_on);
+  set("subject", workflows::SubjectOf(s));
+  // An assignment's instruction is its subject; a document's is its resolution's.
+  if (IsIncoming(s.kind)) set("instruction", s.instruction);
+  return item;
+}
+
 }  // namespace
 
 boost::json::object CaseView(const CaseState& s) {
@@ -57,7 +85,11 @@ boost::json::object CaseView(const CaseState& s) {
     set("registered_on", s.registered_on);
     set("received_on", s.received_on);
     set("addressee", s.addressee);
-    set("sender", s.correspondent);
+    if (!s.correspondent.empty()) {
+      view["sender"] = {{"name", s.correspondent}, {"kind", s.correspondent_kind}};
+    }
+    set("channel", s.channel);
+    if (IsIncoming(s.kind)) view["pages"] = s.pages;
   }
   set("related_case", s.related_case);
   set("subject", s.subject);
@@ -67,7 +99,8 @@ boost::json::object CaseView(const CaseState& s) {
   set("due_explanation", s.due_explanation);
   set("deadline_setter", s.deadline_setter);
   set("executor", s.lead_executor);
-  if (!s.co_executors.empty()) {
+  // After a resolution the view names its co-executors: an empty list when it has none.
+  if (!s.co_executors.empty() || (IsIncoming(s.kind) && !s.lead_executor.empty())) {
     view["co_executors"] = boost::json::array(s.co_executors.begin(), s.co_executors.end());
   }
   if (IsIncoming(s.kind)) {
@@ -77,6 +110,7 @@ boost::json::object CaseView(const CaseState& s) {
   if (!s.endorsements.empty()) {
     view["endorsements"] = boost::json::array(s.endorsements.begin(), s.endorsements.end());
   }
+  set("answer", s.answer);
   set("signed_by", s.signed_by);
   set("outcome", s.outcome);
   set("decided_by", s.decided_by);
@@ -155,15 +189,8 @@ void ProjectCaseState(const CaseState* before, const CaseState& after,
   }
   const auto [due, responsible] = workflows::OpenDeadlineOf(after);
   for (auto& [post, action] : new_actions) {
-    boost::json::object item{{"case_id", case_id},
-                             {"kind", workflows::KindName(after.kind)},
-                             {"state", workflows::StageName(after.stage)},
-                             {"action", action}};
-    if (!due.empty()) item["due"] = due;
-    if (!after.subject.empty()) item["subject"] = after.subject;
-    if (!after.title.empty()) item["subject"] = after.title;
-    if (!after.instruction.empty()) item["subject"] = after.instruction;
-    sink.Put(kInboxView, InboxKey(post, case_id), boost::json::serialize(item));
+    sink.Put(kInboxView, InboxKey(post, case_id),
+             boost::json::serialize(InboxItem(after, action, due)));
   }
 
   // The deadline index: one entry per open deadline, keyed by its date.
@@ -256,7 +283,8 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       break;
     }
     case P::RECEIPT_CONFIRMED: {
-      // The delivery journal: who received which resolution, when (the Telavi records division page).
+      // The delivery journal: who received which resolution, when (the Telavi records division
+      // page).
       boost::json::object entry = base;
       entry["executor"] = after.lead_executor;
       entry["received_at"] = FormatTbilisiTime(event.getOccurredAt());
@@ -319,24 +347,21 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                          : payload.which() == P::DEADLINE_MISSED    ? "deadline_missed"
                                                                     : "escalated";
       for (auto recipient : alert.getRecipients()) {
-        boost::json::object entry{
-            {"id", event.getSeq()},
-            {"case_id", case_id},
-            {"type", type},
-            {"kind", workflows::KindName(after.kind)},
-            {"subject", after.subject.empty()
-                            ? after.title.empty() ? after.instruction : after.title
-                            : after.subject},
-            {"due", alert.getDue().cStr()},
-            {"responsible", alert.getResponsible().cStr()},
-            {"rule", alert.getRule().cStr()},
-            {"role", recipient.getRole().cStr()},
-            {"acting_for", recipient.getActingFor().cStr()},
-            {"working_days_before", alert.getWorkingDaysBefore()},
-            {"working_days_overdue", alert.getWorkingDaysOverdue()},
-            {"level", alert.getLevel()},
-            {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
-            {"acknowledged", false}};
+        boost::json::object entry{{"id", event.getSeq()},
+                                  {"case_id", case_id},
+                                  {"type", type},
+                                  {"kind", workflows::KindName(after.kind)},
+                                  {"subject", workflows::SubjectOf(after)},
+                                  {"due", alert.getDue().cStr()},
+                                  {"responsible", alert.getResponsible().cStr()},
+                                  {"rule", alert.getRule().cStr()},
+                                  {"role", recipient.getRole().cStr()},
+                                  {"acting_for", recipient.getActingFor().cStr()},
+                                  {"working_days_before", alert.getWorkingDaysBefore()},
+                                  {"working_days_overdue", alert.getWorkingDaysOverdue()},
+                                  {"level", alert.getLevel()},
+                                  {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
+                                  {"acknowledged", false}};
         sink.Put(kAlertsView, AlertKey(recipient.getPost().cStr(), event.getSeq()),
                  boost::json::serialize(entry));
       }

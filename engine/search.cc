@@ -121,9 +121,7 @@ std::string FoldForSearch(std::string_view text) {
 }
 
 std::string SearchRecord(const workflows::CaseState& s, const workflows::OrgChart& org) {
-  const std::string subject = !s.subject.empty() ? s.subject
-                              : !s.title.empty() ? s.title
-                                                 : s.instruction;
+  const std::string& subject = workflows::SubjectOf(s);
   const std::string executor = !s.lead_executor.empty() ? s.lead_executor : s.assignee;
   const std::string& named = !executor.empty()      ? executor
                              : !s.addressee.empty() ? s.addressee

@@ -367,6 +367,7 @@ TEST_F(LoginTest, APersonWithSeveralPostsSwitchesAmongThem) {
       Send(verb::post, "/v1/session/post", browser.Writing(), object{{"post", "org-records"}});
   ASSERT_EQ(switched.status, 200) << switched.body;
   EXPECT_EQ(switched.json().at("post"), "org-records");
+  EXPECT_EQ(switched.json().at("today"), "2026-11-02");  // answered as /v1/me, on the server's day
   EXPECT_EQ(Send(verb::get, "/v1/me", browser.Reading()).json().at("post"), "org-records");
   EXPECT_EQ(Send(verb::get, "/v1/inbox", browser.Reading()).json().at("post"), "org-records");
   EXPECT_EQ(

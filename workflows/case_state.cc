@@ -101,4 +101,8 @@ OpenDeadline OpenDeadlineOf(const CaseState& s) {
   return {};
 }
 
+const std::string& SubjectOf(const CaseState& s) {
+  return !s.subject.empty() ? s.subject : !s.title.empty() ? s.title : s.instruction;
+}
+
 }  // namespace saqme::workflows

@@ -124,6 +124,10 @@ struct CaseState {
   int filed_year = 0;
   // Whom the body corresponds with: an incoming document's sender, a letter's recipient.
   std::string correspondent, related_case;
+  // Incoming documents: the sender's kind ("citizen", "organisation", "agency"), how the
+  // document came (`channel`) and its pages, as registered.
+  std::string correspondent_kind, channel;
+  uint32_t pages = 0;
 
   // Legal acts.
   std::string act_type, issuer, title, text, in_force_on_set, act_number;
@@ -133,7 +137,8 @@ struct CaseState {
   std::vector<std::string> amended_by;
   std::string repealed_by;
 
-  // Assignments (issuer and due are shared with the fields above).
+  // Assignments (issuer and due are shared with the fields above). `instruction` is also the
+  // instruction of an incoming document's resolution.
   std::string assignee, instruction;
   std::vector<std::string> progress;
   bool legality_doubt = false;
@@ -160,5 +165,9 @@ struct OpenDeadline {
   std::string responsible;
 };
 OpenDeadline OpenDeadlineOf(const CaseState& state);
+
+// What the case is about, in one line: a document's or letter's subject, else an act's title,
+// else an assignment's instruction ("" for none).
+const std::string& SubjectOf(const CaseState& state);
 
 }  // namespace saqme::workflows

@@ -114,11 +114,22 @@ std::string ActedAs(schema::Event::Reader event) {
                                          : event.getActor().getPost().cStr();
 }
 
-std::string OutcomeName(schema::Outcome outcome) {
-  auto enumerants = capnp::Schema::from<schema::Outcome>().getEnumerants();
-  const auto index = static_cast<unsigned>(outcome);
+namespace {
+
+// The snake_case name of an enumerant of the schema ("partly_released"), "unknown" for one newer
+// than this build.
+template <typename E>
+std::string EnumerantName(E value) {
+  auto enumerants = capnp::Schema::from<E>().getEnumerants();
+  const auto index = static_cast<unsigned>(value);
   return index < enumerants.size() ? storage::SnakeCase(enumerants[index].getProto().getName())
                                    : "unknown";
 }
+
+}  // namespace
+
+std::string OutcomeName(schema::Outcome outcome) { return EnumerantName(outcome); }
+
+std::string SenderKindName(schema::SenderKind kind) { return EnumerantName(kind); }
 
 }  // namespace saqme::workflows::rules

@@ -51,6 +51,8 @@ std::string TbilisiDateOf(int64_t millis);
 std::string ActedAs(schema::Event::Reader event);
 // "granted", "partly", "upheld", ...
 std::string OutcomeName(schema::Outcome outcome);
+// "citizen", "organisation", "agency".
+std::string SenderKindName(schema::SenderKind kind);
 
 // A post id that must exist in the org chart.
 std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field);

@@ -1,6 +1,6 @@
 // The shared flow of incoming documents. Legal sources: the unified records-management rules
-// (Presidential decree No 414 of 1 July 1999, cited in the Lentekhi report) for registration, resolution,
-// delivery and filing; docs/domain.md §3 summarises them.
+// (Presidential decree No 414 of 1 July 1999, cited in the Lentekhi report) for registration,
+// resolution, delivery and filing; docs/domain.md §3 summarises them.
 #include <algorithm>
 
 #include "workflows/incoming/incoming.h"
@@ -72,7 +72,8 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
       return Refuse("the due date " + date.ToString() + " is already past",
                     "ვადა " + date.ToString() + " უკვე გასულია");
     }
-    // docs/domain.md §3: the resolution's deadline defaults to the statutory one and may be shorter.
+    // docs/domain.md §3: the resolution's deadline defaults to the statutory one and may be
+    // shorter.
     if (date.ToString() > state.statutory_due) {
       return Refuse("the resolution may shorten the statutory deadline " + state.statutory_due +
                         ", not extend it",
@@ -402,6 +403,9 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.registered_on = today;
       state.addressee = r.getAddressee();
       state.correspondent = r.getSender().getName();
+      state.correspondent_kind = SenderKindName(r.getSender().getKind());
+      state.channel = r.getChannel();
+      state.pages = r.getPages();
       state.related_case = r.getRelatedCase();
       state.subject = r.getSubject();
       state.summary = r.getSummary();
@@ -428,6 +432,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.lead_executor = r.getLeadExecutor();
       state.co_executors.clear();
       for (auto post : r.getCoExecutors()) state.co_executors.emplace_back(post.cStr());
+      state.instruction = r.getInstruction();
       state.due = r.getDue();
       state.due_explanation = r.getDueExplanation();
       state.deadline_setter = ActedAs(event);

@@ -1,0 +1,233 @@
+// The inbox against the real `saqme serve`: each item carries what the console lists without
+// opening the case, ordered by due date and dated on the server's (simulated) clock; the
+// records office's queues by `?action=`; the case view of an incoming document after its
+// resolution and draft; GET /v1/me's `today` and `now`; and the views still equal a rebuild.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "engine/engine.h"
+#include "tests/rebuild_util.h"
+#include "tests/serve_fixture.h"
+
+namespace saqme {
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+class InboxApiTest : public saqme::testing::ServeFixture {
+ protected:
+  // Monday 2 November 2026, before the demo chart's December acting.
+  void SetUp() override {
+    Start({"org-records", "chair", "apparatus-head", "sec-legal", "org-head"}, "2026-11-02");
+  }
+
+  array Inbox(const std::string& post, const std::string& query = "") {
+    auto reply = Get(post, "/v1/inbox" + query);
+    EXPECT_EQ(reply.status, 200) << post << query << ": " << reply.body;
+    auto json = reply.json();
+    return json.is_object() ? json.at("items").as_array() : array();
+  }
+  static std::vector<std::string> Ids(const array& items) {
+    std::vector<std::string> ids;
+    for (const auto& item : items) ids.emplace_back(item.at("case_id").as_string());
+    return ids;
+  }
+  void Advance(int days) {
+    ASSERT_EQ(client_->Post("/v1/admin/clock/advance", tokens_.at("chair"), object{{"days", days}})
+                  .status,
+              200);
+  }
+
+  // A citizen's document registered today by the records office.
+  std::string Register(const char* kind, const char* addressee) {
+    auto opened = Ok("org-records", "",
+                     object{{"type", "register_incoming"},
+                            {"kind", kind},
+                            {"channel", "reception"},
+                            {"sender", object{{"name", "ეკატერინე ბერიძე"}, {"kind", "citizen"}}},
+                            {"subject", "მიწის ნაკვეთის რეგისტრაცია"},
+                            {"summary", "ითხოვს ნაკვეთის აღრიცხვას"},
+                            {"pages", 4},
+                            {"received_on", "2026-10-30"},
+                            {"addressee", addressee}});
+    return opened.contains("case_id") ? std::string(opened.at("case_id").as_string()) : "";
+  }
+  // The addressee's resolution to the legal specialist, with the head of organisation as
+  // co-executor, on control; `due` "" for the statutory deadline.
+  void Resolve(const std::string& addressee, const std::string& id, const char* instruction,
+               const std::string& due) {
+    object command{{"type", "assign_resolution"},
+                   {"lead_executor", "sec-legal"},
+                   {"co_executors", array{"org-head"}},
+                   {"instruction", instruction},
+                   {"on_control", true}};
+    if (!due.empty()) command["due"] = due;
+    Ok(addressee, id, command);
+  }
+  // The views live and rebuilt from the log, once the server is gone: `saqme check` and the
+  // same comparison key by key.
+  void ExpectRebuildEqualsLive() {
+    client_.reset();
+    server_.reset();
+    auto [code, out] =
+        testing::RunCommand(std::string(SAQME_BINARY) + " check --data " + dir_.Sub("data"));
+    EXPECT_EQ(code, 0) << out;
+    EXPECT_NE(out.find("view entries equal the projection"), std::string::npos) << out;
+    auto engine = engine::Engine::Open(dir_.Sub("data"), {});
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    EXPECT_EQ(testing::LiveViews(*engine.value()), testing::RebuiltViews(*engine.value()));
+  }
+};
+
+TEST_F(InboxApiTest, ItemsCarryTheCaseAndAreOrderedByDueAndDatedOnTheServerClock) {
+  const std::string complaint = Register("complaint", "chair");
+  Resolve("chair", complaint, "მოამზადეთ პასუხის პროექტი", "2026-11-20");
+  const std::string assignment(Ok("chair", "",
+                                  object{{"type", "issue_assignment"},
+                                         {"assignee", "sec-legal"},
+                                         {"instruction", "შეადგინეთ ანგარიში"},
+                                         {"due", "2026-11-10"}})
+                                   .at("case_id")
+                                   .as_string());
+  const std::string later(Ok("chair", "",
+                             object{{"type", "issue_assignment"},
+                                    {"assignee", "sec-legal"},
+                                    {"instruction", "გადახედეთ წესდებას"},
+                                    {"due", "2026-11-27"}})
+                              .at("case_id")
+                              .as_string());
+
+  auto items = Inbox("sec-legal");
+  ASSERT_EQ(Ids(items), (std::vector<std::string>{assignment, complaint, later}));
+  const object& item = items[1].as_object();
+  EXPECT_EQ(item.at("kind"), "complaint");
+  EXPECT_EQ(item.at("state"), "resolved");
+  EXPECT_EQ(item.at("action"), "confirm_receipt");
+  EXPECT_EQ(item.at("action_label_ka"), "მიღების დადასტურება");
+  EXPECT_EQ(item.at("action_label_en"), "Confirm receipt");
+  EXPECT_EQ(item.at("registration_number"), "1");
+  EXPECT_EQ(item.at("sender"), "ეკატერინე ბერიძე");
+  EXPECT_EQ(item.at("received_on"), "2026-10-30");
+  EXPECT_EQ(item.at("subject"), "მიწის ნაკვეთის რეგისტრაცია");
+  EXPECT_EQ(item.at("instruction"), "მოამზადეთ პასუხის პროექტი");
+  EXPECT_EQ(item.at("due"), "2026-11-20");
+  EXPECT_EQ(item.at("on_control"), true);
+  EXPECT_EQ(item.at("days_left"), 18);
+  EXPECT_EQ(item.at("overdue"), false);
+  EXPECT_FALSE(item.contains("acting_for"));
+  // An assignment is about its instruction; it has no registration number nor sender.
+  const object& task = items[0].as_object();
+  EXPECT_EQ(task.at("action"), "accept");
+  EXPECT_EQ(task.at("action_label_en"), "Accept the assignment");
+  EXPECT_EQ(task.at("subject"), "შეადგინეთ ანგარიში");
+  EXPECT_EQ(task.at("on_control"), false);
+  EXPECT_EQ(task.at("days_left"), 8);
+  for (const char* key : {"registration_number", "sender", "received_on", "instruction"}) {
+    EXPECT_FALSE(task.contains(key)) << key;
+  }
+
+  // Days left follow the clock: twelve days on, the assignment is two days overdue.
+  Advance(12);
+  auto me = Get("sec-legal", "/v1/me").json();
+  EXPECT_EQ(me.at("today"), "2026-11-14");
+  const std::string now(me.at("now").as_string());
+  EXPECT_EQ(now.substr(0, 11), "2026-11-14T");
+  EXPECT_EQ(now.substr(now.size() - 6), "+04:00");
+  EXPECT_EQ(me.at("post"), "sec-legal");  // the rest of /v1/me as before
+  items = Inbox("sec-legal");
+  ASSERT_EQ(Ids(items), (std::vector<std::string>{assignment, complaint, later}));
+  EXPECT_EQ(items[0].at("days_left"), -4);
+  EXPECT_EQ(items[0].at("overdue"), true);
+  EXPECT_EQ(items[1].at("days_left"), 6);
+  EXPECT_EQ(items[1].at("overdue"), false);
+
+  // A letter's draft waits for its signatory with no due date: it comes after the dated work.
+  const std::string application = Register("application", "apparatus-head");
+  const std::string letter(
+      Ok("sec-legal", "",
+         object{{"type", "draft_letter"},
+                {"recipient", object{{"name", "ლანჩხუთის მერია"}, {"kind", "agency"}}},
+                {"subject", "ინფორმაციის გამოთხოვა"},
+                {"text", "გთხოვთ, მოგვაწოდოთ"}})
+          .at("case_id")
+          .as_string());
+  items = Inbox("apparatus-head");
+  ASSERT_EQ(Ids(items), (std::vector<std::string>{application, letter}));
+  EXPECT_EQ(items[0].at("action"), "assign_resolution");
+  EXPECT_EQ(items[1].at("action"), "sign");
+  EXPECT_EQ(items[1].at("sender"), "ლანჩხუთის მერია");  // the letter's recipient
+  EXPECT_TRUE(items[1].at("days_left").is_null());
+  EXPECT_EQ(items[1].at("overdue"), false);
+  EXPECT_FALSE(items[1].as_object().contains("due"));
+
+  ExpectRebuildEqualsLive();
+}
+
+TEST_F(InboxApiTest, TheRecordsOfficeQueuesByActionAndTheCaseViewShowsTheResolution) {
+  Ok("chair", "",
+     object{{"type", "approve_nomenclature"},
+            {"year", 2026},
+            {"files", array{object{{"code", "02-01"}, {"title", "განცხადებები"}}}}});
+  const std::string id = Register("application", "apparatus-head");
+  const std::string waiting = Register("correspondence", "chair");
+  Resolve("apparatus-head", id, "მოამზადეთ პასუხი", "");
+  auto view = Get("apparatus-head", "/v1/cases/" + id).json().as_object();
+  EXPECT_EQ(view.at("sender"), (object{{"name", "ეკატერინე ბერიძე"}, {"kind", "citizen"}}));
+  EXPECT_EQ(view.at("summary"), "ითხოვს ნაკვეთის აღრიცხვას");
+  EXPECT_EQ(view.at("pages"), 4);
+  EXPECT_EQ(view.at("channel"), "reception");
+  EXPECT_EQ(view.at("received_on"), "2026-10-30");
+  EXPECT_EQ(view.at("registered_on"), "2026-11-02");
+  EXPECT_EQ(view.at("instruction"), "მოამზადეთ პასუხი");
+  EXPECT_EQ(view.at("co_executors"), (array{"org-head"}));
+  EXPECT_EQ(view.at("on_control"), true);
+  EXPECT_EQ(view.at("deadline_setter"), "apparatus-head");
+  EXPECT_FALSE(view.contains("answer"));
+  // Before a resolution: no instruction, no co-executors.
+  auto unresolved = Get("chair", "/v1/cases/" + waiting).json().as_object();
+  EXPECT_FALSE(unresolved.contains("instruction"));
+  EXPECT_FALSE(unresolved.contains("co_executors"));
+  EXPECT_EQ(unresolved.at("on_control"), false);
+
+  Ok("sec-legal", id, object{{"type", "confirm_receipt"}});
+  Ok("sec-legal", id, object{{"type", "draft_answer"}, {"text", "ნაკვეთი აღრიცხულია"}});
+  EXPECT_EQ(Get("sec-legal", "/v1/cases/" + id).json().at("answer"), "ნაკვეთი აღრიცხულია");
+  Ok("org-head", id, object{{"type", "endorse"}});
+  Ok("apparatus-head", id,
+     object{{"type", "decide"}, {"outcome", "granted"}, {"text", "დაკმაყოფილდეს"}});
+  EXPECT_TRUE(Inbox("org-records", "?action=dispatch").empty());
+  Ok("apparatus-head", id, object{{"type", "sign"}});
+
+  // The signed answer waits in the records office's inbox, to dispatch.
+  auto all = Inbox("org-records");
+  ASSERT_EQ(Ids(all), std::vector<std::string>{id});
+  EXPECT_EQ(all[0].at("action"), "dispatch");
+  EXPECT_EQ(Ids(Inbox("org-records", "?action=dispatch")), std::vector<std::string>{id});
+  EXPECT_TRUE(Inbox("org-records", "?action=file").empty());
+  EXPECT_EQ(Ids(Inbox("chair", "?action=assign_resolution")), std::vector<std::string>{waiting});
+  EXPECT_TRUE(Inbox("chair", "?action=dispatch").empty());
+  Ok("org-records", id, object{{"type", "dispatch"}, {"channel", "post"}});
+  EXPECT_TRUE(Inbox("org-records", "?action=dispatch").empty());
+  auto to_file = Inbox("org-records", "?action=file");
+  ASSERT_EQ(Ids(to_file), std::vector<std::string>{id});
+  EXPECT_EQ(to_file[0].at("action_label_en"), "File");
+  EXPECT_EQ(to_file[0].at("state"), "answered");
+
+  // A type that is no command, or another parameter: 400 in both languages.
+  for (const char* bad : {"?action=dispatched", "?action=", "?kind=complaint"}) {
+    auto reply = Get("org-records", std::string("/v1/inbox") + bad);
+    EXPECT_EQ(reply.status, 400) << bad;
+    EXPECT_EQ(reply.error_code(), "bad_request") << bad;
+    EXPECT_FALSE(reply.json().at("error").at("message_ka").as_string().empty()) << bad;
+  }
+  EXPECT_EQ(Get("org-records", "/health").status, 200);  // and it keeps serving
+
+  ExpectRebuildEqualsLive();
+}
+
+}  // namespace
+}  // namespace saqme
