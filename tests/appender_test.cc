@@ -92,26 +92,32 @@ TEST(AppenderTest, DestroyingTheAppenderAnswersEveryBlockedCaller) {
   saqme::testing::TempDir dir;
   auto log = EventLog::Open(dir.path(), {});
   ASSERT_TRUE(log.ok());
-  std::atomic<int> answered{0}, saved{0};
+  std::atomic<int> answered{0}, saved{0}, calling{0};
   std::vector<std::thread> threads;
   {
     // The first staging stalls, so the other callers queue up behind it and are still blocked
     // in Append when the destructor starts.
     std::atomic<bool> first{true};
     auto appender = Appender::Start(log.value().get(), [&first] {
-      if (first.exchange(false)) std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      if (first.exchange(false)) std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return int64_t{1793476800000};
     });
     ASSERT_TRUE(appender.ok());
     Appender* a = appender.value().get();
     for (int t = 0; t < 8; ++t) {
       threads.emplace_back([&, a, t] {
+        ++calling;
         auto r = a->Append(Request("c" + std::to_string(t), 0, "c" + std::to_string(t)));
         ++answered;
         if (r.ok()) ++saved;
       });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    // Every caller must be inside Append before the destructor runs (calling Append on a
+    // destroyed appender is the caller's bug, not what this tests): wait until all are on their
+    // way, then give them time to reach the queue while the first staging still stalls. On a
+    // loaded machine a thread may start late, hence the wait on `calling` rather than a sleep.
+    while (calling.load() < 8) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }  // destroyed here while callers wait
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(answered.load(), 8);
