@@ -1,7 +1,10 @@
 // Persons logging in to the real server (`saqme serve` as a process): sessions and their
 // cookie, /v1/me, wrong passwords and unknown logins alike, failed-login limits, the
 // must-change gate, logout, idle expiry on the simulated clock, CSRF, several posts, and the
-// users and tokens files changed by `saqme user` / `saqme token` while the server runs.
+// users and tokens files changed by `saqme user` / `saqme token` while the server runs; and
+// what the security review asked for: alert streams that end with their session or token,
+// concurrent logins that cannot pass the limit, rehashing to the server's cost, a half-written
+// or unreadable users file, --public-origin, no demonstration accounts on an existing log.
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -698,7 +701,8 @@ TEST_F(LoginTest, APasswordChangeRenewsTheSessionIdAndCsrfToken) {
   EXPECT_EQ(Send(verb::get, "/v1/me", browser.Reading()).status, 401);  // the old id is gone
   Browser now{renewed, std::string(changed.json().at("csrf_token").as_string()), {}};
   EXPECT_NE(now.csrf, browser.csrf);
-  EXPECT_EQ(Send(verb::get, "/v1/me", now.Reading()).json().at("csrf_token").as_string().c_str(), now.csrf);
+  EXPECT_EQ(Send(verb::get, "/v1/me", now.Reading()).json().at("csrf_token").as_string().c_str(),
+            now.csrf);
   EXPECT_EQ(Send(verb::post, "/v1/cases", {{"Cookie", renewed}, {"X-CSRF-Token", browser.csrf}},
                  Registration("rotated-1"))
                 .status,
