@@ -7,7 +7,8 @@
 // Cookie-authenticated writes need the session's CSRF token and, when the browser says where
 // the request comes from, the server's own origin. A person whose password must change may
 // only see who they are, change it or log out. Failed logins are limited per login and per
-// client address. Thread-safe.
+// client address, each attempt counted when it starts; at most two password hashes are
+// computed at a time. Thread-safe.
 #pragma once
 
 #include <chrono>
@@ -37,7 +38,7 @@ struct LoginOptions {
   std::string users_file;   // empty: nobody logs in with a password
   std::string tokens_file;  // empty: the tokens the Logins was made with stay as they are
   std::chrono::minutes session_idle{8 * 60};
-  bool secure_cookie = false;  // adds Secure to the cookie; for when the server runs TLS
+  bool secure_cookie = false;  // adds Secure to the cookie (serve: --public-origin https://...)
   // "https://host[:port]" (or http://) as browsers reach the server, behind a proxy that may
   // rewrite Host: an Origin header must equal it (instead of http(s)://<Host>). Empty: Host.
   std::string public_origin;
