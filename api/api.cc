@@ -573,7 +573,18 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
   };
   auto state = std::make_shared<State>(State{*cursor, engine_->log().LastSequence()});
   engine::Engine* engine = engine_;
-  stream.next = [engine, state, post = *post]() -> std::optional<std::string> {
+  // The credentials alone, kept to ask again at every step who the stream serves: a logout,
+  // a disabled person, a reset, a revoked token, a switched post or an idle session end it.
+  auto credentials =
+      std::make_shared<Request>(http::verb::get, request.target(), request.version());
+  for (const auto field : {http::field::authorization, http::field::cookie}) {
+    const auto [first, last] = request.equal_range(field);
+    for (auto it = first; it != last; ++it) credentials->insert(field, it->value());
+  }
+  Logins* logins = logins_.get();
+  stream.next = [engine, logins, credentials, state, post = *post]() -> std::optional<std::string> {
+    const auto still = logins->Recheck(*credentials);  // never restarts a session's idle time
+    if (!still || still->post != post) return std::nullopt;
     std::string out;
     if (!state->greeted) {
       state->greeted = true;

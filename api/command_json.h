@@ -1,6 +1,6 @@
-// Commands in JSON (docs/api.md): {"type": "assign_resolution", "lead_executor": "...", ...} into the
-// Cap'n Proto Command the workflows read. Generic over the schema: "type" names the union member
-// (snake_case of its name), every other key a field of its struct (snake_case), recursively.
+// Commands in JSON (docs/api.md): {"type": "assign_resolution", "lead_executor": "...", ...} into
+// the Cap'n Proto Command the workflows read. Generic over the schema: "type" names the union
+// member (snake_case of its name), every other key a field of its struct (snake_case), recursively.
 // Unknown types or keys, wrong JSON types, invalid UTF-8 and missing enum fields are refused
 // with a message saying which field — enums have no safe default (Cap'n Proto would read an
 // absent enum as its first value).

@@ -15,7 +15,8 @@ struct Label {
   const char* en;
 };
 
-// The journals' names as the records office writes them on the cover (the Telavi records division page, docs/domain.md §8).
+// The journals' names as the records office writes them on the cover (the Telavi records division
+// page, docs/domain.md §8).
 const std::map<std::string, Label, std::less<>> kJournalTitles = {
     {"incoming", {"შემოსული კორესპონდენციის ჟურნალი", "Incoming correspondence"}},
     {"outgoing", {"გასული კორესპონდენციის ჟურნალი", "Outgoing correspondence"}},

@@ -80,11 +80,34 @@ std::optional<std::string> CookieValue(const Request& request, std::string_view 
   return std::nullopt;
 }
 
-// No Origin header (not a browser's cross-site request), or the server's own origin.
-bool SameOrigin(const Request& request) {
-  const std::string origin(request[http::field::origin]);
-  const std::string host(request[http::field::host]);
-  return origin.empty() || origin == "http://" + host || origin == "https://" + host;
+Response Busy(const Request& request) {
+  return Refusal(request, http::status::service_unavailable, "unavailable",
+                 "too many logins at the same moment; try again in a few seconds",
+                 "ერთდროულად ზედმეტად ბევრი შესვლაა; სცადეთ რამდენიმე წამში");
+}
+
+// A permit of the hashing semaphore, waited for at most five seconds; released on destruction.
+class HashPermit {
+ public:
+  explicit HashPermit(std::counting_semaphore<2>* permits)
+      : permits_(permits), held_(permits->try_acquire_for(std::chrono::seconds(5))) {}
+  ~HashPermit() { Release(); }
+  HashPermit(const HashPermit&) = delete;
+  HashPermit& operator=(const HashPermit&) = delete;
+  bool held() const { return held_; }
+  void Release() {
+    if (held_) permits_->release();
+    held_ = false;
+  }
+
+ private:
+  std::counting_semaphore<2>* permits_;
+  bool held_;
+};
+
+bool JsonBody(const Request& request) {
+  const std::string_view type = request[http::field::content_type];
+  return type.substr(0, 16) == "application/json";
 }
 
 bool IsWrite(const Request& request) {
@@ -113,6 +136,21 @@ Logins::Logins(const workflows::OrgChart* org, TokenStore tokens, std::function<
                                                                options_.failure_window)) {
   // libsodium must start before its first use; Configure reports a failure to start.
   if (!auth::InitCrypto().ok()) spdlog::error("libsodium could not start: nobody can log in");
+  log_key_ = auth::RandomHex(32);
+}
+
+bool Logins::SameOrigin(const Request& request) const {
+  // Browsers say so themselves (Fetch Metadata); a request without it falls to Origin.
+  if (request["Sec-Fetch-Site"] == "cross-site") return false;
+  const std::string origin(request[http::field::origin]);
+  if (origin.empty()) return true;
+  if (!options_.public_origin.empty()) return origin == options_.public_origin;
+  const std::string host(request[http::field::host]);
+  return origin == "http://" + host || origin == "https://" + host;
+}
+
+std::string Logins::LogName(const std::string& login) const {
+  return auth::KeyedHashHex(log_key_, login).substr(0, 12);
 }
 
 Status Logins::Configure(LoginOptions options) {
@@ -169,6 +207,7 @@ std::shared_ptr<const TokenStore> Logins::CurrentTokens() {
       tokens_ = std::make_shared<const TokenStore>();
       spdlog::warn("the tokens file is gone: no token is valid until it is back");
     } else {  // the message names the file and the line, never a token
+      tokens_watch_->Retry();
       spdlog::error("tokens file not reloaded, the last good one stays: {}",
                     tokens.status().message());
     }
@@ -192,6 +231,7 @@ void Logins::RefreshUsers(bool now) {
     spdlog::info("users reloaded: {} persons, {} sessions", users_->persons().size(),
                  sessions_->size());
   } else {  // the message names the line by number only: the file holds personal data
+    users_watch_->Retry();  // e.g. caught half-written: look again in a second
     spdlog::error("users file not reloaded, the last good one stays: {}", users.status().message());
   }
 }
@@ -202,7 +242,7 @@ std::shared_ptr<const auth::UserStore> Logins::CurrentUsers() {
   return users_;
 }
 
-std::optional<Logins::Who> Logins::Find(const Request& request) {
+std::optional<Logins::Who> Logins::Find(const Request& request, bool touch) {
   const std::string authorization(request[http::field::authorization]);
   const std::string bearer = "Bearer ";
   if (!authorization.empty()) {
@@ -219,7 +259,7 @@ std::optional<Logins::Who> Logins::Find(const Request& request) {
   const auto id = CookieValue(request, kSessionCookie);
   if (!id || id->empty()) return std::nullopt;
   CurrentUsers();  // a disabled person's sessions end before this one is looked at
-  auto session = sessions_->Touch(*id, clock_());
+  auto session = touch ? sessions_->Touch(*id, clock_()) : sessions_->Peek(*id, clock_());
   if (!session) return std::nullopt;
   Who who;
   who.caller = Caller{session->post, session->person, session->login, true};
@@ -234,6 +274,12 @@ std::optional<Caller> Logins::Identify(const Request& request) {
   return who->caller;
 }
 
+std::optional<Caller> Logins::Recheck(const Request& request) {
+  auto who = Find(request, /*touch=*/false);
+  if (!who) return std::nullopt;
+  return who->caller;
+}
+
 std::optional<Response> Logins::Admit(const Request& request, const std::vector<std::string>& path,
                                       Caller* caller) {
   const auto verb = request.method();
@@ -241,6 +287,11 @@ std::optional<Response> Logins::Admit(const Request& request, const std::vector<
   if (verb == http::verb::post && session_route && path.size() == 2) {
     // No CSRF token before a session exists, but a page of another site may not log the
     // browser in to an account of its choosing either.
+    // A form of another site can post text/plain without a preflight; JSON needs one.
+    if (!JsonBody(request)) {
+      return BadRequest(request, "a login is sent as application/json",
+                        "შესვლის მოთხოვნა იგზავნება application/json ფორმატით");
+    }
     return SameOrigin(request) ? Login(request) : CrossSite(request);
   }
   auto who = Find(request);
@@ -279,11 +330,15 @@ std::optional<Response> Logins::Admit(const Request& request, const std::vector<
   return std::nullopt;
 }
 
-std::optional<Response> Logins::Limited(const Request& request, const std::string& login_key,
-                                        const std::string& address) {
+std::optional<Response> Logins::BeginAttempt(const Request& request, const std::string& login_key,
+                                             const std::string& address, int64_t* at_ms) {
   const int64_t now = SteadyMillis();
-  const int64_t wait = std::max(login_failures_->RetryAfterSeconds(login_key, now),
-                                address_failures_->RetryAfterSeconds(address, now));
+  *at_ms = now;
+  int64_t wait = login_failures_->Begin(login_key, now);
+  if (wait == 0) {
+    wait = address_failures_->Begin(address, now);
+    if (wait != 0) login_failures_->Forgive(login_key, now);  // this attempt does not happen
+  }
   if (wait == 0) return std::nullopt;
   Response response =
       Refusal(request, http::status::too_many_requests, "rate_limited",
@@ -293,10 +348,9 @@ std::optional<Response> Logins::Limited(const Request& request, const std::strin
   return response;
 }
 
-void Logins::RecordFailure(const std::string& login_key, const std::string& address) {
-  const int64_t now = SteadyMillis();
-  login_failures_->RecordFailure(login_key, now);
-  address_failures_->RecordFailure(address, now);
+void Logins::Forgive(const std::string& login_key, const std::string& address, int64_t at_ms) {
+  login_failures_->Forgive(login_key, at_ms);
+  address_failures_->Forgive(address, at_ms);
 }
 
 Response Logins::Login(const Request& request) {
@@ -310,33 +364,74 @@ Response Logins::Login(const Request& request) {
   // Keyed by a hash: the limiter holds no login in the clear, and no unbounded string.
   const std::string login_key = TokenStore::Sha256Hex("login:" + login);
   const std::string address(request[kClientAddressField]);
-  if (auto limited = Limited(request, login_key, address)) return std::move(*limited);
+  int64_t attempt_at = 0;  // counted as a failure from now until it succeeds
+  if (auto limited = BeginAttempt(request, login_key, address, &attempt_at)) {
+    return std::move(*limited);
+  }
+  HashPermit permit(&hashing_);
+  if (!permit.held()) {
+    Forgive(login_key, address, attempt_at);  // nothing was tried
+    return Busy(request);
+  }
   const auto users = CurrentUsers();
   const auth::Person* person = users->Find(login);
   // An unknown login is verified against a dummy hash: the same work, the same answer.
-  const bool matches = auth::VerifyPassword(person ? person->password_hash : dummy_hash_, password);
-  std::vector<std::string> posts;
-  if (person && matches && person->active) {
-    posts = auth::PostsInOrg(*person, [this](const std::string& post) { return InOrg(post); });
-    if (posts.empty()) {
-      spdlog::error("a person (login sha256 {}) holds no post of this org chart",
-                    login_key.substr(0, 12));
+  const std::string verified_hash = person ? person->password_hash : dummy_hash_;
+  const bool matches = auth::VerifyPassword(verified_hash, password);
+  // A hash of another cost (an older `user add`) is replaced by one of the server's cost, so
+  // that every known login costs what the dummy hash of an unknown one does.
+  std::string rehashed;
+  if (person && matches && auth::NeedsRehash(verified_hash, options_.password_cost)) {
+    auto hash = auth::HashPassword(password, options_.password_cost);
+    if (hash.ok()) rehashed = hash.value();
+  }
+  permit.Release();
+
+  auth::Session session;
+  std::string id;
+  {
+    // Under the lock the reloads take: the person is looked at again as the file is now, so a
+    // disable or reset during the verification above is not missed, and no reload can
+    // reconcile the table between this check and the new session.
+    std::lock_guard<std::mutex> lock(users_mu_);
+    RefreshUsers();
+    const auth::Person* current = person && matches ? users_->Find(login) : nullptr;
+    std::vector<std::string> posts;
+    if (current && current->active && current->password_hash == verified_hash) {
+      posts = auth::PostsInOrg(*current, [this](const std::string& post) { return InOrg(post); });
+      if (posts.empty()) {
+        spdlog::error("a person (login {}) holds no post of this org chart", LogName(login));
+      }
+    }
+    if (!posts.empty()) {
+      session.login = current->login;
+      session.person = current->Display();
+      session.posts = posts;
+      session.post = posts.front();
+      session.must_change_password = current->must_change_password;
+      session.password_hash = verified_hash;
+      if (!rehashed.empty()) {
+        Status stored = auth::Rehash(options_.users_file, login, verified_hash, rehashed);
+        if (stored.ok()) {
+          sessions_->Rehashed(login, verified_hash, rehashed);  // they stay open
+          session.password_hash = rehashed;
+          RefreshUsers(/*now=*/true);
+        } else {
+          spdlog::error("a password hash could not be renewed (login {}): {}", LogName(login),
+                        Status::CodeName(stored.code()));
+        }
+      }
+      // The session the browser held until now (if any) ends: one cookie, one session.
+      if (auto previous = CookieValue(request, kSessionCookie)) sessions_->End(*previous);
+      id = sessions_->Open(&session, clock_());
     }
   }
-  if (posts.empty()) {
-    RecordFailure(login_key, address);
-    spdlog::warn("failed login (login sha256 {})", login_key.substr(0, 12));
+  if (id.empty()) {  // the attempt stays counted as a failure
+    spdlog::warn("failed login (login {})", LogName(login));
     return WrongLogin(request);
   }
   login_failures_->Clear(login_key);
-  auth::Session session;
-  session.login = person->login;
-  session.person = person->Display();
-  session.posts = posts;
-  session.post = posts.front();
-  session.must_change_password = person->must_change_password;
-  session.password_hash = person->password_hash;
-  const std::string id = sessions_->Open(&session, clock_());
+  address_failures_->Forgive(address, attempt_at);
   boost::json::object body{{"person", session.person},
                            {"login", session.login},
                            {"post", session.post},
@@ -344,18 +439,19 @@ Response Logins::Login(const Request& request) {
                            {"must_change_password", session.must_change_password},
                            {"csrf_token", session.csrf_token}};
   Response response = JsonAnswer(http::status::ok, body, request);
-  response.set(http::field::set_cookie, std::string(kSessionCookie) + "=" + id +
-                                            "; HttpOnly; SameSite=Strict; Path=/" +
-                                            (options_.secure_cookie ? "; Secure" : ""));
+  response.set(http::field::set_cookie, SessionCookie(id));
   return response;
+}
+
+std::string Logins::SessionCookie(const std::string& id) const {
+  return std::string(kSessionCookie) + "=" + id + "; HttpOnly; SameSite=Strict; Path=/" +
+         (id.empty() ? "; Max-Age=0" : "") + (options_.secure_cookie ? "; Secure" : "");
 }
 
 Response Logins::Logout(const Request& request, const Who& who) {
   sessions_->End(who.session_id);
   Response response = JsonAnswer(http::status::ok, boost::json::object{{"ok", true}}, request);
-  response.set(http::field::set_cookie, std::string(kSessionCookie) +
-                                            "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" +
-                                            (options_.secure_cookie ? "; Secure" : ""));
+  response.set(http::field::set_cookie, SessionCookie(""));
   return response;
 }
 
@@ -370,12 +466,20 @@ Response Logins::ChangePassword(const Request& request, const Who& who) {
   const std::string& new_password = (*fields)[1];
   const std::string login_key = TokenStore::Sha256Hex("login:" + who.caller.login);
   const std::string address(request[kClientAddressField]);
-  if (auto limited = Limited(request, login_key, address)) return std::move(*limited);
+  int64_t attempt_at = 0;
+  if (auto limited = BeginAttempt(request, login_key, address, &attempt_at)) {
+    return std::move(*limited);
+  }
+  HashPermit permit(&hashing_);
+  if (!permit.held()) {
+    Forgive(login_key, address, attempt_at);
+    return Busy(request);
+  }
   if (!auth::VerifyPassword(who.session.password_hash, old_password)) {
-    RecordFailure(login_key, address);
     return Refusal(request, http::status::forbidden, "forbidden", "the current password is wrong",
                    "მიმდინარე პაროლი არასწორია");
   }
+  Forgive(login_key, address, attempt_at);
   Status acceptable = auth::CheckNewPassword(new_password);
   if (acceptable.ok() && new_password == old_password) {
     acceptable = Status::Error(Status::Code::kInvalidArgument,
@@ -384,6 +488,7 @@ Response Logins::ChangePassword(const Request& request, const Who& who) {
   }
   if (!acceptable.ok()) return BadRequest(request, acceptable.message(), acceptable.message_ka());
   auto new_hash = auth::HashPassword(new_password, options_.password_cost);
+  permit.Release();
   if (!new_hash.ok()) {
     return Refusal(request, http::status::service_unavailable, "unavailable",
                    new_hash.status().message(), new_hash.status().message_ka());
@@ -400,13 +505,19 @@ Response Logins::ChangePassword(const Request& request, const Who& who) {
     return Refusal(request, http::status::service_unavailable, "unavailable",
                    "the new password could not be saved", "ახალი პაროლი ვერ შეინახა");
   }
-  sessions_->Update(who.session_id, [&](auth::Session& session) {
+  // A new session id and CSRF token: whoever had learnt the old ones has nothing now.
+  const auto rotated = sessions_->Rotate(who.session_id, [&](auth::Session& session) {
     session.password_hash = new_hash.value();
     session.must_change_password = false;
   });
   RefreshUsers(/*now=*/true);  // the person's other sessions end: their hash is the old one
-  return JsonAnswer(http::status::ok,
-                    boost::json::object{{"ok", true}, {"must_change_password", false}}, request);
+  if (!rotated) return WrongLogin(request);  // ended meanwhile (a logout)
+  auto session = sessions_->Peek(*rotated, clock_());
+  boost::json::object body{{"ok", true}, {"must_change_password", false}};
+  if (session) body["csrf_token"] = session->csrf_token;
+  Response response = JsonAnswer(http::status::ok, body, request);
+  response.set(http::field::set_cookie, SessionCookie(*rotated));
+  return response;
 }
 
 Response Logins::SwitchPost(const Request& request, const Who& who) {
@@ -416,16 +527,22 @@ Response Logins::SwitchPost(const Request& request, const Who& who) {
                       "ტანი უნდა იყოს {\"post\": \"POST-ID\"}");
   }
   const std::string& post = (*fields)[0];
-  const auto& posts = who.session.posts;
-  if (std::find(posts.begin(), posts.end(), post) == posts.end()) {
+  // Checked inside the table's own step: a reload may have taken the post away meanwhile.
+  std::vector<std::string> posts;
+  const bool switched = sessions_->Update(who.session_id, [&](auth::Session& session) {
+    if (std::find(session.posts.begin(), session.posts.end(), post) == session.posts.end()) return;
+    session.post = post;
+    posts = session.posts;
+  });
+  if (!switched || posts.empty()) {
     return Refusal(request, http::status::forbidden, "forbidden",
                    "'" + post + "' is not one of your posts",
                    "'" + post + "' არ არის თქვენი თანამდებობა");
   }
-  sessions_->Update(who.session_id, [&](auth::Session& session) { session.post = post; });
   Who moved = who;
   moved.caller.post = post;
   moved.session.post = post;
+  moved.session.posts = std::move(posts);
   return Me(request, moved);
 }
 

@@ -1,7 +1,7 @@
-// Pages of a list (docs/api.md: journals, history and case lists take `limit` and `cursor` and answer
-// `next_cursor`). A list is in the order of a whole-number key of its items (a journal entry's
-// number, an event's version); the cursor is the key of the last item served, so a page holds
-// what follows it and items added meanwhile never shift the pages.
+// Pages of a list (docs/api.md: journals, history and case lists take `limit` and `cursor` and
+// answer `next_cursor`). A list is in the order of a whole-number key of its items (a journal
+// entry's number, an event's version); the cursor is the key of the last item served, so a page
+// holds what follows it and items added meanwhile never shift the pages.
 #pragma once
 
 #include <cstdint>

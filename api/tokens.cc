@@ -1,7 +1,5 @@
 #include "api/tokens.h"
 
-#include <sys/stat.h>
-
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -10,6 +8,7 @@
 #include <openssl/rand.h>
 
 #include "auth/atomic_file.h"
+#include "auth/user_store.h"
 #include "storage/event_codec.h"
 
 namespace saqme::api {
@@ -17,11 +16,13 @@ namespace saqme::api {
 std::string TokenStore::Sha256Hex(const std::string& text) { return storage::Sha256Hex(text); }
 
 Result<TokenStore> TokenStore::Load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    return Status::Error(Status::Code::kNotFound, "cannot read the tokens file " + path,
-                         "ტოკენების ფაილი " + path + " ვერ წაიკითხა");
-  }
+  auto text = auth::ReadWholeFile(path, "tokens file", "ტოკენების ფაილი");
+  if (!text.ok()) return text.status();
+  return Parse(text.value(), path);
+}
+
+Result<TokenStore> TokenStore::Parse(const std::string& text, const std::string& path) {
+  std::istringstream in(text);
   TokenStore store;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
@@ -55,18 +56,18 @@ Result<std::string> TokenStore::Add(const std::string& path, const std::string& 
   }
   const std::string token = "sq_" + storage::HexOf(std::string_view(
                                         reinterpret_cast<const char*>(random), sizeof(random)));
-  auto lock = auth::FileLock::Acquire(path);  // not between a revocation's read and rename
+  // Read-modify-write under the lock, replaced atomically (mode 0600) like a revocation: no
+  // torn line, no lost token, and no process-wide umask() while other threads run.
+  auto lock = auth::FileLock::Acquire(path);
   if (!lock.ok()) return lock.status();
-  const mode_t old = umask(077);
-  std::ofstream out(path, std::ios::app);
-  umask(old);
-  if (!out) {
-    return Status::Error(Status::Code::kIOError, "cannot write the tokens file " + path,
-                         "ტოკენების ფაილში ჩაწერა ვერ მოხერხდა");
-  }
-  out << Sha256Hex(token) << " " << post << "\n";
-  out.flush();
-  if (!out) return Status::Error(Status::Code::kIOError, "cannot write the tokens file " + path);
+  auto text = auth::ReadWholeFile(path, "tokens file", "ტოკენების ფაილი");
+  if (!text.ok() && text.status().code() != Status::Code::kNotFound) return text.status();
+  std::string contents = text.ok() ? text.value() : std::string();
+  if (auto valid = Parse(contents, path); !valid.ok()) return valid.status();
+  if (!contents.empty() && contents.back() != '\n') contents += '\n';
+  contents += Sha256Hex(token) + " " + post + "\n";
+  Status written = auth::WriteFileAtomically(path, contents, 0600);
+  if (!written.ok()) return written;
   return token;
 }
 

@@ -13,7 +13,7 @@ namespace saqme::api {
 class TokenStore {
  public:
   // Reads the file; blank lines and lines starting with '#' are skipped. kNotFound when the file
-  // does not exist, kInvalidArgument naming a malformed line.
+  // does not exist, kIOError when it cannot be read, kInvalidArgument naming a malformed line.
   static Result<TokenStore> Load(const std::string& path);
 
   // The post of `token`, if it is known.
@@ -22,8 +22,12 @@ class TokenStore {
   // Every token as SHA-256 hex -> post.
   const std::map<std::string, std::string>& entries() const { return posts_; }
 
-  // Creates a random token for `post`, appends its hash to the file (creating it, mode 0600),
-  // and returns the token — the only time it exists in the clear.
+  // Parses the text of a tokens file (`path` names it in the messages).
+  static Result<TokenStore> Parse(const std::string& text, const std::string& path);
+
+  // Creates a random token for `post`, adds its hash to the file (creating it; the file is
+  // replaced atomically with mode 0600 under its lock; a malformed file is refused), and returns
+  // the token — the only time it exists in the clear.
   static Result<std::string> Add(const std::string& path, const std::string& post);
 
   // Removes from the file the one token whose hash starts with `prefix` (8 to 64 hex digits),

@@ -22,7 +22,10 @@ Status WriteError(const std::string& path, const char* step) {
 
 Status WriteFileAtomically(const std::string& path, std::string_view contents, mode_t mode) {
   const std::string temp = path + ".tmp." + std::to_string(getpid());
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+  // A temp left by a crashed writer of the same pid goes first; then the temp must be new and
+  // no symbolic link planted in its place is followed.
+  ::unlink(temp.c_str());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
   if (fd < 0) return WriteError(temp, "open");
   size_t written = 0;
   while (written < contents.size()) {

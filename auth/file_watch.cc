@@ -28,6 +28,8 @@ bool FileWatch::Changed(Clock::time_point now) {
   return true;
 }
 
+void FileWatch::Retry() { seen_.retry = true; }
+
 void FileWatch::Seen() {
   seen_ = Look();
   last_look_ = Clock::now();

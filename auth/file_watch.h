@@ -22,6 +22,9 @@ class FileWatch {
   bool Changed(Clock::time_point now = Clock::now());
   // Records the file as it is now (after loading it), so that Changed() compares with that.
   void Seen();
+  // After a failed load: the next look (an interval later) reports a change even when the
+  // file looks the same, so that the load is tried again rather than given up.
+  void Retry();
   const std::string& path() const { return path_; }
 
  private:
@@ -31,6 +34,7 @@ class FileWatch {
     dev_t device = 0;
     off_t size = 0;
     long long mtime_ns = 0;
+    bool retry = false;  // never on disk: a Signature that differs from every Look()
     bool operator==(const Signature&) const = default;
   };
   Signature Look() const;

@@ -1,7 +1,10 @@
 #include "auth/user_store.h"
 
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "auth/atomic_file.h"
 
@@ -130,15 +133,47 @@ Result<UserStore> UserStore::Parse(std::string_view text) {
   return store;
 }
 
-Result<UserStore> UserStore::Load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    return Status::Error(Status::Code::kNotFound, "cannot read the users file " + path,
-                         "მომხმარებლების ფაილი " + path + " ვერ წაიკითხა");
+Result<std::string> ReadWholeFile(const std::string& path, const std::string& what_en,
+                                  const std::string& what_ka) {
+  const auto failure = [&](int error) {
+    // Only a file that is not there is "no file"; any other failure (permissions, a
+    // directory in its place, too many open files) must not be taken for an empty one.
+    const bool missing = error == ENOENT;
+    return Status::Error(missing ? Status::Code::kNotFound : Status::Code::kIOError,
+                         "cannot read the " + what_en + " " + path +
+                             (missing ? "" : std::string(" (") + std::strerror(error) + ")"),
+                         what_ka + " " + path + " ვერ წაიკითხა");
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return failure(errno);
+  std::string text;
+  char buffer[8192];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      return failure(error);
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<size_t>(n));
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  return Parse(text.str());
+  ::close(fd);
+  return text;
+}
+
+Result<UserStore> UserStore::Load(const std::string& path) {
+  auto text = ReadWholeFile(path, "users file", "მომხმარებლების ფაილი");
+  if (!text.ok()) return text.status();
+  if (!text->empty() && text->back() != '\n') {
+    // Every line of the file ends with a line break: this one is being written in place (or
+    // was cut), and its last person may be half there.
+    return Status::Error(Status::Code::kIOError,
+                         "the users file " + path + " does not end with a line break (incomplete)",
+                         "მომხმარებლების ფაილი " + path + " დაუსრულებელია");
+  }
+  return Parse(text.value());
 }
 
 std::string UserStore::Serialize() const {
@@ -228,8 +263,12 @@ Status SetActive(const std::string& path, const std::string& login, bool active)
   });
 }
 
-Status SetPasswordHash(const std::string& path, const std::string& login,
-                       const std::string& old_hash, const std::string& new_hash) {
+namespace {
+
+// The hash of `login` from `old_hash` to `new_hash` (kConflict when it changed meanwhile);
+// `changed_by_person` also clears must-change.
+Status ReplaceHash(const std::string& path, const std::string& login, const std::string& old_hash,
+                   const std::string& new_hash, bool changed_by_person) {
   return UpdateUsers(path, [&](UserStore& users) {
     Person* person = users.Find(login);
     if (!person) return UnknownLogin();
@@ -238,9 +277,21 @@ Status SetPasswordHash(const std::string& path, const std::string& login,
                            "პაროლი ამასობაში შეიცვალა");
     }
     person->password_hash = new_hash;
-    person->must_change_password = false;
+    if (changed_by_person) person->must_change_password = false;
     return Status::Ok();
   });
+}
+
+}  // namespace
+
+Status SetPasswordHash(const std::string& path, const std::string& login,
+                       const std::string& old_hash, const std::string& new_hash) {
+  return ReplaceHash(path, login, old_hash, new_hash, /*changed_by_person=*/true);
+}
+
+Status Rehash(const std::string& path, const std::string& login, const std::string& old_hash,
+              const std::string& new_hash) {
+  return ReplaceHash(path, login, old_hash, new_hash, /*changed_by_person=*/false);
 }
 
 }  // namespace saqme::auth

@@ -37,7 +37,8 @@ class UserStore {
   // Parses the text of a users file; blank lines and lines starting with '#' are skipped.
   // kInvalidArgument naming the first bad line by number (never its content, which is personal).
   static Result<UserStore> Parse(std::string_view text);
-  // Reads and parses `path`; kNotFound when it does not exist.
+  // Reads and parses `path`; kNotFound when it does not exist, kIOError when it cannot be read
+  // or does not end with a line break (being written in place: try again later).
   static Result<UserStore> Load(const std::string& path);
   // The file's text: a comment line naming the format, then one line per person.
   std::string Serialize() const;
@@ -76,6 +77,16 @@ Status SetActive(const std::string& path, const std::string& login, bool active)
 // otherwise: it changed meanwhile); kNotFound when unknown.
 Status SetPasswordHash(const std::string& path, const std::string& login,
                        const std::string& old_hash, const std::string& new_hash);
+
+// As SetPasswordHash, but must-change stays as it is: the same password, hashed again at the
+// server's cost after a login (auth/password.h NeedsRehash).
+Status Rehash(const std::string& path, const std::string& login, const std::string& old_hash,
+              const std::string& new_hash);
+
+// The text of `path`: kNotFound only when it does not exist (ENOENT), kIOError for any other
+// failure to read it. `what_en`/`what_ka` name the file in the messages.
+Result<std::string> ReadWholeFile(const std::string& path, const std::string& what_en,
+                                  const std::string& what_ka);
 
 // Splits "a,b,c" into post ids; empty parts are dropped.
 std::vector<std::string> SplitPosts(std::string_view text);

@@ -1,5 +1,6 @@
 // saqme serve: the main job — the engine behind the HTTP API (docs/api.md).
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <iostream>
@@ -34,13 +35,27 @@ constexpr const char* kDemoPersons[] = {"org-records", "apparatus-head", "appara
                                         "chair",       "sec-legal",      "info-public",
                                         "org-head",    "info-web",       "sec-junior-1"};
 
+// "http(s)://HOST[:PORT]" and nothing more: what a browser sends as Origin.
+bool ValidOrigin(const std::string& origin) {
+  const size_t scheme = origin.find("://");
+  if (scheme == std::string::npos) return false;
+  const std::string name = origin.substr(0, scheme), rest = origin.substr(scheme + 3);
+  if ((name != "http" && name != "https") || rest.empty()) return false;
+  for (char c : rest) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+                    c == ':' || c == '[' || c == ']';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int RunServe(int argc, char** argv) {
   auto args =
       Args::Parse(argc, argv, 2,
                   {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval",
-                   "watch-policy", "session-idle-minutes", "password-cost"},
+                   "watch-policy", "session-idle-minutes", "password-cost", "public-origin"},
                   {});
   if (!args.ok()) {
     PrintError(args.status());
@@ -51,13 +66,15 @@ int RunServe(int argc, char** argv) {
         << "usage: saqme serve [--data DIR] [--listen HOST:PORT] [--org FILE] [--tokens FILE]\n"
            "                   [--clock system|simulated] [--clock-start YYYY-MM-DD]\n"
            "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
-           "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n\n"
-           "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080) over the log in\n"
+           "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n"
+           "                   [--public-origin https://HOST[:PORT]]\n\n"
+           "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080) over the log "
+           "in\n"
            "DIR (default ./saqme-data or $SAQME_DATA), with the org chart FILE (default: the\n"
            "Ozurgeti council apparatus; also 'zugdidi') and the bearer tokens of FILE (default\n"
-           "DIR/tokens.txt; at the first start of a new directory, demonstration tokens are\n"
-           "created for a few posts and printed once). SIGTERM or Ctrl-C drains the requests\n"
-           "in progress and closes the log cleanly.\n\n"
+           "DIR/tokens.txt; at the first start of a new directory on the default org chart,\n"
+           "demonstration tokens are created for a few posts and printed once). SIGTERM or\n"
+           "Ctrl-C drains the requests in progress and closes the log cleanly.\n\n"
            "The deadline watch runs every --watch-interval seconds (default 60) with the policy\n"
            "POLICY (default approach=3,1;escalate=3: reminders 3 and 1 working days before a\n"
            "due date, an escalation every 3 working days overdue).\n\n"
@@ -65,11 +82,17 @@ int RunServe(int argc, char** argv) {
            "engine on a clock that starts at --clock-start (09:00 Tbilisi; default now), is\n"
            "kept in DIR/simulated-clock, and moves forward with POST /v1/admin/clock/advance.\n\n"
            "Persons log in with the passwords of DIR/users.txt (saqme user; docs/auth.md); at\n"
-           "the first start on the default org chart, demonstration persons (login = post id)\n"
-           "are created and their one-time passwords printed once. Sessions end after\n"
+           "the first start of a new directory (no log yet) on the default org chart,\n"
+           "demonstration persons (login = post id) are created and their one-time passwords\n"
+           "printed once; never on an existing log. Sessions end after\n"
            "--session-idle-minutes (default 480) without a request, measured on the engine's\n"
            "clock, and at a restart. Changes to users.txt and the tokens file apply within a\n"
-           "second. --password-cost minimum (tests only) hashes new passwords cheaply.\n";
+           "second. --password-cost minimum (tests only: it needs "
+           "SAQME_TEST_PASSWORD_COST=minimum)\n"
+           "hashes new passwords cheaply.\n\n"
+           "--public-origin is the origin browsers reach the server at, behind a proxy that may\n"
+           "rewrite Host: cookie writes must come from it, and with https:// the session cookie\n"
+           "is Secure.\n";
     return 0;
   }
   const std::string clock_kind = args->GetOr("clock", "system");
@@ -114,6 +137,14 @@ int RunServe(int argc, char** argv) {
     PrintError(crypto);
     return 2;
   }
+  const std::string public_origin = args->GetOr("public-origin", "");
+  if (!public_origin.empty() && !ValidOrigin(public_origin)) {
+    PrintError(Status::Error(
+        Status::Code::kInvalidArgument,
+        "--public-origin is http(s)://HOST[:PORT], without a path (e.g. https://saqme.example)",
+        "--public-origin უნდა იყოს http(s)://HOST[:PORT], ბილიკის გარეშე"));
+    return 2;
+  }
   const std::string dir = args->GetOr("data", DefaultDataDir());
   const std::string listen = args->GetOr("listen", "127.0.0.1:8080");
   const auto colon = listen.rfind(':');
@@ -142,7 +173,10 @@ int RunServe(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  const bool fresh = !std::filesystem::exists(dir);
+  // Demonstration persons and tokens are for a new directory on the demonstration chart only:
+  // an existing log (an upgrade, a deleted users file) never gets accounts with public logins.
+  const bool fresh = !std::filesystem::exists(dir + "/CURRENT");  // RocksDB's, once a log exists
+  const bool demonstration = fresh && args->GetOr("org", "ozurgeti") == "ozurgeti";
   engine::EngineOptions engine_options;
   engine_options.org = &org.value();
   engine_options.watch_policy = policy.value();
@@ -151,6 +185,8 @@ int RunServe(int argc, char** argv) {
     PrintError(engine.status());
     return 2;
   }
+  // The log, the users and the access log are nobody else's to read.
+  if (fresh) ::chmod(dir.c_str(), 0700);
   std::unique_ptr<engine::SimulatedClock> simulated;
   std::function<int64_t()> clock = engine::SystemMillis;
   if (clock_kind == "simulated") {
@@ -173,7 +209,7 @@ int RunServe(int argc, char** argv) {
                  FormatTbilisiTime(clock()));
   }
   std::string tokens_file = args->GetOr("tokens", dir + "/tokens.txt");
-  if (!args->Has("tokens") && (fresh || !std::filesystem::exists(tokens_file))) {
+  if (!args->Has("tokens") && demonstration && !std::filesystem::exists(tokens_file)) {
     std::cout << "Demonstration tokens (shown once; only their SHA-256 is kept in " << tokens_file
               << "):\n";
     for (const char* post : kDemoPosts) {
@@ -192,7 +228,7 @@ int RunServe(int argc, char** argv) {
     return 2;
   }
   const std::string users_file = dir + "/users.txt";
-  if (!args->Has("org") && !std::filesystem::exists(users_file)) {
+  if (demonstration && !std::filesystem::exists(users_file)) {
     std::cout << "Demonstration persons (one-time passwords, shown once; each must be changed at "
                  "the first login; "
               << users_file << "):\n";
@@ -214,6 +250,8 @@ int RunServe(int argc, char** argv) {
   login_options.tokens_file = tokens_file;
   login_options.session_idle = std::chrono::minutes(idle_minutes.value());
   login_options.password_cost = password_cost.value();
+  login_options.public_origin = public_origin;
+  login_options.secure_cookie = public_origin.rfind("https://", 0) == 0;
   if (Status logins = api.EnableLogins(login_options); !logins.ok()) {
     PrintError(logins);
     return 2;

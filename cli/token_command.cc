@@ -20,7 +20,8 @@ constexpr char kHelp[] =
     "          default Ozurgeti), printed once\n"
     "  list    the first 12 hex digits of each token's SHA-256 and its post\n"
     "  revoke  removes the one token whose SHA-256 starts with PREFIX (at least 8 hex\n"
-    "          digits, as many as make it unique); it stops working at once\n";
+    "          digits, as many as make it unique); it stops working within a second,\n"
+    "          alert streams opened with it included\n";
 
 }  // namespace
 

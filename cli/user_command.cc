@@ -1,9 +1,11 @@
 // saqme user add|list|disable|enable|reset: the persons who log in (DATA/users.txt, docs/auth.md).
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
+#include "api/tokens.h"
 #include "auth/password.h"
 #include "auth/user_store.h"
 #include "cli/args.h"
@@ -16,7 +18,7 @@ constexpr char kUsage[] =
     "usage: saqme user add --data DIR --login LOGIN --post POST-ID[,POST-ID...] [--name NAME]\n"
     "                      [--org FILE]\n"
     "       saqme user list --data DIR\n"
-    "       saqme user disable|enable --data DIR --login LOGIN\n"
+    "       saqme user disable|enable --data DIR --login LOGIN [--tokens FILE]\n"
     "       saqme user reset --data DIR --login LOGIN\n";
 
 constexpr char kHelp[] =
@@ -27,11 +29,14 @@ constexpr char kHelp[] =
     "           one-time password, to be changed at the first login. LOGIN: 2 to 64 of\n"
     "           a-z 0-9 . _ -\n"
     "  list     login, posts, name and state of every person (never a password hash)\n"
-    "  disable  the person can no longer log in; their sessions end\n"
+    "  disable  the person can no longer log in; their sessions end. The bearer tokens of\n"
+    "           their posts (FILE, default DIR/tokens.txt) keep working: they are listed, to\n"
+    "           be revoked (saqme token revoke) when the person had them\n"
     "  enable   the person may log in again\n"
     "  reset    a new one-time password (printed), to be changed at the next login; their\n"
     "           sessions end\n\n"
-    "--password-cost minimum hashes with libsodium's lowest cost: for tests only.\n";
+    "--password-cost minimum hashes with libsodium's lowest cost: for tests only (it needs\n"
+    "SAQME_TEST_PASSWORD_COST=minimum in the environment).\n";
 
 Status Missing(const std::string& what) {
   return Status::Error(Status::Code::kInvalidArgument, what + " is required (see --help)",
@@ -63,13 +68,37 @@ void PrintPassword(const std::string& login, const std::string& password) {
   std::cout << password << "\n";
 }
 
+// After a disable: the tokens of the person's posts, which a disable does not stop (a token
+// belongs to a post, not to a person), with how to revoke them.
+void PrintTokensOfPosts(const Args& args, const std::string& users_file, const std::string& login) {
+  auto users = auth::UserStore::Load(users_file);
+  const auth::Person* person = users.ok() ? users->Find(login) : nullptr;
+  const std::string tokens_file =
+      args.GetOr("tokens", args.GetOr("data", DefaultDataDir()) + "/tokens.txt");
+  auto tokens = api::TokenStore::Load(tokens_file);
+  if (!person || !tokens.ok()) return;
+  bool any = false;
+  for (const auto& [hash, post] : tokens->entries()) {
+    if (std::find(person->posts.begin(), person->posts.end(), post) == person->posts.end())
+      continue;
+    if (!any) {
+      std::cout << "ტოკენები ამ პირის თანამდებობებისთვის კვლავ მოქმედებს / tokens of this "
+                   "person's posts still work; revoke those the person had with\n"
+                   "  saqme token revoke --tokens "
+                << tokens_file << " --hash PREFIX\n";
+      any = true;
+    }
+    std::cout << "  " << hash.substr(0, 12) << "\t" << post << "\n";
+  }
+}
+
 }  // namespace
 
 int RunUser(int argc, char** argv) {
   int exit_code = 0;
   auto parsed = ParseAction(argc, argv, {"add", "list", "disable", "enable", "reset"},
-                            {"data", "login", "post", "name", "org", "password-cost"}, kUsage,
-                            kHelp, &exit_code);
+                            {"data", "login", "post", "name", "org", "password-cost", "tokens"},
+                            kUsage, kHelp, &exit_code);
   if (!parsed) return exit_code;
   const std::string& action = parsed->action;
   const Args* args = &parsed->args;
@@ -107,6 +136,7 @@ int RunUser(int argc, char** argv) {
     Status set = auth::SetActive(path.value(), login, action == "enable");
     if (!set.ok()) return Fail(set);
     std::cout << login << " " << action << "d\n";
+    if (action == "disable") PrintTokensOfPosts(*args, path.value(), login);
     return 0;
   }
   if (action == "reset") {

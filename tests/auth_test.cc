@@ -1,6 +1,6 @@
 // The pieces of logging in, without a server: argon2id passwords, the users file (its format,
-// its atomic and locked rewrites), the failed-login limiter, the session table, the file watch
-// and token revocation.
+// its atomic and locked rewrites), the failed-login limiter, the session table, the file watch,
+// token revocation and adding, the UTF-8 password rule and the keyed log names.
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -288,6 +288,13 @@ TEST_F(AuthTest, AFileWatchLooksAtMostOncePerInterval) {
   EXPECT_FALSE(watch.Changed(now + std::chrono::seconds(6)));
   std::filesystem::remove(path);
   EXPECT_TRUE(watch.Changed(now + std::chrono::seconds(8)));  // gone counts as a change
+  // After a failed load the next look reports a change though the file looks the same, so the
+  // load is tried again rather than given up.
+  EXPECT_FALSE(watch.Changed(now + std::chrono::seconds(10)));
+  watch.Retry();
+  EXPECT_FALSE(watch.Changed(now + std::chrono::milliseconds(10500)));  // not before the interval
+  EXPECT_TRUE(watch.Changed(now + std::chrono::seconds(12)));
+  EXPECT_FALSE(watch.Changed(now + std::chrono::seconds(14)));
 }
 
 TEST_F(AuthTest, ATokenIsRevokedByAUniquePrefixOfItsHash) {
@@ -324,6 +331,129 @@ TEST_F(AuthTest, AnAmbiguousPrefixRevokesNothing) {
   EXPECT_EQ(api::TokenStore::Load(path)->size(), 2u);
   ASSERT_TRUE(api::TokenStore::Revoke(path, "aaaaaaaa2").ok());
   EXPECT_EQ(ReadFile(path), "# kept\n" + one + " chair\n");
+}
+
+TEST_F(AuthTest, APasswordRuleCountsCharactersNotBytes) {
+  EXPECT_TRUE(auth::CheckNewPassword("ათიასოსიმბოლო").ok());  // 13 letters, 39 bytes
+  EXPECT_FALSE(auth::CheckNewPassword("ცხრაასოსი").ok());     // 9 letters, 27 bytes: too short
+  EXPECT_FALSE(auth::CheckNewPassword("short").ok());
+  EXPECT_TRUE(auth::CheckNewPassword("ten chars!").ok());
+  std::string longest;
+  for (int i = 0; i < 256; ++i) longest += "ა";  // 256 characters, 768 bytes
+  EXPECT_TRUE(auth::CheckNewPassword(longest).ok());
+  EXPECT_FALSE(auth::CheckNewPassword(longest + "ა").ok());
+  for (const std::string& bad :
+       {std::string("valid text \xff\xfe"), std::string("cut letter \xe1\x83"),
+        std::string("overlong \xc0\xaf slash"), std::string("surrogate \xed\xa0\x80 here"),
+        std::string("a tab\there, too long")}) {
+    Status checked = auth::CheckNewPassword(bad);
+    EXPECT_EQ(checked.code(), Status::Code::kInvalidArgument) << bad;
+    EXPECT_FALSE(checked.message_ka().empty());
+  }
+  EXPECT_NE(
+      auth::CheckNewPassword("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff").message().find("UTF-8"),
+      std::string::npos);
+}
+
+TEST_F(AuthTest, AnAttemptIsCountedWhenItBeginsAndForgivenWhenItSucceeds) {
+  auth::FailureLimiter limiter(3, std::chrono::minutes(15));
+  const int64_t t0 = 1'000'000;
+  // Three attempts under way at once take the three places; the fourth waits.
+  EXPECT_EQ(limiter.Begin("k", t0), 0);
+  EXPECT_EQ(limiter.Begin("k", t0 + 1), 0);
+  EXPECT_EQ(limiter.Begin("k", t0 + 2), 0);
+  EXPECT_GT(limiter.Begin("k", t0 + 3), 0);
+  limiter.Forgive("k", t0 + 1);  // that one succeeded
+  EXPECT_EQ(limiter.Begin("k", t0 + 4), 0);
+  EXPECT_GT(limiter.Begin("k", t0 + 5), 0);  // a refused attempt took no place
+  limiter.Forgive("k", t0 + 5);              // nothing of that time: nothing changes
+  EXPECT_GT(limiter.RetryAfterSeconds("k", t0 + 6), 0);
+  // A limit of 0 is taken as 1, never an index past the end.
+  auth::FailureLimiter strict(0, std::chrono::minutes(1));
+  EXPECT_EQ(strict.Begin("k", t0), 0);
+  EXPECT_GT(strict.Begin("k", t0 + 1), 0);
+  EXPECT_GT(strict.RetryAfterSeconds("k", t0 + 1), 0);
+}
+
+TEST_F(AuthTest, OnlyAMissingFileIsNoFile) {
+  EXPECT_EQ(auth::UserStore::Load(dir_.Sub("missing.txt")).status().code(),
+            Status::Code::kNotFound);
+  EXPECT_EQ(api::TokenStore::Load(dir_.Sub("missing.txt")).status().code(),
+            Status::Code::kNotFound);
+  const std::string directory = dir_.Sub("a-directory");
+  std::filesystem::create_directory(directory);
+  EXPECT_EQ(auth::UserStore::Load(directory).status().code(), Status::Code::kIOError);
+  EXPECT_EQ(api::TokenStore::Load(directory).status().code(), Status::Code::kIOError);
+  // A users file without its final line break is being written: not taken.
+  const std::string hash = auth::HashPassword("first password", kCheap).value();
+  auth::UserStore users;
+  ASSERT_TRUE(users.Add(SomePerson("nino", hash)).ok());
+  const std::string text = users.Serialize();
+  const std::string path = dir_.Sub("users.txt");
+  ASSERT_TRUE(auth::WriteFileAtomically(path, text.substr(0, text.size() - 1), 0600).ok());
+  EXPECT_EQ(auth::UserStore::Load(path).status().code(), Status::Code::kIOError);
+  ASSERT_TRUE(auth::WriteFileAtomically(path, text, 0600).ok());
+  EXPECT_TRUE(auth::UserStore::Load(path).ok());
+  ASSERT_TRUE(auth::WriteFileAtomically(path, "", 0600).ok());
+  EXPECT_EQ(auth::UserStore::Load(path).value().persons().size(), 0u);
+}
+
+TEST_F(AuthTest, SessionsArePeekedRotatedCappedAndEndAfterAWeek) {
+  auth::SessionTable table(8 * 3600'000);
+  auth::Session session;
+  session.login = "nino";
+  session.posts = {"org-records"};
+  session.post = "org-records";
+  const std::string id = table.Open(&session, 0);
+  // A peek does not restart the idle time.
+  ASSERT_TRUE(table.Peek(id, 7 * 3600'000).has_value());
+  EXPECT_FALSE(table.Peek(id, 8 * 3600'000).has_value());
+  EXPECT_FALSE(table.Touch(id, 8 * 3600'000).has_value());
+  // However busy, a week after the login it ends.
+  const std::string busy = table.Open(&session, 0);
+  for (int64_t hour = 4; hour < 7 * 24; hour += 4) {
+    ASSERT_TRUE(table.Touch(busy, hour * 3600'000).has_value()) << hour;
+  }
+  EXPECT_FALSE(table.Touch(busy, 7 * 24 * 3600'000).has_value());
+  // Rotation: a new id and CSRF token, the old id gone.
+  const std::string old_id = table.Open(&session, 0);
+  const auto renewed =
+      table.Rotate(old_id, [](auth::Session& s) { s.must_change_password = false; });
+  ASSERT_TRUE(renewed.has_value());
+  EXPECT_NE(*renewed, old_id);
+  EXPECT_FALSE(table.Touch(old_id, 1).has_value());
+  auto now = table.Touch(*renewed, 1);
+  ASSERT_TRUE(now.has_value());
+  EXPECT_NE(now->csrf_token, session.csrf_token);
+  EXPECT_FALSE(table.Rotate(old_id, [](auth::Session&) {}).has_value());
+  // At most kMaxPerLogin sessions per login: the oldest goes.
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < auth::SessionTable::kMaxPerLogin + 1; ++i) {
+    ids.push_back(table.Open(&session, 10 + static_cast<int64_t>(i)));
+  }
+  EXPECT_FALSE(table.Touch(ids.front(), 100).has_value());
+  EXPECT_TRUE(table.Touch(ids.back(), 100).has_value());
+  EXPECT_TRUE(table.Touch(ids[1], 100).has_value());
+}
+
+TEST_F(AuthTest, AddingATokenReplacesTheFileWithMode0600) {
+  const std::string path = dir_.Sub("tokens.txt");
+  std::ofstream(path) << "# tokens\n";
+  ::chmod(path.c_str(), 0644);
+  const std::string token = api::TokenStore::Add(path, "chair").value();
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_EQ(ReadFile(path), "# tokens\n" + api::TokenStore::Sha256Hex(token) + " chair\n");
+  std::ofstream(path, std::ios::app) << "not a token line\n";
+  EXPECT_EQ(api::TokenStore::Add(path, "chair").status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(AuthTest, AKeyedHashDependsOnItsKey) {
+  const std::string key = auth::RandomHex(32);
+  EXPECT_EQ(auth::KeyedHashHex(key, "nino"), auth::KeyedHashHex(key, "nino"));
+  EXPECT_NE(auth::KeyedHashHex(key, "nino"), auth::KeyedHashHex(auth::RandomHex(32), "nino"));
+  EXPECT_EQ(auth::KeyedHashHex(key, "nino").size(), 32u);
 }
 
 }  // namespace
