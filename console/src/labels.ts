@@ -280,6 +280,7 @@ const names: Record<string, readonly [string, string]> = {
   reception: ['მისაღები', 'Reception'],
   phone: ['ტელეფონი', 'Phone'],
   courier: ['კურიერი', 'Courier'],
+  hand: ['ხელზე გადაცემა', 'By hand'],
   exchange: ['დოკუმენტბრუნვის სისტემა', 'Document exchange'],
   incoming: ['შემოსული კორესპონდენცია', 'Incoming'],
   outgoing: ['გასული კორესპონდენცია', 'Outgoing'],

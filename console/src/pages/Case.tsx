@@ -103,6 +103,7 @@ function Actions({ view, onDone, onConflict }: ActionsProps) {
           key={command.type}
           command={command}
           org={session.org}
+          year={Number((view.registered_on ?? session.today).slice(0, 4))}
           runner={runner}
           send={async (commandId, body) => {
             try {
