@@ -58,6 +58,25 @@ function App() {
   }, []);
 
   const signedIn = sign.state === 'in' && !sign.me.must_change_password;
+
+  // After each navigation, /v1/me again, quietly: the server's `today` moves with its clock (a
+  // simulated clock advanced, or midnight passed) and so do the posts acted for; a session that
+  // ended meanwhile is noticed at once.
+  useEffect(() => {
+    if (!signedIn) return;
+    fetchMe().then(
+      (me) => {
+        setCsrfToken(me.csrf_token);
+        setSign((s) => (s.state === 'in' && JSON.stringify(s.me) === JSON.stringify(me) ? s : { state: 'in', me }));
+      },
+      (error) => {
+        if (error instanceof ApiError && error.status === 401) {
+          stopAlertFeed();
+          setSign({ state: 'out', notice: t('err_session_expired') });
+        }
+      },
+    );
+  }, [where.path]);
   useEffect(() => {
     if (!signedIn) return;
     startAlertFeed();

@@ -109,6 +109,7 @@ try {
       await page.locator('#as-of').fill('2026-11-01');
       await page.locator('#as-of').press('Enter');
       await page.locator('.step-through .error-box').waitFor();
+      assert.match(await page.locator('.step-through .error-box').innerText(), /ჯერ არ არსებობდა/);
       assert.deepEqual(pageErrors(page), []);
       await page.context().close();
     },

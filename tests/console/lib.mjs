@@ -114,11 +114,13 @@ export async function launchBrowser() {
 
 // A page in a fresh context; with `token`, every request carries it as a bearer token (until
 // the server has sessions, the way to be someone).
-export async function newPage(browser, { token, lang } = {}) {
+// `viewport` ({width, height}) sets the window's size (screenshots).
+export async function newPage(browser, { token, lang, viewport } = {}) {
   const context = await browser.newContext({
     extraHTTPHeaders: token ? { Authorization: `Bearer ${token}` } : {},
     locale: 'ka-GE',
     timezoneId: 'Asia/Tbilisi',
+    ...(viewport ? { viewport } : {}),
   });
   const page = await context.newPage();
   const problems = [];

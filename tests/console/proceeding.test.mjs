@@ -14,10 +14,11 @@ import {
 
 requireChromium();
 
+// Persons who now hold the posts, not the holders the demonstration org chart names (`chart`).
 const people = {
-  clerk: { login: 'clerk', post: 'org-records', name: 'ნანა ლომიძე' },
-  head: { login: 'head', post: 'apparatus-head', name: 'ლევან გიორგაძე' },
-  lawyer: { login: 'lawyer', post: 'sec-legal', name: 'სოფო კაპანაძე' },
+  clerk: { login: 'clerk', post: 'org-records', name: 'ნანა ლომიძე', chart: 'მარიამ ხომერიკი' },
+  head: { login: 'head', post: 'apparatus-head', name: 'ლევან გიორგაძე', chart: 'ნინო ჩხაიძე' },
+  lawyer: { login: 'lawyer', post: 'sec-legal', name: 'სოფო კაპანაძე', chart: 'ანა ღლონტი' },
 };
 let chair = '';
 const server = await startServer({
@@ -39,7 +40,9 @@ async function pageOf(who) {
   if (sessions[who]) return sessions[who];
   const page = await newPage(browser);
   await firstLogin(page, server.url, person.login, person.oneTime, `${person.login}-ახალი-პაროლი`);
-  assert.match(await page.locator('header').innerText(), new RegExp(person.name));
+  const header = await page.locator('header').innerText();
+  assert.match(header, new RegExp(person.name));
+  assert.doesNotMatch(header, new RegExp(person.chart), 'the header names the person signed in, not the chart');
   await assertAccessible(page, `inbox of ${who}`);
   sessions[who] = page;
   return page;
@@ -155,10 +158,14 @@ try {
       await queued.getByRole('link', { name: number }).click();
       await page.locator('.action-buttons').waitFor();
       await act(page, 'dispatch', 'answered', async (form) => {
-        await form.locator('#cmd-dispatch-channel').selectOption('post');
+        await form.locator('select#cmd-dispatch-channel').selectOption('post');
       });
       await act(page, 'file', 'filed', async (form) => {
-        await form.locator('#cmd-file-nomenclature_code').selectOption('02-01');
+        // the codes of the year's approved nomenclature, offered once read
+        const code = form.locator('select#cmd-file-nomenclature_code');
+        await code.waitFor();
+        assert.match(await code.innerText(), /02-01 — მოქალაქეთა განცხადებები/);
+        await code.selectOption('02-01');
       });
       assert.match(await page.locator('.actions').innerText(), /ამჟამად თქვენთვის მოქმედება არ არის/);
     },

@@ -53,14 +53,14 @@ function PostSwitch({ session }: { session: Session }) {
             session.switchPost(post).catch(setError);
           }}>
             {own.map((post) => (
-              <option key={post} value={post}>{postTitle(session, post)}</option>
+              <option key={post} value={post}>{postTitle(session, post, false)}</option>
             ))}
           </select>
         </>
       ) : (
         <span>
           <span class="visually-hidden">{t('current_post')}: </span>
-          {postTitle(session, me.post)}
+          {postTitle(session, me.post, false)}
         </span>
       )}
       {acting.length > 0 && (
