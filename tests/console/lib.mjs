@@ -154,12 +154,14 @@ export async function changePassword(page, current, next) {
 }
 
 // A person's first login through the console: the one-time password, then the console's own
-// change-password page to `next` (docs/auth.md); axe-core runs on that page. Ends on the inbox.
+// change-password page to `next` (docs/auth.md). Ends on the inbox; axe-core runs on both pages.
 export async function firstLogin(page, url, name, oneTime, next) {
   const mustChange = await login(page, url, name, oneTime);
   if (!mustChange) throw new Error(`${name}: a one-time password must be changed at the first login`);
   await assertAccessible(page, `change password (${name})`);
   await changePassword(page, oneTime, next);
+  await page.locator('#inbox-title').waitFor();
+  await assertAccessible(page, `the inbox (${name})`);
 }
 
 // Logs out through the header's button and waits for the login form.

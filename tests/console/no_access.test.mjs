@@ -52,8 +52,9 @@ try {
       await title.waitFor();
       // the audit step-through of the case is no way round
       await page.goto(`${server.url}/audit?case=${caseId}`);
-      await page.locator('main h1').first().waitFor();
+      await title.waitFor();
       assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(subject));
+      await assertAccessible(page, 'the audit page of a case one may not read');
 
       // the API with this person's own session cookie, from the browser context
       for (const path of [`/v1/cases/${caseId}`, `/v1/cases/${caseId}/history`, `/v1/cases/${caseId}/history?format=csv`]) {

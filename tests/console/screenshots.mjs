@@ -170,7 +170,10 @@ const shots = {
     for (let i = 0; i < 4; i++) await page.locator('.stepper button').first().click();
     await page.locator('.stepper span[aria-live]', { hasText: /4/ }).waitFor();
     await page.locator('.step-through .case-details').waitFor();
-    await page.locator('.step-through h2').first().evaluate((e) => e.scrollIntoView());
+    await page.locator('.step-through h2').first().evaluate((e) => {
+      e.scrollIntoView();
+      window.scrollBy(0, -16);
+    });
   }],
   reports: ['head', async (page) => {
     await go(page, '/reports', 'svg');

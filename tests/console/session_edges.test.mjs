@@ -102,6 +102,7 @@ try {
       await login(page, server.url, 'mariam', password);
       await page.getByRole('link', { name: 'ძიება' }).click();
       await page.locator('#search-title').waitFor();
+      await assertAccessible(page, 'the search page');
       await advanceClock(server.url, chair, 1); // past the 8 idle hours
       await page.getByRole('link', { name: 'ჟურნალები' }).click();
       const notice = page.locator('.login p.notice[role=status]');
