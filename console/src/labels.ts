@@ -43,6 +43,7 @@ const table = {
   err_session_expired: ['სესია დასრულდა. შედით თავიდან.', 'Your session has ended. Please log in again.'],
   err_unexpected: ['მოულოდნელი შეცდომა', 'Unexpected error'],
   err_page_missing: ['ასეთი გვერდი არ არსებობს.', 'There is no such page.'],
+  err_page_forbidden: ['ეს გვერდი თქვენი თანამდებობისთვის არ არის.', 'This page is not for your post.'],
 
   // login
   login_title: ['სისტემაში შესვლა', 'Log in'],

@@ -2,7 +2,8 @@
 // citizen's application, supervises no one on it, keeps no register and audits nothing. Opening
 // the case's address shows the console's one no-access page (the same as for a case that does
 // not exist), and the API answers 404 for the case view and its history — with the person's own
-// session, from the browser. The clerk who registered it opens the same address and reads it.
+// session, from the browser; the auditor's page of the case is not for this post. The clerk who
+// registered it opens the same address and reads it.
 import assert from 'node:assert/strict';
 import {
   addToken, addUser, api, assertAccessible, firstLogin, launchBrowser, newPage, pageErrors, requireChromium,
@@ -50,11 +51,15 @@ try {
       // the same page for a case that does not exist: existence does not leak
       await page.goto(`${server.url}/cases/case-00000000000000000000`);
       await title.waitFor();
-      // the audit step-through of the case is no way round
+      // the auditor's step-through of the case is no way round: the page is not for this post
       await page.goto(`${server.url}/audit?case=${caseId}`);
-      await title.waitFor();
+      const forbidden = page.locator('h1#forbidden-title');
+      await forbidden.waitFor();
+      assert.equal(await forbidden.innerText(), 'ეს გვერდი თქვენი თანამდებობისთვის არ არის.');
       assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(subject));
-      await assertAccessible(page, 'the audit page of a case one may not read');
+      await assertAccessible(page, 'a page not for this post');
+      const audited = await page.request.get(`${server.url}/v1/audit/access?case=${caseId}`);
+      assert.equal(audited.status(), 403, 'nor is the access log');
 
       // the API with this person's own session cookie, from the browser context
       for (const path of [`/v1/cases/${caseId}`, `/v1/cases/${caseId}/history`, `/v1/cases/${caseId}/history?format=csv`]) {

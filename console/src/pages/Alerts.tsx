@@ -45,7 +45,8 @@ export function AlertsPage() {
                 <td>{nameOf(a.type)} {a.rule && <span class="muted rule-text">{a.rule}</span>}</td>
                 <td>{formatDate(a.due)}</td>
                 <td>{postTitle(session, a.responsible)}</td>
-                <td>{a.level}</td>
+                {/* the escalation level; a reminder or a miss is no escalation */}
+                <td>{a.level > 0 ? a.level : t('none')}</td>
                 <td>
                   {a.acknowledged ? (
                     t('acknowledged')

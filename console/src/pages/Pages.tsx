@@ -15,12 +15,25 @@ import { QueuesPage } from './Queues';
 import { RegisterPage } from './Register';
 import { ReportsPage } from './Reports';
 import { SearchPage } from './Search';
+import { mayOpen } from '../widgets/Header';
+import { Link } from '../widgets/Link';
 
 export function Pages({ where }: { where: Location }) {
   const session = useSession();
   const { path, query } = where;
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch) return <CasePage id={decodeURIComponent(caseMatch[1])} />;
+  // the server would refuse the page's reads anyway; say so once instead of page by page
+  if (!mayOpen(path, session.me.powers ?? [])) {
+    return (
+      <section aria-labelledby="forbidden-title">
+        <h1 id="forbidden-title">{t('err_page_forbidden')}</h1>
+        <p>
+          <Link href="/">{t('nav_inbox')}</Link>
+        </p>
+      </section>
+    );
+  }
   switch (path) {
     case '/':
       return <InboxPage />;
