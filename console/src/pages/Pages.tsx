@@ -16,7 +16,7 @@ import { RegisterPage } from './Register';
 import { ReportsPage } from './Reports';
 import { SearchPage } from './Search';
 import { mayOpen } from '../widgets/Header';
-import { Link } from '../widgets/Link';
+import { Refusal } from '../widgets/Refusal';
 
 export function Pages({ where }: { where: Location }) {
   const session = useSession();
@@ -25,14 +25,7 @@ export function Pages({ where }: { where: Location }) {
   if (caseMatch) return <CasePage id={decodeURIComponent(caseMatch[1])} />;
   // the server would refuse the page's reads anyway; say so once instead of page by page
   if (!mayOpen(path, session.me.powers ?? [])) {
-    return (
-      <section aria-labelledby="forbidden-title">
-        <h1 id="forbidden-title">{t('err_page_forbidden')}</h1>
-        <p>
-          <Link href="/">{t('nav_inbox')}</Link>
-        </p>
-      </section>
-    );
+    return <Refusal id="forbidden-title" title={t('err_page_forbidden')} />;
   }
   switch (path) {
     case '/':
