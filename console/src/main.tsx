@@ -67,7 +67,9 @@ function App() {
     fetchMe().then(
       (me) => {
         setCsrfToken(me.csrf_token);
-        setSign((s) => (s.state === 'in' && JSON.stringify(s.me) === JSON.stringify(me) ? s : { state: 'in', me }));
+        // `now` moves on every call: only a change of anything else re-renders the pages
+        const same = (a: Me) => JSON.stringify({ ...a, now: '' }) === JSON.stringify({ ...me, now: '' });
+        setSign((s) => (s.state === 'in' && same(s.me) ? s : { state: 'in', me }));
       },
       (error) => {
         if (error instanceof ApiError && error.status === 401) {
