@@ -36,7 +36,8 @@ export interface Me {
   auth: 'session' | 'token';
   must_change_password: boolean;
   csrf_token?: string;
-  today?: string; // not in the contract; used when a server sends it (simulated clock)
+  today?: string; // the server's Tbilisi date (its clock, simulated or not), when it says it
+  now?: string; // the server's time, when it says it
 }
 
 export interface SessionAnswer {
@@ -56,8 +57,16 @@ export interface InboxItem {
   due?: string;
   subject?: string;
   acting_for?: string;
+  // Newer servers describe the item themselves; older ones leave these out and the console
+  // reads the case view (Inbox.tsx) or counts the days itself.
   registration_number?: string;
   sender?: string;
+  received_on?: string;
+  instruction?: string;
+  action_label_ka?: string;
+  action_label_en?: string;
+  days_left?: number; // calendar days from the server's today to `due`; negative when overdue
+  overdue?: boolean;
 }
 
 export interface OrgUnit {

@@ -24,11 +24,13 @@ export function useSession(): Session {
   return session;
 }
 
-// The title of `post` from the org chart in the current language, else its id.
-export function postTitle(session: Session, post: string | undefined | null): string {
+// The title of `post` from the org chart in the current language, else its id; with the
+// chart's holder of the post in brackets unless `withHolder` is false (the header, which names
+// the person signed in — who may not be the chart's holder).
+export function postTitle(session: Session, post: string | undefined | null, withHolder = true): string {
   if (!post) return '';
   const entry = session.org?.posts.find((p) => p.id === post);
   if (!entry) return post;
   const title = session.lang === 'ka' ? entry.title || entry.title_en : entry.title_en || entry.title;
-  return entry.holder ? `${title} (${entry.holder})` : title;
+  return entry.holder && withHolder ? `${title} (${entry.holder})` : title;
 }

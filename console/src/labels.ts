@@ -43,6 +43,7 @@ const table = {
   err_session_expired: ['სესია დასრულდა. შედით თავიდან.', 'Your session has ended. Please log in again.'],
   err_unexpected: ['მოულოდნელი შეცდომა', 'Unexpected error'],
   err_page_missing: ['ასეთი გვერდი არ არსებობს.', 'There is no such page.'],
+  err_page_forbidden: ['ეს გვერდი თქვენი თანამდებობისთვის არ არის.', 'This page is not for your post.'],
 
   // login
   login_title: ['სისტემაში შესვლა', 'Log in'],
@@ -280,6 +281,7 @@ const names: Record<string, readonly [string, string]> = {
   reception: ['მისაღები', 'Reception'],
   phone: ['ტელეფონი', 'Phone'],
   courier: ['კურიერი', 'Courier'],
+  hand: ['ხელზე გადაცემა', 'By hand'],
   exchange: ['დოკუმენტბრუნვის სისტემა', 'Document exchange'],
   incoming: ['შემოსული კორესპონდენცია', 'Incoming'],
   outgoing: ['გასული კორესპონდენცია', 'Outgoing'],

@@ -58,6 +58,27 @@ function App() {
   }, []);
 
   const signedIn = sign.state === 'in' && !sign.me.must_change_password;
+
+  // After each navigation, /v1/me again, quietly: the server's `today` moves with its clock (a
+  // simulated clock advanced, or midnight passed) and so do the posts acted for; a session that
+  // ended meanwhile is noticed at once.
+  useEffect(() => {
+    if (!signedIn) return;
+    fetchMe().then(
+      (me) => {
+        setCsrfToken(me.csrf_token);
+        // `now` moves on every call: only a change of anything else re-renders the pages
+        const same = (a: Me) => JSON.stringify({ ...a, now: '' }) === JSON.stringify({ ...me, now: '' });
+        setSign((s) => (s.state === 'in' && same(s.me) ? s : { state: 'in', me }));
+      },
+      (error) => {
+        if (error instanceof ApiError && error.status === 401) {
+          stopAlertFeed();
+          setSign({ state: 'out', notice: t('err_session_expired') });
+        }
+      },
+    );
+  }, [where.path]);
   useEffect(() => {
     if (!signedIn) return;
     startAlertFeed();

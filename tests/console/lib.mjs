@@ -114,11 +114,13 @@ export async function launchBrowser() {
 
 // A page in a fresh context; with `token`, every request carries it as a bearer token (until
 // the server has sessions, the way to be someone).
-export async function newPage(browser, { token, lang } = {}) {
+// `viewport` ({width, height}) sets the window's size (screenshots).
+export async function newPage(browser, { token, lang, viewport } = {}) {
   const context = await browser.newContext({
     extraHTTPHeaders: token ? { Authorization: `Bearer ${token}` } : {},
     locale: 'ka-GE',
     timezoneId: 'Asia/Tbilisi',
+    ...(viewport ? { viewport } : {}),
   });
   const page = await context.newPage();
   const problems = [];
@@ -151,6 +153,44 @@ export async function changePassword(page, current, next) {
   await page.locator('nav').waitFor();
 }
 
+// A person's first login through the console: the one-time password, then the console's own
+// change-password page to `next` (docs/auth.md). Ends on the inbox; axe-core runs on both pages.
+export async function firstLogin(page, url, name, oneTime, next) {
+  const mustChange = await login(page, url, name, oneTime);
+  if (!mustChange) throw new Error(`${name}: a one-time password must be changed at the first login`);
+  await assertAccessible(page, `change password (${name})`);
+  await changePassword(page, oneTime, next);
+  await page.locator('#inbox-title').waitFor();
+  await assertAccessible(page, `the inbox (${name})`);
+}
+
+// Logs out through the header's button and waits for the login form.
+export async function logout(page) {
+  await page.locator('header button', { hasText: /გასვლა|Log out/ }).click();
+  await page.locator('#login').waitFor();
+}
+
+// POST /v1/admin/clock/advance by `days` as the head of the body (`chairToken`): the simulated
+// clock moves and the deadline watch runs; returns the answer's body ({now, today, watch}).
+export async function advanceClock(url, chairToken, days) {
+  const answer = await api(url, 'POST', '/v1/admin/clock/advance', { token: chairToken, body: { days } });
+  if (answer.status !== 200) throw new Error(`clock advance: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+// The Georgian and English labels of every command type (GET /v1/commands/schema), so that a
+// test finds a button by the label the console shows rather than by a copy of it.
+export async function commandLabels(url, token) {
+  const answer = await api(url, 'GET', '/v1/commands/schema', { token });
+  return Object.fromEntries(answer.body.commands.map((c) => [c.type, { ka: c.label_ka, en: c.label_en }]));
+}
+
+// The page's problems (page errors, console errors) other than failed loads (a 401/403/404 the
+// page expects is logged by the browser as a failed resource).
+export function pageErrors(page) {
+  return page.problems.filter((p) => !/Failed to load resource/.test(p));
+}
+
 // Runs axe-core on the page; returns the violations of impact serious or critical.
 export async function seriousViolations(page) {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -158,6 +198,13 @@ export async function seriousViolations(page) {
   await page.evaluate(source);
   const results = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+// Fails (assert) when axe-core finds a serious or critical violation on the page; `where` names
+// the page in the message.
+export async function assertAccessible(page, where) {
+  const violations = await seriousViolations(page);
+  if (violations.length) throw new Error(`axe-core on ${where}:\n${describeViolations(violations)}`);
 }
 
 // Readable lines for violations (for assertion messages).

@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { importConsole, run } from './lib.mjs';
 
-const { time, labels, forms, commandForm, reports } = await importConsole({
+const { time, labels, forms, commandForm, reports, due } = await importConsole({
   time: 'src/time.ts',
+  due: 'src/widgets/DueCell.tsx',
   labels: 'src/labels.ts',
   forms: 'src/formErrors.ts',
   commandForm: 'src/widgets/CommandForm.tsx',
@@ -44,6 +45,18 @@ await run({
     assert.equal(time.daysBetween('2026-11-02', undefined), null);
     assert.equal(time.tbilisiToday(Date.parse('2026-11-01T21:00:00Z')), '2026-11-02');
     assert.equal(time.tbilisiToday(Date.parse('2026-11-01T19:59:00Z')), '2026-11-01');
+  },
+
+  async 'the inbox takes the server\'s count of days left when it gives one'() {
+    // the browser's today disagrees with the server's (a simulated clock): the server wins
+    assert.deepEqual(due.daysLeftText('2026-12-01', '2026-11-12', { days: 10, overdue: false }),
+      { text: '10 დღე', overdue: false });
+    assert.deepEqual(due.daysLeftText('2026-11-01', '2026-11-12', { days: -3, overdue: true }),
+      { text: 'ვადაგადაცილება: 3 დღე', overdue: true });
+    // an older server: counted here
+    assert.deepEqual(due.daysLeftText('2026-11-02', '2026-11-12', {}), { text: '10 დღე', overdue: false });
+    assert.deepEqual(due.daysLeftText('2026-11-12', '2026-11-12'), { text: 'დღეს', overdue: false });
+    assert.deepEqual(due.daysLeftText('2026-11-02', undefined), { text: 'ვადა არ არის', overdue: false });
   },
 
   async 'dates are checked for real calendar days'() {

@@ -42,10 +42,11 @@ export function AlertsPage() {
                   <CaseLink id={a.case_id}>{a.subject || a.case_id}</CaseLink>
                   <div class="muted">{nameOf(a.kind)}</div>
                 </td>
-                <td>{nameOf(a.type)} {a.rule && <span class="muted">({a.rule})</span>}</td>
+                <td>{nameOf(a.type)} {a.rule && <span class="muted rule-text">{a.rule}</span>}</td>
                 <td>{formatDate(a.due)}</td>
                 <td>{postTitle(session, a.responsible)}</td>
-                <td>{a.level}</td>
+                {/* the escalation level; a reminder or a miss is no escalation */}
+                <td>{a.level > 0 ? a.level : t('none')}</td>
                 <td>
                   {a.acknowledged ? (
                     t('acknowledged')

@@ -11,7 +11,7 @@ import { loadSchema } from '../schema';
 import { CaseDetails } from '../widgets/CaseDetails';
 import { CommandForm } from '../widgets/CommandForm';
 import { ErrorBox, Loading, routeMissing } from '../widgets/ErrorBox';
-import { Link } from '../widgets/Link';
+import { Refusal } from '../widgets/Refusal';
 import { Timeline } from '../widgets/Timeline';
 
 // True when the answer means "no such case, or not yours to read" (the server does not say which).
@@ -20,14 +20,7 @@ export function noAccess(error: unknown): boolean {
 }
 
 export function NoAccess() {
-  return (
-    <section aria-labelledby="no-access-title">
-      <h1 id="no-access-title">{t('err_no_access')}</h1>
-      <p>
-        <Link href="/">{t('nav_inbox')}</Link>
-      </p>
-    </section>
-  );
+  return <Refusal id="no-access-title" title={t('err_no_access')} />;
 }
 
 export function CasePage({ id }: { id: string }) {
@@ -103,6 +96,7 @@ function Actions({ view, onDone, onConflict }: ActionsProps) {
           key={command.type}
           command={command}
           org={session.org}
+          year={Number((view.registered_on ?? session.today).slice(0, 4))}
           runner={runner}
           send={async (commandId, body) => {
             try {

@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { caseView, type InboxItem, inbox } from '../api';
 import { postTitle, useSession } from '../context';
-import { nameOf, t } from '../labels';
+import { nameOf, pick, t } from '../labels';
 import { useLoad } from '../load';
 import { stepLabel, useSchema } from '../schema';
+import { formatDate } from '../time';
 import { DaysLeft, DueDate } from '../widgets/DueCell';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { CaseLink } from '../widgets/Link';
@@ -42,8 +43,9 @@ interface TableProps {
 
 const ENRICH_AT_MOST = 100;
 
-// The registration number and sender of items whose inbox entry lacks them, read from their case
-// views (at most ENRICH_AT_MOST, in parallel); a case that fails to load is left as it is.
+// The registration number and sender of items whose inbox entry lacks them (a server that does
+// not describe its inbox items yet), read from their case views (at most ENRICH_AT_MOST, in
+// parallel); a case that fails to load is left as it is.
 function useEnriched(items: InboxItem[]): InboxItem[] {
   const [found, setFound] = useState<Record<string, { registration_number?: string; sender?: string }>>({});
   const missing = items.filter((i) => !i.registration_number && !(i.case_id in found)).slice(0, ENRICH_AT_MOST);
@@ -76,17 +78,21 @@ export function WorkTable({ items: given, caption, commands, session }: TablePro
             <td>
               <CaseLink id={item.case_id}>{item.registration_number || item.case_id}</CaseLink>
               <div class="muted">{nameOf(item.kind)}</div>
+              {item.received_on && <div class="muted">{t('received_on')}: {formatDate(item.received_on)}</div>}
             </td>
             <td>{item.sender ?? ''}</td>
-            <td>{item.subject ?? ''}</td>
+            <td>
+              {item.subject ?? ''}
+              {item.instruction && <div class="muted">{t('instruction')}: {item.instruction}</div>}
+            </td>
             <td>
               <DueDate due={item.due} />
             </td>
             <td>
-              <DaysLeft today={session.today} due={item.due} />
+              <DaysLeft today={session.today} due={item.due} days={item.days_left} overdue={item.overdue} />
             </td>
             <td>
-              {stepLabel(item.action, commands)}
+              {pick(item.action_label_ka, item.action_label_en) || stepLabel(item.action, commands)}
               {item.acting_for && (
                 <div class="muted">
                   {t('acting_for')}: {postTitle(session, item.acting_for)}

@@ -65,16 +65,15 @@ export function JournalsPage() {
               <tr>
                 <th scope="col">{t('number')}</th>
                 <th scope="col">{t('date')}</th>
-                <th scope="col">{t('case_id')}</th>
                 {columns.map((c) => <th scope="col" key={c}>{isLabel(c) ? t(c) : c}</th>)}
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={String(e.number) + e.case_id}>
-                  <td>{String(e.number)}</td>
+                  {/* the number is what the office knows a document by; it opens the case */}
+                  <td>{e.case_id ? <CaseLink id={e.case_id}>{String(e.number)}</CaseLink> : String(e.number)}</td>
                   <td>{formatDate(e.date)}</td>
-                  <td><CaseLink id={e.case_id} /></td>
                   {columns.map((c) => <td key={c}>{cell(session, c, e[c])}</td>)}
                 </tr>
               ))}

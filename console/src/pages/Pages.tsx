@@ -15,12 +15,18 @@ import { QueuesPage } from './Queues';
 import { RegisterPage } from './Register';
 import { ReportsPage } from './Reports';
 import { SearchPage } from './Search';
+import { mayOpen } from '../widgets/Header';
+import { Refusal } from '../widgets/Refusal';
 
 export function Pages({ where }: { where: Location }) {
   const session = useSession();
   const { path, query } = where;
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch) return <CasePage id={decodeURIComponent(caseMatch[1])} />;
+  // the server would refuse the page's reads anyway; say so once instead of page by page
+  if (!mayOpen(path, session.me.powers ?? [])) {
+    return <Refusal id="forbidden-title" title={t('err_page_forbidden')} />;
+  }
   switch (path) {
     case '/':
       return <InboxPage />;

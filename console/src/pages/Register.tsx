@@ -102,7 +102,7 @@ export function RegisterPage() {
           {answer.due && (
             <p>
               {t('deadline')}: {formatDate(answer.due)}
-              {answer.due_explanation && <> — {answer.due_explanation}</>}
+              {answer.due_explanation && <span class="explanation">{'\n'}{answer.due_explanation}</span>}
             </p>
           )}
           <p>

@@ -72,7 +72,7 @@ export function CaseDetails({ view, events }: { view: CaseView; events: HistoryE
         <h2 id="deadline-title">{t('deadline')}</h2>
         <dl>
           <Row label={t('due')}>{view.due ? formatDate(view.due) : t('no_due')}</Row>
-          <Row label={t('deadline_why')}>{view.due_explanation ?? ''}</Row>
+          <Row label={t('deadline_why')}>{view.due_explanation ? <span class="explanation">{view.due_explanation}</span> : ''}</Row>
         </dl>
       </section>
       <section aria-labelledby="draft-title" class="card">

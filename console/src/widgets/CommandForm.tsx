@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { CommandSchema, Org, SchemaField } from '../api';
 import type { CommandRunner } from '../command';
+import { type Choices, useFieldChoices } from '../fieldChoices';
 import { type FormErrors, serverErrors } from '../formErrors';
 import { pick, t } from '../labels';
 import { isDate } from '../time';
@@ -98,10 +99,11 @@ interface FieldsProps {
   prefix: string;
   idPrefix: string;
   org: Org | null;
+  choices?: Choices; // selects for text fields of a closed set (top level only)
   onChange: (values: Values) => void;
 }
 
-function FieldList({ fields, values, errors, prefix, idPrefix, org, onChange }: FieldsProps) {
+function FieldList({ fields, values, errors, prefix, idPrefix, org, choices = {}, onChange }: FieldsProps) {
   return (
     <>
       {fields.map((f) => {
@@ -137,6 +139,9 @@ function FieldList({ fields, values, errors, prefix, idPrefix, org, onChange }: 
                 value={value as (string | Values)[]} onChange={set} />
             );
           default:
+            if (f.type === 'text' && choices[f.name]) {
+              return <SelectField key={path} {...common} value={value as string} onChange={set} options={choices[f.name]} />;
+            }
             return (
               <TextField key={path} {...common} value={value as string} onInput={set}
                 type={f.type === 'date' ? 'date' : f.type === 'int' ? 'number' : 'text'}
@@ -208,6 +213,7 @@ function ListField(props: { id: string; label: string; required: boolean; error?
 interface Props {
   command: CommandSchema;
   org: Org | null;
+  year: number; // the year whose nomenclature a filing offers
   runner: CommandRunner;
   // sends the command's JSON with the given id; resolves on success
   send: (commandId: string, command: Record<string, unknown>) => Promise<unknown>;
@@ -215,7 +221,8 @@ interface Props {
   onCancel: () => void;
 }
 
-export function CommandForm({ command, org, runner, send, onDone, onCancel }: Props) {
+export function CommandForm({ command, org, year, runner, send, onDone, onCancel }: Props) {
+  const choices = useFieldChoices(command, year);
   const [values, setValues] = useState<Values>(() => initialValues(command.fields));
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, top: '' });
   const title = pick(command.label_ka, command.label_en) || command.type;
@@ -247,7 +254,7 @@ export function CommandForm({ command, org, runner, send, onDone, onCancel }: Pr
         </div>
       )}
       <FieldList fields={command.fields} values={values} errors={errors.fields} prefix="" idPrefix={idPrefix}
-        org={org} onChange={setValues} />
+        org={org} choices={choices} onChange={setValues} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={runner.busy}>
           {runner.pendingRetry ? t('retry') : title}

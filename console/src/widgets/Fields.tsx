@@ -157,22 +157,29 @@ export function unitOptions(org: Org | null): Option[] {
 export function PostsField(
   props: Common & { org: Org | null; value: string[]; onChange: (value: string[]) => void },
 ) {
-  const options = postOptions(props.org);
   const toggle = (post: string, on: boolean) =>
     props.onChange(on ? [...props.value, post] : props.value.filter((p) => p !== post));
+  // one group per unit, named, as the post select groups them
+  const groups = new Map<string, Option[]>();
+  for (const o of postOptions(props.org)) groups.set(o.group ?? '', [...(groups.get(o.group ?? '') ?? []), o]);
   return (
     <fieldset class={'field posts-field' + (props.error ? ' field-invalid' : '')} id={props.id}
       {...described(props)}>
       <legend>{props.label}</legend>
-      <div class="posts-options">
-        {options.map((o) => (
-          <div key={o.value} class="field-check">
-            <input type="checkbox" id={`${props.id}-${o.value}`} checked={props.value.includes(o.value)}
-              onChange={(e) => toggle(o.value, (e.currentTarget as HTMLInputElement).checked)} />
-            <label for={`${props.id}-${o.value}`}>{o.label}</label>
+      {[...groups.entries()].map(([group, options], i) => (
+        <div key={group} role="group" aria-labelledby={`${props.id}-unit-${i}`}>
+          <p class="posts-unit" id={`${props.id}-unit-${i}`}>{group}</p>
+          <div class="posts-options">
+            {options.map((o) => (
+              <div key={o.value} class="field-check">
+                <input type="checkbox" id={`${props.id}-${o.value}`} checked={props.value.includes(o.value)}
+                  onChange={(e) => toggle(o.value, (e.currentTarget as HTMLInputElement).checked)} />
+                <label for={`${props.id}-${o.value}`}>{o.label}</label>
+              </div>
+            ))}
           </div>
-        ))}
-      </div>
+        </div>
+      ))}
       {props.error && (
         <span id={props.id + '-error'} class="field-error">
           {props.error}

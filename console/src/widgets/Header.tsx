@@ -33,6 +33,12 @@ export function navFor(powers: string[]): NavItem[] {
   return NAV.filter((item) => item.powers.length === 0 || item.powers.some((p) => powers.includes(p)));
 }
 
+// False for a page of the navigation that `powers` do not open (its address typed or followed
+// by someone it is not for); true for every other path.
+export function mayOpen(path: string, powers: string[]): boolean {
+  return !NAV.some((item) => item.path === path) || navFor(powers).some((item) => item.path === path);
+}
+
 // The post the caller acts as; a person with several posts of their own switches among them
 // (the server then acts as that post: POST /v1/session/post). Posts acted for today are shown,
 // their work being in the inbox already.
@@ -53,14 +59,14 @@ function PostSwitch({ session }: { session: Session }) {
             session.switchPost(post).catch(setError);
           }}>
             {own.map((post) => (
-              <option key={post} value={post}>{postTitle(session, post)}</option>
+              <option key={post} value={post}>{postTitle(session, post, false)}</option>
             ))}
           </select>
         </>
       ) : (
         <span>
           <span class="visually-hidden">{t('current_post')}: </span>
-          {postTitle(session, me.post)}
+          {postTitle(session, me.post, false)}
         </span>
       )}
       {acting.length > 0 && (
