@@ -1,7 +1,7 @@
 // Screenshots of the console's pages in Georgian and English (docs/console.md, "Screenshots"), by
 // hand — not a test:
 //
-//     SAQME_BINARY=build/cli/saqme node tests/console/screenshots.mjs [OUT-DIR]
+//     SAQME_TEST_PASSWORD_COST=minimum SAQME_BINARY=build/cli/saqme node tests/console/screenshots.mjs [OUT-DIR]
 //
 // OUT-DIR defaults to docs/screenshots; each page is NAME.ka.png and NAME.en.png at 1280x800.
 // It starts the real `saqme serve` with the simulated clock from 2 November 2026, fills it with
