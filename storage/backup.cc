@@ -232,31 +232,46 @@ Result<BackupSummary> CreateBackup(const std::string& data_dir, const std::strin
   // The secondary instance sees every synced write made before it opened. It cannot stop the
   // server deleting a file it lists (a finished compaction, a restart): then the copy fails
   // with the file missing and a fresh attempt lists the newer files.
+  // A backup counts once it restores to a chain that verifies and reaches at least the last
+  // sequence the secondary saw at its open — every command acknowledged before this call. A
+  // copy that falls short (a WAL file deleted between the instance's view and its listing of
+  // the WAL files) or does not verify is deleted and taken again from a fresh open.
   rocksdb::BackupID id = 0;
-  constexpr int kAttempts = 10;
+  BackupSummary summary;
+  Status failure;
+  constexpr int kAttempts = 8;
   for (int attempt = 1;; ++attempt) {
+    if (attempt > kAttempts) return failure;
+    s = engine->GarbageCollect();
+    if (!s.ok()) return FromBackupEngine(s, backup_dir);
     LogOptions options;
     options.read_only = true;
     options.create_if_missing = false;
     auto log = EventLog::Open(data_dir, options);
     if (!log.ok()) return log.status();
+    const uint64_t seen = log.value()->LastSequence();
     rocksdb::CreateBackupOptions create;
     create.flush_before_backup = false;  // a secondary cannot flush; the WAL files are copied
     s = engine->CreateNewBackup(create, log.value()->db(), &id);
-    if (s.ok()) break;
-    if (!Vanished(s) || attempt == kAttempts) return FromBackupEngine(s, backup_dir);
-    s = engine->GarbageCollect();
-    if (!s.ok()) return FromBackupEngine(s, backup_dir);
-  }
-
-  BackupSummary summary;
-  auto verify_dir = StagingDir(SideDir(backup_dir) + "/verify");
-  if (!verify_dir.ok()) return verify_dir.status();
-  Status verified = RestoreAndVerify(*engine, backup_dir, id, verify_dir.value(), &summary);
-  fs::remove_all(verify_dir.value(), error);
-  if (!verified.ok()) {
+    log.value().reset();
+    if (!s.ok()) {
+      failure = FromBackupEngine(s, backup_dir);
+      if (!Vanished(s)) return failure;
+      continue;
+    }
+    auto verify_dir = StagingDir(SideDir(backup_dir) + "/verify");
+    if (!verify_dir.ok()) return verify_dir.status();
+    summary = BackupSummary();
+    failure = RestoreAndVerify(*engine, backup_dir, id, verify_dir.value(), &summary);
+    fs::remove_all(verify_dir.value(), error);
+    if (failure.ok() && summary.head_seq < seen) {
+      failure = Status::Error(Status::Code::kIOError,
+                              "the backup reached sequence " + std::to_string(summary.head_seq) +
+                                  " of the " + std::to_string(seen) + " the server had written",
+                              "სარეზერვო ასლი არასრულია");
+    }
+    if (failure.ok()) break;
     engine->DeleteBackup(id);
-    return verified;
   }
 
   // The head and the files beside the log, written aside and renamed into place: a backup

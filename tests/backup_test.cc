@@ -112,29 +112,68 @@ std::string Slurp(const std::string& path) {
   return text.str();
 }
 
+// `saqme serve` on `data`, restarted every 250 ms until destroyed, alternately after SIGTERM
+// and SIGKILL, with `load` pointed at it while it is up. Every restart flushes the recovered WAL
+// into a new table file and writes a new MANIFEST, deleting the old files; every fourth table
+// file starts a compaction of level 0.
+class RestartingServer {
+ public:
+  RestartingServer(const std::string& data, const std::string& tokens, Load* load)
+      : thread_([this, data, tokens, load] {
+          for (int round = 0; !done_; ++round) {
+            ServeProcess server(data, tokens);
+            if (server.port() == 0) continue;
+            load->SetPort(server.port());
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+            load->SetPort(0);
+            if (round % 2 == 0) {
+              server.child().Terminate();  // a clean stop
+              server.child().Wait();
+            }  // else SIGKILL by the destructor
+            ++restarts_;
+          }
+        }) {}
+  ~RestartingServer() {
+    done_ = true;
+    thread_.join();
+  }
+  int restarts() const { return restarts_; }
+
+ private:
+  std::atomic<bool> done_{false};
+  std::atomic<int> restarts_{0};
+  std::thread thread_;
+};
+
+// How many of `acknowledged` the log in `dir` lacks: the command id unknown, or its case below
+// the acknowledged version. -1 when the log does not open.
+int Missing(const std::string& dir,
+            const std::map<std::string, std::pair<std::string, int64_t>>& acknowledged) {
+  storage::LogOptions options;
+  options.read_only = true;
+  options.create_if_missing = false;
+  auto log = storage::EventLog::Open(dir, options);
+  if (!log.ok()) return -1;
+  int missing = 0;
+  for (const auto& [command_id, placed] : acknowledged) {
+    std::string record;
+    const bool applied =
+        log.value()
+            ->db()
+            ->Get(rocksdb::ReadOptions(), log.value()->commands_family(), command_id, &record)
+            .ok();
+    auto version = log.value()->CaseVersion(placed.first);
+    missing += !applied || !version.ok() || int64_t(version.value()) < placed.second;
+  }
+  return missing;
+}
+
 TEST(LiveReadTest, FiftyVerifiesBesideAServerThatWritesCompactsAndRestartsAllPass) {
   saqme::testing::TempDir dir;
   const std::string data = dir.Sub("data"), tokens = dir.Sub("tokens.txt");
   const std::string token = api::TokenStore::Add(tokens, "org-records").value();
   Load load(token, 2);
-  std::atomic<bool> done{false};
-  std::atomic<int> restarts{0};
-  // Every restart flushes the recovered WAL into a new table file and writes a new MANIFEST,
-  // deleting the old files; every fourth table file starts a compaction of level 0.
-  std::thread server_thread([&] {
-    for (int round = 0; !done; ++round) {
-      ServeProcess server(data, tokens);
-      if (server.port() == 0) continue;
-      load.SetPort(server.port());
-      std::this_thread::sleep_for(std::chrono::milliseconds(250));
-      load.SetPort(0);
-      if (round % 2 == 0) {
-        server.child().Terminate();  // a clean stop
-        server.child().Wait();
-      }  // else SIGKILL by the destructor
-      ++restarts;
-    }
-  });
+  auto server = std::make_unique<RestartingServer>(data, tokens, &load);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(4);
   while (load.Count() == 0 && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -145,11 +184,11 @@ TEST(LiveReadTest, FiftyVerifiesBesideAServerThatWritesCompactsAndRestartsAllPas
     EXPECT_EQ(code, 0) << "run " << run << ":" << tool << ": " << out;
     passed += code == 0;
   }
-  done = true;
-  server_thread.join();
+  const int restarts = server->restarts();
+  server.reset();
   load.Stop();
   EXPECT_EQ(passed, 50);
-  EXPECT_GE(restarts.load(), 3);
+  EXPECT_GE(restarts, 3);
   auto [code, out] = RunCommand(kSaqme + " check --data " + data);
   EXPECT_EQ(code, 0) << out;
 }
@@ -191,26 +230,7 @@ TEST(BackupTest, ABackupUnderLoadHoldsEveryCommandAcknowledgedBeforeItAndRestore
   EXPECT_EQ(code, 0) << out;
 
   // Every command acknowledged before the backup began is in it, at least at its version.
-  {
-    storage::LogOptions options;
-    options.read_only = true;
-    options.create_if_missing = false;
-    auto log = storage::EventLog::Open(restored, options);
-    ASSERT_TRUE(log.ok()) << log.status().ToString();
-    EXPECT_EQ(std::to_string(log.value()->LastSequence()), head_seq);
-    size_t missing = 0;
-    for (const auto& [command_id, placed] : before) {
-      std::string record;
-      const bool applied =
-          log.value()
-              ->db()
-              ->Get(rocksdb::ReadOptions(), log.value()->commands_family(), command_id, &record)
-              .ok();
-      auto version = log.value()->CaseVersion(placed.first);
-      missing += !applied || !version.ok() || int64_t(version.value()) < placed.second;
-    }
-    EXPECT_EQ(missing, 0u) << "of " << before.size() << " acknowledged before the backup";
-  }
+  EXPECT_EQ(Missing(restored, before), 0) << "of " << before.size();
   // The files beside the log came along, private.
   EXPECT_EQ(Slurp(restored + "/tokens.txt"), Slurp(data + "/tokens.txt"));
   struct stat info {};
@@ -224,6 +244,36 @@ TEST(BackupTest, ABackupUnderLoadHoldsEveryCommandAcknowledgedBeforeItAndRestore
   ASSERT_NE(again.port(), 0);
   HttpClient http(again.port());
   EXPECT_EQ(http.Post("/v1/cases", token, Application("after-restore")).status, 201);
+}
+
+TEST(BackupTest, BackupsBesideARestartingServerEachHoldWhatWasAcknowledgedBeforeThem) {
+  saqme::testing::TempDir dir;
+  const std::string data = dir.Sub("data"), tokens = dir.Sub("tokens.txt");
+  const std::string backups = dir.Sub("backups");
+  const std::string token = api::TokenStore::Add(tokens, "org-records").value();
+  Load load(token, 2);
+  std::vector<std::map<std::string, std::pair<std::string, int64_t>>> before;
+  {
+    RestartingServer server(data, tokens, &load);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    while (load.Count() == 0 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 5; ++i) {
+      before.push_back(load.Acknowledged());
+      auto [code, out] = RunCommand(kSaqme + " backup --data " + data + " --to " + backups);
+      ASSERT_EQ(code, 0) << "backup " << i + 1 << ": " << out;
+    }
+    EXPECT_GE(server.restarts(), 1);
+  }
+  load.Stop();
+  for (size_t i = 0; i < before.size(); ++i) {
+    const std::string restored = dir.Sub("r" + std::to_string(i + 1));
+    auto [code, out] = RunCommand(kSaqme + " restore --from " + backups + " --data " + restored +
+                                  " --backup-id " + std::to_string(i + 1));
+    ASSERT_EQ(code, 0) << out;
+    EXPECT_GT(before[i].size(), 0u);
+    EXPECT_EQ(Missing(restored, before[i]), 0) << "backup " << i + 1;
+  }
 }
 
 TEST(BackupTest, KeepPurgesOlderBackupsAndRestoreRefusesWhatItMustNotOverwrite) {
