@@ -276,6 +276,43 @@ TEST(BackupTest, BackupsBesideARestartingServerEachHoldWhatWasAcknowledgedBefore
   }
 }
 
+TEST(BackupTest, ServeBacksItselfUpOnScheduleAndMetricsSayHowLongAgo) {
+  saqme::testing::TempDir dir;
+  const std::string data = dir.Sub("data"), tokens = dir.Sub("tokens.txt");
+  const std::string backups = dir.Sub("backups");
+  const std::string token = api::TokenStore::Add(tokens, "org-records").value();
+  auto [code, out] = RunCommand(kSaqme + " serve --data " + data + " --tokens " + tokens +
+                                " --listen 127.0.0.1:0 --backup-every 1");
+  EXPECT_EQ(code, 2) << out;  // --backup-every without --backup-dir
+  EXPECT_NE(out.find("go together"), std::string::npos) << out;
+
+  ServeProcess server(data, tokens,
+                      {"--backup-dir", backups, "--backup-every", "0.01", "--backup-keep", "2"});
+  ASSERT_NE(server.port(), 0);
+  HttpClient http(server.port());
+  auto opened = http.Post("/v1/cases", token, Application("scheduled-1"));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string case_id(opened.json().at("case_id").as_string());
+  const std::regex gauge("saqme_backup_age_seconds ([-0-9.e+]+)");
+  double age = -1;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (age < 0 && std::chrono::steady_clock::now() < deadline) {
+    const std::string metrics = http.Get("/metrics", token).body;
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(metrics, match, gauge)) << metrics;
+    age = std::stod(match[1]);
+    if (age < 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_GE(age, 0) << "no scheduled backup within a minute";
+  EXPECT_LT(age, 60);
+  std::tie(code, out) = RunCommand(kSaqme + " backup --list --to " + backups);
+  ASSERT_EQ(code, 0) << out;
+  std::tie(code, out) =
+      RunCommand(kSaqme + " restore --from " + backups + " --data " + dir.Sub("restored"));
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_EQ(Missing(dir.Sub("restored"), {{"scheduled-1", {case_id, 1}}}), 0);
+}
+
 TEST(BackupTest, KeepPurgesOlderBackupsAndRestoreRefusesWhatItMustNotOverwrite) {
   saqme::testing::TempDir dir;
   const std::string data = dir.Sub("data"), backups = dir.Sub("backups");
