@@ -360,8 +360,12 @@ Result<BackupSummary> RestoreBackup(const std::string& backup_dir, uint32_t id,
     BackupSummary probe;
     return ReadRecordedHead(backup_dir, chosen.id, &probe);  // names it incomplete
   }
-  BackupDirLock lock;  // no purge may delete the backup's files meanwhile
-  if (Status locked = lock.Acquire(backup_dir); !locked.ok()) return locked;
+  // No purge may delete the backup's files meanwhile; a backup on read-only media (where no
+  // lock file can be made) cannot be purged either.
+  BackupDirLock lock;
+  if (Status locked = lock.Acquire(backup_dir); locked.code() == Status::Code::kLocked) {
+    return locked;
+  }
   rocksdb::BackupEngineReadOnly* raw = nullptr;
   rocksdb::IOStatus s =
       rocksdb::BackupEngineReadOnly::Open(EngineOptions(backup_dir), rocksdb::Env::Default(), &raw);
