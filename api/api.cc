@@ -733,6 +733,12 @@ Response Api::Metrics(const Request& request) {
       << "# HELP saqme_log_last_seq The last durable event sequence.\n"
          "# TYPE saqme_log_last_seq gauge\n"
       << "saqme_log_last_seq " << engine_->log().LastSequence() << "\n";
+  if (backup_age_) {
+    const auto age = backup_age_();
+    out << "# HELP saqme_backup_age_seconds Since the last scheduled backup began (-1: none).\n"
+           "# TYPE saqme_backup_age_seconds gauge\n"
+        << "saqme_backup_age_seconds " << age.value_or(-1) << "\n";
+  }
   return Text(request, "text/plain; version=0.0.4", out.str());
 }
 

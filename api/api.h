@@ -47,6 +47,10 @@ class Api {
   // log at `path` (api/access_log.h); without it such reads are served but not recorded.
   Status OpenAccessLog(const std::string& path);
 
+  // /metrics reports `age` as saqme_backup_age_seconds (-1 before the first backup); without it
+  // the gauge is absent. `age` must outlive the Api.
+  void EnableBackupAge(std::function<std::optional<double>()> age) { backup_age_ = std::move(age); }
+
   // A case id derived from the opening command's id, so that a retried POST /v1/cases lands
   // on the same case.
   static std::string CaseIdFor(const std::string& command_id);
@@ -116,6 +120,7 @@ class Api {
   std::function<Result<engine::Engine::WatchReport>()> watch_;
 
   std::unique_ptr<AccessLog> access_log_;
+  std::function<std::optional<double>()> backup_age_;
   std::mutex verify_mu_;
   std::mutex metrics_mu_;
   std::map<std::pair<std::string, std::string>, uint64_t> commands_;  // (type, outcome) -> count

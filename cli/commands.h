@@ -4,6 +4,7 @@
 
 namespace saqme::cli {
 
+int RunBackup(int argc, char** argv);
 int RunDeadline(int argc, char** argv);
 int RunDemo(int argc, char** argv);
 int RunGenerate(int argc, char** argv);
@@ -14,6 +15,7 @@ int RunServe(int argc, char** argv);
 int RunToken(int argc, char** argv);
 int RunUser(int argc, char** argv);
 int RunVerify(int argc, char** argv);
+int RunRestore(int argc, char** argv);
 int RunReplay(int argc, char** argv);
 int RunReport(int argc, char** argv);
 int RunRebuild(int argc, char** argv);

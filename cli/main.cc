@@ -14,6 +14,8 @@ struct Subcommand {
 };
 
 constexpr Subcommand kSubcommands[] = {
+    {"backup", saqme::cli::RunBackup,
+     "back up the log beside a running server (incremental, verified), or --list"},
     {"check", saqme::cli::RunCheck, "compare the live views with a rebuild from the log"},
     {"deadline", saqme::cli::RunDeadline,
      "compute a due date from a start date and a period rule, with its explanation"},
@@ -27,6 +29,8 @@ constexpr Subcommand kSubcommands[] = {
     {"rebuild", saqme::cli::RunRebuild, "rebuild every view from the log (server stopped)"},
     {"replay", saqme::cli::RunReplay, "a case event by event, as it stood at any moment"},
     {"report", saqme::cli::RunReport, "the annual report of the apparatus for a year"},
+    {"restore", saqme::cli::RunRestore,
+     "restore a backup into a new data directory and verify its chain"},
     {"serve", saqme::cli::RunServe, "serve the HTTP API (the main job)"},
     {"token", saqme::cli::RunToken, "token add|list|revoke: the bearer tokens of scripts"},
     {"user", saqme::cli::RunUser, "user add|list|disable|enable|reset: the persons who log in"},

@@ -13,6 +13,7 @@
 #include "auth/password.h"
 #include "auth/user_store.h"
 #include "cli/args.h"
+#include "cli/backup_schedule.h"
 #include "cli/commands.h"
 #include "engine/clock.h"
 #include "engine/deadline_watcher.h"
@@ -52,11 +53,12 @@ bool ValidOrigin(const std::string& origin) {
 }  // namespace
 
 int RunServe(int argc, char** argv) {
-  auto args =
-      Args::Parse(argc, argv, 2,
-                  {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval",
-                   "watch-policy", "session-idle-minutes", "password-cost", "public-origin"},
-                  {});
+  auto args = Args::Parse(
+      argc, argv, 2,
+      {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval", "watch-policy",
+       "session-idle-minutes", "password-cost", "public-origin", "backup-dir", "backup-every",
+       "backup-keep"},
+      {});
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
@@ -75,6 +77,9 @@ int RunServe(int argc, char** argv) {
            "DIR/tokens.txt; at the first start of a new directory on the default org chart,\n"
            "demonstration tokens are created for a few posts and printed once). SIGTERM or\n"
            "Ctrl-C drains the requests in progress and closes the log cleanly.\n\n"
+           "--backup-dir DIR --backup-every MINUTES [--backup-keep N]: backs up as saqme backup\n"
+           "does, every MINUTES, keeping the newest N; /metrics then reports\n"
+           "saqme_backup_age_seconds (docs/backup.md).\n\n"
            "The deadline watch runs every --watch-interval seconds (default 60) with the policy\n"
            "POLICY (default approach=3,1;escalate=3: reminders 3 and 1 working days before a\n"
            "due date, an escalation every 3 working days overdue).\n\n"
@@ -132,6 +137,15 @@ int RunServe(int argc, char** argv) {
   if (!password_cost.ok()) {
     PrintError(password_cost.status());
     return 2;
+  }
+  auto backup_every = ParseMinutes(args.value(), "backup-every");
+  if (!backup_every.ok()) return Fail(backup_every.status());
+  auto backup_keep = args->GetInt("backup-keep", 0, 1, 100000);
+  if (!backup_keep.ok()) return Fail(backup_keep.status());
+  if (args->Has("backup-dir") != args->Has("backup-every")) {
+    return Fail(Status::Error(Status::Code::kInvalidArgument,
+                              "--backup-dir and --backup-every go together",
+                              "--backup-dir და --backup-every ერთად მიეთითება"));
   }
   if (Status crypto = auth::InitCrypto(); !crypto.ok()) {
     PrintError(crypto);
@@ -266,6 +280,12 @@ int RunServe(int argc, char** argv) {
   if (simulated) {
     api.EnableClockAdvance(simulated.get(), [w = watcher.get()] { return w->RunNow(); });
   }
+  std::unique_ptr<BackupSchedule> backups;  // docs/backup.md; first backup after one period
+  if (args->Has("backup-dir")) {
+    backups = std::make_unique<BackupSchedule>(dir, *args->Get("backup-dir"), backup_every.value(),
+                                               backup_keep.value());
+    api.EnableBackupAge([b = backups.get()] { return b->LastBackupAgeSeconds(); });
+  }
   auto server = api::HttpServer::Start(
       server_options, [&api](const api::Request& r) { return api.Handle(r); },
       [&api](const api::Request& r) { return api.OpenStream(r); });
@@ -279,6 +299,7 @@ int RunServe(int argc, char** argv) {
   sigwait(&stop_signals, &signal);
   spdlog::info("signal {}: finishing the requests in progress", signal);
   server.value()->Stop();
+  backups.reset();
   watcher.reset();
   engine.value().reset();
   spdlog::info("stopped; the log is closed");

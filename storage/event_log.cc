@@ -1,7 +1,11 @@
 #include "storage/event_log.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
+
+#include <stdlib.h>
 
 #include <kj/exception.h>
 
@@ -48,6 +52,11 @@ rocksdb::ColumnFamilyOptions FamilyOptions(const std::string& name) {
   return cf_options;
 }
 
+// Whether `status` says that a file disappeared while RocksDB was opening or reading it.
+bool FileVanished(const rocksdb::Status& status) {
+  return status.IsPathNotFound() || status.ToString().find("No such file") != std::string::npos;
+}
+
 }  // namespace
 
 Status FromRocks(const rocksdb::Status& status, const std::string& dir) {
@@ -74,9 +83,27 @@ Status FromRocks(const rocksdb::Status& status, const std::string& dir) {
 }
 
 Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOptions options) {
+  // A read-only open beside a live server can find a file named by the MANIFEST (or the MANIFEST
+  // named by CURRENT) already deleted: the server finished a flush or compaction, or restarted,
+  // between the two reads. The log is not damaged; a fresh attempt reads the newer state.
+  constexpr int kAttempts = 20;
+  for (int attempt = 1;; ++attempt) {
+    bool vanished = false;
+    auto log = OpenOnce(dir, options, &vanished);
+    if (log.ok() || !vanished || attempt == kAttempts) return log;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10 * attempt, 100)));
+  }
+}
+
+Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
+                                                     const LogOptions& options, bool* vanished) {
   std::unique_ptr<EventLog> log(new EventLog());
   log->dir_ = dir;
   log->options_ = options;
+  auto failed = [&](const rocksdb::Status& s) {
+    *vanished = options.read_only && FileVanished(s);
+    return FromRocks(s, dir);
+  };
 
   rocksdb::Options db_options;
   db_options.create_if_missing = options.create_if_missing && !options.read_only;
@@ -89,9 +116,12 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
   std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName, kLogFamily, kCaseIndexFamily,
                                     kCommandsFamily, kMetaFamily};
   std::vector<std::string> existing;
-  if (rocksdb::DB::ListColumnFamilies(db_options, dir, &existing).ok()) {
+  if (rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(db_options, dir, &existing);
+      listed.ok()) {
     for (const auto& name : existing) names.push_back(name);
   } else if (!db_options.create_if_missing) {
+    std::error_code error;
+    if (std::filesystem::exists(dir + "/CURRENT", error)) return failed(listed);
     return Status::Error(Status::Code::kNotFound, "no saqme log in " + dir,
                          "საქაღალდეში " + dir + " saqme-ის ჟურნალი არ არის");
   }
@@ -112,7 +142,19 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
     descriptors = present;
     names.clear();
     for (auto& d : descriptors) names.push_back(d.name);
-    s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &log->handles_, &raw);
+    // A secondary instance, not OpenForReadOnly: RocksDB supports it beside a live primary
+    // (a read-only instance beside a writer is undefined behaviour). It keeps every table file
+    // it uses open (max_open_files = -1), so the server deleting them later does not matter.
+    std::string pattern = (std::filesystem::temp_directory_path() / "saqme-reader-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) {
+      return Status::Error(Status::Code::kIOError,
+                           "cannot create a temporary directory for reading " + dir,
+                           "დროებითი საქაღალდის შექმნა ვერ მოხერხდა");
+    }
+    log->secondary_dir_ = pattern;
+    db_options.max_open_files = -1;
+    s = rocksdb::DB::OpenAsSecondary(db_options, dir, log->secondary_dir_, descriptors,
+                                     &log->handles_, &raw);
   } else {
     std::error_code error;
     if (options.create_if_missing) std::filesystem::create_directories(dir, error);
@@ -123,8 +165,15 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
     }
     s = rocksdb::DB::Open(db_options, dir, descriptors, &log->handles_, &raw);
   }
-  if (!s.ok()) return FromRocks(s, dir);
+  if (!s.ok()) return failed(s);
   log->db_.reset(raw);
+  if (options.read_only) {
+    // The open read the MANIFEST, then the WAL files; a WAL the server flushed and deleted in
+    // between is missing from what was read, but its flush is in the MANIFEST by then (RocksDB
+    // records a flush before deleting its WAL): catching up reads it.
+    s = log->db_->TryCatchUpWithPrimary();
+    if (!s.ok()) return failed(s);
+  }
   log->names_ = names;
   log->log_ = log->handle(kLogFamily);
   log->case_index_ = log->handle(kCaseIndexFamily);
@@ -144,7 +193,14 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(const std::string& dir, LogOpti
     s = log->db_->Put(sync, log->meta_, kFormatKey, kFormatValue);
     format = kFormatValue;
   }
-  if (!s.ok()) return FromRocks(s, dir);
+  if (s.IsNotFound() && options.read_only) {
+    // Every saqme log has it from its first open: a view without it is one torn by the races
+    // above (or not a saqme log at all, which the last attempt reports).
+    *vanished = true;
+    return Status::Error(Status::Code::kCorruption, dir + " is not a saqme log (no format)",
+                         dir + " არ არის saqme-ის ჟურნალი");
+  }
+  if (!s.ok()) return failed(s);
   if (format != kFormatValue) {
     return Status::Error(
         Status::Code::kCorruption,
@@ -248,9 +304,15 @@ Status EventLog::SwitchToNextGeneration() {
 }
 
 EventLog::~EventLog() {
-  if (!db_) return;
-  for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
-  db_->Close();
+  if (db_) {
+    for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+    db_->Close();
+    db_.reset();
+  }
+  if (!secondary_dir_.empty()) {
+    std::error_code ignored;
+    std::filesystem::remove_all(secondary_dir_, ignored);
+  }
 }
 
 rocksdb::ColumnFamilyHandle* EventLog::handle(const std::string& stored_name) const {

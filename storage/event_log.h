@@ -23,7 +23,9 @@ namespace saqme::storage {
 struct LogOptions {
   bool create_if_missing = true;
   // Open without taking the directory lock, seeing the log as of the moment of opening; for
-  // inspection tools that may run beside a live server. Writing is refused.
+  // inspection tools that may run beside a live server. Writing is refused. The database is
+  // opened as a RocksDB secondary instance (its info log in a temporary directory removed on
+  // close), and the open is retried when a file vanishes under it (docs/storage-format.md).
   bool read_only = false;
   size_t max_event_bytes = 64 * 1024;    // larger events are refused with kTooLarge
   size_t max_events_per_command = 1000;  // more events in one append are refused
@@ -101,11 +103,16 @@ class EventLog {
 
  private:
   EventLog() = default;
+  // One attempt of Open; *vanished is set when it failed because a file the server deleted
+  // meanwhile (an obsolete table, WAL or MANIFEST) disappeared while it was being opened.
+  static Result<std::unique_ptr<EventLog>> OpenOnce(const std::string& dir,
+                                                    const LogOptions& options, bool* vanished);
   Status ReadLastSequence();
   Status OpenExtraFamilies();
   rocksdb::ColumnFamilyHandle* handle(const std::string& stored_name) const;
 
   std::string dir_;
+  std::string secondary_dir_;  // a read-only open's own directory (RocksDB's info log)
   LogOptions options_;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
