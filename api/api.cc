@@ -17,6 +17,7 @@
 #include "api/inbox.h"
 #include "api/journal_export.h"
 #include "api/paging.h"
+#include "api/readiness.h"
 #include "engine/control.h"
 #include "engine/projection.h"
 #include "engine/search.h"
@@ -217,6 +218,10 @@ Response Api::Handle(const Request& request) {
     response = Json(http::status::ok,
                     boost::json::object{{"ok", true}, {"last_seq", engine_->log().LastSequence()}},
                     request);
+  } else if (get && p.size() == 1 && p[0] == "ready") {
+    const Readiness readiness = ReadinessOf(*engine_, shutting_down_);
+    response = Json(readiness.ready ? http::status::ok : http::status::service_unavailable,
+                    ReadinessJson(readiness), request);
   } else if (get && p.size() == 1 && p[0] == "metrics") {
     response = Metrics(request);
   } else if (p.empty() || p[0] != "v1") {
@@ -732,7 +737,10 @@ Response Api::Metrics(const Request& request) {
       << "saqme_open_cases " << engine_->OpenCases() << "\n"
       << "# HELP saqme_log_last_seq The last durable event sequence.\n"
          "# TYPE saqme_log_last_seq gauge\n"
-      << "saqme_log_last_seq " << engine_->log().LastSequence() << "\n";
+      << "saqme_log_last_seq " << engine_->log().LastSequence() << "\n"
+      << "# HELP saqme_ready 1 while commands are accepted (GET /ready), else 0.\n"
+         "# TYPE saqme_ready gauge\n"
+      << "saqme_ready " << ReadinessOf(*engine_, shutting_down_).ready << "\n";
   if (backup_age_) {
     const auto age = backup_age_();
     out << "# HELP saqme_backup_age_seconds Since the last scheduled backup began (-1: none).\n"

@@ -51,6 +51,9 @@ class Api {
   // the gauge is absent. `age` must outlive the Api.
   void EnableBackupAge(std::function<std::optional<double>()> age) { backup_age_ = std::move(age); }
 
+  // From now on GET /ready answers 503 "shutting down" (api/readiness.h). Thread-safe.
+  void BeginShutdown() { shutting_down_ = true; }
+
   // A case id derived from the opening command's id, so that a retried POST /v1/cases lands
   // on the same case.
   static std::string CaseIdFor(const std::string& command_id);
@@ -121,6 +124,7 @@ class Api {
 
   std::unique_ptr<AccessLog> access_log_;
   std::function<std::optional<double>()> backup_age_;
+  std::atomic<bool> shutting_down_{false};
   std::mutex verify_mu_;
   std::mutex metrics_mu_;
   std::map<std::pair<std::string, std::string>, uint64_t> commands_;  // (type, outcome) -> count

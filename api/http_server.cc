@@ -3,13 +3,16 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <sstream>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace saqme::api {
@@ -29,12 +32,40 @@ Response ErrorResponse(http::status status, const std::string& code, const std::
   return response;
 }
 
+namespace {
+
+// 503 with Retry-After: nothing of the request was executed, and it may be sent again.
+Response Retryable(const std::string& message, const std::string& message_ka) {
+  auto response = ErrorResponse(http::status::service_unavailable, "unavailable", message,
+                                message_ka, 11, false);
+  response.set(http::field::retry_after, "2");
+  return response;
+}
+
+// Whether the client asked to be told to send its body (RFC 9110 10.1.1).
+bool ExpectsContinue(const Request& request) {
+  return request.version() >= 11 &&
+         boost::beast::iequals(request[http::field::expect], "100-continue");
+}
+
+// Where a connection to ourselves reaches the acceptor bound to `bound` (a wildcard address
+// is reached through the loopback of its family).
+tcp::endpoint WakeEndpoint(const tcp::endpoint& bound) {
+  if (!bound.address().is_unspecified()) return bound;
+  return {bound.address().is_v4() ? net::ip::address(net::ip::address_v4::loopback())
+                                  : net::ip::address(net::ip::address_v6::loopback()),
+          bound.port()};
+}
+
+}  // namespace
+
 struct HttpServer::Impl {
   ServerOptions options;
   Handler handler;
   StreamHandler stream_handler;
   net::io_context io;
   tcp::acceptor acceptor{io};
+  tcp::endpoint wake;  // see WakeEndpoint
   std::thread accept_thread;
   std::mutex mu;
   std::condition_variable all_closed;
@@ -55,9 +86,8 @@ struct HttpServer::Impl {
       if (stopping) return;
       if (connections.size() >= options.max_connections) {
         lock.unlock();
-        auto busy = ErrorResponse(http::status::service_unavailable, "unavailable",
-                                  "too many connections; try again shortly",
-                                  "სერვერი გადატვირთულია, სცადეთ ცოტა ხანში", 11, false);
+        auto busy = Retryable("too many connections; try again shortly",
+                              "სერვერი გადატვირთულია, სცადეთ ცოტა ხანში");
         boost::system::error_code ignored;
         http::write(socket, busy, ignored);
         continue;
@@ -112,6 +142,11 @@ struct HttpServer::Impl {
     return Clock::now() + std::chrono::seconds(options.read_timeout_seconds);
   }
 
+  bool Stopping() {
+    std::lock_guard<std::mutex> lock(mu);
+    return stopping;
+  }
+
   // Whether the client has closed its side (a stream's client sends nothing after its request).
   static bool ClientGone(tcp::socket* socket) {
     pollfd fd{socket->native_handle(), POLLIN, 0};
@@ -152,7 +187,7 @@ struct HttpServer::Impl {
       parser.body_limit(options.max_body_bytes);
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       boost::system::error_code error;
-      bool timed_out = false, closed = false;
+      bool timed_out = false, closed = false, header_seen = false;
       // One deadline for the whole request: an idle keep-alive or a slow sender is cut off.
       const auto deadline = Deadline();
       while (!parser.is_done()) {
@@ -163,9 +198,18 @@ struct HttpServer::Impl {
             error = {};
           } else if (error || parser.is_done()) {
             break;
-          } else if (used > 0) {
-            continue;
           }
+          // Beast stops after the header (a body over the limit is refused there): a client
+          // waiting for leave to send its body gets it now.
+          if (!header_seen && parser.is_header_done()) {
+            header_seen = true;
+            if (ExpectsContinue(parser.get()) &&
+                !SendBytes(socket, "HTTP/1.1 100 Continue\r\n\r\n", deadline)) {
+              closed = true;
+              break;
+            }
+          }
+          if (used > 0) continue;
         }
         if (!WaitFor(socket, POLLIN, deadline)) {
           timed_out = true;
@@ -184,6 +228,14 @@ struct HttpServer::Impl {
         if (error) break;
       }
       if (timed_out || closed) break;
+      if (error == http::error::partial_message && Stopping()) {
+        // Stop() cut the read short: the request was not executed, so it may be retried.
+        Send(socket,
+             Retryable("saqme is shutting down; send the request again",
+                       "სისტემა ჩერდება; გაგზავნეთ მოთხოვნა ხელახლა"),
+             Deadline());
+        break;
+      }
       if (error == net::error::connection_reset) break;
       if (error == http::error::end_of_stream || error == net::error::eof) break;
       if (error) {
@@ -247,34 +299,69 @@ struct HttpServer::Impl {
   }
 };
 
-Result<std::unique_ptr<HttpServer>> HttpServer::Start(ServerOptions options, Handler handler,
-                                                      StreamHandler stream_handler) {
+Result<std::unique_ptr<HttpServer>> HttpServer::Listen(ServerOptions options) {
   std::unique_ptr<HttpServer> server(new HttpServer());
   server->impl_ = std::make_unique<Impl>();
   Impl& impl = *server->impl_;
   impl.options = options;
-  impl.handler = std::move(handler);
-  impl.stream_handler = std::move(stream_handler);
+  std::string host = options.host;
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);  // [::1]
+  }
+  const std::string where = options.host + ":" + std::to_string(options.port);
+  std::vector<tcp::endpoint> endpoints;
   boost::system::error_code error;
-  auto address = net::ip::make_address(options.host, error);
-  if (error) {
-    return Status::Error(Status::Code::kInvalidArgument, "bad listen address " + options.host,
-                         "მისამართი არასწორია: " + options.host);
+  const auto address = net::ip::make_address(host, error);
+  if (!error) {
+    endpoints.emplace_back(address, options.port);
+  } else {
+    tcp::resolver resolver(impl.io);
+    const auto found =
+        resolver.resolve(host, std::to_string(options.port), tcp::resolver::numeric_service, error);
+    if (!error) {
+      for (const auto& entry : found) endpoints.push_back(entry.endpoint());
+    }
+    if (endpoints.empty()) {
+      return Status::Error(Status::Code::kInvalidArgument,
+                           "cannot resolve the listen address " + where + ": " + error.message(),
+                           "მისამართი " + where + " ვერ მოიძებნა; მოსმენა ვერ დაიწყო");
+    }
+    // localhost and the like: the IPv4 address first, where local clients look first.
+    std::stable_partition(endpoints.begin(), endpoints.end(),
+                          [](const tcp::endpoint& e) { return e.address().is_v4(); });
   }
-  tcp::endpoint endpoint(address, options.port);
-  impl.acceptor.open(endpoint.protocol(), error);
-  if (!error) impl.acceptor.set_option(net::socket_base::reuse_address(true), error);
-  if (!error) impl.acceptor.bind(endpoint, error);
-  if (!error) impl.acceptor.listen(net::socket_base::max_listen_connections, error);
-  if (error) {
-    return Status::Error(
-        Status::Code::kIOError,
-        "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
-            error.message(),
-        "მისამართზე " + options.host + ":" + std::to_string(options.port) + " მოსმენა ვერ დაიწყო");
+  for (const auto& endpoint : endpoints) {
+    error = {};
+    boost::system::error_code ignored;
+    impl.acceptor.close(ignored);
+    impl.acceptor.open(endpoint.protocol(), error);
+    if (!error) impl.acceptor.set_option(net::socket_base::reuse_address(true), error);
+    if (!error) impl.acceptor.bind(endpoint, error);
+    if (!error) impl.acceptor.listen(net::socket_base::max_listen_connections, error);
+    if (!error) break;
   }
-  server->port_ = impl.acceptor.local_endpoint().port();
-  impl.accept_thread = std::thread([&impl] { impl.Accept(); });
+  if (error) {
+    boost::system::error_code ignored;
+    impl.acceptor.close(ignored);
+    return Status::Error(Status::Code::kIOError,
+                         "cannot listen on " + where + ": " + error.message(),
+                         "მისამართზე " + where + " მოსმენა ვერ დაიწყო");
+  }
+  impl.wake = WakeEndpoint(impl.acceptor.local_endpoint());
+  server->port_ = impl.wake.port();
+  return server;
+}
+
+void HttpServer::Serve(Handler handler, StreamHandler stream_handler) {
+  impl_->handler = std::move(handler);
+  impl_->stream_handler = std::move(stream_handler);
+  impl_->accept_thread = std::thread([impl = impl_.get()] { impl->Accept(); });
+}
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Start(ServerOptions options, Handler handler,
+                                                      StreamHandler stream_handler) {
+  auto server = Listen(std::move(options));
+  if (server.ok()) server.value()->Serve(std::move(handler), std::move(stream_handler));
   return server;
 }
 
@@ -291,14 +378,14 @@ void HttpServer::Stop() {
     }
   }
   // The accept thread is blocked in accept(): a connection to ourselves wakes it, and it sees
-  // `stopping` (the acceptor is not closed under it: Asio objects are not thread-safe).
+  // `stopping` (the acceptor is not closed under it: Asio objects are not thread-safe). A
+  // server that never served has no accept thread.
   boost::system::error_code ignored;
-  {
+  if (impl_->accept_thread.joinable()) {
     tcp::socket poke(impl_->io);
-    const std::string host = impl_->options.host == "0.0.0.0" ? "127.0.0.1" : impl_->options.host;
-    poke.connect(tcp::endpoint(net::ip::make_address(host), port_), ignored);
+    poke.connect(impl_->wake, ignored);
+    impl_->accept_thread.join();
   }
-  impl_->accept_thread.join();
   impl_->acceptor.close(ignored);
   std::unique_lock<std::mutex> lock(impl_->mu);
   // Requests in progress get a grace period to answer; then every connection is cut.

@@ -1,4 +1,5 @@
 // HttpServer: HTTP/1.1 with keep-alive over Boost.Beast, one thread per connection.
+// `Expect: 100-continue` is answered with 100 Continue once the header is read and accepted.
 //
 // A command blocks its connection's thread until its batch is fsync'd, so many connections
 // must wait at once for the group commit to group them: a thread per connection does that
@@ -57,13 +58,23 @@ class HttpServer {
   // request to the Handler.
   using StreamHandler = std::function<std::optional<Stream>(const Request&)>;
 
-  // Binds and starts accepting. kIOError when the address cannot be bound.
+  // Resolves options.host (an address or a name: its first address, IPv4 before IPv6), binds
+  // and listens, without accepting yet: connections wait in the backlog until Serve. So a
+  // caller can bind before it writes anything. kInvalidArgument when the host does not
+  // resolve, kIOError when it cannot be bound (e.g. the port is in use); both in Georgian and
+  // English.
+  static Result<std::unique_ptr<HttpServer>> Listen(ServerOptions options);
+  // Starts accepting: every request goes to `handler` (after `stream_handler`). Once.
+  void Serve(Handler handler, StreamHandler stream_handler = {});
+  // Listen, then Serve.
   static Result<std::unique_ptr<HttpServer>> Start(ServerOptions options, Handler handler,
                                                    StreamHandler stream_handler = {});
   ~HttpServer();  // Stop()
 
   uint16_t port() const { return port_; }
-  // Stops accepting, lets requests in progress finish and answer, closes every connection.
+  // Stops accepting, lets requests in progress finish and answer, closes every connection. A
+  // request still being read gets 503 with Retry-After (the client retries it elsewhere or
+  // after the restart; nothing of it was executed).
   void Stop();
 
  private:

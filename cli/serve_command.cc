@@ -53,12 +53,12 @@ bool ValidOrigin(const std::string& origin) {
 }  // namespace
 
 int RunServe(int argc, char** argv) {
-  auto args = Args::Parse(
-      argc, argv, 2,
-      {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval", "watch-policy",
-       "session-idle-minutes", "password-cost", "public-origin", "backup-dir", "backup-every",
-       "backup-keep"},
-      {});
+  auto args =
+      Args::Parse(argc, argv, 2,
+                  {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval",
+                   "watch-policy", "session-idle-minutes", "password-cost", "public-origin",
+                   "backup-dir", "backup-every", "backup-keep"},
+                  {});
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
@@ -187,6 +187,14 @@ int RunServe(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  // The listener first: a port in use or a host that does not resolve stops the start before
+  // anything is written (no log, no tokens or passwords that would never be shown).
+  auto server = api::HttpServer::Listen(server_options);
+  if (!server.ok()) {
+    PrintError(server.status());
+    return 2;
+  }
+
   // Demonstration persons and tokens are for a new directory on the demonstration chart only:
   // an existing log (an upgrade, a deleted users file) never gets accounts with public logins.
   const bool fresh = !std::filesystem::exists(dir + "/CURRENT");  // RocksDB's, once a log exists
@@ -286,18 +294,14 @@ int RunServe(int argc, char** argv) {
                                                backup_keep.value());
     api.EnableBackupAge([b = backups.get()] { return b->LastBackupAgeSeconds(); });
   }
-  auto server = api::HttpServer::Start(
-      server_options, [&api](const api::Request& r) { return api.Handle(r); },
-      [&api](const api::Request& r) { return api.OpenStream(r); });
-  if (!server.ok()) {
-    PrintError(server.status());
-    return 2;
-  }
+  server.value()->Serve([&api](const api::Request& r) { return api.Handle(r); },
+                        [&api](const api::Request& r) { return api.OpenStream(r); });
   spdlog::info("saqme serves {} on http://{}:{} ({} events in the log)", dir, server_options.host,
                server.value()->port(), engine.value()->log().LastSequence());
   int signal = 0;
   sigwait(&stop_signals, &signal);
   spdlog::info("signal {}: finishing the requests in progress", signal);
+  api.BeginShutdown();  // GET /ready: 503 from now on
   server.value()->Stop();
   backups.reset();
   watcher.reset();

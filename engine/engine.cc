@@ -543,6 +543,7 @@ std::vector<Result<Outcome>> Engine::ExecuteAll(std::vector<Submission> submissi
 }
 
 storage::GroupCommit<EngineJob>::Stats Engine::stats() const { return group_->stats(); }
+Status Engine::Accepting() const { return group_->Accepting(); }
 
 std::string Engine::Today() const { return TbilisiDate(options_.clock()); }
 

@@ -154,6 +154,9 @@ class Engine {
   const storage::EventLog& log() const { return *log_; }
   const EngineOptions& options() const { return options_; }
   storage::GroupCommit<EngineJob>::Stats stats() const;
+  // Ok while Execute would take a command; else the kUnavailable it would answer (stopped
+  // after a failed write, shutting down). For readiness checks (GET /ready).
+  Status Accepting() const;
 
  private:
   class Sequencer;

@@ -93,7 +93,23 @@ class GroupCommit {
     return stats_;
   }
 
+  // Ok while Submit would queue a job; else the kUnavailable it would answer (shutting down, or
+  // stopped after a failed write). Thread-safe.
+  Status Accepting() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return RefusalLocked();
+  }
+
  private:
+  // Accepting() with mu_ held.
+  Status RefusalLocked() const {
+    if (stopping_) {
+      return Status::Error(Status::Code::kUnavailable, "saqme is shutting down",
+                           "სისტემა ჩერდება, სცადეთ მოგვიანებით");
+    }
+    return failed_;
+  }
+
   struct Pending {
     Job* job = nullptr;
     bool done = false;
@@ -105,11 +121,7 @@ class GroupCommit {
     uint64_t generation;
     {
       std::lock_guard<std::mutex> lock(mu_);
-      if (stopping_) {
-        return Status::Error(Status::Code::kUnavailable, "saqme is shutting down",
-                             "სისტემა ჩერდება, სცადეთ მოგვიანებით");
-      }
-      if (!failed_.ok()) return failed_;
+      if (Status refused = RefusalLocked(); !refused.ok()) return refused;
       {
         std::lock_guard<std::mutex> ack_lock(ack_mu_);
         ++waiting_;
