@@ -6,6 +6,7 @@ import { t } from '../labels';
 import { useLoad } from '../load';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { CaseLink } from '../widgets/Link';
+import { OpenCaseForm } from '../widgets/OpenCaseForm';
 import { TableHead } from '../widgets/Table';
 import { YearField } from '../widgets/YearField';
 
@@ -14,10 +15,14 @@ export function NomenclaturePage() {
   const [year, setYear] = useState(Number(session.today.slice(0, 4)));
   const loaded = useLoad(() => nomenclature(year), [year]);
   const files = loaded.data?.cases ?? [];
+  const mayApprove = (session.me.powers ?? []).includes('approve_nomenclature');
   return (
     <section aria-labelledby="nomenclature-title">
       <h1 id="nomenclature-title">{t('nomenclature_title')}</h1>
       <YearField id="nomenclature-year" value={year} onChange={setYear} />
+      {mayApprove && (
+        <OpenCaseForm key={year} type="approve_nomenclature" initial={{ year: String(year) }} onDone={loaded.reload} />
+      )}
       {loaded.loading && <Loading />}
       <ErrorBox error={loaded.error} onRetry={loaded.reload} />
       {loaded.data && files.length === 0 && <p>{t('nothing_found')}</p>}
