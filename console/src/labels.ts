@@ -115,6 +115,12 @@ const table = {
   registered_as: ['დოკუმენტი დარეგისტრირდა ნომრით {n}.', 'The document was registered as {n}.'],
   deadline: ['ვადა', 'Deadline'],
   deadline_why: ['ვადის საფუძველი', 'Why this deadline'],
+  due_date: ['ვადის ბოლო დღე', 'Due on'],
+  deadline_set_by: ['ვადა განსაზღვრა', 'Deadline set by'],
+  decision: ['გადაწყვეტილება', 'Decision'],
+  decision_by: ['გადაწყვიტა', 'Decided by'],
+  answer: ['პასუხი', 'Answer'],
+  history_step_through: ['ისტორიის ნაბიჯ-ნაბიჯ ნახვა (აუდიტი)', 'History step-through (audit)'],
   form_has_errors: ['ფორმაში შეცდომებია — იხილეთ ველებთან.', 'The form has errors — see the fields.'],
 
   // case

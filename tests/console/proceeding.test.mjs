@@ -142,6 +142,11 @@ try {
         await form.locator('#cmd-decide-text').fill('განცხადება დაკმაყოფილდეს');
       });
       await act(page, 'sign', 'signed');
+      const details = await page.locator('.case-details').innerText();
+      assert.match(details, /გადაწყვეტილება\s+დაკმაყოფილდა/, 'the decision is shown with its outcome');
+      assert.match(details, /გადაწყვიტა\s+აპარატის უფროსი/, 'and who decided');
+      assert.equal(await page.locator('#draft-title').innerText(), 'პასუხი', 'signed: the answer, not a draft');
+      assert.doesNotMatch(details, /ვერსია/, 'no version number for a non-auditor');
     },
 
     async 'the clerk dispatches and files it (the nomenclature approved by the chair)'() {
