@@ -115,6 +115,7 @@ const table = {
   registered_as: ['დოკუმენტი დარეგისტრირდა ნომრით {n}.', 'The document was registered as {n}.'],
   deadline: ['ვადა', 'Deadline'],
   deadline_why: ['ვადის საფუძველი', 'Why this deadline'],
+  on_control_mark: ['კონტროლზეა', 'On control'],
   due_date: ['ვადის ბოლო დღე', 'Due on'],
   deadline_set_by: ['ვადა განსაზღვრა', 'Deadline set by'],
   decision: ['გადაწყვეტილება', 'Decision'],

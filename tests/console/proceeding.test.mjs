@@ -50,9 +50,23 @@ async function pageOf(who) {
 
 // Opens the case from the person's inbox (its registration number links to it).
 async function openFromInbox(page, who) {
+  // the server describes its items: the inbox reads no case view
+  const viewsRead = [];
+  const listener = (r) => {
+    if (/^\/v1\/cases\/[^/]+$/.test(new URL(r.url()).pathname)) viewsRead.push(r.url());
+  };
+  page.on('request', listener);
   await page.getByRole('link', { name: /შემოსული სამუშაო/ }).first().click();
   const row = page.locator('table.work tbody tr', { hasText: subject });
   await row.waitFor();
+  page.off('request', listener);
+  assert.deepEqual(viewsRead, [], `the inbox of ${who} read no case view`);
+  if (who === 'lawyer') {
+    const text = await row.innerText();
+    assert.match(text, /კონტროლზეა/, 'the item on control is marked');
+    assert.match(text, /მოამზადეთ პასუხი/, 'the resolution\'s instruction is shown');
+    assert.match(text, /2 ნოემბერი 2026/, 'the received date is shown');
+  }
   await assertAccessible(page, `inbox of ${who} with the case`);
   await row.getByRole('link', { name: number }).click();
   await page.locator('#case-title').waitFor();

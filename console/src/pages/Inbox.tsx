@@ -43,12 +43,21 @@ interface TableProps {
 
 const ENRICH_AT_MOST = 100;
 
+// True when the server describes the item itself (it always says `on_control` then): its
+// number and sender are what there is — an assignment or a letter has none — so no case view
+// needs reading.
+function described(item: InboxItem): boolean {
+  return item.on_control !== undefined || item.action_label_ka !== undefined;
+}
+
 // The registration number and sender of items whose inbox entry lacks them (a server that does
 // not describe its inbox items yet), read from their case views (at most ENRICH_AT_MOST, in
 // parallel); a case that fails to load is left as it is.
 function useEnriched(items: InboxItem[]): InboxItem[] {
   const [found, setFound] = useState<Record<string, { registration_number?: string; sender?: string }>>({});
-  const missing = items.filter((i) => !i.registration_number && !(i.case_id in found)).slice(0, ENRICH_AT_MOST);
+  const missing = items
+    .filter((i) => !described(i) && !i.registration_number && !(i.case_id in found))
+    .slice(0, ENRICH_AT_MOST);
   const key = missing.map((i) => i.case_id).join(',');
   useEffect(() => {
     if (!missing.length) return;
@@ -78,6 +87,7 @@ export function WorkTable({ items: given, caption, commands, session }: TablePro
             <td>
               <CaseLink id={item.case_id}>{item.registration_number || item.case_id}</CaseLink>
               <div class="muted">{nameOf(item.kind)}</div>
+              {item.on_control && <div class="on-control-mark">{t('on_control_mark')}</div>}
               {item.received_on && <div class="muted">{t('received_on')}: {formatDate(item.received_on)}</div>}
             </td>
             <td>{item.sender ?? ''}</td>
