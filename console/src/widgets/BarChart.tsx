@@ -64,6 +64,8 @@ export function BarChart({ id, title, series, groups }: Props) {
               class="axis-label"
               transform={`translate(${MARGIN.left + gi * slot + slot / 2}, ${HEIGHT - MARGIN.bottom + 12}) rotate(35)`}
             >
+              {/* a long name is cut here; the tooltip and the table below carry it whole */}
+              {g.label.length > 18 && <title>{g.label}</title>}
               {g.label.length > 18 ? g.label.slice(0, 17) + '…' : g.label}
             </text>
           </g>
