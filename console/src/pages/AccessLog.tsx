@@ -42,21 +42,23 @@ export function AccessLogPage({ initialCase }: { initialCase: string }) {
       <ErrorBox error={paged.error} onRetry={() => paged.load()} />
       {entries && entries.length === 0 && <p>{t('nothing_found')}</p>}
       {entries && entries.length > 0 && (
-        <table>
-          <TableHead caption={t('access_log_title')} columns={['at', 'post', 'person', 'case_id', 'route', 'ground']} />
-          <tbody>
-            {entries.map((e, i) => (
-              <tr key={i}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{postTitle(session, e.post)}</td>
-                <td>{e.person}</td>
-                <td>{e.case_id ? <CaseLink id={e.case_id} /> : ''}</td>
-                <td><code>{e.route}</code></td>
-                <td>{e.ground}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <TableHead caption={t('access_log_title')} columns={['at', 'post', 'person', 'case_id', 'route', 'ground']} />
+            <tbody>
+              {entries.map((e, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{postTitle(session, e.post)}</td>
+                  <td>{e.person}</td>
+                  <td>{e.case_id ? <CaseLink id={e.case_id} /> : ''}</td>
+                  <td><code>{e.route}</code></td>
+                  <td>{e.ground}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {paged.next && <button type="button" onClick={() => paged.load(paged.next!)}>{t('next_page')}</button>}
     </section>

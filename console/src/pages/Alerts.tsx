@@ -41,34 +41,36 @@ export function AlertsPage() {
       {acked && <p class="success" role="status" tabIndex={-1} ref={status}>{acked}</p>}
       {feed.alerts.length === 0 && <p>{t('nothing_found')}</p>}
       {feed.alerts.length > 0 && (
-        <table>
-          <TableHead caption={t('alerts_title')} columns={['at', 'case_title', 'rule', 'due', 'executor', 'level', 'acknowledge']} />
-          <tbody>
-            {feed.alerts.map((a) => (
-              <tr key={a.id} class={a.acknowledged ? '' : 'unread'}>
-                <td>{formatDateTime(a.occurred_at)}</td>
-                <td>
-                  <CaseLink id={a.case_id}>{a.subject || a.case_id}</CaseLink>
-                  <div class="muted">{nameOf(a.kind)}</div>
-                </td>
-                <td>{nameOf(a.type)} {a.rule && <span class="muted rule-text">{a.rule}</span>}</td>
-                <td>{formatDate(a.due)}</td>
-                <td>{postTitle(session, a.responsible)}</td>
-                {/* the escalation level; a reminder or a miss is no escalation */}
-                <td>{a.level > 0 ? a.level : t('none')}</td>
-                <td>
-                  {a.acknowledged ? (
-                    t('acknowledged')
-                  ) : (
-                    <button type="button" onClick={() => ack(a.id, a.subject || a.case_id)}>
-                      {t('acknowledge')}<span class="visually-hidden">: {a.subject || a.case_id}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <TableHead caption={t('alerts_title')} columns={['at', 'case_title', 'rule', 'due', 'executor', 'level', 'acknowledge']} />
+            <tbody>
+              {feed.alerts.map((a) => (
+                <tr key={a.id} class={a.acknowledged ? '' : 'unread'}>
+                  <td>{formatDateTime(a.occurred_at)}</td>
+                  <td>
+                    <CaseLink id={a.case_id}>{a.subject || a.case_id}</CaseLink>
+                    <div class="muted">{nameOf(a.kind)}</div>
+                  </td>
+                  <td>{nameOf(a.type)} {a.rule && <span class="muted rule-text">{a.rule}</span>}</td>
+                  <td>{formatDate(a.due)}</td>
+                  <td>{postTitle(session, a.responsible)}</td>
+                  {/* the escalation level; a reminder or a miss is no escalation */}
+                  <td>{a.level > 0 ? a.level : t('none')}</td>
+                  <td>
+                    {a.acknowledged ? (
+                      t('acknowledged')
+                    ) : (
+                      <button type="button" onClick={() => ack(a.id, a.subject || a.case_id)}>
+                        {t('acknowledge')}<span class="visually-hidden">: {a.subject || a.case_id}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

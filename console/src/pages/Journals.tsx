@@ -59,26 +59,28 @@ export function JournalsPage() {
       {paged.items && entries.length === 0 && <p>{t('nothing_found')}</p>}
       {entries.length > 0 && (
         <div class="table-scroll" tabIndex={0} role="region" aria-label={nameOf(name)}>
-          <table>
-            <caption>{nameOf(name)} — {year}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('number')}</th>
-                <th scope="col">{t('date')}</th>
-                {columns.map((c) => <th scope="col" key={c}>{isLabel(c) ? t(c) : c}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={String(e.number) + e.case_id}>
-                  {/* the number is what the office knows a document by; it opens the case */}
-                  <td>{e.case_id ? <CaseLink id={e.case_id}>{String(e.number)}</CaseLink> : String(e.number)}</td>
-                  <td>{formatDate(e.date)}</td>
-                  {columns.map((c) => <td key={c}>{cell(session, c, e[c])}</td>)}
+          <div class="table-scroll">
+            <table>
+              <caption>{nameOf(name)} — {year}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('number')}</th>
+                  <th scope="col">{t('date')}</th>
+                  {columns.map((c) => <th scope="col" key={c}>{isLabel(c) ? t(c) : c}</th>)}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={String(e.number) + e.case_id}>
+                    {/* the number is what the office knows a document by; it opens the case */}
+                    <td>{e.case_id ? <CaseLink id={e.case_id}>{String(e.number)}</CaseLink> : String(e.number)}</td>
+                    <td>{formatDate(e.date)}</td>
+                    {columns.map((c) => <td key={c}>{cell(session, c, e[c])}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       {paged.next && <button type="button" onClick={() => paged.load(paged.next!)}>{t('next_page')}</button>}

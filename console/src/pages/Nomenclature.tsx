@@ -27,19 +27,21 @@ export function NomenclaturePage() {
       <ErrorBox error={loaded.error} onRetry={loaded.reload} />
       {loaded.data && files.length === 0 && <p>{t('nothing_found')}</p>}
       {files.length > 0 && (
-        <table>
-          <TableHead caption={`${t('nomenclature_title')} ${year}`} columns={['code', 'title', 'retention', 'archived']} />
-          <tbody>
-            {files.map((f) => (
-              <tr key={f.code}>
-                <td>{f.case_id ? <CaseLink id={f.case_id}>{f.code}</CaseLink> : f.code}</td>
-                <td>{f.title}</td>
-                <td>{f.retention}</td>
-                <td>{f.archived ? t('yes') : t('no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <TableHead caption={`${t('nomenclature_title')} ${year}`} columns={['code', 'title', 'retention', 'archived']} />
+            <tbody>
+              {files.map((f) => (
+                <tr key={f.code}>
+                  <td>{f.case_id ? <CaseLink id={f.case_id}>{f.code}</CaseLink> : f.code}</td>
+                  <td>{f.title}</td>
+                  <td>{f.retention}</td>
+                  <td>{f.archived ? t('yes') : t('no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -82,28 +82,30 @@ export function BarChart({ id, title, series, groups }: Props) {
       )}
       <details>
         <summary>{t('chart_table')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{title}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.name}>
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.label}>
-                <th scope="row">{g.label}</th>
-                {g.values.map((v, i) => (
-                  <td key={i}>{v}</td>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{title}</th>
+                {series.map((s) => (
+                  <th scope="col" key={s.name}>
+                    {s.name}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr key={g.label}>
+                  <th scope="row">{g.label}</th>
+                  {g.values.map((v, i) => (
+                    <td key={i}>{v}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

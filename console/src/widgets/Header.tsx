@@ -68,7 +68,7 @@ function PostSwitch({ session }: { session: Session }) {
       ) : (
         <span>
           <span class="visually-hidden">{t('current_post')}: </span>
-          {postTitle(session, me.post, false)}
+          <span class="post-title" title={postTitle(session, me.post, false)}>{postTitle(session, me.post, false)}</span>
         </span>
       )}
       {acting.length > 0 && (
