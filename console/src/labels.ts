@@ -59,6 +59,8 @@ const table = {
     'Change your temporary password before you go on.'],
   old_password: ['ამჟამინდელი პაროლი', 'Current password'],
   new_password: ['ახალი პაროლი', 'New password'],
+  password_rule: ['მინიმუმ 10 სიმბოლო (ქართული ასო ერთ სიმბოლოდ ითვლება), მაქსიმუმ 256', 'At least 10 characters (a Georgian letter counts as one), at most 256'],
+  password_too_short: ['პაროლი მოკლეა: მინიმუმ 10 სიმბოლო', 'The password is too short: at least 10 characters'],
   new_password_again: ['ახალი პაროლი კიდევ ერთხელ', 'New password again'],
   passwords_differ: ['პაროლები არ ემთხვევა', 'The passwords differ'],
   password_changed: ['პაროლი შეიცვალა.', 'Your password was changed.'],
