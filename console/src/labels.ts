@@ -117,6 +117,8 @@ const table = {
   registered_as: ['დოკუმენტი დარეგისტრირდა ნომრით {n}.', 'The document was registered as {n}.'],
   deadline: ['ვადა', 'Deadline'],
   deadline_why: ['ვადის საფუძველი', 'Why this deadline'],
+  pages_hint: ['0 ან მეტი', '0 or more'],
+  pages_not_negative: ['ფურცლების რაოდენობა: მთელი რიცხვი, 0 ან მეტი', 'Pages: a whole number, 0 or more'],
   on_control_mark: ['კონტროლზეა', 'On control'],
   due_date: ['ვადის ბოლო დღე', 'Due on'],
   deadline_set_by: ['ვადა განსაზღვრა', 'Deadline set by'],
