@@ -235,6 +235,18 @@ try {
       assert.equal(raw, null, `no raw field name, post id or true: ${raw?.[0]}`);
       const registered = await page.locator('.timeline > li').nth(0).locator('.changes').evaluate((el) => el.textContent);
       assert.match(registered, /მიღების თარიღი2 ნოემბერი 2026/, 'the received date the Georgian way');
+      // the journals: labelled columns, post titles, Georgian dates, no raw case id
+      await page.getByRole('link', { name: 'ჟურნალები' }).click();
+      const incoming = page.locator('table', { has: page.locator('caption') });
+      await incoming.locator('tbody tr', { hasText: subject }).waitFor();
+      const journalText = await incoming.innerText();
+      assert.doesNotMatch(journalText, /case_id|case-|apparatus-head|\b\d{4}-\d{2}-\d{2}\b/, journalText);
+      assert.match(journalText, /აპარატის უფროსი/, 'the addressee by its title');
+      await assertAccessible(page, 'the incoming journal');
+      await page.locator('#journal').selectOption('outgoing');
+      await page.locator('table tbody tr').first().waitFor();
+      const outgoing = await page.locator('table thead').innerText();
+      assert.doesNotMatch(outgoing, /შემოსვლის გზა/, 'the outgoing journal\'s channel is not how a document came in');
       for (const p of Object.values(sessions)) assert.deepEqual(pageErrors(p), []);
       await logout(page);
     },
