@@ -117,6 +117,14 @@ const table = {
   registered_as: ['დოკუმენტი დარეგისტრირდა ნომრით {n}.', 'The document was registered as {n}.'],
   deadline: ['ვადა', 'Deadline'],
   deadline_why: ['ვადის საფუძველი', 'Why this deadline'],
+  ground_participant: ['მონაწილე', 'participant'],
+  ground_supervisor: ['ზედამხედველი', 'supervisor'],
+  ground_records: ['საქმისწარმოების სამსახური', 'records office'],
+  ground_audit: ['აუდიტორი', 'auditor'],
+  ground_public: ['საჯარო აქტი', 'published act'],
+  route_case: ['საქმის ნახვა', 'viewed the case'],
+  route_history: ['საქმის ისტორიის ნახვა', 'read the case history'],
+  route_search: ['ძიება', 'searched'],
   outgoing_channel: ['გაგზავნის არხი', 'Dispatched by'],
   pages_hint: ['0 ან მეტი', '0 or more'],
   pages_not_negative: ['ფურცლების რაოდენობა: მთელი რიცხვი, 0 ან მეტი', 'Pages: a whole number, 0 or more'],
@@ -510,4 +518,23 @@ export function monthName(month: number): string {
 export function fieldName(key: string): string {
   const pair = fieldNames[key];
   return pair ? pair[lang() === 'ka' ? 0 : 1] : key;
+}
+
+// The access log's routes a reader knows by what they did (the rest are shown as they are).
+const routes: Record<string, LabelKey> = {
+  'GET /v1/cases/{id}': 'route_case',
+  'GET /v1/cases/{id}/history': 'route_history',
+  'GET /v1/cases': 'route_search',
+};
+
+// The label of access-log route `route`, else null.
+export function routeLabel(route: string): string | null {
+  const key = routes[route];
+  return key ? t(key) : null;
+}
+
+// The label of read ground `ground` (workflows/access.cc names them), else the code.
+export function groundLabel(ground: string): string {
+  const key = `ground_${ground}`;
+  return isLabel(key) ? t(key) : ground;
 }

@@ -110,6 +110,16 @@ try {
       await page.locator('#as-of').press('Enter');
       await page.locator('.step-through .error-box').waitFor();
       assert.match(await page.locator('.step-through .error-box').innerText(), /ჯერ არ არსებობდა/);
+      // the access log of the case, from the page: what was done and on which ground, in words
+      await page.getByRole('link', { name: 'წვდომის ჟურნალი' }).last().click();
+      const rows = page.locator('table tbody tr');
+      await rows.first().waitFor();
+      const log = await page.locator('table').innerText();
+      assert.match(log, /საქმის ნახვა|საქმის ისტორიის ნახვა/, log);
+      assert.match(log, /აუდიტორი|ზედამხედველი|საქმისწარმოების სამსახური/, 'the ground of the reads, in words');
+      assert.doesNotMatch(log, /GET \/v1|\baudit\b|supervisor|participant/, log);
+      assert.ok(await rows.first().getByRole('link').count() > 0, 'the case is a link');
+      await assertAccessible(page, 'the access log of the case');
       assert.deepEqual(pageErrors(page), []);
       await page.context().close();
     },

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type AccessEntry, accessLog, accessLogCsvUrl } from '../api';
 import { postTitle, useSession } from '../context';
-import { t } from '../labels';
+import { groundLabel, routeLabel, t } from '../labels';
 import { replaceQuery } from '../router';
 import { formatDateTime } from '../time';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
@@ -49,11 +49,12 @@ export function AccessLogPage({ initialCase }: { initialCase: string }) {
               {entries.map((e, i) => (
                 <tr key={i}>
                   <td>{formatDateTime(e.at)}</td>
-                  <td>{postTitle(session, e.post)}</td>
+                  {/* the person has a column of their own: the post without its chart holder */}
+                  <td>{postTitle(session, e.post, false)}</td>
                   <td>{e.person}</td>
                   <td>{e.case_id ? <CaseLink id={e.case_id} /> : ''}</td>
-                  <td><code>{e.route}</code></td>
-                  <td>{e.ground}</td>
+                  <td>{routeLabel(e.route) ?? <code>{e.route}</code>}</td>
+                  <td>{groundLabel(e.ground)}</td>
                 </tr>
               ))}
             </tbody>
