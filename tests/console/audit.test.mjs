@@ -94,19 +94,20 @@ try {
       await assertAccessible(page, 'the audit step-through at the first event');
 
       // 3 November, end of the day (Tbilisi): resolved, receipt not yet confirmed
-      await page.locator('#as-of').fill('2026-11-03');
+      await page.locator('#as-of').fill('2026-11-03T23:59');
       await page.locator('#as-of').press('Enter');
-      await page.locator('.stepper span[aria-live]', { hasText: '2026-11-03' }).waitFor();
+      // shown back the Georgian way
+      await page.locator('.stepper span[aria-live]', { hasText: '3 ნოემბერი 2026, 23:59' }).waitFor();
       await page.locator('.step-through .case-details dd', { hasText: NAMES.resolved }).first().waitFor();
       assert.equal(await shownState(page), NAMES.resolved);
       await page.locator('#as-of').fill('2026-11-04T23:00');
       await page.locator('#as-of').press('Enter');
-      await page.locator('.stepper span[aria-live]', { hasText: '2026-11-04T23:00' }).waitFor();
+      await page.locator('.stepper span[aria-live]', { hasText: '4 ნოემბერი 2026, 23:00' }).waitFor();
       await page.locator('.step-through .case-details dd', { hasText: NAMES.in_execution }).first().waitFor();
       assert.equal(await shownState(page), NAMES.in_execution);
       await assertAccessible(page, 'the audit page as of a moment');
       // before the case existed: the server's 404, said on the page
-      await page.locator('#as-of').fill('2026-11-01');
+      await page.locator('#as-of').fill('2026-11-01T12:00');
       await page.locator('#as-of').press('Enter');
       await page.locator('.step-through .error-box').waitFor();
       assert.match(await page.locator('.step-through .error-box').innerText(), /ჯერ არ არსებობდა/);
