@@ -229,9 +229,10 @@ enum Outcome {
   granted @0 $label(ka = "დაკმაყოფილდა", en = "Granted");  # application
   refused @1 $label(ka = "უარი ეთქვა", en = "Refused");
   partly @2 $label(ka = "ნაწილობრივ დაკმაყოფილდა", en = "Partly granted");
-  upheld @3 $label(ka = "საჩივარი დაკმაყოფილდა", en = "Complaint upheld");  # complaint
-  annulled @4 $label(ka = "აქტი ბათილად იქნა ცნობილი", en = "Act annulled");
-  amended @5 $label(ka = "აქტი შეიცვალა", en = "Act amended");
+  # complaint: upheld leaves the contested act in force (the complaint is not granted)
+  upheld @3 $label(ka = "გასაჩივრებული აქტი ძალაში დარჩა", en = "Contested act left in force");
+  annulled @4 $label(ka = "გასაჩივრებული აქტი ბათილად იქნა ცნობილი", en = "Contested act annulled");
+  amended @5 $label(ka = "გასაჩივრებული აქტი შეიცვალა", en = "Contested act amended");
 }
 
 # The decision on an application or a complaint: an individual administrative act.

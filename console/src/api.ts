@@ -67,6 +67,7 @@ export interface InboxItem {
   action_label_en?: string;
   days_left?: number; // calendar days from the server's today to `due`; negative when overdue
   overdue?: boolean;
+  on_control?: boolean; // always present from a server that describes its items
 }
 
 export interface OrgUnit {

@@ -59,6 +59,8 @@ const table = {
     'Change your temporary password before you go on.'],
   old_password: ['ამჟამინდელი პაროლი', 'Current password'],
   new_password: ['ახალი პაროლი', 'New password'],
+  password_rule: ['მინიმუმ 10 სიმბოლო (ქართული ასო ერთ სიმბოლოდ ითვლება), მაქსიმუმ 256', 'At least 10 characters (a Georgian letter counts as one), at most 256'],
+  password_too_short: ['პაროლი მოკლეა: მინიმუმ 10 სიმბოლო', 'The password is too short: at least 10 characters'],
   new_password_again: ['ახალი პაროლი კიდევ ერთხელ', 'New password again'],
   passwords_differ: ['პაროლები არ ემთხვევა', 'The passwords differ'],
   password_changed: ['პაროლი შეიცვალა.', 'Your password was changed.'],
@@ -72,6 +74,8 @@ const table = {
   nav_inbox: ['შემოსული სამუშაო', 'Inbox'],
   nav_register: ['რეგისტრაცია', 'Register'],
   nav_search: ['ძიება', 'Search'],
+  nav_new: ['ახალი', 'New'],
+  new_title: ['ახალი საქმე', 'New case'],
   nav_journals: ['ჟურნალები', 'Journals'],
   nav_queues: ['გაგზავნა და შენახვა', 'Dispatch and filing'],
   nav_nomenclature: ['ნომენკლატურა', 'Nomenclature'],
@@ -113,6 +117,24 @@ const table = {
   registered_as: ['დოკუმენტი დარეგისტრირდა ნომრით {n}.', 'The document was registered as {n}.'],
   deadline: ['ვადა', 'Deadline'],
   deadline_why: ['ვადის საფუძველი', 'Why this deadline'],
+  ground_participant: ['მონაწილე', 'participant'],
+  ground_supervisor: ['ზედამხედველი', 'supervisor'],
+  ground_records: ['საქმისწარმოების სამსახური', 'records office'],
+  ground_audit: ['აუდიტორი', 'auditor'],
+  ground_public: ['საჯარო აქტი', 'published act'],
+  route_case: ['საქმის ნახვა', 'viewed the case'],
+  route_history: ['საქმის ისტორიის ნახვა', 'read the case history'],
+  route_search: ['ძიება', 'searched'],
+  outgoing_channel: ['გაგზავნის არხი', 'Dispatched by'],
+  pages_hint: ['0 ან მეტი', '0 or more'],
+  pages_not_negative: ['ფურცლების რაოდენობა: მთელი რიცხვი, 0 ან მეტი', 'Pages: a whole number, 0 or more'],
+  on_control_mark: ['კონტროლზეა', 'On control'],
+  due_date: ['ვადის ბოლო დღე', 'Due on'],
+  deadline_set_by: ['ვადა განსაზღვრა', 'Deadline set by'],
+  decision: ['გადაწყვეტილება', 'Decision'],
+  decision_by: ['გადაწყვიტა', 'Decided by'],
+  answer: ['პასუხი', 'Answer'],
+  history_step_through: ['ისტორიის ნაბიჯ-ნაბიჯ ნახვა (აუდიტი)', 'History step-through (audit)'],
   form_has_errors: ['ფორმაში შეცდომებია — იხილეთ ველებთან.', 'The form has errors — see the fields.'],
 
   // case
@@ -133,6 +155,7 @@ const table = {
   actions_unavailable: ['შესაძლო მოქმედებების სია სერვერმა არ მოგვცა.',
     'The server did not say which actions you may take.'],
   who: ['ვინ', 'Who'],
+  actor_system: ['სისტემა (ვადების კონტროლი)', 'system (deadline watch)'],
   business_time: ['მოქმედების დრო', 'Business time'],
   recorded_time: ['ჩაწერის დრო', 'Recorded'],
   what_changed: ['რა შეიცვალა', 'What changed'],
@@ -176,7 +199,11 @@ const table = {
   step_through: ['საქმე მოვლენების მიხედვით', 'The case event by event'],
   after_event: ['მოვლენა {n} / {m}-ის შემდეგ', 'After event {n} of {m}'],
   as_of: ['მდგომარეობა მომენტისთვის', 'As of a moment'],
-  as_of_hint: ['თბილისის დრო, მაგ. 2026-11-12T14:05', 'Tbilisi time, e.g. 2026-11-12T14:05'],
+  as_of_hint: ['თბილისის დრო', 'Tbilisi time'],
+  case_or_number: ['საქმის იდენტიფიკატორი ან სარეგისტრაციო ნომერი', 'Case id or registration number'],
+  err_no_such_number: ['ასეთი ნომრით საქმე ვერ მოიძებნა', 'No case with this registration number'],
+  event_hash: ['ჰეში', 'hash'],
+  event_prev_hash: ['წინა მოვლენის ჰეში', 'previous event\'s hash'],
   chain: ['ჰეშ-ჯაჭვის შემოწმება', 'Hash chain verification'],
   verify: ['შემოწმება', 'Verify'],
   chain_ok: ['ჯაჭვი მთლიანია', 'The chain is intact'],
@@ -240,6 +267,98 @@ const table = {
 export type LabelKey = keyof typeof table;
 
 // Georgian and English month names, January first.
+// The fields of events (a case's timeline, its history stepped through), by JSON name.
+const fieldNames: Record<string, readonly [string, string]> = {
+  abstained: ['თავი შეიკავა', 'Abstained'],
+  accepted: ['მიღებულია', 'Accepted'],
+  act_type: ['აქტის სახე', 'Type of act'],
+  acting_for: ['ვის ნაცვლად', 'Acting for'],
+  address: ['მისამართი', 'Address'],
+  addressee: ['ადრესატი', 'Addressee'],
+  alert_seq: ['შეტყობინების ნომერი', 'Alert number'],
+  applicant_notified: ['განმცხადებელს ეცნობა', 'Applicant notified'],
+  assignee: ['შემსრულებელი', 'Assignee'],
+  author: ['ავტორი', 'Author'],
+  by: ['ვინ', 'By'],
+  by_act: ['აქტით', 'By act'],
+  by_act_number: ['აქტის ნომერი', 'Act number'],
+  channel: ['არხი', 'Channel'],
+  co_executors: ['თანაშემსრულებლები', 'Co-executors'],
+  code: ['ინდექსი', 'Code'],
+  concerns_more_than50: ['ეხება 50-ზე მეტ პირს', 'Concerns more than 50 persons'],
+  date: ['თარიღი', 'Date'],
+  day_off: ['დასვენების დღე', 'Day off'],
+  decided_by: ['გადაწყვიტა', 'Decided by'],
+  declared_by: ['ვინ გამოაცხადა', 'Declared by'],
+  due: ['ვადა', 'Due'],
+  due_explanation: ['ვადის განმარტება', 'How the deadline was set'],
+  effective_on: ['ძალაშია', 'Effective on'],
+  endorsers: ['მავიზირებლები', 'Endorsers'],
+  executor: ['შემსრულებელი', 'Executor'],
+  explain_by: ['ახსნა-განმარტების ვადა', 'Explanation due by'],
+  explain_by_explanation: ['ახსნა-განმარტების ვადის განმარტება', 'How the explanation deadline was set'],
+  explanation: ['განმარტება', 'Explanation'],
+  files: ['საქმეები', 'Files'],
+  ground: ['საფუძველი', 'Ground'],
+  in_force_ground: ['ძალაში შესვლის საფუძველი', 'Ground of entry into force'],
+  in_force_on: ['ძალაში შესვლის თარიღი', 'In force on'],
+  instruction: ['დავალება', 'Instruction'],
+  issuer: ['გამომცემი', 'Issuer'],
+  kind: ['სახე', 'Kind'],
+  lead_executor: ['მთავარი შემსრულებელი', 'Lead executor'],
+  level: ['დონე', 'Level'],
+  name: ['სახელი, დასახელება', 'Name'],
+  new_due: ['ახალი ვადა', 'New due date'],
+  nomenclature_code: ['ნომენკლატურის ინდექსი', 'Nomenclature code'],
+  note: ['შენიშვნა', 'Note'],
+  notified: ['ეცნობა', 'Notified'],
+  notified_on: ['ეცნობა (თარიღი)', 'Notified on'],
+  number: ['ნომერი', 'Number'],
+  on_control: ['კონტროლზე', 'On control'],
+  opinion: ['დასკვნა', 'Opinion'],
+  outcome: ['შედეგი', 'Outcome'],
+  outgoing_number: ['გასული ნომერი', 'Outgoing number'],
+  pages: ['გვერდები', 'Pages'],
+  person: ['პირი', 'Person'],
+  post: ['თანამდებობა', 'Post'],
+  postal_number: ['საფოსტო ნომერი', 'Postal number'],
+  previous_due: ['წინა ვადა', 'Previous due date'],
+  public_proceeding: ['საჯარო წარმოება', 'Public proceeding'],
+  published_on: ['გამოქვეყნების თარიღი', 'Published on'],
+  reason: ['მიზეზი', 'Reason'],
+  received_on: ['მიღების თარიღი', 'Received on'],
+  received_at: ['მიღების დრო', 'Received at'],
+  incoming_number: ['შემოსული დოკუმენტის ნომერი', 'Incoming number'],
+  resolution_by: ['რეზოლუციის ავტორი', 'Resolution by'],
+  recipient: ['ადრესატი', 'Recipient'],
+  recipients: ['ადრესატები', 'Recipients'],
+  registration_number: ['სარეგისტრაციო ნომერი', 'Registration number'],
+  related_case: ['დაკავშირებული საქმე', 'Related case'],
+  remark: ['შენიშვნა', 'Remark'],
+  responsible: ['პასუხისმგებელი', 'Responsible'],
+  retention: ['შენახვის ვადა', 'Retention'],
+  role: ['როლი', 'Role'],
+  rule: ['წესი', 'Rule'],
+  scope: ['მოცულობა', 'Scope'],
+  sender: ['გამგზავნი', 'Sender'],
+  session_date: ['სხდომის თარიღი', 'Session date'],
+  signatory: ['ხელმომწერი', 'Signatory'],
+  stated_due: ['მითითებული ვადა', 'Stated due date'],
+  statutory_extension: ['კანონით გაგრძელება', 'Statutory extension'],
+  step_date: ['ეტაპის თარიღი', 'Step date'],
+  subject: ['საკითხი', 'Subject'],
+  summary: ['მოკლე შინაარსი', 'Summary'],
+  text: ['ტექსტი', 'Text'],
+  title: ['სათაური', 'Title'],
+  to_body: ['უწყებას', 'To the body'],
+  to_executor: ['შემსრულებელს', 'To the executor'],
+  votes_against: ['წინააღმდეგ', 'Votes against'],
+  votes_for: ['მომხრე', 'Votes for'],
+  working_days_before: ['სამუშაო დღით ადრე', 'Working days before'],
+  working_days_overdue: ['სამუშაო დღით გადაცილება', 'Working days overdue'],
+  year: ['წელი', 'Year'],
+};
+
 const months: Record<Lang, readonly string[]> = {
   ka: ['იანვარი', 'თებერვალი', 'მარტი', 'აპრილი', 'მაისი', 'ივნისი', 'ივლისი', 'აგვისტო',
     'სექტემბერი', 'ოქტომბერი', 'ნოემბერი', 'დეკემბერი'],
@@ -278,6 +397,7 @@ const names: Record<string, readonly [string, string]> = {
   post: ['ფოსტა', 'Post'],
   email: ['ელფოსტა', 'E-mail'],
   website: ['ვებგვერდი', 'Website'],
+  legislative_herald: ['საკანონმდებლო მაცნე', 'Legislative Herald'],
   reception: ['მისაღები', 'Reception'],
   phone: ['ტელეფონი', 'Phone'],
   courier: ['კურიერი', 'Courier'],
@@ -396,4 +516,29 @@ export function pick(ka: string | undefined, en: string | undefined): string {
 
 export function monthName(month: number): string {
   return months[current][month - 1] ?? String(month);
+}
+
+// The label of event field `key` in the current language, else the key itself.
+export function fieldName(key: string): string {
+  const pair = fieldNames[key];
+  return pair ? pair[lang() === 'ka' ? 0 : 1] : key;
+}
+
+// The access log's routes a reader knows by what they did (the rest are shown as they are).
+const routes: Record<string, LabelKey> = {
+  'GET /v1/cases/{id}': 'route_case',
+  'GET /v1/cases/{id}/history': 'route_history',
+  'GET /v1/cases': 'route_search',
+};
+
+// The label of access-log route `route`, else null.
+export function routeLabel(route: string): string | null {
+  const key = routes[route];
+  return key ? t(key) : null;
+}
+
+// The label of read ground `ground` (workflows/access.cc names them), else the code.
+export function groundLabel(ground: string): string {
+  const key = `ground_${ground}`;
+  return isLabel(key) ? t(key) : ground;
 }

@@ -1,7 +1,7 @@
 // The commands schema (GET /v1/commands/schema), fetched once and shared; and the label of a
 // command type or inbox step in the current language.
 import { useEffect, useState } from 'preact/hooks';
-import { type CommandSchema, commandSchema } from './api';
+import { type CommandSchema, commandSchema, type SchemaField } from './api';
 import { nameOf, pick } from './labels';
 
 let cached: Promise<CommandSchema[]> | null = null;
@@ -37,4 +37,23 @@ export function stepLabel(action: string, commands: CommandSchema[] | null): str
   const type = STEP_COMMAND[action] ?? action;
   const command = commands?.find((c) => c.type === type);
   return command ? pick(command.label_ka, command.label_en) : nameOf(action);
+}
+
+// The label of enum value `value` in any command of the schema (an outcome, a sender's kind, a
+// type of act), else null. Values mean the same wherever the schema uses them.
+export function enumLabel(value: string, commands: CommandSchema[] | null): string | null {
+  const walk = (fields: SchemaField[]): string | null => {
+    for (const f of fields) {
+      const hit = f.values?.find((v) => v.value === value);
+      if (hit) return pick(hit.label_ka, hit.label_en) || null;
+      const inner = f.fields ? walk(f.fields) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
+  for (const c of commands ?? []) {
+    const hit = walk(c.fields);
+    if (hit) return hit;
+  }
+  return null;
 }

@@ -71,6 +71,10 @@ try {
 
       await row.getByRole('button', { name: /გაცნობა/ }).click();
       await row.locator('td', { hasText: 'გაცნობილია' }).waitFor();
+      // the button is gone: the focus is on the confirmation naming the case
+      const confirmed = page.locator('p.success[role=status]', { hasText: subject });
+      await confirmed.waitFor();
+      assert.ok(await confirmed.evaluate((el) => el === document.activeElement), 'the focus is on the confirmation');
       assert.equal(await unread(page).innerText(), '0');
       await assertAccessible(page, 'the alerts page, acknowledged');
       assert.deepEqual(pageErrors(page), []);

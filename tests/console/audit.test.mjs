@@ -94,22 +94,33 @@ try {
       await assertAccessible(page, 'the audit step-through at the first event');
 
       // 3 November, end of the day (Tbilisi): resolved, receipt not yet confirmed
-      await page.locator('#as-of').fill('2026-11-03');
+      await page.locator('#as-of').fill('2026-11-03T23:59');
       await page.locator('#as-of').press('Enter');
-      await page.locator('.stepper span[aria-live]', { hasText: '2026-11-03' }).waitFor();
+      // shown back the Georgian way
+      await page.locator('.stepper span[aria-live]', { hasText: '3 ნოემბერი 2026, 23:59' }).waitFor();
       await page.locator('.step-through .case-details dd', { hasText: NAMES.resolved }).first().waitFor();
       assert.equal(await shownState(page), NAMES.resolved);
       await page.locator('#as-of').fill('2026-11-04T23:00');
       await page.locator('#as-of').press('Enter');
-      await page.locator('.stepper span[aria-live]', { hasText: '2026-11-04T23:00' }).waitFor();
+      await page.locator('.stepper span[aria-live]', { hasText: '4 ნოემბერი 2026, 23:00' }).waitFor();
       await page.locator('.step-through .case-details dd', { hasText: NAMES.in_execution }).first().waitFor();
       assert.equal(await shownState(page), NAMES.in_execution);
       await assertAccessible(page, 'the audit page as of a moment');
       // before the case existed: the server's 404, said on the page
-      await page.locator('#as-of').fill('2026-11-01');
+      await page.locator('#as-of').fill('2026-11-01T12:00');
       await page.locator('#as-of').press('Enter');
       await page.locator('.step-through .error-box').waitFor();
       assert.match(await page.locator('.step-through .error-box').innerText(), /ჯერ არ არსებობდა/);
+      // the access log of the case, from the page: what was done and on which ground, in words
+      await page.getByRole('link', { name: 'წვდომის ჟურნალი' }).last().click();
+      const rows = page.locator('table tbody tr');
+      await rows.first().waitFor();
+      const log = await page.locator('table').innerText();
+      assert.match(log, /საქმის ნახვა|საქმის ისტორიის ნახვა/, log);
+      assert.match(log, /აუდიტორი|ზედამხედველი|საქმისწარმოების სამსახური/, 'the ground of the reads, in words');
+      assert.doesNotMatch(log, /GET \/v1|\baudit\b|supervisor|participant/, log);
+      assert.ok(await rows.first().getByRole('link').count() > 0, 'the case is a link');
+      await assertAccessible(page, 'the access log of the case');
       assert.deepEqual(pageErrors(page), []);
       await page.context().close();
     },

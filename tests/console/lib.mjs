@@ -159,6 +159,9 @@ export async function firstLogin(page, url, name, oneTime, next) {
   const mustChange = await login(page, url, name, oneTime);
   if (!mustChange) throw new Error(`${name}: a one-time password must be changed at the first login`);
   await assertAccessible(page, `change password (${name})`);
+  // the rule is said before the person types (not only after a refusal)
+  const rule = await page.locator('#next-hint').innerText();
+  if (!/10/.test(rule)) throw new Error(`the change-password page does not state the length rule: ${rule}`);
   await changePassword(page, oneTime, next);
   await page.locator('#inbox-title').waitFor();
   await assertAccessible(page, `the inbox (${name})`);

@@ -4,7 +4,7 @@
 // number and deadline explanation; the head of the apparatus finds it in the inbox and resolves
 // it to the legal specialist through the case page's action form; the specialist confirms
 // receipt and drafts the answer; the head decides and signs; the clerk dispatches and files it
-// (the chair approves the year's nomenclature through the API first). The case's history then
+// (the chair approves the year's nomenclature on the console's nomenclature page first). The case's history then
 // names each step's post and the person logged in. axe-core runs on every page on the way.
 import assert from 'node:assert/strict';
 import {
@@ -19,6 +19,7 @@ const people = {
   clerk: { login: 'clerk', post: 'org-records', name: 'ნანა ლომიძე', chart: 'მარიამ ხომერიკი' },
   head: { login: 'head', post: 'apparatus-head', name: 'ლევან გიორგაძე', chart: 'ნინო ჩხაიძე' },
   lawyer: { login: 'lawyer', post: 'sec-legal', name: 'სოფო კაპანაძე', chart: 'ანა ღლონტი' },
+  chairman: { login: 'chairman', post: 'chair', name: 'თამარ ნიჟარაძე', chart: 'გიორგი ბერიძე' },
 };
 let chair = '';
 const server = await startServer({
@@ -49,9 +50,23 @@ async function pageOf(who) {
 
 // Opens the case from the person's inbox (its registration number links to it).
 async function openFromInbox(page, who) {
+  // the server describes its items: the inbox reads no case view
+  const viewsRead = [];
+  const listener = (r) => {
+    if (/^\/v1\/cases\/[^/]+$/.test(new URL(r.url()).pathname)) viewsRead.push(r.url());
+  };
+  page.on('request', listener);
   await page.getByRole('link', { name: /შემოსული სამუშაო/ }).first().click();
   const row = page.locator('table.work tbody tr', { hasText: subject });
   await row.waitFor();
+  page.off('request', listener);
+  assert.deepEqual(viewsRead, [], `the inbox of ${who} read no case view`);
+  if (who === 'lawyer') {
+    const text = await row.innerText();
+    assert.match(text, /კონტროლზეა/, 'the item on control is marked');
+    assert.match(text, /მოამზადეთ პასუხი/, 'the resolution\'s instruction is shown');
+    assert.match(text, /2 ნოემბერი 2026/, 'the received date is shown');
+  }
   await assertAccessible(page, `inbox of ${who} with the case`);
   await row.getByRole('link', { name: number }).click();
   await page.locator('#case-title').waitFor();
@@ -68,8 +83,10 @@ async function act(page, type, state, fill = async () => {}) {
   await fill(form);
   await assertAccessible(page, `the ${type} form`);
   await form.locator('button[type=submit]').click();
-  await page.locator('p.success[role=status]', { hasText: label }).waitFor();
+  const confirmed = page.locator('p.success[role=status]', { hasText: label });
+  await confirmed.waitFor();
   await page.locator('#case-title', { hasText: STATES[state] }).waitFor();
+  assert.ok(await confirmed.evaluate((el) => el === document.activeElement), `the focus is on the confirmation of ${type}`);
   await assertAccessible(page, `the case after ${type}`);
 }
 
@@ -139,15 +156,31 @@ try {
         await form.locator('#cmd-decide-text').fill('განცხადება დაკმაყოფილდეს');
       });
       await act(page, 'sign', 'signed');
+      const details = await page.locator('.case-details').innerText();
+      assert.match(details, /გადაწყვეტილება\s+დაკმაყოფილდა/, 'the decision is shown with its outcome');
+      assert.match(details, /გადაწყვიტა\s+აპარატის უფროსი/, 'and who decided');
+      assert.equal(await page.locator('#draft-title').innerText(), 'პასუხი', 'signed: the answer, not a draft');
+      assert.doesNotMatch(details, /ვერსია/, 'no version number for a non-auditor');
     },
 
     async 'the clerk dispatches and files it (the nomenclature approved by the chair)'() {
-      const approved = await api(server.url, 'POST', '/v1/cases', {
-        token: chair,
-        body: { command_id: 'nomenclature-2026', command: { type: 'approve_nomenclature', year: 2026,
-          files: [{ code: '02-01', title: 'მოქალაქეთა განცხადებები', retention: '5 years' }] } },
-      });
-      assert.equal(approved.status, 201, JSON.stringify(approved.body));
+      // the chair approves the year's nomenclature through the form on the nomenclature page
+      const chairPage = await pageOf('chairman');
+      await chairPage.getByRole('link', { name: 'ნომენკლატურა' }).click();
+      const approve = labels.approve_nomenclature.ka;
+      await chairPage.getByRole('button', { name: approve, exact: true }).click();
+      const form = chairPage.locator('form.command-form[aria-labelledby="cmd-approve_nomenclature-title"]');
+      await form.waitFor();
+      assert.equal(await form.locator('#cmd-approve_nomenclature-year').inputValue(), '2026', 'the year shown is prefilled');
+      await form.getByRole('button', { name: 'დამატება' }).click();
+      await form.getByLabel(/^ინდექსი/).fill('02-01');
+      await form.getByLabel(/^სათაური/).fill('მოქალაქეთა განცხადებები');
+      await form.getByLabel(/^შენახვის ვადა/).fill('5 years');
+      await assertAccessible(chairPage, 'the approve_nomenclature form');
+      await form.locator('button[type=submit]').click();
+      await chairPage.locator('p.success[role=status]', { hasText: approve }).waitFor();
+      await chairPage.locator('table tbody tr', { hasText: 'მოქალაქეთა განცხადებები' }).waitFor();
+      await assertAccessible(chairPage, 'the approved nomenclature');
       const page = await pageOf('clerk');
       await page.getByRole('link', { name: 'გაგზავნა და შენახვა' }).click();
       const queued = page.locator('table.work', { has: page.locator('caption', { hasText: 'გასაგზავნი' }) })
@@ -187,7 +220,33 @@ try {
       // The console's timeline says the same.
       const page = await pageOf('clerk');
       const timeline = await page.locator('.timeline').innerText();
-      for (const p of Object.values(people)) assert.match(timeline, new RegExp(p.name));
+      for (const p of Object.values(people)) {
+        if (p.login !== 'chairman') assert.match(timeline, new RegExp(p.name));
+      }
+      // what each event changed, readable: labelled fields, post titles, Georgian dates, yes/no
+      const resolved = page.locator('.timeline > li').nth(1).locator('.changes'); // resolution_assigned
+      const changes = await resolved.evaluate((el) => el.textContent);
+      assert.match(changes, /მთავარი შემსრულებელი/, 'the field lead_executor is labelled');
+      assert.match(changes, /სამართლებრივი უზრუნველყოფის/, 'the executor is named by the post title');
+      assert.match(changes, /კონტროლზეკი/, 'on control: yes');
+      const all = await page.locator('.timeline').evaluate((el) => el.textContent);
+      // (the deadline's explanation is the server's text, with its own dates)
+      const raw = /.{0,40}(lead_executor|on_control|sec-legal|\btrue\b).{0,40}/.exec(all);
+      assert.equal(raw, null, `no raw field name, post id or true: ${raw?.[0]}`);
+      const registered = await page.locator('.timeline > li').nth(0).locator('.changes').evaluate((el) => el.textContent);
+      assert.match(registered, /მიღების თარიღი2 ნოემბერი 2026/, 'the received date the Georgian way');
+      // the journals: labelled columns, post titles, Georgian dates, no raw case id
+      await page.getByRole('link', { name: 'ჟურნალები' }).click();
+      const incoming = page.locator('table', { has: page.locator('caption') });
+      await incoming.locator('tbody tr', { hasText: subject }).waitFor();
+      const journalText = await incoming.innerText();
+      assert.doesNotMatch(journalText, /case_id|case-|apparatus-head|\b\d{4}-\d{2}-\d{2}\b/, journalText);
+      assert.match(journalText, /აპარატის უფროსი/, 'the addressee by its title');
+      await assertAccessible(page, 'the incoming journal');
+      await page.locator('#journal').selectOption('outgoing');
+      await page.locator('table tbody tr').first().waitFor();
+      const outgoing = await page.locator('table thead').innerText();
+      assert.doesNotMatch(outgoing, /შემოსვლის გზა/, 'the outgoing journal\'s channel is not how a document came in');
       for (const p of Object.values(sessions)) assert.deepEqual(pageErrors(p), []);
       await logout(page);
     },

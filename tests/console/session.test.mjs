@@ -43,7 +43,16 @@ try {
       await noSeriousViolations(page, 'inbox');
 
       await page.getByRole('link', { name: 'რეგისტრაცია' }).click();
+      // correspondence may carry the sender's stated deadline; an application's is the law's
+      await page.locator('#stated_due').waitFor();
+      // a failed check puts the focus on the first field it refused
+      await page.locator('#pages').fill('-1');
+      await page.getByRole('button', { name: 'რეგისტრაცია', exact: true }).last().click();
+      await page.locator('[id="sender.name"][aria-invalid="true"]').waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'sender.name');
+      assert.match(await page.locator('main').innerText(), /0 ან მეტი/, 'pages: 0 or more');
       await page.locator('#kind').selectOption('application');
+      assert.equal(await page.locator('#stated_due').count(), 0, 'no stated deadline for an application');
       await page.locator('#channel').selectOption('email');
       await page.locator('[id="sender.name"]').fill('ნინო ბერიძე');
       await page.locator('#subject').fill(subject);

@@ -121,6 +121,18 @@ await run({
     assert.deepEqual(commandForm.commandFields(fields, values), { entries: [{ title: 'ოქმი', pages: 2 }], dates: ['2026-11-30'] });
   },
 
+  async 'a decision offers only the outcomes the case\'s kind accepts'() {
+    const outcome = { name: 'outcome', type: 'enum', required: true,
+      values: ['granted', 'refused', 'partly', 'upheld', 'annulled', 'amended'].map((value) => ({ value })) };
+    const decide = { type: 'decide', fields: [outcome, { name: 'text', type: 'text', required: true }] };
+    const offered = (kind) => commandForm.fieldsFor(decide, kind)[0].values.map((v) => v.value);
+    assert.deepEqual(offered('complaint'), ['upheld', 'annulled', 'amended']);
+    assert.deepEqual(offered('application'), ['granted', 'refused', 'partly']);
+    assert.equal(offered(undefined).length, 6, 'no kind known: every outcome');
+    // another command's enum is left alone
+    assert.equal(commandForm.fieldsFor({ ...decide, type: 'other' }, 'complaint')[0].values.length, 6);
+  },
+
   async 'incoming per month counts journal dates'() {
     const counts = reports.perMonth([{ date: '2026-01-03' }, { date: '2026-01-30' }, { date: '2026-11-02' }, { date: '' }]);
     assert.equal(counts.length, 12);

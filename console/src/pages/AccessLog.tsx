@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type AccessEntry, accessLog, accessLogCsvUrl } from '../api';
 import { postTitle, useSession } from '../context';
-import { t } from '../labels';
+import { groundLabel, routeLabel, t } from '../labels';
 import { replaceQuery } from '../router';
 import { formatDateTime } from '../time';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
@@ -42,21 +42,24 @@ export function AccessLogPage({ initialCase }: { initialCase: string }) {
       <ErrorBox error={paged.error} onRetry={() => paged.load()} />
       {entries && entries.length === 0 && <p>{t('nothing_found')}</p>}
       {entries && entries.length > 0 && (
-        <table>
-          <TableHead caption={t('access_log_title')} columns={['at', 'post', 'person', 'case_id', 'route', 'ground']} />
-          <tbody>
-            {entries.map((e, i) => (
-              <tr key={i}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{postTitle(session, e.post)}</td>
-                <td>{e.person}</td>
-                <td>{e.case_id ? <CaseLink id={e.case_id} /> : ''}</td>
-                <td><code>{e.route}</code></td>
-                <td>{e.ground}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <TableHead caption={t('access_log_title')} columns={['at', 'post', 'person', 'case_id', 'route', 'ground']} />
+            <tbody>
+              {entries.map((e, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(e.at)}</td>
+                  {/* the person has a column of their own: the post without its chart holder */}
+                  <td>{postTitle(session, e.post, false)}</td>
+                  <td>{e.person}</td>
+                  <td>{e.case_id ? <CaseLink id={e.case_id} /> : ''}</td>
+                  <td>{routeLabel(e.route) ?? <code>{e.route}</code>}</td>
+                  <td>{groundLabel(e.ground)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {paged.next && <button type="button" onClick={() => paged.load(paged.next!)}>{t('next_page')}</button>}
     </section>

@@ -1,10 +1,11 @@
 // The auditor's page: a case's history stepped through event by event (previous / next and a
 // slider), showing the case as it stood after each event (?at_version=N) or at a chosen moment
 // (?as_of=); the hash chain's verification with its anchor; the history exports.
-import { useState } from 'preact/hooks';
-import { caseView, history, historyUrl, verifyChain, type Verification } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { caseView, history, historyUrl, searchCases, verifyChain, type Verification } from '../api';
 import { lang, t } from '../labels';
 import { useLoad } from '../load';
+import { formatDateTime } from '../time';
 import { replaceQuery } from '../router';
 import { CaseDetails } from '../widgets/CaseDetails';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
@@ -13,19 +14,34 @@ import { Link } from '../widgets/Link';
 import { Timeline } from '../widgets/Timeline';
 import { noAccess, NoAccess } from './Case';
 
+// The case id of `typed`: itself when it is a case id, else the case whose registration number
+// it is (found through the search); null when there is none.
+async function resolveCase(typed: string): Promise<string | null> {
+  if (/^case-|^calendar$/.test(typed)) return typed;
+  const found = await searchCases({ q: typed, limit: 20 });
+  return found.cases.find((c) => c.registration_number === typed)?.case_id ?? null;
+}
+
 export function AuditPage({ initialCase }: { initialCase: string }) {
   const [typed, setTyped] = useState(initialCase);
   const [caseId, setCaseId] = useState(initialCase);
+  const [notFound, setNotFound] = useState('');
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t('audit_title')}</h1>
-      <ChainCheck />
-      <form class="filters" onSubmit={(e) => {
+      <ChainCheck caseId={caseId} />
+      <form class="filters" onSubmit={async (e) => {
         e.preventDefault();
-        setCaseId(typed.trim());
-        replaceQuery({ case: typed.trim() });
+        setNotFound('');
+        const id = await resolveCase(typed.trim()).catch(() => null);
+        if (!id) {
+          setNotFound(t('err_no_such_number'));
+          return;
+        }
+        setCaseId(id);
+        replaceQuery({ case: id });
       }}>
-        <TextField id="audit-case" label={t('case_id')} value={typed} onInput={setTyped} />
+        <TextField id="audit-case" label={t('case_or_number')} value={typed} onInput={setTyped} error={notFound || undefined} />
         <div class="form-actions">
           <button type="submit" class="primary">{t('show')}</button>
         </div>
@@ -80,7 +96,7 @@ function StepThrough({ caseId }: { caseId: string }) {
             {t('next')}
           </button>
           <span aria-live="polite">
-            {asOfShown ? `${t('as_of')}: ${asOfShown}` : t('after_event', { n: shown, m: count })}
+            {asOfShown ? `${t('as_of')}: ${formatDateTime(asOfShown)}` : t('after_event', { n: shown, m: count })}
           </span>
         </div>
       )}
@@ -88,7 +104,7 @@ function StepThrough({ caseId }: { caseId: string }) {
         e.preventDefault();
         setAsOfShown(asOf.trim());
       }}>
-        <TextField id="as-of" label={t('as_of')} hint={t('as_of_hint')} value={asOf} onInput={setAsOf} />
+        <TextField id="as-of" type="datetime-local" label={t('as_of')} hint={t('as_of_hint')} value={asOf} onInput={setAsOf} />
         <div class="form-actions">
           <button type="submit">{t('show')}</button>
         </div>
@@ -97,9 +113,9 @@ function StepThrough({ caseId }: { caseId: string }) {
         <div class="card">
           <Timeline events={[event]} current={event.version} />
           <p class="hash">
-            hash <code>{event.hash}</code>
+            {t('event_hash')} <code>{event.hash}</code>
             <br />
-            prev <code>{event.prev_hash}</code>
+            {t('event_prev_hash')} <code>{event.prev_hash}</code>
           </p>
         </div>
       )}
@@ -110,11 +126,13 @@ function StepThrough({ caseId }: { caseId: string }) {
   );
 }
 
-function ChainCheck() {
+// `caseId`: the case shown below; a check's error is stale once it changes.
+function ChainCheck({ caseId }: { caseId: string }) {
   const [anchor, setAnchor] = useState('');
   const [result, setResult] = useState<Verification | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => setError(null), [caseId]);
   async function verify(e: Event) {
     e.preventDefault();
     setBusy(true);

@@ -1,7 +1,7 @@
 // The case page: the case (document, resolution, draft answer, deadline), the caller's allowed
 // actions as buttons — each opens the command's form from the schema — and the timeline of
 // every event. A case the caller may not read, or that does not exist, shows one page for both.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type CaseView, execute, history, type History, caseView } from '../api';
 import { useCommand } from '../command';
 import { useSession } from '../context';
@@ -26,6 +26,11 @@ export function NoAccess() {
 export function CasePage({ id }: { id: string }) {
   const loaded = useLoad(() => Promise.all([caseView(id), history(id).catch(() => null)]), [id]);
   const [done, setDone] = useState('');
+  const status = useRef<HTMLParagraphElement>(null);
+  // the confirmation takes the focus, so that a screen reader and the keyboard land on it
+  useEffect(() => {
+    if (done) status.current?.focus();
+  }, [done]);
   if (loaded.loading && !loaded.data) return <Loading />;
   if (noAccess(loaded.error)) return <NoAccess />;
   if (!loaded.data) return <ErrorBox error={loaded.error} onRetry={loaded.reload} />;
@@ -37,11 +42,11 @@ export function CasePage({ id }: { id: string }) {
         <span class="muted"> · {nameOf(view.kind)} · {nameOf(view.state)}</span>
       </h1>
       {done && (
-        <p class="success" role="status">
+        <p class="success" role="status" tabIndex={-1} ref={status}>
           {done}
         </p>
       )}
-      <Actions view={view} onDone={(label) => {
+      <Actions view={view} onOpen={() => setDone('')} onDone={(label) => {
         setDone(`${label}: ${t('command_done')}`);
         loaded.reload();
       }} onConflict={loaded.reload} />
@@ -56,15 +61,17 @@ export function CasePage({ id }: { id: string }) {
 
 interface ActionsProps {
   view: CaseView;
+  onOpen: () => void; // a form opens: an earlier confirmation is stale
   onDone: (label: string) => void;
   onConflict: () => void;
 }
 
-function Actions({ view, onDone, onConflict }: ActionsProps) {
+function Actions({ view, onOpen, onDone, onConflict }: ActionsProps) {
   const session = useSession();
   const schema = useLoad(loadSchema, []);
   const [open, setOpen] = useState<string | null>(null);
   const runner = useCommand();
+  const buttons = useRef<HTMLUListElement>(null);
   const allowed = view.allowed_actions;
   const command = open ? schema.data?.find((c) => c.type === open) : undefined;
   return (
@@ -73,13 +80,14 @@ function Actions({ view, onDone, onConflict }: ActionsProps) {
       {!allowed && <p class="notice">{t('actions_unavailable')}</p>}
       {allowed && allowed.length === 0 && <p>{t('no_actions')}</p>}
       {allowed && allowed.length > 0 && (
-        <ul class="action-buttons">
+        <ul class="action-buttons" ref={buttons}>
           {allowed.map((action) => (
             <li key={action.type}>
-              <button type="button" aria-expanded={open === action.type}
+              <button type="button" aria-expanded={open === action.type} data-action={action.type}
                 class={open === action.type ? 'primary' : ''}
                 onClick={() => {
                   runner.reset();
+                  if (open !== action.type) onOpen();
                   setOpen(open === action.type ? null : action.type);
                 }}>
                 {pick(action.label_ka, action.label_en) || action.type}
@@ -97,6 +105,7 @@ function Actions({ view, onDone, onConflict }: ActionsProps) {
           command={command}
           org={session.org}
           year={Number((view.registered_on ?? session.today).slice(0, 4))}
+          kind={view.kind}
           runner={runner}
           send={async (commandId, body) => {
             try {
@@ -113,6 +122,8 @@ function Actions({ view, onDone, onConflict }: ActionsProps) {
           onCancel={() => {
             runner.reset();
             setOpen(null);
+            // back to the button that opened the form (Esc or Cancel)
+            buttons.current?.querySelector<HTMLButtonElement>(`[data-action="${command.type}"]`)?.focus();
           }}
         />
       )}

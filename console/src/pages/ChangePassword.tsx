@@ -6,6 +6,9 @@ import { t } from '../labels';
 import { ErrorBox, errorText } from '../widgets/ErrorBox';
 import { TextField } from '../widgets/Fields';
 
+// The shortest password the server accepts.
+const MIN_LENGTH = 10;
+
 export function ChangePassword({ forced, onChanged }: { forced: boolean; onChanged: () => void }) {
   const [old, setOld] = useState('');
   const [next, setNext] = useState('');
@@ -20,6 +23,8 @@ export function ChangePassword({ forced, onChanged }: { forced: boolean; onChang
     const found: Record<string, string> = {};
     if (!old) found.old = t('required');
     if (!next) found.next = t('required');
+    // the server's rule (docs/auth.md), counted in code points as the server counts
+    else if ([...next].length < MIN_LENGTH) found.next = t('password_too_short');
     if (next && again !== next) found.again = t('passwords_differ');
     setErrors(found);
     setTop('');
@@ -53,7 +58,7 @@ export function ChangePassword({ forced, onChanged }: { forced: boolean; onChang
         <TextField id="old" label={t('old_password')} type="password" value={old} onInput={setOld}
           required autocomplete="current-password" error={errors.old} />
         <TextField id="next" label={t('new_password')} type="password" value={next} onInput={setNext}
-          required autocomplete="new-password" error={errors.next} />
+          hint={t('password_rule')} required autocomplete="new-password" error={errors.next} />
         <TextField id="again" label={t('new_password_again')} type="password" value={again}
           onInput={setAgain} required autocomplete="new-password" error={errors.again} />
         <button type="submit" class="primary" disabled={busy}>

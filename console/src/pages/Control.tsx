@@ -84,41 +84,45 @@ export function ControlPage() {
             {t('today_is', { d: formatDate(data.today) })} · {t('week_ends', { d: formatDate(data.week_ends) })}
           </p>
           <h2>{t('unit')}</h2>
-          <table>
-            <caption class="visually-hidden">{t('control_title')}: {t('unit')}</caption>
-            <thead><tr><th scope="col">{t('unit')}</th><FigureHeads /></tr></thead>
-            <tbody>
-              {data.units.map((u) => (
-                <tr key={u.unit}>
-                  <th scope="row">
-                    <button type="button" class="link-button" onClick={() => setUnit(u.unit)}>{pick(u.name, u.name_en)}</button>
-                  </th>
-                  <FigureCells row={u.totals ?? u} name={pick(u.name, u.name_en)} onDrill={(d) => {
-                    setFocus('');
-                    setUnit(u.unit);
-                    setDrill(d);
-                  }} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">{t('control_title')}: {t('unit')}</caption>
+              <thead><tr><th scope="col">{t('unit')}</th><FigureHeads /></tr></thead>
+              <tbody>
+                {data.units.map((u) => (
+                  <tr key={u.unit}>
+                    <th scope="row">
+                      <button type="button" class="link-button" onClick={() => setUnit(u.unit)}>{pick(u.name, u.name_en)}</button>
+                    </th>
+                    <FigureCells row={u.totals ?? u} name={pick(u.name, u.name_en)} onDrill={(d) => {
+                      setFocus('');
+                      setUnit(u.unit);
+                      setDrill(d);
+                    }} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <h2>{t('executor')}</h2>
-          <table>
-            <caption class="visually-hidden">{t('control_title')}: {t('executor')}</caption>
-            <thead><tr><th scope="col">{t('post')}</th><th scope="col">{t('holder')}</th><FigureHeads /></tr></thead>
-            <tbody>
-              {data.posts.map((p) => (
-                <tr key={p.post}>
-                  <th scope="row">{pick(p.title, p.title_en)}</th>
-                  <td>{p.holder}</td>
-                  <FigureCells row={p} name={pick(p.title, p.title_en)} onDrill={(d) => {
-                    setFocus(p.post);
-                    setDrill(d);
-                  }} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">{t('control_title')}: {t('executor')}</caption>
+              <thead><tr><th scope="col">{t('post')}</th><th scope="col">{t('holder')}</th><FigureHeads /></tr></thead>
+              <tbody>
+                {data.posts.map((p) => (
+                  <tr key={p.post}>
+                    <th scope="row">{pick(p.title, p.title_en)}</th>
+                    <td>{p.holder}</td>
+                    <FigureCells row={p} name={pick(p.title, p.title_en)} onDrill={(d) => {
+                      setFocus(p.post);
+                      setDrill(d);
+                    }} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {drill && (
             <section aria-labelledby="drill-title">
               <h2 id="drill-title">{drill === 'overdue' ? t('drill_overdue') : t('drill_due_soon')}</h2>

@@ -43,12 +43,21 @@ interface TableProps {
 
 const ENRICH_AT_MOST = 100;
 
+// True when the server describes the item itself (it always says `on_control` then): its
+// number and sender are what there is — an assignment or a letter has none — so no case view
+// needs reading.
+function described(item: InboxItem): boolean {
+  return item.on_control !== undefined || item.action_label_ka !== undefined;
+}
+
 // The registration number and sender of items whose inbox entry lacks them (a server that does
 // not describe its inbox items yet), read from their case views (at most ENRICH_AT_MOST, in
 // parallel); a case that fails to load is left as it is.
 function useEnriched(items: InboxItem[]): InboxItem[] {
   const [found, setFound] = useState<Record<string, { registration_number?: string; sender?: string }>>({});
-  const missing = items.filter((i) => !i.registration_number && !(i.case_id in found)).slice(0, ENRICH_AT_MOST);
+  const missing = items
+    .filter((i) => !described(i) && !i.registration_number && !(i.case_id in found))
+    .slice(0, ENRICH_AT_MOST);
   const key = missing.map((i) => i.case_id).join(',');
   useEffect(() => {
     if (!missing.length) return;
@@ -70,38 +79,41 @@ export function WorkTable({ items: given, caption, commands, session }: TablePro
   const items = useEnriched(given);
   if (!items.length) return <p>{t('nothing_found')}</p>;
   return (
-    <table class="work">
-      <TableHead caption={caption} columns={['registration_number', 'sender', 'subject', 'due', 'days_left', 'step']} />
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.case_id + item.action + (item.acting_for ?? '')}>
-            <td>
-              <CaseLink id={item.case_id}>{item.registration_number || item.case_id}</CaseLink>
-              <div class="muted">{nameOf(item.kind)}</div>
-              {item.received_on && <div class="muted">{t('received_on')}: {formatDate(item.received_on)}</div>}
-            </td>
-            <td>{item.sender ?? ''}</td>
-            <td>
-              {item.subject ?? ''}
-              {item.instruction && <div class="muted">{t('instruction')}: {item.instruction}</div>}
-            </td>
-            <td>
-              <DueDate due={item.due} />
-            </td>
-            <td>
-              <DaysLeft today={session.today} due={item.due} days={item.days_left} overdue={item.overdue} />
-            </td>
-            <td>
-              {pick(item.action_label_ka, item.action_label_en) || stepLabel(item.action, commands)}
-              {item.acting_for && (
-                <div class="muted">
-                  {t('acting_for')}: {postTitle(session, item.acting_for)}
-                </div>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div class="table-scroll">
+      <table class="work">
+        <TableHead caption={caption} columns={['registration_number', 'sender', 'subject', 'due', 'days_left', 'step']} />
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.case_id + item.action + (item.acting_for ?? '')}>
+              <td>
+                <CaseLink id={item.case_id}>{item.registration_number || item.case_id}</CaseLink>
+                <div class="muted">{nameOf(item.kind)}</div>
+                {item.on_control && <div class="on-control-mark">{t('on_control_mark')}</div>}
+                {item.received_on && <div class="muted">{t('received_on')}: {formatDate(item.received_on)}</div>}
+              </td>
+              <td>{item.sender ?? ''}</td>
+              <td>
+                {item.subject ?? ''}
+                {item.instruction && <div class="muted">{t('instruction')}: {item.instruction}</div>}
+              </td>
+              <td>
+                <DueDate due={item.due} />
+              </td>
+              <td>
+                <DaysLeft today={session.today} due={item.due} days={item.days_left} overdue={item.overdue} />
+              </td>
+              <td>
+                {pick(item.action_label_ka, item.action_label_en) || stepLabel(item.action, commands)}
+                {item.acting_for && (
+                  <div class="muted">
+                    {t('acting_for')}: {postTitle(session, item.acting_for)}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

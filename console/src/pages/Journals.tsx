@@ -2,10 +2,12 @@
 // download (format=csv), as the server renders them.
 import { useEffect, useState } from 'preact/hooks';
 import { journal, type JournalEntry, journalUrl } from '../api';
-import { postTitle, type Session, useSession } from '../context';
-import { isLabel, nameOf, t } from '../labels';
+import { useSession } from '../context';
+import { fieldName, isLabel, nameOf, t } from '../labels';
 import { usePaged } from '../paged';
+import { useSchema } from '../schema';
 import { formatDate } from '../time';
+import { valueText } from '../widgets/Changes';
 import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { SelectField } from '../widgets/Fields';
 import { CaseLink } from '../widgets/Link';
@@ -14,21 +16,19 @@ import { YearField } from '../widgets/YearField';
 export const JOURNALS = ['incoming', 'outgoing', 'internal', 'postal', 'delivery', 'public_information',
   'acts-order', 'acts-ordinance', 'acts-resolution'];
 
-// Columns whose values are identifiers with labels, and columns that name posts.
-const NAMED = new Set(['kind', 'channel', 'state', 'act_type', 'outcome', 'scope']);
-const POSTS = new Set(['addressee', 'executor', 'signed_by', 'issuer', 'assignee', 'author', 'responsible']);
+// The journals of incoming documents: their `channel` is how the document came in; in the
+// others it is how the answer went out.
+const INCOMING_JOURNALS = new Set(['incoming', 'public_information']);
 
-function cell(session: Session, column: string, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  const text = String(value);
-  if (NAMED.has(column)) return nameOf(text);
-  if (POSTS.has(column)) return postTitle(session, text);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text) : text;
+// The header of column `column` of journal `journal`.
+function columnLabel(journal: string, column: string): string {
+  if (column === 'channel' && !INCOMING_JOURNALS.has(journal)) return t('outgoing_channel');
+  return isLabel(column) ? t(column) : fieldName(column);
 }
 
 export function JournalsPage() {
   const session = useSession();
+  const schema = useSchema();
   const [name, setName] = useState('incoming');
   const [year, setYear] = useState(Number(session.today.slice(0, 4)));
   const paged = usePaged<JournalEntry>((after) =>
@@ -65,7 +65,7 @@ export function JournalsPage() {
               <tr>
                 <th scope="col">{t('number')}</th>
                 <th scope="col">{t('date')}</th>
-                {columns.map((c) => <th scope="col" key={c}>{isLabel(c) ? t(c) : c}</th>)}
+                {columns.map((c) => <th scope="col" key={c}>{columnLabel(name, c)}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -74,7 +74,7 @@ export function JournalsPage() {
                   {/* the number is what the office knows a document by; it opens the case */}
                   <td>{e.case_id ? <CaseLink id={e.case_id}>{String(e.number)}</CaseLink> : String(e.number)}</td>
                   <td>{formatDate(e.date)}</td>
-                  {columns.map((c) => <td key={c}>{cell(session, c, e[c])}</td>)}
+                  {columns.map((c) => <td key={c}>{valueText(e[c], session, schema)}</td>)}
                 </tr>
               ))}
             </tbody>

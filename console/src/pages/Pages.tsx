@@ -10,6 +10,7 @@ import { ChangePassword } from './ChangePassword';
 import { ControlPage } from './Control';
 import { InboxPage } from './Inbox';
 import { JournalsPage } from './Journals';
+import { NewPage } from './New';
 import { NomenclaturePage } from './Nomenclature';
 import { QueuesPage } from './Queues';
 import { RegisterPage } from './Register';
@@ -38,6 +39,8 @@ export function Pages({ where }: { where: Location }) {
       return <JournalsPage />;
     case '/queues':
       return <QueuesPage />;
+    case '/new':
+      return <NewPage />;
     case '/nomenclature':
       return <NomenclaturePage />;
     case '/alerts':

@@ -2,7 +2,7 @@
 // (required fields, dates) show next to each field; so does a 400/422 from the server when its
 // message names a field. The answer shows the registration number and the deadline with its
 // explanation.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type CommandAnswer, execute } from '../api';
 import { useCommand } from '../command';
 import { useSession } from '../context';
@@ -30,6 +30,14 @@ interface Form {
   stated_due: string;
 }
 
+// The kinds whose deadline is the sender's stated one or none (the others' is the law's:
+// workflows/incoming/*.cc, stated_due_allowed).
+const STATED_DUE_KINDS = ['correspondence'];
+
+// The fields in the order the form shows them (the first bad one takes the focus).
+const ORDER: (keyof Form)[] = ['kind', 'channel', 'sender.name', 'sender.kind', 'sender.address', 'subject',
+  'summary', 'pages', 'received_on', 'addressee', 'stated_due'];
+
 const REQUIRED: (keyof Form)[] = ['kind', 'channel', 'sender.name', 'sender.kind', 'subject', 'received_on', 'addressee'];
 
 // The messages of the client-side checks, by field.
@@ -37,9 +45,10 @@ function check(form: Form): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const field of REQUIRED) if (!form[field].trim()) errors[field] = t('required');
   for (const field of ['received_on', 'stated_due'] as const) {
+    if (field === 'stated_due' && !STATED_DUE_KINDS.includes(form.kind)) continue; // not sent
     if (form[field] && !isDate(form[field])) errors[field] = t('invalid_date');
   }
-  if (form.pages && !/^\d+$/.test(form.pages)) errors.pages = t('invalid_number');
+  if (form.pages && !/^\d+$/.test(form.pages)) errors.pages = t('pages_not_negative');
   return errors;
 }
 
@@ -57,7 +66,7 @@ function command(form: Form): Record<string, unknown> {
     addressee: form.addressee,
   };
   if (form.pages) out.pages = Number(form.pages);
-  if (form.stated_due) out.stated_due = form.stated_due;
+  if (form.stated_due && STATED_DUE_KINDS.includes(form.kind)) out.stated_due = form.stated_due;
   return out;
 }
 
@@ -75,12 +84,19 @@ export function RegisterPage() {
   const set = (field: keyof Form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const options = (ids: string[]) => ids.map((id) => ({ value: id, label: nameOf(id) }));
   const err = (field: keyof Form) => errors.fields[field];
+  const formRef = useRef<HTMLFormElement>(null);
+  // the first field the checks refused takes the focus (its message is tied to it)
+  const focusFirst = (bad: Record<string, string>) => {
+    const first = ORDER.find((f) => bad[f]);
+    if (first) formRef.current?.querySelector<HTMLElement>(`[id="${first}"]`)?.focus();
+  };
 
   async function submit(e: Event) {
     e.preventDefault();
     const found = check(form);
     if (Object.keys(found).length) {
       setErrors({ fields: found, top: t('form_has_errors') });
+      focusFirst(found);
       return;
     }
     setErrors({ fields: {}, top: '' });
@@ -116,7 +132,7 @@ export function RegisterPage() {
           {runner.pendingRetry && <p>{t('retrying_same_id')}</p>}
         </div>
       )}
-      <form onSubmit={submit} noValidate class="grid-form">
+      <form onSubmit={submit} noValidate class="grid-form" ref={formRef}>
         <SelectField id="kind" label={t('kind')} value={form.kind} options={options(KINDS)} onChange={set('kind')}
           required error={err('kind')} allowEmpty={false} />
         <SelectField id="channel" label={t('channel')} value={form.channel} options={options(CHANNELS)}
@@ -136,13 +152,15 @@ export function RegisterPage() {
         <TextField id="summary" label={t('summary')} value={form.summary} onInput={set('summary')} multiline
           error={err('summary')} />
         <TextField id="pages" label={t('pages')} type="number" value={form.pages} onInput={set('pages')}
-          error={err('pages')} />
+          hint={t('pages_hint')} error={err('pages')} />
         <TextField id="received_on" label={t('received_on')} type="date" value={form.received_on}
           onInput={set('received_on')} required error={err('received_on')} />
         <SelectField id="addressee" label={t('addressee')} value={form.addressee}
           options={postOptions(session.org)} onChange={set('addressee')} required error={err('addressee')} />
-        <TextField id="stated_due" label={t('stated_due')} type="date" value={form.stated_due}
-          onInput={set('stated_due')} error={err('stated_due')} />
+        {STATED_DUE_KINDS.includes(form.kind) && (
+          <TextField id="stated_due" label={t('stated_due')} type="date" value={form.stated_due}
+            onInput={set('stated_due')} error={err('stated_due')} />
+        )}
         <div class="form-actions">
           <button type="submit" class="primary" disabled={runner.busy}>
             {runner.pendingRetry ? t('retry') : t('register_button')}

@@ -72,7 +72,11 @@ export function ReportsPage() {
       {units.data && (
         <BarChart id="chart-units" title={t('on_time_per_unit')}
           series={[{ name: t('answered_on_time'), className: 'bar-a' }, { name: t('answered_late'), className: 'bar-b' }]}
-          groups={units.data.units.map((u) => ({ label: pick(u.name, u.name_en), values: [u.answered_on_time, u.answered_late] }))} />
+          groups={units.data.units.map((u) => {
+            // a unit with sub-units: its figures with theirs, as on the control page
+            const f = u.totals ?? u;
+            return { label: pick(u.name, u.name_en), values: [f.answered_on_time, f.answered_late] };
+          })} />
       )}
       {units.error !== null && <p class="notice">{t('per_unit_missing')}</p>}
       {r && (

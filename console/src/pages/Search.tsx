@@ -82,26 +82,28 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
       {paged.busy && <Loading />}
       {results && results.length === 0 && <p>{t('nothing_found')}</p>}
       {results && results.length > 0 && (
-        <table>
-          <TableHead caption={t('search_title')}
-            columns={['registration_number', 'kind', 'state', 'subject', 'correspondent', 'executor', 'opened_on', 'due']} />
-          <tbody>
-            {results.map((c) => (
-              <tr key={c.case_id}>
-                <td><CaseLink id={c.case_id}>{c.registration_number || c.case_id}</CaseLink></td>
-                <td>{nameOf(c.kind)}</td>
-                <td>{nameOf(c.state)}</td>
-                <td>{c.subject ?? ''}</td>
-                <td>{c.correspondent ?? ''}</td>
-                <td>{postTitle(session, c.executor)}</td>
-                <td><DueDate due={c.opened_on} /></td>
-                <td>
-                  <DueDate due={c.due} /> {c.due && <DaysLeft today={session.today} due={c.due} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <TableHead caption={t('search_title')}
+              columns={['registration_number', 'kind', 'state', 'subject', 'correspondent', 'executor', 'opened_on', 'due']} />
+            <tbody>
+              {results.map((c) => (
+                <tr key={c.case_id}>
+                  <td><CaseLink id={c.case_id}>{c.registration_number || c.case_id}</CaseLink></td>
+                  <td>{nameOf(c.kind)}</td>
+                  <td>{nameOf(c.state)}</td>
+                  <td>{c.subject ?? ''}</td>
+                  <td>{c.correspondent ?? ''}</td>
+                  <td>{postTitle(session, c.executor)}</td>
+                  <td><DueDate due={c.opened_on} /></td>
+                  <td>
+                    <DueDate due={c.due} /> {c.due && <DaysLeft today={session.today} due={c.due} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {paged.next && (
         <button type="button" onClick={() => paged.load(paged.next!)} disabled={paged.busy}>

@@ -64,6 +64,8 @@ export function BarChart({ id, title, series, groups }: Props) {
               class="axis-label"
               transform={`translate(${MARGIN.left + gi * slot + slot / 2}, ${HEIGHT - MARGIN.bottom + 12}) rotate(35)`}
             >
+              {/* a long name is cut here; the tooltip and the table below carry it whole */}
+              {g.label.length > 18 && <title>{g.label}</title>}
               {g.label.length > 18 ? g.label.slice(0, 17) + '…' : g.label}
             </text>
           </g>
@@ -80,28 +82,30 @@ export function BarChart({ id, title, series, groups }: Props) {
       )}
       <details>
         <summary>{t('chart_table')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{title}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.name}>
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.label}>
-                <th scope="row">{g.label}</th>
-                {g.values.map((v, i) => (
-                  <td key={i}>{v}</td>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{title}</th>
+                {series.map((s) => (
+                  <th scope="col" key={s.name}>
+                    {s.name}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr key={g.label}>
+                  <th scope="row">{g.label}</th>
+                  {g.values.map((v, i) => (
+                    <td key={i}>{v}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

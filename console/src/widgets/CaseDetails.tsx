@@ -4,7 +4,9 @@ import type { ComponentChildren } from 'preact';
 import type { CaseView, HistoryEvent } from '../api';
 import { postTitle, useSession } from '../context';
 import { nameOf, t } from '../labels';
+import { enumLabel, useSchema } from '../schema';
 import { formatDate } from '../time';
+import { Link } from './Link';
 
 function senderText(sender: CaseView['sender']): string {
   if (!sender) return '';
@@ -38,7 +40,11 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 export function CaseDetails({ view, events }: { view: CaseView; events: HistoryEvent[] | null }) {
   const session = useSession();
   const post = (id: string | undefined) => postTitle(session, id);
+  const schema = useSchema();
   const draft = draftText(view, events);
+  const auditor = (session.me.powers ?? []).includes('audit');
+  const resolved = !!view.executor; // on control means something once a resolution exists
+  const outcome = typeof view.outcome === 'string' && view.outcome ? enumLabel(view.outcome, schema) ?? nameOf(view.outcome) : '';
   return (
     <div class="case-details">
       <section aria-labelledby="doc-title" class="card">
@@ -54,7 +60,10 @@ export function CaseDetails({ view, events }: { view: CaseView; events: HistoryE
           <Row label={t('received_on')}>{formatDate(view.received_on)}</Row>
           <Row label={t('registered_on')}>{formatDate(view.registered_on)}</Row>
           <Row label={t('addressee')}>{post(view.addressee)}</Row>
-          <Row label={t('version')}>{String(view.version)}</Row>
+          <Row label={t('channel')}>{typeof view.channel === 'string' ? nameOf(view.channel) : ''}</Row>
+          <Row label={t('pages')}>{typeof view.pages === 'number' ? String(view.pages) : ''}</Row>
+          {/* the version is the log's bookkeeping: of use to an auditor stepping through */}
+          {auditor && <Row label={t('version')}>{String(view.version)}</Row>}
         </dl>
       </section>
       <section aria-labelledby="resolution-title" class="card">
@@ -63,7 +72,9 @@ export function CaseDetails({ view, events }: { view: CaseView; events: HistoryE
           <Row label={t('instruction')}>{view.instruction ?? ''}</Row>
           <Row label={t('executor')}>{post(view.executor)}</Row>
           <Row label={t('co_executors')}>{(view.co_executors ?? []).map(post).join(', ')}</Row>
-          <Row label={t('on_control')}>{view.on_control === undefined ? '' : view.on_control ? t('yes') : t('no')}</Row>
+          <Row label={t('on_control')}>{!resolved || view.on_control === undefined ? '' : view.on_control ? t('yes') : t('no')}</Row>
+          <Row label={t('decision')}>{outcome}</Row>
+          <Row label={t('decision_by')}>{post(view.decided_by as string | undefined)}</Row>
           <Row label={t('signed_by')}>{post(view.signed_by)}</Row>
           <Row label={t('outgoing_number')}>{view.outgoing_number ?? ''}</Row>
         </dl>
@@ -71,14 +82,21 @@ export function CaseDetails({ view, events }: { view: CaseView; events: HistoryE
       <section aria-labelledby="deadline-title" class="card">
         <h2 id="deadline-title">{t('deadline')}</h2>
         <dl>
-          <Row label={t('due')}>{view.due ? formatDate(view.due) : t('no_due')}</Row>
+          <Row label={t('due_date')}>{view.due ? formatDate(view.due) : t('no_due')}</Row>
+          <Row label={t('deadline_set_by')}>{post(view.deadline_setter)}</Row>
           <Row label={t('deadline_why')}>{view.due_explanation ? <span class="explanation">{view.due_explanation}</span> : ''}</Row>
         </dl>
       </section>
       <section aria-labelledby="draft-title" class="card">
-        <h2 id="draft-title">{t('draft_answer')}</h2>
+        {/* once signed it is the answer, no longer a draft */}
+        <h2 id="draft-title">{view.signed_by ? t('answer') : t('draft_answer')}</h2>
         {draft ? <p class="draft-text">{draft}</p> : <p class="muted">{t('no_draft')}</p>}
       </section>
+      {auditor && view.at_version === undefined && !view.as_of && (
+        <p class="audit-link">
+          <Link href={`/audit?case=${encodeURIComponent(view.case_id)}`}>{t('history_step_through')}</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { CommandSchema, Org, SchemaField } from '../api';
 import type { CommandRunner } from '../command';
-import { type Choices, useFieldChoices } from '../fieldChoices';
+import { type Choices, enumFilter, useFieldChoices } from '../fieldChoices';
 import { type FormErrors, serverErrors } from '../formErrors';
 import { pick, t } from '../labels';
 import { isDate } from '../time';
@@ -214,38 +214,55 @@ interface Props {
   command: CommandSchema;
   org: Org | null;
   year: number; // the year whose nomenclature a filing offers
+  kind?: string; // the case's kind (the outcomes a decision offers depend on it)
+  initial?: Values; // prefilled values over the empty ones
   runner: CommandRunner;
   // sends the command's JSON with the given id; resolves on success
   send: (commandId: string, command: Record<string, unknown>) => Promise<unknown>;
-  onDone: () => void;
+  onDone: (answer: unknown) => void; // the send's answer
   onCancel: () => void;
 }
 
-export function CommandForm({ command, org, year, runner, send, onDone, onCancel }: Props) {
+// `command`'s top-level fields, the values of an enum narrowed to those a case of `kind` accepts.
+export function fieldsFor(command: CommandSchema, kind: string | undefined): SchemaField[] {
+  return command.fields.map((f) => {
+    const keep = f.type === 'enum' ? enumFilter(command.type, f.name, kind) : null;
+    return keep ? { ...f, values: (f.values ?? []).filter((v) => keep.includes(v.value)) } : f;
+  });
+}
+
+export function CommandForm({ command, org, year, kind, initial, runner, send, onDone, onCancel }: Props) {
+  const fields = fieldsFor(command, kind);
   const choices = useFieldChoices(command, year);
-  const [values, setValues] = useState<Values>(() => initialValues(command.fields));
+  const [values, setValues] = useState<Values>(() => ({ ...initialValues(fields), ...initial }));
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, top: '' });
   const title = pick(command.label_ka, command.label_en) || command.type;
   const idPrefix = `cmd-${command.type}`;
 
   async function submit(e: Event) {
     e.preventDefault();
-    const found = checkValues(command.fields, values);
+    const found = checkValues(fields, values);
     if (Object.keys(found).length) {
       setErrors({ fields: found, top: t('form_has_errors') });
       return;
     }
     setErrors({ fields: {}, top: '' });
     try {
-      await runner.run((id) => send(id, { type: command.type, ...commandFields(command.fields, values) }));
-      onDone();
+      const answer = await runner.run((id) => send(id, { type: command.type, ...commandFields(fields, values) }));
+      onDone(answer);
     } catch (failure) {
-      setErrors(serverErrors(failure, fieldPaths(command.fields)));
+      setErrors(serverErrors(failure, fieldPaths(fields)));
     }
   }
 
   return (
-    <form class="command-form card" onSubmit={submit} noValidate aria-labelledby={idPrefix + '-title'}>
+    <form class="command-form card" onSubmit={submit} noValidate aria-labelledby={idPrefix + '-title'}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}>
       <h3 id={idPrefix + '-title'}>{title}</h3>
       {errors.top && (
         <div class="error-box" role="alert">
@@ -253,7 +270,7 @@ export function CommandForm({ command, org, year, runner, send, onDone, onCancel
           {runner.pendingRetry && <p>{t('retrying_same_id')}</p>}
         </div>
       )}
-      <FieldList fields={command.fields} values={values} errors={errors.fields} prefix="" idPrefix={idPrefix}
+      <FieldList fields={fields} values={values} errors={errors.fields} prefix="" idPrefix={idPrefix}
         org={org} choices={choices} onChange={setValues} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={runner.busy}>

@@ -17,6 +17,8 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/', label: 'nav_inbox', powers: [] },
   { path: '/register', label: 'nav_register', powers: ['register'] },
+  // any post may draft a letter or an act (pages/New.tsx)
+  { path: '/new', label: 'nav_new', powers: [] },
   { path: '/search', label: 'nav_search', powers: [] },
   { path: '/journals', label: 'nav_journals', powers: ['register', 'audit', 'resolve', 'dispatch', 'file'] },
   { path: '/queues', label: 'nav_queues', powers: ['dispatch', 'file'] },
@@ -66,7 +68,7 @@ function PostSwitch({ session }: { session: Session }) {
       ) : (
         <span>
           <span class="visually-hidden">{t('current_post')}: </span>
-          {postTitle(session, me.post, false)}
+          <span class="post-title" title={postTitle(session, me.post, false)}>{postTitle(session, me.post, false)}</span>
         </span>
       )}
       {acting.length > 0 && (

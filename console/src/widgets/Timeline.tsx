@@ -4,38 +4,19 @@ import type { HistoryEvent } from '../api';
 import { postTitle, type Session, useSession } from '../context';
 import { nameOf, pick, t } from '../labels';
 import { formatDateTime } from '../time';
+import { Changes } from './Changes';
 
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(valueText).join(', ');
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${valueText(v)}`)
-    .join('; ');
-}
+// The engine's own actor (the deadline watch) has no post of the chart.
+const SYSTEM = 'system';
 
 // "person, post title" of an event's actor (older exports may carry the post alone).
 function actorText(session: Session, actor: HistoryEvent['actor']): string {
+  const post = typeof actor === 'string' ? actor : actor.post;
+  if (post === SYSTEM) return t('actor_system');
   if (typeof actor === 'string') return postTitle(session, actor);
-  const post = session.org?.posts.find((p) => p.id === actor.post);
-  const title = post ? pick(post.title, post.title_en) : actor.post;
+  const entry = session.org?.posts.find((p) => p.id === actor.post);
+  const title = entry ? pick(entry.title, entry.title_en) : actor.post;
   return actor.person ? `${actor.person}, ${title}` : title;
-}
-
-export function Changes({ data }: { data: Record<string, unknown> }) {
-  const entries = Object.entries(data ?? {}).filter(([, v]) => valueText(v) !== '');
-  if (!entries.length) return null;
-  return (
-    <dl class="changes">
-      {entries.map(([key, value]) => (
-        <div key={key}>
-          <dt>{key}</dt>
-          <dd>{valueText(value)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 export function Timeline({ events, current }: { events: HistoryEvent[]; current?: number }) {
