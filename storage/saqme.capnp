@@ -101,6 +101,19 @@ struct Event {
     dayOffDeclared @46 :DayOffDeclaredV1;
     # A letter the body writes on its own initiative (workflows/incoming/outgoing_letter.cc).
     letterDrafted @47 :LetterDraftedV1;
+    # The organisation (case "org", workflows/org/org_changes.h): the chart the body started
+    # with, then acting officers and appointments, so that no view depends on an org file.
+    orgChartAdopted @48 :OrgChartAdoptedV1;
+    actingSet @49 :ActingSetV1;
+    actingEnded @50 :ActingEndedV1;
+    postAppointed @51 :PostAppointedV1;
+    # Closings and corrections of incoming documents (workflows/incoming/).
+    notedForInformation @52 :NotedForInformationV1;
+    registrationVoided @53 :RegistrationVoidedV1;
+    registrationCorrected @54 :RegistrationCorrectedV1;
+    partReported @55 :PartReportedV1;
+    # The calendar: a declared day off taken back.
+    dayOffWithdrawn @56 :DayOffWithdrawnV1;
   }
 }
 
@@ -399,6 +412,76 @@ struct LetterDraftedV1 {
   relatedCase @4 :Text;          # e.g. the legal act it sends, or the letter it follows up
 }
 
+# The org chart a body's log starts from: the org file's JSON as it was adopted
+# (docs/org-format.md). Later changes are events of their own.
+struct OrgChartAdoptedV1 {
+  chart @0 :Text;                # the org file, verbatim
+  source @1 :Text;               # where it came from: a file name, or "built-in Ozurgeti"
+}
+
+# `actingPost` exercises `absentPost` (its powers, its alerts) from `from` to `to` inclusive;
+# meanwhile the absent holder may not resolve or sign in that post.
+struct ActingSetV1 {
+  absentPost @0 :Text;
+  actingPost @1 :Text;
+  from @2 :Text;                 # date
+  to @3 :Text;                   # date
+  basis @4 :Text;                # the chair's decision or the mayor's order, with its number
+}
+
+# An acting assignment ended before its `to` (the holder came back).
+struct ActingEndedV1 {
+  absentPost @0 :Text;
+  actingPost @1 :Text;
+  lastDay @2 :Text;              # date: the last day the acting post acted
+  reason @3 :Text;
+}
+
+# `person` holds `post` from `from` (a vacancy when empty).
+struct PostAppointedV1 {
+  post @0 :Text;
+  person @1 :Text;
+  from @2 :Text;                 # date
+  basis @3 :Text;                # the order of appointment
+}
+
+# Taken note of (ცნობად მიღება): a document that needs no answer is closed, then filed.
+struct NotedForInformationV1 {
+  by @0 :Text;                   # post id
+  remark @1 :Text;
+}
+
+# A registration made in error: its number stays in the journal, marked void, never reused.
+struct RegistrationVoidedV1 {
+  registrationNumber @0 :Text;
+  reason @1 :Text;
+}
+
+struct FieldChange {
+  field @0 :Text;                # "sender", "subject", "addressee", "kind", "pages"
+  before @1 :Text;
+  after @2 :Text;
+}
+
+# A correction of what was registered; the history shows before and after.
+struct RegistrationCorrectedV1 {
+  changes @0 :List(FieldChange);
+  reason @1 :Text;
+  # The corrected sender in full (its `name` is also among `changes`); unset when unchanged.
+  sender @2 :Sender;
+}
+
+# A co-executor's contribution, reported to the lead executor.
+struct PartReportedV1 {
+  by @0 :Text;                   # post id of the co-executor
+  text @1 :Text;
+}
+
+struct DayOffWithdrawnV1 {
+  date @0 :Text;
+  reason @1 :Text;
+}
+
 # ---------------------------------------------------------------------------------------------
 # Commands: what a client asks for (docs/api.md names them). The actor is never a field:
 # it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
@@ -452,6 +535,18 @@ struct Command {
     declareDayOff @33 :DeclareDayOff;
     acknowledgeAlert @34 :AcknowledgeAlert;
     draftLetter @35 :DraftLetter;
+    # The organisation (case "org"), through POST /v1/org/commands.
+    setActing @36 :SetActing;
+    endActing @37 :EndActing;
+    appoint @38 :Appoint;
+    # Incoming documents.
+    takeNote @39 :TakeNote;
+    voidRegistration @40 :VoidRegistration;
+    correctRegistration @41 :CorrectRegistration;
+    reportPart @42 :TextOnly
+        $note([(field = "text", label = (ka = "შესრულებული ნაწილი", en = "The part done"))]);
+    # The calendar.
+    withdrawDayOff @43 :WithdrawDayOff;
   }
 }
 
@@ -586,4 +681,51 @@ struct DraftLetter {
   subject @1 :Text $label(ka = "საკითხი", en = "Subject");
   text @2 :Text $label(ka = "ტექსტი", en = "Text");
   relatedCase @3 :Text $label(ka = "დაკავშირებული საქმე", en = "Related case") $optional;
+}
+
+struct SetActing {
+  absentPost @0 :Text $label(ka = "არმყოფი თანამდებობა", en = "Absent post") $post;
+  actingPost @1 :Text $label(ka = "მოვალეობის შემსრულებელი", en = "Acting post") $post;
+  from @2 :Text $label(ka = "დან", en = "From") $date;
+  to @3 :Text $label(ka = "მდე", en = "To") $date;
+  basis @4 :Text $label(ka = "საფუძველი (ბრძანება, ნომერი)", en = "Basis (order and number)");
+}
+
+struct EndActing {
+  absentPost @0 :Text $label(ka = "არმყოფი თანამდებობა", en = "Absent post") $post;
+  # empty: today
+  lastDay @1 :Text $label(ka = "ბოლო დღე", en = "Last day") $date $optional;
+  reason @2 :Text $label(ka = "მიზეზი", en = "Reason") $optional;
+}
+
+struct Appoint {
+  post @0 :Text $label(ka = "თანამდებობა", en = "Post") $post;
+  # empty: the post falls vacant
+  person @1 :Text $label(ka = "პირი", en = "Person") $optional;
+  from @2 :Text $label(ka = "დან", en = "From") $date;
+  basis @3 :Text $label(ka = "საფუძველი (ბრძანება, ნომერი)", en = "Basis (order and number)");
+}
+
+struct TakeNote {
+  remark @0 :Text $label(ka = "შენიშვნა", en = "Remark") $optional;
+}
+
+struct VoidRegistration {
+  reason @0 :Text $label(ka = "გაუქმების მიზეზი", en = "Why it is void");
+}
+
+# Only the fields given change; `reason` is required.
+struct CorrectRegistration {
+  sender @0 :Sender $label(ka = "გამგზავნი", en = "Sender") $optional;
+  subject @1 :Text $label(ka = "საკითხი", en = "Subject") $optional;
+  addressee @2 :Text $label(ka = "ადრესატი", en = "Addressee") $post $optional;
+  # correspondence, application, public_information, complaint
+  kind @3 :Text $label(ka = "დოკუმენტის სახე", en = "Kind of document") $optional;
+  pages @4 :UInt32 $label(ka = "ფურცლების რაოდენობა", en = "Pages") $optional;
+  reason @5 :Text $label(ka = "შესწორების მიზეზი", en = "Why it is corrected");
+}
+
+struct WithdrawDayOff {
+  date @0 :Text $label(ka = "თარიღი", en = "Date") $date;
+  reason @1 :Text $label(ka = "საფუძველი", en = "Reason");
 }

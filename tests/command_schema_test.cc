@@ -162,7 +162,8 @@ TEST_F(CommandSchemaTest, NothingOfTodaysCommandsLacksALabel) {
   EXPECT_EQ(api::ReadableName("alert_seq"), "Alert seq");
 }
 
-// Every text field named as a date (received_on, due, new_due, session_date, date) is marked
+// Every text field named as a date (received_on, due, new_due, session_date, date, from, to,
+// last_day) is marked
 // $date, so that a field added later under such a name without it is caught here.
 void ExpectDatesMarked(const object& owner, const std::string& path) {
   for (const auto& f : owner.at("fields").as_array()) {
@@ -171,7 +172,8 @@ void ExpectDatesMarked(const object& owner, const std::string& path) {
       return name.size() >= tail.size() &&
              name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
     };
-    const bool dated = ends("_on") || ends("due") || ends("_date") || name == "date";
+    const bool dated = ends("_on") || ends("due") || ends("_date") || ends("_day") ||
+                       name == "date" || name == "from" || name == "to";
     if (f.at("type") == "text" || f.at("type") == "date") {
       EXPECT_EQ(f.at("type") == "date", dated) << path << "." << name;
     }

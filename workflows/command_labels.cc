@@ -41,6 +41,14 @@ constexpr CommandLabel kLabels[] = {
     {"declare_day_off", "დასვენების დღის გამოცხადება", "Declare a day off"},
     {"acknowledge_alert", "შეტყობინების გაცნობა", "Acknowledge an alert"},
     {"draft_letter", "წერილის პროექტის მომზადება", "Draft a letter"},
+    {"set_acting", "მოვალეობის შემსრულებლის დანიშვნა", "Appoint an acting officer"},
+    {"end_acting", "მოვალეობის შესრულების დასრულება", "End the acting assignment"},
+    {"appoint", "თანამდებობაზე დანიშვნა", "Appoint to a post"},
+    {"take_note", "ცნობად მიღება", "Take note"},
+    {"void_registration", "რეგისტრაციის გაუქმება", "Void the registration"},
+    {"correct_registration", "რეგისტრაციის შესწორება", "Correct the registration"},
+    {"report_part", "ნაწილის შესრულების ანგარიში", "Report my part"},
+    {"withdraw_day_off", "დასვენების დღის გაუქმება", "Withdraw a day off"},
 };
 
 }  // namespace
