@@ -365,7 +365,8 @@ struct AlertRecipient {
   post @0 :Text;
   person @1 :Text;
   actingFor @2 :Text;
-  role @3 :Text;                 # executor, unit_head, deadline_setter, supervisor
+  role @3 :Text;                 # executor, co_executor, unit_head, deadline_setter,
+                                 # records_office, supervisor
 }
 
 # A step of the deadline watch: a reminder before the due date, the miss the day after, an

@@ -1,5 +1,7 @@
 #include "workflows/allowed_actions.h"
 
+#include <algorithm>
+
 #include <capnp/dynamic.h>
 #include <capnp/message.h>
 
@@ -55,6 +57,31 @@ std::vector<ExpectedStep> ExpectedSteps(const CaseState& s, const OrgChart& org)
   auto to_all = [&](Power power, const char* type) {
     for (auto& post : PostsWith(org, power)) steps.push_back({post, type});
   };
+  // Records rules: the co-executors confirm their receipt, then report their part to the lead
+  // executor, while the answer is not signed (workflows/incoming/flow.cc).
+  if (CoExecutionOpen(s)) {
+    for (const auto& post : s.co_executors) {
+      if (!HasReceived(s, post)) {
+        steps.push_back({post, "confirm_receipt"});
+      } else if (std::none_of(s.parts.begin(), s.parts.end(),
+                              [&](const PartReport& part) { return part.by == post; })) {
+        steps.push_back({post, "report_part"});
+      }
+    }
+  }
+  // The visa the answer still needs (the org file's endorsement rules) comes before the
+  // decision or the signature.
+  if (s.stage == Stage::kAnswerDrafted && IsIncoming(s.kind)) {
+    if (const VisaRule* rule = org.endorsement_rules().Missing(KindName(s.kind), s.endorsements,
+                                                                s.lead_executor, org)) {
+      for (const auto& post : org.posts()) {
+        if (post.powers.count(rule->power) && post.powers.count(Power::kEndorse)) {
+          steps.push_back({post.id, "endorse"});
+        }
+      }
+      return steps;
+    }
+  }
   switch (s.stage) {
     case Stage::kRegistered:
       steps.push_back({s.addressee, "assign_resolution"});

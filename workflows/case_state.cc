@@ -101,6 +101,18 @@ OpenDeadline OpenDeadlineOf(const CaseState& s) {
   return {};
 }
 
+bool HasReceived(const CaseState& s, const std::string& post) {
+  for (const auto& [who, on] : s.receipts) {
+    if (who == post) return true;
+  }
+  return false;
+}
+
+bool CoExecutionOpen(const CaseState& s) {
+  return IsIncoming(s.kind) && (s.stage == Stage::kResolved || s.stage == Stage::kInExecution ||
+                                s.stage == Stage::kAnswerDrafted || s.stage == Stage::kDecided);
+}
+
 const std::string& SubjectOf(const CaseState& s) {
   return !s.subject.empty() ? s.subject : !s.title.empty() ? s.title : s.instruction;
 }

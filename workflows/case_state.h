@@ -95,6 +95,13 @@ struct AlertRecord {
   bool operator==(const AlertRecord&) const = default;
 };
 
+// A co-executor's part of the work, reported to the lead executor (report_part).
+struct PartReport {
+  std::string by, text, on;  // post, what was done, Tbilisi date
+
+  bool operator==(const PartReport&) const = default;
+};
+
 struct CaseState {
   Kind kind = Kind::kNone;
   Stage stage = Stage::kNew;
@@ -115,6 +122,10 @@ struct CaseState {
   std::string deadline_setter;  // post that set the current due (docs/domain.md §3)
   std::string lead_executor;
   std::vector<std::string> co_executors;
+  // Who confirmed receipt of the resolution and when (post, Tbilisi date): the lead executor
+  // and each co-executor, in the order they confirmed (the delivery journal).
+  std::vector<std::pair<std::string, std::string>> receipts;
+  std::vector<PartReport> parts;  // the co-executors' reports to the lead executor, in order
   bool on_control = false;
   int statutory_extensions = 0;
   std::vector<std::string> endorsements;  // posts, in order
@@ -165,6 +176,12 @@ struct OpenDeadline {
   std::string responsible;
 };
 OpenDeadline OpenDeadlineOf(const CaseState& state);
+
+// Whether `post` has confirmed receipt of the case's resolution.
+bool HasReceived(const CaseState& state, const std::string& post);
+// Whether the co-executors still work on the case: resolved, not yet signed (or answered
+// otherwise) — they may confirm receipt and report their parts.
+bool CoExecutionOpen(const CaseState& state);
 
 // What the case is about, in one line: a document's or letter's subject, else an act's title,
 // else an assignment's instruction ("" for none).

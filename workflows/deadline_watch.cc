@@ -148,6 +148,20 @@ std::optional<Date> NextWatchDate(const CaseState& state, const OrgChart& org,
   return steps.front().date;
 }
 
+namespace {
+
+// Who answers for the deadline: the responsible post (the lead executor), and the co-executors
+// of the resolution while they work on it.
+std::vector<Recipient> Executors(const CaseState& state, const OpenDeadline& open) {
+  std::vector<Recipient> executors{{open.responsible, "executor"}};
+  if (CoExecutionOpen(state)) {
+    for (const auto& post : state.co_executors) executors.push_back({post, "co_executor"});
+  }
+  return executors;
+}
+
+}  // namespace
+
 std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Context& context,
                                                const WatchPolicy& policy) {
   std::vector<storage::EventDraft> events;
@@ -202,7 +216,10 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
       if (step.type == Step::Type::kApproach && step.date <= today) nearest = &step;
     }
     if (nearest) {
-      add(schema::Event::Payload::DEADLINE_APPROACHING, *nearest, {{open.responsible, "executor"}},
+      // The reminder reaches every executor the resolution was placed on: the co-executors
+      // answer to the lead for their parts by the same date.
+      std::vector<Recipient> executors = Executors(state, open);
+      add(schema::Event::Payload::DEADLINE_APPROACHING, *nearest, std::move(executors),
           "reminder " + DaysText(nearest->n) + " before the due date " + open.due +
               " (watch policy " + policy.ToString() + ", docs/domain.md §7)");
     }
@@ -211,17 +228,27 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
   for (const auto& step : steps) {
     if (step.date > today) break;
     if (step.type == Step::Type::kMissed) {
-      // docs/domain.md §7: the executor's unit head and whoever set the deadline learn of the miss.
-      std::vector<Recipient> recipients;
+      // docs/domain.md §7: the executors themselves, their unit head and whoever set the
+      // deadline learn of the miss; for a controlled document also the records office, which
+      // keeps the control list.
+      std::vector<Recipient> recipients = Executors(state, open);
       if (!line.empty()) recipients.push_back({line.front(), "unit_head"});
       if (!state.deadline_setter.empty() && state.deadline_setter != open.responsible) {
         recipients.push_back({state.deadline_setter, "deadline_setter"});
       }
-      if (recipients.empty()) recipients.push_back({open.responsible, "executor"});
+      if (state.on_control) {
+        for (const auto& post : context.org->posts()) {
+          if (post.powers.count(Power::kRegister)) recipients.push_back({post.id, "records_office"});
+        }
+      }
       add(schema::Event::Payload::DEADLINE_MISSED, step, std::move(recipients),
           "the due date " + open.due +
-              " passed with the proceeding still open; the executor's "
-              "unit head and whoever set the deadline are alerted (docs/domain.md §7)");
+              " passed with the proceeding still open; the executors, their unit head and "
+              "whoever set the deadline are alerted" +
+              std::string(state.on_control ? ", and the records office: the document is on "
+                                             "control"
+                                           : "") +
+              " (docs/domain.md §7)");
     } else if (step.type == Step::Type::kEscalate) {
       add(schema::Event::Payload::ESCALATED, step, {{line[step.n], "supervisor"}},
           "still open " + DaysText(step.n * policy.escalate_every_working_days) +

@@ -87,11 +87,20 @@ Decision Endorse(const CaseState& state, schema::TextOnly::Reader command, const
   return Events(std::move(draft));
 }
 
-Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
-                       std::initializer_list<schema::Outcome> allowed, const char* allowed_en,
-                       const char* allowed_ka, Power power, const std::string& as_post) {
+std::optional<Refusal> MissingVisa(const CaseState& state, const Context& context) {
+  const VisaRule* rule = context.org->endorsement_rules().Missing(
+      KindName(state.kind), state.endorsements, state.lead_executor, *context.org);
+  if (rule) return EndorsementRules::RefusalFor(*rule);
+  return std::nullopt;
+}
+
+Decision DecideOutcome(const CaseState& state, schema::Decide::Reader command,
+                       const Context& context, std::initializer_list<schema::Outcome> allowed,
+                       const char* allowed_en, const char* allowed_ka, Power power,
+                       const std::string& as_post) {
   auto authority = Need(context, power, as_post);  // authority before data (refusal.h)
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
+  if (auto refusal = MissingVisa(state, context)) return *refusal;
   if (std::find(allowed.begin(), allowed.end(), command.getOutcome()) == allowed.end()) {
     return Refuse(allowed_en, allowed_ka);
   }

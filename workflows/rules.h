@@ -33,9 +33,14 @@ std::variant<std::string, Refusal> MustBe(const Context& context, const std::str
 // Requires the caller to have checked the stage.
 Decision Endorse(const CaseState& state, schema::TextOnly::Reader command, const Context& context);
 
+// The visa the organisation requires on this kind of answer (its org file's endorsement rules)
+// and the current draft lacks, as the refusal of the signature; nullopt when none is missing.
+std::optional<Refusal> MissingVisa(const CaseState& state, const Context& context);
+
 // The decision on an application or a complaint (an individual act): `outcome` must be one of
-// `allowed`; the actor needs `power` as `as_post`. Requires the caller to have checked the stage.
-Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
+// `allowed`; the actor needs `power` as `as_post`; the decision is signed as it is, so it waits
+// for the visas the answer needs (MissingVisa). Requires the caller to have checked the stage.
+Decision DecideOutcome(const CaseState& state, schema::Decide::Reader command, const Context& context,
                        std::initializer_list<schema::Outcome> allowed, const char* allowed_en,
                        const char* allowed_ka, Power power, const std::string& as_post);
 

@@ -16,7 +16,7 @@ std::optional<Decision> DecideApplication(const CaseState& state, schema::Comman
   if (state.stage != Stage::kAnswerDrafted) return Decision(NotNow(state, command));
   // The addressee (or whoever acts for them) decides, with the power to sign the act.
   return DecideOutcome(
-      command.getDecide(), context,
+      state, command.getDecide(), context,
       {schema::Outcome::GRANTED, schema::Outcome::REFUSED, schema::Outcome::PARTLY},
       "an application is granted, refused or partly granted",
       "განცხადება შეიძლება დაკმაყოფილდეს, არ დაკმაყოფილდეს ან ნაწილობრივ "

@@ -16,7 +16,7 @@ std::optional<Decision> DecideComplaint(const CaseState& state, schema::Command:
   if (state.stage != Stage::kAnswerDrafted) return Decision(NotNow(state, command));
   // Decided by the head of the body (mayor / council chair) or whoever acts for them.
   return DecideOutcome(
-      command.getDecide(), context,
+      state, command.getDecide(), context,
       {schema::Outcome::UPHELD, schema::Outcome::ANNULLED, schema::Outcome::AMENDED},
       "a complaint is upheld, or the act is annulled or amended",
       "საჩივარზე გადაწყვეტილება: ძალაში დატოვება, ბათილად ცნობა ან შეცვლა",

@@ -200,6 +200,79 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
   return Events(std::move(draft));
 }
 
+// The co-executor `context.actor_post` is, or acts for today, among `posts`: the post and the
+// acting-for ("" when its own); nullopt when none.
+std::optional<std::pair<std::string, std::string>> AsCoExecutor(
+    const std::vector<std::string>& posts, const Context& context) {
+  for (const auto& post : posts) {
+    auto who = MustBe(context, post, "co-executor", "თანაშემსრულებელს");
+    if (auto* acting_for = std::get_if<std::string>(&who)) return std::pair(post, *acting_for);
+  }
+  return std::nullopt;
+}
+
+Refusal NotACoExecutor(const std::vector<std::string>& posts) {
+  std::string list;
+  for (const auto& post : posts) list += (list.empty() ? "" : ", ") + post;
+  return Refusal{"only a co-executor of the resolution (" + list + ") or whoever acts for them may do this",
+                 "ამის გაკეთება შეუძლია მხოლოდ რეზოლუციის თანაშემსრულებელს (" + list +
+                     ") ან მისი მოვალეობის შემსრულებელს",
+                 "execute"};
+}
+
+// Records rules: every executor a resolution was placed on confirms its receipt by signature
+// (the delivery journal). The lead executor's receipt starts the execution; each co-executor
+// confirms their own while the answer is not yet signed.
+Decision ConfirmReceipt(const CaseState& state, schema::Command::Reader command,
+                        const Context& context) {
+  std::vector<std::string> pending;  // co-executors yet to confirm
+  for (const auto& post : state.co_executors) {
+    if (!HasReceived(state, post)) pending.push_back(post);
+  }
+  if (!CoExecutionOpen(state) || (state.stage != Stage::kResolved && pending.empty())) {
+    return NotNow(state, command);
+  }
+  auto lead = MustBe(context, state.lead_executor, "lead executor", "მთავარ შემსრულებელს");
+  std::string executor = state.lead_executor, acting_for;
+  if (auto* own = std::get_if<std::string>(&lead); own && state.stage == Stage::kResolved) {
+    acting_for = *own;
+  } else if (auto co = AsCoExecutor(pending, context)) {
+    std::tie(executor, acting_for) = *co;
+  } else if (AsCoExecutor(state.co_executors, context)) {
+    return RefuseNow("receipt of this resolution is already confirmed",
+                     "ამ რეზოლუციის მიღება უკვე დადასტურებულია");
+  } else if (state.stage == Stage::kResolved) {
+    return std::get<Refusal>(lead);
+  } else {
+    return NotACoExecutor(pending);
+  }
+  auto draft = NewEvent(context, acting_for);
+  draft.event().getPayload().initReceiptConfirmed().setExecutor(executor);
+  return Events(std::move(draft));
+}
+
+// A co-executor reports their part of the work to the lead executor, who writes the answer
+// (records rules: the co-executors answer to the lead executor for their part). After their own
+// receipt, until the answer is signed; as often as there is something to report.
+Decision ReportPart(const CaseState& state, schema::Command::Reader command,
+                    const Context& context) {
+  if (!CoExecutionOpen(state) || state.co_executors.empty()) return NotNow(state, command);
+  auto co = AsCoExecutor(state.co_executors, context);
+  if (!co) return NotACoExecutor(state.co_executors);
+  if (!HasReceived(state, co->first)) {
+    return RefuseNow(co->first + " has not confirmed receipt of the resolution yet",
+                     co->first + "-ს რეზოლუციის მიღება ჯერ არ დაუდასტურებია");
+  }
+  if (command.getReportPart().getText().size() == 0) {
+    return Refuse("the report has no text", "ანგარიშის ტექსტი ცარიელია");
+  }
+  auto draft = NewEvent(context, co->second);
+  auto r = draft.event().getPayload().initPartReported();
+  r.setBy(co->first);
+  r.setText(command.getReportPart().getText());
+  return Events(std::move(draft));
+}
+
 }  // namespace
 
 const KindRules& RulesFor(Kind kind) {
@@ -285,14 +358,10 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     case Which::ASSIGN_RESOLUTION:
       if (state.stage != Stage::kRegistered) return NotNow(state, command);
       return Resolve(state, command.getAssignResolution(), context);
-    case Which::CONFIRM_RECEIPT: {
-      if (state.stage != Stage::kResolved) return NotNow(state, command);
-      auto who = MustBe(context, state.lead_executor, "lead executor", "მთავარ შემსრულებელს");
-      if (auto* refusal = std::get_if<Refusal>(&who)) return *refusal;
-      auto draft = NewEvent(context, std::get<std::string>(who));
-      draft.event().getPayload().initReceiptConfirmed().setExecutor(state.lead_executor);
-      return Events(std::move(draft));
-    }
+    case Which::CONFIRM_RECEIPT:
+      return ConfirmReceipt(state, command, context);
+    case Which::REPORT_PART:
+      return ReportPart(state, command, context);
     case Which::REDIRECT:
       if (state.stage != Stage::kResolved && state.stage != Stage::kInExecution) {
         return NotNow(state, command);
@@ -331,6 +400,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
           kind.decision_before_sign ? state.decided_by : Signatory(context, state.addressee);
       auto authority = Need(context, Power::kSign, signer);
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
+      if (auto refusal = MissingVisa(state, context)) return *refusal;
       auto draft = NewEvent(context, std::get<std::string>(authority));
       draft.event().getPayload().initSigned().setBy(signer);
       return Events(std::move(draft));
@@ -439,9 +509,21 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.on_control = r.getOnControl();
       return true;
     }
-    case P::RECEIPT_CONFIRMED:
-      state.stage = Stage::kInExecution;
+    case P::RECEIPT_CONFIRMED: {
+      // Only the lead executor's receipt starts the execution; a co-executor's is recorded.
+      const std::string executor = payload.getReceiptConfirmed().getExecutor();
+      state.receipts.emplace_back(executor, today);
+      if (state.stage == Stage::kResolved &&
+          (executor == state.lead_executor || executor.empty())) {
+        state.stage = Stage::kInExecution;
+      }
       return true;
+    }
+    case P::PART_REPORTED: {
+      auto r = payload.getPartReported();
+      state.parts.push_back({r.getBy(), r.getText(), today});
+      return true;
+    }
     case P::REDIRECTED: {
       auto r = payload.getRedirected();
       if (r.getToExecutor().size() > 0) {

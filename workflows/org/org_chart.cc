@@ -169,6 +169,7 @@ Result<OrgChart> OrgChart::Parse(std::string_view json) {
         if (!added.ok()) throw OrgError(where + ": " + added.message());
       }
     }
+    chart.endorsement_rules_ = EndorsementRules::Parse(top.if_contains("endorsements"), chart);
   } catch (const OrgError& e) {
     return Status::Error(Status::Code::kInvalidArgument, std::string("org file: ") + e.what(),
                          std::string("ორგანიზაციის ფაილის შეცდომა: ") + e.what());

@@ -15,6 +15,7 @@
 
 #include "storage/status.h"
 #include "workflows/calendar/date.h"
+#include "workflows/org/endorsement_rules.h"
 #include "workflows/org/power.h"
 #include "workflows/refusal.h"
 
@@ -63,6 +64,8 @@ class OrgChart {
   const std::vector<Unit>& units() const { return units_; }
   const std::vector<Post>& posts() const { return posts_; }
   const std::vector<ActingAssignment>& acting() const { return acting_; }
+  // The visas each kind of answer needs before signing (the org file's "endorsements").
+  const EndorsementRules& endorsement_rules() const { return endorsement_rules_; }
 
   const Post* FindPost(std::string_view id) const;
   const Unit* FindUnit(std::string_view id) const;
@@ -100,6 +103,7 @@ class OrgChart {
   std::vector<Post> posts_;
   std::map<std::string, size_t, std::less<>> post_index_, unit_index_;
   std::vector<ActingAssignment> acting_;
+  EndorsementRules endorsement_rules_;
 };
 
 }  // namespace saqme::workflows
