@@ -19,6 +19,7 @@
 #include "api/paging.h"
 #include "api/readiness.h"
 #include "engine/control.h"
+#include "engine/control_list.h"
 #include "engine/projection.h"
 #include "engine/search.h"
 #include "replay/anchor.h"
@@ -338,6 +339,8 @@ Response Api::Handle(const Request& request) {
       response = Json(http::status::ok, CommandSchema(), request);
     } else if (get && p.size() == 2 && p[1] == "control") {
       response = Control(request, *actor);
+    } else if (get && p.size() == 3 && p[1] == "control" && p[2] == "list") {
+      response = ControlListAnswer(request, *actor);
     } else if (post && p.size() == 4 && p[1] == "admin" && p[2] == "clock" && p[3] == "advance" &&
                simulated_clock_) {
       response = AdvanceClock(request, *actor);
@@ -660,6 +663,55 @@ Response Api::Control(const Request& request, const std::string& post) {
   auto dashboard = engine::ControlDashboard(*engine_, *org_, query);
   if (!dashboard.ok()) return FromStatus(request, dashboard.status());
   return Json(http::status::ok, dashboard.value(), request);
+}
+
+Response Api::ControlListAnswer(const Request& request, const std::string& post) {
+  if (auto denied = RegistersDenied(request, post)) return std::move(*denied);
+  const Target target = Parse(request.target());
+  bool ok = false;
+  engine::ControlListQuery query;
+  query.year = YearOf(target, clock_, &ok);
+  query.today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  if (!ok) {
+    return Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
+                 "წელი არასწორია");
+  }
+  const auto state = target.query.find("state");
+  if (state != target.query.end()) {
+    if (state->second != "open" && state->second != "closed") {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "state must be open or closed", "state უნდა იყოს open ან closed");
+    }
+    query.closed = state->second == "closed";
+  }
+  const auto format = target.query.find("format");
+  const std::string as = format == target.query.end() ? "json" : format->second;
+  if (as != "json" && as != "csv") {
+    return Error(request, http::status::bad_request, "bad_request", "format must be json or csv",
+                 "ფორმატი უნდა იყოს json ან csv");
+  }
+  auto list = engine::ControlList(*engine_, query);
+  if (!list.ok()) return FromStatus(request, list.status());
+  if (as == "csv") {
+    static const std::vector<std::string> kColumns = {"registration_number",
+                                                      "registered_on",
+                                                      "kind",
+                                                      "subject",
+                                                      "sender",
+                                                      "executor",
+                                                      "due",
+                                                      "answered_on",
+                                                      "standing",
+                                                      "standing_ka",
+                                                      "case_id"};
+    return Text(request, "text/csv; charset=utf-8", RowsCsv(list.value(), kColumns),
+                "control-" + std::to_string(query.year) + ".csv");
+  }
+  boost::json::object body{{"year", query.year},
+                           {"today", query.today.ToString()},
+                           {"figures", engine::ControlFiguresJson(engine::FiguresOf(list.value()))},
+                           {"documents", std::move(list.value())}};
+  return Json(http::status::ok, body, request);
 }
 
 void Api::EnableClockAdvance(engine::SimulatedClock* clock,

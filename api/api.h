@@ -95,6 +95,8 @@ class Api {
   Response Alerts(const Request& request, const std::string& post);
   Response Acknowledge(const Request& request, const Caller& caller, const std::string& id);
   Response Control(const Request& request, const std::string& post);
+  // GET /v1/control/list: the control list of a year (engine/control_list.h), JSON or CSV.
+  Response ControlListAnswer(const Request& request, const std::string& post);
   Response AdvanceClock(const Request& request, const std::string& post);
   // The case as it stood at ?as_of= or ?at_version=, replayed from its own events.
   Response CaseAt(const Request& request, const std::string& case_id,

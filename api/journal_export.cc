@@ -46,6 +46,12 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"executor", {"შემსრულებელი", "Executor"}},
     {"received_at", {"ჩაბარდა", "Received"}},
     {"resolution_by", {"რეზოლუციის ავტორი", "Resolution by"}},
+    {"resolution_by_person", {"რეზოლუცია დაადო", "Resolution placed by"}},
+    {"resolution_acting_for", {"მოვალეობის შემსრულებლად", "Acting for"}},
+    {"registration_number", {"რეგისტრაციის №", "Registration number"}},
+    {"role", {"როლი", "Role"}},
+    {"received_by", {"ჩაიბარა (ხელმოწერა)", "Received by (signature)"}},
+    {"received_by_post", {"ჩამბარებლის თანამდებობა", "Received by post"}},
     {"signed_by", {"ხელმომწერი", "Signed by"}},
     {"outgoing_number", {"გასულის №", "Outgoing number"}},
     {"issuer", {"გამცემი", "Issuer"}},
@@ -100,7 +106,10 @@ std::vector<std::string> JournalColumns(const boost::json::array& entries) {
 }
 
 std::string JournalCsv(const boost::json::array& entries) {
-  const auto columns = JournalColumns(entries);
+  return RowsCsv(entries, JournalColumns(entries));
+}
+
+std::string RowsCsv(const boost::json::array& entries, const std::vector<std::string>& columns) {
   std::string out = "\xEF\xBB\xBF" + storage::CsvLine(columns);
   std::vector<std::string> cells(columns.size());
   for (const auto& entry : entries) {

@@ -21,6 +21,10 @@ std::vector<std::string> JournalColumns(const boost::json::array& entries);
 // mark so that a spreadsheet opens Georgian text as such.
 std::string JournalCsv(const boost::json::array& entries);
 
+// RFC 4180 CSV of `entries` with exactly `columns` (a header row of the keys), UTF-8 with a
+// byte-order mark; JournalCsv with the journal's columns.
+std::string RowsCsv(const boost::json::array& entries, const std::vector<std::string>& columns);
+
 // A self-contained HTML page: the journal's title in Georgian and English, the year, and a table
 // whose headers are the columns' Georgian names (English beneath); text is HTML-escaped.
 std::string JournalHtml(const std::string& journal, int year, const boost::json::array& entries);

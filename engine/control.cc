@@ -5,6 +5,8 @@
 
 #include <boost/json/array.hpp>
 
+#include "engine/control_list.h"
+
 namespace saqme::engine {
 namespace {
 
@@ -190,6 +192,12 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
                           {"viewer", query.viewer}, {"totals", all.Json()},  {"units", units},
                           {"posts", posts}};
   if (drilled) out["drill"] = query.drill == Drill::kOverdue ? "overdue" : "due_soon";
+  // The control report of the documents on control registered in the year, executed in scope.
+  auto controlled = ControlList(
+      engine, {query.year, std::nullopt, query.today,
+               [&](const std::string& executor) { return by_post.count(executor) > 0; }});
+  if (!controlled.ok()) return controlled.status();
+  out["on_control"] = ControlFiguresJson(FiguresOf(controlled.value()));
   return out;
 }
 

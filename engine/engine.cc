@@ -714,6 +714,11 @@ Result<boost::json::array> Engine::AnsweredInYear(int year) const {
   return ScanPrefix(*log_, kControlView, prefix, prefix);
 }
 
+Result<boost::json::array> Engine::ControlRegister(int year) const {
+  const std::string prefix = ControlRegisterPrefix(year);
+  return ScanPrefix(*log_, kJournalsView, prefix, prefix);
+}
+
 Result<boost::json::array> Engine::Nomenclature(int year) const {
   const std::string prefix = NomenclaturePrefix(year);
   return ScanPrefix(*log_, kNomenclatureView, prefix, prefix);

@@ -147,6 +147,8 @@ class Engine {
   Result<boost::json::array> OpenDeadlines() const;
   // Deadlines closed in `year`, on time and late, per post.
   Result<boost::json::array> AnsweredInYear(int year) const;
+  // The control register of documents registered in `year` (engine/control_list.h).
+  Result<boost::json::array> ControlRegister(int year) const;
   // Open proceedings with a running deadline (entries of the deadline index).
   uint64_t OpenCases() const;
 

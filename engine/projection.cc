@@ -42,8 +42,8 @@ void PutJournal(ViewSink& sink, const char* journal, int year, uint32_t number,
 // An inbox item: what the post must do (`action`, labelled) and enough of the case to choose
 // and do it without opening it (docs/views.md). Keys with nothing to say are left out but for
 // `on_control`.
-boost::json::object InboxItem(const CaseState& s, const std::string& action,
-                              const std::string& due) {
+boost::json::object InboxItem(const CaseState& s, const std::string& post,
+                              const std::string& action, const std::string& due) {
   boost::json::object item{{"case_id", s.case_id},
                            {"kind", workflows::KindName(s.kind)},
                            {"state", workflows::StageName(s.stage)},
@@ -63,7 +63,48 @@ boost::json::object InboxItem(const CaseState& s, const std::string& action,
   set("subject", workflows::SubjectOf(s));
   // An assignment's instruction is its subject; a document's is its resolution's.
   if (IsIncoming(s.kind)) set("instruction", s.instruction);
+  // The lead executor sees how many co-executors have reported their part (n of m).
+  if (post == s.lead_executor && !s.co_executors.empty()) {
+    std::set<std::string> reported;
+    for (const auto& part : s.parts) reported.insert(part.by);
+    item["parts_reported"] = reported.size();
+    item["parts_expected"] = s.co_executors.size();
+  }
   return item;
+}
+
+// A delivery-journal entry: a resolution (or a redirect) placed on `executor` by the event's
+// actor; the receipt fills in when and by whom it was received.
+void PlaceForDelivery(const CaseState& s, schema::Event::Reader event, const std::string& executor,
+                      const char* role, int year, const std::string& date, ViewSink& sink) {
+  const uint32_t number = sink.LastNumber("delivery", year) + 1;
+  boost::json::object entry{{"date", date},
+                            {"case_id", s.case_id},
+                            {"registration_number", s.registration_number},
+                            {"resolution_by", event.getActor().getPost().cStr()},
+                            {"resolution_by_person", event.getActor().getPerson().cStr()},
+                            {"executor", executor},
+                            {"role", role}};
+  if (event.getActingFor().size() > 0) entry["resolution_acting_for"] = event.getActingFor().cStr();
+  PutJournal(sink, "delivery", year, number, entry);
+  sink.Put(kJournalsView, DeliveryIndexKey(s.case_id, executor),
+           boost::json::serialize(boost::json::object{{"year", year}, {"number", number}}));
+}
+
+// The control register's entry of a controlled document (docs/views.md): what the control
+// list shows; its standing is worked out when read, against that day.
+boost::json::object ControlEntry(const CaseState& s) {
+  return {{"case_id", s.case_id},
+          {"registration_number", s.registration_number},
+          {"registered_on", s.registered_on},
+          {"kind", workflows::KindName(s.kind)},
+          {"state", workflows::StageName(s.stage)},
+          {"subject", s.subject},
+          {"sender", s.correspondent},
+          {"executor", s.lead_executor},
+          {"co_executors", boost::json::array(s.co_executors.begin(), s.co_executors.end())},
+          {"due", s.due},
+          {"answered_on", s.answered_on}};
 }
 
 }  // namespace
@@ -106,6 +147,19 @@ boost::json::object CaseView(const CaseState& s) {
   if (IsIncoming(s.kind)) {
     view["on_control"] = s.on_control;
     view["extensions"] = s.statutory_extensions;
+  }
+  // Who confirmed receipt of the resolution, and what the co-executors reported.
+  if (!s.receipts.empty()) {
+    boost::json::array receipts;
+    for (const auto& [post, on] : s.receipts) receipts.push_back({{"post", post}, {"on", on}});
+    view["receipts"] = std::move(receipts);
+  }
+  if (!s.parts.empty()) {
+    boost::json::array parts;
+    for (const auto& part : s.parts) {
+      parts.push_back({{"by", part.by}, {"text", part.text}, {"on", part.on}});
+    }
+    view["parts"] = std::move(parts);
   }
   if (!s.endorsements.empty()) {
     view["endorsements"] = boost::json::array(s.endorsements.begin(), s.endorsements.end());
@@ -190,7 +244,16 @@ void ProjectCaseState(const CaseState* before, const CaseState& after,
   const auto [due, responsible] = workflows::OpenDeadlineOf(after);
   for (auto& [post, action] : new_actions) {
     sink.Put(kInboxView, InboxKey(post, case_id),
-             boost::json::serialize(InboxItem(after, action, due)));
+             boost::json::serialize(InboxItem(after, post, action, due)));
+  }
+
+  // The control register: a controlled document's entry, kept as its state changes. Its key
+  // (the year of registration, the case) never changes.
+  if (IsIncoming(after.kind) && after.on_control) {
+    if (auto registered = workflows::Date::Parse(after.registered_on)) {
+      sink.Put(kJournalsView, ControlRegisterKey(registered->year(), case_id),
+               boost::json::serialize(ControlEntry(after)));
+    }
   }
 
   // The deadline index: one entry per open deadline, keyed by its date.
@@ -282,14 +345,37 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       }
       break;
     }
+    case P::RESOLUTION_ASSIGNED: {
+      // The delivery journal (the Telavi records division page; seed 000's department records
+      // everyone a resolution was placed on, each confirming receipt by signature): one entry
+      // per executor, naming who placed the resolution.
+      PlaceForDelivery(after, event, after.lead_executor, "lead", year, date, sink);
+      for (const auto& post : after.co_executors) {
+        PlaceForDelivery(after, event, post, "co_executor", year, date, sink);
+      }
+      break;
+    }
+    case P::REDIRECTED:
+      if (payload.getRedirected().getToExecutor().size() > 0) {
+        PlaceForDelivery(after, event, after.lead_executor, "lead", year, date, sink);
+      }
+      break;
     case P::RECEIPT_CONFIRMED: {
-      // The delivery journal: who received which resolution, when (the Telavi records division
-      // page).
-      boost::json::object entry = base;
-      entry["executor"] = after.lead_executor;
+      // The receipt fills in the executor's delivery entry: when, and who signed for it.
+      const std::string executor = payload.getReceiptConfirmed().getExecutor().cStr();
+      auto where = sink.Get(kJournalsView, DeliveryIndexKey(case_id, executor));
+      if (!where) break;
+      const auto at = boost::json::parse(*where).as_object();
+      const std::string key = JournalKey("delivery", static_cast<int>(at.at("year").as_int64()),
+                                         static_cast<uint32_t>(at.at("number").as_int64()));
+      auto stored = sink.Get(kJournalsView, key);
+      if (!stored) break;
+      auto entry = boost::json::parse(*stored).as_object();
       entry["received_at"] = FormatTbilisiTime(event.getOccurredAt());
-      entry["resolution_by"] = after.deadline_setter;
-      PutJournal(sink, "delivery", year, sink.LastNumber("delivery", year) + 1, entry);
+      entry["received_by"] = event.getActor().getPerson().cStr();
+      if (event.getActingFor().size() > 0)
+        entry["received_by_post"] = event.getActor().getPost().cStr();
+      sink.Put(kJournalsView, key, boost::json::serialize(entry));
       break;
     }
     case P::DISPATCHED: {

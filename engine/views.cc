@@ -37,6 +37,21 @@ uint32_t JournalKeyNumber(std::string_view key) {
   return number;
 }
 
+std::string DeliveryIndexKey(std::string_view case_id, std::string_view post) {
+  std::string key = "delivery.index";
+  key.push_back('\0');
+  key += case_id;
+  key.push_back('\0');
+  key += post;
+  return key;
+}
+
+std::string ControlRegisterPrefix(int year) { return JournalPrefix("control.register", year); }
+
+std::string ControlRegisterKey(int year, std::string_view case_id) {
+  return ControlRegisterPrefix(year) + std::string(case_id);
+}
+
 std::string InboxPrefix(std::string_view post) {
   std::string key(post);
   key.push_back('\0');

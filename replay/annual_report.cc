@@ -1,8 +1,10 @@
 #include "replay/annual_report.h"
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
+#include "engine/control_list.h"
 #include "replay/anchor.h"
 #include "storage/event_codec.h"
 #include "storage/tbilisi_time.h"
@@ -68,8 +70,10 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
   report.year = year;
   std::unordered_map<std::string, CaseFacts> cases;
   std::string case_id;
+  std::string last_date;  // of the log's last event
   Status read = log.ReadFrom(1, [&](uint64_t, const storage::EventView& view) {
     auto event = view.event();
+    last_date = TbilisiDate(event.getOccurredAt());
     auto id = event.getCaseId();
     case_id.assign(id.begin(), id.size());
     CaseFacts& c = cases[case_id];
@@ -126,7 +130,16 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
   });
   if (!read.ok()) return read;
 
+  const std::string year_end = std::to_string(year) + "-12-31";
+  const auto as_of =
+      workflows::Date::Parse(std::min(year_end, last_date.empty() ? year_end : last_date));
   for (const auto& [id, c] : cases) {
+    if (IsIncoming(c.state.kind) && c.state.on_control && YearOf(c.state.registered_on) == year) {
+      // Answered after the end of the year: still open at the year's end.
+      const std::string answered =
+          c.state.answered_on <= as_of->ToString() ? c.state.answered_on : "";
+      report.on_control.Count(workflows::StandingOf(c.state.due, answered, *as_of));
+    }
     if (c.state.kind == Kind::kNomenclature && c.state.year == year) {
       report.nomenclature_cases += static_cast<int>(c.state.files.size());
     }
@@ -185,6 +198,7 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
           {"deadline_watch",
            {{"reminders", r.reminders}, {"missed", r.missed}, {"escalations", r.escalations}}},
           {"nomenclature_cases", r.nomenclature_cases},
+          {"on_control", engine::ControlFiguresJson(r.on_control)},
           {"log",
            {{"intact", r.log_intact},
             {"verified_through_seq", r.head_seq},

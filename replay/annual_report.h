@@ -1,7 +1,7 @@
-// The annual report the apparatus publishes (docs/domain.md §2, the Lentekhi council apparatus report
-// for 2023, the Lentekhi report): what the body registered, answered and adopted in one calendar year, the
-// public-information statistics GAC art. 49 asks for, and the log's head as an anchor, so that
-// the printed report pins the log it was computed from (replay/anchor.h).
+// The annual report the apparatus publishes (docs/domain.md §2, the Lentekhi council apparatus
+// report for 2023, the Lentekhi report): what the body registered, answered and adopted in one
+// calendar year, the public-information statistics GAC art. 49 asks for, and the log's head as an
+// anchor, so that the printed report pins the log it was computed from (replay/anchor.h).
 //
 // Computed from the log alone, one pass, every case evolved by the workflows' own Evolve: a
 // report is a projection like any view and never disagrees with the history it summarises.
@@ -15,6 +15,7 @@
 
 #include "storage/event_log.h"
 #include "storage/status.h"
+#include "workflows/control_register.h"
 
 namespace saqme::replay {
 
@@ -47,6 +48,9 @@ struct AnnualReport {
   int information_released = 0, information_partly = 0, information_refused = 0;
   int reminders = 0, missed = 0, escalations = 0;  // deadline-watch alerts dated in the year
   int nomenclature_cases = 0;                      // files of the year's approved nomenclature
+  // The documents on control registered in the year, as they stand at the end of the year (or
+  // at the log's last event, when that is earlier): docs/workflows.md "Documents on control".
+  workflows::ControlFigures on_control;
   // The log the report was computed from: its intact chain up to `head_seq`.
   bool log_intact = false;
   uint64_t head_seq = 0;
