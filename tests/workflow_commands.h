@@ -43,6 +43,9 @@ inline Fill Resolve(const char* lead, const char* due = "", std::vector<const ch
   };
 }
 inline const Fill kReceipt = [](C c) { c.setConfirmReceipt(); };
+inline Fill ReportPart(const char* text = "the co-executor's part") {
+  return [=](C c) { c.initReportPart().setText(text); };
+}
 inline const Fill kSign = [](C c) { c.setSign(); };
 inline const Fill kRegisterAct = [](C c) { c.setRegisterAct(); };
 inline const Fill kAccept = [](C c) { c.setAccept(); };
@@ -189,6 +192,7 @@ inline Fill ArchiveFile(const char* code) {
 inline std::vector<std::pair<std::string, Fill>> Catalogue() {
   return {{"assign_resolution", Resolve("info-analytics")},
           {"confirm_receipt", kReceipt},
+          {"report_part", ReportPart()},
           {"redirect", Redirect("info-press", "", false)},
           {"extend_deadline", Extend("2027-01-20")},
           {"draft_answer", DraftAnswer()},
