@@ -110,7 +110,8 @@ TEST_F(WatchStepsTest, EachStepOnItsDayOnceInOrder) {
   EXPECT_EQ(Run("2026-06-09"), V{"approaching-1"});
   EXPECT_EQ(Run("2026-06-10"), V{});  // the due day itself: still in time
   EXPECT_EQ(Next(), "2026-06-11");
-  EXPECT_EQ(Run("2026-06-11"), V{"missed info-head apparatus-head"});
+  // The executor learns of their own miss, with their unit head and the deadline's setter.
+  EXPECT_EQ(Run("2026-06-11"), V{"missed info-public info-head apparatus-head"});
   EXPECT_EQ(Next(), "2026-06-15");  // 3 working days overdue: Thu, Fri, Mon
   EXPECT_EQ(Run("2026-06-12"), V{});
   EXPECT_EQ(Run("2026-06-15"), V{"escalated-1 apparatus-deputy"});
@@ -130,9 +131,43 @@ TEST_F(WatchStepsTest, ALateTickCatchesUpAndAnAbsentSetterIsReplacedByTheActingP
   using V = std::vector<std::string>;
   // The server was down from before the due date: one tick records the miss and both due
   // escalations; the reminders are moot.
-  EXPECT_EQ(Run("2026-06-22"), (V{"missed info-head apparatus-deputy/apparatus-head",
+  EXPECT_EQ(Run("2026-06-22"), (V{"missed info-public info-head apparatus-deputy/apparatus-head",
                                   "escalated-1 apparatus-deputy", "escalated-2 apparatus-deputy"}));
   EXPECT_EQ(Run("2026-06-22"), V{});
+}
+
+TEST_F(WatchStepsTest, CoExecutorsAreRemindedAndAlertedAndAControlledMissReachesTheRecordsOffice) {
+  using V = std::vector<std::string>;
+  state_.co_executors = {"info-press", "sec-hr"};
+  state_.on_control = true;
+  Context context;
+  context.actor_post = "system";
+  context.today = *Date::Parse("2026-06-05");
+  context.org = &org_;
+  context.calendar = &HolidayCalendar::Default();
+  auto reminder = WatchDeadline(state_, context, WatchPolicy());
+  ASSERT_EQ(reminder.size(), 1u);
+  std::vector<std::string> reminded;
+  for (auto r : reminder[0].event().asReader().getPayload().getDeadlineApproaching().getRecipients()) {
+    reminded.push_back(std::string(r.getPost().cStr()) + ":" + r.getRole().cStr());
+  }
+  EXPECT_EQ(reminded, (V{"info-public:executor", "info-press:co_executor", "sec-hr:co_executor"}));
+  // The miss: the executors, the unit head, the setter, and — on control — every post of the
+  // records office (power register: org-records, info-public already named as the executor).
+  EXPECT_EQ(Run("2026-06-11"),
+            V{"missed info-public info-press sec-hr info-head apparatus-head org-records"});
+  // Not on control: no records office.
+  CaseState plain = state_;
+  plain.on_control = false;
+  plain.watch = {};
+  context.today = *Date::Parse("2026-06-11");
+  auto missed = WatchDeadline(plain, context, WatchPolicy());
+  ASSERT_EQ(missed.size(), 1u);
+  std::vector<std::string> roles;
+  for (auto r : missed[0].event().asReader().getPayload().getDeadlineMissed().getRecipients()) {
+    roles.push_back(r.getRole().cStr());
+  }
+  EXPECT_EQ(roles, (V{"executor", "co_executor", "co_executor", "unit_head", "deadline_setter"}));
 }
 
 TEST_F(WatchStepsTest, NothingRunsOnAClosedCaseAndADayOffMovesOnlyADueOnThatDay) {

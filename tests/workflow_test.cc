@@ -131,14 +131,35 @@ TEST(CorrespondenceTest, FromRegistrationToFilingWithEveryStateRefusingTheRest) 
   EXPECT_EQ(bench.state().stage, Stage::kResolved);
   EXPECT_EQ(bench.state().due, "2026-11-20");
   EXPECT_EQ(bench.state().deadline_setter, "chair");
-  ExpectOnlyAllowed(bench, {"confirm_receipt", "redirect", "extend_deadline"});
+  ExpectOnlyAllowed(bench, {"confirm_receipt", "report_part", "redirect", "extend_deadline"});
 
-  EXPECT_NE(bench.Try("org-protocol", kReceipt), "");  // only the lead executor confirms
+  // The co-executor confirms their own receipt; only the lead's starts the execution.
+  EXPECT_NE(bench.Try("org-protocol", ReportPart()).find("not confirmed receipt"),
+            std::string::npos);
+  bench.Do("org-protocol", kReceipt);
+  EXPECT_EQ(bench.state().stage, Stage::kResolved);
+  EXPECT_EQ(bench.last_event().at("data").at("executor").as_string(), "org-protocol");
+  EXPECT_NE(bench.Try("org-protocol", kReceipt).find("already confirmed"), std::string::npos);
   bench.Do("info-analytics", kReceipt);
-  ExpectOnlyAllowed(bench, {"redirect", "extend_deadline", "draft_answer"});
+  EXPECT_EQ(bench.state().stage, Stage::kInExecution);
+  ExpectOnlyAllowed(bench, {"redirect", "extend_deadline", "draft_answer", "report_part"});
+
+  // The co-executor reports their part to the lead executor; nobody else may.
+  Refusal not_co;
+  EXPECT_NE(bench.Try("info-press", ReportPart(), &not_co), "");
+  EXPECT_TRUE(not_co.forbidden());
+  EXPECT_NE(bench.Try("info-analytics", ReportPart()), "");  // the lead answers, not reports
+  EXPECT_NE(bench.Try("org-protocol", ReportPart("")).find("no text"), std::string::npos);
+  bench.Do("org-protocol", ReportPart("სხდომის ოქმის ასლი მომზადდა"));
+  ASSERT_EQ(bench.state().parts.size(), 1u);
+  EXPECT_EQ(bench.state().parts[0].by, "org-protocol");
+  EXPECT_EQ(bench.state().parts[0].text, "სხდომის ოქმის ასლი მომზადდა");
+  EXPECT_EQ(bench.state().receipts,
+            (std::vector<std::pair<std::string, std::string>>{{"org-protocol", "2026-11-02"},
+                                                              {"info-analytics", "2026-11-02"}}));
 
   bench.Do("info-analytics", DraftAnswer());
-  ExpectOnlyAllowed(bench, {"draft_answer", "endorse", "sign", "extend_deadline"});
+  ExpectOnlyAllowed(bench, {"draft_answer", "endorse", "sign", "extend_deadline", "report_part"});
   bench.Do("info-head", Endorse());
   EXPECT_NE(bench.Try("info-head", Endorse()), "");  // one visa per post
   bench.Do("sec-legal", Endorse("სამართლებრივი შენიშვნა არ არის"));
