@@ -155,6 +155,73 @@ TEST(OrgParseTest, BadFilesAreExplained) {
       "not a YYYY-MM-DD date");
 }
 
+TEST(OrgParseTest, EndorsementRulesAreDataAndNonsenseIsExplained) {
+  auto with = [](const std::string& rules,
+                 const char* powers = R"(["sign", "endorse", "legal_expertise"])") {
+    std::string json = kMinimal;
+    json.replace(json.find(R"(["sign"])"), 8, powers);
+    json.replace(json.find(R"("posts")"), 7, R"("endorsements": )" + rules + R"(, "posts")");
+    return OrgChart::Parse(json);
+  };
+  auto org = with(R"([{"kinds": ["application"], "power": "legal_expertise", "name_ka": "ვიზა",
+                       "name_en": "the legal visa", "source": "statute art. 1"}])");
+  ASSERT_TRUE(org.ok()) << org.status().message();
+  ASSERT_EQ(org->endorsement_rules().rules().size(), 1u);
+  const OrgChart& chart = org.value();
+  const auto& rules = chart.endorsement_rules();
+  // An application drafted by the clerk needs the head's visa (the head holds the power);
+  // correspondence needs none; a draft by the head carries its own review.
+  ASSERT_NE(rules.Missing("application", {}, "clerk", chart), nullptr);
+  EXPECT_EQ(rules.Missing("application", {"head"}, "clerk", chart), nullptr);
+  EXPECT_EQ(rules.Missing("application", {}, "head", chart), nullptr);
+  EXPECT_EQ(rules.Missing("correspondence", {}, "clerk", chart), nullptr);
+  const Refusal refusal =
+      EndorsementRules::RefusalFor(*rules.Missing("application", {}, "clerk", chart));
+  EXPECT_NE(refusal.message_en.find("the legal visa"), std::string::npos);
+  EXPECT_NE(refusal.message_ka.find("ვიზა"), std::string::npos);
+  EXPECT_EQ(refusal.category(), RefusalCategory::kNotNow);
+
+  auto expect_error = [&](Result<OrgChart> parsed, const std::string& needle) {
+    ASSERT_FALSE(parsed.ok()) << needle;
+    EXPECT_NE(parsed.status().message().find(needle), std::string::npos)
+        << parsed.status().message();
+  };
+  expect_error(with(R"({"kinds": []})"), "endorsements: expected an array");
+  expect_error(
+      with(
+          R"([{"kinds": ["letters"], "power": "legal_expertise", "name_ka": "ვ", "name_en": "v"}])"),
+      "'letters' is not correspondence");
+  expect_error(
+      with(R"([{"kinds": ["application"], "power": "fly", "name_ka": "ვ", "name_en": "v"}])"),
+      "unknown power 'fly'");
+  expect_error(with(R"([{"kinds": ["application"], "power": "legal_expertise", "name_en": "v"}])"),
+               "name_ka: missing");
+  // No post may give the visa: nothing of that kind could ever be signed.
+  expect_error(
+      with(
+          R"([{"kinds": ["complaint"], "power": "legal_expertise", "name_ka": "ვ", "name_en": "v"}])",
+          R"(["sign", "legal_expertise"])"),
+      "no post holds both legal_expertise and endorse");
+}
+
+TEST(OzurgetiOrgTest, AnswersToApplicationsAndComplaintsNeedTheLegalServicesVisa) {
+  for (const OrgChart* org : {&OrgChart::Ozurgeti(), &OrgChart::Zugdidi()}) {
+    const auto& rules = org->endorsement_rules();
+    EXPECT_NE(rules.Missing("application", {}, "no-author", *org), nullptr) << org->body_id();
+    EXPECT_NE(rules.Missing("complaint", {}, "no-author", *org), nullptr) << org->body_id();
+    EXPECT_EQ(rules.Missing("correspondence", {}, "no-author", *org), nullptr) << org->body_id();
+    EXPECT_EQ(rules.Missing("public_information", {}, "no-author", *org), nullptr);
+  }
+  const OrgChart& ozurgeti = OrgChart::Ozurgeti();
+  EXPECT_EQ(ozurgeti.endorsement_rules().Missing("application", {"sec-juridical"}, "x", ozurgeti),
+            nullptr);
+  EXPECT_NE(ozurgeti.endorsement_rules().Missing("application", {"sec-head"}, "x", ozurgeti),
+            nullptr);  // a unit head's visa is not the legal service's
+  const OrgChart& zugdidi = OrgChart::Zugdidi();
+  EXPECT_EQ(zugdidi.endorsement_rules().Missing("complaint", {"adm-legal-head"}, "x", zugdidi),
+            nullptr);
+}
+
 TEST(OrgParseTest, APostWithoutSupervisorAfterItsSubordinateIsExplainedNotACrash) {
   auto org = OrgChart::Parse(R"({
     "format": "saqme-org-1", "body": {"id": "b", "name_ka": "ო"}, "head_post": "head",

@@ -330,6 +330,46 @@ TEST(ApplicationTest, DecisionThenSignatureAndOneExtensionOfAtMostAMonth) {
   EXPECT_EQ(bench.state().stage, Stage::kFiled);
 }
 
+TEST(ApplicationTest, TheDecisionAndTheSignatureWaitForTheLegalServicesVisa) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
+  bench.Do("apparatus-head", Resolve("info-analytics"));
+  bench.Do("info-analytics", kReceipt);
+  bench.Do("info-analytics", DraftAnswer("ცნობა გაიცეს"));
+  bench.Do("info-head", Endorse());  // the unit head's visa is not the one the org file asks
+  // Refused, naming the visa, in both languages; the inbox asks the legal service for it.
+  Refusal refusal;
+  EXPECT_NE(bench.Try("apparatus-head", DecideAs(schema::Outcome::GRANTED), &refusal)
+                .find("the legal service's visa"),
+            std::string::npos);
+  EXPECT_NE(refusal.message_ka.find("იურიდიული სამსახურის ვიზა"), std::string::npos);
+  EXPECT_EQ(ExpectedSteps(bench.state(), bench.org()),
+            (std::vector<ExpectedStep>{{"sec-legal", "endorse"}, {"sec-juridical", "endorse"}}));
+  // Nobody is offered decide or sign until then; the inbox's steps are among the allowed.
+  ExpectAllowedActionsAgree(bench, {"draft_answer", "endorse", "extend_deadline"});
+  bench.Do("sec-juridical", Endorse());
+  EXPECT_EQ(ExpectedSteps(bench.state(), bench.org()),
+            (std::vector<ExpectedStep>{{"apparatus-head", "decide"}}));
+  bench.Do("apparatus-head", DecideAs(schema::Outcome::GRANTED));
+  bench.Do("apparatus-head", kSign);
+  EXPECT_EQ(bench.state().stage, Stage::kSigned);
+}
+
+TEST(ComplaintTest, ANewDraftNeedsTheVisaAgain) {
+  WorkflowBench bench(OrgChart::Zugdidi());
+  bench.Do("records-clerk", Register(schema::IncomingKind::COMPLAINT, "mayor"));
+  bench.Do("mayor", Resolve("adm-records-officer"));
+  bench.Do("adm-records-officer", kReceipt);
+  bench.Do("adm-records-officer", DraftAnswer("საჩივარი არ დაკმაყოფილდეს"));
+  bench.Do("adm-legal-head", Endorse());
+  bench.Do("adm-records-officer", DraftAnswer("საჩივარი ნაწილობრივ დაკმაყოფილდეს"));
+  EXPECT_NE(bench.Try("mayor", DecideAs(schema::Outcome::UPHELD)).find("the Legal Division's visa"),
+            std::string::npos);
+  bench.Do("adm-legal-head", Endorse());
+  bench.Do("mayor", DecideAs(schema::Outcome::UPHELD));
+  EXPECT_EQ(bench.state().stage, Stage::kDecided);
+}
+
 // ---- public information --------------------------------------------------------------------
 
 TEST(PublicInformationTest, TenDaysAndARefusalOwesTheRightsWithinThreeDays) {
