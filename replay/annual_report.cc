@@ -321,6 +321,12 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
       << (english ? "reminders " : "შეხსენება ") << r.reminders
       << (english ? ", misses " : ", ვადის დარღვევა ") << r.missed
       << (english ? ", escalations " : ", ესკალაცია ") << r.escalations << "\n";
+  const workflows::ControlFigures& c = r.on_control;
+  out << (english ? "On control: " : "კონტროლზე აყვანილი: ") << c.controlled
+      << (english ? ", answered on time " : ", შესრულდა ვადაში ") << c.answered_on_time
+      << (english ? ", late " : ", ვადის დარღვევით ") << c.answered_late
+      << (english ? ", open " : ", შესრულების პროცესშია ") << c.open
+      << (english ? " (overdue " : " (ვადაგადაცილებული ") << c.open_overdue << ")\n";
   out << (english ? "Nomenclature cases: " : "ნომენკლატურის საქმეები: ") << r.nomenclature_cases
       << "\n\n";
   if (r.log_intact) {

@@ -262,6 +262,13 @@ TEST_F(PeopleApiTest, ControlledDocumentsFormTheControlListAndItsReport) {
   auto report = Get("chair", "/v1/reports/annual?year=2026");
   ASSERT_EQ(report.status, 200) << report.body;
   EXPECT_EQ(report.json().at("on_control"), figures);
+  auto text = Get("chair", "/v1/reports/annual?year=2026&format=text&lang=en").body;
+  EXPECT_NE(text.find("On control: 3, answered on time 1, late 1, open 1 (overdue 1)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(
+      Get("chair", "/v1/reports/annual?year=2026&format=text").body.find("კონტროლზე აყვანილი: 3"),
+      std::string::npos);
 
   ExpectRebuildEqualsLive();
 }
