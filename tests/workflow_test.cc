@@ -12,6 +12,7 @@
 #include "tests/workflow_commands.h"
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
+#include "workflows/control_register.h"
 
 namespace saqme::workflows {
 namespace {
@@ -368,6 +369,25 @@ TEST(ComplaintTest, ANewDraftNeedsTheVisaAgain) {
   bench.Do("adm-legal-head", Endorse());
   bench.Do("mayor", DecideAs(schema::Outcome::UPHELD));
   EXPECT_EQ(bench.state().stage, Stage::kDecided);
+}
+
+// ---- documents on control ------------------------------------------------------------------
+
+TEST(ControlRegisterTest, AnsweredByTheDueDateIsOnTimeAndAnOpenOneIsOverdueTheDayAfter) {
+  const Date today = *Date::Parse("2026-11-10");
+  EXPECT_EQ(StandingOf("2026-11-10", "2026-11-10", today), ControlStanding::kOnTime);
+  EXPECT_EQ(StandingOf("2026-11-09", "2026-11-10", today), ControlStanding::kLate);
+  EXPECT_EQ(StandingOf("2026-11-10", "", today), ControlStanding::kOpen);  // its last day
+  EXPECT_EQ(StandingOf("2026-11-09", "", today), ControlStanding::kOverdue);
+  EXPECT_STREQ(StandingName(ControlStanding::kOverdue), "overdue");
+  EXPECT_STREQ(StandingNameKa(ControlStanding::kLate), "შესრულდა ვადის დარღვევით");
+  ControlFigures figures;
+  for (auto standing : {ControlStanding::kOnTime, ControlStanding::kLate, ControlStanding::kOpen,
+                        ControlStanding::kOverdue, ControlStanding::kOverdue}) {
+    figures.Count(standing);
+  }
+  // The overdue are open too.
+  EXPECT_EQ(figures, (ControlFigures{5, 1, 1, 3, 2}));
 }
 
 // ---- public information --------------------------------------------------------------------

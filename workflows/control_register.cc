@@ -11,32 +11,29 @@ ControlStanding StandingOf(const std::string& due, const std::string& answered_o
   return date && *date < today ? ControlStanding::kOverdue : ControlStanding::kOpen;
 }
 
+namespace {
+
+struct StandingNames {
+  const char* name;
+  const char* name_ka;
+};
+
+// In the order of ControlStanding.
+constexpr StandingNames kStandingNames[] = {
+    {"on_time", "შესრულდა ვადაში"},
+    {"late", "შესრულდა ვადის დარღვევით"},
+    {"open", "შესრულების პროცესშია"},
+    {"overdue", "ვადაგადაცილებულია"},
+};
+
+}  // namespace
+
 const char* StandingName(ControlStanding standing) {
-  switch (standing) {
-    case ControlStanding::kOnTime:
-      return "on_time";
-    case ControlStanding::kLate:
-      return "late";
-    case ControlStanding::kOpen:
-      return "open";
-    case ControlStanding::kOverdue:
-      return "overdue";
-  }
-  return "open";
+  return kStandingNames[static_cast<int>(standing)].name;
 }
 
 const char* StandingNameKa(ControlStanding standing) {
-  switch (standing) {
-    case ControlStanding::kOnTime:
-      return "შესრულდა ვადაში";
-    case ControlStanding::kLate:
-      return "შესრულდა ვადის დარღვევით";
-    case ControlStanding::kOpen:
-      return "შესრულების პროცესშია";
-    case ControlStanding::kOverdue:
-      return "ვადაგადაცილებულია";
-  }
-  return "შესრულების პროცესშია";
+  return kStandingNames[static_cast<int>(standing)].name_ka;
 }
 
 void ControlFigures::Count(ControlStanding standing) {

@@ -2,6 +2,7 @@
 // (Presidential decree No 414 of 1 July 1999, cited in the Lentekhi report) for registration,
 // resolution, delivery and filing; docs/domain.md §3 summarises them.
 #include <algorithm>
+#include <tuple>
 
 #include "workflows/incoming/incoming.h"
 #include "workflows/rules.h"
@@ -214,10 +215,11 @@ std::optional<std::pair<std::string, std::string>> AsCoExecutor(
 Refusal NotACoExecutor(const std::vector<std::string>& posts) {
   std::string list;
   for (const auto& post : posts) list += (list.empty() ? "" : ", ") + post;
-  return Refusal{"only a co-executor of the resolution (" + list + ") or whoever acts for them may do this",
-                 "ამის გაკეთება შეუძლია მხოლოდ რეზოლუციის თანაშემსრულებელს (" + list +
-                     ") ან მისი მოვალეობის შემსრულებელს",
-                 "execute"};
+  return Refusal{
+      "only a co-executor of the resolution (" + list + ") or whoever acts for them may do this",
+      "ამის გაკეთება შეუძლია მხოლოდ რეზოლუციის თანაშემსრულებელს (" + list +
+          ") ან მისი მოვალეობის შემსრულებელს",
+      "execute"};
 }
 
 // Records rules: every executor a resolution was placed on confirms its receipt by signature
