@@ -177,6 +177,22 @@ TEST_F(PeopleApiTest, CoExecutorsConfirmReportTheirPartsAndAreRemindedAndAlerted
   // Not on control: the records office is not alerted.
   EXPECT_TRUE(Roles("org-records", id, "deadline_missed").empty());
 
+  // Redirected to a co-executor, who becomes the lead: placed on them again, and their new
+  // receipt fills in the new entry, as printed.
+  Ok("apparatus-head", id,
+     object{{"type", "redirect"}, {"to_executor", "org-head"}, {"reason", "კომპეტენცია"}});
+  Ok("org-head", id, object{{"type", "confirm_receipt"}});
+  EXPECT_EQ(Case("org-head", id).at("state"), "in_execution");
+  auto after = Get("org-records", "/v1/journals/delivery?year=2026").json();
+  ASSERT_EQ(after.at("entries").as_array().size(), 4u);
+  const auto& last = after.at("entries").at(3).as_object();
+  EXPECT_EQ(last.at("executor"), "org-head");
+  EXPECT_EQ(last.at("role"), "lead");
+  EXPECT_EQ(std::string(last.at("received_at").as_string()).substr(0, 10), "2026-11-17");
+  auto html = Get("org-records", "/v1/journals/delivery?year=2026&format=html").body;
+  EXPECT_NE(html.find("რეზოლუცია დაადო"), std::string::npos);
+  EXPECT_NE(html.find("ჩაიბარა (ხელმოწერა)"), std::string::npos);
+
   ExpectRebuildEqualsLive();
 }
 
