@@ -101,7 +101,7 @@ std::vector<std::string> JournalColumns(const boost::json::array& entries) {
 
 std::string JournalCsv(const boost::json::array& entries) {
   const auto columns = JournalColumns(entries);
-  std::string out = "\xEF\xBB\xBF" + storage::CsvLine(columns);
+  std::string out = storage::kCsvBom + storage::CsvLine(columns);
   std::vector<std::string> cells(columns.size());
   for (const auto& entry : entries) {
     for (size_t i = 0; i < columns.size(); ++i) cells[i] = Cell(entry.as_object(), columns[i]);
