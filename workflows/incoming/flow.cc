@@ -3,6 +3,7 @@
 // resolution, delivery and filing; docs/domain.md §3 summarises them.
 #include <algorithm>
 
+#include "storage/field_rules.h"
 #include "workflows/incoming/incoming.h"
 #include "workflows/rules.h"
 
@@ -222,10 +223,14 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
   auto authority = Need(context, Power::kRegister);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   const KindRules& kind = RulesFor(FromSchema(command.getKind()));
-  if (command.getSender().getName().size() == 0 || command.getSubject().size() == 0 ||
-      command.getChannel().size() == 0) {
+  if (storage::IsBlank(command.getSender().getName().cStr()) ||
+      storage::IsBlank(command.getSubject().cStr()) || command.getChannel().size() == 0) {
     return Refuse("a registration needs the sender's name, the subject and the channel",
                   "რეგისტრაციისთვის საჭიროა გამგზავნის სახელი, საგანი და არხი");
+  }
+  if (auto problem = storage::NotAChoice(storage::FieldOf<schema::RegisterIncoming>("channel"),
+                                         command.getChannel().cStr(), "channel")) {
+    return Refuse(problem->en, problem->ka);
   }
   auto received = DateField(command.getReceivedOn().cStr(), "received_on");
   if (auto* refusal = std::get_if<Refusal>(&received)) return *refusal;
@@ -341,11 +346,9 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto authority = Need(context, Power::kDispatch);
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
       const std::string channel = command.getDispatch().getChannel().cStr();
-      static const char* kChannels[] = {"post", "email", "hand", "exchange", "website"};
-      if (std::none_of(std::begin(kChannels), std::end(kChannels),
-                       [&](const char* c) { return channel == c; })) {
-        return Refuse("channel must be post, email, hand, exchange or website",
-                      "გაგზავნის არხი უნდა იყოს: post, email, hand, exchange ან website");
+      if (auto problem = storage::NotAChoice(storage::FieldOf<schema::Dispatch>("channel"), channel,
+                                             "channel")) {
+        return Refuse(problem->en, problem->ka);
       }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initDispatched();
