@@ -44,12 +44,12 @@ class DuplicateKeys {
   bool on_key(std::string_view part, std::size_t, boost::system::error_code& ec) {
     key_ += part;
     Frame& frame = frames_.back();
+    frame.current = key_;
     if (!frame.keys.insert(key_).second) {
-      duplicate = Path() + (Path().empty() ? "" : ".") + key_;
+      duplicate = Path();
       ec = boost::json::error::syntax;  // stops the parse; `duplicate` says why
       return false;
     }
-    frame.current = key_;
     key_.clear();
     return true;
   }

@@ -84,6 +84,23 @@ bool IsOpenFile(const std::optional<std::string>& entry) {
   return entry && !boost::json::parse(*entry).as_object().at("archived").as_bool();
 }
 
+// The legal act of a case view entry (if any); nullopt when the case is not a legal act.
+std::optional<workflows::ActFacts> ActFactsOf(const std::optional<std::string>& entry) {
+  if (!entry) return std::nullopt;
+  const auto view = boost::json::parse(*entry).as_object();
+  const auto* kind = view.if_contains("kind");
+  if (!kind || !kind->is_string() ||
+      kind->as_string() != workflows::KindName(workflows::Kind::kLegalAct)) {
+    return std::nullopt;
+  }
+  auto text = [&](const char* key) {
+    const auto* value = view.if_contains(key);
+    return value && value->is_string() ? std::string(value->as_string()) : std::string();
+  };
+  return workflows::ActFacts{text("state"), text("in_force_on"), text("act_type"),
+                             text("act_number")};
+}
+
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
 
 }  // namespace
@@ -198,6 +215,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
       return IsOpenFile(Read(kNomenclatureView, NomenclatureKey(year, code)));
+    };
+    context.legal_act = [this](std::string_view case_id) {
+      return ActFactsOf(Read(kCasesView, std::string(case_id)));
     };
     return context;
   }
@@ -668,6 +688,12 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
     auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kNomenclatureView),
                             NomenclatureKey(year, code), &value);
     return IsOpenFile(s.ok() ? std::optional<std::string>(value) : std::nullopt);
+  };
+  read.context.legal_act = [log](std::string_view case_id) {
+    std::string value;
+    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kCasesView),
+                            rocksdb::Slice(case_id.data(), case_id.size()), &value);
+    return ActFactsOf(s.ok() ? std::optional<std::string>(value) : std::nullopt);
   };
   return read;
 }

@@ -81,10 +81,14 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
                     "რეზოლუციით კანონით დადგენილი ვადის (" + state.statutory_due +
                         ") გაგრძელება დაუშვებელია");
     }
-    due = date.ToString();
+    // Rolled, not refused: the head meant that day, and the law reads it as the next working
+    // day (docs/workflows.md, "Due dates a person sets").
+    const RolledDay rolled = RollToWorkingDay(date, *context.calendar);
+    due = rolled.due.ToString();
     explanation = "set in the resolution by " + context.actor_post + " on " +
                   context.today.ToString() + " (the statutory deadline is " + state.statutory_due +
                   ")";
+    if (!rolled.note.empty()) explanation += "\n" + rolled.note;
   }
   auto draft = NewEvent(context, std::get<std::string>(authority));
   auto r = draft.event().getPayload().initResolutionAssigned();
@@ -156,6 +160,11 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
                      "resolve"};
     }
   }
+  if (state.stage == Stage::kSigned) {
+    // What is left after signing is dispatch, which an extension must not cover.
+    return RefuseNow("the answer is already signed; a deadline is not extended after signing",
+                     "პასუხი უკვე ხელმოწერილია; ხელმოწერის შემდეგ ვადა აღარ გრძელდება");
+  }
   if (Date::Parse(state.due).value_or(context.today) < context.today) {
     return RefuseNow("the deadline " + state.due +
                          " has already passed; a passed deadline is not "
@@ -181,11 +190,16 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
     return Refuse("an extension needs a recorded reason", "ვადის გაგრძელებას სჭირდება საფუძველი");
   }
   if (kind.extension == Extension::kStatutoryOnce) {
+    // Zugdidi statute art. 28.1, GAC: the proceeding ends within the statutory period from
+    // registration, extended by at most one month. The extension is added to the period's own
+    // last day, not to the day it was rolled to, and only the new last day rolls to a working
+    // day (Civil Code of Georgia, rules on periods).
     const auto& limit = context.deadlines->Get(std::string(kind.deadline_key) + "-extension");
-    auto statutory = DateField(state.statutory_due, "the statutory due date");
-    if (auto* refusal = std::get_if<Refusal>(&statutory)) return *refusal;
+    const auto& period = context.deadlines->Get(kind.deadline_key);
+    auto registered = DateField(state.registered_on, "the registration date");
+    if (auto* refusal = std::get_if<Refusal>(&registered)) return *refusal;
     const Date ceiling =
-        ComputeDeadline(std::get<Date>(statutory), limit.rule, *context.calendar).due;
+        ExtendedPeriodEnd(std::get<Date>(registered), period.rule, limit.rule, *context.calendar);
     if (ceiling < new_due) {
       return Refuse("an extension may add at most " + limit.rule.ToString() + " (" + limit.source +
                         "): the latest possible due date is " + ceiling.ToString(),
@@ -255,10 +269,12 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
     if (std::get<Date>(stated) < context.today) {
       return Refuse("stated_due is already past", "მითითებული ვადა უკვე გასულია");
     }
-    due = std::get<Date>(stated).ToString();
+    const RolledDay rolled = RollToWorkingDay(std::get<Date>(stated), *context.calendar);
+    due = rolled.due.ToString();
     explanation =
         "the deadline stated in the document (records rules: the final date is written "
         "in the document or in the resolution)";
+    if (!rolled.note.empty()) explanation += "\n" + rolled.note;
   } else {
     Deadline deadline =
         context.deadlines->Compute(kind.deadline_key, context.today, *context.calendar);
