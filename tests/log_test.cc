@@ -157,7 +157,11 @@ TEST_F(LogTest, SameCommandIdReturnsTheFirstResultAndWritesNothing) {
 // docs/storage-format.md: a record written before digests were kept ends at the case id and
 // still decodes (with no digest); a record with them keeps what tells a retry from a reuse.
 TEST(CommandRecordTest, OldAndNewLayoutsDecode) {
-  CommandRecord old{"case-1", 7, 9, 3};
+  CommandRecord old;
+  old.case_id = "case-1";
+  old.first_seq = 7;
+  old.last_seq = 9;
+  old.version = 3;
   const std::string old_bytes = EncodeCommandRecord(old);
   EXPECT_EQ(old_bytes.size(), 20u + 6u);
   CommandRecord read;
@@ -168,8 +172,8 @@ TEST(CommandRecordTest, OldAndNewLayoutsDecode) {
   EXPECT_EQ(read.digest, "");
   EXPECT_EQ(read.post, "");
 
-  CommandRecord full{"case-1", 7, 9, 3, std::string(64, 'a'), "org-records", "register_incoming",
-                     1793599200000};
+  CommandRecord full{
+      "case-1", 7, 9, 3, std::string(64, 'a'), "org-records", "register_incoming", 1793599200000};
   ASSERT_TRUE(DecodeCommandRecord(EncodeCommandRecord(full), &read));
   EXPECT_EQ(read.case_id, "case-1");
   EXPECT_EQ(read.version, 3u);
