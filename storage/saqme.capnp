@@ -661,7 +661,10 @@ struct Adopt {
 }
 
 struct Publish {
-  channel @0 :Text $label(ka = "სად გამოქვეყნდა", en = "Channel");  # website, legislative_herald
+  channel @0 :Text $label(ka = "სად გამოქვეყნდა", en = "Channel")
+      $choices([(value = "website", label = (ka = "ვებგვერდი", en = "Website")),
+                (value = "legislative_herald",
+                 label = (ka = "საკანონმდებლო მაცნე", en = "Legislative Herald"))]);
   publishedOn @1 :Text $label(ka = "გამოქვეყნების თარიღი", en = "Published on") $date;
 }
 

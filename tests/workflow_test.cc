@@ -490,6 +490,9 @@ TEST(LegalActTest, AnOrderFromDraftToForceOnNotification) {
   bench.Do("org-records", kRegisterAct);
   EXPECT_EQ(bench.state().act_number, "acts-order/2026/1");
   ExpectOnlyAllowed(bench, {"publish"});
+  EXPECT_NE(bench.Try("info-web", Publish("newspaper", "2026-11-02"))
+                .find("'newspaper' is not one of: website (Website), legislative_herald"),
+            std::string::npos);
   bench.Do("info-web", Publish("website", "2026-11-02"));
   EXPECT_EQ(bench.state().stage, Stage::kPublished);  // an individual act: not yet in force
   EXPECT_EQ(bench.state().in_force_on, "");

@@ -7,6 +7,7 @@
 // A published act's text never changes: it is amended or repealed by another act.
 #include "workflows/legal_act.h"
 
+#include "storage/field_rules.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::legal_act {
@@ -128,9 +129,9 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto authority = Need(context, Power::kPublish);
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
       const std::string channel = command.getPublish().getChannel().cStr();
-      if (channel != "website" && channel != "legislative_herald") {
-        return Refuse("channel must be website or legislative_herald",
-                      "გამოქვეყნების არხი: website ან legislative_herald");
+      if (auto problem = storage::NotAChoice(storage::FieldOf<schema::Publish>("channel"), channel,
+                                             "channel")) {
+        return Refuse(problem->en, problem->ka);
       }
       // Normative acts are published in the Legislative Herald (საკანონმდებლო მაცნე).
       if (state.act_type == "resolution" && channel != "legislative_herald") {
