@@ -16,6 +16,7 @@
 #include "api/console_routes.h"
 #include "api/inbox.h"
 #include "api/journal_export.h"
+#include "api/json_body.h"
 #include "api/paging.h"
 #include "api/readiness.h"
 #include "engine/control.h"
@@ -128,7 +129,8 @@ Response FromStatus(const Request& request, const Status& status) {
       return Error(request, http::status::not_found, "not_found", status.message(),
                    status.message_ka());
     case Code::kConflict:
-      return Error(request, http::status::conflict, "conflict", status.message(),
+      return Error(request, http::status::conflict,
+                   status.reason().empty() ? "conflict" : status.reason().c_str(), status.message(),
                    status.message_ka());
     case Code::kTooLarge:
       return Error(request, http::status::payload_too_large, "too_large", status.message(),
@@ -415,15 +417,14 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
     submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
     return Finish(request, std::move(submission), type, opening, started);
   }
-  boost::system::error_code error;
-  boost::json::value body = boost::json::parse(request.body(), error);  // rejects invalid UTF-8
-  if (error || !body.is_object()) {
+  auto parsed = ParseJsonBody(request.body());  // duplicate keys and NUL are refused too
+  if (!parsed.ok()) return FromStatus(request, parsed.status());
+  if (!parsed->is_object()) {
     return Error(request, http::status::bad_request, "bad_request",
-                 "the body must be a JSON object in UTF-8: " +
-                     (error ? error.message() : std::string("not an object")),
+                 "the body must be a JSON object in UTF-8: not an object",
                  "მოთხოვნის ტანი უნდა იყოს JSON ობიექტი");
   }
-  const auto& object = body.as_object();
+  const auto& object = parsed->as_object();
   auto command_id = object.find("command_id");
   if (command_id == object.end() || !command_id->value().is_string()) {
     return Error(request, http::status::bad_request, "bad_request",
@@ -731,9 +732,8 @@ Response Api::AdvanceClock(const Request& request, const std::string& post) {
         {"message_ka", "სიმულირებული საათის გადაწევა მხოლოდ ორგანოს ხელმძღვანელს შეუძლია"}};
     return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
   }
-  boost::system::error_code error;
-  auto body = boost::json::parse(request.body(), error);
-  const boost::json::object* object = error ? nullptr : body.if_object();
+  auto body = ParseJsonBody(request.body());
+  const boost::json::object* object = body.ok() ? body->if_object() : nullptr;
   const boost::json::value* days = object ? object->if_contains("days") : nullptr;
   if (!days || !days->is_int64() || object->size() != 1) {
     return Error(request, http::status::bad_request, "bad_request",
@@ -1074,7 +1074,7 @@ Response Api::AccessLogAnswer(const Request& request, const std::string& post,
   if (format == "csv") {
     static const std::vector<std::string> kColumns = {"at",      "post",  "person",
                                                       "case_id", "route", "ground"};
-    std::string csv = "\xEF\xBB\xBF" + storage::CsvLine(kColumns);  // a BOM, as the journals
+    std::string csv = storage::kCsvBom + storage::CsvLine(kColumns);  // a BOM, as the journals
     for (const auto& entry : page->entries) {
       std::vector<std::string> cells;
       for (const auto& column : kColumns) {

@@ -4,7 +4,9 @@
 #include <capnp/schema.h>
 
 #include "storage/event_json.h"
+#include "storage/field_rules.h"
 #include "storage/saqme.capnp.h"
+#include "workflows/calendar/date.h"
 
 namespace saqme::api {
 namespace {
@@ -15,16 +17,45 @@ Status Bad(const std::string& path, const std::string& what) {
 }
 
 Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder builder,
-                  const std::string& path, const char* skip_key);
+                  const std::string& path, const char* skip_key,
+                  capnp::List<schema::FieldNote>::Reader notes = {});
+
+// Ids of annotations of storage/saqme.capnp (the C++ generator emits nothing for them).
+constexpr uint64_t kDateAnnotation = 0xb69ea498252cc52e, kNoteAnnotation = 0xc9c8875fd5926366,
+                   kOptional = 0xc5e318c77996e6b1;
+
+bool HasAnnotation(capnp::StructSchema::Field field, uint64_t id) {
+  for (auto annotation : field.getProto().getAnnotations()) {
+    if (annotation.getId() == id) return true;
+  }
+  return false;
+}
+
+// A text the field's annotations refuse: not one of its choices, or a date that is not one.
+Status CheckTextValue(capnp::StructSchema::Field field, std::string_view text,
+                      const std::string& path) {
+  if (auto problem = storage::NotAChoice(field, text, path)) {
+    return Status::Error(Status::Code::kInvalidArgument, problem->en, problem->ka);
+  }
+  if (!text.empty() && HasAnnotation(field, kDateAnnotation)) {
+    if (auto problem = workflows::Date::ProblemWith(text, path)) {
+      return Status::Error(Status::Code::kInvalidArgument, problem->en, problem->ka);
+    }
+  }
+  return Status::Ok();
+}
 
 Status FillField(const boost::json::value& value, capnp::DynamicStruct::Builder builder,
                  capnp::StructSchema::Field field, const std::string& path) {
   auto type = field.getType();
   switch (type.which()) {
-    case capnp::schema::Type::TEXT:
+    case capnp::schema::Type::TEXT: {
       if (!value.is_string()) return Bad(path, "expected a string");
+      Status checked = CheckTextValue(field, value.as_string(), path);
+      if (!checked.ok()) return checked;
       builder.set(field, capnp::Text::Reader(value.as_string().c_str(), value.as_string().size()));
       return Status::Ok();
+    }
     case capnp::schema::Type::BOOL:
       if (!value.is_bool()) return Bad(path, "expected true or false");
       builder.set(field, value.as_bool());
@@ -96,7 +127,8 @@ Status FillField(const boost::json::value& value, capnp::DynamicStruct::Builder 
 }
 
 Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder builder,
-                  const std::string& path, const char* skip_key) {
+                  const std::string& path, const char* skip_key,
+                  capnp::List<schema::FieldNote>::Reader notes) {
   auto schema = builder.getSchema();
   for (const auto& [key, value] : json) {
     if (skip_key && key == skip_key) continue;
@@ -109,13 +141,20 @@ Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder
       return Bad(at, "unknown field");
     }
   }
-  // Enums have no safe default: each must be given.
+  // Enums have no safe default: each must be given. Required text must say something, and a
+  // required struct must be there for its own required fields to be.
   for (auto field : schema.getFields()) {
-    if (field.getType().isEnum()) {
-      const std::string name = storage::SnakeCase(field.getProto().getName());
-      if (!json.contains(name) || json.at(name).is_null()) {
-        return Bad(path.empty() ? name : path + "." + name, "is required");
-      }
+    if (MayBeLeftOut(field, NoteFor(notes, field))) continue;
+    const std::string name = storage::SnakeCase(field.getProto().getName());
+    const std::string at = path.empty() ? name : path + "." + name;
+    const boost::json::value* given = json.if_contains(name);
+    if (given && given->is_null()) given = nullptr;
+    const auto type = field.getType();
+    if ((type.isEnum() || type.isStruct()) && !given) return Bad(at, "is required");
+    if (type.isText() && (!given || storage::IsBlank(given->as_string()))) {
+      return Status::Error(Status::Code::kInvalidArgument,
+                           at + ": is required and must not be blank",
+                           at + ": აუცილებელი ველია და ცარიელი არ უნდა იყოს");
     }
   }
   return Status::Ok();
@@ -214,6 +253,23 @@ std::optional<WholeRange> WholeNumberRange(capnp::Type type) {
   }
 }
 
+std::optional<schema::FieldNote::Reader> NoteFor(capnp::List<schema::FieldNote>::Reader notes,
+                                                 capnp::StructSchema::Field field) {
+  for (auto note : notes) {
+    if (note.getField() == field.getProto().getName()) return note;
+  }
+  return std::nullopt;
+}
+
+bool MayBeLeftOut(capnp::StructSchema::Field field, std::optional<schema::FieldNote::Reader> note) {
+  const capnp::Type type = field.getType();
+  if (type.isBool()) return true;
+  if (type.isEnum()) return false;
+  if (note) return note->getOptional();
+  return HasAnnotation(field, kOptional) ||
+         field.getProto().getDiscriminantValue() != capnp::schema::Field::NO_DISCRIMINANT;
+}
+
 std::string CamelCase(const std::string& snake) {
   std::string out;
   bool upper = false;
@@ -253,7 +309,13 @@ Status CommandFromJson(const boost::json::value& command, capnp::MessageBuilder&
       return Status::Ok();
     }
     auto body = root.init(*member).as<capnp::DynamicStruct>();
-    return FillStruct(json, body, "command", "type");
+    capnp::List<schema::FieldNote>::Reader notes;
+    for (auto annotation : member->getProto().getAnnotations()) {
+      if (annotation.getId() == kNoteAnnotation) {
+        notes = annotation.getValue().getList().getAs<capnp::List<schema::FieldNote>>();
+      }
+    }
+    return FillStruct(json, body, "command", "type", notes);
   }
   return Status::Error(
       Status::Code::kInvalidArgument,

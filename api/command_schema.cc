@@ -7,6 +7,7 @@
 
 #include "api/command_json.h"
 #include "storage/event_json.h"
+#include "storage/field_rules.h"
 #include "storage/saqme.capnp.h"
 #include "workflows/command_labels.h"
 #include "workflows/proceeding.h"
@@ -16,8 +17,7 @@ namespace {
 
 // The ids fixed in storage/saqme.capnp (the C++ generator emits nothing for annotations).
 constexpr uint64_t kLabel = 0xd02d38a1bc966358, kDate = 0xb69ea498252cc52e,
-                   kPost = 0xd76465f0d0a4ee65, kOptional = 0xc5e318c77996e6b1,
-                   kNote = 0xc9c8875fd5926366;
+                   kPost = 0xd76465f0d0a4ee65, kNote = 0xc9c8875fd5926366;
 
 using Annotations = capnp::List<capnp::schema::Annotation>::Reader;
 
@@ -93,11 +93,7 @@ class Builder {
                                 capnp::List<schema::FieldNote>::Reader notes = {}) {
     boost::json::array fields;
     for (auto field : schema.getFields()) {
-      std::optional<schema::FieldNote::Reader> note;
-      for (auto n : notes) {
-        if (n.getField() == field.getProto().getName()) note = n;
-      }
-      fields.push_back(FieldJson(field, path, note));
+      fields.push_back(FieldJson(field, path, NoteFor(notes, field)));
     }
     return fields;
   }
@@ -109,27 +105,25 @@ class Builder {
     const std::string path = parent + "." + name;
     const bool date = Find(annotations, kDate).has_value();
     const bool post = Find(annotations, kPost).has_value();
-    bool optional = Find(annotations, kOptional).has_value() ||
-                    field.getProto().getDiscriminantValue() !=
-                        capnp::schema::Field::NO_DISCRIMINANT;  // one of a union
-    if (note) optional = note->getOptional();
+    const bool optional = MayBeLeftOut(field, note);
     const capnp::Type type = field.getType();
+    const auto choices = storage::ChoicesOf(field);
 
     boost::json::object out{{"name", name}};
     bool list = false;
     auto text_kind = [&] { return date ? "date" : post ? "post" : "text"; };
-    if (type.isText()) {
+    if (type.isText() && choices.size() > 0) {
+      out["type"] = "enum";  // a Text field that takes only its $choices
+    } else if (type.isText()) {
       out["type"] = text_kind();
     } else if (type.isBool()) {
-      out["type"] = "bool";
-      optional = true;  // absent reads false, itself an answer
+      out["type"] = "bool";  // absent reads false, itself an answer
     } else if (auto range = WholeNumberRange(type)) {
       out["type"] = "int";
       out["min"] = range->min;
       out["max"] = range->max;
     } else if (type.isEnum()) {
-      out["type"] = "enum";
-      optional = false;  // the parser refuses a command without it
+      out["type"] = "enum";  // the parser refuses a command without it
     } else if (type.isStruct()) {
       out["type"] = "object";
     } else if (type.isList() && type.asList().getElementType().isText() && post) {
@@ -145,7 +139,16 @@ class Builder {
            note && note->hasLabel() ? std::make_optional(note->getLabel()) : LabelIn(annotations),
            name, path);
 
-    if (type.isEnum()) {
+    if (choices.size() > 0) {
+      boost::json::array values;
+      for (auto choice : choices) {
+        const std::string value = choice.getValue().cStr();
+        boost::json::object row{{"value", value}};
+        Labels(row, choice.getLabel(), value, path + "=" + value);
+        values.push_back(std::move(row));
+      }
+      out["values"] = std::move(values);
+    } else if (type.isEnum()) {
       boost::json::array values;
       for (auto enumerant : type.asEnum().getEnumerants()) {
         const std::string value = storage::SnakeCase(enumerant.getProto().getName());

@@ -110,7 +110,7 @@ std::string JournalCsv(const boost::json::array& entries) {
 }
 
 std::string RowsCsv(const boost::json::array& entries, const std::vector<std::string>& columns) {
-  std::string out = "\xEF\xBB\xBF" + storage::CsvLine(columns);
+  std::string out = storage::kCsvBom + storage::CsvLine(columns);
   std::vector<std::string> cells(columns.size());
   for (const auto& entry : entries) {
     for (size_t i = 0; i < columns.size(); ++i) cells[i] = Cell(entry.as_object(), columns[i]);

@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "api/json_body.h"
 #include "storage/event_codec.h"
 #include "storage/tbilisi_time.h"
 
@@ -47,9 +48,8 @@ Response CrossSite(const Request& request) {
 // The string fields `names` of a JSON object body; nullopt when it is not exactly that.
 std::optional<std::vector<std::string>> StringFields(const Request& request,
                                                      const std::vector<const char*>& names) {
-  boost::system::error_code error;
-  auto body = boost::json::parse(request.body(), error);
-  const boost::json::object* object = error ? nullptr : body.if_object();
+  auto body = ParseJsonBody(request.body());  // a key given twice is not "exactly that"
+  const boost::json::object* object = body.ok() ? body->if_object() : nullptr;
   if (!object || object->size() != names.size()) return std::nullopt;
   std::vector<std::string> out;
   for (const char* name : names) {

@@ -16,9 +16,11 @@
 #include "engine/clock.h"
 #include "engine/projection.h"
 #include "engine/views.h"
+#include "storage/command_digest.h"
 #include "storage/event_json.h"
 #include "storage/keys.h"
 #include "storage/tbilisi_time.h"
+#include "workflows/command_labels.h"
 
 namespace saqme::engine {
 namespace {
@@ -80,6 +82,23 @@ workflows::Context BaseContext(const EngineOptions& options,
 // Whether a nomenclature view entry (if any) is a file still open for filing.
 bool IsOpenFile(const std::optional<std::string>& entry) {
   return entry && !boost::json::parse(*entry).as_object().at("archived").as_bool();
+}
+
+// The legal act of a case view entry (if any); nullopt when the case is not a legal act.
+std::optional<workflows::ActFacts> ActFactsOf(const std::optional<std::string>& entry) {
+  if (!entry) return std::nullopt;
+  const auto view = boost::json::parse(*entry).as_object();
+  const auto* kind = view.if_contains("kind");
+  if (!kind || !kind->is_string() ||
+      kind->as_string() != workflows::KindName(workflows::Kind::kLegalAct)) {
+    return std::nullopt;
+  }
+  auto text = [&](const char* key) {
+    const auto* value = view.if_contains(key);
+    return value && value->is_string() ? std::string(value->as_string()) : std::string();
+  };
+  return workflows::ActFacts{text("state"), text("in_force_on"), text("act_type"),
+                             text("act_number")};
 }
 
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
@@ -197,19 +216,32 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     context.in_nomenclature = [this](int year, std::string_view code) {
       return IsOpenFile(Read(kNomenclatureView, NomenclatureKey(year, code)));
     };
+    context.legal_act = [this](std::string_view case_id) {
+      return ActFactsOf(Read(kCasesView, std::string(case_id)));
+    };
     return context;
   }
 
+  // What a client's command said and who sent it (storage::CommandRecord); empty for the
+  // engine's own work.
+  struct Sent {
+    std::string digest, post, type;
+  };
+
   // Stages `events` of `case_id` (decided against `state`, which they evolve), projects them
-  // into the views, and adds them to `outcome`.
+  // into the views, and adds them to `outcome`; `sent` goes into the command record.
   Result<storage::AppendResult> StageEvents(const std::string& case_id,
                                             const std::string& command_id,
                                             std::vector<storage::EventDraft> events,
-                                            CaseState& state, Outcome& outcome) {
+                                            CaseState& state, Outcome& outcome,
+                                            const Sent& sent = {}) {
     storage::AppendRequest request;
     request.case_id = case_id;
     request.expected_version = state.version;
     request.command_id = command_id;
+    request.command_digest = sent.digest;
+    request.command_post = sent.post;
+    request.command_type = sent.type;
     request.events = std::move(events);
     auto appended = engine_->writer_->Stage(request, batch_);
     if (!appended.ok()) return appended.status();
@@ -241,11 +273,16 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     if (!valid.ok()) return valid;
     auto* writer = engine_->writer_.get();
 
-    // A retry returns the first result and decides nothing.
+    // A retry returns the first result and decides nothing; another command under a used id
+    // is refused.
+    capnp::FlatArrayMessageReader reader(submission.command);
+    auto command = reader.getRoot<schema::Command>();
+    const Sent sent{storage::CommandDigest(command), submission.actor_post,
+                    workflows::CommandName(command)};
     storage::CommandRecord first;
     auto found = writer->FindCommand(submission.command_id, &first);
     if (!found.ok()) return found.status();
-    if (found.value()) return Retry(submission, first);
+    if (found.value()) return Retry(submission, first, sent);
 
     CaseState state;
     Status loaded = Load(submission.case_id, &state);
@@ -262,8 +299,6 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                                " ვერსიას ელოდა; განაახლეთ და სცადეთ თავიდან");
     }
 
-    capnp::FlatArrayMessageReader reader(submission.command);
-    auto command = reader.getRoot<schema::Command>();
     const auto which = command.which();
     if (state.kind == workflows::Kind::kNone && !workflows::OpensCase(which)) {
       return Status::Error(Code::kNotFound, "unknown case " + submission.case_id,
@@ -283,8 +318,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     }
     auto events = std::move(std::get<std::vector<storage::EventDraft>>(decision));
     const bool day_off = DeclaresDayOff(events);
-    auto appended =
-        StageEvents(submission.case_id, submission.command_id, std::move(events), state, outcome);
+    auto appended = StageEvents(submission.case_id, submission.command_id, std::move(events), state,
+                                outcome, sent);
     if (!appended.ok()) return appended.status();
     outcome.version = appended->version;
     if (day_off) {
@@ -378,12 +413,34 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return out;
   }
 
-  Result<Outcome> Retry(const Submission& submission, const storage::CommandRecord& first) {
-    if (first.case_id != submission.case_id) {
-      return Status::Error(
-          Status::Code::kConflict,
-          "command id " + submission.command_id + " was already used for case " + first.case_id,
-          "ბრძანების იდენტიფიკატორი უკვე გამოყენებულია საქმისთვის " + first.case_id);
+  // A command id seen before: the first result when this is a true retry — the same command
+  // (its digest) from the same post on the same case — else kConflict "command_id_reused"
+  // naming the first command. A record kept before digests were (no digest) is compared by
+  // its case only, as then.
+  Result<Outcome> Retry(const Submission& submission, const storage::CommandRecord& first,
+                        const Sent& sent) {
+    const bool known = !first.digest.empty();
+    if (first.case_id != submission.case_id ||
+        (known && (first.digest != sent.digest || first.post != sent.post))) {
+      std::string en = "command id " + submission.command_id + " was already used", ka;
+      if (known) {
+        const std::string when = FormatTbilisiTime(first.recorded_at);
+        const workflows::CommandLabel* label = workflows::LabelOf(first.type);
+        const std::string type_ka = label ? label->label_ka : first.type;
+        en += " for " + first.type + " on case " + first.case_id + " by " + first.post + " at " +
+              when;
+        ka = "ბრძანების იდენტიფიკატორი " + submission.command_id + " უკვე გამოყენებულია: „" +
+             type_ka + "“, საქმე " + first.case_id + ", თანამდებობა " + first.post + ", " + when;
+      } else {
+        en += " for case " + first.case_id;
+        ka = "ბრძანების იდენტიფიკატორი " + submission.command_id +
+             " უკვე გამოყენებულია საქმისთვის " + first.case_id;
+      }
+      return Status::Error(Status::Code::kConflict,
+                           en + "; a new command needs a new command id (a retry repeats the "
+                                "same command from the same post)",
+                           ka + "; ახალ ბრძანებას ახალი იდენტიფიკატორი სჭირდება")
+          .WithReason("command_id_reused");
     }
     Outcome outcome;
     outcome.duplicate = true;
@@ -631,6 +688,12 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
     auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kNomenclatureView),
                             NomenclatureKey(year, code), &value);
     return IsOpenFile(s.ok() ? std::optional<std::string>(value) : std::nullopt);
+  };
+  read.context.legal_act = [log](std::string_view case_id) {
+    std::string value;
+    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kCasesView),
+                            rocksdb::Slice(case_id.data(), case_id.size()), &value);
+    return ActFactsOf(s.ok() ? std::optional<std::string>(value) : std::nullopt);
   };
   return read;
 }

@@ -2,11 +2,18 @@
 
 namespace saqme::storage {
 
+std::string NeutralisedCell(std::string_view cell) {
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
+    return "'" + std::string(cell);
+  }
+  return std::string(cell);
+}
+
 std::string CsvLine(const std::vector<std::string>& cells) {
   std::string line;
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i) line += ',';
-    const std::string& cell = cells[i];
+    const std::string cell = NeutralisedCell(cells[i]);
     if (cell.find_first_of(",\"\r\n") == std::string::npos) {
       line += cell;
       continue;

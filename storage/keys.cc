@@ -68,6 +68,11 @@ std::string EncodeCommandRecord(const CommandRecord& record) {
   PutBigEndian(&out, record.last_seq, 8);
   PutBigEndian(&out, record.version, 4);
   out += record.case_id;
+  if (record.digest.empty()) return out;  // the layout of the first records
+  // The case id cannot hold NUL (ValidateCaseId), nor can the post or the type.
+  out.push_back('\0');
+  PutBigEndian(&out, static_cast<uint64_t>(record.recorded_at), 8);
+  out += record.digest + '\0' + record.post + '\0' + record.type;
   return out;
 }
 
@@ -76,7 +81,25 @@ bool DecodeCommandRecord(std::string_view value, CommandRecord* record) {
   record->first_seq = GetBigEndian(value, 8);
   record->last_seq = GetBigEndian(value.substr(8), 8);
   record->version = static_cast<uint32_t>(GetBigEndian(value.substr(16), 4));
-  record->case_id = std::string(value.substr(20));
+  std::string_view rest = value.substr(20);
+  const size_t end = rest.find('\0');
+  record->case_id = std::string(rest.substr(0, end));
+  record->digest.clear();
+  record->post.clear();
+  record->type.clear();
+  record->recorded_at = 0;
+  if (end == std::string_view::npos) return true;  // written before the digest was kept
+  rest.remove_prefix(end + 1);
+  if (rest.size() < 8) return false;
+  record->recorded_at = static_cast<int64_t>(GetBigEndian(rest, 8));
+  rest.remove_prefix(8);
+  const size_t digest_end = rest.find('\0');
+  if (digest_end == std::string_view::npos) return false;
+  const size_t post_end = rest.find('\0', digest_end + 1);
+  if (post_end == std::string_view::npos) return false;
+  record->digest = std::string(rest.substr(0, digest_end));
+  record->post = std::string(rest.substr(digest_end + 1, post_end - digest_end - 1));
+  record->type = std::string(rest.substr(post_end + 1));
   return true;
 }
 

@@ -44,6 +44,13 @@ struct CommandRecord {
   uint64_t first_seq = 0;
   uint64_t last_seq = 0;
   uint32_t version = 0;  // the case version after the command
+  // Who sent it and what it said, so that a command id that comes back with another command, or
+  // from another post, is told apart from a retry. Empty in records written before they were
+  // kept (and for the engine's own work): such a record answers every repeat as a retry.
+  std::string digest;       // CommandDigest of the command (storage/command_digest.h), hex
+  std::string post;         // the post that sent it
+  std::string type;         // its type, "register_incoming"
+  int64_t recorded_at = 0;  // ms since the epoch
 };
 std::string EncodeCommandRecord(const CommandRecord& record);
 // Returns false when `value` is not a CommandRecord encoding.

@@ -156,7 +156,9 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
     batch->Put(log_->case_index_family(), CaseIndexKey(request.case_id, ++case_version), seq_key);
   }
   AppendResult result{request.case_id, sealed.front().first, sealed.back().first, version, false};
-  CommandRecord record{request.case_id, result.first_seq, result.last_seq, result.version};
+  CommandRecord record{
+      request.case_id,        result.first_seq,     result.last_seq,      result.version,
+      request.command_digest, request.command_post, request.command_type, recorded_at};
   batch->Put(log_->commands_family(), request.command_id, EncodeCommandRecord(record));
 
   Undo undo{staged_, request.case_id, request.command_id, std::nullopt};

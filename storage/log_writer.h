@@ -33,6 +33,9 @@ struct AppendRequest {
   uint32_t expected_version = 0;
   std::string command_id;
   std::vector<EventDraft> events;  // in order; each has its payload, actor and occurredAt set
+  // Kept in the command record to tell a retry from a reused id (CommandRecord); empty for
+  // appends that are not a client's command.
+  std::string command_digest, command_post, command_type;
 };
 
 struct AppendResult {

@@ -38,6 +38,14 @@ struct FieldNote {
   optional @2 :Bool;
 }
 annotation note @0xc9c8875fd5926366 (field) :List(FieldNote);
+# On a Text field: the only values it may take, each with its name in the console. The field
+# stays Text (so old events keep their value); the JSON parser answers 400 for another value, the
+# workflows refuse it, and the command schema shows the field as an enum (storage/field_rules.h).
+struct Choice {
+  value @0 :Text;
+  label @1 :Label;
+}
+annotation choices @0xe3a1f6c2b84d7a95 (field) :List(Choice);
 
 # Who did something: the post (the organisational position, the unit of authority) and the
 # person holding it at that moment.
@@ -558,7 +566,17 @@ struct TextOnly {
 
 struct RegisterIncoming {
   kind @0 :IncomingKind $label(ka = "დოკუმენტის სახე", en = "Kind of document");
-  channel @1 :Text $label(ka = "შემოსვლის არხი", en = "Channel");
+  channel @1 :Text $label(ka = "შემოსვლის არხი", en = "Channel")
+      $choices([(value = "post", label = (ka = "ფოსტა", en = "Post")),
+                (value = "email", label = (ka = "ელექტრონული ფოსტა", en = "Email")),
+                (value = "website", label = (ka = "ვებგვერდი", en = "Website")),
+                (value = "reception",
+                 label = (ka = "მოქალაქეთა მისაღები (პირადად)", en = "Reception (in person)")),
+                (value = "phone", label = (ka = "ტელეფონი (ცხელი ხაზი)", en = "Phone (hotline)")),
+                (value = "courier", label = (ka = "კურიერი", en = "Courier")),
+                (value = "exchange",
+                 label = (ka = "საქმისწარმოების ელექტრონული სისტემა",
+                          en = "Electronic records exchange"))]);
   sender @2 :Sender $label(ka = "გამგზავნი", en = "Sender");
   subject @3 :Text $label(ka = "საკითხი", en = "Subject");
   summary @4 :Text $label(ka = "მოკლე შინაარსი", en = "Summary") $optional;
@@ -610,7 +628,14 @@ struct ExtendDeadline {
 }
 
 struct Dispatch {
-  channel @0 :Text $label(ka = "გაგზავნის არხი", en = "Channel");  # post, email, hand, exchange
+  channel @0 :Text $label(ka = "გაგზავნის არხი", en = "Channel")
+      $choices([(value = "post", label = (ka = "ფოსტა", en = "Post")),
+                (value = "email", label = (ka = "ელექტრონული ფოსტა", en = "Email")),
+                (value = "hand", label = (ka = "ხელზე გადაცემა", en = "By hand")),
+                (value = "exchange",
+                 label = (ka = "საქმისწარმოების ელექტრონული სისტემა",
+                          en = "Electronic records exchange")),
+                (value = "website", label = (ka = "ვებგვერდი", en = "Website"))]);
 }
 
 struct FileInto {
@@ -637,7 +662,10 @@ struct Adopt {
 }
 
 struct Publish {
-  channel @0 :Text $label(ka = "სად გამოქვეყნდა", en = "Channel");  # website, legislative_herald
+  channel @0 :Text $label(ka = "სად გამოქვეყნდა", en = "Channel")
+      $choices([(value = "website", label = (ka = "ვებგვერდი", en = "Website")),
+                (value = "legislative_herald",
+                 label = (ka = "საკანონმდებლო მაცნე", en = "Legislative Herald"))]);
   publishedOn @1 :Text $label(ka = "გამოქვეყნების თარიღი", en = "Published on") $date;
 }
 

@@ -30,6 +30,14 @@ class Status {
     return Status(code, std::move(en), std::move(ka));
   }
 
+  // A finer name for one kind of failure within its code, for callers that must tell it apart
+  // (the API's "command_id_reused" within kConflict); empty for most.
+  Status WithReason(std::string reason) && {
+    reason_ = std::move(reason);
+    return std::move(*this);
+  }
+  const std::string& reason() const { return reason_; }
+
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
   const std::string& message() const { return en_; }
@@ -45,6 +53,7 @@ class Status {
   Code code_ = Code::kOk;
   std::string en_;
   std::string ka_;
+  std::string reason_;
 };
 
 // A value or the Status explaining why there is none.

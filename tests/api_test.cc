@@ -6,9 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include <capnp/serialize.h>
+
 #include "api/api.h"
+#include "api/command_json.h"
 #include "api/http_server.h"
 #include "engine/engine.h"
+#include "replay/audit_export.h"
+#include "replay/view_rebuild.h"
 #include "storage/csv.h"
 #include "tests/http_client.h"
 #include "tests/test_util.h"
@@ -82,6 +87,19 @@ class ApiTest : public ::testing::Test {
                   {"pages", 2},
                   {"received_on", "2026-11-02"},
                   {"addressee", addressee}};
+  }
+
+  // `saqme check`: the live views equal a rebuild from the log.
+  void ExpectViewsMatchARebuild() {
+    auto rebuilt = replay::Rebuild(engine_->log(), replay::ViewSetup{});
+    ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+    auto differences = replay::CompareWithLive(
+        engine_->log(), *rebuilt.value(), [](const replay::ViewDifference& d) {
+          ADD_FAILURE() << d.family << " " << d.key << ": " << d.live.value_or("-") << " vs "
+                        << d.rebuilt.value_or("-");
+        });
+    ASSERT_TRUE(differences.ok());
+    EXPECT_EQ(differences.value(), 0u);
   }
 
   saqme::testing::TempDir dir_;
@@ -182,7 +200,8 @@ TEST_F(ApiTest, APublicInformationRefusalAndItsRightsExplanation) {
   auto opened = Command("org-records", "", Register("public_information", "apparatus-head"));
   const std::string id(opened.json().at("case_id").as_string());
   EXPECT_EQ(opened.json().at("due").as_string(), "2026-11-12");  // ten days
-  Ok("apparatus-head", id, object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}});
+  Ok("apparatus-head", id,
+     object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}, {"instruction", "ი"}});
   Ok("info-public", id, object{{"type", "confirm_receipt"}});
   auto inbox = client_->Get("/v1/inbox", tokens_.at("info-public"));
   EXPECT_EQ(inbox.json().at("items").as_array().size(), 1u);
@@ -237,12 +256,268 @@ TEST_F(ApiTest, RetriesReturnTheFirstResultAndConflictsAreNamed) {
   EXPECT_TRUE(again.json().at("duplicate").as_bool());
   EXPECT_EQ(again.json().at("case_id"), first.json().at("case_id"));
   const std::string id(first.json().at("case_id").as_string());
-  auto stale = Command(
-      "chair", id, object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}}, "", 0);
+  auto stale = Command("chair", id,
+                       object{{"type", "assign_resolution"},
+                              {"lead_executor", "info-public"},
+                              {"instruction", "მოამზადეთ"}},
+                       "", 0);
   EXPECT_EQ(stale.status, 409);
   EXPECT_EQ(stale.error_code(), "conflict");
   auto journal = client_->Get("/v1/journals/incoming", tokens_.at("chair"));
   EXPECT_EQ(journal.json().at("entries").as_array().size(), 1u);
+}
+
+// A command id is a promise that the same command is meant: a true retry answers the first
+// result, anything else under that id is 409 command_id_reused naming the first command.
+TEST_F(ApiTest, ACommandIdReusedForAnotherCommandOrByAnotherPostIsRefused) {
+  auto first = Command("org-records", "", Register("correspondence", "chair"), "client-9");
+  ASSERT_EQ(first.status, 201) << first.body;
+  const std::string id(first.json().at("case_id").as_string());
+
+  object other_letter = Register("correspondence", "chair");
+  other_letter["subject"] = "სხვა წერილი";
+  auto reused = Command("org-records", "", other_letter, "client-9");
+  EXPECT_EQ(reused.status, 409) << reused.body;
+  EXPECT_EQ(reused.error_code(), "command_id_reused");
+  const std::string message(reused.json().at("error").at("message").as_string());
+  for (const std::string& part : {std::string("register_incoming"), id,
+                                  std::string("by org-records"), std::string("2026-11-02")}) {
+    EXPECT_NE(message.find(part), std::string::npos) << part << " in " << message;
+  }
+  EXPECT_NE(std::string(reused.json().at("error").at("message_ka").as_string())
+                .find("„დოკუმენტის რეგისტრაცია“, საქმე " + id),
+            std::string::npos)
+      << reused.body;
+  // The same bytes from another post are not a retry either (a second post believes it acted).
+  auto other_post = Command("chair", "", Register("correspondence", "chair"), "client-9");
+  EXPECT_EQ(other_post.status, 409);
+  EXPECT_EQ(other_post.error_code(), "command_id_reused");
+  // On a case command, too: another post's id is not a retry.
+  object resolve{{"type", "assign_resolution"},
+                 {"lead_executor", "info-public"},
+                 {"instruction", "მოამზადეთ"}};
+  ASSERT_EQ(Command("chair", id, resolve, "client-10").status, 200);
+  object other_resolution = resolve;
+  other_resolution["lead_executor"] = "info-web";
+  EXPECT_EQ(Command("chair", id, other_resolution, "client-10").error_code(), "command_id_reused");
+
+  // A true retry, in JSON with or without expected_version, or the same command in Cap'n Proto.
+  auto retry = Command("org-records", "", Register("correspondence", "chair"), "client-9");
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  EXPECT_TRUE(retry.json().at("duplicate").as_bool());
+  EXPECT_EQ(Command("chair", id, resolve, "client-10", 1).json().at("duplicate"), true);
+  capnp::MallocMessageBuilder message_builder;
+  ASSERT_TRUE(CommandFromJson(Register("correspondence", "chair"), message_builder).ok());
+  message_builder.getRoot<schema::Command>().setCommandId("client-9");
+  auto words = capnp::messageToFlatArray(message_builder);
+  auto bytes = words.asChars();
+  auto binary =
+      client_->Send(boost::beast::http::verb::post, "/v1/cases", tokens_.at("org-records"),
+                    std::string(bytes.begin(), bytes.end()), "application/x-capnp");
+  EXPECT_EQ(binary.status, 200) << binary.body;
+  EXPECT_TRUE(binary.json().at("duplicate").as_bool());
+
+  auto journal = client_->Get("/v1/journals/incoming", tokens_.at("chair"));
+  EXPECT_EQ(journal.json().at("entries").as_array().size(), 1u);
+  ExpectViewsMatchARebuild();
+}
+
+// What a body says must be what is recorded: NUL and keys given twice are refused in every JSON
+// body; required text must say something; closed lists and dates are checked before the engine.
+TEST_F(ApiTest, BadTextInJsonIsRefusedWith400NamingTheField) {
+  const std::string records = tokens_.at("org-records");
+  auto open = [&](const std::string& body) {
+    return client_->Send(boost::beast::http::verb::post, "/v1/cases", records, body);
+  };
+  auto message = [](const HttpClient::Reply& reply) {
+    return std::string(reply.json().at("error").at("message").as_string());
+  };
+  std::string with_nul = boost::json::serialize(
+      object{{"command_id", "nul-1"}, {"command", Register("correspondence", "chair")}});
+  with_nul.replace(with_nul.find("საკრებულოს"), 0, "ა\\u0000");
+  auto nul = open(with_nul);
+  EXPECT_EQ(nul.status, 400) << nul.body;
+  EXPECT_NE(message(nul).find("command.subject"), std::string::npos) << nul.body;
+  EXPECT_NE(message(nul).find("NUL"), std::string::npos);
+
+  const std::string twice =
+      R"({"command_id":"dup-1","command":{"type":"register_incoming","kind":"correspondence",)"
+      R"("channel":"post","sender":{"name":"ა","name":"ბ","kind":"citizen"},"subject":"ს",)"
+      R"("received_on":"2026-11-02","addressee":"chair"}})";
+  auto duplicate = open(twice);
+  EXPECT_EQ(duplicate.status, 400) << duplicate.body;
+  EXPECT_NE(message(duplicate).find("command.sender.name: the key is given twice"),
+            std::string::npos)
+      << duplicate.body;
+  EXPECT_EQ(open(R"({"command_id":"a","command_id":"b","command":{"type":"sign"}})").status, 400);
+  // Every JSON body, not only commands: a login with the password given twice.
+  auto login = client_->Send(boost::beast::http::verb::post, "/v1/session", "",
+                             R"({"login":"u","password":"p","password":"q"})");
+  EXPECT_EQ(login.status, 400) << login.body;
+
+  auto field = [&](const char* name, boost::json::value value, const char* sub = nullptr) {
+    object command = Register("correspondence", "chair");
+    if (sub) {
+      command[name].as_object()[sub] = std::move(value);
+    } else {
+      command[name] = std::move(value);
+    }
+    return Command("org-records", "", std::move(command));
+  };
+  auto blank_name = field("sender", " \t ", "name");
+  EXPECT_EQ(blank_name.status, 400);
+  EXPECT_NE(message(blank_name).find("command.sender.name: is required and must not be blank"),
+            std::string::npos)
+      << blank_name.body;
+  auto blank_subject = field("subject", "   ");
+  EXPECT_NE(message(blank_subject).find("command.subject: is required"), std::string::npos);
+  EXPECT_FALSE(blank_subject.json().at("error").at("message_ka").as_string().empty());
+  object no_subject = Register("correspondence", "chair");
+  no_subject.erase("subject");
+  EXPECT_EQ(Command("org-records", "", no_subject).status, 400);
+  // Optional text may stay empty.
+  EXPECT_EQ(field("summary", "").status, 201);
+
+  auto fax = field("channel", "fax");
+  EXPECT_EQ(fax.status, 400);
+  EXPECT_NE(message(fax).find("command.channel: 'fax' is not one of: post (Post)"),
+            std::string::npos)
+      << fax.body;
+  EXPECT_EQ(field("channel", "courier").status, 201);
+
+  auto february = field("received_on", "2026-02-30");
+  EXPECT_EQ(february.status, 400);
+  EXPECT_NE(message(february).find("command.received_on: 2026-02-30 is a date that does not exist"),
+            std::string::npos)
+      << february.body;
+  EXPECT_NE(std::string(february.json().at("error").at("message_ka").as_string())
+                .find("ასეთი თარიღი არ არსებობს"),
+            std::string::npos);
+  EXPECT_EQ(field("stated_due", "2026-13-01").status, 400);
+
+  // The command schema offers the closed lists as enums with both labels.
+  const auto schema = client_->Get("/v1/commands/schema", records).json();
+  auto channel_of = [&](const char* type) {
+    for (const auto& command : schema.at("commands").as_array()) {
+      if (command.at("type") != type) continue;
+      for (const auto& f : command.at("fields").as_array()) {
+        if (f.at("name") == "channel") return f.as_object();
+      }
+    }
+    return object();
+  };
+  const auto incoming = channel_of("register_incoming");
+  EXPECT_EQ(incoming.at("type"), "enum");
+  std::vector<std::string> values;
+  for (const auto& v : incoming.at("values").as_array()) {
+    values.emplace_back(v.at("value").as_string());
+    EXPECT_FALSE(v.at("label_ka").as_string().empty());
+    EXPECT_FALSE(v.at("label_en").as_string().empty());
+  }
+  EXPECT_EQ(values, (std::vector<std::string>{"post", "email", "website", "reception", "phone",
+                                              "courier", "exchange"}));
+  EXPECT_EQ(channel_of("dispatch").at("values").as_array().size(), 5u);
+  EXPECT_EQ(channel_of("dispatch").at("values").as_array()[2].at("label_ka"), "ხელზე გადაცემა");
+  // Only the three good registrations were written.
+  EXPECT_EQ(client_->Get("/v1/journals/incoming", records).json().at("entries").as_array().size(),
+            2u);
+}
+
+// A resolution's due date on a Saturday becomes Monday, and the case says why; an application's
+// deadline is not extended once its answer is signed; an act is amended only by an act in force.
+TEST_F(ApiTest, DueDatesRollExtensionsStopAtSigningAndActsChangeOnlyByActsInForce) {
+  auto opened = Command("org-records", "", Register("correspondence", "chair"));
+  ASSERT_EQ(opened.status, 201);
+  const std::string id(opened.json().at("case_id").as_string());
+  Ok("chair", id,
+     object{{"type", "assign_resolution"},
+            {"lead_executor", "info-public"},
+            {"instruction", "მოამზადეთ"},
+            {"due", "2026-11-21"}});
+  auto view = client_->Get("/v1/cases/" + id, tokens_.at("chair")).json();
+  EXPECT_EQ(view.at("due"), "2026-11-24");  // after Saturday, Sunday and St George's Day
+  EXPECT_NE(std::string(view.at("due_explanation").as_string()).find("Civil Code of Georgia"),
+            std::string::npos)
+      << view;
+
+  const std::string application(
+      Command("org-records", "", Register("application", "apparatus-head"))
+          .json()
+          .at("case_id")
+          .as_string());
+  Ok("apparatus-head", application,
+     object{{"type", "assign_resolution"}, {"lead_executor", "sec-legal"}, {"instruction", "ი"}});
+  Ok("sec-legal", application, object{{"type", "confirm_receipt"}});
+  Ok("sec-legal", application, object{{"type", "draft_answer"}, {"text", "პასუხი"}});
+  Ok("apparatus-head", application,
+     object{{"type", "decide"}, {"outcome", "granted"}, {"text", "დაკმაყოფილდეს"}});
+  Ok("apparatus-head", application, object{{"type", "sign"}});
+  auto late = Command(
+      "apparatus-head", application,
+      object{{"type", "extend_deadline"}, {"new_due", "2026-12-20"}, {"reason", "რთული საქმე"}});
+  EXPECT_EQ(late.status, 422) << late.body;
+  EXPECT_NE(late.body.find("already signed"), std::string::npos);
+
+  // An order in force, and another that names a made-up act or itself.
+  auto act = [&](const char* title) {
+    auto drafted = Command("sec-legal", "",
+                           object{{"type", "draft_act"},
+                                  {"act_type", "order"},
+                                  {"issuer", "apparatus-head"},
+                                  {"title", title},
+                                  {"text", "ტექსტი"}});
+    EXPECT_EQ(drafted.status, 201) << drafted.body;
+    const std::string case_id(drafted.json().at("case_id").as_string());
+    Ok("sec-juridical", case_id, object{{"type", "give_expertise"}, {"text", "კანონიერია"}});
+    Ok("apparatus-head", case_id, object{{"type", "adopt"}});
+    Ok("org-records", case_id, object{{"type", "register_act"}});
+    Ok("info-web", case_id,
+       object{{"type", "publish"}, {"channel", "website"}, {"published_on", "2026-11-02"}});
+    Ok("org-records", case_id, object{{"type", "notify"}, {"notified_on", "2026-11-02"}});
+    return case_id;
+  };
+  const std::string amended = act("ბრძანება 1");
+  for (const std::string& by : {std::string("act-that-is-not"), amended}) {
+    auto refused = Command("org-records", amended, object{{"type", "amend"}, {"by_act", by}});
+    EXPECT_EQ(refused.status, 422) << by << ": " << refused.body;
+  }
+  const std::string amending = act("ბრძანება 2");
+  auto change = Ok("org-records", amended, object{{"type", "amend"}, {"by_act", amending}});
+  const std::string number(client_->Get("/v1/cases/" + amending, tokens_.at("chair"))
+                               .json()
+                               .at("act_number")
+                               .as_string());
+  EXPECT_EQ(change.at("events").as_array()[0].at("data").at("by_act_number").as_string(), number);
+  ExpectViewsMatchARebuild();
+}
+
+// The exports people open in a spreadsheet: a BOM first, and no cell that runs as a formula.
+TEST_F(ApiTest, AuditCsvStartsWithABomAndNeutralisesFormulaCells) {
+  object letter = Register("correspondence", "chair");
+  letter["subject"] = "=HYPERLINK(1)";
+  letter["sender"].as_object()["name"] = "@SUM(A1)";
+  auto opened = Command("org-records", "", letter, "=1+2");  // the id is a cell of the history
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string id(opened.json().at("case_id").as_string());
+  auto csv = client_->Get("/v1/cases/" + id + "/history?format=csv", tokens_.at("chair"));
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.body.rfind(storage::kCsvBom, 0), 0u);
+  std::vector<std::vector<std::string>> rows;
+  ASSERT_TRUE(storage::ParseCsv(csv.body.substr(3), &rows));
+  ASSERT_EQ(rows.size(), 2u);
+  for (const auto& cell : rows[1]) {
+    EXPECT_TRUE(cell.empty() || std::string_view("=+-@\t\r").find(cell[0]) == std::string::npos)
+        << cell;
+  }
+  EXPECT_EQ(rows[1][9], "'=1+2");  // command_id
+  // The export still verifies against the hashed log.
+  EXPECT_TRUE(replay::VerifyExport(csv.body).ok) << replay::VerifyExport(csv.body).problem;
+  auto journal = client_->Get("/v1/journals/incoming?format=csv", tokens_.at("chair"));
+  EXPECT_NE(journal.body.find(",'=HYPERLINK"), std::string::npos) << journal.body;
+  EXPECT_NE(journal.body.find("'@SUM(A1)"), std::string::npos);
+  EXPECT_EQ(storage::NeutralisedCell("-1"), "'-1");
+  EXPECT_EQ(storage::NeutralisedCell("\tx"), "'\tx");
+  EXPECT_EQ(storage::NeutralisedCell("ა=1"), "ა=1");
 }
 
 TEST_F(ApiTest, AJournalYearAsCsvAndAsAPrintablePageInNumberOrder) {
@@ -319,7 +594,7 @@ TEST_F(ApiTest, TheAnnualReportCountsAHandBuiltYear) {
   const std::string application(
       Ok("org-records", "", Register("application", "apparatus-head")).at("case_id").as_string());
   Ok("apparatus-head", application,
-     object{{"type", "assign_resolution"}, {"lead_executor", "sec-legal"}});
+     object{{"type", "assign_resolution"}, {"lead_executor", "sec-legal"}, {"instruction", "ი"}});
   Ok("sec-legal", application, object{{"type", "confirm_receipt"}});
   Ok("sec-legal", application, object{{"type", "draft_answer"}, {"text", "ასლი თან ერთვის"}});
   Ok("apparatus-head", application,
@@ -332,7 +607,8 @@ TEST_F(ApiTest, TheAnnualReportCountsAHandBuiltYear) {
              .at("case_id")
              .as_string();
     Ok("apparatus-head", id,
-       object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}});
+       object{
+           {"type", "assign_resolution"}, {"lead_executor", "info-public"}, {"instruction", "ი"}});
     Ok("info-public", id, object{{"type", "confirm_receipt"}});
   }
   Ok("info-public", requests[1], object{{"type", "refuse_information"}, {"text", "პერსონალური"}});
@@ -449,7 +725,8 @@ TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
   // not read it: 404, as for a case that does not exist — docs/access.md.)
   auto forbidden = post(
       tokens_.at("org-records"),
-      R"({"command_id":"y","command":{"type":"assign_resolution","lead_executor":"info-public"}})");
+      R"({"command_id":"y","command":{"type":"assign_resolution","lead_executor":"info-public",)"
+      R"("instruction":"მოამზადეთ"}})");
   EXPECT_EQ(forbidden.status, 403);
   EXPECT_EQ(forbidden.json().at("error").at("missing_power").as_string(), "resolve");
   EXPECT_EQ(client_->Get("/v1/cases/no-such-case", chair).status, 404);
@@ -634,10 +911,11 @@ TEST_F(ApiTest, ConcurrentClientsRacingOnOneCaseGetOneWinner) {
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
       HttpClient client(server_->port());
-      object body{
-          {"command_id", "race-" + std::to_string(t)},
-          {"expected_version", 1},
-          {"command", object{{"type", "assign_resolution"}, {"lead_executor", "info-public"}}}};
+      object body{{"command_id", "race-" + std::to_string(t)},
+                  {"expected_version", 1},
+                  {"command", object{{"type", "assign_resolution"},
+                                     {"lead_executor", "info-public"},
+                                     {"instruction", "ი"}}}};
       auto reply = client.Post("/v1/cases/" + id + "/commands", tokens_.at("chair"), body);
       if (reply.status == 200) ++wins;
       if (reply.status == 409) ++conflicts;

@@ -525,7 +525,8 @@ TEST_F(AuditTest, CheckPassesAfterRandomWorkloadsWithSigkillsAndARebuildTheServe
             } else if (what == 2) {
               post = "apparatus-head";
               command = object{{"type", "assign_resolution"},
-                               {"lead_executor", rng() % 2 ? "sec-legal" : "info-public"}};
+                               {"lead_executor", rng() % 2 ? "sec-legal" : "info-public"},
+                               {"instruction", "მოამზადეთ"}};
             } else if (what == 3) {
               post = rng() % 2 ? "sec-legal" : "info-public";
               command = object{{"type", "confirm_receipt"}};

@@ -33,7 +33,7 @@ object Application(const std::string& command_id) {
   return object{{"command_id", command_id},
                 {"command", object{{"type", "register_incoming"},
                                    {"kind", "application"},
-                                   {"channel", "in_person"},
+                                   {"channel", "reception"},
                                    {"sender", object{{"name", "მოქალაქე"}, {"kind", "citizen"}}},
                                    {"subject", "განცხადება " + command_id},
                                    {"pages", 2},

@@ -196,6 +196,52 @@ TEST_F(EngineTest, RetriesConflictsUnknownCasesAndBadInput) {
   EXPECT_EQ(State("c-1"), "resolved");  // and the engine still serves
 }
 
+// A command id stands for one command from one post: in the same group commit (the record is
+// only staged) and after a restart (it is read from the `commands` family) alike.
+TEST_F(EngineTest, AReusedCommandIdIsRefusedInTheSameGroupAndAfterARestart) {
+  auto submission = [&](const std::string& post, const Fill& fill) {
+    capnp::MallocMessageBuilder message;
+    fill(message.initRoot<schema::Command>());
+    auto words = capnp::messageToFlatArray(message);
+    Submission s;
+    s.case_id = "c-7";
+    s.command_id = "client-7";
+    s.actor_post = post;
+    s.command = kj::heapArray<capnp::word>(words.asPtr());
+    return s;
+  };
+  const Fill letter = Register(schema::IncomingKind::CORRESPONDENCE, "chair");
+  const Fill other = [&](C c) {
+    letter(c);
+    c.getRegisterIncoming().setSubject("სხვა საკითხი");
+  };
+  std::vector<Submission> group;
+  group.push_back(submission("org-records", letter));
+  group.push_back(submission("org-records", other));
+  group.push_back(submission("org-records", letter));
+  auto results = engine_->ExecuteAll(std::move(group));
+  ASSERT_EQ(results.size(), 3u);
+  ASSERT_TRUE(results[0].ok());
+  EXPECT_FALSE(results[0]->duplicate);
+  EXPECT_EQ(results[1].status().code(), Status::Code::kConflict);
+  EXPECT_EQ(results[1].status().reason(), "command_id_reused");
+  ASSERT_TRUE(results[2].ok()) << results[2].status().ToString();
+  EXPECT_TRUE(results[2]->duplicate);
+  EXPECT_EQ(engine_->Journal("incoming", 2026).value().size(), 1u);
+
+  engine_.reset();
+  Open();
+  auto by_chair = engine_->Execute(submission("chair", letter));
+  EXPECT_EQ(by_chair.status().reason(), "command_id_reused");
+  EXPECT_NE(by_chair.status().message().find("register_incoming on case c-7 by org-records"),
+            std::string::npos)
+      << by_chair.status().message();
+  auto retried = engine_->Execute(submission("org-records", letter));
+  ASSERT_TRUE(retried.ok());
+  EXPECT_TRUE(retried->duplicate);
+  EXPECT_EQ(retried->first_seq, results[0]->first_seq);
+}
+
 TEST_F(EngineTest, RacingClientsOnOneCaseGetOneWinnerPerVersion) {
   Apply("org-records", "race", Register(schema::IncomingKind::CORRESPONDENCE, "chair"));
   std::atomic<int> wins{0}, conflicts{0};

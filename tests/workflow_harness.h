@@ -34,6 +34,10 @@ class WorkflowBench {
   void AddNomenclatureFile(int year, const std::string& code) {
     nomenclature_.insert({year, code});
   }
+  // What the engine's views would say of legal act `case_id` (Context::legal_act).
+  void AddLegalAct(const std::string& case_id, workflows::ActFacts facts) {
+    acts_[case_id] = std::move(facts);
+  }
   const CaseState& state() const { return state_; }
   workflows::OrgChart& org() { return org_; }
   // Every event decided and applied so far, as stored bytes would decode.
@@ -58,6 +62,11 @@ class WorkflowBench {
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
       return nomenclature_.count({year, std::string(code)}) > 0;
+    };
+    context.legal_act = [this](std::string_view case_id) -> std::optional<workflows::ActFacts> {
+      auto it = acts_.find(std::string(case_id));
+      if (it == acts_.end()) return std::nullopt;
+      return it->second;
     };
     return context;
   }
@@ -110,6 +119,7 @@ class WorkflowBench {
   CaseState state_;
   std::map<std::string, int> counters_;
   std::set<std::pair<int, std::string>> nomenclature_;
+  std::map<std::string, workflows::ActFacts> acts_;
   std::vector<std::vector<capnp::word>> events_;
   boost::json::object last_event_;
 };

@@ -292,6 +292,112 @@ TEST(IncomingTest, RegistrationRefusals) {
   EXPECT_EQ(bench.state().version, 0u);
 }
 
+// Commands sent as Cap'n Proto skip the JSON parser's checks: the workflow refuses the same.
+TEST(IncomingTest, BlankNamesChannelsOffTheListAndDatesThatDoNotExistAreRefused) {
+  WorkflowBench bench;
+  auto with = [](std::function<void(schema::RegisterIncoming::Builder)> change) {
+    return [change](C c) {
+      Register(schema::IncomingKind::CORRESPONDENCE, "chair")(c);
+      change(c.getRegisterIncoming());
+    };
+  };
+  Refusal refusal;
+  EXPECT_NE(
+      bench.Try("org-records", with([](auto r) { r.getSender().setName(" \t\xC2\xA0"); }), &refusal)
+          .find("sender's name"),
+      std::string::npos);
+  EXPECT_NE(refusal.message_ka.find("გამგზავნის სახელი"), std::string::npos);
+  EXPECT_NE(bench.Try("org-records", with([](auto r) { r.setSubject("   "); })), "");
+  const std::string channel =
+      bench.Try("org-records", with([](auto r) { r.setChannel("fax"); }), &refusal);
+  EXPECT_NE(channel.find("'fax' is not one of: post (Post), email (Email)"), std::string::npos);
+  EXPECT_NE(refusal.message_ka.find("ელექტრონული ფოსტა"), std::string::npos);
+  for (const char* channel :
+       {"post", "email", "website", "reception", "phone", "courier", "exchange"}) {
+    WorkflowBench fresh;
+    EXPECT_EQ(fresh.Try("org-records", with([&](auto r) { r.setChannel(channel); })), "")
+        << channel;
+  }
+  EXPECT_NE(bench.Try("org-records", with([](auto r) { r.setReceivedOn("2026-02-30"); }))
+                .find("2026-02-30 is a date that does not exist"),
+            std::string::npos);
+  EXPECT_NE(bench.Try("org-records", with([](auto r) { r.setReceivedOn("2.11.2026"); }))
+                .find("written YYYY-MM-DD"),
+            std::string::npos);
+  EXPECT_EQ(bench.state().version, 0u);
+  bench.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair"));
+  bench.Do("chair", Resolve("info-analytics"));
+  bench.Do("info-analytics", kReceipt);
+  bench.Do("info-analytics", DraftAnswer());
+  bench.Do("chair", kSign);
+  EXPECT_NE(bench.Try("org-records", Dispatch("pigeon")).find("'pigeon' is not one of"),
+            std::string::npos);
+  bench.Do("org-records", Dispatch("hand"));
+}
+
+// Civil Code of Georgia, rules on periods: a last day that is not a working day moves to the
+// next working day — for the day a head writes in a resolution and the day a letter states.
+TEST(CorrespondenceTest, ADueDateOnANonWorkingDayRollsToTheNextWorkingDay) {
+  WorkflowBench bench;
+  bench.Do("org-records",
+           Register(schema::IncomingKind::CORRESPONDENCE, "chair", "2026-11-29"));  // Sunday
+  EXPECT_EQ(bench.state().due, "2026-11-30");
+  EXPECT_NE(bench.state().due_explanation.find("2026-11-29 (Sunday) is not a working day"),
+            std::string::npos);
+  EXPECT_NE(bench.state().due_explanation.find("Civil Code of Georgia"), std::string::npos);
+
+  WorkflowBench resolved;
+  resolved.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair"));
+  // Saturday, then Sunday, then Monday 23 November, St George's Day (a public holiday).
+  resolved.Do("chair", Resolve("info-analytics", "2026-11-21"));
+  EXPECT_EQ(resolved.state().due, "2026-11-24");
+  EXPECT_EQ(resolved.last_event().at("data").at("due").as_string(), "2026-11-24");
+  const std::string explanation(resolved.last_event().at("data").at("due_explanation").as_string());
+  EXPECT_NE(explanation.find("set in the resolution by chair"), std::string::npos);
+  EXPECT_NE(explanation.find("2026-11-21 — Saturday"), std::string::npos);
+  EXPECT_NE(explanation.find("2026-11-22 — Sunday"), std::string::npos);
+  EXPECT_NE(explanation.find("2026-11-23 — "), std::string::npos);
+  EXPECT_NE(explanation.find("due 2026-11-24 (Tuesday)"), std::string::npos) << explanation;
+
+  WorkflowBench working;  // a working day stays, with no note
+  working.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair"));
+  working.Do("chair", Resolve("info-analytics", "2026-11-20"));
+  EXPECT_EQ(working.state().due, "2026-11-20");
+  EXPECT_EQ(working.state().due_explanation.find("not a working day"), std::string::npos);
+}
+
+// Zugdidi statute art. 28.1, GAC: one month from registration, extended by at most one month —
+// counted from the month's own end, not from the working day it rolled to — and not once the
+// answer is signed.
+TEST(ApplicationTest, TheExtensionCeilingCountsFromRegistrationAndEndsAtSigning) {
+  WorkflowBench bench;
+  bench.SetToday("2026-11-05");  // Thursday; a month later is Saturday 5 December
+  bench.Do("org-records", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
+  EXPECT_EQ(bench.state().due, "2026-12-07");  // rolled to Monday
+  bench.Do("apparatus-head", Resolve("sec-legal"));
+  bench.Do("sec-legal", kReceipt);
+  // From the rolled due the ceiling would be 8 January (7 January is a holiday); from
+  // registration it is 5 January 2027, a Tuesday.
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2027-01-06"))
+                .find("latest possible due date is 2027-01-05"),
+            std::string::npos);
+  bench.Do("sec-legal", DraftAnswer());
+  bench.Do("apparatus-head", DecideAs(schema::Outcome::GRANTED));
+  bench.Do("apparatus-head", kSign);
+  Refusal refusal;
+  EXPECT_NE(bench.Try("apparatus-head", Extend("2027-01-05"), &refusal).find("already signed"),
+            std::string::npos);
+  EXPECT_EQ(refusal.category(), RefusalCategory::kNotNow);
+  EXPECT_EQ(bench.state().statutory_extensions, 0);
+
+  WorkflowBench before;  // the ceiling itself is accepted before signing
+  before.SetToday("2026-11-05");
+  before.Do("org-records", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
+  before.Do("apparatus-head", Resolve("sec-legal"));
+  before.Do("apparatus-head", Extend("2027-01-05"));
+  EXPECT_EQ(before.state().due, "2027-01-05");
+}
+
 // ---- citizen's application -----------------------------------------------------------------
 
 TEST(ApplicationTest, DecisionThenSignatureAndOneExtensionOfAtMostAMonth) {
@@ -465,6 +571,9 @@ TEST(LegalActTest, AnOrderFromDraftToForceOnNotification) {
   bench.Do("org-records", kRegisterAct);
   EXPECT_EQ(bench.state().act_number, "acts-order/2026/1");
   ExpectOnlyAllowed(bench, {"publish"});
+  EXPECT_NE(bench.Try("info-web", Publish("newspaper", "2026-11-02"))
+                .find("'newspaper' is not one of: website (Website), legislative_herald"),
+            std::string::npos);
   bench.Do("info-web", Publish("website", "2026-11-02"));
   EXPECT_EQ(bench.state().stage, Stage::kPublished);  // an individual act: not yet in force
   EXPECT_EQ(bench.state().in_force_on, "");
@@ -472,8 +581,29 @@ TEST(LegalActTest, AnOrderFromDraftToForceOnNotification) {
   EXPECT_EQ(bench.state().stage, Stage::kInForce);
   EXPECT_EQ(bench.state().in_force_on, "2026-11-02");
   EXPECT_NE(bench.state().in_force_ground.find("notification"), std::string::npos);
+  // The amending and repealing acts must be legal acts in force, other than this one.
+  EXPECT_NE(bench.Try("org-records", Amend("act-7")).find("there is no legal act"),
+            std::string::npos);
+  bench.AddLegalAct("act-6", {"published", "", "order", "acts-order/2026/6"});
+  EXPECT_NE(bench.Try("org-records", Amend("act-6")).find("not in force"), std::string::npos);
+  bench.AddLegalAct("act-5", {"repealed", "2026-10-01", "order", "acts-order/2026/5"});
+  EXPECT_NE(bench.Try("org-records", Repeal("act-5")).find("not in force"), std::string::npos);
+  EXPECT_NE(bench.Try("org-records", Amend("case-under-test")), "");
+  bench.AddLegalAct("act-7", {"in_force", "2026-11-01", "order", "acts-order/2026/7"});
+  EXPECT_NE(bench
+                .Try("org-records",
+                     [](C c) {
+                       auto r = c.initAmend();
+                       r.setByAct("act-7");
+                       r.setByActNumber("acts-order/2026/8");
+                     })
+                .find("registered as number acts-order/2026/7"),
+            std::string::npos);
   bench.Do("org-records", Amend("act-7"));
   EXPECT_EQ(bench.state().amended_by, (std::vector<std::string>{"act-7"}));
+  EXPECT_EQ(bench.last_event().at("data").at("by_act_number").as_string(), "acts-order/2026/7");
+  // Published with an in-force date that has come: in force.
+  bench.AddLegalAct("act-9", {"published", "2026-11-02", "order", "acts-order/2026/9"});
   EXPECT_EQ(bench.state().text, "აქტის ტექსტი");  // the published text never changes
   bench.Do("org-records", Repeal("act-9"));
   EXPECT_EQ(bench.state().stage, Stage::kRepealed);

@@ -7,6 +7,7 @@
 // A published act's text never changes: it is amended or repealed by another act.
 #include "workflows/legal_act.h"
 
+#include "storage/field_rules.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::legal_act {
@@ -128,9 +129,9 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto authority = Need(context, Power::kPublish);
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
       const std::string channel = command.getPublish().getChannel().cStr();
-      if (channel != "website" && channel != "legislative_herald") {
-        return Refuse("channel must be website or legislative_herald",
-                      "გამოქვეყნების არხი: website ან legislative_herald");
+      if (auto problem = storage::NotAChoice(storage::FieldOf<schema::Publish>("channel"), channel,
+                                             "channel")) {
+        return Refuse(problem->en, problem->ka);
       }
       // Normative acts are published in the Legislative Herald (საკანონმდებლო მაცნე).
       if (state.act_type == "resolution" && channel != "legislative_herald") {
@@ -201,12 +202,33 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         return Refuse("name the other act (by_act) that amends or repeals this one",
                       "მიუთითეთ აქტი, რომელიც ცვლის ან აუქმებს ამ აქტს");
       }
+      // An act is amended or repealed only by another act that has legal force itself: an
+      // existing act of the body, in force today (docs/workflows.md, "Legal acts").
+      const std::string by = change.getByAct().cStr();
+      const auto facts = context.legal_act ? context.legal_act(by) : std::nullopt;
+      if (!facts) {
+        return Refuse("by_act: there is no legal act '" + by + "'",
+                      "by_act: სამართლებრივი აქტი '" + by + "' არ არსებობს");
+      }
+      const bool in_force =
+          facts->state == StageName(Stage::kInForce) ||
+          (facts->state == StageName(Stage::kPublished) && !facts->in_force_on.empty() &&
+           facts->in_force_on <= context.today.ToString());
+      if (!in_force) {
+        return Refuse(
+            "by_act: the act " + by + " is not in force, so it cannot amend or repeal",
+            "by_act: აქტი " + by + " ძალაში არ არის და ვერ შეცვლის ან გააუქმებს სხვა აქტს");
+      }
+      if (change.getByActNumber().size() > 0 && change.getByActNumber() != facts->number.c_str()) {
+        return Refuse("by_act_number: the act " + by + " is registered as number " + facts->number,
+                      "by_act_number: აქტი " + by + " რეგისტრირებულია ნომრით " + facts->number);
+      }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto payload = draft.event().getPayload();
       auto r =
           command.which() == Which::AMEND ? payload.initActAmended() : payload.initActRepealed();
       r.setByAct(change.getByAct());
-      r.setByActNumber(change.getByActNumber());
+      r.setByActNumber(facts->number);  // as registered: the same as given, when given
       r.setEffectiveOn(change.getEffectiveOn());
       return Events(std::move(draft));
     }

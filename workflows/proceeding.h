@@ -20,6 +20,15 @@
 
 namespace saqme::workflows {
 
+// What the engine's views say of a legal act's case, for a command that refers to that act
+// (amend, repeal: `by_act`).
+struct ActFacts {
+  std::string state;        // StageName: "in_force", "published", "repealed", ...
+  std::string in_force_on;  // "YYYY-MM-DD", empty when not yet known
+  std::string act_type;     // "order", "ordinance", ...
+  std::string number;       // its registration number, empty before registration
+};
+
 struct Context {
   std::string actor_post;    // the authenticated post (never a field of the command)
   std::string actor_person;  // who holds it
@@ -33,6 +42,9 @@ struct Context {
   std::function<std::string(std::string_view journal, int year)> next_number;
   // Whether `code` is a file of the approved nomenclature of `year`.
   std::function<bool(int year, std::string_view code)> in_nomenclature;
+  // The legal act of case `case_id`; nullopt when there is no such case or it is not a legal
+  // act. May be empty (then every act is unknown).
+  std::function<std::optional<ActFacts>(std::string_view case_id)> legal_act;
 };
 
 using Decision = std::variant<std::vector<storage::EventDraft>, Refusal>;

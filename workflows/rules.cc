@@ -57,12 +57,8 @@ std::variant<std::string, Refusal> MustBe(const Context& context, const std::str
 }
 
 std::variant<Date, Refusal> DateField(std::string_view text, const char* field) {
-  auto date = Date::Parse(text);
-  if (!date) {
-    return Refuse(std::string(field) + " must be a date written YYYY-MM-DD",
-                  std::string(field) + " უნდა იყოს თარიღი ფორმატით YYYY-MM-DD");
-  }
-  return *date;
+  if (auto problem = Date::ProblemWith(text, field)) return Refuse(problem->en, problem->ka);
+  return *Date::Parse(text);
 }
 
 std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field) {

@@ -1,19 +1,15 @@
 // Choices for command fields the schema types as plain text although their values are a closed
-// set: the dispatch channel (the workflow accepts five), the publish channel (two) and the
+// set: the
 // nomenclature code of `file` (a code of the year's approved nomenclature). And the outcomes
 // `decide` offers, which depend on the case's kind. The form offers a select for them; when the
 // choices cannot be had (the nomenclature is not readable or not approved yet) the field stays
 // a text input.
 import { useEffect, useState } from 'preact/hooks';
 import { type CommandSchema, nomenclature } from './api';
-import { nameOf } from './labels';
 import type { Option } from './widgets/Fields';
 
-// The channels `dispatch` accepts (workflows/incoming/flow.cc).
-const DISPATCH_CHANNELS = ['post', 'email', 'hand', 'exchange', 'website'];
-
-// The channels `publish` accepts (workflows/legal_act.cc; a normative act only the herald).
-const PUBLISH_CHANNELS = ['website', 'legislative_herald'];
+// The incoming, dispatch and publish channels are closed lists in the schema itself (`$choices`): it types
+// them as enums with their labels, so the form offers their select without a list here.
 
 // The outcomes `decide` accepts per case kind (workflows/incoming/application.cc, complaint.cc);
 // a kind not listed keeps every outcome of the schema.
@@ -42,8 +38,6 @@ export function useFieldChoices(command: CommandSchema, year: number): Choices {
     );
   }, [command.type, year]);
   const choices: Choices = {};
-  if (command.type === 'dispatch') choices.channel = DISPATCH_CHANNELS.map((c) => ({ value: c, label: nameOf(c) }));
-  if (command.type === 'publish') choices.channel = PUBLISH_CHANNELS.map((c) => ({ value: c, label: nameOf(c) }));
   if (needsFiles && files && files.length) choices.nomenclature_code = files;
   return choices;
 }

@@ -57,3 +57,10 @@ export function enumLabel(value: string, commands: CommandSchema[] | null): stri
   }
   return null;
 }
+
+// The values the schema allows in field `field` of command `type` (an enum, or a text field with
+// a closed list: the channels), labelled in the current language; empty before the schema loads.
+export function fieldOptions(commands: CommandSchema[] | null, type: string, field: string): { value: string; label: string }[] {
+  const found = commands?.find((c) => c.type === type)?.fields.find((f) => f.name === field);
+  return (found?.values ?? []).map((v) => ({ value: v.value, label: pick(v.label_ka, v.label_en) || nameOf(v.value) }));
+}

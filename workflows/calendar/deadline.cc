@@ -115,4 +115,29 @@ std::vector<std::string> Deadline::Explanation() const {
   return lines;
 }
 
+Date ExtendedPeriodEnd(const Date& start, const PeriodRule& rule, const PeriodRule& extension,
+                       const HolidayCalendar& calendar) {
+  if (rule.unit == PeriodRule::Unit::kMonths && extension.unit == PeriodRule::Unit::kMonths) {
+    return ComputeDeadline(start, PeriodRule{rule.unit, rule.count + extension.count}, calendar)
+        .due;
+  }
+  const Deadline first = ComputeDeadline(start, rule, calendar);
+  const Date end = rule.unit == PeriodRule::Unit::kWorkingDays ? first.due : first.raw_end;
+  return ComputeDeadline(end, extension, calendar).due;
+}
+
+RolledDay RollToWorkingDay(const Date& date, const HolidayCalendar& calendar) {
+  RolledDay rolled{calendar.NextWorkingDay(date), {}};
+  if (rolled.due == date) return rolled;
+  std::string skipped;
+  for (Date day = date; day < rolled.due; day = day.AddDays(1)) {
+    skipped += (skipped.empty() ? "" : "; ") + day.ToString() + " — " + calendar.WhyNotWorking(day);
+  }
+  rolled.note = DayWithWeekday(date) + " is not a working day (" + skipped +
+                "); a period whose last day is a non-working day ends on the next working day "
+                "(Civil Code of Georgia, rules on periods): due " +
+                DayWithWeekday(rolled.due);
+  return rolled;
+}
+
 }  // namespace saqme::workflows

@@ -49,4 +49,22 @@ struct Deadline {
 Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const HolidayCalendar& calendar,
                          std::string legal_source = {});
 
+// The last day of a period `rule` from `start` extended by `extension` (Civil Code of Georgia,
+// rules on periods): the extension runs from the period's own end before any roll to a working
+// day — both in months: `start` plus their sum, so 31 January + 1 + 1 month is 31 March — and
+// only the final end moves to the next working day.
+Date ExtendedPeriodEnd(const Date& start, const PeriodRule& rule, const PeriodRule& extension,
+                       const HolidayCalendar& calendar);
+
+// A last day a person chose (a resolution's due date, the date stated in a document) on the
+// calendar: `date` itself when it is a working day; otherwise the next working day, because a
+// period whose last day is a non-working day ends on the next working day (Civil Code of
+// Georgia, rules on periods). `note` explains the move, naming every day skipped and why;
+// empty when the date did not move.
+struct RolledDay {
+  Date due;
+  std::string note;
+};
+RolledDay RollToWorkingDay(const Date& date, const HolidayCalendar& calendar);
+
 }  // namespace saqme::workflows

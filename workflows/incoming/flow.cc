@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "storage/field_rules.h"
 #include "workflows/incoming/incoming.h"
 #include "workflows/rules.h"
 
@@ -81,10 +82,14 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
                     "რეზოლუციით კანონით დადგენილი ვადის (" + state.statutory_due +
                         ") გაგრძელება დაუშვებელია");
     }
-    due = date.ToString();
+    // Rolled, not refused: the head meant that day, and the law reads it as the next working
+    // day (docs/workflows.md, "Due dates a person sets").
+    const RolledDay rolled = RollToWorkingDay(date, *context.calendar);
+    due = rolled.due.ToString();
     explanation = "set in the resolution by " + context.actor_post + " on " +
                   context.today.ToString() + " (the statutory deadline is " + state.statutory_due +
                   ")";
+    if (!rolled.note.empty()) explanation += "\n" + rolled.note;
   }
   auto draft = NewEvent(context, std::get<std::string>(authority));
   auto r = draft.event().getPayload().initResolutionAssigned();
@@ -156,6 +161,11 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
                      "resolve"};
     }
   }
+  if (state.stage == Stage::kSigned) {
+    // What is left after signing is dispatch, which an extension must not cover.
+    return RefuseNow("the answer is already signed; a deadline is not extended after signing",
+                     "პასუხი უკვე ხელმოწერილია; ხელმოწერის შემდეგ ვადა აღარ გრძელდება");
+  }
   if (Date::Parse(state.due).value_or(context.today) < context.today) {
     return RefuseNow("the deadline " + state.due +
                          " has already passed; a passed deadline is not "
@@ -181,11 +191,16 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
     return Refuse("an extension needs a recorded reason", "ვადის გაგრძელებას სჭირდება საფუძველი");
   }
   if (kind.extension == Extension::kStatutoryOnce) {
+    // Zugdidi statute art. 28.1, GAC: the proceeding ends within the statutory period from
+    // registration, extended by at most one month. The extension is added to the period's own
+    // last day, not to the day it was rolled to, and only the new last day rolls to a working
+    // day (Civil Code of Georgia, rules on periods).
     const auto& limit = context.deadlines->Get(std::string(kind.deadline_key) + "-extension");
-    auto statutory = DateField(state.statutory_due, "the statutory due date");
-    if (auto* refusal = std::get_if<Refusal>(&statutory)) return *refusal;
+    const auto& period = context.deadlines->Get(kind.deadline_key);
+    auto registered = DateField(state.registered_on, "the registration date");
+    if (auto* refusal = std::get_if<Refusal>(&registered)) return *refusal;
     const Date ceiling =
-        ComputeDeadline(std::get<Date>(statutory), limit.rule, *context.calendar).due;
+        ExtendedPeriodEnd(std::get<Date>(registered), period.rule, limit.rule, *context.calendar);
     if (ceiling < new_due) {
       return Refuse("an extension may add at most " + limit.rule.ToString() + " (" + limit.source +
                         "): the latest possible due date is " + ceiling.ToString(),
@@ -297,10 +312,14 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
   auto authority = Need(context, Power::kRegister);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   const KindRules& kind = RulesFor(FromSchema(command.getKind()));
-  if (command.getSender().getName().size() == 0 || command.getSubject().size() == 0 ||
-      command.getChannel().size() == 0) {
+  if (storage::IsBlank(command.getSender().getName().cStr()) ||
+      storage::IsBlank(command.getSubject().cStr()) || command.getChannel().size() == 0) {
     return Refuse("a registration needs the sender's name, the subject and the channel",
                   "რეგისტრაციისთვის საჭიროა გამგზავნის სახელი, საგანი და არხი");
+  }
+  if (auto problem = storage::NotAChoice(storage::FieldOf<schema::RegisterIncoming>("channel"),
+                                         command.getChannel().cStr(), "channel")) {
+    return Refuse(problem->en, problem->ka);
   }
   auto received = DateField(command.getReceivedOn().cStr(), "received_on");
   if (auto* refusal = std::get_if<Refusal>(&received)) return *refusal;
@@ -325,10 +344,12 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
     if (std::get<Date>(stated) < context.today) {
       return Refuse("stated_due is already past", "მითითებული ვადა უკვე გასულია");
     }
-    due = std::get<Date>(stated).ToString();
+    const RolledDay rolled = RollToWorkingDay(std::get<Date>(stated), *context.calendar);
+    due = rolled.due.ToString();
     explanation =
         "the deadline stated in the document (records rules: the final date is written "
         "in the document or in the resolution)";
+    if (!rolled.note.empty()) explanation += "\n" + rolled.note;
   } else {
     Deadline deadline =
         context.deadlines->Compute(kind.deadline_key, context.today, *context.calendar);
@@ -413,11 +434,9 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto authority = Need(context, Power::kDispatch);
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
       const std::string channel = command.getDispatch().getChannel().cStr();
-      static const char* kChannels[] = {"post", "email", "hand", "exchange", "website"};
-      if (std::none_of(std::begin(kChannels), std::end(kChannels),
-                       [&](const char* c) { return channel == c; })) {
-        return Refuse("channel must be post, email, hand, exchange or website",
-                      "გაგზავნის არხი უნდა იყოს: post, email, hand, exchange ან website");
+      if (auto problem = storage::NotAChoice(storage::FieldOf<schema::Dispatch>("channel"), channel,
+                                             "channel")) {
+        return Refuse(problem->en, problem->ka);
       }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initDispatched();

@@ -8,12 +8,12 @@ import { useCommand } from '../command';
 import { useSession } from '../context';
 import { type FormErrors, serverErrors } from '../formErrors';
 import { nameOf, t } from '../labels';
+import { fieldOptions, useSchema } from '../schema';
 import { formatDate, isDate } from '../time';
 import { SelectField, TextField, postOptions } from '../widgets/Fields';
 import { CaseLink } from '../widgets/Link';
 
 const KINDS = ['correspondence', 'application', 'public_information', 'complaint'];
-const CHANNELS = ['post', 'email', 'website', 'reception', 'phone', 'courier', 'exchange'];
 const SENDER_KINDS = ['citizen', 'organisation', 'agency'];
 
 interface Form {
@@ -83,6 +83,8 @@ export function RegisterPage() {
   const runner = useCommand();
   const set = (field: keyof Form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const options = (ids: string[]) => ids.map((id) => ({ value: id, label: nameOf(id) }));
+  // The channels are the schema's closed list (storage/saqme.capnp, `$choices`), not a copy.
+  const channels = fieldOptions(useSchema(), 'register_incoming', 'channel');
   const err = (field: keyof Form) => errors.fields[field];
   const formRef = useRef<HTMLFormElement>(null);
   // the first field the checks refused takes the focus (its message is tied to it)
@@ -135,7 +137,7 @@ export function RegisterPage() {
       <form onSubmit={submit} noValidate class="grid-form" ref={formRef}>
         <SelectField id="kind" label={t('kind')} value={form.kind} options={options(KINDS)} onChange={set('kind')}
           required error={err('kind')} allowEmpty={false} />
-        <SelectField id="channel" label={t('channel')} value={form.channel} options={options(CHANNELS)}
+        <SelectField id="channel" label={t('channel')} value={form.channel} options={channels}
           onChange={set('channel')} required error={err('channel')} allowEmpty={false} />
         <fieldset>
           <legend>{t('sender')}</legend>
