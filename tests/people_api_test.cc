@@ -128,8 +128,13 @@ TEST_F(PeopleApiTest, CoExecutorsConfirmReportTheirPartsAndAreRemindedAndAlerted
   Ok("org-head", id, object{{"type", "confirm_receipt"}});
 
   // The part goes to the lead executor: the case view shows it, the lead's item counts it.
-  auto empty = Refused("info-press", id, object{{"type", "report_part"}, {"text", ""}});
-  EXPECT_FALSE(empty.json().at("error").at("message_ka").as_string().empty());
+  // A blank part is bad data: 400 naming the field, nothing recorded.
+  auto empty = client_->Post("/v1/cases/" + id + "/commands", tokens_.at("info-press"),
+                             object{{"command_id", "blank-part"},
+                                    {"command", object{{"type", "report_part"}, {"text", " "}}}});
+  EXPECT_EQ(empty.status, 400) << empty.body;
+  EXPECT_NE(empty.json().at("error").at("message").as_string().find("command.text"),
+            std::string::npos);
   Ok("info-press", id, object{{"type", "report_part"}, {"text", "ხარჯთაღრიცხვა მომზადდა"}});
   auto view = Case("info-analytics", id);
   ASSERT_EQ(view.at("parts").as_array().size(), 1u);
