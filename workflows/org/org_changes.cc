@@ -99,9 +99,9 @@ Decision EndActing(schema::EndActing::Reader command, const Context& context) {
   if (auto* refusal = std::get_if<Refusal>(&day)) return *refusal;
   const Date last = std::get<Date>(day);
   auto running = context.org->ActingFor(absent, last);
-  if (!running) {
-    return Refuse("nobody acts for " + absent + " on " + last.ToString() + ": nothing to end",
-                  last.ToString() + "-ს " + absent +
+  if (!running || running->to == last) {  // none, or it ends that day anyway
+    return Refuse("nobody acts for " + absent + " after " + last.ToString() + ": nothing to end",
+                  last.ToString() + "-ის შემდეგ " + absent +
                       "-ის მოვალეობას არავინ ასრულებს; დასასრულებელი არაფერია");
   }
   auto draft = rules::NewEvent(context, std::get<std::string>(authority));
