@@ -642,8 +642,7 @@ Response Api::Control(const Request& request, const std::string& post) {
   return Json(http::status::ok, dashboard.value(), request);
 }
 
-Response Api::OrgAnswer(const Request& request,
-                            const std::map<std::string, std::string>& query) {
+Response Api::OrgAnswer(const Request& request, const std::map<std::string, std::string>& query) {
   const auto org = Org();
   auto as_of = workflows::Date::Parse(TbilisiDate(clock_()));
   if (auto it = query.find("as_of"); it != query.end()) {

@@ -215,7 +215,7 @@ int RunServe(int argc, char** argv) {
   engine::EngineOptions engine_options;
   engine_options.org = &org.value();
   const std::string which_org = args->GetOr("org", "ozurgeti");
-  engine_options.org_source = which_org == "ozurgeti"   ? "built-in Ozurgeti"
+  engine_options.org_source = which_org == "ozurgeti"  ? "built-in Ozurgeti"
                               : which_org == "zugdidi" ? "built-in Zugdidi"
                                                        : which_org;
   engine_options.watch_policy = policy.value();
@@ -231,11 +231,14 @@ int RunServe(int argc, char** argv) {
       !SameChart(engine.value()->adopted_chart(), org->source_json())) {
     PrintError(Status::Error(
         Status::Code::kInvalidArgument,
-        "the org chart of " + dir + " is kept in its log and changed by commands (set_acting, "
-            "end_acting, appoint: POST /v1/org/commands); --org " + which_org +
-            " differs from it. Start without --org, or with the chart the log adopted.",
-        "ორგანიზაციის სტრუქტურა ინახება " + dir + "-ის ჟურნალში და იცვლება ბრძანებებით "
-            "(set_acting, end_acting, appoint: POST /v1/org/commands); --org " + which_org +
+        "the org chart of " + dir +
+            " is kept in its log and changed by commands (set_acting, "
+            "end_acting, appoint: POST /v1/org/commands); --org " +
+            which_org + " differs from it. Start without --org, or with the chart the log adopted.",
+        "ორგანიზაციის სტრუქტურა ინახება " + dir +
+            "-ის ჟურნალში და იცვლება ბრძანებებით "
+            "(set_acting, end_acting, appoint: POST /v1/org/commands); --org " +
+            which_org +
             " მისგან განსხვავდება. გაუშვით --org-ის გარეშე ან ჟურნალში მიღებული სტრუქტურით."));
     return 2;
   }

@@ -225,8 +225,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // `actor_person`: who logged in as the post; empty: the post's holder in the org chart.
   workflows::Context ContextFor(const std::string& actor_post, int64_t now,
                                 const std::string& actor_person = "") {
-    workflows::Context context =
-        BaseContext(engine_->options_, Org(), Calendar(), actor_post, now);
+    workflows::Context context = BaseContext(engine_->options_, Org(), Calendar(), actor_post, now);
     if (!actor_person.empty()) context.actor_person = actor_person;
     context.next_number = [this](std::string_view journal, int year) {
       return std::to_string(LastNumber(journal, year) + 1);
@@ -678,8 +677,8 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
     read.calendar = committed_calendar_;
     read.chart = committed_chart_;
   }
-  read.context = BaseContext(options_, read.chart.get(), read.calendar.get(), post,
-                             options_.clock());
+  read.context =
+      BaseContext(options_, read.chart.get(), read.calendar.get(), post, options_.clock());
   const storage::EventLog* log = log_.get();
   read.context.next_number = [log](std::string_view journal, int year) {
     return std::to_string(StoredLastNumber(*log, journal, year) + 1);

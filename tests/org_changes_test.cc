@@ -10,6 +10,7 @@
 namespace saqme::testing {
 namespace {
 
+using namespace saqme::testing::commands;
 using workflows::Refusal;
 
 Fill SetActing(const char* absent, const char* acting, const char* from, const char* to,
@@ -57,8 +58,7 @@ class OrgBench {
     for (size_t i = before; i < bench_.events().size(); ++i) {
       kj::ArrayPtr<const capnp::word> words(bench_.events()[i].data(), bench_.events()[i].size());
       capnp::FlatArrayMessageReader reader(words);
-      EXPECT_TRUE(
-          workflows::org::EvolveChart(bench_.org(), reader.getRoot<schema::Event>()).ok());
+      EXPECT_TRUE(workflows::org::EvolveChart(bench_.org(), reader.getRoot<schema::Event>()).ok());
     }
     return refused;
   }
@@ -108,9 +108,9 @@ TEST(OrgChangesTest, EndingAnAssignmentGivesThePostBackToItsHolder) {
   org.Do("chair", SetActing("info-head", "info-analytics", "2026-11-16", "2026-11-30"));
   org.bench().SetToday("2026-11-18");
   EXPECT_NE(org.Try("chair", EndActing("info-head", "2026-11-16")).find("past"),
-            std::string::npos);  // earlier than yesterday
+            std::string::npos);                           // earlier than yesterday
   org.Do("chair", EndActing("info-head", "2026-11-17"));  // back today
-  EXPECT_EQ(org.bench().last_event().at("acting_post").as_string(), "info-analytics");
+  EXPECT_EQ(org.bench().last_event().at("data").at("acting_post").as_string(), "info-analytics");
   EXPECT_FALSE(org.bench().org().ActingFor("info-head", *Date::Parse("2026-11-18")));
   EXPECT_TRUE(org.bench().org().ActingFor("info-head", *Date::Parse("2026-11-17")));
   // Nothing runs any more: nothing to end.
@@ -127,8 +127,7 @@ TEST(OrgChangesTest, RefusedWhenTheDataOrTheAuthorityIsWrong) {
   OrgBench org;
   Refusal refusal;
   EXPECT_NE(org.Try("apparatus-head",
-                    SetActing("info-head", "info-analytics", "2026-11-18", "2026-11-20"),
-                    &refusal),
+                    SetActing("info-head", "info-analytics", "2026-11-18", "2026-11-20"), &refusal),
             "");
   EXPECT_EQ(refusal.missing_power, "appoint");
   EXPECT_NE(org.Try("chair", SetActing("nobody", "info-analytics", "2026-11-18", "2026-11-20"))
@@ -143,10 +142,10 @@ TEST(OrgChangesTest, RefusedWhenTheDataOrTheAuthorityIsWrong) {
   EXPECT_NE(org.Try("chair", SetActing("info-head", "info-analytics", "2026-11-13", "2026-11-20"))
                 .find("past"),
             std::string::npos);
-  EXPECT_NE(org.Try("chair", SetActing("info-head", "info-analytics", "2026-11-18", "2026-11-20",
-                                       ""))
-                .find("basis"),
-            std::string::npos);
+  EXPECT_NE(
+      org.Try("chair", SetActing("info-head", "info-analytics", "2026-11-18", "2026-11-20", ""))
+          .find("basis"),
+      std::string::npos);
   org.Do("chair", SetActing("info-head", "info-analytics", "2026-11-18", "2026-11-20"));
   EXPECT_NE(org.Try("chair", SetActing("info-head", "info-press", "2026-11-20", "2026-11-25"))
                 .find("already acts"),
@@ -190,8 +189,8 @@ TEST(OrgChangesTest, TheMayorAppointsInZugdidiAndTheAdoptedChartReplacesTheBase)
 
   // An adoption event replaces whatever chart there was with the recorded one.
   workflows::OrgChart chart = workflows::OrgChart::Ozurgeti();
-  auto draft = workflows::org::Adoption(workflows::OrgChart::Zugdidi(), "built-in Zugdidi",
-                                        "system", 0);
+  auto draft =
+      workflows::org::Adoption(workflows::OrgChart::Zugdidi(), "built-in Zugdidi", "system", 0);
   ASSERT_TRUE(workflows::org::EvolveChart(chart, draft.event().asReader()).ok());
   EXPECT_EQ(chart.head_post(), "mayor");
   EXPECT_EQ(chart.source_json(), workflows::OrgChart::Zugdidi().source_json());

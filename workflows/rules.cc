@@ -45,8 +45,8 @@ std::variant<std::string, Refusal> Need(const Context& context, Power power,
   const std::string acting_for = std::get<Authority>(result).acting_for;
   // While someone acts for the actor's post, its own powers are the acting post's.
   if (acting_for.empty()) {
-    if (auto absent = context.org->AbsentRefusal(context.actor_post, context.today,
-                                                 PowerName(power))) {
+    if (auto absent =
+            context.org->AbsentRefusal(context.actor_post, context.today, PowerName(power))) {
       return *absent;
     }
   }

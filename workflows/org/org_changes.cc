@@ -55,9 +55,9 @@ Decision SetActing(schema::SetActing::Reader command, const Context& context) {
   if (auto* refusal = std::get_if<Refusal>(&to)) return *refusal;
   const Date first = std::get<Date>(from), last = std::get<Date>(to);
   if (last < first) {
-    return Refuse("to (" + last.ToString() + ") is before from (" + first.ToString() + ")",
-                  "ვადის დასასრული (" + last.ToString() + ") დაწყებამდეა (" + first.ToString() +
-                      ")");
+    return Refuse(
+        "to (" + last.ToString() + ") is before from (" + first.ToString() + ")",
+        "ვადის დასასრული (" + last.ToString() + ") დაწყებამდეა (" + first.ToString() + ")");
   }
   if (auto refusal = NeedBasis(command.getBasis().cStr())) return *refusal;
   for (const auto& other : context.org->acting()) {
@@ -72,8 +72,8 @@ Decision SetActing(schema::SetActing::Reader command, const Context& context) {
       return Refuse(acting + " is absent from " + other.from.ToString() + " to " +
                         other.to.ToString() + " (" + other.acting_post + " acts for it)",
                     acting + " თავად არ იმყოფება " + other.from.ToString() + "-დან " +
-                        other.to.ToString() + "-მდე (მის მოვალეობას ასრულებს " +
-                        other.acting_post + ")");
+                        other.to.ToString() + "-მდე (მის მოვალეობას ასრულებს " + other.acting_post +
+                        ")");
     }
   }
   auto draft = rules::NewEvent(context, std::get<std::string>(authority));
@@ -93,8 +93,8 @@ Decision EndActing(schema::EndActing::Reader command, const Context& context) {
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   const std::string absent = command.getAbsentPost();
   if (auto refusal = rules::KnownPost(context, absent, "absent_post")) return *refusal;
-  const std::string text = command.getLastDay().size() ? command.getLastDay().cStr()
-                                                       : context.today.ToString();
+  const std::string text =
+      command.getLastDay().size() ? command.getLastDay().cStr() : context.today.ToString();
   auto day = NotBefore(text, "last_day", context.today.AddDays(-1));
   if (auto* refusal = std::get_if<Refusal>(&day)) return *refusal;
   const Date last = std::get<Date>(day);

@@ -244,10 +244,10 @@ Status OrgChart::EndActing(std::string_view post, const Date& last_day) {
       return Status::Ok();
     }
   }
-  return Status::Error(Status::Code::kInvalidArgument,
-                       "nobody acts for " + std::string(post) + " on " + last_day.ToString(),
-                       last_day.ToString() + "-ს " + std::string(post) +
-                           "-ის მოვალეობას არავინ ასრულებს");
+  return Status::Error(
+      Status::Code::kInvalidArgument,
+      "nobody acts for " + std::string(post) + " on " + last_day.ToString(),
+      last_day.ToString() + "-ს " + std::string(post) + "-ის მოვალეობას არავინ ასრულებს");
 }
 
 Status OrgChart::Appoint(Appointment appointment) {

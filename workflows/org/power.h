@@ -22,7 +22,7 @@ enum class Power {
   kApproveNomenclature,
   kDeclareDaysOff,
   kIssueAssignments,
-  kAudit,  // reads every case and register, and the access log (workflows/access.h)
+  kAudit,    // reads every case and register, and the access log (workflows/access.h)
   kAppoint,  // names acting officers and appoints to posts (workflows/org/org_changes.h)
 };
 inline constexpr int kPowerCount = 16;
