@@ -203,6 +203,7 @@ export interface CommandSchema {
   label_ka: string;
   label_en: string;
   opens_case: boolean;
+  org_command?: boolean; // goes to POST /v1/org/commands
   fields: SchemaField[];
 }
 
