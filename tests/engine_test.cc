@@ -332,7 +332,8 @@ TEST_F(EngineTest, TheChartComesFromTheLogAndAlertsGoToTheActingPostItNames) {
   ASSERT_TRUE(engine_->log()
                   .ReadFrom(1,
                             [&](uint64_t, const storage::EventView& view) {
-                              first_type = storage::EventToJson(view.event()).at("type").as_string();
+                              first_type =
+                                  storage::EventToJson(view.event()).at("type").as_string();
                               return false;
                             })
                   .ok());
@@ -360,7 +361,9 @@ TEST_F(EngineTest, TheChartComesFromTheLogAndAlertsGoToTheActingPostItNames) {
   auto acting = engine_->Alerts("info-analytics", 0, 100);
   ASSERT_TRUE(acting.ok());
   EXPECT_FALSE(acting->empty());
-  for (const auto& alert : engine_->Alerts("info-head", 0, 100).value()) {
+  const auto head = engine_->Alerts("info-head", 0, 100);
+  ASSERT_TRUE(head.ok());
+  for (const auto& alert : head.value()) {
     // Only alerts dated before the assignment or after it reach the head itself.
     const std::string at(alert.at("occurred_at").as_string());
     EXPECT_TRUE(at < "2026-11-25" || at > "2026-12-18T99") << at;
