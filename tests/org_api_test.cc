@@ -74,6 +74,11 @@ TEST_F(OrgApiTest, ActingOfficersAndAppointmentsAreCommandsInTheLog) {
                 .status,
             400);
 
+  EXPECT_EQ(client_
+                ->Post("/v1/cases/case-00000000000000000000/commands", tokens_.at("chair"),
+                       object{{"command_id", "misrouted-2"}, {"command", acting}})
+                .status,
+            400);
   auto set = Org("chair", acting);
   ASSERT_EQ(set.status, 200) << set.body;
   EXPECT_EQ(set.json().at("case_id").as_string(), "org");
@@ -154,6 +159,14 @@ TEST_F(OrgApiTest, ActingOfficersAndAppointmentsAreCommandsInTheLog) {
   EXPECT_EQ(PostOf(Get("chair", "/v1/org").json(), "info-press")->at("holder").as_string(),
             "ნინო კაპანაძე");
   auto receipt = Ok("info-press", first, object{{"type", "confirm_receipt"}});
+  // The org case's own commands route is the same one (the case page sends its actions there).
+  auto vacated = Ok("chair", "org",
+                    object{{"type", "appoint"},
+                           {"post", "info-web"},
+                           {"person", ""},
+                           {"from", "2026-11-04"},
+                           {"basis", "ბრძანება №8-კ"}});
+  EXPECT_EQ(vacated.at("case_id").as_string(), "org");
   EXPECT_EQ(receipt.at("events").at(0).at("actor").at("person").as_string(), "ნინო კაპანაძე");
 
   // The chart is the log's: a rebuild with another org file gives the live views, and a
