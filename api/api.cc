@@ -33,6 +33,7 @@
 #include "workflows/access.h"
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
+#include "workflows/org/org_changes.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::api {
@@ -183,16 +184,16 @@ const std::set<std::string> kJournals = {"incoming",   "outgoing",       "intern
 
 }  // namespace
 
-Api::Api(engine::Engine* engine, TokenStore tokens, const workflows::OrgChart* org,
+Api::Api(engine::Engine* engine, TokenStore tokens, const workflows::OrgChart* /*org*/,
          std::function<int64_t()> clock)
     : engine_(engine),
-      org_(org),
       clock_(clock ? std::move(clock) : [] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
             .count();
       }),
-      logins_(std::make_unique<Logins>(org, std::move(tokens), clock_)),
+      logins_(std::make_unique<Logins>([engine] { return engine->Chart(); }, std::move(tokens),
+                                       clock_)),
       latency_buckets_(std::size(kLatencyBounds) + 1, 0) {}
 
 Status Api::EnableLogins(LoginOptions options) { return logins_->Configure(std::move(options)); }
@@ -291,40 +292,9 @@ Response Api::Handle(const Request& request) {
     } else if (get && p.size() == 2 && p[1] == "inbox") {
       response = InboxAnswer(request, *actor, target.query);
     } else if (get && p.size() == 2 && p[1] == "org") {
-      boost::json::array units, posts, acting;
-      for (const auto& u : org_->units()) {
-        units.push_back({{"id", u.id},
-                         {"name_ka", u.name_ka},
-                         {"name_en", u.name_en},
-                         {"parent", u.parent},
-                         {"head_post", u.head_post}});
-      }
-      for (const auto& post_entry : org_->posts()) {
-        boost::json::array powers;
-        for (auto power : post_entry.powers)
-          powers.push_back(boost::json::string(workflows::PowerName(power)));
-        posts.push_back({{"id", post_entry.id},
-                         {"title", post_entry.title_ka},
-                         {"title_en", post_entry.title_en},
-                         {"unit", post_entry.unit},
-                         {"holder", post_entry.holder},
-                         {"supervisor", post_entry.supervisor},
-                         {"delegated_supervisor", post_entry.delegated_supervisor},
-                         {"powers", powers}});
-      }
-      for (const auto& a : org_->acting()) {
-        acting.push_back({{"post", a.post},
-                          {"acting_post", a.acting_post},
-                          {"from", a.from.ToString()},
-                          {"to", a.to.ToString()},
-                          {"basis", a.basis}});
-      }
-      response = Json(http::status::ok,
-                      boost::json::object{{"body", org_->body_name_ka()},
-                                          {"units", units},
-                                          {"posts", posts},
-                                          {"acting", acting}},
-                      request);
+      response = OrgAnswer(request, target.query);
+    } else if (post && p.size() == 3 && p[1] == "org" && p[2] == "commands") {
+      response = Execute(request, caller, workflows::kOrgCaseId, false);
     } else if (get && p.size() == 2 && p[1] == "alerts") {
       response = Alerts(request, *actor);
     } else if (get && p.size() == 3 && p[1] == "alerts" && p[2] == "stream") {
@@ -467,6 +437,16 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
 
 Response Api::Finish(const Request& request, engine::Submission submission, const std::string& type,
                      bool opening, std::chrono::steady_clock::time_point started) {
+  // The org commands go to the one org case, through POST /v1/org/commands only; whoever may
+  // give them is the workflow's to say (the power appoint), not the case's readers.
+  const bool org_command = workflows::org::IsOrgCommand(type);
+  if (org_command != (submission.case_id == workflows::kOrgCaseId && !opening)) {
+    return Error(request, http::status::bad_request, "bad_request",
+                 org_command ? type + " changes the org chart: POST /v1/org/commands"
+                             : type + " is not an org command (set_acting, end_acting, appoint)",
+                 org_command ? "ეს ბრძანება ორგანიზაციის სტრუქტურას ცვლის: POST /v1/org/commands"
+                             : "ეს არ არის ორგანიზაციის ბრძანება");
+  }
   const bool opens = workflows::OpensCase(type);
   // The year's nomenclature and the calendar are cases that later commands extend.
   const bool either = type == "approve_nomenclature" || type == "declare_day_off";
@@ -478,7 +458,7 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
                          : type + " opens a new case: POST /v1/cases",
                  opening ? "ეს ბრძანება არსებულ საქმეზე გაიცემა" : "ეს ბრძანება ახალ საქმეს ხსნის");
   }
-  if (!opening) {
+  if (!opening && !org_command) {
     // Checked once the command is known good, so that an unreadable case answers exactly as a
     // missing one (docs/access.md).
     Response denied;
@@ -661,7 +641,7 @@ Response Api::Control(const Request& request, const std::string& post) {
                  "drill must be overdue or due_soon", "drill უნდა იყოს overdue ან due_soon");
   }
   query.drill = *drill;
-  auto dashboard = engine::ControlDashboard(*engine_, *org_, query);
+  auto dashboard = engine::ControlDashboard(*engine_, *Org(), query);
   if (!dashboard.ok()) return FromStatus(request, dashboard.status());
   return Json(http::status::ok, dashboard.value(), request);
 }
@@ -715,6 +695,65 @@ Response Api::ControlListAnswer(const Request& request, const std::string& post)
   return Json(http::status::ok, body, request);
 }
 
+Response Api::OrgAnswer(const Request& request, const std::map<std::string, std::string>& query) {
+  const auto org = Org();
+  auto as_of = workflows::Date::Parse(TbilisiDate(clock_()));
+  if (auto it = query.find("as_of"); it != query.end()) {
+    as_of = workflows::Date::Parse(it->second);
+    if (!as_of) {
+      return Error(request, http::status::bad_request, "bad_request",
+                   "as_of must be a date written YYYY-MM-DD",
+                   "as_of უნდა იყოს თარიღი ფორმატით YYYY-MM-DD");
+    }
+  }
+  boost::json::array units, posts, acting, appointments;
+  for (const auto& u : org->units()) {
+    units.push_back({{"id", u.id},
+                     {"name_ka", u.name_ka},
+                     {"name_en", u.name_en},
+                     {"parent", u.parent},
+                     {"head_post", u.head_post}});
+  }
+  for (const auto& post_entry : org->posts()) {
+    boost::json::array powers;
+    for (auto power : post_entry.powers)
+      powers.push_back(boost::json::string(workflows::PowerName(power)));
+    boost::json::object entry{{"id", post_entry.id},
+                              {"title", post_entry.title_ka},
+                              {"title_en", post_entry.title_en},
+                              {"unit", post_entry.unit},
+                              {"holder", org->HolderOn(post_entry.id, *as_of)},
+                              {"supervisor", post_entry.supervisor},
+                              {"delegated_supervisor", post_entry.delegated_supervisor},
+                              {"powers", powers}};
+    if (auto by = org->ActingFor(post_entry.id, *as_of)) entry["acted_for_by"] = by->acting_post;
+    posts.push_back(std::move(entry));
+  }
+  for (const auto& a : org->acting()) {
+    acting.push_back({{"post", a.post},
+                      {"acting_post", a.acting_post},
+                      {"from", a.from.ToString()},
+                      {"to", a.to.ToString()},
+                      {"basis", a.basis},
+                      {"running", a.Covers(*as_of)}});
+  }
+  for (const auto& a : org->appointments()) {
+    appointments.push_back(
+        {{"post", a.post}, {"person", a.person}, {"from", a.from.ToString()}, {"basis", a.basis}});
+  }
+  return Json(http::status::ok,
+              boost::json::object{{"body", org->body_name_ka()},
+                                  {"body_en", org->body_name_en()},
+                                  {"head_post", org->head_post()},
+                                  {"as_of", as_of->ToString()},
+                                  {"from_log", !engine_->adopted_chart().empty()},
+                                  {"units", units},
+                                  {"posts", posts},
+                                  {"acting", acting},
+                                  {"appointments", appointments}},
+              request);
+}
+
 void Api::EnableClockAdvance(engine::SimulatedClock* clock,
                              std::function<Result<engine::Engine::WatchReport>()> watch) {
   simulated_clock_ = clock;
@@ -724,10 +763,11 @@ void Api::EnableClockAdvance(engine::SimulatedClock* clock,
 Response Api::AdvanceClock(const Request& request, const std::string& post) {
   // Moving time is the head's: the head of the body, or whoever acts for it today.
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  if (org_->ExercisedBy(org_->head_post(), today) != post && post != org_->head_post()) {
+  const auto org = Org();
+  if (org->ExercisedBy(org->head_post(), today) != post && post != org->head_post()) {
     boost::json::object error{
         {"code", "forbidden"},
-        {"message", "only the head of the body (" + org_->head_post() +
+        {"message", "only the head of the body (" + org->head_post() +
                         ") or whoever acts for them may move the simulated clock"},
         {"message_ka", "სიმულირებული საათის გადაწევა მხოლოდ ორგანოს ხელმძღვანელს შეუძლია"}};
     return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
@@ -985,7 +1025,7 @@ std::optional<workflows::CaseState> Api::ReadableCase(const Request& request,
     return std::nullopt;
   }
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  const auto ground = workflows::CaseReadGround(state.value(), post, *org_, today);
+  const auto ground = workflows::CaseReadGround(state.value(), post, *Org(), today);
   if (ground == workflows::ReadGround::kNone) {
     if (command && workflows::MayAddress(state.value(), engine_->ContextFor(post).context)) {
       return std::move(state.value());
@@ -1030,7 +1070,7 @@ Response Api::CaseAnswer(const Request& request, const std::string& post,
 
 std::optional<Response> Api::RegistersDenied(const Request& request, const std::string& post) {
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  if (workflows::MayReadRegisters(post, *org_, today)) return std::nullopt;
+  if (workflows::MayReadRegisters(post, *Org(), today)) return std::nullopt;
   boost::json::object error{
       {"code", "forbidden"},
       {"message",
@@ -1046,7 +1086,7 @@ std::optional<Response> Api::RegistersDenied(const Request& request, const std::
 Response Api::AccessLogAnswer(const Request& request, const std::string& post,
                               const std::map<std::string, std::string>& query) {
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  if (!workflows::MayReadAccessLog(post, *org_, today)) {
+  if (!workflows::MayReadAccessLog(post, *Org(), today)) {
     boost::json::object error{{"code", "forbidden"},
                               {"message", "the access log is read by auditors (power 'audit')"},
                               {"message_ka", "წვდომის ჟურნალს კითხულობენ აუდიტორები"},
@@ -1109,7 +1149,7 @@ Response Api::InboxAnswer(const Request& request, const std::string& post,
   // The caller's own work, and that of every post it acts for today.
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
   boost::json::array items;
-  for (const auto& post_id : workflows::PostsExercised(*org_, post, today)) {
+  for (const auto& post_id : workflows::PostsExercised(*Org(), post, today)) {
     const std::string acting_for = post_id == post ? "" : post_id;
     auto inbox = engine_->Inbox(post_id);
     if (!inbox.ok()) return FromStatus(request, inbox.status());
@@ -1174,7 +1214,7 @@ Response Api::Search(const Request& request, const std::string& post,
   }
   search.limit = *limit;
   search.overdue = overdue == "true";
-  auto found = engine::SearchCases(*engine_, *org_, search);
+  auto found = engine::SearchCases(*engine_, *Org(), search);
   if (!found.ok()) return FromStatus(request, found.status());
   return Json(http::status::ok, found.value(), request);
 }

@@ -20,7 +20,8 @@ namespace saqme::api {
 
 class Api {
  public:
-  // `engine` must outlive the Api.
+  // `engine` must outlive the Api. `org` is not read: the chart in force is the engine's, from
+  // the log (Engine::Chart()); the parameter stays for callers.
   Api(engine::Engine* engine, TokenStore tokens, const workflows::OrgChart* org,
       std::function<int64_t()> clock);
 
@@ -107,6 +108,9 @@ class Api {
   // A journal's year in number order: JSON, or ?format=csv|html (api/journal_export.h).
   Response JournalAnswer(const Request& request, const std::string& journal, int year,
                          const std::map<std::string, std::string>& query);
+  // GET /v1/org[?as_of=DATE]: the chart in force — units, posts with their holders on the date
+  // (today by default), acting assignments with their basis, appointments.
+  Response OrgAnswer(const Request& request, const std::map<std::string, std::string>& query);
   // The annual report (replay/annual_report.h): JSON, or ?format=text[&lang=en].
   Response Report(const Request& request, int year,
                   const std::map<std::string, std::string>& query);
@@ -117,8 +121,10 @@ class Api {
   std::optional<uint64_t> StreamCursor(const Request& request) const;
   void Count(const std::string& type, const std::string& outcome, double seconds);
 
+  // The chart in force (the engine's, from the log).
+  std::shared_ptr<const workflows::OrgChart> Org() const { return engine_->Chart(); }
+
   engine::Engine* engine_;
-  const workflows::OrgChart* org_;
   std::function<int64_t()> clock_;
   std::unique_ptr<Logins> logins_;  // a pointer: Identify is const, a session's idle time moves
   engine::SimulatedClock* simulated_clock_ = nullptr;

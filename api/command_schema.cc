@@ -10,6 +10,7 @@
 #include "storage/field_rules.h"
 #include "storage/saqme.capnp.h"
 #include "workflows/command_labels.h"
+#include "workflows/org/org_changes.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::api {
@@ -71,6 +72,7 @@ class Builder {
       out["label_ka"] = out["label_en"] = ReadableName(type);
     }
     out["opens_case"] = workflows::OpensCase(type);
+    out["org_command"] = workflows::org::IsOrgCommand(type);  // POST /v1/org/commands
     capnp::List<schema::FieldNote>::Reader notes;
     if (auto value = Find(member.getProto().getAnnotations(), kNote)) {
       notes = value->getList().getAs<capnp::List<schema::FieldNote>>();

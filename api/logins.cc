@@ -123,8 +123,9 @@ boost::json::array Strings(const std::vector<std::string>& items) {
 
 }  // namespace
 
-Logins::Logins(const workflows::OrgChart* org, TokenStore tokens, std::function<int64_t()> clock)
-    : org_(org),
+Logins::Logins(std::function<std::shared_ptr<const workflows::OrgChart>()> org, TokenStore tokens,
+               std::function<int64_t()> clock)
+    : org_(std::move(org)),
       clock_(std::move(clock)),
       tokens_(std::make_shared<const TokenStore>(std::move(tokens))),
       users_(std::make_shared<const auth::UserStore>()),
@@ -194,7 +195,7 @@ int64_t Logins::SteadyMillis() const {
       .count();
 }
 
-bool Logins::InOrg(const std::string& post) const { return org_->FindPost(post) != nullptr; }
+bool Logins::InOrg(const std::string& post) const { return org_()->FindPost(post) != nullptr; }
 
 std::shared_ptr<const TokenStore> Logins::CurrentTokens() {
   std::lock_guard<std::mutex> lock(tokens_mu_);
@@ -251,9 +252,11 @@ std::optional<Logins::Who> Logins::Find(const Request& request, bool touch) {
     const auto tokens = CurrentTokens();
     auto it = tokens->entries().find(hash);
     if (it == tokens->entries().end()) return std::nullopt;
-    const auto* post = org_->FindPost(it->second);
+    // A token speaks for the post's holder of the day (appointments follow the log).
+    const auto today = workflows::Date::Parse(TbilisiDate(clock_()));
     Who who;
-    who.caller = Caller{it->second, post ? post->holder : "", "token:" + hash.substr(0, 8), false};
+    who.caller = Caller{it->second, today ? org_()->HolderOn(it->second, *today) : "",
+                        "token:" + hash.substr(0, 8), false};
     return who;
   }
   const auto id = CookieValue(request, kSessionCookie);
@@ -548,17 +551,21 @@ Response Logins::SwitchPost(const Request& request, const Who& who) {
 
 Response Logins::Me(const Request& request, const Who& who) {
   const auto today = workflows::Date::Parse(TbilisiDate(clock_()));
+  const auto org = org_();
   std::vector<std::string> acting_for;
-  for (const auto& acting : org_->acting()) {
+  for (const auto& acting : org->acting()) {
     if (acting.acting_post == who.caller.post && today && acting.Covers(*today)) {
       acting_for.push_back(acting.post);
     }
   }
   std::vector<std::string> powers;
-  std::vector<std::string> exercised = {who.caller.post};
+  // While someone acts for the caller's post, its powers are theirs (workflows::rules::Need).
+  const auto acted_for_by = today ? org->ActingFor(who.caller.post, *today) : std::nullopt;
+  std::vector<std::string> exercised;
+  if (!acted_for_by) exercised.push_back(who.caller.post);
   exercised.insert(exercised.end(), acting_for.begin(), acting_for.end());
   for (const auto& post_id : exercised) {
-    const auto* post = org_->FindPost(post_id);
+    const auto* post = org->FindPost(post_id);
     if (!post) continue;
     for (auto power : post->powers) {
       const std::string name = workflows::PowerName(power);
@@ -573,6 +580,7 @@ Response Logins::Me(const Request& request, const Who& who) {
       {"posts", Strings(session ? who.session.posts : std::vector<std::string>{who.caller.post})},
       {"acting_for", Strings(acting_for)},
       {"powers", Strings(powers)},
+      {"acted_for_by", acted_for_by ? acted_for_by->acting_post : ""},
       {"auth", session ? "session" : "token"},
       {"must_change_password", session && who.session.must_change_password}};
   if (session) body["csrf_token"] = who.session.csrf_token;

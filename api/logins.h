@@ -50,8 +50,10 @@ struct LoginOptions {
 
 class Logins {
  public:
-  // `org` must outlive the Logins; `clock` is the Api's (sessions expire on it).
-  Logins(const workflows::OrgChart* org, TokenStore tokens, std::function<int64_t()> clock);
+  // `org` answers the chart in force (the engine's); `clock` is the Api's (sessions expire on
+  // it).
+  Logins(std::function<std::shared_ptr<const workflows::OrgChart>()> org, TokenStore tokens,
+         std::function<int64_t()> clock);
 
   // Follows the files of `options` from now on; call before serving. kInvalidArgument (naming the
   // line) when one is malformed, kNotFound when the tokens file is missing, kUnavailable without
@@ -106,7 +108,7 @@ class Logins {
   // The Set-Cookie value of session `id`; "" clears the cookie.
   std::string SessionCookie(const std::string& id) const;
 
-  const workflows::OrgChart* org_;
+  std::function<std::shared_ptr<const workflows::OrgChart>()> org_;
   std::function<int64_t()> clock_;
   LoginOptions options_;
 

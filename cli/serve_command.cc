@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include <spdlog/spdlog.h>
+#include <boost/json/parse.hpp>
 
 #include "api/api.h"
 #include "api/http_server.h"
@@ -22,6 +23,13 @@
 
 namespace saqme::cli {
 namespace {
+
+// Whether two org files are the same chart (the same JSON, however it is laid out).
+bool SameChart(const std::string& a, const std::string& b) {
+  boost::system::error_code error_a, error_b;
+  const auto value_a = boost::json::parse(a, error_a), value_b = boost::json::parse(b, error_b);
+  return !error_a && !error_b && value_a == value_b;
+}
 
 // The posts that get a demonstration token at the first start of a new data directory.
 constexpr const char* kDemoPosts[] = {"org-records",      "chair",        "apparatus-head",
@@ -78,6 +86,10 @@ int RunServe(int argc, char** argv) {
            "DIR/tokens.txt; at the first start of a new directory on the default org chart,\n"
            "demonstration tokens are created for a few posts and printed once). SIGTERM or\n"
            "Ctrl-C drains the requests in progress and closes the log cleanly.\n\n"
+           "The org chart FILE is the initial state: a new directory records it in its log, and\n"
+           "from then on the chart is the log's, changed by set_acting, end_acting and appoint\n"
+           "(POST /v1/org/commands). A later --org FILE that differs from it stops the start\n"
+           "(exit 2); without --org the log's chart is used.\n\n"
            "--backup-dir DIR --backup-every MINUTES [--backup-keep N]: backs up as saqme backup\n"
            "does, every MINUTES, keeping the newest N; /metrics then reports\n"
            "saqme_backup_age_seconds (docs/backup.md).\n\n"
@@ -202,10 +214,32 @@ int RunServe(int argc, char** argv) {
   const bool demonstration = fresh && args->GetOr("org", "ozurgeti") == "ozurgeti";
   engine::EngineOptions engine_options;
   engine_options.org = &org.value();
+  const std::string which_org = args->GetOr("org", "ozurgeti");
+  engine_options.org_source = which_org == "ozurgeti"  ? "built-in Ozurgeti"
+                              : which_org == "zugdidi" ? "built-in Zugdidi"
+                                                       : which_org;
   engine_options.watch_policy = policy.value();
+  // On the simulated clock the chart is adopted at the second opening, on that clock.
+  engine_options.adopt_chart = clock_kind != "simulated";
   auto engine = engine::Engine::Open(dir, engine_options);  // first: it refuses a held directory
   if (!engine.ok()) {
     PrintError(engine.status());
+    return 2;
+  }
+  // The log keeps its chart: a different --org would run its decisions on another one.
+  if (args->Has("org") && !engine.value()->adopted_chart().empty() &&
+      !SameChart(engine.value()->adopted_chart(), org->source_json())) {
+    PrintError(Status::Error(
+        Status::Code::kInvalidArgument,
+        "the org chart of " + dir +
+            " is kept in its log and changed by commands (set_acting, "
+            "end_acting, appoint: POST /v1/org/commands); --org " +
+            which_org + " differs from it. Start without --org, or with the chart the log adopted.",
+        "ორგანიზაციის სტრუქტურა ინახება " + dir +
+            "-ის ჟურნალში და იცვლება ბრძანებებით "
+            "(set_acting, end_acting, appoint: POST /v1/org/commands); --org " +
+            which_org +
+            " მისგან განსხვავდება. გაუშვით --org-ის გარეშე ან ჟურნალში მიღებული სტრუქტურით."));
     return 2;
   }
   // The log, the users and the access log are nobody else's to read.
@@ -223,6 +257,7 @@ int RunServe(int argc, char** argv) {
     // The engine was opened to hold the directory; reopen it on the simulated clock.
     engine.value().reset();
     engine_options.clock = clock;
+    engine_options.adopt_chart = true;
     engine = engine::Engine::Open(dir, engine_options);
     if (!engine.ok()) {
       PrintError(engine.status());

@@ -169,7 +169,7 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
     row["title"] = post.title_ka;
     row["title_en"] = post.title_en;
     row["unit"] = post.unit;
-    row["holder"] = post.holder;
+    row["holder"] = org.HolderOn(post.id, query.today);  // appointments follow the log
     own[post.unit].Add(it->second);
     all.Add(it->second);
     for (const auto& unit : units_of[post.id]) totals[unit].Add(it->second);

@@ -21,6 +21,7 @@
 #include "storage/keys.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/command_labels.h"
+#include "workflows/org/org_changes.h"
 
 namespace saqme::engine {
 namespace {
@@ -62,18 +63,17 @@ bool DeclaresDayOff(std::vector<storage::EventDraft>& events) {
   return false;
 }
 
-// A decision context for `post` at `now` on the engine's chart, calendar and deadline table;
+// A decision context for `post` at `now` on `org`, the engine's calendar and deadline table;
 // the journal and nomenclature answers are the caller's to add.
-workflows::Context BaseContext(const EngineOptions& options,
+workflows::Context BaseContext(const EngineOptions& options, const workflows::OrgChart* org,
                                const workflows::HolidayCalendar* calendar, const std::string& post,
                                int64_t now) {
   workflows::Context context;
   context.actor_post = post;
-  const auto* found = options.org->FindPost(post);
-  context.actor_person = found ? found->holder : "";
   context.today = *workflows::Date::Parse(TbilisiDate(now));
+  context.actor_person = org->HolderOn(post, context.today);  // appointments follow the log
   context.now_ms = now;
-  context.org = options.org;
+  context.org = org;
   context.calendar = calendar;
   context.deadlines = options.deadlines;
   return context;
@@ -108,10 +108,12 @@ constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsy
 // The sequencer's half of the GroupCommit: decide, stage, evolve, project.
 class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, private ViewSink {
  public:
-  Sequencer(Engine* engine, workflows::HolidayCalendar calendar)
+  Sequencer(Engine* engine, workflows::HolidayCalendar calendar, workflows::OrgChart chart)
       : engine_(engine),
-        calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))) {
+        calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))),
+        chart_(std::make_shared<workflows::OrgChart>(std::move(chart))) {
     engine_->committed_calendar_ = calendar_;
+    engine_->committed_chart_ = chart_;
   }
 
   uint64_t Stage(EngineJob& job, rocksdb::WriteBatch* batch) override {
@@ -119,6 +121,12 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     Submission& submission = *job.submission;
     if (submission.task == Submission::Task::kWatch) {
       job.result = Watch(submission.watch_from);
+    } else if (submission.task == Submission::Task::kAdoptChart) {
+      Status staged = Atomically([&] {
+        job.result = AdoptChart();
+        return job.result.ok() ? Status::Ok() : job.result.status();
+      });
+      if (!staged.ok()) job.result = staged;
     } else {
       Status staged = Atomically([&] {
         job.result = Decide(submission);
@@ -139,10 +147,12 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     staged_states_.clear();
     overlay_.clear();
     if (staged_calendar_) calendar_ = std::move(staged_calendar_);
+    if (staged_chart_) chart_ = std::move(staged_chart_);
     {
       std::lock_guard<std::mutex> lock(engine_->committed_mu_);
       engine_->committed_seq_ = engine_->writer_->committed_last_seq();
       engine_->committed_calendar_ = calendar_;
+      engine_->committed_chart_ = chart_;
     }
     engine_->committed_cv_.notify_all();
   }
@@ -151,6 +161,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     staged_states_.clear();
     overlay_.clear();
     staged_calendar_.reset();
+    staged_chart_.reset();
   }
   void Fail(EngineJob& job, const Status& failure) override { job.result = failure; }
 
@@ -165,6 +176,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     state_undo_.clear();
     stages_ = 0;
     const auto calendar_before = staged_calendar_;
+    // The staged chart is copied before the unit changes it: the copy is what to go back to.
+    const auto chart_before =
+        staged_chart_ ? std::make_shared<workflows::OrgChart>(*staged_chart_) : nullptr;
     Status status;
     try {
       status = stage();
@@ -198,17 +212,39 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       }
     }
     staged_calendar_ = calendar_before;
+    staged_chart_ = chart_before;
     return status;
   }
 
   workflows::HolidayCalendar* Calendar() {
     return staged_calendar_ ? staged_calendar_.get() : calendar_.get();
   }
+  const workflows::OrgChart* Org() const {
+    return staged_chart_ ? staged_chart_.get() : chart_.get();
+  }
+
+  // The first event of a new data directory: the org chart the engine was given, adopted in
+  // the org case (workflows/org/org_changes.h).
+  Result<Outcome> AdoptChart() {
+    CaseState state;
+    Status loaded = Load(workflows::kOrgCaseId, &state);
+    if (!loaded.ok()) return loaded;
+    Outcome outcome;
+    outcome.case_id = workflows::kOrgCaseId;
+    std::vector<storage::EventDraft> events;
+    events.push_back(workflows::org::Adoption(*engine_->options_.org, engine_->options_.org_source,
+                                              kWatcherPost, engine_->options_.clock()));
+    auto appended =
+        StageEvents(workflows::kOrgCaseId, "org-chart-adopted", std::move(events), state, outcome);
+    if (!appended.ok()) return appended.status();
+    outcome.version = appended->version;
+    return outcome;
+  }
 
   // `actor_person`: who logged in as the post; empty: the post's holder in the org chart.
   workflows::Context ContextFor(const std::string& actor_post, int64_t now,
                                 const std::string& actor_person = "") {
-    workflows::Context context = BaseContext(engine_->options_, Calendar(), actor_post, now);
+    workflows::Context context = BaseContext(engine_->options_, Org(), Calendar(), actor_post, now);
     if (!actor_person.empty()) context.actor_person = actor_person;
     context.next_number = [this](std::string_view journal, int year) {
       return std::to_string(LastNumber(journal, year) + 1);
@@ -249,9 +285,13 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     if (DeclaresDayOff(request.events) && !staged_calendar_) {
       staged_calendar_ = std::make_shared<workflows::HolidayCalendar>(*calendar_);
     }
-    const ProjectionContext projection{engine_->options_.org, Calendar(),
-                                       &engine_->options_.watch_policy};
     for (auto& draft : request.events) {
+      if (workflows::org::ChangesChart(draft.event().asReader())) {
+        if (!staged_chart_) staged_chart_ = std::make_shared<workflows::OrgChart>(*chart_);
+        Status changed = workflows::org::EvolveChart(*staged_chart_, draft.event().asReader());
+        if (!changed.ok()) return changed;
+      }
+      const ProjectionContext projection{Org(), Calendar(), &engine_->options_.watch_policy};
       Apply(state, draft.event().asReader(), projection, *this);
       auto words = capnp::messageToFlatArray(draft.message());
       outcome.events.push_back(kj::heapArray<capnp::word>(words.asPtr()));
@@ -300,7 +340,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     }
 
     const auto which = command.which();
-    if (state.kind == workflows::Kind::kNone && !workflows::OpensCase(which)) {
+    if (state.kind == workflows::Kind::kNone && !workflows::OpensCase(which) &&
+        !workflows::org::IsOrgCommand(which)) {
       return Status::Error(Code::kNotFound, "unknown case " + submission.case_id,
                            "საქმე " + submission.case_id + " არ არსებობს");
     }
@@ -544,6 +585,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   int stages_ = 0;  // LogWriter stages of the current unit
   // The calendar with every committed declared day off, and this group's copy with more.
   std::shared_ptr<workflows::HolidayCalendar> calendar_, staged_calendar_;
+  // The org chart with every committed org event, and this group's copy with more.
+  std::shared_ptr<workflows::OrgChart> chart_, staged_chart_;
 };
 
 boost::json::array Outcome::EventsJson() const {
@@ -570,9 +613,21 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
   engine->committed_seq_ = engine->writer_->committed_last_seq();
   auto calendar = CalendarFromLog(*engine->log_, *engine->options_.calendar);
   if (!calendar.ok()) return calendar.status();
-  engine->sequencer_ = std::make_unique<Sequencer>(engine.get(), std::move(calendar.value()));
+  auto chart = ChartFromLog(*engine->log_, *engine->options_.org);
+  if (!chart.ok()) return chart.status();
+  engine->adopted_chart_ = std::move(chart->adopted_json);
+  engine->sequencer_ = std::make_unique<Sequencer>(engine.get(), std::move(calendar.value()),
+                                                   std::move(chart->chart));
   engine->group_ = std::make_unique<storage::GroupCommit<EngineJob>>(engine->log_.get(),
                                                                      engine->sequencer_.get());
+  if (engine->committed_seq_ == 0 && engine->options_.adopt_chart) {
+    // A new data directory starts from its org chart.
+    Submission adopt;
+    adopt.task = Submission::Task::kAdoptChart;
+    auto adopted = engine->Execute(std::move(adopt));
+    if (!adopted.ok()) return adopted.status();
+    engine->adopted_chart_ = engine->options_.org->source_json();
+  }
   return engine;
 }
 
@@ -677,8 +732,10 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
   {
     std::lock_guard<std::mutex> lock(committed_mu_);
     read.calendar = committed_calendar_;
+    read.chart = committed_chart_;
   }
-  read.context = BaseContext(options_, read.calendar.get(), post, options_.clock());
+  read.context =
+      BaseContext(options_, read.chart.get(), read.calendar.get(), post, options_.clock());
   const storage::EventLog* log = log_.get();
   read.context.next_number = [log](std::string_view journal, int year) {
     return std::to_string(StoredLastNumber(*log, journal, year) + 1);
@@ -696,6 +753,11 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
     return ActFactsOf(s.ok() ? std::optional<std::string>(value) : std::nullopt);
   };
   return read;
+}
+
+std::shared_ptr<const workflows::OrgChart> Engine::Chart() const {
+  std::lock_guard<std::mutex> lock(committed_mu_);
+  return committed_chart_;
 }
 
 Result<boost::json::object> Engine::Case(const std::string& case_id) const {
@@ -803,6 +865,22 @@ Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
     }
   }
   return calendar;
+}
+
+Result<ChartInLog> ChartFromLog(const storage::EventLog& log, const workflows::OrgChart& base) {
+  ChartInLog found{base, ""};
+  Status changed = Status::Ok();
+  Status read = log.ReadCase(workflows::kOrgCaseId, [&](uint64_t, const storage::EventView& view) {
+    auto event = view.event();
+    changed = workflows::org::EvolveChart(found.chart, event);
+    if (event.getPayload().which() == schema::Event::Payload::ORG_CHART_ADOPTED) {
+      found.adopted_json = event.getPayload().getOrgChartAdopted().getChart();
+    }
+    return changed.ok();
+  });
+  if (!read.ok() && read.code() != Status::Code::kNotFound) return read;
+  if (!changed.ok()) return changed;
+  return found;
 }
 
 }  // namespace saqme::engine

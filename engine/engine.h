@@ -31,7 +31,13 @@
 namespace saqme::engine {
 
 struct EngineOptions {
+  // The org chart a new data directory starts from: recorded as orgChartAdopted (with
+  // `org_source`) before anything else, after which the chart in force is the log's
+  // (ChartFromLog) and `org` is not used. A log without orgChartAdopted (a data directory from
+  // before it existed) keeps running on `org` plus the org events it has.
   const workflows::OrgChart* org = &workflows::OrgChart::Ozurgeti();
+  std::string org_source = "built-in Ozurgeti";
+  bool adopt_chart = true;  // false: a new directory records no orgChartAdopted at this opening
   const workflows::HolidayCalendar* calendar = &workflows::HolidayCalendar::Default();
   const workflows::DeadlineTable* deadlines = &workflows::DeadlineTable::Default();
   std::function<int64_t()> clock;  // ms since the epoch; the system clock when empty
@@ -43,13 +49,21 @@ struct EngineOptions {
 Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
                                                    const workflows::HolidayCalendar& base);
 
+// The chart in force after the log's org case (`base` when it holds no orgChartAdopted, plus its
+// acting assignments and appointments), and the adopted org file's text ("" when none).
+struct ChartInLog {
+  workflows::OrgChart chart;
+  std::string adopted_json;
+};
+Result<ChartInLog> ChartFromLog(const storage::EventLog& log, const workflows::OrgChart& base);
+
 // The post recorded as the actor of the deadline watch's events.
 inline constexpr char kWatcherPost[] = "system";
 
 // One command as the API hands it over: the actor is the authenticated post, never a field.
 // The engine's own work (the deadline watch) goes through the same queue as a task.
 struct Submission {
-  enum class Task { kCommand, kWatch };
+  enum class Task { kCommand, kWatch, kAdoptChart };
   Task task = Task::kCommand;
   std::string watch_from;  // kWatch: continue after this watch-index key
   std::string case_id;
@@ -122,12 +136,19 @@ class Engine {
   // A decision context for reading as `post` now — for asking the workflows what the post may
   // do (workflows::AllowedActions), never for recording: the engine's org chart, deadline table
   // and calendar with every committed day off; next_number answers the next committed number
-  // without taking it. `calendar` keeps the context's calendar alive.
+  // without taking it. `calendar` and `chart` keep the context's calendar and chart alive.
   struct ReadContext {
     std::shared_ptr<const workflows::HolidayCalendar> calendar;
+    std::shared_ptr<const workflows::OrgChart> chart;
     workflows::Context context;
   };
   ReadContext ContextFor(const std::string& post) const;
+
+  // The org chart in force: the log's after the last committed group (never changed once
+  // published; holders and acting assignments follow the org case).
+  std::shared_ptr<const workflows::OrgChart> Chart() const;
+  // The org file text the log adopted ("" for a log from before orgChartAdopted).
+  const std::string& adopted_chart() const { return adopted_chart_; }
 
   // Committed views (JSON as stored).
   Result<boost::json::object> Case(const std::string& case_id) const;
@@ -176,6 +197,9 @@ class Engine {
   uint64_t committed_seq_ = 0;
   // The calendar of the last committed group (never changed once published).
   std::shared_ptr<const workflows::HolidayCalendar> committed_calendar_;
+  // The org chart of the last committed group (never changed once published).
+  std::shared_ptr<const workflows::OrgChart> committed_chart_;
+  std::string adopted_chart_;
 };
 
 }  // namespace saqme::engine

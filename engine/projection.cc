@@ -229,8 +229,11 @@ void ProjectCaseState(const CaseState* before, const CaseState& after,
   const workflows::OrgChart& org = *context.org;
   const std::string& case_id = after.case_id;
   sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
-  // The search record: its key (the opening time) never changes, so a put replaces it.
-  sink.Put(kSearchView, SearchKey(after.opened_at, case_id), SearchRecord(after, org));
+  // The search record: its key (the opening time) never changes, so a put replaces it. The org
+  // case is no document to look for: GET /v1/org and /v1/cases/org show it.
+  if (after.kind != Kind::kOrganisation) {
+    sink.Put(kSearchView, SearchKey(after.opened_at, case_id), SearchRecord(after, org));
+  }
 
   // The inbox: remove what the case asked of whom before, add what it asks now.
   const auto new_actions = workflows::ExpectedSteps(after, org);

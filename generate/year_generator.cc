@@ -758,6 +758,8 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
   std::atomic<int64_t> now{MillisAt(Date(options.year, 1, 1), 9)};
   engine_options.org = options.org;
   engine_options.clock = [&now] { return now.load(); };
+  engine_options.org_source = "saqme generate";
+  engine_options.adopt_chart = false;  // not into a directory that holds a log: looked at first
   auto opened = engine::Engine::Open(dir, engine_options);
   if (!opened.ok()) return opened.status();
   std::unique_ptr<engine::Engine> engine = std::move(opened.value());
@@ -767,6 +769,12 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
                              " already holds a log; a year is generated into a new directory",
                          "მონაცემთა საქაღალდე " + dir + " უკვე შეიცავს ჟურნალს");
   }
+  // The year's log starts from its org chart, as a new directory does (orgChartAdopted).
+  engine.reset();
+  engine_options.adopt_chart = true;
+  opened = engine::Engine::Open(dir, engine_options);
+  if (!opened.ok()) return opened.status();
+  engine = std::move(opened.value());
 
   const auto& days = planner.days();
   const auto& steps = planner.steps();

@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "engine/views.h"
+#include "workflows/org/org_changes.h"
 
 namespace saqme::replay {
 namespace {
@@ -119,9 +120,15 @@ Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, cons
   // Every calendar the log has been under: the base, then one per declared day off.
   std::vector<std::unique_ptr<workflows::HolidayCalendar>> calendars;
   calendars.push_back(std::make_unique<workflows::HolidayCalendar>(*setup.calendar));
+  // The chart in force at each event: the adopted one (the log's first event) plus the org
+  // events so far; `setup.org` only for a log from before orgChartAdopted. Org events change
+  // holders and acting assignments, never the units, lines and powers the views derive from,
+  // so a case's final views under the last chart are those under the chart of its last event.
+  workflows::OrgChart chart = *setup.org;
   auto context_with = [&](size_t calendar) {
-    return engine::ProjectionContext{setup.org, calendars[calendar].get(), &setup.policy};
+    return engine::ProjectionContext{&chart, calendars[calendar].get(), &setup.policy};
   };
+  Status chart_error = Status::Ok();
   const uint64_t total = log.LastSequence();
   std::string case_id;
   Status read = log.ReadFrom(1, [&](uint64_t seq, const storage::EventView& view) {
@@ -142,6 +149,10 @@ Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, cons
     const bool moves = c.watch_live && !old_deadline.due.empty();
     const std::string old_watch = moves ? engine::WatchDate(c.state, context) : std::string();
     workflows::Evolve(c.state, event);
+    if (workflows::org::ChangesChart(event)) {  // as the engine does, before projecting it
+      chart_error = workflows::org::EvolveChart(chart, event);
+      if (!chart_error.ok()) return false;
+    }
     auto payload = event.getPayload();
     if (payload.which() == schema::Event::Payload::DAY_OFF_DECLARED) {
       // As engine::Apply does, before projecting the event itself.
@@ -167,6 +178,7 @@ Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, cons
     return true;
   });
   if (!read.ok()) return read;
+  if (!chart_error.ok()) return chart_error;
   for (const auto& [id, c] : cases) {
     const auto context = context_with(c.calendar);
     engine::ProjectCaseState(nullptr, c.state, context, *views);

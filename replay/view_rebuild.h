@@ -22,8 +22,9 @@
 
 namespace saqme::replay {
 
-// What the views depend on besides the log; must be what the server ran with (the org chart
-// names the posts of inboxes and alert lines, the policy dates the watch index).
+// What the views depend on besides the log; must be what the server ran with (the policy dates
+// the watch index). The org chart comes from the log (orgChartAdopted and the org events);
+// `org` is only for a log from before orgChartAdopted, which must be the server's --org.
 struct ViewSetup {
   const workflows::OrgChart* org = &workflows::OrgChart::Ozurgeti();
   const workflows::HolidayCalendar* calendar = &workflows::HolidayCalendar::Default();

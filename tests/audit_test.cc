@@ -333,7 +333,8 @@ TEST_F(AuditTest, AnExportedHistoryReverifiesOfflineAndFailsWhenOneFieldIsEdited
   EXPECT_NE(out.find("data is not what the hashed event says"), std::string::npos) << out;
   auto check = replay::VerifyExport(edited);
   EXPECT_FALSE(check.ok);
-  EXPECT_EQ(check.first_bad_seq, 2u);  // the application is event 2, after the nomenclature
+  // the application is event 3, after the adopted org chart and the nomenclature
+  EXPECT_EQ(check.first_bad_seq, 3u);
 
   std::string flipped = csv.body;
   // A hex digit of the last row's canonical cell (the row ends "...<canonical>\r\n").
@@ -356,23 +357,23 @@ TEST_F(AuditTest, AnExportedHistoryReverifiesOfflineAndFailsWhenOneFieldIsEdited
 
 TEST_F(AuditTest, AByteAlteredInRocksDbFailsVerifyAtThatSequenceAndCheckReportsIt) {
   std::string id;
-  std::string head_hash, anchor3, third;
+  std::string head_hash, anchor4, third;
   {
     auto server = Start();
     HttpClient http(server->port());
     for (int i = 0; i < 5; ++i) {
       auto opened = Command(http, "org-records", "", "app-" + std::to_string(i),
                             Application(i == 3 ? "2026-03-13" : "2026-03-12"));
-      if (i == 2) third = std::string(opened.at("case_id").as_string());  // event 3
+      if (i == 2) third = std::string(opened.at("case_id").as_string());  // event 4
       if (i == 3) id = std::string(opened.at("case_id").as_string());
     }
     auto verified = Get(http, "/v1/audit/verify");
     EXPECT_EQ(verified.at("ok"), true);
-    EXPECT_EQ(verified.at("verified_through_seq"), 5);
-    anchor3 = "3:" + [&] {  // the hash of event 3, from its history
+    EXPECT_EQ(verified.at("verified_through_seq"), 6);  // after the adopted org chart
+    anchor4 = "4:" + [&] {                              // the hash of event 4, from its history
       const auto history = Get(http, "/v1/cases/" + third + "/history");
       for (const auto& e : history.at("events").as_array()) {
-        if (e.at("seq") == 3) return std::string(e.at("hash").as_string());
+        if (e.at("seq") == 4) return std::string(e.at("hash").as_string());
       }
       return std::string("missing");
     }();
@@ -385,29 +386,29 @@ TEST_F(AuditTest, AByteAlteredInRocksDbFailsVerifyAtThatSequenceAndCheckReportsI
   ASSERT_EQ(code, 0) << out;
   EXPECT_NE(out.find("head hash " + head_hash), std::string::npos) << out;
 
-  // Someone changes the received date of event 4 (2026-03-13 -> 2026-03-14) in the database.
+  // Someone changes the received date of event 5 (2026-03-13 -> 2026-03-14) in the database.
   {
     saqme::testing::RawDb raw(data_);
-    std::string bytes = raw.Get(4);
+    std::string bytes = raw.Get(5);
     const auto at = bytes.find("2026-03-13");
     ASSERT_NE(at, std::string::npos);
     bytes[at + 9] = '4';
-    raw.Put(4, bytes);
+    raw.Put(5, bytes);
   }
   std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_);
   EXPECT_EQ(code, 1) << out;
-  EXPECT_NE(out.find("FAILED at sequence 4"), std::string::npos) << out;
+  EXPECT_NE(out.find("FAILED at sequence 5"), std::string::npos) << out;
   // What was published before the edit still holds; the chain after it does not.
-  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor " + anchor3);
+  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor " + anchor4);
   EXPECT_EQ(code, 1) << out;
-  EXPECT_NE(out.find("anchor " + anchor3 + " holds"), std::string::npos) << out;
-  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor 5:" + head_hash);
-  EXPECT_NE(out.find("ANCHOR FAILED: event 5 of the anchor is not in the intact chain"),
+  EXPECT_NE(out.find("anchor " + anchor4 + " holds"), std::string::npos) << out;
+  std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor 6:" + head_hash);
+  EXPECT_NE(out.find("ANCHOR FAILED: event 6 of the anchor is not in the intact chain"),
             std::string::npos)
       << out;
   std::tie(code, out) = RunCommand(kSaqme + " check --data " + data_);
   EXPECT_EQ(code, 1) << out;
-  EXPECT_NE(out.find("the hash chain breaks at event 4"), std::string::npos) << out;
+  EXPECT_NE(out.find("the hash chain breaks at event 5"), std::string::npos) << out;
   EXPECT_NE(out.find("DIFF view_cases"), std::string::npos) << out;  // received_on differs
   EXPECT_NE(out.find(id), std::string::npos) << out;
   {
@@ -415,15 +416,16 @@ TEST_F(AuditTest, AByteAlteredInRocksDbFailsVerifyAtThatSequenceAndCheckReportsI
     HttpClient http(server->port());
     auto verified = Get(http, "/v1/audit/verify");
     EXPECT_EQ(verified.at("ok"), false);
-    EXPECT_EQ(verified.at("first_bad_seq"), 4);
-    EXPECT_EQ(verified.at("verified_through_seq"), 3);
+    EXPECT_EQ(verified.at("first_bad_seq"), 5);
+    EXPECT_EQ(verified.at("verified_through_seq"), 4);
     EXPECT_FALSE(verified.at("problem").as_string().empty());
     EXPECT_EQ(Get(http, "/health").at("ok"), true);  // and it keeps serving
   }
 }
 
 TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
-  // The log as it was published: three registrations, and the anchor verify printed for it.
+  // The log as it was published: the adopted org chart, three registrations, and the anchor
+  // verify printed for it.
   std::string published;
   {
     auto server = Start();
@@ -433,7 +435,7 @@ TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
     }
     auto verified = Get(http, "/v1/audit/verify");
     published = std::string(verified.at("anchor").as_string());
-    EXPECT_EQ(published, "3:" + std::string(verified.at("head_hash").as_string()));
+    EXPECT_EQ(published, "4:" + std::string(verified.at("head_hash").as_string()));
     auto [code, out] = RunCommand(kSaqme + " verify --data " + data_);
     EXPECT_NE(out.find("anchor (to publish) " + published), std::string::npos) << out;
     // The office goes on working; the anchor still holds.
@@ -441,7 +443,7 @@ TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
     verified = Get(http, "/v1/audit/verify?anchor=" + published);
     EXPECT_EQ(verified.at("ok"), true) << verified;
     EXPECT_EQ(verified.at("anchor_holds"), true);
-    EXPECT_EQ(verified.at("verified_through_seq"), 4);
+    EXPECT_EQ(verified.at("verified_through_seq"), 5);
     // Anchors are refused when malformed, and the server keeps serving.
     Get(http, "/v1/audit/verify?anchor=3", 400);
     Get(http, "/v1/audit/verify?anchor=0:" + std::string(64, 'a'), 400);
@@ -463,7 +465,7 @@ TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
   EXPECT_EQ(report.at("incoming").at("total"), 4);
   EXPECT_EQ(report.at("incoming").at("by_kind").at("application"), 4);
   EXPECT_EQ(report.at("proceedings").at("open"), 4);
-  EXPECT_EQ(std::string(report.at("log").at("anchor").as_string()).rfind("4:", 0), 0u);
+  EXPECT_EQ(std::string(report.at("log").at("anchor").as_string()).rfind("5:", 0), 0u);
   std::tie(code, out) = RunCommand(kSaqme + " report --data " + data_ + " --year 2026");
   EXPECT_NE(out.find("რეგისტრირებული შემოსული წერილები: 4"), std::string::npos) << out;
   std::tie(code, out) = RunCommand(kSaqme + " report --data " + data_ + " --year 26");
@@ -473,7 +475,7 @@ TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
   const std::string hash = published.substr(2);
   std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor 9:" + hash);
   EXPECT_EQ(code, 1) << out;
-  EXPECT_NE(out.find("not in the intact chain, which ends at 4: the log was cut back"),
+  EXPECT_NE(out.find("not in the intact chain, which ends at 5: the log was cut back"),
             std::string::npos)
       << out;
 
@@ -489,7 +491,7 @@ TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
     auto verified = Get(http, "/v1/audit/verify?anchor=" + published);
     EXPECT_EQ(verified.at("ok"), false);
     EXPECT_EQ(verified.at("anchor_holds"), false);
-    EXPECT_EQ(verified.at("verified_through_seq"), 4);  // the chain itself is intact
+    EXPECT_EQ(verified.at("verified_through_seq"), 5);  // the chain itself is intact
     EXPECT_NE(std::string(verified.at("anchor_problem").as_string()).find("rewritten"),
               std::string::npos);
     EXPECT_FALSE(verified.at("anchor_problem_ka").as_string().empty());
@@ -498,7 +500,7 @@ TEST_F(AuditTest, APublishedAnchorHoldsUntilTheLogIsRewrittenOrCutBack) {
   EXPECT_EQ(code, 0) << out;
   std::tie(code, out) = RunCommand(kSaqme + " verify --data " + data_ + " --anchor " + published);
   EXPECT_EQ(code, 1) << out;
-  EXPECT_NE(out.find("ANCHOR FAILED: event 3 has hash"), std::string::npos) << out;
+  EXPECT_NE(out.find("ANCHOR FAILED: event 4 has hash"), std::string::npos) << out;
 }
 
 TEST_F(AuditTest, CheckPassesAfterRandomWorkloadsWithSigkillsAndARebuildTheServerCarriesOn) {

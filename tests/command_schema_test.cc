@@ -217,8 +217,10 @@ TEST_F(CommandSchemaTest, ACommandBuiltFromTheSchemaAloneParsesAndReachesTheWork
                                << command;
       // The server parses it too, sent where the schema says, and the workflow decides it: done,
       // refused (422) or not the caller's power (403) — never a 400.
-      const std::string target =
-          c.at("opens_case").as_bool() ? "/v1/cases" : "/v1/cases/" + case_id + "/commands";
+      const std::string target = c.at("org_command").as_bool() ? "/v1/org/commands"
+                                 : c.at("opens_case").as_bool()
+                                     ? "/v1/cases"
+                                     : "/v1/cases/" + case_id + "/commands";
       object body{{"command_id", type + (all ? "-all" : "-required")}, {"command", command}};
       auto reply = http().Post(target, token("org-records"), body);
       EXPECT_TRUE(reply.status == 200 || reply.status == 201 || reply.status == 403 ||

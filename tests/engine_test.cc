@@ -12,6 +12,7 @@
 #include "engine/engine.h"
 #include "engine/search.h"
 #include "engine/views.h"
+#include "storage/event_json.h"
 #include "tests/rebuild_util.h"
 #include "tests/test_util.h"
 
@@ -276,7 +277,9 @@ TEST_F(EngineTest, LiveViewsEqualARebuildFromTheLogAlsoAfterReopening) {
   });
   auto live = testing::LiveViews(*engine_);
   EXPECT_EQ(live, testing::RebuiltViews(*engine_));
-  EXPECT_EQ(live.at(kCasesView).size(), 13u);
+  // 12 documents, the assignment and the org case (its orgChartAdopted is the log's first event),
+  // which is no document to search for.
+  EXPECT_EQ(live.at(kCasesView).size(), 14u);
   EXPECT_EQ(live.at(kSearchView).size(), 13u);  // the search view too (engine/search.h)
   engine_.reset();
   Open();  // a cold cache: states come from the log
@@ -366,6 +369,52 @@ TEST_F(EngineTest, TheWatchIsIdempotentSurvivesRestartsAndItsViewsEqualARebuild)
   EXPECT_GT(live[kAlertsView].size(), 40u);
   EXPECT_EQ(live, testing::RebuiltViews(*engine_));
   EXPECT_TRUE(engine_->log().Verify().ok);
+}
+
+// The chart is the log's: adopted first, changed by an org command, the same after a reopen, and
+// the deadline watch's alerts for the absent head go to the post the log says acts for it.
+TEST_F(EngineTest, TheChartComesFromTheLogAndAlertsGoToTheActingPostItNames) {
+  std::string first_type;
+  ASSERT_TRUE(engine_->log()
+                  .ReadFrom(1,
+                            [&](uint64_t, const storage::EventView& view) {
+                              first_type =
+                                  storage::EventToJson(view.event()).at("type").as_string();
+                              return false;
+                            })
+                  .ok());
+  EXPECT_EQ(first_type, "org_chart_adopted");
+  EXPECT_EQ(engine_->adopted_chart(), workflows::OrgChart::Ozurgeti().source_json());
+  Apply("org-records", "letter", Register(schema::IncomingKind::CORRESPONDENCE, "info-head"));
+  Apply("info-head", "letter", Resolve("info-public"));
+  auto set = Apply("chair", workflows::kOrgCaseId, [](C c) {
+    auto r = c.initSetActing();
+    r.setAbsentPost("info-head");
+    r.setActingPost("info-analytics");
+    r.setFrom("2026-11-25");
+    r.setTo("2026-12-18");
+    r.setBasis("განკარგულება №3");
+  });
+  EXPECT_EQ(set.case_id, "org");
+  EXPECT_TRUE(engine_->Chart()->ActingFor("info-head", *workflows::Date::Parse("2026-12-01")));
+  engine_.reset();
+  Open();  // the chart after a reopen: from the log
+  EXPECT_TRUE(engine_->Chart()->ActingFor("info-head", *workflows::Date::Parse("2026-12-01")));
+  for (int day = 0; day < 40; ++day) {
+    now_ += kDay;
+    ASSERT_TRUE(engine_->Watch().ok());
+  }
+  auto acting = engine_->Alerts("info-analytics", 0, 100);
+  ASSERT_TRUE(acting.ok());
+  EXPECT_FALSE(acting->empty());
+  const auto head = engine_->Alerts("info-head", 0, 100);
+  ASSERT_TRUE(head.ok());
+  for (const auto& alert : head.value()) {
+    // Only alerts dated before the assignment or after it reach the head itself.
+    const std::string at(alert.at("occurred_at").as_string());
+    EXPECT_TRUE(at < "2026-11-25" || at > "2026-12-18T99") << at;
+  }
+  EXPECT_EQ(testing::LiveViews(*engine_), testing::RebuiltViews(*engine_));
 }
 
 TEST(SearchFoldTest, LatinLowerCaseMtavruliAsMkhedruliTheRestAsTyped) {

@@ -724,16 +724,23 @@ TEST(ActingTest, TheDeputySignsForTheHeadOnlyDuringTheAssignment) {
     bench.Do("org-services", kReceipt);
     bench.Do("org-services", DraftAnswer());
     bench.SetToday(day);
-    Refusal refusal;
-    const std::string result = bench.Try("apparatus-deputy", kSign, &refusal);
     const bool inside = std::string(day) >= "2026-12-01" && std::string(day) <= "2026-12-14";
-    if (inside) {
-      EXPECT_EQ(result, "");
-      EXPECT_EQ(bench.last_event().at("acting_for").as_string(), "apparatus-head");
-      EXPECT_EQ(bench.last_event().at("actor").at("post").as_string(), "apparatus-deputy");
-    } else {
+    Refusal refusal;
+    if (!inside) {  // the deputy may not; the head signs as ever
+      EXPECT_NE(bench.Try("apparatus-deputy", kSign, &refusal), "");
       EXPECT_EQ(refusal.missing_power, "sign");
+      EXPECT_EQ(bench.Try("apparatus-head", kSign), "");
+      continue;
     }
+    // The same day both ways: the absent head is refused, naming who acts and on what basis;
+    // the deputy signs for the head.
+    const std::string own = bench.Try("apparatus-head", kSign, &refusal);
+    EXPECT_NE(own.find("apparatus-deputy"), std::string::npos) << own;
+    EXPECT_NE(own.find("demonstration: leave"), std::string::npos) << own;
+    EXPECT_EQ(refusal.missing_power, "sign");
+    EXPECT_EQ(bench.Try("apparatus-deputy", kSign), "");
+    EXPECT_EQ(bench.last_event().at("acting_for").as_string(), "apparatus-head");
+    EXPECT_EQ(bench.last_event().at("actor").at("post").as_string(), "apparatus-deputy");
   }
 }
 
@@ -800,7 +807,8 @@ TEST(ApplicationTest, APassedDeadlineIsNotExtendedAndTheSuperiorMayExtend) {
   WorkflowBench late;
   late.Do("org-records", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
   late.SetToday("2026-12-03");  // the due date 2026-12-02 has passed
-  EXPECT_NE(late.Try("apparatus-head", Extend("2026-12-20")).find("already passed"),
+  // That day the deputy acts for the head of the apparatus (the org file's demonstration leave).
+  EXPECT_NE(late.Try("apparatus-deputy", Extend("2026-12-20")).find("already passed"),
             std::string::npos);
 }
 

@@ -117,6 +117,11 @@ ReadGround CaseReadGround(const CaseState& state, std::string_view post, const O
   const ReadFacts facts = ReadFactsOf(state, org);
   // Most reads are by the case's own people: answered before the reader's lines are worked out.
   if (!post.empty() && IsNamed(facts, post)) return ReadGround::kParticipant;
+  // The org case (who holds and who acts for which post, on what basis) is read as the
+  // registers are: the records office, unit heads, the head of the body, auditors.
+  if (state.kind == Kind::kOrganisation) {
+    return MayReadRegisters(post, org, date) ? ReadGround::kRecords : ReadGround::kNone;
+  }
   return CaseReader(org, post, date).Ground(facts);
 }
 

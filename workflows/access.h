@@ -66,7 +66,8 @@ class CaseReader {
 };
 
 // The ground on which `post` may read the case in `state` on `date`: CaseReader(org, post,
-// date).Ground(ReadFactsOf(state, org)); kNone for a case without events.
+// date).Ground(ReadFactsOf(state, org)); kNone for a case without events. The org case is read
+// by its participants and whoever MayReadRegisters.
 ReadGround CaseReadGround(const CaseState& state, std::string_view post, const OrgChart& org,
                           const Date& date);
 

@@ -24,6 +24,8 @@ const char* KindName(Kind kind) {
       return "calendar";
     case Kind::kOutgoingLetter:
       return "outgoing_letter";
+    case Kind::kOrganisation:
+      return "organisation";
   }
   return "unknown";
 }

@@ -22,6 +22,7 @@ enum class Kind {
   kNomenclature,
   kCalendar,        // the body's calendar: government-declared days off (one case, kCalendarCaseId)
   kOutgoingLetter,  // a letter on the body's own initiative (not an answer)
+  kOrganisation,    // the body's org chart and its changes (one case, kOrgCaseId)
 };
 
 // Correspondence, application, public information, complaint: registered in the incoming
@@ -33,6 +34,9 @@ bool IsRecordsFlow(Kind kind);
 
 // The case that holds the body's declared days off.
 inline constexpr char kCalendarCaseId[] = "calendar";
+// The case that holds the adopted org chart, acting officers and appointments
+// (workflows/org/org_changes.h).
+inline constexpr char kOrgCaseId[] = "org";
 
 enum class Stage {
   kNew,
@@ -62,7 +66,7 @@ enum class Stage {
   kRefusedByAssignee,
   // Nomenclature.
   kApproved,
-  // The calendar.
+  // The calendar and the org case.
   kKept,
 };
 

@@ -10,6 +10,7 @@
 #include "workflows/incoming/incoming.h"
 #include "workflows/legal_act.h"
 #include "workflows/nomenclature.h"
+#include "workflows/org/org_changes.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows {
@@ -67,6 +68,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       }
       return DeclareDayOff(state, command.getDeclareDayOff(), context);
     }
+    // The org case opens with orgChartAdopted, on a log without one with its first command.
+    if (org::IsOrgCommand(which)) return org::Decide(state, command, context);
     if (which == Which::ACKNOWLEDGE_ALERT && state.kind != Kind::kNone) {
       return Acknowledge(state, command.getAcknowledgeAlert(), context);
     }
@@ -107,6 +110,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       case Kind::kNomenclature:
         return nomenclature::Decide(state, command, context);
       case Kind::kCalendar:
+      case Kind::kOrganisation:
         return rules::NotNow(state, command);
       case Kind::kNone:
         break;
@@ -176,7 +180,8 @@ void Evolve(CaseState& state, schema::Event::Reader event) {
   // deadline_extended) are applied by the incoming flow's applier for every kind. An unknown
   // payload (a newer build's) changes nothing but the version.
   EvolveWatch(state, event) || incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
-      assignment::Evolve(state, event) || nomenclature::Evolve(state, event);
+      assignment::Evolve(state, event) || nomenclature::Evolve(state, event) ||
+      org::Evolve(state, event);
   EvolveParticipants(state, event);
 }
 

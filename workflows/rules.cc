@@ -42,12 +42,23 @@ std::variant<std::string, Refusal> Need(const Context& context, Power power,
                                         std::string_view as_post) {
   auto result = context.org->Authorize(context.actor_post, power, context.today, as_post);
   if (auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
-  return std::get<Authority>(result).acting_for;
+  const std::string acting_for = std::get<Authority>(result).acting_for;
+  // While someone acts for the actor's post, its own powers are the acting post's.
+  if (acting_for.empty()) {
+    if (auto absent =
+            context.org->AbsentRefusal(context.actor_post, context.today, PowerName(power))) {
+      return *absent;
+    }
+  }
+  return acting_for;
 }
 
 std::variant<std::string, Refusal> MustBe(const Context& context, const std::string& post,
                                           const std::string& role_en, const std::string& role_ka) {
-  if (context.actor_post == post) return std::string();
+  if (context.actor_post == post) {
+    if (auto absent = context.org->AbsentRefusal(post, context.today, "execute")) return *absent;
+    return std::string();
+  }
   auto acting = context.org->ActingFor(post, context.today);
   if (acting && acting->acting_post == context.actor_post) return post;
   return Refusal{

@@ -22,10 +22,12 @@ std::vector<storage::EventDraft> Events(storage::EventDraft draft);
 storage::EventDraft NewEvent(const Context& context, const std::string& acting_for);
 
 // The actor may use `power` (as `as_post` when given); the result is the post acted for ("" when
-// own), or the refusal naming the missing power.
+// own), or the refusal naming the missing power — also when the power is the actor's own but
+// someone acts for its post today (OrgChart::AbsentRefusal).
 std::variant<std::string, Refusal> Need(const Context& context, Power power,
                                         std::string_view as_post = {});
-// The actor is `post` or acts for it today; `role` says who that is for the refusal.
+// The actor is `post` or acts for it today; `role` says who that is for the refusal. While
+// someone acts for `post`, `post` itself is refused.
 std::variant<std::string, Refusal> MustBe(const Context& context, const std::string& post,
                                           const std::string& role_en, const std::string& role_ka);
 

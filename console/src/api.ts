@@ -86,12 +86,15 @@ export interface OrgPost {
   supervisor: string;
   delegated_supervisor: string;
   powers: string[];
+  acted_for_by?: string; // the post acting for it on `as_of`
 }
 export interface Org {
   body: string;
+  as_of?: string;
   units: OrgUnit[];
   posts: OrgPost[];
-  acting: { post: string; acting_post: string; from: string; to: string; basis: string }[];
+  acting: { post: string; acting_post: string; from: string; to: string; basis: string; running?: boolean }[];
+  appointments?: { post: string; person: string; from: string; basis: string }[];
 }
 
 export interface AllowedAction {
@@ -200,6 +203,7 @@ export interface CommandSchema {
   label_ka: string;
   label_en: string;
   opens_case: boolean;
+  org_command?: boolean; // goes to POST /v1/org/commands
   fields: SchemaField[];
 }
 
@@ -423,6 +427,11 @@ export const historyUrl = (id: string, format: 'json' | 'csv') =>
   withQuery(`/v1/cases/${seg(id)}/history`, { format });
 export const searchCases = (query: CaseQuery) => get<CaseList>('/v1/cases', query as Query);
 export const commandSchema = () => get<{ commands: CommandSchema[] }>('/v1/commands/schema');
+
+// An org command (set_acting, end_acting, appoint): POST /v1/org/commands, the case `org`.
+export function executeOrg(commandId: string, command: Record<string, unknown>): Promise<CommandAnswer> {
+  return call<CommandAnswer>('POST', '/v1/org/commands', { command_id: commandId, command });
+}
 
 // A command. `caseId` null opens a case (POST /v1/cases). `commandId` is the caller's, so that
 // a retry after an indefinite failure is recognised as the same command.

@@ -65,6 +65,7 @@ Result<OrgChart> OrgChart::Parse(std::string_view json) {
                          "ორგანიზაციის ფაილი არ არის სწორი JSON");
   }
   OrgChart chart;
+  chart.source_json_ = std::string(json);
   try {
     const auto& top = Object(root, "org");
     if (String(top, "format", "org", true) != kFormat) {
@@ -235,6 +236,58 @@ Status OrgChart::AddActing(ActingAssignment assignment) {
   }
   acting_.push_back(std::move(assignment));
   return Status::Ok();
+}
+
+Status OrgChart::EndActing(std::string_view post, const Date& last_day) {
+  for (auto& assignment : acting_) {
+    if (assignment.post == post && assignment.Covers(last_day)) {
+      assignment.to = last_day;
+      return Status::Ok();
+    }
+  }
+  return Status::Error(
+      Status::Code::kInvalidArgument,
+      "nobody acts for " + std::string(post) + " on " + last_day.ToString(),
+      last_day.ToString() + "-ს " + std::string(post) + "-ის მოვალეობას არავინ ასრულებს");
+}
+
+Status OrgChart::Appoint(Appointment appointment) {
+  if (!FindPost(appointment.post)) {
+    return Status::Error(Status::Code::kInvalidArgument, "unknown post '" + appointment.post + "'",
+                         "უცნობი თანამდებობა '" + appointment.post + "'");
+  }
+  appointments_.push_back(std::move(appointment));
+  return Status::Ok();
+}
+
+std::string OrgChart::HolderOn(std::string_view post, const Date& date) const {
+  const Appointment* latest = nullptr;
+  for (const auto& appointment : appointments_) {
+    if (appointment.post == post && appointment.from <= date &&
+        (!latest || latest->from <= appointment.from)) {
+      latest = &appointment;
+    }
+  }
+  if (latest) return latest->person;
+  const Post* found = FindPost(post);
+  return found ? found->holder : std::string();
+}
+
+std::optional<Refusal> OrgChart::AbsentRefusal(std::string_view post, const Date& date,
+                                               std::string_view power) const {
+  auto acting = ActingFor(post, date);
+  if (!acting) return std::nullopt;
+  const Post* by = FindPost(acting->acting_post);
+  const std::string basis = acting->basis.empty() ? std::string() : " (" + acting->basis + ")";
+  return Refusal{"on " + date.ToString() + " " + acting->acting_post + " (" +
+                     (by ? by->title_en : std::string()) + ") acts for " + std::string(post) +
+                     " from " + acting->from.ToString() + " to " + acting->to.ToString() + basis +
+                     "; meanwhile the absent holder may not use the post's powers",
+                 date.ToString() + "-ს " + std::string(post) + "-ის მოვალეობას ასრულებს " +
+                     acting->acting_post + " (" + (by ? by->title_ka : std::string()) + "), " +
+                     acting->from.ToString() + "-დან " + acting->to.ToString() + "-მდე" + basis +
+                     "; ამ დროს არმყოფი თანამდებობის პირი მის უფლებამოსილებებს ვერ გამოიყენებს",
+                 std::string(power)};
 }
 
 std::optional<ActingAssignment> OrgChart::ActingFor(std::string_view post, const Date& date) const {

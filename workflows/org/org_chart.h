@@ -44,6 +44,13 @@ struct ActingAssignment {
   bool Covers(const Date& date) const { return from <= date && date <= to; }
 };
 
+// `person` holds `post` from `from` on (a vacancy when empty); recorded by the appoint command.
+struct Appointment {
+  std::string post, person;
+  Date from;
+  std::string basis;
+};
+
 // The outcome of an authorization check.
 struct Authority {
   std::string acting_for;  // the absent post whose power is used; empty when it is the actor's
@@ -66,6 +73,9 @@ class OrgChart {
   const std::vector<ActingAssignment>& acting() const { return acting_; }
   // The visas each kind of answer needs before signing (the org file's "endorsements").
   const EndorsementRules& endorsement_rules() const { return endorsement_rules_; }
+  const std::vector<Appointment>& appointments() const { return appointments_; }
+  // The org file's text this chart was parsed from, verbatim (recorded as orgChartAdopted).
+  const std::string& source_json() const { return source_json_; }
 
   const Post* FindPost(std::string_view id) const;
   const Unit* FindUnit(std::string_view id) const;
@@ -75,6 +85,23 @@ class OrgChart {
   // Adds a dated acting assignment (kInvalidArgument: unknown posts, from > to, a post acting
   // for itself, or an overlap with another assignment for the same post).
   Status AddActing(ActingAssignment assignment);
+
+  // Ends the assignment for `post` that covers `last_day` on that day (kInvalidArgument when
+  // none covers it).
+  Status EndActing(std::string_view post, const Date& last_day);
+
+  // Records that `person` holds `post` from `from` (kInvalidArgument for an unknown post).
+  // Appointments are kept in the order given; the latest one in force wins.
+  Status Appoint(Appointment appointment);
+  // Who holds `post` on `date`: the latest appointment from that date or earlier, else the org
+  // file's holder ("" for a vacancy or an unknown post).
+  std::string HolderOn(std::string_view post, const Date& date) const;
+
+  // When someone acts for `post` on `date`, the refusal for `post` itself using its powers that
+  // day, naming the acting post and the basis (its missing_power is `power`, so it answers as a
+  // missing authority does); nullopt otherwise.
+  std::optional<Refusal> AbsentRefusal(std::string_view post, const Date& date,
+                                       std::string_view power) const;
 
   // Who acts for `post` on `date`, if anyone.
   std::optional<ActingAssignment> ActingFor(std::string_view post, const Date& date) const;
@@ -104,6 +131,8 @@ class OrgChart {
   std::map<std::string, size_t, std::less<>> post_index_, unit_index_;
   std::vector<ActingAssignment> acting_;
   EndorsementRules endorsement_rules_;
+  std::vector<Appointment> appointments_;
+  std::string source_json_;
 };
 
 }  // namespace saqme::workflows

@@ -24,6 +24,7 @@ constexpr PowerNames kNames[kPowerCount] = {
     {"declare_days_off", "დასვენების დღის აღრიცხვა"},
     {"issue_assignments", "დავალების გაცემა"},
     {"audit", "შიდა აუდიტი"},
+    {"appoint", "თანამდებობაზე დანიშვნა და მოვალეობის შემსრულებლის განსაზღვრა"},
 };
 
 }  // namespace

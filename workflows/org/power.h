@@ -22,9 +22,10 @@ enum class Power {
   kApproveNomenclature,
   kDeclareDaysOff,
   kIssueAssignments,
-  kAudit,  // reads every case and register, and the access log (workflows/access.h)
+  kAudit,    // reads every case and register, and the access log (workflows/access.h)
+  kAppoint,  // names acting officers and appoints to posts (workflows/org/org_changes.h)
 };
-inline constexpr int kPowerCount = 15;
+inline constexpr int kPowerCount = 16;
 
 const char* PowerName(Power power);    // "decide_complaints"
 const char* PowerNameKa(Power power);  // "საჩივრის გადაწყვეტა"

@@ -12,6 +12,7 @@ import { InboxPage } from './Inbox';
 import { JournalsPage } from './Journals';
 import { NewPage } from './New';
 import { NomenclaturePage } from './Nomenclature';
+import { OrganisationPage } from './Organisation';
 import { QueuesPage } from './Queues';
 import { RegisterPage } from './Register';
 import { ReportsPage } from './Reports';
@@ -43,6 +44,8 @@ export function Pages({ where }: { where: Location }) {
       return <NewPage />;
     case '/nomenclature':
       return <NomenclaturePage />;
+    case '/org':
+      return <OrganisationPage />;
     case '/alerts':
       return <AlertsPage />;
     case '/control':

@@ -28,6 +28,8 @@ const NAV: NavItem[] = [
   { path: '/reports', label: 'nav_reports', powers: ['resolve', 'register', 'audit', 'approve_nomenclature'] },
   { path: '/audit', label: 'nav_audit', powers: ['audit'] },
   { path: '/audit/access', label: 'nav_access_log', powers: ['audit'] },
+  // the chart is everyone's to read; its forms are for the posts with `appoint`
+  { path: '/org', label: 'nav_org', powers: [] },
 ];
 
 // The navigation items `powers` open.

@@ -16,11 +16,13 @@ interface Props {
   type: string; // the command type
   initial?: Values; // prefilled values (e.g. the year shown)
   onDone?: () => void; // after a success (e.g. reload the page's list)
+  // where the command goes; default POST /v1/cases (the org commands: api.executeOrg)
+  send?: (commandId: string, body: Record<string, unknown>) => Promise<CommandAnswer>;
 }
 
-// requires: `type` is a command the schema marks opens_case.
+// requires: `type` is a command the schema marks opens_case, or `send` says where it goes.
 // guarantees: one send per submit, retried with the same id after an indefinite failure.
-export function OpenCaseForm({ type, initial, onDone }: Props) {
+export function OpenCaseForm({ type, initial, onDone, send }: Props) {
   const session = useSession();
   const schema = useLoad(loadSchema, []);
   const runner = useCommand();
@@ -60,7 +62,7 @@ export function OpenCaseForm({ type, initial, onDone }: Props) {
       {open && command && (
         <CommandForm key={type} command={command} org={session.org} year={Number(session.today.slice(0, 4))}
           initial={initial} runner={runner}
-          send={(commandId, body) => execute(null, commandId, body)}
+          send={(commandId, body) => (send ? send(commandId, body) : execute(null, commandId, body))}
           onDone={(answer) => {
             setOpen(false);
             setDone(answer as CommandAnswer);
