@@ -51,11 +51,9 @@ std::string DerivedCommandId(const std::string& base, const std::string& case_id
   return id;
 }
 
-bool DeclaresDayOff(std::vector<storage::EventDraft>& events) {
+bool ChangesCalendar(std::vector<storage::EventDraft>& events) {
   for (auto& draft : events) {
-    if (draft.event().asReader().getPayload().which() == schema::Event::Payload::DAY_OFF_DECLARED) {
-      return true;
-    }
+    if (workflows::ChangesCalendar(draft.event().asReader())) return true;
   }
   return false;
 }
@@ -214,7 +212,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     auto appended = engine_->writer_->Stage(request, batch_);
     if (!appended.ok()) return appended.status();
     ++stages_;
-    if (DeclaresDayOff(request.events) && !staged_calendar_) {
+    if (ChangesCalendar(request.events) && !staged_calendar_) {
       staged_calendar_ = std::make_shared<workflows::HolidayCalendar>(*calendar_);
     }
     const ProjectionContext projection{engine_->options_.org, Calendar(),
@@ -282,25 +280,43 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       return outcome;
     }
     auto events = std::move(std::get<std::vector<storage::EventDraft>>(decision));
-    const bool day_off = DeclaresDayOff(events);
+    const bool calendar_changed = ChangesCalendar(events);
     auto appended =
         StageEvents(submission.case_id, submission.command_id, std::move(events), state, outcome);
     if (!appended.ok()) return appended.status();
     outcome.version = appended->version;
-    if (day_off) {
-      Status recomputed = RecomputeDeadlines(command.getDeclareDayOff(), submission, outcome);
+    if (calendar_changed && which == schema::Command::Which::DECLARE_DAY_OFF) {
+      // Every open deadline ending on that day moves.
+      auto declared = command.getDeclareDayOff();
+      const auto day = *workflows::Date::Parse(declared.getDate().cStr());
+      Status recomputed = RecomputeDeadlines(
+          day, submission, outcome, [&](const CaseState& s, const workflows::Context& c) {
+            return workflows::RecomputeForDayOff(s, c, day, declared.getName(),
+                                                 submission.command_id);
+          });
+      if (!recomputed.ok()) return recomputed;
+    } else if (calendar_changed) {
+      // The deadlines the declaration moved end on the first working day after the day.
+      auto withdrawn = command.getWithdrawDayOff();
+      const auto day = *workflows::Date::Parse(withdrawn.getDate().cStr());
+      Status recomputed =
+          RecomputeDeadlines(Calendar()->NextWorkingDay(day.AddDays(1)), submission, outcome,
+                             [&](const CaseState& s, const workflows::Context& c) {
+                               return workflows::RecomputeForWithdrawal(
+                                   s, c, day, withdrawn.getReason(), submission.command_id);
+                             });
       if (!recomputed.ok()) return recomputed;
     }
     return outcome;
   }
 
-  // A declared day off: every open deadline ending on that day moves (workflows decide how),
-  // in the same atomic unit as the declaration. Only the deadline index entries of that one
-  // date are read.
-  Status RecomputeDeadlines(schema::DeclareDayOff::Reader declared, const Submission& submission,
-                            Outcome& outcome) {
-    const std::string day = declared.getDate();
-    const std::string prefix = DeadlineKey(day, "");
+  // The calendar changed (a day off declared or withdrawn): the open deadlines due on `due`
+  // move as `recompute` (a workflow) decides, in the same atomic unit as the change. Only the
+  // deadline index entries of that one date are read.
+  template <typename Recompute>
+  Status RecomputeDeadlines(const workflows::Date& due, const Submission& submission,
+                            Outcome& outcome, const Recompute& recompute) {
+    const std::string prefix = DeadlineKey(due.ToString(), "");
     const workflows::Context context =
         ContextFor(submission.actor_post, engine_->options_.clock(), submission.actor_person);
     for (const auto& key : Keys(kDeadlinesView, prefix, Upper(prefix), SIZE_MAX)) {
@@ -308,8 +324,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       CaseState state;
       Status loaded = Load(case_id, &state);
       if (!loaded.ok()) return loaded;
-      auto events = workflows::RecomputeForDayOff(state, context, *workflows::Date::Parse(day),
-                                                  declared.getName(), submission.command_id);
+      auto events = recompute(state, context);
       if (events.empty()) continue;
       auto appended =
           StageEvents(case_id, DerivedCommandId(submission.command_id + ":recompute", case_id),
@@ -722,18 +737,12 @@ Result<boost::json::array> Engine::Nomenclature(int year) const {
 Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
                                                    const workflows::HolidayCalendar& base) {
   workflows::HolidayCalendar calendar = base;
-  CaseState state;
   Status read =
       log.ReadCase(workflows::kCalendarCaseId, [&](uint64_t, const storage::EventView& view) {
-        workflows::Evolve(state, view.event());
+        workflows::ApplyToCalendar(calendar, view.event());
         return true;
       });
   if (!read.ok() && read.code() != Status::Code::kNotFound) return read;
-  for (const auto& [date, name] : state.days_off) {
-    if (auto day = workflows::Date::Parse(date)) {
-      (void)calendar.AddDeclaredDayOff(workflows::Holiday{*day, name, name, "declared day off"});
-    }
-  }
   return calendar;
 }
 

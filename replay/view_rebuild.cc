@@ -116,7 +116,7 @@ Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, cons
                                               const Progress& progress) {
   auto views = std::make_unique<RebuiltViews>();
   std::unordered_map<std::string, RebuildCase> cases;
-  // Every calendar the log has been under: the base, then one per declared day off.
+  // Every calendar the log has been under: the base, then one per day off declared or withdrawn.
   std::vector<std::unique_ptr<workflows::HolidayCalendar>> calendars;
   calendars.push_back(std::make_unique<workflows::HolidayCalendar>(*setup.calendar));
   auto context_with = [&](size_t calendar) {
@@ -142,19 +142,10 @@ Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, cons
     const bool moves = c.watch_live && !old_deadline.due.empty();
     const std::string old_watch = moves ? engine::WatchDate(c.state, context) : std::string();
     workflows::Evolve(c.state, event);
-    auto payload = event.getPayload();
-    if (payload.which() == schema::Event::Payload::DAY_OFF_DECLARED) {
+    if (workflows::ChangesCalendar(event)) {
       // As engine::Apply does, before projecting the event itself.
-      auto declared = payload.getDayOffDeclared();
-      if (auto date = workflows::Date::Parse(declared.getDate().cStr())) {
-        auto next = std::make_unique<workflows::HolidayCalendar>(*calendars.back());
-        if (next->AddDeclaredDayOff(
-                    workflows::Holiday{*date, declared.getName(), declared.getName(),
-                                       "declared day off, event " + std::to_string(event.getSeq())})
-                .ok()) {
-          calendars.push_back(std::move(next));
-        }
-      }
+      auto next = std::make_unique<workflows::HolidayCalendar>(*calendars.back());
+      if (workflows::ApplyToCalendar(*next, event)) calendars.push_back(std::move(next));
     }
     c.calendar = calendars.size() - 1;
     if (c.watch_live && (moves || !workflows::OpenDeadlineOf(c.state).due.empty())) {
