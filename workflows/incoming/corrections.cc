@@ -39,8 +39,8 @@ Decision TakeNote(const CaseState& state, schema::Command::Reader command, const
   }
   if (state.kind != Kind::kCorrespondence) {
     return RefuseNow(
-        std::string("a ") + KindName(state.kind) +
-            " must be answered by law (GAC); only correspondence may be taken note of — "
+        std::string("take_note does not apply to a ") + KindName(state.kind) +
+            ": it must be answered by law (GAC); only correspondence may be taken note of — "
             "correct the kind first if it was registered wrongly",
         "ამ სახის დოკუმენტს კანონით პასუხი სჭირდება; ცნობად მიიღება მხოლოდ კორესპონდენცია "
         "(თუ სახე შეცდომითაა მითითებული, ჯერ შეასწორეთ რეგისტრაცია)");
