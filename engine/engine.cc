@@ -189,8 +189,11 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                                 const std::string& actor_person = "") {
     workflows::Context context = BaseContext(engine_->options_, Calendar(), actor_post, now);
     if (!actor_person.empty()) context.actor_person = actor_person;
-    context.next_number = [this](std::string_view journal, int year) {
-      return std::to_string(LastNumber(journal, year) + 1);
+    // Numbers taken by this decision come first: a redirect out numbers two letters.
+    auto taken = std::make_shared<std::map<std::string, uint32_t>>();
+    context.next_number = [this, taken](std::string_view journal, int year) {
+      uint32_t& before = (*taken)[std::string(journal) + "/" + std::to_string(year)];
+      return std::to_string(LastNumber(journal, year) + ++before);
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
       return IsOpenFile(Read(kNomenclatureView, NomenclatureKey(year, code)));
