@@ -166,7 +166,7 @@ TEST(WithdrawDayOffTest, OnlyADeclaredDayNotYetPastWithAReasonByWhoDeclaresDaysO
   EXPECT_NE(bench.Try("chair", commands::WithdrawDayOff("2026-12-10", "")).find("reason"),
             std::string::npos);
   bench.SetToday("2026-12-11");
-  EXPECT_NE(bench.Try("chair", commands::WithdrawDayOff("2026-12-10")).find("already past"),
+  EXPECT_NE(bench.Try("chair", commands::WithdrawDayOff("2026-12-10")).find("past date"),
             std::string::npos);
   bench.SetToday("2026-12-01");
   bench.Do("chair", commands::WithdrawDayOff("2026-12-10"));

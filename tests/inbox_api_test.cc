@@ -68,19 +68,6 @@ class InboxApiTest : public saqme::testing::ServeFixture {
     if (!due.empty()) command["due"] = due;
     Ok(addressee, id, command);
   }
-  // The views live and rebuilt from the log, once the server is gone: `saqme check` and the
-  // same comparison key by key.
-  void ExpectRebuildEqualsLive() {
-    client_.reset();
-    server_.reset();
-    auto [code, out] =
-        testing::RunCommand(std::string(SAQME_BINARY) + " check --data " + dir_.Sub("data"));
-    EXPECT_EQ(code, 0) << out;
-    EXPECT_NE(out.find("view entries equal the projection"), std::string::npos) << out;
-    auto engine = engine::Engine::Open(dir_.Sub("data"), {});
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    EXPECT_EQ(testing::LiveViews(*engine.value()), testing::RebuiltViews(*engine.value()));
-  }
 };
 
 TEST_F(InboxApiTest, ItemsCarryTheCaseAndAreOrderedByDueAndDatedOnTheServerClock) {

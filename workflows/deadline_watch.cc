@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "workflows/incoming/incoming.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows {
@@ -262,6 +263,26 @@ storage::EventDraft Recomputed(const CaseState& state, const Context& context, c
   return draft;
 }
 
+// What a command of the calendar case needs first: the power declare_days_off, then its date,
+// today or later (`verb_en`, `verb_ka`: what is done to the day, for the refusal). The post
+// acted for ("" when own) and the date, or the refusal.
+std::variant<std::pair<std::string, Date>, Refusal> CalendarDay(const Context& context,
+                                                                std::string_view text,
+                                                                const std::string& verb_en,
+                                                                const std::string& verb_ka) {
+  auto acting_for = rules::Need(context, Power::kDeclareDaysOff);
+  if (auto* refusal = std::get_if<Refusal>(&acting_for)) return *refusal;
+  auto date = rules::DateField(text, "date");
+  if (auto* refusal = std::get_if<Refusal>(&date)) return *refusal;
+  const Date day = std::get<Date>(date);
+  if (day < context.today) {
+    return Refuse(
+        "a day off cannot be " + verb_en + " for a past date (" + day.ToString() + ")",
+        "დასვენების დღის " + verb_ka + " წარსული თარიღისთვის (" + day.ToString() + ") შეუძლებელია");
+  }
+  return std::pair{std::get<std::string>(acting_for), day};
+}
+
 }  // namespace
 
 std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, const Context& context,
@@ -292,20 +313,36 @@ std::vector<storage::EventDraft> RecomputeForWithdrawal(const CaseState& state,
   const OpenDeadline open = OpenDeadlineOf(state);
   const auto& move = state.day_off_move;
   const std::string date = day.ToString();
-  // Moved by declared days off from `from` to the open deadline, over `day`.
-  if (open.due.empty() || move.to != open.due || !(move.from <= date && date < move.to)) {
+  const std::string why =
+      date + " is a working day again (the day off was withdrawn: " + reason + ")";
+  if (open.due.empty()) return events;
+  // Counted over `day` at registration from the deadline table, and unchanged since (its
+  // explanation is still that count's, which skipped the day): counted again.
+  if (move.from.empty() && IsIncoming(state.kind) && state.stage != Stage::kInfoRefused &&
+      state.due == state.statutory_due && state.statutory_extensions == 0 &&
+      state.due_explanation.find("skipped: " + date + " ") != std::string::npos) {
+    auto registered = Date::Parse(state.registered_on);
+    if (!registered) return events;
+    const Deadline recounted = context.deadlines->Compute(
+        incoming::RulesFor(state.kind).deadline_key, *registered, *context.calendar);
+    if (!(recounted.due < *Date::Parse(open.due))) return events;
+    events.push_back(Recomputed(state, context, recounted.due, "day off withdrawn: " + reason,
+                                incoming::Join(recounted.Explanation()) + "\n" + why + ".", day,
+                                withdrawn_by));
     return events;
   }
+  // Moved by declared days off from `from` to the open deadline, over `day`.
+  if (move.to != open.due || !(move.from <= date && date < move.to)) return events;
   const Date from = *Date::Parse(move.from);
   const Date back = context.calendar->NextWorkingDay(from);
   if (back.ToString() == open.due) return events;
-  std::string why = date + " is a working day again (the day off was withdrawn: " + reason + ")";
-  why += back == from
-             ? "; the due date is back to " + move.from + "."
-             : "; " + move.from +
-                   " is still not a working day: " + context.calendar->WhyNotWorking(from) +
-                   RollText(from, back, *context.calendar);
-  const std::string explanation = move.explanation.empty() ? why : move.explanation + "\n" + why;
+  const std::string back_text =
+      why + (back == from ? "; the due date is back to " + move.from + "."
+                          : "; " + move.from + " is still not a working day: " +
+                                context.calendar->WhyNotWorking(from) +
+                                RollText(from, back, *context.calendar));
+  const std::string explanation =
+      move.explanation.empty() ? back_text : move.explanation + "\n" + back_text;
   events.push_back(Recomputed(state, context, back, "day off withdrawn: " + reason, explanation,
                               day, withdrawn_by));
   return events;
@@ -364,15 +401,9 @@ Decision Acknowledge(const CaseState& state, schema::AcknowledgeAlert::Reader co
 
 Decision WithdrawDayOff(const CaseState& state, schema::WithdrawDayOff::Reader command,
                         const Context& context) {
-  auto acting_for = rules::Need(context, Power::kDeclareDaysOff);
-  if (auto* refusal = std::get_if<Refusal>(&acting_for)) return *refusal;
-  auto date = rules::DateField(command.getDate().cStr(), "date");
-  if (auto* refusal = std::get_if<Refusal>(&date)) return *refusal;
-  const Date day = std::get<Date>(date);
-  if (day < context.today) {
-    return Refuse("a day off that is already past (" + day.ToString() + ") cannot be withdrawn",
-                  "გასული დასვენების დღის (" + day.ToString() + ") გაუქმება შეუძლებელია");
-  }
+  auto checked = CalendarDay(context, command.getDate().cStr(), "withdrawn", "გაუქმება");
+  if (auto* refusal = std::get_if<Refusal>(&checked)) return *refusal;
+  const auto& [acting_for, day] = std::get<std::pair<std::string, Date>>(checked);
   const bool declared = std::any_of(state.days_off.begin(), state.days_off.end(),
                                     [&](const auto& d) { return d.first == day.ToString(); });
   if (!declared) {
@@ -383,7 +414,7 @@ Decision WithdrawDayOff(const CaseState& state, schema::WithdrawDayOff::Reader c
     return Refuse("reason is required: what withdraws the day off (e.g. the Government decree)",
                   "მიუთითეთ გაუქმების საფუძველი (მაგ. მთავრობის დადგენილება)");
   }
-  auto draft = rules::NewEvent(context, std::get<std::string>(acting_for));
+  auto draft = rules::NewEvent(context, acting_for);
   auto r = draft.event().initPayload().initDayOffWithdrawn();
   r.setDate(day.ToString());
   r.setReason(command.getReason());
@@ -393,16 +424,9 @@ Decision WithdrawDayOff(const CaseState& state, schema::WithdrawDayOff::Reader c
 Decision DeclareDayOff(const CaseState& state, schema::DeclareDayOff::Reader command,
                        const Context& context) {
   (void)state;
-  auto acting_for = rules::Need(context, Power::kDeclareDaysOff);
-  if (auto* refusal = std::get_if<Refusal>(&acting_for)) return *refusal;
-  auto date = rules::DateField(command.getDate().cStr(), "date");
-  if (auto* refusal = std::get_if<Refusal>(&date)) return *refusal;
-  const Date day = std::get<Date>(date);
-  if (day < context.today) {
-    return Refuse(
-        "a day off cannot be declared for a past date (" + day.ToString() + ")",
-        "დასვენების დღის გამოცხადება წარსული თარიღისთვის (" + day.ToString() + ") შეუძლებელია");
-  }
+  auto checked = CalendarDay(context, command.getDate().cStr(), "declared", "გამოცხადება");
+  if (auto* refusal = std::get_if<Refusal>(&checked)) return *refusal;
+  const auto& [acting_for, day] = std::get<std::pair<std::string, Date>>(checked);
   if (!context.calendar->IsWorkingDay(day)) {
     return Refuse(
         day.ToString() + " is already not a working day: " + context.calendar->WhyNotWorking(day),
@@ -412,7 +436,7 @@ Decision DeclareDayOff(const CaseState& state, schema::DeclareDayOff::Reader com
     return Refuse("name is required: what declares the day off (e.g. the Government decree)",
                   "მიუთითეთ დასვენების დღის საფუძველი (მაგ. მთავრობის დადგენილება)");
   }
-  auto draft = rules::NewEvent(context, std::get<std::string>(acting_for));
+  auto draft = rules::NewEvent(context, acting_for);
   auto r = draft.event().initPayload().initDayOffDeclared();
   r.setDate(day.ToString());
   r.setName(command.getName());

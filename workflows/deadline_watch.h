@@ -60,7 +60,9 @@ std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, cons
 // A day off was withdrawn on `day` (already gone from `context.calendar`): when the case's open
 // deadline is one that declared days off moved (CaseState::day_off_move) past `day`, it moves
 // back to where the period ends without it — its date before the moves when that is a working
-// day again — in one DeadlineRecomputed event; otherwise none.
+// day again; when it is an incoming document's statutory deadline counted over `day` at
+// registration and unchanged since, it is counted again from the registration — in one
+// DeadlineRecomputed event; otherwise none.
 std::vector<storage::EventDraft> RecomputeForWithdrawal(const CaseState& state,
                                                         const Context& context, const Date& day,
                                                         const std::string& reason,
