@@ -148,6 +148,11 @@ TEST_F(CorrectionsApiTest, AVoidNumberStaysInTheJournalACorrectionShowsBeforeAnd
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].at("case_id").as_string(), third);
 
+  // The control dashboard counts it closed without an answer, neither on time nor late.
+  const auto control = Json("chair", "/v1/control?year=2026");
+  EXPECT_EQ(control.at("totals").at("noted").as_int64(), 1) << boost::json::serialize(control);
+  EXPECT_EQ(control.at("totals").at("answered_on_time").as_int64(), 0);
+
   // The annual report: the void registration is not an incoming document.
   const auto report = Json("chair", "/v1/reports/annual?year=2026");
   EXPECT_EQ(report.at("incoming").at("total").as_int64(), 2);
