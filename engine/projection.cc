@@ -290,8 +290,29 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       if (!stored) break;
       auto entry = boost::json::parse(*stored).as_object();
       if (payload.which() == P::REGISTRATION_VOIDED) {
+        const char* reason = payload.getRegistrationVoided().getReason().cStr();
         entry["void"] = true;
-        entry["void_reason"] = payload.getRegistrationVoided().getReason().cStr();
+        entry["void_reason"] = reason;
+        // A request's entry in the public-information register too, found by its incoming
+        // number from the newest (voids are rare and come soon after registration).
+        for (uint32_t n = after.kind == Kind::kPublicInformation
+                              ? sink.LastNumber("public_information", registered)
+                              : 0;
+             n > 0; --n) {
+          const std::string register_key = JournalKey("public_information", registered, n);
+          auto request = sink.Get(kJournalsView, register_key);
+          if (!request) continue;
+          auto fields = boost::json::parse(*request).as_object();
+          const auto* incoming = fields.if_contains("incoming_number");
+          if (!incoming || !incoming->is_string() ||
+              incoming->as_string() != after.registration_number) {
+            continue;
+          }
+          fields["void"] = true;
+          fields["void_reason"] = reason;
+          sink.Put(kJournalsView, register_key, boost::json::serialize(fields));
+          break;
+        }
       } else {
         entry["kind"] = workflows::KindName(after.kind);
         entry["sender"] = after.correspondent;

@@ -82,6 +82,21 @@ TEST_F(CorrectionsApiTest, AVoidNumberStaysInTheJournalACorrectionShowsBeforeAnd
   EXPECT_FALSE(incoming[1].as_object().contains("void"));
   EXPECT_EQ(incoming[2].at("number").as_int64(), 3);  // numbering goes on, 1 is never reused
   EXPECT_EQ(incoming[2].at("case_id").as_string(), third);
+  // A request for public information keeps its register entry too, marked void.
+  auto request = Ok("org-records", "",
+                    object{{"type", "register_incoming"},
+                           {"kind", "public_information"},
+                           {"channel", "email"},
+                           {"sender", object{{"name", "ნინო ბერიძე"}, {"kind", "citizen"}}},
+                           {"subject", "ბიუჯეტის შესრულება"},
+                           {"received_on", today_},
+                           {"addressee", "chair"}});
+  const std::string request_id(request.at("case_id").as_string());
+  Ok("org-records", request_id, object{{"type", "void_registration"}, {"reason", "დუბლიკატი"}});
+  const auto requests = Journal("public_information");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_TRUE(requests[0].at("void").as_bool());
+  EXPECT_EQ(requests[0].at("void_reason").as_string(), "დუბლიკატი");
   // No deadline runs on it: not in the chair's inbox.
   const auto chair_inbox = Json("chair", "/v1/inbox");
   for (const auto& item : chair_inbox.at("items").as_array()) {
@@ -156,7 +171,8 @@ TEST_F(CorrectionsApiTest, AVoidNumberStaysInTheJournalACorrectionShowsBeforeAnd
   // The annual report: the void registration is not an incoming document.
   const auto report = Json("chair", "/v1/reports/annual?year=2026");
   EXPECT_EQ(report.at("incoming").at("total").as_int64(), 2);
-  EXPECT_EQ(report.at("incoming").at("void").as_int64(), 1);
+  EXPECT_EQ(report.at("incoming").at("void").as_int64(), 2);
+  EXPECT_EQ(report.at("public_information").at("registered").as_int64(), 0);
   EXPECT_EQ(report.at("proceedings").at("registered").as_int64(), 2);
   EXPECT_EQ(report.at("proceedings").at("noted").as_int64(), 1);
   EXPECT_EQ(report.at("proceedings").at("open").as_int64(), 1);
