@@ -82,6 +82,14 @@ TEST_F(CorrectionsApiTest, AVoidNumberStaysInTheJournalACorrectionShowsBeforeAnd
   EXPECT_FALSE(incoming[1].as_object().contains("void"));
   EXPECT_EQ(incoming[2].at("number").as_int64(), 3);  // numbering goes on, 1 is never reused
   EXPECT_EQ(incoming[2].at("case_id").as_string(), third);
+  // The journal as a file and as a printable page say so too (a Georgian heading on the page).
+  const auto csv = Get("org-records", "/v1/journals/incoming?year=2026&format=csv");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find(",void,void_reason"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("true,ორჯერ დარეგისტრირდა"), std::string::npos) << csv.body;
+  const auto page = Get("org-records", "/v1/journals/incoming?year=2026&format=html");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("გაუქმების მიზეზი"), std::string::npos);
   // A request for public information keeps its register entry too, marked void.
   auto request = Ok("org-records", "",
                     object{{"type", "register_incoming"},
