@@ -137,6 +137,7 @@ TEST(RedirectTest, BeforeAResolutionToAnotherHeadWhoBecomesTheAddresseeOrOutWith
   EXPECT_NE(bench.Try("org-records", Redirect("info-head", "", false)), "");  // the addressee
   EXPECT_NE(bench.Try("chair", Redirect("info-analytics", "", false)).find("puts resolutions"),
             std::string::npos);
+  EXPECT_NE(bench.Try("chair", Redirect("chair", "", false)).find("already"), std::string::npos);
   bench.Do("chair", Redirect("info-head", "", false));
   EXPECT_EQ(bench.state().stage, Stage::kRegistered);
   EXPECT_EQ(bench.state().addressee, "info-head");

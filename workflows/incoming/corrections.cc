@@ -137,8 +137,8 @@ Decision CorrectRegistration(const CaseState& state, schema::Command::Reader com
     const Kind kind = IncomingKindNamed(kind_name);
     if (kind == Kind::kNone) {
       return Refuse("kind must be correspondence, application, public_information or complaint",
-                    "დოკუმენტის სახე უნდა იყოს: correspondence, application, "
-                    "public_information ან complaint");
+                    "დოკუმენტის სახე უნდა იყოს კორესპონდენცია, განცხადება, საჯარო "
+                    "ინფორმაციის მოთხოვნა ან საჩივარი");
     }
     if (kind == Kind::kPublicInformation || state.kind == Kind::kPublicInformation) {
       return Refuse(

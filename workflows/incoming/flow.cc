@@ -104,6 +104,11 @@ Decision Redirect(const CaseState& state, schema::Redirect::Reader command,
     if (auto refusal = KnownPost(context, command.getToExecutor().cStr(), "to_executor")) {
       return *refusal;
     }
+    if (command.getToExecutor() ==
+        (state.stage == Stage::kRegistered ? state.addressee : state.lead_executor)) {
+      return Refuse("the document is already " + std::string(command.getToExecutor().cStr()) + "'s",
+                    "დოკუმენტი უკვე ამ თანამდებობის პირთანაა");
+    }
     // Before a resolution it goes to another head, who becomes its addressee and resolves it.
     if (state.stage == Stage::kRegistered &&
         !context.org->FindPost(command.getToExecutor().cStr())->powers.count(Power::kResolve)) {
