@@ -1,7 +1,7 @@
-// The annual report the apparatus publishes (docs/domain.md §2, the Lentekhi council apparatus
-// report for 2023, the Lentekhi report): what the body registered, answered and adopted in one
-// calendar year, the public-information statistics GAC art. 49 asks for, and the log's head as an
-// anchor, so that the printed report pins the log it was computed from (replay/anchor.h).
+// The annual report the apparatus publishes (docs/domain.md §2, the Lentekhi council apparatus report
+// for 2023, the Lentekhi report): what the body registered, answered and adopted in one calendar year, the
+// public-information statistics GAC art. 49 asks for, and the log's head as an anchor, so that
+// the printed report pins the log it was computed from (replay/anchor.h).
 //
 // Computed from the log alone, one pass, every case evolved by the workflows' own Evolve: a
 // report is a projection like any view and never disagrees with the history it summarises.
@@ -37,8 +37,8 @@ struct ProceedingFigures {
 
 struct AnnualReport {
   int year = 0;
-  int incoming = 0;  // registered in the incoming journal that year
-  int voided = 0;    // registrations of the year declared void: not among `incoming` nor counted
+  int incoming = 0;                                // registered in the incoming journal that year
+  int voided = 0;                                  // of those, declared void (not in incoming)
   std::map<std::string, int> incoming_by_kind;     // correspondence, application, …
   std::map<std::string, int> incoming_by_channel;  // post, email, hand, …
   int outgoing = 0;                                // numbered in the outgoing journal that year

@@ -46,9 +46,9 @@ enum class Stage {
   kInfoRefused,    // public information refused: the rights explanation is owed (GAC art. 41)
   kAnswered,       // dispatched, released, or rights explained: the proceeding is answered
   kRedirectedOut,  // sent to the competent body; the applicant was told
-  kNoted,  // taken note of (ცნობად მიღება): closed without an answer, to be filed
-  kVoid,   // the registration was void (made in error): closed, its number kept
-  kFiled,  // filed into a case of the nomenclature: closed
+  kNoted,          // taken note of (take_note): closed without an answer, to be filed
+  kVoid,           // the registration was void (made in error): closed, its number kept
+  kFiled,          // filed into a case of the nomenclature: closed
   // Legal acts.
   kDrafted,
   kAdopted,
