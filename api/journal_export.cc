@@ -58,6 +58,11 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"assignee", {"შემსრულებელი", "Assignee"}},
     {"instruction", {"დავალება", "Instruction"}},
     {"title", {"სათაური", "Title"}},
+    {"void", {"გაუქმებულია", "Void"}},
+    {"void_reason", {"გაუქმების მიზეზი", "Why void"}},
+    {"corrected_on", {"შესწორდა", "Corrected on"}},
+    {"letter", {"წერილი", "Letter"}},
+    {"forwarded_to", {"გადაეგზავნა", "Forwarded to"}},
 };
 
 std::string Cell(const boost::json::object& entry, const std::string& column) {

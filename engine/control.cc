@@ -12,6 +12,7 @@ namespace {
 
 struct Figures {
   int64_t open = 0, due_this_week = 0, overdue = 0, on_time = 0, late = 0;
+  int64_t noted = 0;  // taken note of: closed without an answer
 
   void Add(const Figures& other) {
     open += other.open;
@@ -19,13 +20,12 @@ struct Figures {
     overdue += other.overdue;
     on_time += other.on_time;
     late += other.late;
+    noted += other.noted;
   }
   boost::json::object Json() const {
-    return {{"open", open},
-            {"due_this_week", due_this_week},
-            {"overdue", overdue},
-            {"answered_on_time", on_time},
-            {"answered_late", late}};
+    return {{"open", open},          {"due_this_week", due_this_week},
+            {"overdue", overdue},    {"answered_on_time", on_time},
+            {"answered_late", late}, {"noted", noted}};
   }
 };
 
@@ -154,6 +154,9 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
     if (it == by_post.end()) continue;
     it->second.on_time += entry.at("answered_on_time").to_number<int64_t>();
     it->second.late += entry.at("answered_late").to_number<int64_t>();
+    if (const auto* noted = entry.if_contains("noted")) {
+      it->second.noted += noted->to_number<int64_t>();
+    }
   }
 
   // A unit's own posts give its figures; every unit above it adds them to its totals.

@@ -54,11 +54,9 @@ std::string DerivedCommandId(const std::string& base, const std::string& case_id
   return id;
 }
 
-bool DeclaresDayOff(std::vector<storage::EventDraft>& events) {
+bool ChangesCalendar(std::vector<storage::EventDraft>& events) {
   for (auto& draft : events) {
-    if (draft.event().asReader().getPayload().which() == schema::Event::Payload::DAY_OFF_DECLARED) {
-      return true;
-    }
+    if (workflows::ChangesCalendar(draft.event().asReader())) return true;
   }
   return false;
 }
@@ -246,8 +244,11 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                                 const std::string& actor_person = "") {
     workflows::Context context = BaseContext(engine_->options_, Org(), Calendar(), actor_post, now);
     if (!actor_person.empty()) context.actor_person = actor_person;
-    context.next_number = [this](std::string_view journal, int year) {
-      return std::to_string(LastNumber(journal, year) + 1);
+    // Numbers taken by this decision come first: a redirect out numbers two letters.
+    auto taken = std::make_shared<std::map<std::string, uint32_t>>();
+    context.next_number = [this, taken](std::string_view journal, int year) {
+      uint32_t& before = (*taken)[std::string(journal) + "/" + std::to_string(year)];
+      return std::to_string(LastNumber(journal, year) + ++before);
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
       return IsOpenFile(Read(kNomenclatureView, NomenclatureKey(year, code)));
@@ -282,7 +283,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     auto appended = engine_->writer_->Stage(request, batch_);
     if (!appended.ok()) return appended.status();
     ++stages_;
-    if (DeclaresDayOff(request.events) && !staged_calendar_) {
+    if (ChangesCalendar(request.events) && !staged_calendar_) {
       staged_calendar_ = std::make_shared<workflows::HolidayCalendar>(*calendar_);
     }
     for (auto& draft : request.events) {
@@ -358,25 +359,43 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       return outcome;
     }
     auto events = std::move(std::get<std::vector<storage::EventDraft>>(decision));
-    const bool day_off = DeclaresDayOff(events);
+    const bool calendar_changed = ChangesCalendar(events);
     auto appended = StageEvents(submission.case_id, submission.command_id, std::move(events), state,
                                 outcome, sent);
     if (!appended.ok()) return appended.status();
     outcome.version = appended->version;
-    if (day_off) {
-      Status recomputed = RecomputeDeadlines(command.getDeclareDayOff(), submission, outcome);
+    if (calendar_changed && which == schema::Command::Which::DECLARE_DAY_OFF) {
+      // Every open deadline ending on that day moves.
+      auto declared = command.getDeclareDayOff();
+      const auto day = *workflows::Date::Parse(declared.getDate().cStr());
+      Status recomputed = RecomputeDeadlines(
+          day, submission, outcome, [&](const CaseState& s, const workflows::Context& c) {
+            return workflows::RecomputeForDayOff(s, c, day, declared.getName(),
+                                                 submission.command_id);
+          });
+      if (!recomputed.ok()) return recomputed;
+    } else if (calendar_changed) {
+      // The deadlines the declaration moved end on the first working day after the day.
+      auto withdrawn = command.getWithdrawDayOff();
+      const auto day = *workflows::Date::Parse(withdrawn.getDate().cStr());
+      Status recomputed =
+          RecomputeDeadlines(Calendar()->NextWorkingDay(day.AddDays(1)), submission, outcome,
+                             [&](const CaseState& s, const workflows::Context& c) {
+                               return workflows::RecomputeForWithdrawal(
+                                   s, c, day, withdrawn.getReason(), submission.command_id);
+                             });
       if (!recomputed.ok()) return recomputed;
     }
     return outcome;
   }
 
-  // A declared day off: every open deadline ending on that day moves (workflows decide how),
-  // in the same atomic unit as the declaration. Only the deadline index entries of that one
-  // date are read.
-  Status RecomputeDeadlines(schema::DeclareDayOff::Reader declared, const Submission& submission,
-                            Outcome& outcome) {
-    const std::string day = declared.getDate();
-    const std::string prefix = DeadlineKey(day, "");
+  // The calendar changed (a day off declared or withdrawn): the open deadlines due on `due`
+  // move as `recompute` (a workflow) decides, in the same atomic unit as the change. Only the
+  // deadline index entries of that one date are read.
+  template <typename Recompute>
+  Status RecomputeDeadlines(const workflows::Date& due, const Submission& submission,
+                            Outcome& outcome, const Recompute& recompute) {
+    const std::string prefix = DeadlineKey(due.ToString(), "");
     const workflows::Context context =
         ContextFor(submission.actor_post, engine_->options_.clock(), submission.actor_person);
     for (const auto& key : Keys(kDeadlinesView, prefix, Upper(prefix), SIZE_MAX)) {
@@ -384,8 +403,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       CaseState state;
       Status loaded = Load(case_id, &state);
       if (!loaded.ok()) return loaded;
-      auto events = workflows::RecomputeForDayOff(state, context, *workflows::Date::Parse(day),
-                                                  declared.getName(), submission.command_id);
+      auto events = recompute(state, context);
       if (events.empty()) continue;
       auto appended =
           StageEvents(case_id, DerivedCommandId(submission.command_id + ":recompute", case_id),
@@ -852,18 +870,12 @@ Result<boost::json::array> Engine::Nomenclature(int year) const {
 Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
                                                    const workflows::HolidayCalendar& base) {
   workflows::HolidayCalendar calendar = base;
-  CaseState state;
   Status read =
       log.ReadCase(workflows::kCalendarCaseId, [&](uint64_t, const storage::EventView& view) {
-        workflows::Evolve(state, view.event());
+        workflows::ApplyToCalendar(calendar, view.event());
         return true;
       });
   if (!read.ok() && read.code() != Status::Code::kNotFound) return read;
-  for (const auto& [date, name] : state.days_off) {
-    if (auto day = workflows::Date::Parse(date)) {
-      (void)calendar.AddDeclaredDayOff(workflows::Holiday{*day, name, name, "declared day off"});
-    }
-  }
   return calendar;
 }
 

@@ -44,8 +44,9 @@ struct EngineOptions {
   workflows::WatchPolicy watch_policy;
 };
 
-// `base` plus the days off declared in `log` (the calendar case): the calendar the engine runs
-// on, and the one `saqme deadline/holidays --data DIR` show.
+// `base` plus the days off declared and not withdrawn in `log` (the calendar case, applied by
+// workflows::ApplyToCalendar): the calendar the engine runs on, and the one
+// `saqme deadline/holidays --data DIR` show.
 Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,
                                                    const workflows::HolidayCalendar& base);
 

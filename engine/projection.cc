@@ -171,6 +171,7 @@ boost::json::object CaseView(const CaseState& s) {
   set("outgoing_number", s.outgoing_number);
   set("answered_on", s.answered_on);
   set("rights_due", s.rights_due);
+  set("void_reason", s.void_reason);
   set("filed_code", s.filed_code);
   set("act_type", s.act_type);
   set("issuer", s.issuer);
@@ -211,16 +212,7 @@ void Apply(CaseState& state, schema::Event::Reader event, const ProjectionContex
            ViewSink& sink) {
   const CaseState before = state;
   workflows::Evolve(state, event);
-  auto payload = event.getPayload();
-  if (payload.which() == schema::Event::Payload::DAY_OFF_DECLARED) {
-    auto declared = payload.getDayOffDeclared();
-    if (auto date = workflows::Date::Parse(declared.getDate().cStr())) {
-      // Already a day off (e.g. a rebuild with a newer base calendar): nothing changes.
-      (void)context.calendar->AddDeclaredDayOff(
-          workflows::Holiday{*date, declared.getName(), declared.getName(),
-                             "declared day off, event " + std::to_string(event.getSeq())});
-    }
-  }
+  workflows::ApplyToCalendar(*context.calendar, event);
   Project(before, state, event, context, sink);
 }
 
@@ -311,15 +303,20 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
   const int year = std::stoi(date.substr(0, 4));
   const std::string& case_id = after.case_id;
 
-  // A deadline closed (answered, redirected, completed): on time or late, per post and year.
-  if (!old_deadline.due.empty() && workflows::OpenDeadlineOf(after).due.empty()) {
+  // A deadline closed (answered, redirected, completed): on time or late, per post and year;
+  // taken note of: closed without an answer ("noted"); a void registration is not counted.
+  if (!old_deadline.due.empty() && workflows::OpenDeadlineOf(after).due.empty() &&
+      after.stage != Stage::kVoid) {
     const std::string key = ControlKey(year, old_deadline.responsible);
     boost::json::object counts{{"post", old_deadline.responsible},
                                {"year", year},
                                {"answered_on_time", 0},
                                {"answered_late", 0}};
     if (auto stored = sink.Get(kControlView, key)) counts = boost::json::parse(*stored).as_object();
-    auto& field = counts[date <= old_deadline.due ? "answered_on_time" : "answered_late"];
+    auto& field = counts[after.stage == Stage::kNoted ? "noted"
+                         : date <= old_deadline.due   ? "answered_on_time"
+                                                      : "answered_late"];
+    if (field.is_null()) field = 0;
     field = field.to_number<int64_t>() + 1;
     sink.Put(kControlView, key, boost::json::serialize(counts));
   }
@@ -358,11 +355,74 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       }
       break;
     }
-    case P::REDIRECTED:
-      if (payload.getRedirected().getToExecutor().size() > 0) {
-        PlaceForDelivery(after, event, after.lead_executor, "lead", year, date, sink);
+    case P::REGISTRATION_VOIDED:
+    case P::REGISTRATION_CORRECTED: {
+      // The incoming journal's entry follows what the registration is now; a void one keeps
+      // its number, marked void with the reason (docs/views.md).
+      const int registered = std::stoi(after.registered_on.substr(0, 4));
+      const uint32_t number = ParseNumber(capnp::Text::Reader(after.registration_number.c_str()));
+      const std::string key = JournalKey("incoming", registered, number);
+      auto stored = sink.Get(kJournalsView, key);
+      if (!stored) break;
+      auto entry = boost::json::parse(*stored).as_object();
+      if (payload.which() == P::REGISTRATION_VOIDED) {
+        const char* reason = payload.getRegistrationVoided().getReason().cStr();
+        entry["void"] = true;
+        entry["void_reason"] = reason;
+        // A request's entry in the public-information register too, found by its incoming
+        // number from the newest (voids are rare and come soon after registration).
+        for (uint32_t n = after.kind == Kind::kPublicInformation
+                              ? sink.LastNumber("public_information", registered)
+                              : 0;
+             n > 0; --n) {
+          const std::string register_key = JournalKey("public_information", registered, n);
+          auto request = sink.Get(kJournalsView, register_key);
+          if (!request) continue;
+          auto fields = boost::json::parse(*request).as_object();
+          const auto* incoming = fields.if_contains("incoming_number");
+          if (!incoming || !incoming->is_string() ||
+              incoming->as_string() != after.registration_number) {
+            continue;
+          }
+          fields["void"] = true;
+          fields["void_reason"] = reason;
+          sink.Put(kJournalsView, register_key, boost::json::serialize(fields));
+          break;
+        }
+      } else {
+        entry["kind"] = workflows::KindName(after.kind);
+        entry["sender"] = after.correspondent;
+        entry["subject"] = after.subject;
+        entry["pages"] = after.pages;
+        entry["addressee"] = after.addressee;
+        entry["due"] = after.due;
+        entry["corrected_on"] = date;
       }
+      sink.Put(kJournalsView, key, boost::json::serialize(entry));
       break;
+    }
+    case P::REDIRECTED: {
+      auto r = payload.getRedirected();
+      if (r.getToExecutor().size() > 0) {  // the resolution is placed on the new executor
+        PlaceForDelivery(after, event, after.lead_executor, "lead", year, date, sink);
+        break;
+      }
+      // Sent out of the body: the forwarding letter to the competent body and the notice to
+      // the sender, each an entry of the outgoing journal (none for a redirect to another head).
+      boost::json::object entry = base;
+      entry["subject"] = after.subject;
+      entry["signed_by"] = event.getActingFor().size() > 0 ? event.getActingFor().cStr()
+                                                           : event.getActor().getPost().cStr();
+      entry["incoming_number"] = after.registration_number;
+      entry["letter"] = "forwarding";
+      entry["recipient"] = r.getToBody().cStr();
+      PutJournal(sink, "outgoing", year, ParseNumber(r.getForwardingNumber()), entry);
+      entry["letter"] = "notice";
+      entry["recipient"] = after.correspondent;
+      entry["forwarded_to"] = r.getToBody().cStr();
+      PutJournal(sink, "outgoing", year, ParseNumber(r.getNoticeNumber()), entry);
+      break;
+    }
     case P::RECEIPT_CONFIRMED: {
       // The receipt fills in the executor's delivery entry: when, and who signed for it.
       const std::string executor = payload.getReceiptConfirmed().getExecutor().cStr();

@@ -42,8 +42,8 @@ struct ProjectionContext {
   const workflows::WatchPolicy* policy = nullptr;
 };
 
-// Evolves `state` by `event` (the case's next event), adds a declared day off to the calendar,
-// and projects the change into the views.
+// Evolves `state` by `event` (the case's next event), applies a declared or withdrawn day off
+// to the calendar (workflows::ApplyToCalendar), and projects the change into the views.
 void Apply(workflows::CaseState& state, schema::Event::Reader event,
            const ProjectionContext& context, ViewSink& sink);
 

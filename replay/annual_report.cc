@@ -33,6 +33,7 @@ struct CaseFacts {
   std::string answered_on, due_when_answered;
   int extensions = 0;
   char information = 0;  // 'f' released in full, 'p' partly, 'r' refused
+  bool noted = false;    // taken note of (take_note)
 };
 
 void Count(const CaseFacts& c, ProceedingFigures& figures) {
@@ -49,9 +50,16 @@ void Count(const CaseFacts& c, ProceedingFigures& figures) {
     }
   } else if (c.state.stage == workflows::Stage::kRedirectedOut) {
     ++figures.redirected;
+  } else if (c.noted) {
+    ++figures.noted;  // closed without an answer (and maybe filed since)
   } else {
     ++figures.open;
   }
+}
+
+// Takes one off `key`'s count, dropping a count that reaches zero.
+void Uncount(std::map<std::string, int>& counts, const std::string& key) {
+  if (auto it = counts.find(key); it != counts.end() && --it->second <= 0) counts.erase(it);
 }
 
 }  // namespace
@@ -78,6 +86,7 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
     case_id.assign(id.begin(), id.size());
     CaseFacts& c = cases[case_id];
     const std::string answered_before = c.state.answered_on;
+    const std::string kind_before = workflows::KindName(c.state.kind);
     const workflows::OpenDeadline before = workflows::OpenDeadlineOf(c.state);
     workflows::Evolve(c.state, event);
     const bool this_year = YearOf(TbilisiDate(event.getOccurredAt())) == year;
@@ -88,6 +97,33 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
           ++report.incoming;
           ++report.incoming_by_kind[workflows::KindName(c.state.kind)];
           ++report.incoming_by_channel[payload.getIncomingRegistered().getChannel().cStr()];
+        }
+        break;
+      case P::NOTED_FOR_INFORMATION:
+        c.noted = true;
+        break;
+      case P::REGISTRATION_VOIDED:
+        // A registration made in error is not an incoming document: its number stays in the
+        // journal, but the report counts it apart.
+        if (YearOf(c.state.registered_on) == year) {
+          --report.incoming;
+          Uncount(report.incoming_by_kind, kind_before);
+          Uncount(report.incoming_by_channel, c.state.channel);
+          ++report.voided;
+        }
+        break;
+      case P::REGISTRATION_CORRECTED:
+        if (YearOf(c.state.registered_on) == year &&
+            kind_before != workflows::KindName(c.state.kind)) {
+          Uncount(report.incoming_by_kind, kind_before);
+          ++report.incoming_by_kind[workflows::KindName(c.state.kind)];
+        }
+        break;
+      case P::REDIRECTED:
+        // The forwarding letter and the notice are numbered in the outgoing journal.
+        if (this_year) {
+          report.outgoing += payload.getRedirected().getForwardingNumber().size() > 0;
+          report.outgoing += payload.getRedirected().getNoticeNumber().size() > 0;
         }
         break;
       case P::DISPATCHED:
@@ -143,7 +179,10 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
     if (c.state.kind == Kind::kNomenclature && c.state.year == year) {
       report.nomenclature_cases += static_cast<int>(c.state.files.size());
     }
-    if (!IsIncoming(c.state.kind) || YearOf(c.state.registered_on) != year) continue;
+    if (!IsIncoming(c.state.kind) || YearOf(c.state.registered_on) != year ||
+        c.state.stage == workflows::Stage::kVoid) {
+      continue;
+    }
     Count(c, report.proceedings);
     if (c.state.kind != Kind::kPublicInformation) continue;
     Count(c, report.public_information);
@@ -172,6 +211,7 @@ boost::json::object FiguresJson(const ProceedingFigures& f) {
           {"answered_on_time", f.answered_on_time},
           {"answered_late", f.answered_late},
           {"redirected", f.redirected},
+          {"noted", f.noted},
           {"open", f.open},
           {"average_days_to_answer", f.AverageDaysToAnswer()},
           {"longest_days_to_answer", f.longest_days_to_answer},
@@ -189,6 +229,7 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
   return {{"year", r.year},
           {"incoming",
            {{"total", r.incoming},
+            {"void", r.voided},
             {"by_kind", Counts(r.incoming_by_kind)},
             {"by_channel", Counts(r.incoming_by_channel)}}},
           {"outgoing", r.outgoing},
@@ -242,6 +283,7 @@ void Figures(std::ostringstream& out, const ProceedingFigures& f, bool english) 
   line("ვადაში პასუხგაცემული", "answered on time", f.answered_on_time);
   line("ვადის დარღვევით პასუხგაცემული", "answered late", f.answered_late);
   line("უფლებამოსილ ორგანოში გადაგზავნილი", "redirected to the competent body", f.redirected);
+  line("ცნობად მიღებული", "taken note of", f.noted);
   line("განხილვის პროცესში", "still open", f.open);
   std::ostringstream average;
   average.precision(1);

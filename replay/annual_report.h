@@ -26,6 +26,7 @@ struct ProceedingFigures {
   int answered_on_time = 0;  // answered no later than the deadline running when it was answered
   int answered_late = 0;
   int redirected = 0;                // sent to the competent body (GAC art. 79)
+  int noted = 0;                     // taken note of: closed without an answer
   int open = 0;                      // neither answered nor redirected yet
   int64_t days_to_answer_total = 0;  // calendar days, registration to answer, over the answered
   int longest_days_to_answer = 0;
@@ -38,6 +39,7 @@ struct ProceedingFigures {
 struct AnnualReport {
   int year = 0;
   int incoming = 0;                                // registered in the incoming journal that year
+  int voided = 0;                                  // of those, declared void (not in incoming)
   std::map<std::string, int> incoming_by_kind;     // correspondence, application, …
   std::map<std::string, int> incoming_by_channel;  // post, email, hand, …
   int outgoing = 0;                                // numbered in the outgoing journal that year

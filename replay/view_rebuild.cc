@@ -117,7 +117,7 @@ Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, cons
                                               const Progress& progress) {
   auto views = std::make_unique<RebuiltViews>();
   std::unordered_map<std::string, RebuildCase> cases;
-  // Every calendar the log has been under: the base, then one per declared day off.
+  // Every calendar the log has been under: the base, then one per day off declared or withdrawn.
   std::vector<std::unique_ptr<workflows::HolidayCalendar>> calendars;
   calendars.push_back(std::make_unique<workflows::HolidayCalendar>(*setup.calendar));
   // The chart in force at each event: the adopted one (the log's first event) plus the org
@@ -153,19 +153,10 @@ Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, cons
       chart_error = workflows::org::EvolveChart(chart, event);
       if (!chart_error.ok()) return false;
     }
-    auto payload = event.getPayload();
-    if (payload.which() == schema::Event::Payload::DAY_OFF_DECLARED) {
+    if (workflows::ChangesCalendar(event)) {
       // As engine::Apply does, before projecting the event itself.
-      auto declared = payload.getDayOffDeclared();
-      if (auto date = workflows::Date::Parse(declared.getDate().cStr())) {
-        auto next = std::make_unique<workflows::HolidayCalendar>(*calendars.back());
-        if (next->AddDeclaredDayOff(
-                    workflows::Holiday{*date, declared.getName(), declared.getName(),
-                                       "declared day off, event " + std::to_string(event.getSeq())})
-                .ok()) {
-          calendars.push_back(std::move(next));
-        }
-      }
+      auto next = std::make_unique<workflows::HolidayCalendar>(*calendars.back());
+      if (workflows::ApplyToCalendar(*next, event)) calendars.push_back(std::move(next));
     }
     c.calendar = calendars.size() - 1;
     if (c.watch_live && (moves || !workflows::OpenDeadlineOf(c.state).due.empty())) {

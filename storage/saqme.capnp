@@ -215,6 +215,11 @@ struct RedirectedV1 {
   reason @2 :Text;
   applicantNotified @3 :Bool;
   due @4 :Text;                  # the executor's deadline after an internal redirect
+  # Sent out of the body: the forwarding letter to `toBody` and the notice to the sender, each
+  # with its number in the outgoing journal (GAC art. 80). Empty in events written before the
+  # letters were journalled, which is their correct reading: none was numbered.
+  forwardingNumber @5 :Text;
+  noticeNumber @6 :Text;
 }
 
 struct DeadlineExtendedV1 {

@@ -48,6 +48,18 @@ class ServeFixture : public ::testing::Test {
   HttpClient::Reply Get(const std::string& post, const std::string& target) {
     return client_->Get(target, tokens_.at(post));
   }
+  // Stops the server, then: `saqme check` passes and the live views equal a rebuild from the
+  // log, key by key.
+  void ExpectRebuildEqualsLive() {
+    client_.reset();
+    server_.reset();
+    auto [code, out] = RunCommand(std::string(SAQME_BINARY) + " check --data " + dir_.Sub("data"));
+    EXPECT_EQ(code, 0) << out;
+    EXPECT_NE(out.find("view entries equal the projection"), std::string::npos) << out;
+    auto engine = engine::Engine::Open(dir_.Sub("data"), {});
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    EXPECT_EQ(LiveViews(*engine.value()), RebuiltViews(*engine.value()));
+  }
 
   // The views live and rebuilt from the log, once the server is gone: `saqme check` and the
   // same comparison key by key.

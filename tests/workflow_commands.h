@@ -189,11 +189,46 @@ inline Fill ArchiveFile(const char* code) {
 }
 
 // Every later command once, with plausible data, for the refusal tables.
+inline Fill TakeNote(const char* remark = "ინფორმაციისთვის") {
+  return [=](C c) { c.initTakeNote().setRemark(remark); };
+}
+inline Fill VoidRegistration(const char* reason = "შეცდომით ორჯერ დარეგისტრირდა") {
+  return [=](C c) { c.initVoidRegistration().setReason(reason); };
+}
+// correct_registration of the fields given (empty: unchanged).
+inline Fill Correct(const char* subject, const char* reason = "საკითხი შეცდომით ჩაიწერა",
+                    const char* kind = "", const char* addressee = "", uint32_t pages = 0,
+                    const char* sender = "") {
+  return [=](C c) {
+    auto r = c.initCorrectRegistration();
+    r.setSubject(subject);
+    r.setKind(kind);
+    r.setAddressee(addressee);
+    r.setPages(pages);
+    if (*sender) {
+      r.initSender().setName(sender);
+      r.getSender().setKind(schema::SenderKind::ORGANISATION);
+    }
+    r.setReason(reason);
+  };
+}
+inline Fill WithdrawDayOff(const char* date, const char* reason = "მთავრობის დადგენილება N 2") {
+  return [=](C c) {
+    auto r = c.initWithdrawDayOff();
+    r.setDate(date);
+    r.setReason(reason);
+  };
+}
+
 inline std::vector<std::pair<std::string, Fill>> Catalogue() {
   return {{"assign_resolution", Resolve("info-analytics")},
           {"confirm_receipt", kReceipt},
           {"report_part", ReportPart()},
           {"redirect", Redirect("info-press", "", false)},
+          {"redirect", Redirect("", "საქართველოს ფინანსთა სამინისტრო", true)},
+          {"take_note", TakeNote()},
+          {"void_registration", VoidRegistration()},
+          {"correct_registration", Correct("შესწორებული საკითხი")},
           {"extend_deadline", Extend("2027-01-20")},
           {"draft_answer", DraftAnswer()},
           {"endorse", Endorse()},

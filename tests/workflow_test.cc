@@ -126,13 +126,15 @@ TEST(CorrespondenceTest, FromRegistrationToFilingWithEveryStateRefusingTheRest) 
   EXPECT_EQ(bench.state().registration_number, "incoming/2026/1");
   EXPECT_EQ(bench.state().due, "2026-12-02");  // one month from registration, a Wednesday
   EXPECT_NE(bench.state().due_explanation.find("decree No 414"), std::string::npos);
-  ExpectOnlyAllowed(bench, {"assign_resolution", "extend_deadline"});
+  ExpectOnlyAllowed(bench, {"assign_resolution", "extend_deadline", "redirect", "take_note",
+                            "void_registration", "correct_registration"});
 
   bench.Do("chair", Resolve("info-analytics", "2026-11-20", {"org-protocol"}));
   EXPECT_EQ(bench.state().stage, Stage::kResolved);
   EXPECT_EQ(bench.state().due, "2026-11-20");
   EXPECT_EQ(bench.state().deadline_setter, "chair");
-  ExpectOnlyAllowed(bench, {"confirm_receipt", "report_part", "redirect", "extend_deadline"});
+  ExpectOnlyAllowed(bench, {"confirm_receipt", "report_part", "redirect", "extend_deadline",
+                            "take_note", "correct_registration"});
 
   // The co-executor confirms their own receipt; only the lead's starts the execution.
   EXPECT_NE(bench.Try("org-protocol", ReportPart()).find("not confirmed receipt"),
@@ -143,7 +145,8 @@ TEST(CorrespondenceTest, FromRegistrationToFilingWithEveryStateRefusingTheRest) 
   EXPECT_NE(bench.Try("org-protocol", kReceipt).find("already confirmed"), std::string::npos);
   bench.Do("info-analytics", kReceipt);
   EXPECT_EQ(bench.state().stage, Stage::kInExecution);
-  ExpectOnlyAllowed(bench, {"redirect", "extend_deadline", "draft_answer", "report_part"});
+  ExpectOnlyAllowed(bench, {"redirect", "extend_deadline", "draft_answer", "report_part",
+                            "take_note", "correct_registration"});
 
   // The co-executor reports their part to the lead executor; nobody else may.
   Refusal not_co;
@@ -160,7 +163,8 @@ TEST(CorrespondenceTest, FromRegistrationToFilingWithEveryStateRefusingTheRest) 
                                                               {"info-analytics", "2026-11-02"}}));
 
   bench.Do("info-analytics", DraftAnswer());
-  ExpectOnlyAllowed(bench, {"draft_answer", "endorse", "sign", "extend_deadline", "report_part"});
+  ExpectOnlyAllowed(bench, {"draft_answer", "endorse", "sign", "extend_deadline", "report_part",
+                            "correct_registration"});
   bench.Do("info-head", Endorse());
   EXPECT_NE(bench.Try("info-head", Endorse()), "");  // one visa per post
   bench.Do("sec-legal", Endorse("სამართლებრივი შენიშვნა არ არის"));
@@ -170,14 +174,14 @@ TEST(CorrespondenceTest, FromRegistrationToFilingWithEveryStateRefusingTheRest) 
   EXPECT_NE(bench.Try("info-head", kSign, &refusal), "");  // the addressee signs
   EXPECT_EQ(refusal.missing_power, "sign");
   bench.Do("chair", kSign);
-  ExpectOnlyAllowed(bench, {"dispatch", "extend_deadline"});
+  ExpectOnlyAllowed(bench, {"dispatch", "extend_deadline", "correct_registration"});
 
   EXPECT_NE(bench.Try("org-records", Dispatch("pigeon")), "");
   bench.Do("org-records", Dispatch("post"));
   EXPECT_EQ(bench.state().stage, Stage::kAnswered);
   EXPECT_EQ(bench.state().outgoing_number, "outgoing/2026/1");
   EXPECT_EQ(bench.last_event().at("data").at("postal_number").as_string(), "postal/2026/1");
-  ExpectOnlyAllowed(bench, {"file"});
+  ExpectOnlyAllowed(bench, {"file", "correct_registration"});
 
   EXPECT_NE(bench.Try("org-records", FileInto("99-99")).find("nomenclature of 2026"),
             std::string::npos);
@@ -425,12 +429,13 @@ TEST(ApplicationTest, DecisionThenSignatureAndOneExtensionOfAtMostAMonth) {
             std::string::npos);
 
   bench.Do("sec-legal", DraftAnswer("დამოწმებული ასლი გაიცეს"));
-  ExpectOnlyAllowed(bench, {"draft_answer", "endorse", "decide", "extend_deadline"});
+  ExpectOnlyAllowed(
+      bench, {"draft_answer", "endorse", "decide", "extend_deadline", "correct_registration"});
   EXPECT_NE(bench.Try("apparatus-head", DecideAs(schema::Outcome::UPHELD)), "");  // not an outcome
   EXPECT_NE(bench.Try("sec-legal", DecideAs(schema::Outcome::GRANTED)), "");  // not the addressee
   bench.Do("apparatus-head", DecideAs(schema::Outcome::PARTLY));
   EXPECT_EQ(bench.state().outcome, "partly");
-  ExpectOnlyAllowed(bench, {"sign", "extend_deadline"});
+  ExpectOnlyAllowed(bench, {"sign", "extend_deadline", "correct_registration"});
   bench.Do("apparatus-head", kSign);
   bench.Do("org-records", Dispatch("hand"));
   bench.Do("org-records", FileInto("02-01"));
@@ -507,7 +512,7 @@ TEST(PublicInformationTest, TenDaysAndARefusalOwesTheRightsWithinThreeDays) {
   bench.Do("apparatus-head", Resolve("info-public"));
   EXPECT_NE(bench.Try("apparatus-head", Extend("2026-11-30")).find("cannot be extended"),
             std::string::npos);
-  ExpectOnlyAllowed(bench, {"confirm_receipt", "redirect"});
+  ExpectOnlyAllowed(bench, {"confirm_receipt", "redirect", "correct_registration"});
   bench.Do("info-public", kReceipt);
   EXPECT_NE(bench.Try("info-public", RefuseInfo("")), "");
   EXPECT_NE(bench.Try("info-press", RefuseInfo()), "");
@@ -515,7 +520,7 @@ TEST(PublicInformationTest, TenDaysAndARefusalOwesTheRightsWithinThreeDays) {
   bench.Do("info-public", RefuseInfo());
   EXPECT_EQ(bench.state().stage, Stage::kInfoRefused);
   EXPECT_EQ(bench.state().rights_due, "2026-11-24");  // 3 days: Sun 22 -> Mon 23 holiday -> Tue
-  ExpectOnlyAllowed(bench, {"explain_rights"});
+  ExpectOnlyAllowed(bench, {"explain_rights", "correct_registration"});
   bench.Do("info-public", Explain());
   EXPECT_EQ(bench.state().stage, Stage::kAnswered);
 }

@@ -112,6 +112,7 @@ std::vector<ExpectedStep> ExpectedSteps(const CaseState& s, const OrgChart& org)
       break;
     case Stage::kAnswered:
     case Stage::kRedirectedOut:
+    case Stage::kNoted:
       if (IsRecordsFlow(s.kind)) to_all(Power::kFile, "file");
       break;
     case Stage::kDrafted:

@@ -52,6 +52,10 @@ const char* StageName(Stage stage) {
       return "answered";
     case Stage::kRedirectedOut:
       return "redirected_out";
+    case Stage::kNoted:
+      return "noted";
+    case Stage::kVoid:
+      return "void";
     case Stage::kFiled:
       return "filed";
     case Stage::kDrafted:

@@ -50,6 +50,8 @@ enum class Stage {
   kInfoRefused,    // public information refused: the rights explanation is owed (GAC art. 41)
   kAnswered,       // dispatched, released, or rights explained: the proceeding is answered
   kRedirectedOut,  // sent to the competent body; the applicant was told
+  kNoted,          // taken note of (take_note): closed without an answer, to be filed
+  kVoid,           // the registration was void (made in error): closed, its number kept
   kFiled,          // filed into a case of the nomenclature: closed
   // Legal acts.
   kDrafted,
@@ -143,6 +145,13 @@ struct CaseState {
   // document came (`channel`) and its pages, as registered.
   std::string correspondent_kind, channel;
   uint32_t pages = 0;
+  std::string void_reason;  // why the registration was void (kVoid)
+  // The open deadline as it was before declared days off moved it (docs/calendar.md), while
+  // `moved_to` is still the open deadline: a withdrawn day off moves it back from there.
+  struct DayOffMove {
+    std::string from, explanation, to;
+    bool operator==(const DayOffMove&) const = default;
+  } day_off_move;
 
   // Legal acts.
   std::string act_type, issuer, title, text, in_force_on_set, act_number;

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "workflows/incoming/incoming.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows {
@@ -261,6 +262,56 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
   return events;
 }
 
+namespace {
+
+// The days from `after` (exclusive) up to `moved` that are not working days, and the new due
+// date: "; D is not a working day: why ... New due date: M."
+std::string RollText(const Date& after, const Date& moved, const HolidayCalendar& calendar) {
+  std::ostringstream why;
+  for (Date at = after.AddDays(1); at < moved; at = at.AddDays(1)) {
+    why << "; " << at.ToString() << " is not a working day: " << calendar.WhyNotWorking(at);
+  }
+  why << ". New due date: " << moved.ToString() << ".";
+  return why.str();
+}
+
+// One DeadlineRecomputed event moving `state`'s open deadline to `moved`.
+storage::EventDraft Recomputed(const CaseState& state, const Context& context, const Date& moved,
+                               const std::string& reason, const std::string& explanation,
+                               const Date& day_off, const std::string& by) {
+  auto draft = rules::NewEvent(context, "");
+  auto r = draft.event().initPayload().initDeadlineRecomputed();
+  r.setPreviousDue(OpenDeadlineOf(state).due);
+  r.setNewDue(moved.ToString());
+  r.setReason(reason);
+  r.setExplanation(explanation);
+  r.setDayOff(day_off.ToString());
+  r.setDeclaredBy(by);
+  return draft;
+}
+
+// What a command of the calendar case needs first: the power declare_days_off, then its date,
+// today or later (`verb_en`, `verb_ka`: what is done to the day, for the refusal). The post
+// acted for ("" when own) and the date, or the refusal.
+std::variant<std::pair<std::string, Date>, Refusal> CalendarDay(const Context& context,
+                                                                std::string_view text,
+                                                                const std::string& verb_en,
+                                                                const std::string& verb_ka) {
+  auto acting_for = rules::Need(context, Power::kDeclareDaysOff);
+  if (auto* refusal = std::get_if<Refusal>(&acting_for)) return *refusal;
+  auto date = rules::DateField(text, "date");
+  if (auto* refusal = std::get_if<Refusal>(&date)) return *refusal;
+  const Date day = std::get<Date>(date);
+  if (day < context.today) {
+    return Refuse(
+        "a day off cannot be " + verb_en + " for a past date (" + day.ToString() + ")",
+        "დასვენების დღის " + verb_ka + " წარსული თარიღისთვის (" + day.ToString() + ") შეუძლებელია");
+  }
+  return std::pair{std::get<std::string>(acting_for), day};
+}
+
+}  // namespace
+
 std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, const Context& context,
                                                     const Date& day_off, const std::string& name,
                                                     const std::string& declared_by) {
@@ -268,28 +319,83 @@ std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, cons
   const OpenDeadline open = OpenDeadlineOf(state);
   if (open.due != day_off.ToString()) return events;
   const Date moved = context.calendar->NextWorkingDay(day_off);
-  std::ostringstream why;
-  why << open.due << " became a day off (" << name << "); a period that ends on a day off ends "
-      << "on the next working day (Civil Code of Georgia, rules on periods)";
-  for (Date at = day_off.AddDays(1); at < moved; at = at.AddDays(1)) {
-    why << "; " << at.ToString()
-        << " is not a working day: " << context.calendar->WhyNotWorking(at);
-  }
-  why << ". New due date: " << moved.ToString() << ".";
-  auto draft = rules::NewEvent(context, "");
-  auto r = draft.event().initPayload().initDeadlineRecomputed();
-  r.setPreviousDue(open.due);
-  r.setNewDue(moved.ToString());
-  r.setReason("government-declared day off: " + name);
+  const std::string why = open.due + " became a day off (" + name +
+                          "); a period that ends on a day off ends on the next working day "
+                          "(Civil Code of Georgia, rules on periods)" +
+                          RollText(day_off, moved, *context.calendar);
   const std::string explanation =
       state.stage == Stage::kInfoRefused || state.due_explanation.empty()
-          ? why.str()
-          : state.due_explanation + "\n" + why.str();
-  r.setExplanation(explanation);
-  r.setDayOff(day_off.ToString());
-  r.setDeclaredBy(declared_by);
-  events.push_back(std::move(draft));
+          ? why
+          : state.due_explanation + "\n" + why;
+  events.push_back(Recomputed(state, context, moved, "government-declared day off: " + name,
+                              explanation, day_off, declared_by));
   return events;
+}
+
+std::vector<storage::EventDraft> RecomputeForWithdrawal(const CaseState& state,
+                                                        const Context& context, const Date& day,
+                                                        const std::string& reason,
+                                                        const std::string& withdrawn_by) {
+  std::vector<storage::EventDraft> events;
+  const OpenDeadline open = OpenDeadlineOf(state);
+  const auto& move = state.day_off_move;
+  const std::string date = day.ToString();
+  const std::string why =
+      date + " is a working day again (the day off was withdrawn: " + reason + ")";
+  if (open.due.empty()) return events;
+  // Counted over `day` at registration from the deadline table, and unchanged since (its
+  // explanation is still that count's, which skipped the day): counted again.
+  if (move.from.empty() && IsIncoming(state.kind) && state.stage != Stage::kInfoRefused &&
+      state.due == state.statutory_due && state.statutory_extensions == 0 &&
+      state.due_explanation.find("skipped: " + date + " ") != std::string::npos) {
+    auto registered = Date::Parse(state.registered_on);
+    if (!registered) return events;
+    const Deadline recounted = context.deadlines->Compute(
+        incoming::RulesFor(state.kind).deadline_key, *registered, *context.calendar);
+    if (!(recounted.due < *Date::Parse(open.due))) return events;
+    events.push_back(Recomputed(state, context, recounted.due, "day off withdrawn: " + reason,
+                                incoming::Join(recounted.Explanation()) + "\n" + why + ".", day,
+                                withdrawn_by));
+    return events;
+  }
+  // Moved by declared days off from `from` to the open deadline, over `day`.
+  if (move.to != open.due || !(move.from <= date && date < move.to)) return events;
+  const Date from = *Date::Parse(move.from);
+  const Date back = context.calendar->NextWorkingDay(from);
+  if (back.ToString() == open.due) return events;
+  const std::string back_text =
+      why + (back == from ? "; the due date is back to " + move.from + "."
+                          : "; " + move.from + " is still not a working day: " +
+                                context.calendar->WhyNotWorking(from) +
+                                RollText(from, back, *context.calendar));
+  const std::string explanation =
+      move.explanation.empty() ? back_text : move.explanation + "\n" + back_text;
+  events.push_back(Recomputed(state, context, back, "day off withdrawn: " + reason, explanation,
+                              day, withdrawn_by));
+  return events;
+}
+
+bool ChangesCalendar(schema::Event::Reader event) {
+  const auto which = event.getPayload().which();
+  return which == schema::Event::Payload::DAY_OFF_DECLARED ||
+         which == schema::Event::Payload::DAY_OFF_WITHDRAWN;
+}
+
+bool ApplyToCalendar(HolidayCalendar& calendar, schema::Event::Reader event) {
+  auto payload = event.getPayload();
+  if (payload.which() == schema::Event::Payload::DAY_OFF_DECLARED) {
+    auto declared = payload.getDayOffDeclared();
+    auto date = Date::Parse(declared.getDate().cStr());
+    return date && calendar
+                       .AddDeclaredDayOff(Holiday{*date, declared.getName(), declared.getName(),
+                                                  kDeclaredDayOffSource})
+                       .ok();
+  }
+  if (payload.which() == schema::Event::Payload::DAY_OFF_WITHDRAWN) {
+    auto date = Date::Parse(payload.getDayOffWithdrawn().getDate().cStr());
+    return date && calendar.RemoveDeclaredDayOff(*date).ok();
+  }
+  return false;
 }
 
 Decision Acknowledge(const CaseState& state, schema::AcknowledgeAlert::Reader command,
@@ -320,19 +426,34 @@ Decision Acknowledge(const CaseState& state, schema::AcknowledgeAlert::Reader co
   return rules::Events(std::move(draft));
 }
 
+Decision WithdrawDayOff(const CaseState& state, schema::WithdrawDayOff::Reader command,
+                        const Context& context) {
+  auto checked = CalendarDay(context, command.getDate().cStr(), "withdrawn", "გაუქმება");
+  if (auto* refusal = std::get_if<Refusal>(&checked)) return *refusal;
+  const auto& [acting_for, day] = std::get<std::pair<std::string, Date>>(checked);
+  const bool declared = std::any_of(state.days_off.begin(), state.days_off.end(),
+                                    [&](const auto& d) { return d.first == day.ToString(); });
+  if (!declared) {
+    return Refuse(day.ToString() + " is not a day off declared in this calendar",
+                  day.ToString() + " ამ კალენდარში დასვენების დღედ გამოცხადებული არ არის");
+  }
+  if (command.getReason().size() == 0) {
+    return Refuse("reason is required: what withdraws the day off (e.g. the Government decree)",
+                  "მიუთითეთ გაუქმების საფუძველი (მაგ. მთავრობის დადგენილება)");
+  }
+  auto draft = rules::NewEvent(context, acting_for);
+  auto r = draft.event().initPayload().initDayOffWithdrawn();
+  r.setDate(day.ToString());
+  r.setReason(command.getReason());
+  return rules::Events(std::move(draft));
+}
+
 Decision DeclareDayOff(const CaseState& state, schema::DeclareDayOff::Reader command,
                        const Context& context) {
   (void)state;
-  auto acting_for = rules::Need(context, Power::kDeclareDaysOff);
-  if (auto* refusal = std::get_if<Refusal>(&acting_for)) return *refusal;
-  auto date = rules::DateField(command.getDate().cStr(), "date");
-  if (auto* refusal = std::get_if<Refusal>(&date)) return *refusal;
-  const Date day = std::get<Date>(date);
-  if (day < context.today) {
-    return Refuse(
-        "a day off cannot be declared for a past date (" + day.ToString() + ")",
-        "დასვენების დღის გამოცხადება წარსული თარიღისთვის (" + day.ToString() + ") შეუძლებელია");
-  }
+  auto checked = CalendarDay(context, command.getDate().cStr(), "declared", "გამოცხადება");
+  if (auto* refusal = std::get_if<Refusal>(&checked)) return *refusal;
+  const auto& [acting_for, day] = std::get<std::pair<std::string, Date>>(checked);
   if (!context.calendar->IsWorkingDay(day)) {
     return Refuse(
         day.ToString() + " is already not a working day: " + context.calendar->WhyNotWorking(day),
@@ -342,7 +463,7 @@ Decision DeclareDayOff(const CaseState& state, schema::DeclareDayOff::Reader com
     return Refuse("name is required: what declares the day off (e.g. the Government decree)",
                   "მიუთითეთ დასვენების დღის საფუძველი (მაგ. მთავრობის დადგენილება)");
   }
-  auto draft = rules::NewEvent(context, std::get<std::string>(acting_for));
+  auto draft = rules::NewEvent(context, acting_for);
   auto r = draft.event().initPayload().initDayOffDeclared();
   r.setDate(day.ToString());
   r.setName(command.getName());
@@ -380,6 +501,15 @@ bool EvolveWatch(CaseState& state, schema::Event::Reader event) {
     case P::DEADLINE_RECOMPUTED: {
       auto r = payload.getDeadlineRecomputed();
       const std::string previous = r.getPreviousDue();
+      // Where the open deadline stood before days off moved it, for a withdrawal to go back to.
+      auto& move = state.day_off_move;
+      if (OpenDeadlineOf(state).due == previous) {
+        if (move.from.empty() || move.to != previous) {
+          move = {previous, state.stage == Stage::kInfoRefused ? "" : state.due_explanation, ""};
+        }
+        move.to = r.getNewDue();
+        if (move.to == move.from) move = {};
+      }
       if (state.due == previous) {
         state.due = r.getNewDue();
         state.due_explanation = r.getExplanation();
@@ -400,6 +530,11 @@ bool EvolveWatch(CaseState& state, schema::Event::Reader event) {
       state.kind = Kind::kCalendar;
       state.stage = Stage::kKept;
       state.days_off.emplace_back(r.getDate(), r.getName());
+      return true;
+    }
+    case P::DAY_OFF_WITHDRAWN: {
+      const std::string date = payload.getDayOffWithdrawn().getDate();
+      std::erase_if(state.days_off, [&](const auto& d) { return d.first == date; });
       return true;
     }
     default:

@@ -57,6 +57,30 @@ std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, cons
                                                     const Date& day_off, const std::string& name,
                                                     const std::string& declared_by);
 
+// A day off was withdrawn on `day` (already gone from `context.calendar`): when the case's open
+// deadline is one that declared days off moved (CaseState::day_off_move) past `day`, it moves
+// back to where the period ends without it — its date before the moves when that is a working
+// day again; when it is an incoming document's statutory deadline counted over `day` at
+// registration and unchanged since, it is counted again from the registration — in one
+// DeadlineRecomputed event; otherwise none.
+std::vector<storage::EventDraft> RecomputeForWithdrawal(const CaseState& state,
+                                                        const Context& context, const Date& day,
+                                                        const std::string& reason,
+                                                        const std::string& withdrawn_by);
+
+// The source text of every day off declared in the calendar case, as deadline explanations
+// quote it (HolidayCalendar::WhyNotWorking).
+inline constexpr char kDeclaredDayOffSource[] = "declared day off / გამოცხადებული დასვენების დღე";
+
+// Whether `event` changes the calendar: a day off declared or withdrawn.
+bool ChangesCalendar(schema::Event::Reader event);
+// The one place a calendar event reaches a calendar — the engine's, a projection's, a rebuild's
+// and the one read from the log at start-up — so that each computes the same deadlines with the
+// same explanations: a declared day off is added under kDeclaredDayOffSource, a withdrawn one
+// removed. True when the calendar changed; false for any other event, or for a day already as
+// the event would make it (e.g. a newer base calendar).
+bool ApplyToCalendar(HolidayCalendar& calendar, schema::Event::Reader event);
+
 // acknowledge_alert: the alert must be one of this case's and the actor one of its recipients.
 Decision Acknowledge(const CaseState& state, schema::AcknowledgeAlert::Reader command,
                      const Context& context);
@@ -66,6 +90,11 @@ Decision Acknowledge(const CaseState& state, schema::AcknowledgeAlert::Reader co
 // a working day, today or later, and the name must say what declares it.
 Decision DeclareDayOff(const CaseState& state, schema::DeclareDayOff::Reader command,
                        const Context& context);
+
+// withdraw_day_off on the calendar case: needs the power declare_days_off; the date must be one
+// declared in this case and not yet past, and the reason must say what withdraws it.
+Decision WithdrawDayOff(const CaseState& state, schema::WithdrawDayOff::Reader command,
+                        const Context& context);
 
 // Applies the watch's and the calendar's events; false for any other payload.
 bool EvolveWatch(CaseState& state, schema::Event::Reader event);

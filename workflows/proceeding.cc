@@ -70,6 +70,9 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     }
     // The org case opens with orgChartAdopted, on a log without one with its first command.
     if (org::IsOrgCommand(which)) return org::Decide(state, command, context);
+    if (which == Which::WITHDRAW_DAY_OFF && state.kind == Kind::kCalendar) {
+      return WithdrawDayOff(state, command.getWithdrawDayOff(), context);
+    }
     if (which == Which::ACKNOWLEDGE_ALERT && state.kind != Kind::kNone) {
       return Acknowledge(state, command.getAcknowledgeAlert(), context);
     }
@@ -179,9 +182,15 @@ void Evolve(CaseState& state, schema::Event::Reader event) {
   // Each applier handles its own payloads; the payloads kinds share (endorsed,
   // deadline_extended) are applied by the incoming flow's applier for every kind. An unknown
   // payload (a newer build's) changes nothing but the version.
+  const std::string due_before = OpenDeadlineOf(state).due;
   EvolveWatch(state, event) || incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event) ||
       org::Evolve(state, event);
+  // A deadline set anew (not moved by a day off) is no longer the one days off moved.
+  if (event.getPayload().which() != schema::Event::Payload::DEADLINE_RECOMPUTED &&
+      OpenDeadlineOf(state).due != due_before) {
+    state.day_off_move = {};
+  }
   EvolveParticipants(state, event);
 }
 

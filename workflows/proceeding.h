@@ -38,7 +38,9 @@ struct Context {
   const HolidayCalendar* calendar = nullptr;
   const DeadlineTable* deadlines = nullptr;
   // The next registration number of `journal` ("incoming", "outgoing", "postal",
-  // "acts-order", ...) in `year`; the engine answers from its journals.
+  // "acts-order", ...) in `year`; the engine answers from its journals. Each call of one
+  // decision takes a number (a second answers the number after the first); a context for
+  // reads (allowed actions) answers without taking.
   std::function<std::string(std::string_view journal, int year)> next_number;
   // Whether `code` is a file of the approved nomenclature of `year`.
   std::function<bool(int year, std::string_view code)> in_nomenclature;

@@ -114,6 +114,14 @@ Status HolidayCalendar::AddDeclaredDayOff(Holiday day_off) {
   return Status::Ok();
 }
 
+Status HolidayCalendar::RemoveDeclaredDayOff(const Date& date) {
+  if (declared_.erase(date) == 0) {
+    return Status::Error(Status::Code::kNotFound, date.ToString() + " is not a declared day off",
+                         date.ToString() + " დასვენების დღედ გამოცხადებული არ არის");
+  }
+  return Status::Ok();
+}
+
 std::vector<Holiday> HolidayCalendar::Holidays(int year) const {
   std::map<Date, Holiday> days;
   const Date easter = OrthodoxEaster(year);

@@ -34,6 +34,9 @@ class HolidayCalendar {
 
   // Adds a government-declared day off (kInvalidArgument if the date is already a day off).
   Status AddDeclaredDayOff(Holiday day_off);
+  // Removes a declared day off: the day is a working day again unless something else makes it
+  // none (kNotFound when `date` is not a declared day off).
+  Status RemoveDeclaredDayOff(const Date& date);
 
   // The public holidays and declared days off of `year`, in date order (a date with two reasons
   // appears once, with the statutory one).

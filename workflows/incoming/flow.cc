@@ -14,12 +14,6 @@ namespace {
 using namespace rules;
 using Which = schema::Command::Which;
 
-std::string Join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& line : lines) out += (out.empty() ? "" : "\n") + line;
-  return out;
-}
-
 schema::IncomingKind ToSchema(Kind kind) {
   switch (kind) {
     case Kind::kApplication:
@@ -116,6 +110,21 @@ Decision Redirect(const CaseState& state, schema::Redirect::Reader command,
     if (auto refusal = KnownPost(context, command.getToExecutor().cStr(), "to_executor")) {
       return *refusal;
     }
+    if (command.getToExecutor() ==
+        (state.stage == Stage::kRegistered ? state.addressee : state.lead_executor)) {
+      return Refuse("the document is already " + std::string(command.getToExecutor().cStr()) + "'s",
+                    "დოკუმენტი უკვე ამ თანამდებობის პირთანაა");
+    }
+    // Before a resolution it goes to another head, who becomes its addressee and resolves it.
+    if (state.stage == Stage::kRegistered &&
+        !context.org->FindPost(command.getToExecutor().cStr())->powers.count(Power::kResolve)) {
+      return Refuse(
+          "before a resolution a document is redirected only to a head who puts "
+          "resolutions; " +
+              std::string(command.getToExecutor().cStr()) + " does not",
+          "რეზოლუციამდე დოკუმენტი გადაეგზავნება მხოლოდ რეზოლუციის დადების "
+          "უფლებამოსილების მქონე ხელმძღვანელს");
+    }
   } else if (!command.getApplicantNotified()) {
     // Sent out because it is not this body's competence: the applicant must be told.
     return Refuse("a document sent to the competent body requires that the applicant is told",
@@ -128,6 +137,12 @@ Decision Redirect(const CaseState& state, schema::Redirect::Reader command,
   r.setReason(command.getReason());
   r.setApplicantNotified(command.getApplicantNotified());
   r.setDue(state.due);
+  if (outside) {
+    // GAC art. 80: forwarded to the competent body, and the applicant told in writing: two
+    // letters of the outgoing journal, each with its number.
+    r.setForwardingNumber(context.next_number("outgoing", context.today.year()));
+    r.setNoticeNumber(context.next_number("outgoing", context.today.year()));
+  }
   return Events(std::move(draft));
 }
 
@@ -292,6 +307,12 @@ Decision ReportPart(const CaseState& state, schema::Command::Reader command,
 
 }  // namespace
 
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += (out.empty() ? "" : "\n") + line;
+  return out;
+}
+
 const KindRules& RulesFor(Kind kind) {
   switch (kind) {
     case Kind::kApplication:
@@ -377,6 +398,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
   const KindRules& kind = RulesFor(state.kind);
   if (auto special = kind.decide_special(state, command, context)) return std::move(*special);
   const bool closed = state.stage >= Stage::kAnswered;
+  if (auto correction = DecideCorrection(state, command, context)) return std::move(*correction);
   switch (command.which()) {
     case Which::ASSIGN_RESOLUTION:
       if (state.stage != Stage::kRegistered) return NotNow(state, command);
@@ -386,7 +408,9 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     case Which::REPORT_PART:
       return ReportPart(state, command, context);
     case Which::REDIRECT:
-      if (state.stage != Stage::kResolved && state.stage != Stage::kInExecution) {
+      // Before a resolution too: the addressee sends on what is not theirs.
+      if (state.stage != Stage::kRegistered && state.stage != Stage::kResolved &&
+          state.stage != Stage::kInExecution) {
         return NotNow(state, command);
       }
       return Redirect(state, command.getRedirect(), context);
@@ -447,7 +471,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     }
     case Which::FILE: {
       // Filed into a case of the year's nomenclature.
-      if (state.stage != Stage::kAnswered && state.stage != Stage::kRedirectedOut) {
+      if (state.stage != Stage::kAnswered && state.stage != Stage::kRedirectedOut &&
+          state.stage != Stage::kNoted) {
         return NotNow(state, command);
       }
       auto authority = Need(context, Power::kFile);
@@ -482,6 +507,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
 
 bool Evolve(CaseState& state, schema::Event::Reader event) {
   using P = schema::Event::Payload;
+  if (EvolveCorrection(state, event)) return true;
   auto payload = event.getPayload();
   const std::string today = TbilisiDateOf(event.getOccurredAt());
   switch (payload.which()) {
@@ -547,7 +573,9 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
     }
     case P::REDIRECTED: {
       auto r = payload.getRedirected();
-      if (r.getToExecutor().size() > 0) {
+      if (r.getToExecutor().size() > 0 && state.stage == Stage::kRegistered) {
+        state.addressee = r.getToExecutor();  // before a resolution: another head resolves it
+      } else if (r.getToExecutor().size() > 0) {
         state.lead_executor = r.getToExecutor();
         std::erase(state.co_executors, state.lead_executor);
         state.stage = Stage::kResolved;

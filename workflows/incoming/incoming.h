@@ -38,6 +38,14 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
 // Opens a letter on the body's own initiative (outgoing_letter.cc).
 Decision DraftLetter(schema::DraftLetter::Reader command, const Context& context);
 Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context);
+// take_note, void_registration, correct_registration (corrections.cc); nullopt for any other
+// command.
+std::optional<Decision> DecideCorrection(const CaseState& state, schema::Command::Reader command,
+                                         const Context& context);
+// Applies the corrections' events; false for any other payload.
+bool EvolveCorrection(CaseState& state, schema::Event::Reader event);
+// The lines of an explanation, joined by newlines.
+std::string Join(const std::vector<std::string>& lines);
 // Applies an incoming-document event; false when the payload is not one.
 bool Evolve(CaseState& state, schema::Event::Reader event);
 
