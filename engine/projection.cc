@@ -97,6 +97,9 @@ boost::json::object CaseView(const CaseState& s) {
   set("opened_on", s.opened_on);
   set("due", s.due);
   set("due_explanation", s.due_explanation);
+  // Events before the Georgian explanations carry none: the view shows the English then.
+  set("due_explanation_ka",
+      s.due_explanation_ka.empty() ? s.due_explanation : s.due_explanation_ka);
   set("deadline_setter", s.deadline_setter);
   set("executor", s.lead_executor);
   // After a resolution the view names its co-executors: an empty list when it has none.
@@ -126,6 +129,8 @@ boost::json::object CaseView(const CaseState& s) {
   set("notified_on", s.notified_on);
   set("in_force_on", s.in_force_on);
   set("in_force_ground", s.in_force_ground);
+  set("in_force_ground_ka",
+      s.in_force_ground_ka.empty() ? s.in_force_ground : s.in_force_ground_ka);
   set("repealed_by", s.repealed_by);
   if (!s.amended_by.empty()) {
     view["amended_by"] = boost::json::array(s.amended_by.begin(), s.amended_by.end());
@@ -347,21 +352,29 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                          : payload.which() == P::DEADLINE_MISSED    ? "deadline_missed"
                                                                     : "escalated";
       for (auto recipient : alert.getRecipients()) {
-        boost::json::object entry{{"id", event.getSeq()},
-                                  {"case_id", case_id},
-                                  {"type", type},
-                                  {"kind", workflows::KindName(after.kind)},
-                                  {"subject", workflows::SubjectOf(after)},
-                                  {"due", alert.getDue().cStr()},
-                                  {"responsible", alert.getResponsible().cStr()},
-                                  {"rule", alert.getRule().cStr()},
-                                  {"role", recipient.getRole().cStr()},
-                                  {"acting_for", recipient.getActingFor().cStr()},
-                                  {"working_days_before", alert.getWorkingDaysBefore()},
-                                  {"working_days_overdue", alert.getWorkingDaysOverdue()},
-                                  {"level", alert.getLevel()},
-                                  {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
-                                  {"acknowledged", false}};
+        boost::json::object entry{
+            {"id", event.getSeq()},
+            {"case_id", case_id},
+            {"type", type},
+            {"kind", workflows::KindName(after.kind)},
+            {"subject", workflows::SubjectOf(after)},
+            {"due", alert.getDue().cStr()},
+            {"responsible", alert.getResponsible().cStr()},
+            {"rule", alert.getRule().cStr()},
+            // Old alerts carry no Georgian: the English stands in.
+            {"rule_ka",
+             alert.getRuleKa().size() > 0 ? alert.getRuleKa().cStr() : alert.getRule().cStr()},
+            {"due_explanation", alert.getDueExplanation().cStr()},
+            {"due_explanation_ka", alert.getDueExplanationKa().size() > 0
+                                       ? alert.getDueExplanationKa().cStr()
+                                       : alert.getDueExplanation().cStr()},
+            {"role", recipient.getRole().cStr()},
+            {"acting_for", recipient.getActingFor().cStr()},
+            {"working_days_before", alert.getWorkingDaysBefore()},
+            {"working_days_overdue", alert.getWorkingDaysOverdue()},
+            {"level", alert.getLevel()},
+            {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
+            {"acknowledged", false}};
         sink.Put(kAlertsView, AlertKey(recipient.getPost().cStr(), event.getSeq()),
                  boost::json::serialize(entry));
       }

@@ -112,6 +112,7 @@ struct CaseState {
   std::string registration_number, received_on, registered_on, addressee, subject, summary;
   std::string statutory_due;  // the law's deadline, the ceiling of any resolution's due
   std::string due, due_explanation;
+  std::string due_explanation_ka;  // empty when the events predate the Georgian explanations
   std::string deadline_setter;  // post that set the current due (docs/domain.md §3)
   std::string lead_executor;
   std::vector<std::string> co_executors;
@@ -134,6 +135,7 @@ struct CaseState {
   bool concerns_more_than_50 = false, public_proceeding = false;
   int expertise_count = 0;
   std::string published_on, notified_on, in_force_on, in_force_ground;
+  std::string in_force_ground_ka;  // empty when the events predate the Georgian grounds
   std::vector<std::string> amended_by;
   std::string repealed_by;
 

@@ -159,7 +159,8 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
   const auto line = AlertLine(*context.org, open.responsible);
 
   auto add = [&](schema::Event::Payload::Which which, const Step& step,
-                 std::vector<Recipient> recipients, const std::string& rule) {
+                 std::vector<Recipient> recipients, const std::string& rule,
+                 const std::string& rule_ka) {
     auto draft = rules::NewEvent(context, "");
     auto payload = draft.event().initPayload();
     schema::DeadlineAlertV1::Builder alert =
@@ -169,6 +170,8 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
     alert.setDue(open.due);
     alert.setDueExplanation(state.stage == Stage::kInfoRefused ? "" : state.due_explanation);
     alert.setRule(rule);
+    alert.setRuleKa(rule_ka);
+    alert.setDueExplanationKa(state.stage == Stage::kInfoRefused ? "" : state.due_explanation_ka);
     alert.setStepDate(step.date.ToString());
     alert.setResponsible(open.responsible);
     if (step.type == Step::Type::kApproach) alert.setWorkingDaysBefore(step.n);
@@ -204,7 +207,9 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
     if (nearest) {
       add(schema::Event::Payload::DEADLINE_APPROACHING, *nearest, {{open.responsible, "executor"}},
           "reminder " + DaysText(nearest->n) + " before the due date " + open.due +
-              " (watch policy " + policy.ToString() + ", docs/domain.md §7)");
+              " (watch policy " + policy.ToString() + ", docs/domain.md §7)",
+          "შეხსენება: ვადამდე (" + open.due + ") დარჩა " + std::to_string(nearest->n) +
+              " სამუშაო დღე (ვადების კონტროლის წესი)");
     }
     return events;
   }
@@ -221,14 +226,23 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
       add(schema::Event::Payload::DEADLINE_MISSED, step, std::move(recipients),
           "the due date " + open.due +
               " passed with the proceeding still open; the executor's "
-              "unit head and whoever set the deadline are alerted (docs/domain.md §7)");
+              "unit head and whoever set the deadline are alerted (docs/domain.md §7)",
+          "ვადა " + open.due +
+              " გავიდა, წარმოება კი არ დასრულებულა; ეცნობა შემსრულებლის სტრუქტურული ერთეულის "
+              "ხელმძღვანელს და ვადის დამდგენს");
     } else if (step.type == Step::Type::kEscalate) {
       add(schema::Event::Payload::ESCALATED, step, {{line[step.n], "supervisor"}},
           "still open " + DaysText(step.n * policy.escalate_every_working_days) +
               " after the due date " + open.due + ": escalated to level " + std::to_string(step.n) +
               " of the supervision line (one level every " +
               DaysText(policy.escalate_every_working_days) +
-              ", up to the head of the body; docs/domain.md §7)");
+              ", up to the head of the body; docs/domain.md §7)",
+          "ვადის (" + open.due + ") გასვლიდან " +
+              std::to_string(step.n * policy.escalate_every_working_days) +
+              " სამუშაო დღის შემდეგაც წარმოება ღიაა: ეცნობა ზედამხედველობის ხაზის " +
+              std::to_string(step.n) + " დონეს (თითო დონე ყოველ " +
+              std::to_string(policy.escalate_every_working_days) +
+              " სამუშაო დღეში, ორგანოს ხელმძღვანელამდე)");
     }
   }
   return events;
@@ -249,6 +263,13 @@ std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, cons
         << " is not a working day: " << context.calendar->WhyNotWorking(at);
   }
   why << ". New due date: " << moved.ToString() << ".";
+  std::string why_ka = open.due + " გამოცხადდა დასვენების დღედ (" + name +
+                       "); დასვენების დღეს დამთავრებული ვადა მთავრდება მომდევნო სამუშაო დღეს "
+                       "(საქართველოს სამოქალაქო კოდექსი, ვადების წესები)";
+  for (Date at = day_off.AddDays(1); at < moved; at = at.AddDays(1)) {
+    why_ka += "; " + at.ToString() + " არასამუშაო დღეა: " + context.calendar->WhyNotWorkingKa(at);
+  }
+  why_ka += ". ახალი ვადა: " + moved.ToString() + ".";
   auto draft = rules::NewEvent(context, "");
   auto r = draft.event().initPayload().initDeadlineRecomputed();
   r.setPreviousDue(open.due);
@@ -259,6 +280,12 @@ std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, cons
           ? why.str()
           : state.due_explanation + "\n" + why.str();
   r.setExplanation(explanation);
+  // The Georgian follows the Georgian of the case's explanation, or its English for an old case.
+  const std::string& base_ka =
+      state.due_explanation_ka.empty() ? state.due_explanation : state.due_explanation_ka;
+  r.setExplanationKa(state.stage == Stage::kInfoRefused || base_ka.empty()
+                         ? why_ka
+                         : base_ka + "\n" + why_ka);
   r.setDayOff(day_off.ToString());
   r.setDeclaredBy(declared_by);
   events.push_back(std::move(draft));
@@ -356,6 +383,7 @@ bool EvolveWatch(CaseState& state, schema::Event::Reader event) {
       if (state.due == previous) {
         state.due = r.getNewDue();
         state.due_explanation = r.getExplanation();
+        state.due_explanation_ka = r.getExplanationKa();
       }
       if (state.statutory_due == previous) state.statutory_due = r.getNewDue();
       if (state.rights_due == previous) state.rights_due = r.getNewDue();

@@ -7,6 +7,8 @@
 // A published act's text never changes: it is amended or repealed by another act.
 #include "workflows/legal_act.h"
 
+#include <optional>
+
 #include "workflows/rules.h"
 
 namespace saqme::workflows::legal_act {
@@ -27,6 +29,16 @@ const char* TypeName(schema::ActType type) {
 }
 
 bool IsCouncilAct(const std::string& type) { return type != "order"; }
+
+// A ground of entry into force in both languages, with the article of the body's own statute
+// when its org file cites one for `key` (the Zugdidi statute art. 39.4-5; org-format.md).
+LegalSource Ground(const Context& context, const char* key, std::string en, std::string ka) {
+  if (const LegalSource* own = context.org->legal_sources().Find(key)) {
+    en += " (" + own->en + ")";
+    ka += " (" + own->ka + ")";
+  }
+  return LegalSource{std::move(en), std::move(ka)};
+}
 
 }  // namespace
 
@@ -151,16 +163,27 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto r = draft.event().getPayload().initActPublished();
       r.setChannel(channel);
       r.setPublishedOn(std::get<Date>(on).ToString());
+      std::optional<LegalSource> ground;
       if (!state.in_force_on_set.empty()) {
         r.setInForceOn(state.in_force_on_set);
-        r.setInForceGround("the date the act sets (Zugdidi statute art. 39.5)");
-      } else if (state.public_proceeding || state.concerns_more_than_50 ||
-                 state.act_type == "resolution") {
+        ground = Ground(context, "act-in-force-date", "the date the act sets",
+                        "აქტით განსაზღვრული თარიღი");
+      } else if (state.act_type == "resolution") {
         r.setInForceOn(std::get<Date>(on).ToString());
-        r.setInForceGround(state.act_type == "resolution"
-                               ? "a normative act enters into force on publication"
-                               : "on publication: it came from a public proceeding or concerns "
-                                 "more than 50 persons (Zugdidi statute art. 39.4)");
+        ground = Ground(context, "act-in-force-normative",
+                        "a normative act enters into force on publication",
+                        "ნორმატიული აქტი ძალაში შედის გამოქვეყნებისთანავე");
+      } else if (state.public_proceeding || state.concerns_more_than_50) {
+        r.setInForceOn(std::get<Date>(on).ToString());
+        ground = Ground(context, "act-in-force-publication",
+                        "on publication: it came from a public proceeding or concerns more than "
+                        "50 persons",
+                        "გამოქვეყნებისთანავე: აქტი მიღებულია საჯარო წარმოებით ან ეხება 50-ზე მეტ "
+                        "პირს");
+      }
+      if (ground) {
+        r.setInForceGround(ground->en);
+        r.setInForceGroundKa(ground->ka);
       }
       return Events(std::move(draft));
     }
@@ -183,9 +206,12 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       r.setNotifiedOn(std::get<Date>(on).ToString());
       if (state.in_force_on.empty()) {
         r.setInForceOn(std::get<Date>(on).ToString());
-        r.setInForceGround(
-            "an individual act enters into force on notification (Zugdidi "
-            "statute art. 39.4)");
+        const LegalSource ground =
+            Ground(context, "act-in-force-notification",
+                   "an individual act enters into force on notification",
+                   "ინდივიდუალური აქტი ძალაში შედის ადრესატისთვის გაცნობისთანავე");
+        r.setInForceGround(ground.en);
+        r.setInForceGroundKa(ground.ka);
       }
       return Events(std::move(draft));
     }
@@ -248,6 +274,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.published_on = r.getPublishedOn();
       state.in_force_on = r.getInForceOn();
       state.in_force_ground = r.getInForceGround();
+      state.in_force_ground_ka = r.getInForceGroundKa();
       // In force from publication; an act with a later date of its own stays published (with
       // its in_force_on) until then: whether that day has come is the reader's today, not
       // the log's.
@@ -262,6 +289,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       if (r.getInForceOn().size() > 0) {
         state.in_force_on = r.getInForceOn();
         state.in_force_ground = r.getInForceGround();
+        state.in_force_ground_ka = r.getInForceGroundKa();
       }
       if (state.in_force_on <= state.notified_on) state.stage = Stage::kInForce;
       return true;

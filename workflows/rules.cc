@@ -103,6 +103,14 @@ Decision DecideOutcome(schema::Decide::Reader command, const Context& context,
   return Events(std::move(draft));
 }
 
+LegalSource SourceOf(const Context& context, std::string_view key) {
+  return context.deadlines->SourceOf(key, &context.org->legal_sources());
+}
+
+Deadline StatutoryDeadline(const Context& context, std::string_view key, const Date& start) {
+  return context.deadlines->Compute(key, start, *context.calendar, &context.org->legal_sources());
+}
+
 std::string Signatory(const Context& context, const std::string& addressee) {
   return context.org->SignatoryFor(addressee);
 }

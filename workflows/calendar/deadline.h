@@ -25,18 +25,22 @@ struct PeriodRule {
 
 struct SkippedDay {
   Date date;
-  std::string reason;
+  std::string reason;     // HolidayCalendar::WhyNotWorking
+  std::string reason_ka;  // HolidayCalendar::WhyNotWorkingKa
 };
 
 struct Deadline {
   Date due;
   PeriodRule rule;
-  std::string legal_source;  // the statute that sets the period (given by the caller)
+  std::string legal_source;     // the statute that sets the period (given by the caller)
+  std::string legal_source_ka;  // the same in Georgian
   Date start;
   Date raw_end;  // the end before moving off non-working days
   std::vector<SkippedDay> skipped;
   // The explanation as lines of text (English, with Georgian names of days and holidays).
   std::vector<std::string> Explanation() const;
+  // The same explanation in Georgian, line for line.
+  std::vector<std::string> ExplanationKa() const;
 };
 
 // Computes the due date (Civil Code of Georgia, rules on periods):
@@ -45,8 +49,9 @@ struct Deadline {
 //   not counted); both move to the next working day when the end is a Saturday, Sunday, public
 //   holiday or declared day off;
 // - working-days:N ends on the N-th working day after the start.
-// `legal_source` names the statute that sets the period, e.g. "GAC art. 40" (may be empty).
+// `legal_source` names the statute that sets the period, e.g. "GAC art. 40" (may be empty), and
+// `legal_source_ka` the same in Georgian.
 Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const HolidayCalendar& calendar,
-                         std::string legal_source = {});
+                         std::string legal_source = {}, std::string legal_source_ka = {});
 
 }  // namespace saqme::workflows

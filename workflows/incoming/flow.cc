@@ -63,7 +63,8 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
     }
     co.emplace_back(post.cStr());
   }
-  std::string due = state.due, explanation = state.due_explanation;
+  std::string due = state.due, explanation = state.due_explanation,
+              explanation_ka = state.due_explanation_ka;
   if (command.hasDue() && command.getDue().size() > 0) {
     auto parsed = DateField(command.getDue().cStr(), "due");
     if (auto* refusal = std::get_if<Refusal>(&parsed)) return *refusal;
@@ -84,6 +85,9 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
     explanation = "set in the resolution by " + context.actor_post + " on " +
                   context.today.ToString() + " (the statutory deadline is " + state.statutory_due +
                   ")";
+    explanation_ka = "ვადა რეზოლუციით დაადგინა " + context.actor_post + "-მ " +
+                     context.today.ToString() + " (კანონით დადგენილი ვადაა " + state.statutory_due +
+                     ")";
   }
   auto draft = NewEvent(context, std::get<std::string>(authority));
   auto r = draft.event().getPayload().initResolutionAssigned();
@@ -93,6 +97,7 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
   r.setInstruction(command.getInstruction());
   r.setDue(due);
   r.setDueExplanation(explanation);
+  r.setDueExplanationKa(explanation_ka);
   r.setOnControl(command.getOnControl());
   return Events(std::move(draft));
 }
@@ -128,9 +133,10 @@ Decision Redirect(const CaseState& state, schema::Redirect::Reader command,
 Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
                 const KindRules& kind, const Context& context) {
   if (kind.extension == Extension::kNone) {
-    const auto& rule = context.deadlines->Get(kind.deadline_key);
-    return RefuseNow("this deadline is set by law (" + rule.source + ") and cannot be extended",
-                     "ეს ვადა კანონითაა დადგენილი და მისი გაგრძელება დაუშვებელია");
+    const LegalSource source = SourceOf(context, kind.deadline_key);
+    return RefuseNow("this deadline is set by law (" + source.en + ") and cannot be extended",
+                     "ეს ვადა კანონითაა დადგენილი (" + source.ka +
+                         ") და მისი გაგრძელება დაუშვებელია");
   }
   // Who may extend, then whether it may be extended now, then the data (refusal.h).
   std::string acting_for;
@@ -180,15 +186,19 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
     return Refuse("an extension needs a recorded reason", "ვადის გაგრძელებას სჭირდება საფუძველი");
   }
   if (kind.extension == Extension::kStatutoryOnce) {
-    const auto& limit = context.deadlines->Get(std::string(kind.deadline_key) + "-extension");
+    const std::string limit_key = std::string(kind.deadline_key) + "-extension";
+    const auto& limit = context.deadlines->Get(limit_key);
+    const LegalSource limit_source = SourceOf(context, limit_key);
     auto statutory = DateField(state.statutory_due, "the statutory due date");
     if (auto* refusal = std::get_if<Refusal>(&statutory)) return *refusal;
     const Date ceiling =
         ComputeDeadline(std::get<Date>(statutory), limit.rule, *context.calendar).due;
     if (ceiling < new_due) {
-      return Refuse("an extension may add at most " + limit.rule.ToString() + " (" + limit.source +
-                        "): the latest possible due date is " + ceiling.ToString(),
-                    "ვადა შეიძლება გაგრძელდეს არაუმეტეს " + ceiling.ToString() + "-მდე");
+      return Refuse("an extension may add at most " + limit.rule.ToString() + " (" +
+                        limit_source.en + "): the latest possible due date is " +
+                        ceiling.ToString(),
+                    "ვადა შეიძლება გაგრძელდეს არაუმეტეს " + ceiling.ToString() + "-მდე (" +
+                        limit_source.ka + ")");
     }
   }
   auto draft = NewEvent(context, acting_for);
@@ -239,7 +249,7 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
                       " does not put resolutions; address the document to a head",
                   "ადრესატს არ აქვს რეზოლუციის დადების უფლებამოსილება");
   }
-  std::string due, explanation;
+  std::string due, explanation, explanation_ka;
   if (command.getStatedDue().size() > 0) {
     if (!kind.stated_due_allowed) {
       return Refuse("this kind of proceeding has a statutory deadline; stated_due is for letters",
@@ -254,11 +264,14 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
     explanation =
         "the deadline stated in the document (records rules: the final date is written "
         "in the document or in the resolution)";
+    explanation_ka =
+        "დოკუმენტში მითითებული ვადა (საქმისწარმოების წესები: საბოლოო თარიღი იწერება დოკუმენტში "
+        "ან რეზოლუციაში)";
   } else {
-    Deadline deadline =
-        context.deadlines->Compute(kind.deadline_key, context.today, *context.calendar);
+    Deadline deadline = StatutoryDeadline(context, kind.deadline_key, context.today);
     due = deadline.due.ToString();
     explanation = Join(deadline.Explanation());
+    explanation_ka = Join(deadline.ExplanationKa());
   }
   auto draft = NewEvent(context, std::get<std::string>(authority));
   auto r = draft.event().getPayload().initIncomingRegistered();
@@ -273,6 +286,7 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
   r.setRegistrationNumber(context.next_number("incoming", context.today.year()));
   r.setDue(due);
   r.setDueExplanation(explanation);
+  r.setDueExplanationKa(explanation_ka);
   r.setRelatedCase(command.getRelatedCase());
   return Events(std::move(draft));
 }
@@ -411,6 +425,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.summary = r.getSummary();
       state.due = state.statutory_due = r.getDue();
       state.due_explanation = r.getDueExplanation();
+      state.due_explanation_ka = r.getDueExplanationKa();
       return true;
     }
     case P::LETTER_DRAFTED: {
@@ -435,6 +450,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.instruction = r.getInstruction();
       state.due = r.getDue();
       state.due_explanation = r.getDueExplanation();
+      state.due_explanation_ka = r.getDueExplanationKa();
       state.deadline_setter = ActedAs(event);
       state.on_control = r.getOnControl();
       return true;
@@ -459,6 +475,8 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.due = r.getNewDue();
       state.due_explanation = "extended on " + today + " by " + ActedAs(event) + ": " +
                               std::string(r.getReason().cStr());
+      state.due_explanation_ka = "ვადა გაგრძელდა " + today + ", გააგრძელა " + ActedAs(event) +
+                                 ": " + std::string(r.getReason().cStr());
       if (r.getStatutoryExtension()) {
         ++state.statutory_extensions;
         state.statutory_due = state.due;

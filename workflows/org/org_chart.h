@@ -15,6 +15,7 @@
 
 #include "storage/status.h"
 #include "workflows/calendar/date.h"
+#include "workflows/org/legal_sources.h"
 #include "workflows/org/power.h"
 #include "workflows/refusal.h"
 
@@ -63,6 +64,8 @@ class OrgChart {
   const std::vector<Unit>& units() const { return units_; }
   const std::vector<Post>& posts() const { return posts_; }
   const std::vector<ActingAssignment>& acting() const { return acting_; }
+  // The statutes the body cites for its deadlines (the org file's "sources").
+  const LegalSources& legal_sources() const { return legal_sources_; }
 
   const Post* FindPost(std::string_view id) const;
   const Unit* FindUnit(std::string_view id) const;
@@ -100,6 +103,7 @@ class OrgChart {
   std::vector<Post> posts_;
   std::map<std::string, size_t, std::less<>> post_index_, unit_index_;
   std::vector<ActingAssignment> acting_;
+  LegalSources legal_sources_;
 };
 
 }  // namespace saqme::workflows
