@@ -352,29 +352,28 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                          : payload.which() == P::DEADLINE_MISSED    ? "deadline_missed"
                                                                     : "escalated";
       for (auto recipient : alert.getRecipients()) {
-        boost::json::object entry{
-            {"id", event.getSeq()},
-            {"case_id", case_id},
-            {"type", type},
-            {"kind", workflows::KindName(after.kind)},
-            {"subject", workflows::SubjectOf(after)},
-            {"due", alert.getDue().cStr()},
-            {"responsible", alert.getResponsible().cStr()},
-            {"rule", alert.getRule().cStr()},
-            // Old alerts carry no Georgian: the English stands in.
-            {"rule_ka",
-             alert.getRuleKa().size() > 0 ? alert.getRuleKa().cStr() : alert.getRule().cStr()},
-            {"due_explanation", alert.getDueExplanation().cStr()},
-            {"due_explanation_ka", alert.getDueExplanationKa().size() > 0
-                                       ? alert.getDueExplanationKa().cStr()
-                                       : alert.getDueExplanation().cStr()},
-            {"role", recipient.getRole().cStr()},
-            {"acting_for", recipient.getActingFor().cStr()},
-            {"working_days_before", alert.getWorkingDaysBefore()},
-            {"working_days_overdue", alert.getWorkingDaysOverdue()},
-            {"level", alert.getLevel()},
-            {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
-            {"acknowledged", false}};
+        boost::json::object entry{{"id", event.getSeq()},
+                                  {"case_id", case_id},
+                                  {"type", type},
+                                  {"kind", workflows::KindName(after.kind)},
+                                  {"subject", workflows::SubjectOf(after)},
+                                  {"due", alert.getDue().cStr()},
+                                  {"responsible", alert.getResponsible().cStr()},
+                                  {"rule", alert.getRule().cStr()},
+                                  {"role", recipient.getRole().cStr()},
+                                  {"acting_for", recipient.getActingFor().cStr()},
+                                  {"working_days_before", alert.getWorkingDaysBefore()},
+                                  {"working_days_overdue", alert.getWorkingDaysOverdue()},
+                                  {"level", alert.getLevel()},
+                                  {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
+                                  {"acknowledged", false}};
+        // Old alerts carry no Georgian: the English stands in.
+        entry["rule_ka"] =
+            alert.getRuleKa().size() > 0 ? alert.getRuleKa().cStr() : alert.getRule().cStr();
+        entry["due_explanation"] = alert.getDueExplanation().cStr();
+        entry["due_explanation_ka"] = alert.getDueExplanationKa().size() > 0
+                                          ? alert.getDueExplanationKa().cStr()
+                                          : alert.getDueExplanation().cStr();
         sink.Put(kAlertsView, AlertKey(recipient.getPost().cStr(), event.getSeq()),
                  boost::json::serialize(entry));
       }

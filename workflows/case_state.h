@@ -68,6 +68,8 @@ enum class Stage {
 
 const char* KindName(Kind kind);     // "public_information"
 const char* StageName(Stage stage);  // "in_execution"
+const char* KindNameKa(Kind kind);  // "საჯარო ინფორმაციის მოთხოვნა", for Georgian sentences
+const char* StageNameKa(Stage stage);  // "შესრულების პროცესში", for Georgian sentences
 
 struct NomenclatureEntry {
   std::string code, title, retention;
@@ -113,7 +115,7 @@ struct CaseState {
   std::string statutory_due;  // the law's deadline, the ceiling of any resolution's due
   std::string due, due_explanation;
   std::string due_explanation_ka;  // empty when the events predate the Georgian explanations
-  std::string deadline_setter;  // post that set the current due (docs/domain.md §3)
+  std::string deadline_setter;     // post that set the current due (docs/domain.md §3)
   std::string lead_executor;
   std::vector<std::string> co_executors;
   bool on_control = false;

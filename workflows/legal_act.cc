@@ -9,6 +9,7 @@
 
 #include <optional>
 
+#include "workflows/channel_labels.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::legal_act {
@@ -142,7 +143,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       const std::string channel = command.getPublish().getChannel().cStr();
       if (channel != "website" && channel != "legislative_herald") {
         return Refuse("channel must be website or legislative_herald",
-                      "გამოქვეყნების არხი: website ან legislative_herald");
+                      "გამოქვეყნების არხი: " + ChannelListKa({"website", "legislative_herald"}));
       }
       // Normative acts are published in the Legislative Herald (საკანონმდებლო მაცნე).
       if (state.act_type == "resolution" && channel != "legislative_herald") {
@@ -238,7 +239,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     }
     default:
       return RefuseNow(CommandName(command) + " does not apply to a legal act",
-                       "ბრძანება " + CommandName(command) + " სამართლებრივ აქტზე არ გამოიყენება");
+                       CommandLabelKa(command) + " სამართლებრივ აქტზე არ გამოიყენება");
   }
 }
 

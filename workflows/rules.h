@@ -14,6 +14,10 @@ Refusal Refuse(std::string en, std::string ka);  // for the command's data
 Refusal RefuseNow(std::string en, std::string ka);
 // "assign_resolution is not possible while the case is 'filed'".
 Refusal NotNow(const CaseState& state, schema::Command::Reader command);
+// "ბრძანება „რეზოლუციის დადება“": the command named in Georgian, for Georgian sentences.
+std::string CommandLabelKa(schema::Command::Reader command);
+// "„მიღების თარიღი“": a command field (by its API name) named in Georgian by its schema label.
+std::string FieldNameKa(const char* field);
 
 // A decision of exactly one event.
 std::vector<storage::EventDraft> Events(storage::EventDraft draft);

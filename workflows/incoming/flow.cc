@@ -3,6 +3,7 @@
 // resolution, delivery and filing; docs/domain.md §3 summarises them.
 #include <algorithm>
 
+#include "workflows/channel_labels.h"
 #include "workflows/incoming/incoming.h"
 #include "workflows/rules.h"
 
@@ -359,7 +360,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       if (std::none_of(std::begin(kChannels), std::end(kChannels),
                        [&](const char* c) { return channel == c; })) {
         return Refuse("channel must be post, email, hand, exchange or website",
-                      "გაგზავნის არხი უნდა იყოს: post, email, hand, exchange ან website");
+                      "გაგზავნის არხი უნდა იყოს: " +
+                          ChannelListKa({"post", "email", "hand", "exchange", "website"}));
       }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initDispatched();
@@ -399,7 +401,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     }
     default:
       return RefuseNow(CommandName(command) + " does not apply to a " + KindName(state.kind),
-                       "ბრძანება " + CommandName(command) + " ამ სახის საქმეზე არ გამოიყენება");
+                       CommandLabelKa(command) + " ამ სახის საქმეზე არ გამოიყენება");
   }
 }
 
