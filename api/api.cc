@@ -872,6 +872,7 @@ Response Api::JournalAnswer(const Request& request, const std::string& journal, 
       journal, year, static_cast<uint32_t>(std::min<uint64_t>(page->after, UINT32_MAX)),
       page->limit == SIZE_MAX ? SIZE_MAX : page->limit + 1);
   if (!entries.ok()) return FromStatus(request, entries.status());
+  AddGeorgianValues(entries.value(), *org_);
   if (as == "json") {
     boost::json::value next = TrimToPage(entries.value(), page.value(), "number");
     return Json(http::status::ok,

@@ -49,6 +49,15 @@ LabelText EnumerantLabel(capnp::EnumSchema schema, unsigned index) {
   return {label->getKa().cStr(), label->getEn().size() > 0 ? label->getEn().cStr() : name};
 }
 
+std::optional<LabelText> EnumerantLabelNamed(capnp::EnumSchema schema, std::string_view snake) {
+  for (auto enumerant : schema.getEnumerants()) {
+    if (SnakeCase(enumerant.getProto().getName()) == snake) {
+      return EnumerantLabel(schema, enumerant.getOrdinal());
+    }
+  }
+  return std::nullopt;
+}
+
 std::string CommandFieldLabelKa(std::string_view snake) {
   static const std::map<std::string, std::string> labels = [] {
     std::map<std::string, std::string> out;

@@ -30,6 +30,10 @@ LabelText EnumLabel(E value) {
   return EnumerantLabel(capnp::Schema::from<E>(), static_cast<unsigned>(value));
 }
 
+// The labels of the enumerant of `schema` whose snake_case name is `snake` ("application");
+// nullopt when there is none.
+std::optional<LabelText> EnumerantLabelNamed(capnp::EnumSchema schema, std::string_view snake);
+
 // The Georgian label of the command field named `snake` ("received_on" -> "მიღების თარიღი"),
 // searched in the structs of the `Command` union and their nested structs; empty when no field of
 // that name has one.
