@@ -11,6 +11,7 @@
 #include "tests/workflow_commands.h"
 #include "workflows/calendar/deadline.h"
 #include "workflows/deadline_table.h"
+#include "workflows/deadline_watch.h"
 #include "workflows/org/legal_sources.h"
 
 namespace saqme::workflows {
@@ -160,6 +161,58 @@ TEST(LegalSourcesTest, EachBodyCitesItsOwnStatute) {
   complaint.Do("org-records", Register(schema::IncomingKind::COMPLAINT, "chair"));
   EXPECT_NE(complaint.state().due_explanation.find("art. 183(1)"), std::string::npos);
   EXPECT_EQ(complaint.state().due_explanation.find("Zugdidi"), std::string::npos);
+}
+
+TEST(LanguageTest, TheRightsExplanationADayOffAndAnActsGroundAreRecordedInGeorgianToo) {
+  WorkflowBench info;
+  info.Do("org-records", Register(schema::IncomingKind::PUBLIC_INFORMATION, "chair"));
+  info.Do("chair", Resolve("info-analytics"));
+  info.Do("info-analytics", kReceipt);
+  info.Do("info-analytics", RefuseInfo());
+  const auto& refused = info.last_event().at("data");
+  EXPECT_NE(refused.at("explain_by_explanation_ka").as_string().find("მუხლი 41"), std::string::npos)
+      << refused;
+
+  // A declared day off moves a due date on it: the recomputation explains itself in Georgian.
+  WorkflowBench letter;
+  letter.Do("org-records", Register(schema::IncomingKind::CORRESPONDENCE, "chair"));
+  HolidayCalendar calendar = HolidayCalendar::Default();
+  ASSERT_TRUE(
+      calendar
+          .AddDeclaredDayOff({*Date::Parse("2026-12-02"), "დასვენების დღე", "Day off", "decree"})
+          .ok());
+  Context context = letter.Context("chair");
+  context.calendar = &calendar;
+  auto moved = RecomputeForDayOff(letter.state(), context, *Date::Parse("2026-12-02"),
+                                  "დასვენების დღე", "c-1");
+  ASSERT_EQ(moved.size(), 1u);
+  CaseState state = letter.state();
+  Evolve(state, moved[0].event().asReader());
+  EXPECT_EQ(state.due, "2026-12-03");
+  EXPECT_NE(state.due_explanation_ka.find("გამოცხადდა დასვენების დღედ"), std::string::npos);
+  EXPECT_NE(state.due_explanation_ka.find("ახალი ვადა: 2026-12-03"), std::string::npos);
+  EXPECT_TRUE(LatinWords(state.due_explanation_ka, letter.org(), {}).empty())
+      << state.due_explanation_ka;
+
+  // An act's ground of entry into force: Zugdidi's cites its statute, Ozurgeti's none.
+  for (const OrgChart* org : {&OrgChart::Zugdidi(), &OrgChart::Ozurgeti()}) {
+    const bool zugdidi = org == &OrgChart::Zugdidi();
+    WorkflowBench act(*org);
+    const char* issuer = zugdidi ? "mayor" : "apparatus-head";
+    act.Do(zugdidi ? "adm-legal-head" : "sec-legal", DraftAct(schema::ActType::ORDER, issuer));
+    act.Do(zugdidi ? "adm-legal-head" : "sec-juridical", Expertise());
+    act.Do(issuer, Adopt());
+    act.Do(zugdidi ? "records-clerk" : "org-records", kRegisterAct);
+    act.Do(zugdidi ? "mayor" : "info-web", Publish("website", "2026-11-02"));
+    act.Do(zugdidi ? "records-clerk" : "org-records", Notify("2026-11-02"));
+    EXPECT_NE(act.state().in_force_ground_ka.find("ინდივიდუალური აქტი ძალაში შედის"),
+              std::string::npos);
+    EXPECT_EQ(act.state().in_force_ground_ka.find("მუხლი 39.4") != std::string::npos, zugdidi)
+        << act.state().in_force_ground_ka;
+    EXPECT_EQ(act.state().in_force_ground.find("Zugdidi statute art. 39.4") != std::string::npos,
+              zugdidi)
+        << act.state().in_force_ground;
+  }
 }
 
 TEST(LegalSourcesTest, TheOrgFileSourcesAreCheckedAtLoad) {
