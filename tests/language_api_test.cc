@@ -6,8 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <capnp/message.h>
+
+#include "engine/projection.h"
 #include "storage/csv.h"
 #include "tests/serve_fixture.h"
+#include "workflows/proceeding.h"
 
 namespace saqme::testing {
 namespace {
@@ -190,6 +194,32 @@ TEST_F(LanguageApiTest, AZugdidiCaseCitesTheMayoraltysStatute) {
             std::string::npos)
       << view;
   EXPECT_EQ(view.at("due_explanation").as_string().find("Ozurgeti"), std::string::npos);
+}
+
+// An event recorded before the Georgian fields replays with them empty; the view then shows the
+// English in the Georgian field, so a client always has a text to show.
+TEST(LanguageViewTest, AnOldEventWithoutGeorgianShowsItsEnglishInTheGeorgianField) {
+  capnp::MallocMessageBuilder message;
+  auto event = message.initRoot<schema::Event>();
+  event.setCaseId("case-old");
+  event.setCaseVersion(1);
+  event.getActor().setPost("org-records");
+  auto r = event.initPayload().initIncomingRegistered();
+  r.setKind(schema::IncomingKind::APPLICATION);
+  r.setChannel("post");
+  r.initSender().setName("ნინო");
+  r.setSubject("განცხადება");
+  r.setReceivedOn("2026-11-02");
+  r.setAddressee("chair");
+  r.setRegistrationNumber("1");
+  r.setDue("2026-12-02");
+  r.setDueExplanation("rule: months:1 (recorded before the Georgian explanations)");
+  workflows::CaseState state;
+  state.case_id = "case-old";
+  workflows::Evolve(state, event.asReader());
+  EXPECT_EQ(state.due_explanation_ka, "");
+  const auto view = engine::CaseView(state);
+  EXPECT_EQ(view.at("due_explanation_ka"), view.at("due_explanation"));
 }
 
 }  // namespace

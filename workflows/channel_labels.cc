@@ -29,7 +29,7 @@ std::string ChannelNameKa(std::string_view channel) {
   return label ? label->label_ka : std::string(channel);
 }
 
-std::string ChannelListKa(std::initializer_list<std::string_view> channels) {
+std::string ChannelListKa(std::span<const char* const> channels) {
   std::string out;
   size_t i = 0;
   for (auto channel : channels) {

@@ -3,6 +3,7 @@
 // the printable journals. A channel without a row is shown as recorded.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,6 @@ const ChannelLabel* ChannelLabelOf(std::string_view channel);
 // The Georgian name of `channel`, or `channel` itself when it has no label.
 std::string ChannelNameKa(std::string_view channel);
 // "ფოსტა, ელფოსტა ან ვებგვერდი": the Georgian names of `channels`, for a refusal listing them.
-std::string ChannelListKa(std::initializer_list<std::string_view> channels);
+std::string ChannelListKa(std::span<const char* const> channels);
 
 }  // namespace saqme::workflows

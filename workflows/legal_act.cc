@@ -7,6 +7,7 @@
 // A published act's text never changes: it is amended or repealed by another act.
 #include "workflows/legal_act.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "workflows/channel_labels.h"
@@ -30,6 +31,8 @@ const char* TypeName(schema::ActType type) {
 }
 
 bool IsCouncilAct(const std::string& type) { return type != "order"; }
+
+constexpr const char* kPublicationChannels[] = {"website", "legislative_herald"};
 
 // A ground of entry into force in both languages, with the article of the body's own statute
 // when its org file cites one for `key` (the Zugdidi statute art. 39.4-5; org-format.md).
@@ -141,9 +144,10 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto authority = Need(context, Power::kPublish);
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
       const std::string channel = command.getPublish().getChannel().cStr();
-      if (channel != "website" && channel != "legislative_herald") {
+      if (std::find(std::begin(kPublicationChannels), std::end(kPublicationChannels), channel) ==
+          std::end(kPublicationChannels)) {
         return Refuse("channel must be website or legislative_herald",
-                      "გამოქვეყნების არხი: " + ChannelListKa({"website", "legislative_herald"}));
+                      "გამოქვეყნების არხი: " + ChannelListKa(kPublicationChannels));
       }
       // Normative acts are published in the Legislative Herald (საკანონმდებლო მაცნე).
       if (state.act_type == "resolution" && channel != "legislative_herald") {

@@ -58,9 +58,8 @@ std::string OutcomeName(schema::Outcome outcome);
 // "citizen", "organisation", "agency".
 std::string SenderKindName(schema::SenderKind kind);
 
-// The legal source the body cites for rule `key` (a deadline rule of the table, or a ground such
-// as "act-in-force-notification"): its org file's own (org-format.md "sources"), else the
-// deadline table's. Requires a table key when the org file names none.
+// The legal source the body cites for deadline rule `key`: its org file's own (org-format.md
+// "sources"), else the deadline table's national one. Requires a key of the deadline table.
 LegalSource SourceOf(const Context& context, std::string_view key);
 // The statutory deadline `key` counted from `start`, citing SourceOf(context, key).
 Deadline StatutoryDeadline(const Context& context, std::string_view key, const Date& start);

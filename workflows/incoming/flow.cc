@@ -86,7 +86,7 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
     explanation = "set in the resolution by " + context.actor_post + " on " +
                   context.today.ToString() + " (the statutory deadline is " + state.statutory_due +
                   ")";
-    explanation_ka = "ვადა რეზოლუციით დაადგინა " + context.actor_post + "-მ " +
+    explanation_ka = "ვადა დადგენილია რეზოლუციით: " + context.actor_post + ", " +
                      context.today.ToString() + " (კანონით დადგენილი ვადაა " + state.statutory_due +
                      ")";
   }
@@ -361,7 +361,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
                        [&](const char* c) { return channel == c; })) {
         return Refuse("channel must be post, email, hand, exchange or website",
                       "გაგზავნის არხი უნდა იყოს: " +
-                          ChannelListKa({"post", "email", "hand", "exchange", "website"}));
+                          ChannelListKa(kChannels));
       }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initDispatched();
@@ -477,8 +477,8 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.due = r.getNewDue();
       state.due_explanation = "extended on " + today + " by " + ActedAs(event) + ": " +
                               std::string(r.getReason().cStr());
-      state.due_explanation_ka = "ვადა გაგრძელდა " + today + ", გააგრძელა " + ActedAs(event) +
-                                 ": " + std::string(r.getReason().cStr());
+      state.due_explanation_ka = "ვადა გაგრძელდა " + today + " (" + ActedAs(event) +
+                                 "): " + std::string(r.getReason().cStr());
       if (r.getStatutoryExtension()) {
         ++state.statutory_extensions;
         state.statutory_due = state.due;
