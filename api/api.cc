@@ -508,8 +508,8 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
   if (opening) {
     auto view = engine_->Case(outcome->case_id);
     if (view.ok()) {
-      for (const char* key :
-           {"registration_number", "due", "due_explanation", "due_explanation_ka", "kind", "state"}) {
+      for (const char* key : {"registration_number", "due", "due_explanation", "due_explanation_ka",
+                              "kind", "state"}) {
         if (view->contains(key)) result[key] = view->at(key);
       }
     }

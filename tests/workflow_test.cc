@@ -281,8 +281,9 @@ TEST(ApplicationTest, DecisionThenSignatureAndOneExtensionOfAtMostAMonth) {
   EXPECT_NE(bench.state().due_explanation.find("Regulations of the Ozurgeti Municipal Council"),
             std::string::npos);
   EXPECT_EQ(bench.state().due_explanation.find("Zugdidi"), std::string::npos);
-  EXPECT_NE(bench.state().due_explanation_ka.find("ოზურგეთის მუნიციპალიტეტის საკრებულოს რეგლამენტი"),
-            std::string::npos);
+  EXPECT_NE(
+      bench.state().due_explanation_ka.find("ოზურგეთის მუნიციპალიტეტის საკრებულოს რეგლამენტი"),
+      std::string::npos);
   EXPECT_EQ(bench.state().due_explanation_ka.find("ზუგდიდ"), std::string::npos);
   // The resolution may shorten the statutory deadline, not extend it.
   EXPECT_NE(bench.Try("apparatus-head", Resolve("sec-legal", "2026-12-10")), "");

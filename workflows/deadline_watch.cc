@@ -283,9 +283,8 @@ std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, cons
   // The Georgian follows the Georgian of the case's explanation, or its English for an old case.
   const std::string& base_ka =
       state.due_explanation_ka.empty() ? state.due_explanation : state.due_explanation_ka;
-  r.setExplanationKa(state.stage == Stage::kInfoRefused || base_ka.empty()
-                         ? why_ka
-                         : base_ka + "\n" + why_ka);
+  r.setExplanationKa(
+      state.stage == Stage::kInfoRefused || base_ka.empty() ? why_ka : base_ka + "\n" + why_ka);
   r.setDayOff(day_off.ToString());
   r.setDeclaredBy(declared_by);
   events.push_back(std::move(draft));

@@ -135,9 +135,9 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
                 const KindRules& kind, const Context& context) {
   if (kind.extension == Extension::kNone) {
     const LegalSource source = SourceOf(context, kind.deadline_key);
-    return RefuseNow("this deadline is set by law (" + source.en + ") and cannot be extended",
-                     "ეს ვადა კანონითაა დადგენილი (" + source.ka +
-                         ") და მისი გაგრძელება დაუშვებელია");
+    return RefuseNow(
+        "this deadline is set by law (" + source.en + ") and cannot be extended",
+        "ეს ვადა კანონითაა დადგენილი (" + source.ka + ") და მისი გაგრძელება დაუშვებელია");
   }
   // Who may extend, then whether it may be extended now, then the data (refusal.h).
   std::string acting_for;
@@ -360,8 +360,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       if (std::none_of(std::begin(kChannels), std::end(kChannels),
                        [&](const char* c) { return channel == c; })) {
         return Refuse("channel must be post, email, hand, exchange or website",
-                      "გაგზავნის არხი უნდა იყოს: " +
-                          ChannelListKa(kChannels));
+                      "გაგზავნის არხი უნდა იყოს: " + ChannelListKa(kChannels));
       }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initDispatched();
