@@ -492,7 +492,8 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
   if (opening) {
     auto view = engine_->Case(outcome->case_id);
     if (view.ok()) {
-      for (const char* key : {"registration_number", "due", "due_explanation", "kind", "state"}) {
+      for (const char* key : {"registration_number", "due", "due_explanation", "due_explanation_ka",
+                              "kind", "state"}) {
         if (view->contains(key)) result[key] = view->at(key);
       }
     }
@@ -963,6 +964,7 @@ Response Api::JournalAnswer(const Request& request, const std::string& journal, 
       journal, year, static_cast<uint32_t>(std::min<uint64_t>(page->after, UINT32_MAX)),
       page->limit == SIZE_MAX ? SIZE_MAX : page->limit + 1);
   if (!entries.ok()) return FromStatus(request, entries.status());
+  AddGeorgianValues(entries.value(), *Org());
   if (as == "json") {
     boost::json::value next = TrimToPage(entries.value(), page.value(), "number");
     return Json(http::status::ok,

@@ -6,14 +6,21 @@
 #include "storage/event_json.h"
 #include "storage/field_rules.h"
 #include "storage/saqme.capnp.h"
+#include "storage/schema_labels.h"
 #include "workflows/calendar/date.h"
 
 namespace saqme::api {
 namespace {
 
-Status Bad(const std::string& path, const std::string& what) {
-  return Status::Error(Status::Code::kInvalidArgument, path + ": " + what,
-                       "ბრძანების ველი " + path + " არასწორია");
+// A 400 naming the field: "command.received_on: expected a string" and, in Georgian, the field
+// with its schema label and what is wrong with it.
+Status Bad(const std::string& path, const std::string& what, const std::string& what_ka) {
+  std::string field = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+  field = field.substr(0, field.find('['));
+  const std::string label = storage::CommandFieldLabelKa(field);
+  return Status::Error(
+      Status::Code::kInvalidArgument, path + ": " + what,
+      "ბრძანების ველი " + path + (label.empty() ? "" : " („" + label + "“)") + ": " + what_ka);
 }
 
 Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder builder,
@@ -38,7 +45,10 @@ Status CheckTextValue(capnp::StructSchema::Field field, std::string_view text,
     return Status::Error(Status::Code::kInvalidArgument, problem->en, problem->ka);
   }
   if (!text.empty() && HasAnnotation(field, kDateAnnotation)) {
-    if (auto problem = workflows::Date::ProblemWith(text, path)) {
+    const auto label = storage::LabelIn(field.getProto().getAnnotations());
+    const std::string path_ka =
+        label ? path + " („" + std::string(label->getKa().cStr()) + "“)" : path;
+    if (auto problem = workflows::Date::ProblemWith(text, path, path_ka)) {
       return Status::Error(Status::Code::kInvalidArgument, problem->en, problem->ka);
     }
   }
@@ -50,14 +60,15 @@ Status FillField(const boost::json::value& value, capnp::DynamicStruct::Builder 
   auto type = field.getType();
   switch (type.which()) {
     case capnp::schema::Type::TEXT: {
-      if (!value.is_string()) return Bad(path, "expected a string");
+      if (!value.is_string()) return Bad(path, "expected a string", "მოსალოდნელია ტექსტი");
       Status checked = CheckTextValue(field, value.as_string(), path);
       if (!checked.ok()) return checked;
       builder.set(field, capnp::Text::Reader(value.as_string().c_str(), value.as_string().size()));
       return Status::Ok();
     }
     case capnp::schema::Type::BOOL:
-      if (!value.is_bool()) return Bad(path, "expected true or false");
+      if (!value.is_bool())
+        return Bad(path, "expected true or false", "მოსალოდნელია true ან false");
       builder.set(field, value.as_bool());
       return Status::Ok();
     case capnp::schema::Type::INT8:
@@ -75,46 +86,56 @@ Status FillField(const boost::json::value& value, capnp::DynamicStruct::Builder 
                  (value.as_int64() < 0 || uint64_t(value.as_int64()) <= range.max)) {
         builder.set(field, value.as_int64());
       } else {
-        return Bad(path, "expected a whole number from " + std::to_string(range.min) + " to " +
-                             std::to_string(range.max));
+        return Bad(path,
+                   "expected a whole number from " + std::to_string(range.min) + " to " +
+                       std::to_string(range.max),
+                   "მოსალოდნელია მთელი რიცხვი " + std::to_string(range.min) + "-დან " +
+                       std::to_string(range.max) + "-მდე");
       }
       return Status::Ok();
     }
     case capnp::schema::Type::ENUM: {
-      if (!value.is_string()) return Bad(path, "expected one of its names");
+      if (!value.is_string())
+        return Bad(path, "expected one of its names", "მოსალოდნელია ერთ-ერთი დასახელება");
       const std::string name = CamelCase(std::string(value.as_string()));
       KJ_IF_MAYBE (enumerant, type.asEnum().findEnumerantByName(name)) {
         builder.set(field, capnp::DynamicEnum(*enumerant));
         return Status::Ok();
       }
-      std::string names;
+      std::string names, names_ka;
       for (auto e : type.asEnum().getEnumerants()) {
-        names += (names.empty() ? "" : ", ") + storage::SnakeCase(e.getProto().getName());
+        const std::string name = storage::SnakeCase(e.getProto().getName());
+        names += (names.empty() ? "" : ", ") + name;
+        const auto label = storage::EnumerantLabel(type.asEnum(), e.getOrdinal());
+        names_ka += (names_ka.empty() ? "" : ", ") + name +
+                    (label.ka == name ? std::string() : " (" + label.ka + ")");
       }
-      return Bad(path, "'" + std::string(value.as_string()) + "' is not one of: " + names);
+      return Bad(
+          path, "'" + std::string(value.as_string()) + "' is not one of: " + names,
+          "'" + std::string(value.as_string()) + "' დაშვებული არ არის; დაშვებულია: " + names_ka);
     }
     case capnp::schema::Type::STRUCT:
-      if (!value.is_object()) return Bad(path, "expected an object");
+      if (!value.is_object()) return Bad(path, "expected an object", "მოსალოდნელია ობიექტი");
       return FillStruct(value.as_object(), builder.init(field).as<capnp::DynamicStruct>(), path,
                         nullptr);
     case capnp::schema::Type::LIST: {
-      if (!value.is_array()) return Bad(path, "expected an array");
+      if (!value.is_array()) return Bad(path, "expected an array", "მოსალოდნელია მასივი");
       const auto& array = value.as_array();
       auto list = builder.init(field, array.size()).as<capnp::DynamicList>();
       auto element = type.asList().getElementType();
       for (size_t i = 0; i < array.size(); ++i) {
         const std::string at = path + "[" + std::to_string(i) + "]";
         if (element.isText()) {
-          if (!array[i].is_string()) return Bad(at, "expected a string");
+          if (!array[i].is_string()) return Bad(at, "expected a string", "მოსალოდნელია ტექსტი");
           list.set(i,
                    capnp::Text::Reader(array[i].as_string().c_str(), array[i].as_string().size()));
         } else if (element.isStruct()) {
-          if (!array[i].is_object()) return Bad(at, "expected an object");
+          if (!array[i].is_object()) return Bad(at, "expected an object", "მოსალოდნელია ობიექტი");
           Status s =
               FillStruct(array[i].as_object(), list[i].as<capnp::DynamicStruct>(), at, nullptr);
           if (!s.ok()) return s;
         } else {
-          return Bad(at, "unsupported list element");
+          return Bad(at, "unsupported list element", "სიის ამ ტიპის ელემენტი არ მიიღება");
         }
       }
       return Status::Ok();
@@ -122,7 +143,7 @@ Status FillField(const boost::json::value& value, capnp::DynamicStruct::Builder 
     case capnp::schema::Type::VOID:
       return Status::Ok();
     default:
-      return Bad(path, "unsupported field type");
+      return Bad(path, "unsupported field type", "ველის ეს ტიპი არ მიიღება");
   }
 }
 
@@ -138,7 +159,7 @@ Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder
       Status s = FillField(value, builder, *field, at);
       if (!s.ok()) return s;
     } else {
-      return Bad(at, "unknown field");
+      return Bad(at, "unknown field", "უცნობი ველი");
     }
   }
   // Enums have no safe default: each must be given. Required text must say something, and a
@@ -150,11 +171,10 @@ Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder
     const boost::json::value* given = json.if_contains(name);
     if (given && given->is_null()) given = nullptr;
     const auto type = field.getType();
-    if ((type.isEnum() || type.isStruct()) && !given) return Bad(at, "is required");
+    if ((type.isEnum() || type.isStruct()) && !given) return Bad(at, "is required", "აუცილებელია");
     if (type.isText() && (!given || storage::IsBlank(given->as_string()))) {
-      return Status::Error(Status::Code::kInvalidArgument,
-                           at + ": is required and must not be blank",
-                           at + ": აუცილებელი ველია და ცარიელი არ უნდა იყოს");
+      return Bad(at, "is required and must not be blank",
+                 "აუცილებელი ველია და ცარიელი არ უნდა იყოს");
     }
   }
   return Status::Ok();
@@ -191,7 +211,8 @@ Status CheckText(capnp::DynamicValue::Reader value, const std::string& path) {
     case capnp::DynamicValue::TEXT: {
       auto text = value.as<capnp::Text>();
       if (!ValidUtf8(std::string_view(text.begin(), text.size()))) {
-        return Bad(path, "text must be UTF-8 without NUL characters");
+        return Bad(path, "text must be UTF-8 without NUL characters",
+                   "ტექსტი უნდა იყოს UTF-8 კოდირებით, NUL სიმბოლოს გარეშე");
       }
       return Status::Ok();
     }
@@ -226,7 +247,8 @@ Status ValidateText(schema::Command::Reader command) {
   try {
     return CheckText(capnp::toDynamic(command), "command");
   } catch (const kj::Exception& e) {
-    return Bad("command", std::string("does not decode: ") + e.getDescription().cStr());
+    return Bad("command", std::string("does not decode: ") + e.getDescription().cStr(),
+               "ბრძანება ვერ წაიკითხა");
   }
 }
 
@@ -285,26 +307,29 @@ std::string CamelCase(const std::string& snake) {
 }
 
 Status CommandFromJson(const boost::json::value& command, capnp::MessageBuilder& message) {
-  if (!command.is_object()) return Bad("command", "expected an object");
+  if (!command.is_object()) return Bad("command", "expected an object", "მოსალოდნელია ობიექტი");
   const auto& json = command.as_object();
   auto type = json.find("type");
   if (type == json.end() || !type->value().is_string()) {
-    return Bad("command.type", "is required (e.g. \"register_incoming\")");
+    return Bad("command.type", "is required (e.g. \"register_incoming\")",
+               "აუცილებელია ბრძანების სახე (მაგ. \"register_incoming\")");
   }
   auto root = capnp::toDynamic(message.initRoot<schema::Command>());
   const std::string name = CamelCase(std::string(type->value().as_string()));
   if (storage::SnakeCase(name) != type->value().as_string()) {  // only the docs/api.md spelling
     return Bad("command.type",
-               "unknown command type '" + std::string(type->value().as_string()) + "'");
+               "unknown command type '" + std::string(type->value().as_string()) + "'",
+               "უცნობი ბრძანება '" + std::string(type->value().as_string()) + "'");
   }
   KJ_IF_MAYBE (member, root.getSchema().findFieldByName(name)) {
     if (member->getProto().getDiscriminantValue() == capnp::schema::Field::NO_DISCRIMINANT) {
-      return Bad("command.type", "unknown command type");
+      return Bad("command.type", "unknown command type", "უცნობი ბრძანება");
     }
     if (member->getType().isVoid()) {
       root.set(*member, capnp::VOID);
       for (const auto& [key, value] : json) {
-        if (key != "type") return Bad("command." + std::string(key), "unknown field");
+        if (key != "type")
+          return Bad("command." + std::string(key), "unknown field", "უცნობი ველი");
       }
       return Status::Ok();
     }

@@ -9,6 +9,7 @@
 #include "storage/event_json.h"
 #include "storage/field_rules.h"
 #include "storage/saqme.capnp.h"
+#include "storage/schema_labels.h"
 #include "workflows/command_labels.h"
 #include "workflows/org/org_changes.h"
 #include "workflows/proceeding.h"
@@ -17,8 +18,8 @@ namespace saqme::api {
 namespace {
 
 // The ids fixed in storage/saqme.capnp (the C++ generator emits nothing for annotations).
-constexpr uint64_t kLabel = 0xd02d38a1bc966358, kDate = 0xb69ea498252cc52e,
-                   kPost = 0xd76465f0d0a4ee65, kNote = 0xc9c8875fd5926366;
+constexpr uint64_t kDate = 0xb69ea498252cc52e, kPost = 0xd76465f0d0a4ee65,
+                   kNote = 0xc9c8875fd5926366;
 
 using Annotations = capnp::List<capnp::schema::Annotation>::Reader;
 
@@ -56,9 +57,7 @@ class Builder {
   }
 
   static std::optional<schema::Label::Reader> LabelIn(Annotations annotations) {
-    auto value = Find(annotations, kLabel);
-    if (!value) return std::nullopt;
-    return value->getStruct().getAs<schema::Label>();
+    return storage::LabelIn(annotations);
   }
 
   boost::json::object CommandJson(capnp::StructSchema::Field member) {

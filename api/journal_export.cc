@@ -6,6 +6,9 @@
 #include <boost/json/serialize.hpp>
 
 #include "storage/csv.h"
+#include "storage/saqme.capnp.h"
+#include "storage/schema_labels.h"
+#include "workflows/channel_labels.h"
 
 namespace saqme::api {
 namespace {
@@ -65,6 +68,38 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"forwarded_to", {"გადაეგზავნა", "Forwarded to"}},
 };
 
+// The entry keys whose values are post ids.
+constexpr const char* kPostColumns[] = {"addressee", "executor", "resolution_by",
+                                        "signed_by", "issuer",   "assignee"};
+
+// The Georgian name of `value` in `column`; empty when it has none.
+std::string GeorgianValue(const std::string& column, const std::string& value,
+                          const workflows::OrgChart& org) {
+  if (column == "kind") {
+    auto label = storage::EnumerantLabelNamed(capnp::Schema::from<schema::IncomingKind>(), value);
+    return label ? label->ka : std::string();
+  }
+  if (column == "sender_kind") {
+    auto label = storage::EnumerantLabelNamed(capnp::Schema::from<schema::SenderKind>(), value);
+    return label ? label->ka : std::string();
+  }
+  if (column == "channel") {
+    const workflows::ChannelLabel* label = workflows::ChannelLabelOf(value);
+    return label ? label->label_ka : std::string();
+  }
+  for (const char* post_column : kPostColumns) {
+    if (column == post_column) {
+      const workflows::Post* post = org.FindPost(value);
+      return post ? post->title_ka : std::string();
+    }
+  }
+  return {};
+}
+
+bool IsGeorgianColumn(const std::string& column) {
+  return column.size() > 3 && column.compare(column.size() - 3, 3, "_ka") == 0;
+}
+
 std::string Cell(const boost::json::object& entry, const std::string& column) {
   const auto* value = entry.if_contains(column);
   if (!value || value->is_null()) return "";
@@ -97,6 +132,20 @@ std::string Escaped(const std::string& text) {
 }
 
 }  // namespace
+
+void AddGeorgianValues(boost::json::array& entries, const workflows::OrgChart& org) {
+  for (auto& value : entries) {
+    auto& entry = value.as_object();
+    boost::json::object added;
+    for (const auto& field : entry) {
+      if (!field.value().is_string()) continue;
+      const std::string ka =
+          GeorgianValue(std::string(field.key()), std::string(field.value().as_string()), org);
+      if (!ka.empty()) added[std::string(field.key()) + "_ka"] = ka;
+    }
+    for (auto& field : added) entry[field.key()] = std::move(field.value());
+  }
+}
 
 std::vector<std::string> JournalColumns(const boost::json::array& entries) {
   std::vector<std::string> columns = {"number", "date", "case_id"};
@@ -143,7 +192,11 @@ std::string JournalHtml(const std::string& journal, int year, const boost::json:
       "</style>\n</head>\n<body>\n<h1>" +
       Escaped(ka) + ", " + y + "</h1>\n<h2>" + Escaped(en) + ", " + y + " — " +
       std::to_string(entries.size()) + " ჩანაწერი / entries</h2>\n<table>\n<thead><tr>";
-  const auto columns = JournalColumns(entries);
+  // The printed page is in Georgian: a code's column shows its Georgian name (`<key>_ka`).
+  std::vector<std::string> columns;
+  for (const auto& column : JournalColumns(entries)) {
+    if (!IsGeorgianColumn(column)) columns.push_back(column);
+  }
   for (const auto& column : columns) {
     const auto label = kColumnLabels.find(column);
     out += "<th>" + Escaped(label != kColumnLabels.end() ? label->second.ka : column) + "<small>" +
@@ -153,7 +206,8 @@ std::string JournalHtml(const std::string& journal, int year, const boost::json:
   for (const auto& entry : entries) {
     out += "<tr>";
     for (const auto& column : columns) {
-      out += "<td>" + Escaped(Cell(entry.as_object(), column)) + "</td>";
+      const std::string ka = Cell(entry.as_object(), column + "_ka");
+      out += "<td>" + Escaped(ka.empty() ? Cell(entry.as_object(), column) : ka) + "</td>";
     }
     out += "</tr>\n";
   }

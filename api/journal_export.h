@@ -12,7 +12,16 @@
 
 #include <boost/json/array.hpp>
 
+#include "workflows/org/org_chart.h"
+
 namespace saqme::api {
+
+// Adds beside each value a person reads as a code its Georgian name, as `<key>_ka`: the kind of
+// document (the schema's labels), the channel, the sender's kind, and the Georgian title of every
+// post named (addressee, executor, resolution_by, signed_by, issuer, assignee) from `org`. A value
+// without a Georgian name is left without one. The JSON answer carries them; the CSV has them as
+// columns; the printed page shows them in place of the codes.
+void AddGeorgianValues(boost::json::array& entries, const workflows::OrgChart& org);
 
 // The journal's column keys for `entries` (above).
 std::vector<std::string> JournalColumns(const boost::json::array& entries);

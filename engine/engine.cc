@@ -100,6 +100,9 @@ std::optional<workflows::ActFacts> ActFactsOf(const std::optional<std::string>& 
 }
 
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
+// The adopted org chart is the org file itself (the Zugdidi mayoralty's is about 100 KB), above
+// the bound of a client's event: its own bound, far above any body's chart.
+constexpr size_t kMaxAdoptedChartBytes = 8 << 20;
 
 }  // namespace
 
@@ -232,8 +235,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     std::vector<storage::EventDraft> events;
     events.push_back(workflows::org::Adoption(*engine_->options_.org, engine_->options_.org_source,
                                               kWatcherPost, engine_->options_.clock()));
-    auto appended =
-        StageEvents(workflows::kOrgCaseId, "org-chart-adopted", std::move(events), state, outcome);
+    auto appended = StageEvents(workflows::kOrgCaseId, "org-chart-adopted", std::move(events),
+                                state, outcome, {}, kMaxAdoptedChartBytes);
     if (!appended.ok()) return appended.status();
     outcome.version = appended->version;
     return outcome;
@@ -271,8 +274,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                                             const std::string& command_id,
                                             std::vector<storage::EventDraft> events,
                                             CaseState& state, Outcome& outcome,
-                                            const Sent& sent = {}) {
+                                            const Sent& sent = {}, size_t max_event_bytes = 0) {
     storage::AppendRequest request;
+    request.max_event_bytes = max_event_bytes;
     request.case_id = case_id;
     request.expected_version = state.version;
     request.command_id = command_id;

@@ -138,6 +138,9 @@ boost::json::object CaseView(const CaseState& s) {
   set("opened_on", s.opened_on);
   set("due", s.due);
   set("due_explanation", s.due_explanation);
+  // Events before the Georgian explanations carry none: the view shows the English then.
+  set("due_explanation_ka",
+      s.due_explanation_ka.empty() ? s.due_explanation : s.due_explanation_ka);
   set("deadline_setter", s.deadline_setter);
   set("executor", s.lead_executor);
   // After a resolution the view names its co-executors: an empty list when it has none.
@@ -181,6 +184,8 @@ boost::json::object CaseView(const CaseState& s) {
   set("notified_on", s.notified_on);
   set("in_force_on", s.in_force_on);
   set("in_force_ground", s.in_force_ground);
+  set("in_force_ground_ka",
+      s.in_force_ground_ka.empty() ? s.in_force_ground : s.in_force_ground_ka);
   set("repealed_by", s.repealed_by);
   if (!s.amended_by.empty()) {
     view["amended_by"] = boost::json::array(s.amended_by.begin(), s.amended_by.end());
@@ -511,6 +516,13 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                                   {"level", alert.getLevel()},
                                   {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
                                   {"acknowledged", false}};
+        // Old alerts carry no Georgian: the English stands in.
+        entry["rule_ka"] =
+            alert.getRuleKa().size() > 0 ? alert.getRuleKa().cStr() : alert.getRule().cStr();
+        entry["due_explanation"] = alert.getDueExplanation().cStr();
+        entry["due_explanation_ka"] = alert.getDueExplanationKa().size() > 0
+                                          ? alert.getDueExplanationKa().cStr()
+                                          : alert.getDueExplanation().cStr();
         sink.Put(kAlertsView, AlertKey(recipient.getPost().cStr(), event.getSeq()),
                  boost::json::serialize(entry));
       }

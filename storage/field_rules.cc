@@ -1,5 +1,7 @@
 #include "storage/field_rules.h"
 
+#include "storage/schema_labels.h"
+
 namespace saqme::storage {
 
 capnp::List<schema::Choice>::Reader ChoicesOf(capnp::StructSchema::Field field) {
@@ -20,12 +22,15 @@ std::optional<FieldProblem> NotAChoice(capnp::StructSchema::Field field, std::st
     if (std::string_view(choice.getValue().cStr()) == value) return std::nullopt;
     en += std::string(en.empty() ? "" : ", ") + choice.getValue().cStr() + " (" +
           choice.getLabel().getEn().cStr() + ")";
-    ka += std::string(ka.empty() ? "" : ", ") + choice.getValue().cStr() + " — " +
-          choice.getLabel().getKa().cStr();
+    ka += std::string(ka.empty() ? "" : ", ") + choice.getLabel().getKa().cStr();
   }
+  // The Georgian names the field by its label and lists the choices by theirs: a clerk reads
+  // no API code in it.
+  const auto label = LabelIn(field.getProto().getAnnotations());
   const std::string at(path), shown(value);
+  const std::string at_ka = label ? "„" + std::string(label->getKa().cStr()) + "“" : at;
   return FieldProblem{at + ": '" + shown + "' is not one of: " + en,
-                      at + ": '" + shown + "' დაუშვებელი მნიშვნელობაა; შესაძლებელია: " + ka};
+                      at_ka + ": „" + shown + "“ დაუშვებელი მნიშვნელობაა; შესაძლებელია: " + ka};
 }
 
 bool IsBlank(std::string_view text) {

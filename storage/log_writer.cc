@@ -137,13 +137,14 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
     event.setRecordedAt(recorded_at);
     event.setCommandId(request.command_id);
     std::string bytes = SealEvent(draft.message(), tail.head_hash, &tail.head_hash);
-    if (bytes.size() > log_->options().max_event_bytes) {
-      return Status::Error(
-          Code::kTooLarge,
-          "an event of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
-              std::to_string(log_->options().max_event_bytes) + " bytes",
-          "მოვლენა ზედმეტად დიდია (" + std::to_string(bytes.size()) + " ბაიტი, ზღვარია " +
-              std::to_string(log_->options().max_event_bytes) + ")");
+    const size_t limit =
+        request.max_event_bytes ? request.max_event_bytes : log_->options().max_event_bytes;
+    if (bytes.size() > limit) {
+      return Status::Error(Code::kTooLarge,
+                           "an event of " + std::to_string(bytes.size()) +
+                               " bytes exceeds the limit of " + std::to_string(limit) + " bytes",
+                           "მოვლენა ზედმეტად დიდია (" + std::to_string(bytes.size()) +
+                               " ბაიტი, ზღვარია " + std::to_string(limit) + ")");
     }
     sealed.emplace_back(tail.last_seq, std::move(bytes));
   }

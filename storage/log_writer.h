@@ -36,6 +36,10 @@ struct AppendRequest {
   // Kept in the command record to tell a retry from a reused id (CommandRecord); empty for
   // appends that are not a client's command.
   std::string command_digest, command_post, command_type;
+  // 0: each event is bounded by LogOptions::max_event_bytes, the guard against oversized client
+  // commands. The engine's own configuration events (the adopted org chart, which a large body's
+  // org file makes bigger than that) give their own bound here.
+  size_t max_event_bytes = 0;
 };
 
 struct AppendResult {

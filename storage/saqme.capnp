@@ -163,6 +163,7 @@ struct IncomingRegisteredV1 {
   due @9 :Text;                  # date
   dueExplanation @10 :Text;      # how `due` was computed, with its legal source
   relatedCase @11 :Text;
+  dueExplanationKa @12 :Text;    # `dueExplanation` in Georgian (empty in events before it)
 }
 
 # The addressee's resolution: who executes, what, by when.
@@ -173,6 +174,7 @@ struct ResolutionAssignedV1 {
   due @3 :Text;                  # date
   dueExplanation @4 :Text;
   onControl @5 :Bool;            # "კონტროლზე": the deadline is watched by the supervisors
+  dueExplanationKa @6 :Text;     # `dueExplanation` in Georgian (empty in events before it)
 }
 
 # The executor confirmed receipt (delivery journal).
@@ -245,6 +247,7 @@ struct InformationRefusedV1 {
   reason @0 :Text;
   explainBy @1 :Text;            # date
   explainByExplanation @2 :Text;
+  explainByExplanationKa @3 :Text;  # in Georgian (empty in events before it)
 }
 
 struct RightsExplainedV1 {
@@ -307,12 +310,14 @@ struct ActPublishedV1 {
   publishedOn @1 :Text;
   inForceOn @2 :Text;            # set when publication brings the act into force
   inForceGround @3 :Text;
+  inForceGroundKa @4 :Text;      # in Georgian (empty in events before it)
 }
 
 struct AddresseeNotifiedV1 {
   notifiedOn @0 :Text;
   inForceOn @1 :Text;
   inForceGround @2 :Text;
+  inForceGroundKa @3 :Text;      # in Georgian (empty in events before it)
 }
 
 struct ActChangedByV1 {
@@ -394,6 +399,8 @@ struct DeadlineAlertV1 {
   level @6 :UInt8;               # missed: 0; escalated: 1, 2, ... up the supervision line
   workingDaysOverdue @7 :UInt16;
   recipients @8 :List(AlertRecipient);
+  ruleKa @9 :Text;               # `rule` in Georgian (empty in events before it)
+  dueExplanationKa @10 :Text;    # `dueExplanation` in Georgian (empty in events before it)
 }
 
 # An open deadline moved because the calendar changed (a government-declared day off).
@@ -404,6 +411,7 @@ struct DeadlineRecomputedV1 {
   explanation @3 :Text;          # the new due date's explanation
   dayOff @4 :Text;               # the declared day off that moved it
   declaredBy @5 :Text;           # command id of the declaration
+  explanationKa @6 :Text;        # `explanation` in Georgian (empty in events before it)
 }
 
 struct AlertAcknowledgedV1 {

@@ -122,7 +122,8 @@ TEST_F(ApiTest, ACitizensApplicationFromRegistrationToFiling) {
   const std::string id(opened.json().at("case_id").as_string());
   EXPECT_EQ(opened.json().at("registration_number").as_string(), "1");
   EXPECT_EQ(opened.json().at("due").as_string(), "2026-12-02");
-  EXPECT_NE(opened.json().at("due_explanation").as_string().find("art. 28.1"), std::string::npos);
+  EXPECT_NE(opened.json().at("due_explanation").as_string().find("Ozurgeti"), std::string::npos);
+  EXPECT_EQ(opened.json().at("due_explanation").as_string().find("Zugdidi"), std::string::npos);
 
   Ok("apparatus-head", id,
      object{{"type", "assign_resolution"},

@@ -58,11 +58,13 @@ TEST_F(CorrectionsApiTest, AVoidNumberStaysInTheJournalACorrectionShowsBeforeAnd
   Start(kPosts, today_);
   const std::string wrong = Register("შეცდომით დარეგისტრირებული");
   const std::string letter = Register("ნაკვეთის საკითხი");
-  // Void: refused without a reason (422) and for the chair (403); then the number stays.
+  // Void: refused without a reason (400, the field is required) and for the chair (403); then
+  // the number stays.
   auto refused = client_->Post(
       "/v1/cases/" + wrong + "/commands", tokens_.at("org-records"),
       object{{"command_id", "void-0"}, {"command", object{{"type", "void_registration"}}}});
-  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_NE(refused.body.find("command.reason"), std::string::npos) << refused.body;
   refused = client_->Post(
       "/v1/cases/" + wrong + "/commands", tokens_.at("chair"),
       object{{"command_id", "void-1"},

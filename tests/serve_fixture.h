@@ -61,19 +61,6 @@ class ServeFixture : public ::testing::Test {
     EXPECT_EQ(LiveViews(*engine.value()), RebuiltViews(*engine.value()));
   }
 
-  // The views live and rebuilt from the log, once the server is gone: `saqme check` and the
-  // same comparison key by key.
-  void ExpectRebuildEqualsLive() {
-    client_.reset();
-    server_.reset();
-    auto [code, out] = RunCommand(std::string(SAQME_BINARY) + " check --data " + dir_.Sub("data"));
-    EXPECT_EQ(code, 0) << out;
-    EXPECT_NE(out.find("view entries equal the projection"), std::string::npos) << out;
-    auto engine = engine::Engine::Open(dir_.Sub("data"), {});
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    EXPECT_EQ(LiveViews(*engine.value()), RebuiltViews(*engine.value()));
-  }
-
   TempDir dir_;
   std::map<std::string, std::string> tokens_;
   std::unique_ptr<ServeProcess> server_;

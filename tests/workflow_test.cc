@@ -409,7 +409,14 @@ TEST(ApplicationTest, DecisionThenSignatureAndOneExtensionOfAtMostAMonth) {
   bench.AddNomenclatureFile(2026, "02-01");
   bench.Do("org-records", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
   EXPECT_EQ(bench.state().due, "2026-12-02");
-  EXPECT_NE(bench.state().due_explanation.find("Zugdidi statute art. 28.1"), std::string::npos);
+  // An Ozurgeti case cites the council's own regulations (its org file), never Zugdidi's statute.
+  EXPECT_NE(bench.state().due_explanation.find("Regulations of the Ozurgeti Municipal Council"),
+            std::string::npos);
+  EXPECT_EQ(bench.state().due_explanation.find("Zugdidi"), std::string::npos);
+  EXPECT_NE(
+      bench.state().due_explanation_ka.find("ოზურგეთის მუნიციპალიტეტის საკრებულოს რეგლამენტი"),
+      std::string::npos);
+  EXPECT_EQ(bench.state().due_explanation_ka.find("ზუგდიდ"), std::string::npos);
   // The resolution may shorten the statutory deadline, not extend it.
   EXPECT_NE(bench.Try("apparatus-head", Resolve("sec-legal", "2026-12-10")), "");
   bench.Do("apparatus-head", Resolve("sec-legal"));
@@ -458,7 +465,8 @@ TEST(ApplicationTest, TheDecisionAndTheSignatureWaitForTheLegalServicesVisa) {
   EXPECT_EQ(ExpectedSteps(bench.state(), bench.org()),
             (std::vector<ExpectedStep>{{"sec-legal", "endorse"}, {"sec-juridical", "endorse"}}));
   // Nobody is offered decide or sign until then; the inbox's steps are among the allowed.
-  ExpectAllowedActionsAgree(bench, {"draft_answer", "endorse", "extend_deadline"});
+  ExpectAllowedActionsAgree(bench,
+                            {"draft_answer", "endorse", "extend_deadline", "correct_registration"});
   bench.Do("sec-juridical", Endorse());
   EXPECT_EQ(ExpectedSteps(bench.state(), bench.org()),
             (std::vector<ExpectedStep>{{"apparatus-head", "decide"}}));
@@ -844,7 +852,7 @@ TEST(ZugdidiWorkflowTest, TheFirstDeputyDecidesAComplaintForTheAbsentMayor) {
 }
 
 TEST(DeadlineTableTest, AMissingRuleIsRefusedAtLoad) {
-  auto table = DeadlineTable::Parse("application\tmonths:1\tGAC\n");
+  auto table = DeadlineTable::Parse("application\tmonths:1\tGAC\tზაკ\n");
   ASSERT_FALSE(table.ok());
   EXPECT_NE(table.status().message().find("is missing"), std::string::npos);
 }

@@ -79,7 +79,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
                            which == Which::REFUSE_ASSIGNMENT;
   if (!by_assignee && which != Which::REVIEW) {
     return RefuseNow(CommandName(command) + " does not apply to an assignment",
-                     "ბრძანება " + CommandName(command) + " დავალებაზე არ გამოიყენება");
+                     CommandLabelKa(command) + " დავალებაზე არ გამოიყენება");
   }
   bool allowed = false;
   switch (which) {

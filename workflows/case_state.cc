@@ -88,6 +88,92 @@ const char* StageName(Stage stage) {
   return "unknown";
 }
 
+const char* KindNameKa(Kind kind) {
+  switch (kind) {
+    case Kind::kNone:
+      return "საქმე";
+    case Kind::kCorrespondence:
+      return "კორესპონდენცია";
+    case Kind::kApplication:
+      return "განცხადება";
+    case Kind::kPublicInformation:
+      return "საჯარო ინფორმაციის მოთხოვნა";
+    case Kind::kComplaint:
+      return "ადმინისტრაციული საჩივარი";
+    case Kind::kLegalAct:
+      return "სამართლებრივი აქტი";
+    case Kind::kAssignment:
+      return "დავალება";
+    case Kind::kNomenclature:
+      return "საქმეთა ნომენკლატურა";
+    case Kind::kCalendar:
+      return "კალენდარი";
+    case Kind::kOutgoingLetter:
+      return "გასული წერილი";
+    case Kind::kOrganisation:
+      return "ორგანიზაციული სტრუქტურა";
+  }
+  return "საქმე";
+}
+
+const char* StageNameKa(Stage stage) {
+  switch (stage) {
+    case Stage::kNew:
+      return "ახალი";
+    case Stage::kRegistered:
+      return "რეგისტრირებული";
+    case Stage::kResolved:
+      return "რეზოლუციით";
+    case Stage::kInExecution:
+      return "შესრულების პროცესში";
+    case Stage::kAnswerDrafted:
+      return "პასუხის პროექტი მზადაა";
+    case Stage::kSigned:
+      return "ხელმოწერილი";
+    case Stage::kDecided:
+      return "გადაწყვეტილი";
+    case Stage::kInfoRefused:
+      return "ინფორმაციის გაცემაზე უარი ეთქვა";
+    case Stage::kAnswered:
+      return "ნაპასუხები";
+    case Stage::kRedirectedOut:
+      return "გადაგზავნილი";
+    case Stage::kNoted:
+      return "ცნობად მიღებული";
+    case Stage::kVoid:
+      return "გაუქმებული რეგისტრაცია";
+    case Stage::kFiled:
+      return "საქმეში განთავსებული";
+    case Stage::kDrafted:
+      return "პროექტი";
+    case Stage::kAdopted:
+      return "მიღებული";
+    case Stage::kActRegistered:
+      return "რეგისტრირებული აქტი";
+    case Stage::kPublished:
+      return "გამოქვეყნებული";
+    case Stage::kInForce:
+      return "ძალაში შესული";
+    case Stage::kRepealed:
+      return "ძალადაკარგული";
+    case Stage::kIssued:
+      return "გაცემული";
+    case Stage::kAccepted:
+      return "მიღებული შესასრულებლად";
+    case Stage::kCompleted:
+      return "შესრულებული";
+    case Stage::kReviewed:
+      return "შეფასებული";
+    case Stage::kRefusedByAssignee:
+      return "შემსრულებელმა უარი თქვა";
+    case Stage::kKept:
+      return "მიმდინარე";
+    case Stage::kApproved:
+      return "დამტკიცებული";
+  }
+  return "უცნობი";
+}
+
 bool IsIncoming(Kind kind) {
   return kind == Kind::kCorrespondence || kind == Kind::kApplication ||
          kind == Kind::kPublicInformation || kind == Kind::kComplaint;

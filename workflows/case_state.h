@@ -74,6 +74,8 @@ enum class Stage {
 
 const char* KindName(Kind kind);     // "public_information"
 const char* StageName(Stage stage);  // "in_execution"
+const char* KindNameKa(Kind kind);  // "საჯარო ინფორმაციის მოთხოვნა", for Georgian sentences
+const char* StageNameKa(Stage stage);  // "შესრულების პროცესში", for Georgian sentences
 
 struct NomenclatureEntry {
   std::string code, title, retention;
@@ -125,7 +127,8 @@ struct CaseState {
   std::string registration_number, received_on, registered_on, addressee, subject, summary;
   std::string statutory_due;  // the law's deadline, the ceiling of any resolution's due
   std::string due, due_explanation;
-  std::string deadline_setter;  // post that set the current due (docs/domain.md §3)
+  std::string due_explanation_ka;  // empty when the events predate the Georgian explanations
+  std::string deadline_setter;     // post that set the current due (docs/domain.md §3)
   std::string lead_executor;
   std::vector<std::string> co_executors;
   // Who confirmed receipt of the resolution and when (post, Tbilisi date): the lead executor
@@ -150,6 +153,7 @@ struct CaseState {
   // `moved_to` is still the open deadline: a withdrawn day off moves it back from there.
   struct DayOffMove {
     std::string from, explanation, to;
+    std::string explanation_ka;  // the Georgian of `explanation` (empty: it had none)
     bool operator==(const DayOffMove&) const = default;
   } day_off_move;
 
@@ -158,6 +162,7 @@ struct CaseState {
   bool concerns_more_than_50 = false, public_proceeding = false;
   int expertise_count = 0;
   std::string published_on, notified_on, in_force_on, in_force_ground;
+  std::string in_force_ground_ka;  // empty when the events predate the Georgian grounds
   std::vector<std::string> amended_by;
   std::string repealed_by;
 

@@ -24,18 +24,19 @@ Result<DeadlineTable> DeadlineTable::Parse(std::string_view tsv) {
   for (int number = 1; std::getline(in, line); ++number) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream fields(line);
-    std::string key, rule, source;
+    std::string key, rule, source, source_ka;
     std::getline(fields, key, '\t');
     std::getline(fields, rule, '\t');
-    std::getline(fields, source);
+    std::getline(fields, source, '\t');
+    std::getline(fields, source_ka);
     auto parsed = PeriodRule::Parse(rule);
-    if (key.empty() || !parsed || source.empty()) {
-      return Status::Error(
-          Status::Code::kInvalidArgument,
-          "deadline table line " + std::to_string(number) + ": expected key<TAB>rule<TAB>source",
-          "ვადების ცხრილის შეცდომა, სტრიქონი " + std::to_string(number));
+    if (key.empty() || !parsed || source.empty() || source_ka.empty()) {
+      return Status::Error(Status::Code::kInvalidArgument,
+                           "deadline table line " + std::to_string(number) +
+                               ": expected key<TAB>rule<TAB>source<TAB>source in Georgian",
+                           "ვადების ცხრილის შეცდომა, სტრიქონი " + std::to_string(number));
     }
-    table.rules_[key] = DeadlineRule{*parsed, source};
+    table.rules_[key] = DeadlineRule{*parsed, source, source_ka};
   }
   for (const char* key : {"correspondence", "application", "application-extension",
                           "public_information", "public_information-rights", "complaint"}) {
@@ -54,10 +55,17 @@ const DeadlineRule& DeadlineTable::Get(std::string_view key) const {
   return it->second;
 }
 
-Deadline DeadlineTable::Compute(std::string_view key, const Date& start,
-                                const HolidayCalendar& calendar) const {
+LegalSource DeadlineTable::SourceOf(std::string_view key, const LegalSources* org) const {
+  if (const LegalSource* own = org ? org->Find(key) : nullptr) return *own;
   const DeadlineRule& rule = Get(key);
-  return ComputeDeadline(start, rule.rule, calendar, rule.source);
+  return LegalSource{rule.source, rule.source_ka};
+}
+
+Deadline DeadlineTable::Compute(std::string_view key, const Date& start,
+                                const HolidayCalendar& calendar, const LegalSources* org) const {
+  LegalSource source = SourceOf(key, org);
+  return ComputeDeadline(start, Get(key).rule, calendar, std::move(source.en),
+                         std::move(source.ka));
 }
 
 }  // namespace saqme::workflows

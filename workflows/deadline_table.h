@@ -1,5 +1,7 @@
-// DeadlineTable: the period rule and legal source of each statutory deadline, as data
-// (data/deadlines.tsv, compiled in as the default).
+// DeadlineTable: the period rule and national legal source (English and Georgian) of each
+// statutory deadline, as data (data/deadlines.tsv, compiled in as the default). A body's own
+// statute is cited through its org chart (workflows/org/legal_sources.h), which replaces the
+// table's source of a rule: see Compute.
 #pragma once
 
 #include <map>
@@ -8,12 +10,14 @@
 
 #include "storage/status.h"
 #include "workflows/calendar/deadline.h"
+#include "workflows/org/legal_sources.h"
 
 namespace saqme::workflows {
 
 struct DeadlineRule {
   PeriodRule rule;
-  std::string source;
+  std::string source;     // the national law that sets the period (English)
+  std::string source_ka;  // the same in Georgian
 };
 
 class DeadlineTable {
@@ -25,8 +29,11 @@ class DeadlineTable {
   // Requires the key to exist (the default table has every key the workflows use).
   const DeadlineRule& Get(std::string_view key) const;
   bool Has(std::string_view key) const { return rules_.count(std::string(key)) > 0; }
-  // The deadline of `key` counted from `start` on `calendar`.
-  Deadline Compute(std::string_view key, const Date& start, const HolidayCalendar& calendar) const;
+  // The source `org` cites for `key`: its own when its org file names one, else the table's.
+  LegalSource SourceOf(std::string_view key, const LegalSources* org = nullptr) const;
+  // The deadline of `key` counted from `start` on `calendar`, citing SourceOf(key, org).
+  Deadline Compute(std::string_view key, const Date& start, const HolidayCalendar& calendar,
+                   const LegalSources* org = nullptr) const;
 
  private:
   std::map<std::string, DeadlineRule, std::less<>> rules_;

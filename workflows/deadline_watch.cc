@@ -174,7 +174,8 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
   const auto line = AlertLine(*context.org, open.responsible);
 
   auto add = [&](schema::Event::Payload::Which which, const Step& step,
-                 std::vector<Recipient> recipients, const std::string& rule) {
+                 std::vector<Recipient> recipients, const std::string& rule,
+                 const std::string& rule_ka) {
     auto draft = rules::NewEvent(context, "");
     auto payload = draft.event().initPayload();
     schema::DeadlineAlertV1::Builder alert =
@@ -184,6 +185,8 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
     alert.setDue(open.due);
     alert.setDueExplanation(state.stage == Stage::kInfoRefused ? "" : state.due_explanation);
     alert.setRule(rule);
+    alert.setRuleKa(rule_ka);
+    alert.setDueExplanationKa(state.stage == Stage::kInfoRefused ? "" : state.due_explanation_ka);
     alert.setStepDate(step.date.ToString());
     alert.setResponsible(open.responsible);
     if (step.type == Step::Type::kApproach) alert.setWorkingDaysBefore(step.n);
@@ -222,7 +225,9 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
       std::vector<Recipient> executors = Executors(state, open);
       add(schema::Event::Payload::DEADLINE_APPROACHING, *nearest, std::move(executors),
           "reminder " + DaysText(nearest->n) + " before the due date " + open.due +
-              " (watch policy " + policy.ToString() + ", docs/domain.md §7)");
+              " (watch policy " + policy.ToString() + ", docs/domain.md §7)",
+          "შეხსენება: ვადამდე (" + open.due + ") დარჩა " + std::to_string(nearest->n) +
+              " სამუშაო დღე (ვადების კონტროლის წესი)");
     }
     return events;
   }
@@ -239,7 +244,8 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
       }
       if (state.on_control) {
         for (const auto& post : context.org->posts()) {
-          if (post.powers.count(Power::kRegister)) recipients.push_back({post.id, "records_office"});
+          if (post.powers.count(Power::kRegister))
+            recipients.push_back({post.id, "records_office"});
         }
       }
       add(schema::Event::Payload::DEADLINE_MISSED, step, std::move(recipients),
@@ -249,14 +255,26 @@ std::vector<storage::EventDraft> WatchDeadline(const CaseState& state, const Con
               std::string(state.on_control ? ", and the records office: the document is on "
                                              "control"
                                            : "") +
-              " (docs/domain.md §7)");
+              " (docs/domain.md §7)",
+          "ვადა " + open.due +
+              " გავიდა, წარმოება კი არ დასრულებულა; ეცნობა შემსრულებლებს, მათი სტრუქტურული "
+              "ერთეულის ხელმძღვანელს და ვადის დამდგენს" +
+              std::string(state.on_control ? ", ასევე საქმისწარმოების სამსახურს: დოკუმენტი "
+                                             "კონტროლზეა"
+                                           : ""));
     } else if (step.type == Step::Type::kEscalate) {
       add(schema::Event::Payload::ESCALATED, step, {{line[step.n], "supervisor"}},
           "still open " + DaysText(step.n * policy.escalate_every_working_days) +
               " after the due date " + open.due + ": escalated to level " + std::to_string(step.n) +
               " of the supervision line (one level every " +
               DaysText(policy.escalate_every_working_days) +
-              ", up to the head of the body; docs/domain.md §7)");
+              ", up to the head of the body; docs/domain.md §7)",
+          "ვადის (" + open.due + ") გასვლიდან " +
+              std::to_string(step.n * policy.escalate_every_working_days) +
+              " სამუშაო დღის შემდეგაც წარმოება ღიაა: ეცნობა ზედამხედველობის ხაზის " +
+              std::to_string(step.n) + " დონეს (თითო დონე ყოველ " +
+              std::to_string(policy.escalate_every_working_days) +
+              " სამუშაო დღეში, ორგანოს ხელმძღვანელამდე)");
     }
   }
   return events;
@@ -275,16 +293,32 @@ std::string RollText(const Date& after, const Date& moved, const HolidayCalendar
   return why.str();
 }
 
+// RollText in Georgian.
+std::string RollTextKa(const Date& after, const Date& moved, const HolidayCalendar& calendar) {
+  std::string why;
+  for (Date at = after.AddDays(1); at < moved; at = at.AddDays(1)) {
+    why += "; " + at.ToString() + " არასამუშაო დღეა: " + calendar.WhyNotWorkingKa(at);
+  }
+  return why + ". ახალი ვადა: " + moved.ToString() + ".";
+}
+
+// The Georgian of the case's explanation; its English for a case whose events predate it.
+const std::string& KaOf(const CaseState& state) {
+  return state.due_explanation_ka.empty() ? state.due_explanation : state.due_explanation_ka;
+}
+
 // One DeadlineRecomputed event moving `state`'s open deadline to `moved`.
 storage::EventDraft Recomputed(const CaseState& state, const Context& context, const Date& moved,
                                const std::string& reason, const std::string& explanation,
-                               const Date& day_off, const std::string& by) {
+                               const std::string& explanation_ka, const Date& day_off,
+                               const std::string& by) {
   auto draft = rules::NewEvent(context, "");
   auto r = draft.event().initPayload().initDeadlineRecomputed();
   r.setPreviousDue(OpenDeadlineOf(state).due);
   r.setNewDue(moved.ToString());
   r.setReason(reason);
   r.setExplanation(explanation);
+  r.setExplanationKa(explanation_ka);
   r.setDayOff(day_off.ToString());
   r.setDeclaredBy(by);
   return draft;
@@ -323,12 +357,15 @@ std::vector<storage::EventDraft> RecomputeForDayOff(const CaseState& state, cons
                           "); a period that ends on a day off ends on the next working day "
                           "(Civil Code of Georgia, rules on periods)" +
                           RollText(day_off, moved, *context.calendar);
-  const std::string explanation =
-      state.stage == Stage::kInfoRefused || state.due_explanation.empty()
-          ? why
-          : state.due_explanation + "\n" + why;
+  const std::string why_ka = open.due + " გამოცხადდა დასვენების დღედ (" + name +
+                             "); დასვენების დღეს დამთავრებული ვადა მთავრდება მომდევნო სამუშაო "
+                             "დღეს (საქართველოს სამოქალაქო კოდექსი, ვადების წესები)" +
+                             RollTextKa(day_off, moved, *context.calendar);
+  const bool fresh = state.stage == Stage::kInfoRefused || state.due_explanation.empty();
+  const std::string explanation = fresh ? why : state.due_explanation + "\n" + why;
+  const std::string explanation_ka = fresh ? why_ka : KaOf(state) + "\n" + why_ka;
   events.push_back(Recomputed(state, context, moved, "government-declared day off: " + name,
-                              explanation, day_off, declared_by));
+                              explanation, explanation_ka, day_off, declared_by));
   return events;
 }
 
@@ -342,6 +379,8 @@ std::vector<storage::EventDraft> RecomputeForWithdrawal(const CaseState& state,
   const std::string date = day.ToString();
   const std::string why =
       date + " is a working day again (the day off was withdrawn: " + reason + ")";
+  const std::string why_ka =
+      date + " კვლავ სამუშაო დღეა (დასვენების დღე გაუქმდა: " + std::string(reason) + ")";
   if (open.due.empty()) return events;
   // Counted over `day` at registration from the deadline table, and unchanged since (its
   // explanation is still that count's, which skipped the day): counted again.
@@ -350,12 +389,13 @@ std::vector<storage::EventDraft> RecomputeForWithdrawal(const CaseState& state,
       state.due_explanation.find("skipped: " + date + " ") != std::string::npos) {
     auto registered = Date::Parse(state.registered_on);
     if (!registered) return events;
-    const Deadline recounted = context.deadlines->Compute(
-        incoming::RulesFor(state.kind).deadline_key, *registered, *context.calendar);
+    const Deadline recounted =
+        rules::StatutoryDeadline(context, incoming::RulesFor(state.kind).deadline_key, *registered);
     if (!(recounted.due < *Date::Parse(open.due))) return events;
     events.push_back(Recomputed(state, context, recounted.due, "day off withdrawn: " + reason,
-                                incoming::Join(recounted.Explanation()) + "\n" + why + ".", day,
-                                withdrawn_by));
+                                incoming::Join(recounted.Explanation()) + "\n" + why + ".",
+                                incoming::Join(recounted.ExplanationKa()) + "\n" + why_ka + ".",
+                                day, withdrawn_by));
     return events;
   }
   // Moved by declared days off from `from` to the open deadline, over `day`.
@@ -368,10 +408,17 @@ std::vector<storage::EventDraft> RecomputeForWithdrawal(const CaseState& state,
                           : "; " + move.from + " is still not a working day: " +
                                 context.calendar->WhyNotWorking(from) +
                                 RollText(from, back, *context.calendar));
+  const std::string back_text_ka =
+      why_ka + (back == from ? "; ვადა კვლავ " + move.from + " არის."
+                             : "; " + move.from + " კვლავ არასამუშაო დღეა: " +
+                                   context.calendar->WhyNotWorkingKa(from) +
+                                   RollTextKa(from, back, *context.calendar));
   const std::string explanation =
       move.explanation.empty() ? back_text : move.explanation + "\n" + back_text;
+  const std::string& base_ka = move.explanation_ka.empty() ? move.explanation : move.explanation_ka;
+  const std::string explanation_ka = base_ka.empty() ? back_text_ka : base_ka + "\n" + back_text_ka;
   events.push_back(Recomputed(state, context, back, "day off withdrawn: " + reason, explanation,
-                              day, withdrawn_by));
+                              explanation_ka, day, withdrawn_by));
   return events;
 }
 
@@ -505,7 +552,9 @@ bool EvolveWatch(CaseState& state, schema::Event::Reader event) {
       auto& move = state.day_off_move;
       if (OpenDeadlineOf(state).due == previous) {
         if (move.from.empty() || move.to != previous) {
-          move = {previous, state.stage == Stage::kInfoRefused ? "" : state.due_explanation, ""};
+          const bool refused = state.stage == Stage::kInfoRefused;
+          move = {previous, refused ? "" : state.due_explanation, "",
+                  refused ? "" : state.due_explanation_ka};
         }
         move.to = r.getNewDue();
         if (move.to == move.from) move = {};
@@ -513,6 +562,7 @@ bool EvolveWatch(CaseState& state, schema::Event::Reader event) {
       if (state.due == previous) {
         state.due = r.getNewDue();
         state.due_explanation = r.getExplanation();
+        state.due_explanation_ka = r.getExplanationKa();
       }
       if (state.statutory_due == previous) state.statutory_due = r.getNewDue();
       if (state.rights_due == previous) state.rights_due = r.getNewDue();

@@ -7,6 +7,8 @@
 // A published act's text never changes: it is amended or repealed by another act.
 #include "workflows/legal_act.h"
 
+#include <optional>
+
 #include "storage/field_rules.h"
 #include "workflows/rules.h"
 
@@ -28,6 +30,16 @@ const char* TypeName(schema::ActType type) {
 }
 
 bool IsCouncilAct(const std::string& type) { return type != "order"; }
+
+// A ground of entry into force in both languages, with the article of the body's own statute
+// when its org file cites one for `key` (the Zugdidi statute art. 39.4-5; org-format.md).
+LegalSource Ground(const Context& context, const char* key, std::string en, std::string ka) {
+  if (const LegalSource* own = context.org->legal_sources().Find(key)) {
+    en += " (" + own->en + ")";
+    ka += " (" + own->ka + ")";
+  }
+  return LegalSource{std::move(en), std::move(ka)};
+}
 
 }  // namespace
 
@@ -152,16 +164,27 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto r = draft.event().getPayload().initActPublished();
       r.setChannel(channel);
       r.setPublishedOn(std::get<Date>(on).ToString());
+      std::optional<LegalSource> ground;
       if (!state.in_force_on_set.empty()) {
         r.setInForceOn(state.in_force_on_set);
-        r.setInForceGround("the date the act sets (Zugdidi statute art. 39.5)");
-      } else if (state.public_proceeding || state.concerns_more_than_50 ||
-                 state.act_type == "resolution") {
+        ground = Ground(context, "act-in-force-date", "the date the act sets",
+                        "აქტით განსაზღვრული თარიღი");
+      } else if (state.act_type == "resolution") {
         r.setInForceOn(std::get<Date>(on).ToString());
-        r.setInForceGround(state.act_type == "resolution"
-                               ? "a normative act enters into force on publication"
-                               : "on publication: it came from a public proceeding or concerns "
-                                 "more than 50 persons (Zugdidi statute art. 39.4)");
+        ground = Ground(context, "act-in-force-normative",
+                        "a normative act enters into force on publication",
+                        "ნორმატიული აქტი ძალაში შედის გამოქვეყნებისთანავე");
+      } else if (state.public_proceeding || state.concerns_more_than_50) {
+        r.setInForceOn(std::get<Date>(on).ToString());
+        ground = Ground(context, "act-in-force-publication",
+                        "on publication: it came from a public proceeding or concerns more than "
+                        "50 persons",
+                        "გამოქვეყნებისთანავე: აქტი მიღებულია საჯარო წარმოებით ან ეხება 50-ზე მეტ "
+                        "პირს");
+      }
+      if (ground) {
+        r.setInForceGround(ground->en);
+        r.setInForceGroundKa(ground->ka);
       }
       return Events(std::move(draft));
     }
@@ -184,9 +207,12 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       r.setNotifiedOn(std::get<Date>(on).ToString());
       if (state.in_force_on.empty()) {
         r.setInForceOn(std::get<Date>(on).ToString());
-        r.setInForceGround(
-            "an individual act enters into force on notification (Zugdidi "
-            "statute art. 39.4)");
+        const LegalSource ground =
+            Ground(context, "act-in-force-notification",
+                   "an individual act enters into force on notification",
+                   "ინდივიდუალური აქტი ძალაში შედის ადრესატისთვის გაცნობისთანავე");
+        r.setInForceGround(ground.en);
+        r.setInForceGroundKa(ground.ka);
       }
       return Events(std::move(draft));
     }
@@ -234,7 +260,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     }
     default:
       return RefuseNow(CommandName(command) + " does not apply to a legal act",
-                       "ბრძანება " + CommandName(command) + " სამართლებრივ აქტზე არ გამოიყენება");
+                       CommandLabelKa(command) + " სამართლებრივ აქტზე არ გამოიყენება");
   }
 }
 
@@ -270,6 +296,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.published_on = r.getPublishedOn();
       state.in_force_on = r.getInForceOn();
       state.in_force_ground = r.getInForceGround();
+      state.in_force_ground_ka = r.getInForceGroundKa();
       // In force from publication; an act with a later date of its own stays published (with
       // its in_force_on) until then: whether that day has come is the reader's today, not
       // the log's.
@@ -284,6 +311,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       if (r.getInForceOn().size() > 0) {
         state.in_force_on = r.getInForceOn();
         state.in_force_ground = r.getInForceGround();
+        state.in_force_ground_ka = r.getInForceGroundKa();
       }
       if (state.in_force_on <= state.notified_on) state.stage = Stage::kInForce;
       return true;

@@ -53,7 +53,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
   }
   if (command.which() != schema::Command::ARCHIVE_FILE) {
     return RefuseNow(CommandName(command) + " does not apply to a nomenclature",
-                     "ბრძანება " + CommandName(command) + " ნომენკლატურაზე არ გამოიყენება");
+                     CommandLabelKa(command) + " ნომენკლატურაზე არ გამოიყენება");
   }
   auto authority = Need(context, Power::kFile);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;

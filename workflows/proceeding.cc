@@ -64,7 +64,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       if (state.kind != Kind::kNone && state.kind != Kind::kCalendar) {
         return rules::RefuseNow(
             std::string("declare_day_off belongs to the calendar case '") + kCalendarCaseId + "'",
-            std::string("დასვენების დღე ცხადდება კალენდრის საქმეში '") + kCalendarCaseId + "'");
+            "დასვენების დღე ცხადდება კალენდრის საქმეში");
       }
       return DeclareDayOff(state, command.getDeclareDayOff(), context);
     }

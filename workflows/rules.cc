@@ -5,7 +5,9 @@
 #include <capnp/schema.h>
 
 #include "storage/event_json.h"
+#include "storage/schema_labels.h"
 #include "storage/tbilisi_time.h"
+#include "workflows/command_labels.h"
 
 namespace saqme::workflows::rules {
 
@@ -15,11 +17,23 @@ Refusal RefuseNow(std::string en, std::string ka) {
   return Refusal{std::move(en), std::move(ka), {}, RefusalCategory::kNotNow};
 }
 
+std::string CommandLabelKa(schema::Command::Reader command) {
+  const std::string name = CommandName(command);
+  const CommandLabel* label = LabelOf(name);
+  return std::string("ბრძანება „") + (label ? label->label_ka : "უცნობი") + "“";
+}
+
 Refusal NotNow(const CaseState& state, schema::Command::Reader command) {
   const std::string name = CommandName(command);
   return RefuseNow(name + " is not possible while the " + KindName(state.kind) + " is '" +
                        StageName(state.stage) + "'",
-                   "ბრძანება " + name + " ამ ეტაპზე (" + StageName(state.stage) + ") დაუშვებელია");
+                   CommandLabelKa(command) + " ამ ეტაპზე დაუშვებელია: " + KindNameKa(state.kind) +
+                       " არის სტადიაზე „" + StageNameKa(state.stage) + "“");
+}
+
+std::string FieldNameKa(const char* field) {
+  const std::string label = storage::CommandFieldLabelKa(field);
+  return label.empty() ? std::string("თარიღი") : "„" + label + "“";
 }
 
 std::vector<storage::EventDraft> Events(storage::EventDraft draft) {
@@ -68,14 +82,16 @@ std::variant<std::string, Refusal> MustBe(const Context& context, const std::str
 }
 
 std::variant<Date, Refusal> DateField(std::string_view text, const char* field) {
-  if (auto problem = Date::ProblemWith(text, field)) return Refuse(problem->en, problem->ka);
+  if (auto problem = Date::ProblemWith(text, field, FieldNameKa(field))) {
+    return Refuse(problem->en, problem->ka);
+  }
   return *Date::Parse(text);
 }
 
 std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field) {
   if (context.org->FindPost(post)) return std::nullopt;
   return Refuse(std::string(field) + ": there is no post '" + std::string(post) + "'",
-                std::string(field) + ": თანამდებობა '" + std::string(post) + "' არ არსებობს");
+                FieldNameKa(field) + ": თანამდებობა '" + std::string(post) + "' არ არსებობს");
 }
 
 Decision Endorse(const CaseState& state, schema::TextOnly::Reader command, const Context& context) {
@@ -117,6 +133,14 @@ Decision DecideOutcome(const CaseState& state, schema::Decide::Reader command,
   r.setText(command.getText());
   r.setBy(as_post);
   return Events(std::move(draft));
+}
+
+LegalSource SourceOf(const Context& context, std::string_view key) {
+  return context.deadlines->SourceOf(key, &context.org->legal_sources());
+}
+
+Deadline StatutoryDeadline(const Context& context, std::string_view key, const Date& start) {
+  return context.deadlines->Compute(key, start, *context.calendar, &context.org->legal_sources());
 }
 
 std::string Signatory(const Context& context, const std::string& addressee) {

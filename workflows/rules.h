@@ -14,6 +14,10 @@ Refusal Refuse(std::string en, std::string ka);  // for the command's data
 Refusal RefuseNow(std::string en, std::string ka);
 // "assign_resolution is not possible while the case is 'filed'".
 Refusal NotNow(const CaseState& state, schema::Command::Reader command);
+// "ბრძანება „რეზოლუციის დადება“": the command named in Georgian, for Georgian sentences.
+std::string CommandLabelKa(schema::Command::Reader command);
+// "„მიღების თარიღი“": a command field (by its API name) named in Georgian by its schema label.
+std::string FieldNameKa(const char* field);
 
 // A decision of exactly one event.
 std::vector<storage::EventDraft> Events(storage::EventDraft draft);
@@ -60,6 +64,12 @@ std::string ActedAs(schema::Event::Reader event);
 std::string OutcomeName(schema::Outcome outcome);
 // "citizen", "organisation", "agency".
 std::string SenderKindName(schema::SenderKind kind);
+
+// The legal source the body cites for deadline rule `key`: its org file's own (org-format.md
+// "sources"), else the deadline table's national one. Requires a key of the deadline table.
+LegalSource SourceOf(const Context& context, std::string_view key);
+// The statutory deadline `key` counted from `start`, citing SourceOf(context, key).
+Deadline StatutoryDeadline(const Context& context, std::string_view key, const Date& start);
 
 // A post id that must exist in the org chart.
 std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field);

@@ -120,6 +120,7 @@ export interface CaseView {
   title?: string;
   due?: string;
   due_explanation?: string;
+  due_explanation_ka?: string; // the Georgian (the English for events recorded before it)
   deadline_setter?: string;
   executor?: string;
   co_executors?: string[];
@@ -215,6 +216,7 @@ export interface CommandAnswer {
   registration_number?: string;
   due?: string;
   due_explanation?: string;
+  due_explanation_ka?: string; // the Georgian (the English for events recorded before it)
   kind?: string;
   state?: string;
 }
@@ -249,6 +251,9 @@ export interface Alert {
   due: string;
   responsible: string;
   rule: string;
+  rule_ka: string; // the Georgian (the English for alerts recorded before it)
+  due_explanation?: string;
+  due_explanation_ka?: string;
   role: string;
   acting_for: string;
   working_days_before: number;

@@ -64,6 +64,9 @@ try {
       await row.waitFor({ timeout: 15000 });
       assert.match(await row.innerText(), /ვადა გაცდა/);
       assert.match(await row.innerText(), /5 ნოემბერი 2026/);
+      // the watch rule in Georgian (rule_ka), not the English rule
+      assert.match(await row.innerText(), /ვადა 2026-11-05 გავიდა/);
+      assert.doesNotMatch(await row.innerText(), /passed with the proceeding/);
       assert.equal(await unread(page).innerText(), '1');
       const after = await page.evaluate(() => performance.getEntriesByType('navigation').length + ':' + performance.timeOrigin);
       assert.equal(after, before, 'the page was not reloaded');

@@ -119,8 +119,10 @@ try {
       number = /ნომრით (\S+)\./.exec(text)?.[1];
       assert.ok(number, text);
       assert.match(text, /ვადა: 2 დეკემბერი 2026/);
-      assert.match(text, /28\.1/, 'the explanation names its legal source');
-      assert.match(text, /1 month/, 'the explanation names its rule');
+      // in Georgian, citing the council's own regulations (never the Zugdidi statute)
+      assert.match(text, /ოზურგეთის მუნიციპალიტეტის საკრებულოს რეგლამენტი/, 'the explanation names its legal source');
+      assert.doesNotMatch(text, /ზუგდიდ|Zugdidi/, 'no other body\'s statute');
+      assert.match(text, /1 თვე/, 'the explanation names its rule');
       await assertAccessible(page, 'registered');
       const href = await done.getByRole('link').getAttribute('href');
       caseId = decodeURIComponent(href.replace('/cases/', ''));
@@ -235,6 +237,9 @@ try {
       assert.equal(raw, null, `no raw field name, post id or true: ${raw?.[0]}`);
       const registered = await page.locator('.timeline > li').nth(0).locator('.changes').evaluate((el) => el.textContent);
       assert.match(registered, /მიღების თარიღი2 ნოემბერი 2026/, 'the received date the Georgian way');
+      // the deadline's explanation once, in Georgian (due_explanation_ka folded into its field)
+      assert.match(registered, /ვადის განმარტება.*წესი: 1 თვე/s, 'the explanation in Georgian');
+      assert.doesNotMatch(registered, /due_explanation_ka|rule: months/, 'neither the raw field nor the English');
       // the journals: labelled columns, post titles, Georgian dates, no raw case id
       await page.getByRole('link', { name: 'ჟურნალები' }).click();
       const incoming = page.locator('table', { has: page.locator('caption') });

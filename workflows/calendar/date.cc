@@ -33,19 +33,20 @@ std::optional<Date> Date::Parse(std::string_view text) {
   return Date(parts[0], parts[1], parts[2]);
 }
 
-std::optional<Date::Problem> Date::ProblemWith(std::string_view text, std::string_view field) {
+std::optional<Date::Problem> Date::ProblemWith(std::string_view text, std::string_view field,
+                                               std::string_view field_ka) {
   if (Parse(text)) return std::nullopt;
-  const std::string name(field), shown(text);
+  const std::string name(field), name_ka(field_ka.empty() ? field : field_ka), shown(text);
   bool written = text.size() == 10 && text[4] == '-' && text[7] == '-';
   for (size_t i = 0; written && i < text.size(); ++i) {
     written = i == 4 || i == 7 || (text[i] >= '0' && text[i] <= '9');
   }
   if (!written || text.substr(0, 4) < "1900") {
     return Problem{name + " must be a date written YYYY-MM-DD (from 1900)",
-                   name + " უნდა იყოს თარიღი ფორმატით YYYY-MM-DD (1900 წლიდან)"};
+                   name_ka + " უნდა იყოს თარიღი ფორმატით წწწწ-თთ-დდ (1900 წლიდან)"};
   }
   return Problem{name + ": " + shown + " is a date that does not exist",
-                 name + ": " + shown + " ასეთი თარიღი არ არსებობს"};
+                 name_ka + ": " + shown + " — ასეთი თარიღი არ არსებობს"};
 }
 
 Date Date::FromDays(int64_t days) {

@@ -19,13 +19,15 @@ class Date {
   static bool IsValid(int year, int month, int day);
   // Parses exactly "YYYY-MM-DD" (years 1900-9999); nullopt for anything else.
   static std::optional<Date> Parse(std::string_view text);
-  // Why `text` is not a date, in English and Georgian, naming `field`: written otherwise than
-  // "YYYY-MM-DD", or a day that does not exist (2026-02-30). nullopt when Parse accepts it.
-  // The one wording of the workflows' refusals and of the JSON parser's 400.
+  // Why `text` is not a date, in English and Georgian, naming `field` (in the Georgian text
+  // `field_ka`, e.g. „მიღების თარიღი“, when given): written otherwise than "YYYY-MM-DD", or a
+  // day that does not exist (2026-02-30). nullopt when Parse accepts it. The one wording of the
+  // workflows' refusals and of the JSON parser's 400.
   struct Problem {
     std::string en, ka;
   };
-  static std::optional<Problem> ProblemWith(std::string_view text, std::string_view field);
+  static std::optional<Problem> ProblemWith(std::string_view text, std::string_view field,
+                                            std::string_view field_ka = {});
   static Date FromDays(int64_t days_since_epoch);
 
   int year() const { return year_; }

@@ -3,8 +3,93 @@
 namespace saqme::workflows {
 namespace {
 
-std::string DayWithWeekday(const Date& date) {
-  return date.ToString() + " (" + WeekdayEnglish(date.weekday()) + ")";
+// The words of an explanation in one language; Explanation() and ExplanationKa() differ only here.
+struct Words {
+  const char* (*weekday)(Weekday);
+  std::string (*what)(const PeriodRule&);
+  bool with_rule_code;  // "rule: months:1 — ..." (the Georgian text names the period in words)
+  const char *rule, *source, *by_caller, *counting, *start, *elapsed, *raw_end, *skipped, *due,
+      *rolled;
+};
+
+std::string WhatEn(const PeriodRule& rule) {
+  const std::string n = std::to_string(rule.count);
+  switch (rule.unit) {
+    case PeriodRule::Unit::kMonths:
+      return n + (rule.count == 1 ? " month" : " months") +
+             ": ends on the same day number, or the month's last day";
+    case PeriodRule::Unit::kDays:
+      return n + " calendar day" + (rule.count == 1 ? "" : "s") + "; the start day is not counted";
+    case PeriodRule::Unit::kWorkingDays:
+      break;
+  }
+  return n + " working day" + (rule.count == 1 ? "" : "s") + " after the start day";
+}
+
+std::string WhatKa(const PeriodRule& rule) {
+  const std::string n = std::to_string(rule.count);
+  switch (rule.unit) {
+    case PeriodRule::Unit::kMonths:
+      return n + " თვე: მთავრდება იმავე რიცხვში, ან თვის ბოლო დღეს";
+    case PeriodRule::Unit::kDays:
+      return n + " კალენდარული დღე; დაწყების დღე არ ითვლება";
+    case PeriodRule::Unit::kWorkingDays:
+      break;
+  }
+  return n + " სამუშაო დღე დაწყების დღის შემდეგ";
+}
+
+const Words kEnglish{WeekdayEnglish,
+                     WhatEn,
+                     true,
+                     "rule: ",
+                     "source: ",
+                     "as set by the caller",
+                     "; counting: Civil Code of Georgia, rules on periods",
+                     "start: ",
+                     "calendar days elapsed without skipping: ",
+                     "raw end: ",
+                     "skipped: ",
+                     "due: ",
+                     ", the next working day (a period ending on a non-working day ends on the "
+                     "next working day)"};
+
+const Words kGeorgian{WeekdayGeorgian,
+                      WhatKa,
+                      false,
+                      "წესი: ",
+                      "წყარო: ",
+                      "როგორც მითითებულია",
+                      "; ათვლა: საქართველოს სამოქალაქო კოდექსი, ვადების წესები",
+                      "დასაწყისი: ",
+                      "კალენდარული დღეები გამოტოვების გარეშე: ",
+                      "ბოლო დღე გადატანამდე: ",
+                      "გამოტოვებულია: ",
+                      "ვადა: ",
+                      ", მომდევნო სამუშაო დღე (არასამუშაო დღეს დამთავრებული ვადა მთავრდება "
+                      "მომდევნო სამუშაო დღეს)"};
+
+std::string DayWithWeekday(const Date& date, const Words& words) {
+  return date.ToString() + " (" + words.weekday(date.weekday()) + ")";
+}
+
+std::vector<std::string> Explain(const Deadline& d, const Words& words, const std::string& source,
+                                 bool georgian) {
+  std::vector<std::string> lines;
+  lines.push_back(words.rule + (words.with_rule_code ? d.rule.ToString() + " — " : "") +
+                  words.what(d.rule));
+  lines.push_back(words.source + (source.empty() ? std::string(words.by_caller) : source) +
+                  words.counting);
+  lines.push_back(words.start + DayWithWeekday(d.start, words));
+  lines.push_back((d.rule.unit == PeriodRule::Unit::kWorkingDays ? words.elapsed : words.raw_end) +
+                  DayWithWeekday(d.raw_end, words));
+  for (const auto& day : d.skipped) {
+    lines.push_back(words.skipped + day.date.ToString() + " — " +
+                    (georgian ? day.reason_ka : day.reason));
+  }
+  const bool rolled = d.rule.unit != PeriodRule::Unit::kWorkingDays && !d.skipped.empty();
+  lines.push_back(words.due + DayWithWeekday(d.due, words) + (rolled ? words.rolled : ""));
+  return lines;
 }
 
 }  // namespace
@@ -42,10 +127,11 @@ std::string PeriodRule::ToString() const {
 }
 
 Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const HolidayCalendar& calendar,
-                         std::string legal_source) {
+                         std::string legal_source, std::string legal_source_ka) {
   Deadline deadline;
   deadline.rule = rule;
   deadline.legal_source = std::move(legal_source);
+  deadline.legal_source_ka = std::move(legal_source_ka);
   deadline.start = start;
   if (rule.unit == PeriodRule::Unit::kWorkingDays) {
     // Count working days after the start; every non-working day passed over is recorded.
@@ -56,7 +142,7 @@ Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const Holida
       if (why.empty()) {
         ++counted;
       } else {
-        deadline.skipped.push_back({day, why});
+        deadline.skipped.push_back({day, why, calendar.WhyNotWorkingKa(day)});
       }
     }
     deadline.raw_end = start.AddDays(rule.count);
@@ -68,7 +154,7 @@ Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const Holida
   deadline.raw_end = end;
   for (std::string why = calendar.WhyNotWorking(end); !why.empty();
        why = calendar.WhyNotWorking(end)) {
-    deadline.skipped.push_back({end, why});
+    deadline.skipped.push_back({end, why, calendar.WhyNotWorkingKa(end)});
     end = end.AddDays(1);
   }
   deadline.due = end;
@@ -76,43 +162,12 @@ Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const Holida
 }
 
 std::vector<std::string> Deadline::Explanation() const {
-  std::vector<std::string> lines;
-  std::string what;
-  switch (rule.unit) {
-    case PeriodRule::Unit::kMonths:
-      what = std::to_string(rule.count) + (rule.count == 1 ? " month" : " months") +
-             ": ends on the same day number, or the month's last day";
-      break;
-    case PeriodRule::Unit::kDays:
-      what = std::to_string(rule.count) + " calendar day" + (rule.count == 1 ? "" : "s") +
-             "; the start day is not counted";
-      break;
-    case PeriodRule::Unit::kWorkingDays:
-      what = std::to_string(rule.count) + " working day" + (rule.count == 1 ? "" : "s") +
-             " after the start day";
-      break;
-  }
-  lines.push_back("rule: " + rule.ToString() + " — " + what);
-  lines.push_back(
-      "source: " + (legal_source.empty() ? std::string("as set by the caller") : legal_source) +
-      "; counting: Civil Code of Georgia, rules on periods");
-  lines.push_back("start: " + DayWithWeekday(start));
-  if (rule.unit == PeriodRule::Unit::kWorkingDays) {
-    lines.push_back("calendar days elapsed without skipping: " + DayWithWeekday(raw_end));
-  } else {
-    lines.push_back("raw end: " + DayWithWeekday(raw_end));
-  }
-  for (const auto& day : skipped) {
-    lines.push_back("skipped: " + day.date.ToString() + " — " + day.reason);
-  }
-  if (rule.unit != PeriodRule::Unit::kWorkingDays && !skipped.empty()) {
-    lines.push_back("due: " + DayWithWeekday(due) +
-                    ", the next working day (a period ending on a non-working day ends on the "
-                    "next working day)");
-  } else {
-    lines.push_back("due: " + DayWithWeekday(due));
-  }
-  return lines;
+  return Explain(*this, kEnglish, legal_source, false);
+}
+
+std::vector<std::string> Deadline::ExplanationKa() const {
+  // An old caller gives no Georgian source: the English one is better than none.
+  return Explain(*this, kGeorgian, legal_source_ka.empty() ? legal_source : legal_source_ka, true);
 }
 
 Date ExtendedPeriodEnd(const Date& start, const PeriodRule& rule, const PeriodRule& extension,
@@ -127,16 +182,22 @@ Date ExtendedPeriodEnd(const Date& start, const PeriodRule& rule, const PeriodRu
 }
 
 RolledDay RollToWorkingDay(const Date& date, const HolidayCalendar& calendar) {
-  RolledDay rolled{calendar.NextWorkingDay(date), {}};
+  RolledDay rolled{calendar.NextWorkingDay(date), {}, {}};
   if (rolled.due == date) return rolled;
-  std::string skipped;
+  std::string skipped, skipped_ka;
   for (Date day = date; day < rolled.due; day = day.AddDays(1)) {
     skipped += (skipped.empty() ? "" : "; ") + day.ToString() + " — " + calendar.WhyNotWorking(day);
+    skipped_ka +=
+        (skipped_ka.empty() ? "" : "; ") + day.ToString() + " — " + calendar.WhyNotWorkingKa(day);
   }
-  rolled.note = DayWithWeekday(date) + " is not a working day (" + skipped +
+  rolled.note_ka = date.ToString() + " არასამუშაო დღეა (" + skipped_ka +
+                   "); ვადა, რომლის ბოლო დღე არასამუშაო დღეა, მთავრდება მომდევნო სამუშაო დღეს "
+                   "(საქართველოს სამოქალაქო კოდექსი, ვადების წესები): ვადა " +
+                   DayWithWeekday(rolled.due, kGeorgian);
+  rolled.note = DayWithWeekday(date, kEnglish) + " is not a working day (" + skipped +
                 "); a period whose last day is a non-working day ends on the next working day "
                 "(Civil Code of Georgia, rules on periods): due " +
-                DayWithWeekday(rolled.due);
+                DayWithWeekday(rolled.due, kEnglish);
   return rolled;
 }
 

@@ -25,18 +25,22 @@ struct PeriodRule {
 
 struct SkippedDay {
   Date date;
-  std::string reason;
+  std::string reason;     // HolidayCalendar::WhyNotWorking
+  std::string reason_ka;  // HolidayCalendar::WhyNotWorkingKa
 };
 
 struct Deadline {
   Date due;
   PeriodRule rule;
-  std::string legal_source;  // the statute that sets the period (given by the caller)
+  std::string legal_source;     // the statute that sets the period (given by the caller)
+  std::string legal_source_ka;  // the same in Georgian
   Date start;
   Date raw_end;  // the end before moving off non-working days
   std::vector<SkippedDay> skipped;
   // The explanation as lines of text (English, with Georgian names of days and holidays).
   std::vector<std::string> Explanation() const;
+  // The same explanation in Georgian, line for line.
+  std::vector<std::string> ExplanationKa() const;
 };
 
 // Computes the due date (Civil Code of Georgia, rules on periods):
@@ -45,9 +49,10 @@ struct Deadline {
 //   not counted); both move to the next working day when the end is a Saturday, Sunday, public
 //   holiday or declared day off;
 // - working-days:N ends on the N-th working day after the start.
-// `legal_source` names the statute that sets the period, e.g. "GAC art. 40" (may be empty).
+// `legal_source` names the statute that sets the period, e.g. "GAC art. 40" (may be empty), and
+// `legal_source_ka` the same in Georgian.
 Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const HolidayCalendar& calendar,
-                         std::string legal_source = {});
+                         std::string legal_source = {}, std::string legal_source_ka = {});
 
 // The last day of a period `rule` from `start` extended by `extension` (Civil Code of Georgia,
 // rules on periods): the extension runs from the period's own end before any roll to a working
@@ -59,11 +64,11 @@ Date ExtendedPeriodEnd(const Date& start, const PeriodRule& rule, const PeriodRu
 // A last day a person chose (a resolution's due date, the date stated in a document) on the
 // calendar: `date` itself when it is a working day; otherwise the next working day, because a
 // period whose last day is a non-working day ends on the next working day (Civil Code of
-// Georgia, rules on periods). `note` explains the move, naming every day skipped and why;
-// empty when the date did not move.
+// Georgia, rules on periods). `note` (and `note_ka`) explains the move, naming every day skipped
+// and why; empty when the date did not move.
 struct RolledDay {
   Date due;
-  std::string note;
+  std::string note, note_ka;  // `note` in English and in Georgian
 };
 RolledDay RollToWorkingDay(const Date& date, const HolidayCalendar& calendar);
 

@@ -110,6 +110,7 @@ Status HolidayCalendar::AddDeclaredDayOff(Holiday day_off) {
                          day_off.date.ToString() + " is already a declared day off",
                          day_off.date.ToString() + " უკვე გამოცხადებულია დასვენების დღედ");
   }
+  day_off.declared = true;
   declared_[day_off.date] = std::move(day_off);
   return Status::Ok();
 }
@@ -176,6 +177,17 @@ std::string HolidayCalendar::WhyNotWorking(const Date& date) const {
   if (weekday == Weekday::kSaturday || weekday == Weekday::kSunday) {
     return std::string(WeekdayEnglish(weekday)) + " / " + WeekdayGeorgian(weekday);
   }
+  return {};
+}
+
+std::string HolidayCalendar::WhyNotWorkingKa(const Date& date) const {
+  if (auto holiday = HolidayOn(date)) {
+    // The source texts of the data files are English; the Georgian names what kind of day it is.
+    return holiday->name_ka + (holiday->declared ? " — მთავრობის მიერ გამოცხადებული დასვენების დღე"
+                                                 : " — უქმე დღე (საქართველოს შრომის კოდექსი)");
+  }
+  Weekday weekday = date.weekday();
+  if (weekday == Weekday::kSaturday || weekday == Weekday::kSunday) return WeekdayGeorgian(weekday);
   return {};
 }
 

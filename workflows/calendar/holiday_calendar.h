@@ -22,7 +22,8 @@ struct Holiday {
   Date date;
   std::string name_ka;
   std::string name_en;
-  std::string source;  // the law or decree that makes it a day off
+  std::string source;     // the law or decree that makes it a day off
+  bool declared = false;  // declared by the Government (set by AddDeclaredDayOff)
 };
 
 class HolidayCalendar {
@@ -51,6 +52,9 @@ class HolidayCalendar {
   // Why `date` is not a working day, for explanations ("Sunday", "Easter Monday — Labour Code
   // ..."); empty for a working day.
   std::string WhyNotWorking(const Date& date) const;
+  // The same in Georgian, for the Georgian explanations ("კვირა", "აღდგომის ორშაბათი — უქმე
+  // დღე"); empty for a working day.
+  std::string WhyNotWorkingKa(const Date& date) const;
 
  private:
   struct Rule {

@@ -149,8 +149,8 @@ Decision CorrectRegistration(const CaseState& state, schema::Command::Reader com
     }
     auto registered = DateField(state.registered_on, "the registration date");
     if (auto* refusal = std::get_if<Refusal>(&registered)) return *refusal;
-    const Deadline deadline = context.deadlines->Compute(
-        RulesFor(kind).deadline_key, std::get<Date>(registered), *context.calendar);
+    const Deadline deadline =
+        StatutoryDeadline(context, RulesFor(kind).deadline_key, std::get<Date>(registered));
     if (deadline.due < context.today) {
       return Refuse("the deadline of a " + kind_name + " registered on " + state.registered_on +
                         " was " + deadline.due.ToString() +
@@ -163,6 +163,10 @@ Decision CorrectRegistration(const CaseState& state, schema::Command::Reader com
     change("due_explanation", state.due_explanation,
            Join(deadline.Explanation()) + "\n(counted anew from the registration on " +
                state.registered_on + ": the kind was corrected on " + context.today.ToString() +
+               ")");
+    change("due_explanation_ka", state.due_explanation_ka,
+           Join(deadline.ExplanationKa()) + "\n(ხელახლა დათვლილია რეგისტრაციის დღიდან, " +
+               state.registered_on + ": დოკუმენტის სახე შესწორდა " + context.today.ToString() +
                ")");
   }
   if (changes.empty()) {
@@ -226,7 +230,11 @@ bool EvolveCorrection(CaseState& state, schema::Event::Reader event) {
           state.kind = IncomingKindNamed(after);
         }
         if (field == "due") state.due = state.statutory_due = after;
-        if (field == "due_explanation") state.due_explanation = after;
+        if (field == "due_explanation") {
+          state.due_explanation = after;
+          state.due_explanation_ka.clear();  // unless the event has it too (below)
+        }
+        if (field == "due_explanation_ka") state.due_explanation_ka = after;
       }
       return true;
     default:

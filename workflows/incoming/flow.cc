@@ -59,7 +59,8 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
     }
     co.emplace_back(post.cStr());
   }
-  std::string due = state.due, explanation = state.due_explanation;
+  std::string due = state.due, explanation = state.due_explanation,
+              explanation_ka = state.due_explanation_ka;
   if (command.hasDue() && command.getDue().size() > 0) {
     auto parsed = DateField(command.getDue().cStr(), "due");
     if (auto* refusal = std::get_if<Refusal>(&parsed)) return *refusal;
@@ -83,7 +84,13 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
     explanation = "set in the resolution by " + context.actor_post + " on " +
                   context.today.ToString() + " (the statutory deadline is " + state.statutory_due +
                   ")";
-    if (!rolled.note.empty()) explanation += "\n" + rolled.note;
+    explanation_ka = "ვადა დადგენილია რეზოლუციით: " + context.actor_post + ", " +
+                     context.today.ToString() + " (კანონით დადგენილი ვადაა " + state.statutory_due +
+                     ")";
+    if (!rolled.note.empty()) {
+      explanation += "\n" + rolled.note;
+      explanation_ka += "\n" + rolled.note_ka;
+    }
   }
   auto draft = NewEvent(context, std::get<std::string>(authority));
   auto r = draft.event().getPayload().initResolutionAssigned();
@@ -93,6 +100,7 @@ Decision Resolve(const CaseState& state, schema::AssignResolution::Reader comman
   r.setInstruction(command.getInstruction());
   r.setDue(due);
   r.setDueExplanation(explanation);
+  r.setDueExplanationKa(explanation_ka);
   r.setOnControl(command.getOnControl());
   return Events(std::move(draft));
 }
@@ -149,9 +157,10 @@ Decision Redirect(const CaseState& state, schema::Redirect::Reader command,
 Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
                 const KindRules& kind, const Context& context) {
   if (kind.extension == Extension::kNone) {
-    const auto& rule = context.deadlines->Get(kind.deadline_key);
-    return RefuseNow("this deadline is set by law (" + rule.source + ") and cannot be extended",
-                     "ეს ვადა კანონითაა დადგენილი და მისი გაგრძელება დაუშვებელია");
+    const LegalSource source = SourceOf(context, kind.deadline_key);
+    return RefuseNow(
+        "this deadline is set by law (" + source.en + ") and cannot be extended",
+        "ეს ვადა კანონითაა დადგენილი (" + source.ka + ") და მისი გაგრძელება დაუშვებელია");
   }
   // Who may extend, then whether it may be extended now, then the data (refusal.h).
   std::string acting_for;
@@ -210,16 +219,20 @@ Decision Extend(const CaseState& state, schema::ExtendDeadline::Reader command,
     // registration, extended by at most one month. The extension is added to the period's own
     // last day, not to the day it was rolled to, and only the new last day rolls to a working
     // day (Civil Code of Georgia, rules on periods).
-    const auto& limit = context.deadlines->Get(std::string(kind.deadline_key) + "-extension");
+    const std::string limit_key = std::string(kind.deadline_key) + "-extension";
+    const auto& limit = context.deadlines->Get(limit_key);
+    const LegalSource limit_source = SourceOf(context, limit_key);
     const auto& period = context.deadlines->Get(kind.deadline_key);
     auto registered = DateField(state.registered_on, "the registration date");
     if (auto* refusal = std::get_if<Refusal>(&registered)) return *refusal;
     const Date ceiling =
         ExtendedPeriodEnd(std::get<Date>(registered), period.rule, limit.rule, *context.calendar);
     if (ceiling < new_due) {
-      return Refuse("an extension may add at most " + limit.rule.ToString() + " (" + limit.source +
-                        "): the latest possible due date is " + ceiling.ToString(),
-                    "ვადა შეიძლება გაგრძელდეს არაუმეტეს " + ceiling.ToString() + "-მდე");
+      return Refuse("an extension may add at most " + limit.rule.ToString() + " (" +
+                        limit_source.en + "): the latest possible due date is " +
+                        ceiling.ToString(),
+                    "ვადა შეიძლება გაგრძელდეს არაუმეტეს " + ceiling.ToString() + "-მდე (" +
+                        limit_source.ka + ")");
     }
   }
   auto draft = NewEvent(context, acting_for);
@@ -354,7 +367,7 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
                       " does not put resolutions; address the document to a head",
                   "ადრესატს არ აქვს რეზოლუციის დადების უფლებამოსილება");
   }
-  std::string due, explanation;
+  std::string due, explanation, explanation_ka;
   if (command.getStatedDue().size() > 0) {
     if (!kind.stated_due_allowed) {
       return Refuse("this kind of proceeding has a statutory deadline; stated_due is for letters",
@@ -370,12 +383,18 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
     explanation =
         "the deadline stated in the document (records rules: the final date is written "
         "in the document or in the resolution)";
-    if (!rolled.note.empty()) explanation += "\n" + rolled.note;
+    explanation_ka =
+        "დოკუმენტში მითითებული ვადა (საქმისწარმოების წესები: საბოლოო თარიღი იწერება დოკუმენტში "
+        "ან რეზოლუციაში)";
+    if (!rolled.note.empty()) {
+      explanation += "\n" + rolled.note;
+      explanation_ka += "\n" + rolled.note_ka;
+    }
   } else {
-    Deadline deadline =
-        context.deadlines->Compute(kind.deadline_key, context.today, *context.calendar);
+    Deadline deadline = StatutoryDeadline(context, kind.deadline_key, context.today);
     due = deadline.due.ToString();
     explanation = Join(deadline.Explanation());
+    explanation_ka = Join(deadline.ExplanationKa());
   }
   auto draft = NewEvent(context, std::get<std::string>(authority));
   auto r = draft.event().getPayload().initIncomingRegistered();
@@ -390,6 +409,7 @@ Decision Register(schema::RegisterIncoming::Reader command, const Context& conte
   r.setRegistrationNumber(context.next_number("incoming", context.today.year()));
   r.setDue(due);
   r.setDueExplanation(explanation);
+  r.setDueExplanationKa(explanation_ka);
   r.setRelatedCase(command.getRelatedCase());
   return Events(std::move(draft));
 }
@@ -501,7 +521,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     }
     default:
       return RefuseNow(CommandName(command) + " does not apply to a " + KindName(state.kind),
-                       "ბრძანება " + CommandName(command) + " ამ სახის საქმეზე არ გამოიყენება");
+                       CommandLabelKa(command) + " ამ სახის საქმეზე არ გამოიყენება");
   }
 }
 
@@ -528,6 +548,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.summary = r.getSummary();
       state.due = state.statutory_due = r.getDue();
       state.due_explanation = r.getDueExplanation();
+      state.due_explanation_ka = r.getDueExplanationKa();
       return true;
     }
     case P::LETTER_DRAFTED: {
@@ -552,6 +573,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.instruction = r.getInstruction();
       state.due = r.getDue();
       state.due_explanation = r.getDueExplanation();
+      state.due_explanation_ka = r.getDueExplanationKa();
       state.deadline_setter = ActedAs(event);
       state.on_control = r.getOnControl();
       return true;
@@ -590,6 +612,8 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.due = r.getNewDue();
       state.due_explanation = "extended on " + today + " by " + ActedAs(event) + ": " +
                               std::string(r.getReason().cStr());
+      state.due_explanation_ka = "ვადა გაგრძელდა " + today + " (" + ActedAs(event) +
+                                 "): " + std::string(r.getReason().cStr());
       if (r.getStatutoryExtension()) {
         ++state.statutory_extensions;
         state.statutory_due = state.due;

@@ -47,14 +47,16 @@ std::optional<Decision> DecidePublicInformation(const CaseState& state,
     if (command.getRefuseInformation().getText().size() == 0) {
       return Decision(Refuse("a refusal must give its reason", "უარს უნდა ჰქონდეს საფუძველი"));
     }
-    Deadline explain_by =
-        context.deadlines->Compute("public_information-rights", context.today, *context.calendar);
+    Deadline explain_by = StatutoryDeadline(context, "public_information-rights", context.today);
     auto r = payload.initInformationRefused();
     r.setReason(command.getRefuseInformation().getText());
     r.setExplainBy(explain_by.due.ToString());
     std::string explanation;
     for (const auto& line : explain_by.Explanation()) explanation += line + "\n";
     r.setExplainByExplanation(explanation);
+    std::string explanation_ka;
+    for (const auto& line : explain_by.ExplanationKa()) explanation_ka += line + "\n";
+    r.setExplainByExplanationKa(explanation_ka);
   } else {
     if (command.getExplainRights().getText().size() == 0) {
       return Decision(Refuse("the explanation of rights and the appeal route has no text",

@@ -77,6 +77,9 @@ Result<OrgChart> OrgChart::Parse(std::string_view json) {
     chart.body_name_ka_ = String(body, "name_ka", "org.body", true);
     chart.body_name_en_ = String(body, "name_en", "org.body");
     chart.head_post_ = String(top, "head_post", "org", true);
+    auto sources = LegalSources::FromOrgJson(top);
+    if (!sources.ok()) return sources.status();
+    chart.legal_sources_ = std::move(sources.value());
 
     const auto& units = Array(top, "units", "org");
     for (size_t i = 0; i < units.size(); ++i) {

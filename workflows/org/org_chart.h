@@ -16,6 +16,7 @@
 #include "storage/status.h"
 #include "workflows/calendar/date.h"
 #include "workflows/org/endorsement_rules.h"
+#include "workflows/org/legal_sources.h"
 #include "workflows/org/power.h"
 #include "workflows/refusal.h"
 
@@ -76,6 +77,8 @@ class OrgChart {
   const std::vector<Appointment>& appointments() const { return appointments_; }
   // The org file's text this chart was parsed from, verbatim (recorded as orgChartAdopted).
   const std::string& source_json() const { return source_json_; }
+  // The statutes the body cites for its deadlines (the org file's "sources").
+  const LegalSources& legal_sources() const { return legal_sources_; }
 
   const Post* FindPost(std::string_view id) const;
   const Unit* FindUnit(std::string_view id) const;
@@ -133,6 +136,7 @@ class OrgChart {
   EndorsementRules endorsement_rules_;
   std::vector<Appointment> appointments_;
   std::string source_json_;
+  LegalSources legal_sources_;
 };
 
 }  // namespace saqme::workflows

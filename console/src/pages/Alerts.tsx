@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { acknowledge, mergeAlerts, useAlertFeed } from '../alertFeed';
 import { alerts as fetchAlerts } from '../api';
 import { postTitle, useSession } from '../context';
-import { nameOf, t } from '../labels';
+import { nameOf, pick, t } from '../labels';
 import { formatDate, formatDateTime } from '../time';
 import { ErrorBox } from '../widgets/ErrorBox';
 import { CaseLink } from '../widgets/Link';
@@ -52,7 +52,7 @@ export function AlertsPage() {
                     <CaseLink id={a.case_id}>{a.subject || a.case_id}</CaseLink>
                     <div class="muted">{nameOf(a.kind)}</div>
                   </td>
-                  <td>{nameOf(a.type)} {a.rule && <span class="muted rule-text">{a.rule}</span>}</td>
+                  <td>{nameOf(a.type)} {a.rule && <span class="muted rule-text">{pick(a.rule_ka, a.rule)}</span>}</td>
                   <td>{formatDate(a.due)}</td>
                   <td>{postTitle(session, a.responsible)}</td>
                   {/* the escalation level; a reminder or a miss is no escalation */}

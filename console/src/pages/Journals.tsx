@@ -37,7 +37,8 @@ export function JournalsPage() {
   useEffect(() => void paged.load(), [name, year]);
   const entries = paged.items ?? [];
   const columns = [...new Set(entries.flatMap((e) => Object.keys(e)))].filter(
-    (k) => !['number', 'date', 'case_id', 'journal'].includes(k),
+    // `<key>_ka` is the Georgian name of a code the table already shows by its label
+    (k) => !['number', 'date', 'case_id', 'journal'].includes(k) && !k.endsWith('_ka'),
   );
 
   return (

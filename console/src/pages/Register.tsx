@@ -7,7 +7,7 @@ import { type CommandAnswer, execute } from '../api';
 import { useCommand } from '../command';
 import { useSession } from '../context';
 import { type FormErrors, serverErrors } from '../formErrors';
-import { nameOf, t } from '../labels';
+import { nameOf, pick, t } from '../labels';
 import { fieldOptions, useSchema } from '../schema';
 import { formatDate, isDate } from '../time';
 import { SelectField, TextField, postOptions } from '../widgets/Fields';
@@ -120,7 +120,7 @@ export function RegisterPage() {
           {answer.due && (
             <p>
               {t('deadline')}: {formatDate(answer.due)}
-              {answer.due_explanation && <span class="explanation">{'\n'}{answer.due_explanation}</span>}
+              {answer.due_explanation && <span class="explanation">{'\n'}{pick(answer.due_explanation_ka, answer.due_explanation)}</span>}
             </p>
           )}
           <p>

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CaseView, HistoryEvent } from '../api';
 import { postTitle, useSession } from '../context';
-import { nameOf, t } from '../labels';
+import { nameOf, pick, t } from '../labels';
 import { enumLabel, useSchema } from '../schema';
 import { formatDate } from '../time';
 import { Link } from './Link';
@@ -84,7 +84,7 @@ export function CaseDetails({ view, events }: { view: CaseView; events: HistoryE
         <dl>
           <Row label={t('due_date')}>{view.due ? formatDate(view.due) : t('no_due')}</Row>
           <Row label={t('deadline_set_by')}>{post(view.deadline_setter)}</Row>
-          <Row label={t('deadline_why')}>{view.due_explanation ? <span class="explanation">{view.due_explanation}</span> : ''}</Row>
+          <Row label={t('deadline_why')}>{view.due_explanation ? <span class="explanation">{pick(view.due_explanation_ka, view.due_explanation)}</span> : ''}</Row>
         </dl>
       </section>
       <section aria-labelledby="draft-title" class="card">

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CommandSchema } from '../api';
 import { postTitle, type Session, useSession } from '../context';
-import { fieldName, nameOf, t } from '../labels';
+import { fieldName, nameOf, pick, t } from '../labels';
 import { enumLabel, useSchema } from '../schema';
 import { formatDate, formatDateTime } from '../time';
 
@@ -34,8 +34,16 @@ export function valueText(value: unknown, session: Session, schema: CommandSchem
 export function Changes({ data }: { data: Record<string, unknown> }): ComponentChildren {
   const session = useSession();
   const schema = useSchema();
-  const entries = Object.entries(data ?? {})
-    .map(([key, value]) => [key, valueText(value, session, schema)])
+  const raw = data ?? {};
+  // `<key>_ka` is the Georgian of `<key>` (an explanation, a rule, a ground): one row, in the
+  // reader's language (an old event has no Georgian: its English then)
+  const entries = Object.entries(raw)
+    .filter(([key]) => !(key.endsWith('_ka') && key.slice(0, -3) in raw))
+    .map(([key, value]) => {
+      const ka = raw[`${key}_ka`];
+      const shown = typeof ka === 'string' && typeof value === 'string' ? pick(ka, value) : value;
+      return [key, valueText(shown, session, schema)];
+    })
     .filter(([, text]) => text !== '');
   if (!entries.length) return null;
   return (
