@@ -64,6 +64,9 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"void", {"გაუქმებულია", "Void"}},
     {"void_reason", {"გაუქმების მიზეზი", "Why void"}},
     {"corrected_on", {"შესწორდა", "Corrected on"}},
+    {"received_on", {"მიღების თარიღი", "Received on"}},
+    {"registered_late", {"დაგვიანებით რეგისტრირებული", "Registered late"}},
+    {"days_late", {"დაგვიანება (დღე)", "Days late"}},
     {"letter", {"წერილი", "Letter"}},
     {"forwarded_to", {"გადაეგზავნა", "Forwarded to"}},
 };

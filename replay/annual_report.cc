@@ -102,6 +102,13 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
       case P::NOTED_FOR_INFORMATION:
         c.noted = true;
         break;
+      case P::NOMENCLATURE_APPROVED:
+        // An amended nomenclature replaces the plan, whichever case it was approved in: the
+        // year has the files of its latest approval, counted once.
+        if (payload.getNomenclatureApproved().getYear() == year) {
+          report.nomenclature_cases = static_cast<int>(c.state.files.size());
+        }
+        break;
       case P::REGISTRATION_VOIDED:
         // A registration made in error is not an incoming document: its number stays in the
         // journal, but the report counts it apart.
@@ -176,14 +183,13 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
           c.state.answered_on <= as_of->ToString() ? c.state.answered_on : "";
       report.on_control.Count(workflows::StandingOf(c.state.due, answered, *as_of));
     }
-    if (c.state.kind == Kind::kNomenclature && c.state.year == year) {
-      report.nomenclature_cases += static_cast<int>(c.state.files.size());
-    }
     if (!IsIncoming(c.state.kind) || YearOf(c.state.registered_on) != year ||
         c.state.stage == workflows::Stage::kVoid) {
       continue;
     }
     Count(c, report.proceedings);
+    // Records rules: registered the day it is received.
+    report.registered_late += c.state.registered_on > c.state.received_on;
     if (c.state.kind != Kind::kPublicInformation) continue;
     Count(c, report.public_information);
     report.information_released += c.information == 'f';
@@ -230,6 +236,7 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
           {"incoming",
            {{"total", r.incoming},
             {"void", r.voided},
+            {"registered_late", r.registered_late},
             {"by_kind", Counts(r.incoming_by_kind)},
             {"by_channel", Counts(r.incoming_by_channel)}}},
           {"outgoing", r.outgoing},
@@ -369,6 +376,8 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
       << (english ? ", late " : ", ვადის დარღვევით ") << c.answered_late
       << (english ? ", open " : ", შესრულების პროცესშია ") << c.open
       << (english ? " (overdue " : " (ვადაგადაცილებული ") << c.open_overdue << ")\n";
+  out << (english ? "Registered later than received: " : "რეგისტრირებულია მიღების დღის შემდეგ: ")
+      << r.registered_late << "\n";
   out << (english ? "Nomenclature cases: " : "ნომენკლატურის საქმეები: ") << r.nomenclature_cases
       << "\n\n";
   if (r.log_intact) {

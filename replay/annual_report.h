@@ -38,8 +38,9 @@ struct ProceedingFigures {
 
 struct AnnualReport {
   int year = 0;
-  int incoming = 0;                                // registered in the incoming journal that year
-  int voided = 0;                                  // of those, declared void (not in incoming)
+  int incoming = 0;         // registered in the incoming journal that year
+  int voided = 0;           // of those, declared void (not in incoming)
+  int registered_late = 0;  // of `incoming`, registered after the day they were received
   std::map<std::string, int> incoming_by_kind;     // correspondence, application, …
   std::map<std::string, int> incoming_by_channel;  // post, email, hand, …
   int outgoing = 0;                                // numbered in the outgoing journal that year
@@ -49,7 +50,7 @@ struct AnnualReport {
   ProceedingFigures public_information;            // the requests alone (GAC art. 49)
   int information_released = 0, information_partly = 0, information_refused = 0;
   int reminders = 0, missed = 0, escalations = 0;  // deadline-watch alerts dated in the year
-  int nomenclature_cases = 0;                      // files of the year's approved nomenclature
+  int nomenclature_cases = 0;  // files of the year's nomenclature, as last approved
   // The documents on control registered in the year, as they stand at the end of the year (or
   // at the log's last event, when that is earlier): docs/workflows.md "Documents on control".
   workflows::ControlFigures on_control;

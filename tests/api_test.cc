@@ -691,6 +691,45 @@ TEST_F(ApiTest, TheAnnualReportCountsAHandBuiltYear) {
   EXPECT_EQ(client_->Get("/v1/reports/annual", "").status, 401);
 }
 
+// A registration later than the receipt is shown in the incoming journal and counted; a
+// nomenclature approved again for the same year (here as a new case) is counted once, as last
+// approved.
+TEST_F(ApiTest, ALateRegistrationIsShownAndCountedAndAnAmendedNomenclatureCountsOnce) {
+  auto plan = [](int files) {
+    boost::json::array list;
+    for (int i = 1; i <= files; ++i) {
+      list.push_back(object{{"code", "01-0" + std::to_string(i)}, {"title", "საქმე"}});
+    }
+    return object{{"type", "approve_nomenclature"}, {"year", 2026}, {"files", list}};
+  };
+  Ok("chair", "", plan(2));
+  Ok("chair", "", plan(3));                                    // the amended plan
+  Ok("org-records", "", Register("correspondence", "chair"));  // received today
+  auto late = Register("correspondence", "chair");
+  late["received_on"] = "2026-10-29";  // a Thursday; registered on Monday the 2nd
+  Ok("org-records", "", late);
+
+  const std::string& chair = tokens_.at("chair");
+  auto journal = client_->Get("/v1/journals/incoming?year=2026", chair).json();
+  const auto& entries = journal.at("entries").as_array();
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].at("registered_late"), false);
+  EXPECT_EQ(entries[0].at("days_late"), 0);
+  EXPECT_EQ(entries[1].at("registered_late"), true);
+  EXPECT_EQ(entries[1].at("days_late"), 4);
+  EXPECT_EQ(entries[1].at("received_on"), "2026-10-29");
+  auto csv = client_->Get("/v1/journals/incoming?year=2026&format=csv", chair);
+  EXPECT_NE(csv.body.find("registered_late"), std::string::npos);
+
+  auto report = client_->Get("/v1/reports/annual?year=2026", chair).json();
+  EXPECT_EQ(report.at("incoming").at("total"), 2);
+  EXPECT_EQ(report.at("incoming").at("registered_late"), 1);
+  EXPECT_EQ(report.at("nomenclature_cases"), 3);
+  auto text = client_->Get("/v1/reports/annual?year=2026&format=text&lang=en", chair);
+  EXPECT_NE(text.body.find("Registered later than received: 1"), std::string::npos) << text.body;
+  ExpectViewsMatchARebuild();
+}
+
 TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
   const std::string id(Command("org-records", "", Register("correspondence", "chair"))
                            .json()
