@@ -357,7 +357,7 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
     auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
     std::memcpy(words.begin(), bytes.data(), bytes.size());
     try {
-      capnp::FlatArrayMessageReader reader(words);
+      capnp::FlatArrayMessageReader reader(words, storage::CommandReaderOptions(words.size()));
       auto command = reader.getRoot<schema::Command>();
       type = workflows::CommandName(command);
       submission.command_id = command.getCommandId();

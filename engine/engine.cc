@@ -320,7 +320,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
 
     // A retry returns the first result and decides nothing; another command under a used id
     // is refused.
-    capnp::FlatArrayMessageReader reader(submission.command);
+    capnp::FlatArrayMessageReader reader(submission.command,
+                                         storage::CommandReaderOptions(submission.command.size()));
     auto command = reader.getRoot<schema::Command>();
     const Sent sent{storage::CommandDigest(command), submission.actor_post,
                     workflows::CommandName(command)};

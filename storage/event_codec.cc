@@ -1,5 +1,6 @@
 #include "storage/event_codec.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <stdexcept>
@@ -9,6 +10,13 @@
 #include <openssl/evp.h>
 
 namespace saqme::storage {
+
+capnp::ReaderOptions CommandReaderOptions(size_t words) {
+  capnp::ReaderOptions options;
+  options.traversalLimitInWords = std::max<size_t>(words * 16, 8192);
+  options.nestingLimit = 16;
+  return options;
+}
 namespace {
 
 static_assert(std::endian::native == std::endian::little,

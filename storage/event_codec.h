@@ -24,6 +24,13 @@ namespace saqme::storage {
 using Hash = std::array<uint8_t, 32>;
 inline constexpr Hash kGenesisHash{};  // the prevHash of event 1
 
+// Reader limits for a client's Command message of `words` words. Cap'n Proto's traversal limit
+// bounds the words a reader may visit, and counts each element of a list of zero-sized elements
+// as a word: a 120-byte message claiming millions of empty elements is refused at once instead
+// of iterated. A command is read a few times over (validation, the workflow), hence the factor;
+// no struct of the schema nests deeper than the nesting limit.
+capnp::ReaderOptions CommandReaderOptions(size_t words);
+
 std::string HexOf(const Hash& hash);
 std::string HexOf(std::string_view bytes);
 // SHA-256 of `text`, in lower-case hex.

@@ -730,6 +730,48 @@ TEST_F(ApiTest, ALateRegistrationIsShownAndCountedAndAnAmendedNomenclatureCounts
   ExpectViewsMatchARebuild();
 }
 
+// A 120-byte Cap'n Proto command whose nomenclature claims millions of empty files (a list of
+// zero-sized elements costs no bytes) is refused at once as not decoding, not iterated: the
+// reader's traversal limit follows the message's size.
+TEST_F(ApiTest, ACapnpCommandClaimingMillionsOfEmptyElementsIsRefusedAtOnce) {
+  capnp::MallocMessageBuilder builder;
+  auto command = builder.initRoot<schema::Command>();
+  command.setCommandId("amplified");
+  auto approve = command.initApproveNomenclature();
+  approve.setYear(2026);
+  approve.initFiles(1);
+  auto words = kj::heapArray<capnp::word>(capnp::messageToFlatArray(builder).asPtr());
+  // Patch the list to 4 000 000 elements of zero words: the tag word says so, the list pointer
+  // counts no words of content.
+  auto* raw = reinterpret_cast<uint64_t*>(words.begin());
+  const uint64_t tag = (uint64_t{1} << 2) | (uint64_t{3} << 48);  // 1 element: 0 data, 3 pointers
+  int patched = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (raw[i] == tag) {
+      raw[i] = uint64_t{4'000'000} << 2;
+      ++patched;
+    } else if ((raw[i] & 3) == 1 && ((raw[i] >> 32) & 7) == 7 && (raw[i] >> 35) == 3) {
+      raw[i] &= (uint64_t{1} << 35) - 1;  // inline composite of 0 words
+      ++patched;
+    }
+  }
+  ASSERT_EQ(patched, 2);
+  auto bytes = words.asChars();
+  ASSERT_LE(bytes.size(), 160u);
+  auto reply = client_->Send(boost::beast::http::verb::post, "/v1/cases", tokens_.at("chair"),
+                             std::string(bytes.begin(), bytes.end()), "application/x-capnp");
+  EXPECT_EQ(reply.status, 400) << reply.body;
+  EXPECT_NE(reply.body.find("does not decode"), std::string::npos) << reply.body;
+  // Nothing was written, and the server keeps serving.
+  EXPECT_EQ(client_->Get("/health", "").status, 200);
+  EXPECT_EQ(client_->Get("/v1/nomenclature?year=2026", tokens_.at("chair"))
+                .json()
+                .at("cases")
+                .as_array()
+                .size(),
+            0u);
+}
+
 TEST_F(ApiTest, EveryErrorCodeAndTheServerKeepsServing) {
   const std::string id(Command("org-records", "", Register("correspondence", "chair"))
                            .json()
