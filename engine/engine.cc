@@ -323,8 +323,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     capnp::FlatArrayMessageReader reader(submission.command,
                                          storage::CommandReaderOptions(submission.command.size()));
     auto command = reader.getRoot<schema::Command>();
-    const Sent sent{storage::CommandDigest(command), submission.actor_post,
-                    workflows::CommandName(command)};
+    const Sent sent{submission.command_digest.empty() ? storage::CommandDigest(command)
+                                                      : submission.command_digest,
+                    submission.actor_post, workflows::CommandName(command)};
     storage::CommandRecord first;
     auto found = writer->FindCommand(submission.command_id, &first);
     if (!found.ok()) return found.status();
@@ -656,7 +657,24 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
 
 Engine::~Engine() { group_.reset(); }  // drains before the sequencer, writer and log go
 
+namespace {
+
+// Hashes a command before it is queued, off the sequencer. A message that does not decode is
+// left to the sequencer, which refuses it as before.
+void DigestBeforeQueuing(Submission& submission) {
+  if (submission.task != Submission::Task::kCommand || !submission.command_digest.empty()) return;
+  try {
+    capnp::FlatArrayMessageReader reader(submission.command,
+                                         storage::CommandReaderOptions(submission.command.size()));
+    submission.command_digest = storage::CommandDigest(reader.getRoot<schema::Command>());
+  } catch (const kj::Exception&) {
+  }
+}
+
+}  // namespace
+
 Result<Outcome> Engine::Execute(Submission submission) {
+  DigestBeforeQueuing(submission);
   EngineJob job{&submission};
   Status queued = group_->Submit(job);
   if (!queued.ok()) return queued;
@@ -668,6 +686,7 @@ std::vector<Result<Outcome>> Engine::ExecuteAll(std::vector<Submission> submissi
   jobs.reserve(submissions.size());
   std::vector<EngineJob*> queue;
   for (auto& submission : submissions) {
+    DigestBeforeQueuing(submission);
     jobs.push_back(EngineJob{&submission});
     queue.push_back(&jobs.back());
   }

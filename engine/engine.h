@@ -73,6 +73,9 @@ struct Submission {
   std::string actor_post;
   std::string actor_person;        // recorded as the actor's person; empty: the post's holder
   kj::Array<capnp::word> command;  // a schema::Command message with its segment table
+  // storage::CommandDigest of `command`, to tell a retry from a reused id: Execute computes it on
+  // the caller's thread, so that the sequencer does not hash every command.
+  std::string command_digest;
 };
 
 struct Outcome {
