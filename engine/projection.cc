@@ -342,14 +342,9 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       entry["addressee"] = r.getAddressee().cStr();
       entry["due"] = r.getDue().cStr();
       entry["received_on"] = r.getReceivedOn().cStr();
-      // Records rules: a document is registered the day it is received; a later registration
-      // shows as such, with the calendar days between.
-      if (const auto received = workflows::Date::Parse(r.getReceivedOn().cStr())) {
-        const int64_t late =
-            workflows::Date::Parse(date)->DaysSinceEpoch() - received->DaysSinceEpoch();
-        entry["registered_late"] = late > 0;
-        entry["days_late"] = late > 0 ? late : 0;
-      }
+      // A later registration than the receipt shows as such (workflows::DaysRegisteredLate).
+      entry["days_late"] = workflows::DaysRegisteredLate(after);
+      entry["registered_late"] = workflows::DaysRegisteredLate(after) > 0;
       PutJournal(sink, "incoming", year, ParseNumber(r.getRegistrationNumber()), entry);
       if (after.kind == Kind::kPublicInformation) {
         // Every request is an entry of the public-information register (GAC art. 49).

@@ -188,8 +188,7 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
       continue;
     }
     Count(c, report.proceedings);
-    // Records rules: registered the day it is received.
-    report.registered_late += c.state.registered_on > c.state.received_on;
+    report.registered_late += workflows::DaysRegisteredLate(c.state) > 0;
     if (c.state.kind != Kind::kPublicInformation) continue;
     Count(c, report.public_information);
     report.information_released += c.information == 'f';

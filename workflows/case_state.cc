@@ -1,5 +1,9 @@
 #include "workflows/case_state.h"
 
+#include <algorithm>
+
+#include "workflows/calendar/date.h"
+
 namespace saqme::workflows {
 
 const char* KindName(Kind kind) {
@@ -203,6 +207,12 @@ bool HasReceived(const CaseState& s, const std::string& post) {
 bool CoExecutionOpen(const CaseState& s) {
   return IsIncoming(s.kind) && (s.stage == Stage::kResolved || s.stage == Stage::kInExecution ||
                                 s.stage == Stage::kAnswerDrafted || s.stage == Stage::kDecided);
+}
+
+int64_t DaysRegisteredLate(const CaseState& s) {
+  const auto received = Date::Parse(s.received_on), registered = Date::Parse(s.registered_on);
+  if (!received || !registered) return 0;
+  return std::max<int64_t>(0, registered->DaysSinceEpoch() - received->DaysSinceEpoch());
 }
 
 const std::string& SubjectOf(const CaseState& s) {

@@ -205,4 +205,8 @@ bool CoExecutionOpen(const CaseState& state);
 // else an assignment's instruction ("" for none).
 const std::string& SubjectOf(const CaseState& state);
 
+// Calendar days an incoming document was registered after the day it was received (records
+// rules, decree No 414: registered the day it is received); 0 when on time or not a document.
+int64_t DaysRegisteredLate(const CaseState& state);
+
 }  // namespace saqme::workflows
