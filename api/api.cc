@@ -218,16 +218,8 @@ Response Api::Handle(const Request& request) {
   const auto& p = target.parts;
   const bool get = request.method() == http::verb::get, post = request.method() == http::verb::post;
   Response response;
-  if (get && p.size() == 1 && p[0] == "health") {
-    response = Json(http::status::ok,
-                    boost::json::object{{"ok", true}, {"last_seq", engine_->log().LastSequence()}},
-                    request);
-  } else if (get && p.size() == 1 && p[0] == "ready") {
-    const Readiness readiness = ReadinessOf(*engine_, shutting_down_);
-    response = Json(readiness.ready ? http::status::ok : http::status::service_unavailable,
-                    ReadinessJson(readiness), request);
-  } else if (get && p.size() == 1 && p[0] == "metrics") {
-    response = Metrics(request);
+  if (auto quick = Quick(request)) {
+    return std::move(*quick);
   } else if (p.empty() || p[0] != "v1") {
     response = Error(request, http::status::not_found, "not_found", "no such route",
                      "მისამართი არ არსებობს");
@@ -337,6 +329,27 @@ Response Api::Handle(const Request& request) {
     }
   }
   return LogAnswer(request, response);
+}
+
+std::optional<Response> Api::Quick(const Request& request) {
+  if (request.method() != http::verb::get) return std::nullopt;
+  const Target target = Parse(request.target());
+  const auto& p = target.parts;
+  if (p.size() != 1) return std::nullopt;
+  if (p[0] == "health") {
+    return LogAnswer(request, Json(http::status::ok,
+                                   boost::json::object{{"ok", true},
+                                                       {"last_seq", engine_->log().LastSequence()}},
+                                   request));
+  }
+  if (p[0] == "ready") {
+    const Readiness readiness = ReadinessOf(*engine_, shutting_down_);
+    return LogAnswer(request,
+                     Json(readiness.ready ? http::status::ok : http::status::service_unavailable,
+                          ReadinessJson(readiness), request));
+  }
+  if (p[0] == "metrics") return LogAnswer(request, Metrics(request));
+  return std::nullopt;
 }
 
 Response Api::Execute(const Request& request, const Caller& caller, const std::string& case_id,
@@ -549,6 +562,27 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
       logins_->Admit(request, p, &caller) ? std::nullopt : std::optional<std::string>(caller.post);
   const auto cursor = StreamCursor(request);
   if (!post || !cursor) return std::nullopt;
+  // No client holds the server's connections for itself (docs/reliability.md).
+  StreamLimits::Over over = StreamLimits::Over::kNone;
+  StreamLimits::Ticket ticket =
+      stream_limits_.Admit(caller.login, std::string(request[kClientAddressField]), &over);
+  if (!ticket) {
+    Stream refused;
+    refused.head =
+        over == StreamLimits::Over::kCaller
+            ? Error(request, http::status::too_many_requests, "too_many_streams",
+                    "this token or login already holds its limit of open alert streams; close "
+                    "one first",
+                    "ამ ტოკენს ან მომხმარებელს უკვე აქვს ღია შეტყობინებების ნაკადების "
+                    "დასაშვები რაოდენობა; ჯერ დახურეთ ერთი")
+            : Error(request, http::status::too_many_requests, "too_many_streams",
+                    "this address already holds its limit of open alert streams; close one first",
+                    "ამ მისამართიდან უკვე ღიაა შეტყობინებების ნაკადების დასაშვები რაოდენობა; "
+                    "ჯერ დახურეთ ერთი");
+    refused.head.set(http::field::retry_after, "30");
+    refused.head = LogAnswer(request, std::move(refused.head));
+    return refused;
+  }
   spdlog::info("GET {} -> 200 (alert stream of {} after {})", PathOf(request), *post, *cursor);
   Stream stream;
   stream.head = Response{http::status::ok, request.version()};
@@ -558,8 +592,7 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
   // Last-Event-ID receives exactly what it missed.
   struct State {
     uint64_t cursor, seen;
-    int idle = 0;
-    bool greeted = false;
+    bool greeted = false, more = false;
   };
   auto state = std::make_shared<State>(State{*cursor, engine_->log().LastSequence()});
   engine::Engine* engine = engine_;
@@ -572,31 +605,33 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
     for (auto it = first; it != last; ++it) credentials->insert(field, it->value());
   }
   Logins* logins = logins_.get();
-  stream.next = [engine, logins, credentials, state, post = *post]() -> std::optional<std::string> {
+  // Called on the server's timer (the Stream contract): it never waits, and reads the alerts
+  // view only when something was committed since the last read. The ticket holds the stream's
+  // place under the limits until the stream ends.
+  stream.next = [engine, logins, credentials, state, post = *post,
+                 ticket]() -> std::optional<std::string> {
     const auto still = logins->Recheck(*credentials);  // never restarts a session's idle time
     if (!still || still->post != post) return std::nullopt;
     std::string out;
+    // Everything durable up to `durable` is in the views read next (a zero wait: no block).
+    const uint64_t durable = engine->WaitForEventsAfter(state->seen, std::chrono::milliseconds(0));
+    if (state->greeted && !state->more && durable == state->seen) return out;
     if (!state->greeted) {
       state->greeted = true;
       out = "retry: 2000\n\n";
     }
-    // Everything durable up to `seen` is in the views read next; later commits wake the wait.
-    const uint64_t seen = state->seen;
-    auto alerts = engine->Alerts(post, state->cursor, 100);
+    state->seen = durable;
+    constexpr size_t kBatch = 100;
+    auto alerts = engine->Alerts(post, state->cursor, kBatch);
     if (!alerts.ok()) return std::nullopt;
+    state->more = alerts->size() >= kBatch;  // the rest at the next tick
     for (const auto& alert : alerts.value()) {
       const uint64_t id = alert.as_object().at("id").to_number<uint64_t>();
       out += "id: " + std::to_string(id) +
              "\nevent: alert\ndata: " + boost::json::serialize(alert) + "\n\n";
       state->cursor = id;
     }
-    if (!out.empty()) return out;
-    state->seen = engine->WaitForEventsAfter(seen, std::chrono::seconds(1));
-    if (state->seen == seen && ++state->idle >= 15) {  // a comment keeps proxies from closing
-      state->idle = 0;
-      return std::string(": keep-alive\n\n");
-    }
-    return std::string();
+    return out;
   };
   return stream;
 }
@@ -834,6 +869,26 @@ Response Api::Metrics(const Request& request) {
       << "# HELP saqme_ready 1 while commands are accepted (GET /ready), else 0.\n"
          "# TYPE saqme_ready gauge\n"
       << "saqme_ready " << ReadinessOf(*engine_, shutting_down_).ready << "\n";
+  out << "# HELP saqme_streams_refused_total Alert streams refused (429) over a limit per caller "
+         "or address.\n"
+         "# TYPE saqme_streams_refused_total counter\n"
+      << "saqme_streams_refused_total " << stream_limits_.refused() << "\n";
+  if (server_stats_) {
+    const HttpServer::Stats server = server_stats_();
+    out << "# HELP saqme_http_open_connections Client connections open now.\n"
+           "# TYPE saqme_http_open_connections gauge\n"
+        << "saqme_http_open_connections " << server.open_connections << "\n"
+        << "# HELP saqme_http_open_streams Server-Sent Event streams open now.\n"
+           "# TYPE saqme_http_open_streams gauge\n"
+        << "saqme_http_open_streams " << server.open_streams << "\n"
+        << "# HELP saqme_http_refused_connections_total Connections refused (503) over the limit "
+           "in total or per address.\n"
+           "# TYPE saqme_http_refused_connections_total counter\n"
+        << "saqme_http_refused_connections_total " << server.refused_connections << "\n"
+        << "# HELP saqme_http_refused_busy_total Requests refused (503) with every worker taken.\n"
+           "# TYPE saqme_http_refused_busy_total counter\n"
+        << "saqme_http_refused_busy_total " << server.refused_busy << "\n";
+  }
   if (backup_age_) {
     const auto age = backup_age_();
     out << "# HELP saqme_backup_age_seconds Since the last scheduled backup began (-1: none).\n"

@@ -12,6 +12,7 @@
 #include "api/http_server.h"
 #include "api/identity.h"
 #include "api/logins.h"
+#include "api/stream_limits.h"
 #include "api/tokens.h"
 #include "engine/clock.h"
 #include "engine/engine.h"
@@ -27,9 +28,17 @@ class Api {
 
   // Answers one request; never throws for bad input.
   Response Handle(const Request& request);
+  // GET /health, /ready and /metrics, answered without waiting for the writer or a lock held
+  // across a command, so that the HTTP server can answer them on its I/O threads however
+  // busy its workers are (HttpServer::QuickHandler); nullopt for every other request.
+  std::optional<Response> Quick(const Request& request);
   // The live routes (GET /v1/alerts/stream, Server-Sent Events): a Stream for an authenticated,
-  // well-formed request to them, nullopt for anything else (Handle answers it).
+  // well-formed request to them, nullopt for anything else (Handle answers it). A caller (token
+  // or login) or a client address already holding its limit of streams gets a Stream without
+  // `next` whose head is the 429 answer. `next` never blocks (the Stream contract).
   std::optional<Stream> OpenStream(const Request& request);
+  // The limits on open alert streams per caller and per client address (default 8 and 32).
+  void LimitStreams(StreamLimits::Options options) { stream_limits_.Configure(options); }
 
   // Persons log in from the users file, tokens follow the tokens file, sessions expire after
   // the idle time (api/logins.h, docs/auth.md). Call before serving; the errors of
@@ -51,6 +60,12 @@ class Api {
   // /metrics reports `age` as saqme_backup_age_seconds (-1 before the first backup); without it
   // the gauge is absent. `age` must outlive the Api.
   void EnableBackupAge(std::function<std::optional<double>()> age) { backup_age_ = std::move(age); }
+
+  // /metrics reports the HTTP server's open connections and streams and its refusals; `stats`
+  // must outlive the Api.
+  void EnableServerStats(std::function<HttpServer::Stats()> stats) {
+    server_stats_ = std::move(stats);
+  }
 
   // From now on GET /ready answers 503 "shutting down" (api/readiness.h). Thread-safe.
   void BeginShutdown() { shutting_down_ = true; }
@@ -132,6 +147,8 @@ class Api {
 
   std::unique_ptr<AccessLog> access_log_;
   std::function<std::optional<double>()> backup_age_;
+  std::function<HttpServer::Stats()> server_stats_;
+  StreamLimits stream_limits_;
   std::atomic<bool> shutting_down_{false};
   std::mutex verify_mu_;
   std::mutex metrics_mu_;

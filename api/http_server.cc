@@ -1,23 +1,38 @@
 #include "api/http_server.h"
 
-#include <poll.h>
 #include <sys/socket.h>
-#include <sys/types.h>
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/json/serialize.hpp>
+
+#include "api/worker_pool.h"
 
 namespace saqme::api {
 
 namespace net = boost::asio;
+namespace beast = boost::beast;
 using tcp = net::ip::tcp;
 
 Response ErrorResponse(http::status status, const std::string& code, const std::string& message,
@@ -34,6 +49,8 @@ Response ErrorResponse(http::status status, const std::string& code, const std::
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 // 503 with Retry-After: nothing of the request was executed, and it may be sent again.
 Response Retryable(const std::string& message, const std::string& message_ka) {
   auto response = ErrorResponse(http::status::service_unavailable, "unavailable", message,
@@ -48,260 +65,433 @@ bool ExpectsContinue(const Request& request) {
          boost::beast::iequals(request[http::field::expect], "100-continue");
 }
 
-// Where a connection to ourselves reaches the acceptor bound to `bound` (a wildcard address
-// is reached through the loopback of its family).
-tcp::endpoint WakeEndpoint(const tcp::endpoint& bound) {
-  if (!bound.address().is_unspecified()) return bound;
-  return {bound.address().is_v4() ? net::ip::address(net::ip::address_v4::loopback())
-                                  : net::ip::address(net::ip::address_v6::loopback()),
-          bound.port()};
-}
+const char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+const char kHeartbeat[] = ": keep-alive\n\n";  // an SSE comment: proxies see traffic
 
 }  // namespace
 
 struct HttpServer::Impl {
+  class Connection;
+
   ServerOptions options;
   Handler handler;
   StreamHandler stream_handler;
-  net::io_context io;
-  tcp::acceptor acceptor{io};
-  tcp::endpoint wake;  // see WakeEndpoint
-  std::thread accept_thread;
+  QuickHandler quick;
+
+  // Declared before `io`: connections still owned by handlers when `io` is destroyed
+  // unregister here.
   std::mutex mu;
   std::condition_variable all_closed;
-  std::set<tcp::socket*> connections;
-  bool stopping = false;
+  std::map<Connection*, std::weak_ptr<Connection>> connections;  // every one, refused too
+  std::map<std::string, size_t> per_address;                     // counted connections
+  size_t counted = 0;
+  std::atomic<bool> stopping{false};
+  std::atomic<uint64_t> open_streams{0}, refused_connections{0}, refused_busy{0};
+  std::unique_ptr<WorkerPool> workers;
 
-  void Accept() {
-    for (;;) {
-      tcp::socket socket(io);
-      boost::system::error_code error;
-      acceptor.accept(socket, error);
-      if (error) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (stopping) return;
-        continue;  // e.g. too many open files: keep serving the others
+  net::io_context io;
+  tcp::acceptor acceptor{net::make_strand(io)};
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
+  std::optional<net::steady_timer> accept_retry;
+  std::vector<std::thread> io_threads;
+
+  void Accept();
+  void OnAccept(const beast::error_code& error, tcp::socket socket);
+  // Runs the stream handler, then the handler, on a worker; never throws.
+  void Run(const Request& request, std::optional<Stream>* stream, Response* response);
+};
+
+// One client connection: its phases run on its strand, each read and write with a deadline.
+class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  // `counted`: it holds a place under the connection limits (a refused one does not).
+  Connection(Impl* server, tcp::socket socket, std::string address, bool counted)
+      : server_(server),
+        stream_(std::move(socket)),
+        address_(std::move(address)),
+        counted_(counted) {}
+  ~Connection() { Unregister(); }
+
+  void Start() { ReadRequest(); }
+
+  // Answers 503 (too many connections) and closes, reading nothing.
+  void Refuse(const std::string& message, const std::string& message_ka) {
+    Write(Retryable(message, message_ka));
+  }
+
+  // Stop(): an idle connection closes, one being read gets 503, a stream ends; a request in a
+  // handler finishes (its answer closes the connection).
+  void OnStop() {
+    switch (phase_) {
+      case Phase::kIdle:
+      case Phase::kReading:
+        stream_.cancel();  // the read completes with operation_aborted
+        break;
+      case Phase::kStreaming:
+        Close(true);
+        break;
+      default:
+        break;
+    }
+  }
+  void ForceClose() { Close(false); }
+
+  net::any_io_executor executor() { return stream_.get_executor(); }
+
+ private:
+  enum class Phase { kIdle, kReading, kHandling, kWriting, kStreaming, kClosed };
+
+  static std::chrono::seconds Seconds(int s) { return std::chrono::seconds(std::max(s, 1)); }
+
+  void ReadRequest() {
+    if (server_->stopping) return Close(false);
+    parser_.emplace();
+    parser_->body_limit(server_->options.max_body_bytes);
+    parser_->header_limit(static_cast<std::uint32_t>(server_->options.max_header_bytes));
+    if (buffer_.size() > 0) return ReadHeader();  // a pipelined request is already here
+    phase_ = Phase::kIdle;
+    if (buffer_.capacity() > (8 << 10)) buffer_.shrink_to_fit();  // idle: keep little
+    stream_.expires_after(Seconds(server_->options.read_timeout_seconds));
+    stream_.async_read_some(buffer_.prepare(1024),
+                            [self = shared_from_this()](beast::error_code error, size_t n) {
+                              self->buffer_.commit(n);
+                              if (error) return self->ReadFailed(error);
+                              self->ReadHeader();
+                            });
+  }
+
+  // The whole header within its deadline, counted from its first byte.
+  void ReadHeader() {
+    phase_ = Phase::kReading;
+    stream_.expires_after(Seconds(server_->options.header_timeout_seconds));
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code error, size_t) {
+                              if (error) return self->ReadFailed(error);
+                              self->OnHeader();
+                            });
+  }
+
+  void OnHeader() {
+    if (parser_->is_done()) return Dispatch();
+    if (!ExpectsContinue(parser_->get())) return ReadBody();
+    // Beast refused a body over the limit with the header: a client waiting for leave to send
+    // its body gets it now.
+    stream_.expires_after(Seconds(server_->options.write_timeout_seconds));
+    net::async_write(stream_, net::buffer(kContinue, sizeof kContinue - 1),
+                     [self = shared_from_this()](beast::error_code error, size_t) {
+                       if (error) return self->Close(false);
+                       self->ReadBody();
+                     });
+  }
+
+  void ReadBody() {
+    stream_.expires_after(Seconds(server_->options.body_timeout_seconds));
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code error, size_t) {
+                       if (error) return self->ReadFailed(error);
+                       self->Dispatch();
+                     });
+  }
+
+  void ReadFailed(const beast::error_code& error) {
+    if (phase_ == Phase::kClosed) return;
+    const bool started = phase_ == Phase::kReading && parser_ && parser_->got_some();
+    if (server_->stopping && (error == net::error::operation_aborted || started)) {
+      if (!started && buffer_.size() == 0) return Close(false);  // idle: nothing to answer
+      // Stop() cut the read short: the request was not executed, so it may be retried.
+      return Write(Retryable("saqme is shutting down; send the request again",
+                             "სისტემა ჩერდება; გაგზავნეთ მოთხოვნა ხელახლა"));
+    }
+    // A deadline passed (idle keep-alive, slow header or body), the client went away, or it
+    // closed between requests: nothing to answer.
+    if (error == beast::error::timeout || error == net::error::operation_aborted ||
+        error == net::error::connection_reset || error == net::error::eof ||
+        error == http::error::end_of_stream) {
+      return Close(false);
+    }
+    // Oversized or malformed: say so, then close (the stream position is unknown).
+    const bool too_large = error == http::error::body_limit || error == http::error::header_limit;
+    Write(too_large ? ErrorResponse(http::status::payload_too_large, "too_large",
+                                    "the request is too large: " + error.message(),
+                                    "მოთხოვნა ზედმეტად დიდია", 11, false)
+                    : ErrorResponse(http::status::bad_request, "bad_request",
+                                    "malformed HTTP request: " + error.message(),
+                                    "HTTP მოთხოვნა არასწორია", 11, false));
+  }
+
+  void Dispatch() {
+    auto request = std::make_shared<Request>(parser_->release());
+    parser_.reset();
+    request->erase(kClientAddressField);
+    request->set(kClientAddressField, address_);
+    version_ = request->version();
+    if (server_->quick) {
+      std::optional<Response> answer;
+      try {
+        answer = server_->quick(*request);
+      } catch (const std::exception& e) {
+        spdlog::error("quick handler failed: {}", e.what());
       }
-      std::unique_lock<std::mutex> lock(mu);
-      if (stopping) return;
-      if (connections.size() >= options.max_connections) {
-        lock.unlock();
-        auto busy = Retryable("too many connections; try again shortly",
-                              "სერვერი გადატვირთულია, სცადეთ ცოტა ხანში");
-        boost::system::error_code ignored;
-        http::write(socket, busy, ignored);
-        continue;
-      }
-      auto* owned = new tcp::socket(std::move(socket));
-      connections.insert(owned);
-      lock.unlock();
-      std::thread([this, owned] { Serve(owned); }).detach();
+      if (answer) return Write(std::move(*answer));
+    }
+    phase_ = Phase::kHandling;
+    auto self = shared_from_this();
+    const bool queued = server_->workers->TryPost([self, request] {
+      auto stream = std::make_shared<std::optional<Stream>>();
+      auto response = std::make_shared<Response>();
+      self->server_->Run(*request, stream.get(), response.get());
+      net::post(self->executor(), [self, stream, response] {
+        self->OnHandled(std::move(*stream), std::move(*response));
+      });
+    });
+    if (!queued) {
+      ++server_->refused_busy;
+      Write(Retryable("the server is busy; try again shortly",
+                      "სერვერი გადატვირთულია, სცადეთ ცოტა ხანში"));
     }
   }
 
-  // Waits until the socket has data (or is closed); false after the read timeout. Asio's
-  // synchronous reads ignore SO_RCVTIMEO, so the wait is done here.
-  using Clock = std::chrono::steady_clock;
-
-  // Waits until the socket is ready for `events` or the deadline passes. Asio's synchronous
-  // reads and writes ignore SO_RCVTIMEO/SO_SNDTIMEO, so every wait is done here.
-  static bool WaitFor(tcp::socket* socket, short events, Clock::time_point deadline) {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left <= 0) return false;
-    pollfd fd{socket->native_handle(), events, 0};
-    return ::poll(&fd, 1, static_cast<int>(left)) > 0;
+  void OnHandled(std::optional<Stream> stream, Response response) {
+    if (phase_ == Phase::kClosed) return;
+    if (stream && stream->next) return StartStream(std::move(*stream));
+    Write(stream ? std::move(stream->head) : std::move(response));
   }
 
-  // Sends the whole response, giving up at the deadline (a client that never reads).
-  bool Send(tcp::socket* socket, const Response& response, Clock::time_point deadline) {
-    std::ostringstream text;
-    text << response;
-    return SendBytes(socket, text.str(), deadline);
+  void Write(Response response) {
+    phase_ = Phase::kWriting;
+    if (server_->stopping) response.keep_alive(false);
+    response.version(version_);
+    response_.emplace(std::move(response));
+    stream_.expires_after(Seconds(server_->options.write_timeout_seconds));
+    http::async_write(stream_, *response_,
+                      [self = shared_from_this()](beast::error_code error, size_t) {
+                        const bool keep = self->response_->keep_alive();
+                        const bool refused = self->response_->result_int() >= 400;
+                        self->response_.reset();
+                        if (error) return self->Close(false);
+                        if (!keep || self->server_->stopping) return self->Close(refused);
+                        self->ReadRequest();
+                      });
   }
 
-  bool SendBytes(tcp::socket* socket, const std::string& bytes, Clock::time_point deadline) {
-    size_t sent = 0;
-    while (sent < bytes.size()) {
-      const ssize_t n = ::send(socket->native_handle(), bytes.data() + sent, bytes.size() - sent,
-                               MSG_DONTWAIT | MSG_NOSIGNAL);
-      if (n > 0) {
-        sent += static_cast<size_t>(n);
-      } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-        if (!WaitFor(socket, POLLOUT, deadline)) return false;
-      } else if (n < 0 && errno == EINTR) {
-        continue;
-      } else {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  Clock::time_point Deadline() const {
-    return Clock::now() + std::chrono::seconds(options.read_timeout_seconds);
-  }
-
-  bool Stopping() {
-    std::lock_guard<std::mutex> lock(mu);
-    return stopping;
-  }
-
-  // Whether the client has closed its side (a stream's client sends nothing after its request).
-  static bool ClientGone(tcp::socket* socket) {
-    pollfd fd{socket->native_handle(), POLLIN, 0};
-    if (::poll(&fd, 1, 0) <= 0) return false;
-    if (fd.revents & (POLLHUP | POLLERR)) return true;
-    char scratch[512];
-    const ssize_t n = ::recv(socket->native_handle(), scratch, sizeof scratch, MSG_DONTWAIT);
-    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
-  }
-
-  void ServeStream(tcp::socket* socket, Stream& stream) {
+  void StartStream(Stream stream) {
+    phase_ = Phase::kStreaming;
+    ++server_->open_streams;
+    streaming_ = true;
+    next_ = std::move(stream.next);
     stream.head.keep_alive(false);
+    stream.head.version(version_);
     std::ostringstream head;
     head << stream.head.base();
-    if (!SendBytes(socket, head.str(), Deadline())) return;
-    for (;;) {
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (stopping) return;
-      }
-      if (ClientGone(socket)) return;
-      std::optional<std::string> chunk;
-      try {
-        chunk = stream.next();
-      } catch (const std::exception& e) {
-        spdlog::error("stream failed: {}", e.what());
-        return;
-      }
-      if (!chunk) return;
-      if (!chunk->empty() && !SendBytes(socket, *chunk, Deadline())) return;
-    }
+    const auto now = Clock::now();
+    ends_ = now + std::chrono::seconds(std::max(server_->options.stream_max_seconds, 1));
+    timer_.emplace(executor());
+    Send(head.str());
+    WatchForClose();
+    Tick();
   }
 
-  void Serve(tcp::socket* socket) {
-    boost::beast::flat_buffer buffer;
-    for (;;) {
-      http::request_parser<http::string_body> parser;
-      parser.body_limit(options.max_body_bytes);
-      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      boost::system::error_code error;
-      bool timed_out = false, closed = false, header_seen = false;
-      // One deadline for the whole request: an idle keep-alive or a slow sender is cut off.
-      const auto deadline = Deadline();
-      while (!parser.is_done()) {
-        if (buffer.size() > 0) {
-          const size_t used = parser.put(buffer.data(), error);
-          buffer.consume(used);
-          if (error == http::error::need_more) {
-            error = {};
-          } else if (error || parser.is_done()) {
-            break;
+  // The client sends nothing after its request: readable means it closed (or sent junk).
+  void WatchForClose() {
+    stream_.socket().async_wait(
+        tcp::socket::wait_read, [self = shared_from_this()](beast::error_code error) {
+          if (self->phase_ == Phase::kClosed) return;
+          if (error) return self->Close(false);
+          char scratch[512];
+          const ssize_t n =
+              ::recv(self->stream_.socket().native_handle(), scratch, sizeof scratch, MSG_DONTWAIT);
+          if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+            return self->Close(false);
           }
-          // Beast stops after the header (a body over the limit is refused there): a client
-          // waiting for leave to send its body gets it now.
-          if (!header_seen && parser.is_header_done()) {
-            header_seen = true;
-            if (ExpectsContinue(parser.get()) &&
-                !SendBytes(socket, "HTTP/1.1 100 Continue\r\n\r\n", deadline)) {
-              closed = true;
-              break;
-            }
-          }
-          if (used > 0) continue;
-        }
-        if (!WaitFor(socket, POLLIN, deadline)) {
-          timed_out = true;
-          break;
-        }
-        const size_t n = socket->read_some(buffer.prepare(64 << 10), error);
-        buffer.commit(n);
-        if (error == net::error::eof) {
-          if (!parser.got_some() && buffer.size() == 0) {
-            closed = true;  // the client is done
-          } else {
-            error = http::error::partial_message;
-          }
-          break;
-        }
-        if (error) break;
-      }
-      if (timed_out || closed) break;
-      if (error == http::error::partial_message && Stopping()) {
-        // Stop() cut the read short: the request was not executed, so it may be retried.
-        Send(socket,
-             Retryable("saqme is shutting down; send the request again",
-                       "სისტემა ჩერდება; გაგზავნეთ მოთხოვნა ხელახლა"),
-             Deadline());
-        break;
-      }
-      if (error == net::error::connection_reset) break;
-      if (error == http::error::end_of_stream || error == net::error::eof) break;
-      if (error) {
-        // Oversized or malformed: say so, then close (the stream position is unknown).
-        const bool too_large =
-            error == http::error::body_limit || error == http::error::header_limit;
-        if (error != net::error::connection_reset) {
-          auto response = too_large ? ErrorResponse(http::status::payload_too_large, "too_large",
-                                                    "the request is too large: " + error.message(),
-                                                    "მოთხოვნა ზედმეტად დიდია", 11, false)
-                                    : ErrorResponse(http::status::bad_request, "bad_request",
-                                                    "malformed HTTP request: " + error.message(),
-                                                    "HTTP მოთხოვნა არასწორია", 11, false);
-          Send(socket, response, Deadline());
-        }
-        break;
-      }
-      Request& request = parser.get();
-      request.erase(kClientAddressField);
-      boost::system::error_code peer_error;
-      const auto peer = socket->remote_endpoint(peer_error);
-      if (!peer_error) request.set(kClientAddressField, peer.address().to_string());
-      if (stream_handler) {
-        std::optional<Stream> stream;
-        try {
-          stream = stream_handler(request);
-        } catch (const std::exception& e) {
-          spdlog::error("stream handler failed: {}", e.what());
-        }
-        if (stream) {
-          ServeStream(socket, *stream);
-          break;
-        }
-      }
-      Response response;
-      try {
-        response = handler(request);
-      } catch (const std::exception& e) {  // the process keeps serving
-        spdlog::error("handler failed: {}", e.what());
-        response = ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
-                                 "შიდა შეცდომა", request.version(), false);
-      } catch (...) {  // e.g. a kj::Exception
-        spdlog::error("handler failed");
-        response = ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
-                                 "შიდა შეცდომა", request.version(), false);
-      }
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (stopping) response.keep_alive(false);
-      }
-      response.version(request.version());
-      if (!Send(socket, response, Deadline()) || !response.keep_alive()) break;
-    }
-    boost::system::error_code ignored;
-    socket->shutdown(tcp::socket::shutdown_both, ignored);
-    socket->close(ignored);
-    std::lock_guard<std::mutex> lock(mu);
-    connections.erase(socket);
-    delete socket;
-    if (connections.empty()) all_closed.notify_all();
+          self->WatchForClose();
+        });
   }
+
+  void Tick() {
+    timer_->expires_after(std::chrono::milliseconds(std::max(server_->options.stream_tick_ms, 1)));
+    timer_->async_wait([self = shared_from_this()](beast::error_code error) {
+      if (error || self->phase_ == Phase::kClosed) return;
+      self->OnTick();
+    });
+  }
+
+  void OnTick() {
+    const auto now = Clock::now();
+    // The lifetime is over: end cleanly; an EventSource reconnects with Last-Event-ID.
+    if (server_->stopping || now >= ends_) return Close(true);
+    if (!sending_) {
+      std::optional<std::string> chunk;
+      try {
+        chunk = next_();
+      } catch (const std::exception& e) {
+        spdlog::error("stream failed: {}", e.what());
+      } catch (...) {
+        spdlog::error("stream failed");
+      }
+      if (!chunk) return Close(true);
+      if (chunk->empty() &&
+          now - last_sent_ >= std::chrono::seconds(server_->options.stream_heartbeat_seconds)) {
+        *chunk = kHeartbeat;
+      }
+      if (!chunk->empty()) Send(std::move(*chunk));
+    }
+    Tick();
+  }
+
+  void Send(std::string bytes) {
+    sending_ = true;
+    out_ = std::move(bytes);
+    last_sent_ = Clock::now();
+    stream_.expires_after(Seconds(server_->options.write_timeout_seconds));
+    net::async_write(stream_, net::buffer(out_),
+                     [self = shared_from_this()](beast::error_code error, size_t) {
+                       self->sending_ = false;
+                       if (error) self->Close(false);
+                     });
+  }
+
+  // `graceful`: the answer was an error or the end of a stream — stop sending, and let the
+  // client read it before the socket goes (closing over unread input would reset the
+  // connection and could discard the answer).
+  void Close(bool graceful) {
+    if (phase_ == Phase::kClosed) return;
+    phase_ = Phase::kClosed;
+    if (timer_) timer_->cancel();
+    beast::error_code ignored;
+    if (graceful) {
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      Linger();
+    } else {
+      stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      stream_.close();
+    }
+    Unregister();
+  }
+
+  // Discards what the client still sends, for at most 2 s, then closes.
+  void Linger() {
+    stream_.expires_after(std::chrono::seconds(2));
+    auto scratch = std::make_shared<std::array<char, 1024>>();
+    stream_.async_read_some(net::buffer(*scratch),
+                            [self = shared_from_this(), scratch](beast::error_code error, size_t) {
+                              if (!error) return self->Linger();
+                              self->stream_.close();
+                            });
+  }
+
+  // Frees its places under the limits; once (Close or the destructor).
+  void Unregister() {
+    std::lock_guard<std::mutex> lock(server_->mu);
+    if (unregistered_) return;
+    unregistered_ = true;
+    if (streaming_) --server_->open_streams;
+    if (counted_) {
+      --server_->counted;
+      auto it = server_->per_address.find(address_);
+      if (it != server_->per_address.end() && --it->second == 0) server_->per_address.erase(it);
+    }
+    server_->connections.erase(this);
+    if (server_->connections.empty()) server_->all_closed.notify_all();
+  }
+
+  Impl* server_;
+  beast::tcp_stream stream_;
+  const std::string address_;
+  const bool counted_;
+  bool unregistered_ = false;  // under server_->mu
+  Phase phase_ = Phase::kIdle;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<Response> response_;  // being written
+  unsigned version_ = 11;
+  // A stream's state.
+  bool streaming_ = false, sending_ = false;
+  std::function<std::optional<std::string>()> next_;
+  std::optional<net::steady_timer> timer_;
+  std::string out_;
+  Clock::time_point ends_, last_sent_;
 };
+
+void HttpServer::Impl::Accept() {
+  acceptor.async_accept(net::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+    OnAccept(error, std::move(socket));
+  });
+}
+
+void HttpServer::Impl::OnAccept(const beast::error_code& error, tcp::socket socket) {
+  if (stopping || error == net::error::operation_aborted) return;
+  if (error) {
+    // E.g. too many open files: the others are served; accept again shortly.
+    accept_retry->expires_after(std::chrono::milliseconds(50));
+    accept_retry->async_wait([this](beast::error_code e) {
+      if (!e && !stopping) Accept();
+    });
+    return;
+  }
+  beast::error_code peer_error;
+  const auto peer = socket.remote_endpoint(peer_error);
+  std::string address = peer_error ? std::string() : peer.address().to_string();
+  bool admitted = false, over_address = false;
+  std::shared_ptr<Connection> connection;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    size_t& from_address = per_address[address];
+    over_address = from_address >= options.max_connections_per_address;
+    admitted = counted < options.max_connections && !over_address;
+    if (admitted) {
+      ++from_address;
+      ++counted;
+    } else if (from_address == 0) {
+      per_address.erase(address);
+    }
+    connection = std::make_shared<Connection>(this, std::move(socket), address, admitted);
+    connections[connection.get()] = connection;
+  }
+  if (admitted) {
+    net::post(connection->executor(), [connection] { connection->Start(); });
+  } else {
+    ++refused_connections;
+    net::post(connection->executor(), [connection, over_address] {
+      if (over_address) {
+        connection->Refuse("too many connections from your address; try again shortly",
+                           "თქვენი მისამართიდან ზედმეტად ბევრი კავშირია; სცადეთ ცოტა ხანში");
+      } else {
+        connection->Refuse("too many connections; try again shortly",
+                           "სერვერი გადატვირთულია, სცადეთ ცოტა ხანში");
+      }
+    });
+  }
+  Accept();
+}
+
+void HttpServer::Impl::Run(const Request& request, std::optional<Stream>* stream,
+                           Response* response) {
+  if (stream_handler) {
+    try {
+      *stream = stream_handler(request);
+    } catch (const std::exception& e) {
+      spdlog::error("stream handler failed: {}", e.what());
+    } catch (...) {
+      spdlog::error("stream handler failed");
+    }
+    if (*stream) return;
+  }
+  try {
+    *response = handler(request);
+  } catch (const std::exception& e) {  // the process keeps serving
+    spdlog::error("handler failed: {}", e.what());
+    *response = ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
+                              "შიდა შეცდომა", request.version(), false);
+  } catch (...) {  // e.g. a kj::Exception
+    spdlog::error("handler failed");
+    *response = ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
+                              "შიდა შეცდომა", request.version(), false);
+  }
+}
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Listen(ServerOptions options) {
   std::unique_ptr<HttpServer> server(new HttpServer());
-  server->impl_ = std::make_unique<Impl>();
+  server->impl_ = std::make_shared<Impl>();
   Impl& impl = *server->impl_;
   impl.options = options;
   std::string host = options.host;
@@ -347,53 +537,88 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Listen(ServerOptions options) {
                          "cannot listen on " + where + ": " + error.message(),
                          "მისამართზე " + where + " მოსმენა ვერ დაიწყო");
   }
-  impl.wake = WakeEndpoint(impl.acceptor.local_endpoint());
-  server->port_ = impl.wake.port();
+  server->port_ = impl.acceptor.local_endpoint().port();
   return server;
 }
 
-void HttpServer::Serve(Handler handler, StreamHandler stream_handler) {
-  impl_->handler = std::move(handler);
-  impl_->stream_handler = std::move(stream_handler);
-  impl_->accept_thread = std::thread([impl = impl_.get()] { impl->Accept(); });
+void HttpServer::Serve(Handler handler, StreamHandler stream_handler, QuickHandler quick) {
+  Impl& impl = *impl_;
+  impl.handler = std::move(handler);
+  impl.stream_handler = std::move(stream_handler);
+  impl.quick = std::move(quick);
+  impl.workers = std::make_unique<WorkerPool>(std::max<size_t>(impl.options.workers, 1),
+                                              impl.options.worker_queue);
+  impl.work.emplace(impl.io.get_executor());
+  impl.accept_retry.emplace(impl.acceptor.get_executor());
+  net::post(impl.acceptor.get_executor(), [&impl] { impl.Accept(); });
+  size_t threads = impl.options.io_threads;
+  if (threads == 0) threads = std::max<size_t>(std::thread::hardware_concurrency(), 2);
+  for (size_t i = 0; i < threads; ++i) impl.io_threads.emplace_back([&impl] { impl.io.run(); });
 }
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Start(ServerOptions options, Handler handler,
-                                                      StreamHandler stream_handler) {
+                                                      StreamHandler stream_handler,
+                                                      QuickHandler quick) {
   auto server = Listen(std::move(options));
-  if (server.ok()) server.value()->Serve(std::move(handler), std::move(stream_handler));
+  if (server.ok()) {
+    server.value()->Serve(std::move(handler), std::move(stream_handler), std::move(quick));
+  }
   return server;
 }
 
-void HttpServer::Stop() {
-  if (!impl_) return;
+HttpServer::Stats HttpServer::stats() const {
+  Stats stats;
+  if (!impl_) return stats;
   {
     std::lock_guard<std::mutex> lock(impl_->mu);
-    if (impl_->stopping) return;
-    impl_->stopping = true;
-    // Wake connections blocked reading their next request; one in a handler finishes first.
-    for (auto* socket : impl_->connections) {
-      boost::system::error_code ignored;
-      socket->shutdown(tcp::socket::shutdown_receive, ignored);
+    stats.open_connections = impl_->counted;
+  }
+  stats.open_streams = impl_->open_streams;
+  stats.refused_connections = impl_->refused_connections;
+  stats.refused_busy = impl_->refused_busy;
+  return stats;
+}
+
+void HttpServer::Stop() {
+  if (!impl_ || impl_->stopping.exchange(true)) return;
+  Impl& impl = *impl_;
+  if (impl.io_threads.empty()) {  // never served
+    boost::system::error_code ignored;
+    impl.acceptor.close(ignored);
+    return;
+  }
+  net::post(impl.acceptor.get_executor(), [&impl] {
+    boost::system::error_code ignored;
+    impl.acceptor.close(ignored);
+    impl.accept_retry->cancel();
+  });
+  // Each connection on its own strand; fn runs for every one still open.
+  auto each = [&impl](void (Impl::Connection::*fn)()) {
+    std::lock_guard<std::mutex> lock(impl.mu);
+    for (const auto& [raw, weak] : impl.connections) {
+      if (auto connection = weak.lock()) {
+        net::post(connection->executor(), [connection, fn] { ((*connection).*fn)(); });
+      }
     }
+  };
+  each(&Impl::Connection::OnStop);
+  {
+    // Requests in progress get a grace period to answer; then every connection is cut.
+    std::unique_lock<std::mutex> lock(impl.mu);
+    const bool closed = impl.all_closed.wait_for(lock, std::chrono::seconds(10),
+                                                 [&impl] { return impl.connections.empty(); });
+    lock.unlock();
+    if (!closed) each(&Impl::Connection::ForceClose);
   }
-  // The accept thread is blocked in accept(): a connection to ourselves wakes it, and it sees
-  // `stopping` (the acceptor is not closed under it: Asio objects are not thread-safe). A
-  // server that never served has no accept thread.
-  boost::system::error_code ignored;
-  if (impl_->accept_thread.joinable()) {
-    tcp::socket poke(impl_->io);
-    poke.connect(impl_->wake, ignored);
-    impl_->accept_thread.join();
+  impl.workers->Stop();  // the jobs still queued run, and post their answers to closed ones
+  impl.work.reset();
+  {
+    std::unique_lock<std::mutex> lock(impl.mu);
+    impl.all_closed.wait_for(lock, std::chrono::seconds(5),
+                             [&impl] { return impl.connections.empty(); });
   }
-  impl_->acceptor.close(ignored);
-  std::unique_lock<std::mutex> lock(impl_->mu);
-  // Requests in progress get a grace period to answer; then every connection is cut.
-  if (!impl_->all_closed.wait_for(lock, std::chrono::seconds(10),
-                                  [this] { return impl_->connections.empty(); })) {
-    for (auto* socket : impl_->connections) socket->shutdown(tcp::socket::shutdown_both, ignored);
-  }
-  impl_->all_closed.wait(lock, [this] { return impl_->connections.empty(); });
+  impl.io.stop();
+  for (auto& thread : impl.io_threads) thread.join();
 }
 
 HttpServer::~HttpServer() { Stop(); }

@@ -1,25 +1,36 @@
-// HttpServer: HTTP/1.1 with keep-alive over Boost.Beast, one thread per connection.
-// `Expect: 100-continue` is answered with 100 Continue once the header is read and accepted.
+// HttpServer: HTTP/1.1 with keep-alive over Boost.Beast's asynchronous model.
 //
-// A command blocks its connection's thread until its batch is fsync'd, so many connections
-// must wait at once for the group commit to group them: a thread per connection does that
-// simply. Limits protect the process: body and header sizes (413), a read timeout that also
-// closes idle keep-alive connections, and a connection cap (503). A malformed request gets 400
-// and the connection is closed; the server goes on.
+// Design. An io_context is run by a small pool of I/O threads (one per core, at least 2).
+// Every connection is a beast::tcp_stream on its own strand; accepting, reading and writing
+// are asynchronous, each with a deadline: the idle keep-alive wait for the first byte of a
+// request (read_timeout_seconds), the whole header from its first byte
+// (header_timeout_seconds), the body after the header (body_timeout_seconds), and every write
+// (write_timeout_seconds). An idle or slowloris connection thus costs a socket and a small
+// buffer, no thread, and is cut off at its deadline.
+//
+// Handlers block (a command waits until its batch is fsync'd, and the group commit needs many
+// commands waiting at once to group them), so they run on a bounded WorkerPool (`workers`
+// threads, `worker_queue` more waiting); beyond it a request gets 503 with Retry-After. The
+// QuickHandler (GET /health, /ready, /metrics) is asked first on the I/O thread, so those are
+// answered even when every worker is taken. A Stream holds no thread: a timer on the
+// connection's strand calls its `next` every `stream_tick_ms`; the server sends a heartbeat
+// comment when nothing was sent for `stream_heartbeat_seconds` and ends the stream (closes the
+// connection: an EventSource reconnects with Last-Event-ID) after `stream_max_seconds`.
+//
+// Limits: connections in total (`max_connections`) and per client address
+// (`max_connections_per_address`) are answered 503 with Retry-After and a bilingual JSON error,
+// then closed; body and header sizes 413; a malformed request 400 and close. The server goes
+// on. `Expect: 100-continue` is answered with 100 Continue once the header is read and
+// accepted.
 #pragma once
 
 #include <boost/beast/http.hpp>
 
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <set>
 #include <string>
-#include <thread>
 
 #include "storage/status.h"
 
@@ -38,14 +49,29 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0: any free port (tests)
   size_t max_body_bytes = 1 << 20;
   size_t max_header_bytes = 16 << 10;
-  int read_timeout_seconds = 30;
-  size_t max_connections = 512;
+  int read_timeout_seconds = 30;    // idle keep-alive: until the first byte of a request
+  int header_timeout_seconds = 10;  // from a request's first byte to the end of its header
+  int body_timeout_seconds = 30;    // from the end of the header to the end of the body
+  int write_timeout_seconds = 30;   // each answer, each chunk of a stream
+  size_t max_connections = 10000;
+  size_t max_connections_per_address = 256;
+  size_t io_threads = 0;       // 0: one per core, at least 2
+  size_t workers = 128;        // threads running the (blocking) Handler
+  size_t worker_queue = 1024;  // requests waiting for a worker; beyond: 503
+  int stream_tick_ms = 250;    // how often a stream's `next` is called
+  int stream_heartbeat_seconds = 15;
+  int stream_max_seconds = 3600;  // a stream's lifetime; then it ends and the client reconnects
 };
 
 // A long-lived answer (Server-Sent Events). `head` is sent without a Content-Length and the
-// connection closes when the stream ends. `next` is then called until it returns nullopt: each
-// call returns what to send now (empty: nothing yet), and must return within about a second so
-// that a client that went away, or a stopping server, is noticed.
+// connection closes when the stream ends.
+//
+// Contract of `next`: called on an I/O thread every ServerOptions::stream_tick_ms (never two
+// calls at once, never while the previous answer is still being written); it must not block —
+// return at once with what to send now ("" for nothing yet) or nullopt to end the stream. It
+// must not wait for events: the tick is its wait. Heartbeats and the lifetime are the
+// server's. A Stream without `next` is not a stream: `head` is then a complete answer (e.g.
+// 429 when the caller holds too many streams) sent as a normal response.
 struct Stream {
   Response head;
   std::function<std::optional<std::string>()> next;
@@ -53,10 +79,20 @@ struct Stream {
 
 class HttpServer {
  public:
+  // Runs on a worker thread; may block.
   using Handler = std::function<Response(const Request&)>;
-  // Asked first for every request: a Stream takes the connection over; nullopt passes the
-  // request to the Handler.
+  // Asked first (on a worker thread) for every request the QuickHandler did not answer: a
+  // Stream takes the connection over; nullopt passes the request to the Handler.
   using StreamHandler = std::function<std::optional<Stream>(const Request&)>;
+  // Asked before anything else, on the I/O thread: must not block (no disk, no waiting);
+  // nullopt passes the request on.
+  using QuickHandler = std::function<std::optional<Response>(const Request&)>;
+
+  struct Stats {
+    uint64_t open_connections = 0, open_streams = 0;
+    uint64_t refused_connections = 0;  // over the total or per-address limit
+    uint64_t refused_busy = 0;         // requests answered 503 because every worker was taken
+  };
 
   // Resolves options.host (an address or a name: its first address, IPv4 before IPv6), binds
   // and listens, without accepting yet: connections wait in the backlog until Serve. So a
@@ -64,23 +100,26 @@ class HttpServer {
   // resolve, kIOError when it cannot be bound (e.g. the port is in use); both in Georgian and
   // English.
   static Result<std::unique_ptr<HttpServer>> Listen(ServerOptions options);
-  // Starts accepting: every request goes to `handler` (after `stream_handler`). Once.
-  void Serve(Handler handler, StreamHandler stream_handler = {});
+  // Starts accepting with the I/O threads and the workers. Once.
+  void Serve(Handler handler, StreamHandler stream_handler = {}, QuickHandler quick = {});
   // Listen, then Serve.
   static Result<std::unique_ptr<HttpServer>> Start(ServerOptions options, Handler handler,
-                                                   StreamHandler stream_handler = {});
+                                                   StreamHandler stream_handler = {},
+                                                   QuickHandler quick = {});
   ~HttpServer();  // Stop()
 
   uint16_t port() const { return port_; }
-  // Stops accepting, lets requests in progress finish and answer, closes every connection. A
-  // request still being read gets 503 with Retry-After (the client retries it elsewhere or
-  // after the restart; nothing of it was executed).
+  // Thread-safe.
+  Stats stats() const;
+  // Stops accepting, lets requests in progress finish and answer (10 s of grace), ends the
+  // streams, closes every connection. A request still being read gets 503 with Retry-After
+  // (the client retries it elsewhere or after the restart; nothing of it was executed).
   void Stop();
 
  private:
   struct Impl;
   HttpServer() = default;
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<Impl> impl_;
   uint16_t port_ = 0;
 };
 

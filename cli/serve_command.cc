@@ -1,8 +1,10 @@
 // saqme serve: the main job — the engine behind the HTTP API (docs/api.md).
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -61,12 +63,32 @@ bool ValidOrigin(const std::string& origin) {
 }  // namespace
 
 int RunServe(int argc, char** argv) {
-  auto args =
-      Args::Parse(argc, argv, 2,
-                  {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval",
-                   "watch-policy", "session-idle-minutes", "password-cost", "public-origin",
-                   "backup-dir", "backup-every", "backup-keep"},
-                  {});
+  auto args = Args::Parse(argc, argv, 2,
+                          {"data",
+                           "listen",
+                           "org",
+                           "tokens",
+                           "clock",
+                           "clock-start",
+                           "watch-interval",
+                           "watch-policy",
+                           "session-idle-minutes",
+                           "password-cost",
+                           "public-origin",
+                           "backup-dir",
+                           "backup-every",
+                           "backup-keep",
+                           "max-connections",
+                           "max-connections-per-address",
+                           "workers",
+                           "max-streams-per-caller",
+                           "max-streams-per-address",
+                           "stream-max-seconds",
+                           "stream-heartbeat-seconds",
+                           "idle-timeout-seconds",
+                           "header-timeout-seconds",
+                           "body-timeout-seconds"},
+                          {});
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
@@ -77,7 +99,7 @@ int RunServe(int argc, char** argv) {
            "                   [--clock system|simulated] [--clock-start YYYY-MM-DD]\n"
            "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
            "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n"
-           "                   [--public-origin https://HOST[:PORT]]\n\n"
+           "                   [--public-origin https://HOST[:PORT]] [limits below]\n\n"
            "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080; HOST an\n"
            "address or a name such as localhost, bound before anything is written) over the log "
            "in\n"
@@ -110,7 +132,21 @@ int RunServe(int argc, char** argv) {
            "hashes new passwords cheaply.\n\n"
            "--public-origin is the origin browsers reach the server at, behind a proxy that may\n"
            "rewrite Host: cookie writes must come from it, and with https:// the session cookie\n"
-           "is Secure.\n";
+           "is Secure.\n\n"
+           "Limits, so that no client denies service to others (docs/reliability.md):\n"
+           "  --max-connections N (default 10000) and --max-connections-per-address N (256):\n"
+           "    connections beyond them are answered 503 with Retry-After and closed;\n"
+           "  --workers N (default 128): requests handled at once (as many wait); beyond, 503;\n"
+           "    /health, /ready and /metrics are always answered;\n"
+           "  --max-streams-per-caller N (default 8, per token or login) and\n"
+           "    --max-streams-per-address N (32): more alert streams are answered 429;\n"
+           "  --stream-max-seconds N (default 3600): a stream then ends and the client "
+           "reconnects;\n"
+           "    --stream-heartbeat-seconds N (default 15): a comment when nothing else was sent;\n"
+           "  --idle-timeout-seconds N (default 30) closes an idle keep-alive connection;\n"
+           "    --header-timeout-seconds N (10, from the first byte) and --body-timeout-seconds N\n"
+           "    (30) close a connection whose request is not whole by then.\n"
+           "The soft limit of open files is raised to the hard limit at the start.\n";
     return 0;
   }
   const std::string clock_kind = args->GetOr("clock", "system");
@@ -186,6 +222,50 @@ int RunServe(int argc, char** argv) {
     PrintError(Status::Error(Status::Code::kInvalidArgument, "--listen needs HOST:PORT",
                              "--listen მოითხოვს HOST:PORT"));
     return 2;
+  }
+  api::StreamLimits::Options stream_limits;
+  {
+    // Each limit: its flag, where it goes, its default and range.
+    struct Limit {
+      const char* flag;
+      int fallback, min, max;
+      std::function<void(int)> set;
+    };
+    const Limit limits[] = {
+        {"max-connections", 10000, 1, 1000000,
+         [&](int v) { server_options.max_connections = static_cast<size_t>(v); }},
+        {"max-connections-per-address", 256, 1, 1000000,
+         [&](int v) { server_options.max_connections_per_address = static_cast<size_t>(v); }},
+        {"workers", 128, 1, 4096,
+         [&](int v) {
+           server_options.workers = static_cast<size_t>(v);
+           server_options.worker_queue = static_cast<size_t>(v);
+         }},
+        {"max-streams-per-caller", 8, 1, 100000,
+         [&](int v) { stream_limits.per_caller = static_cast<size_t>(v); }},
+        {"max-streams-per-address", 32, 1, 100000,
+         [&](int v) { stream_limits.per_address = static_cast<size_t>(v); }},
+        {"stream-max-seconds", 3600, 1, 86400 * 7,
+         [&](int v) { server_options.stream_max_seconds = v; }},
+        {"stream-heartbeat-seconds", 15, 1, 3600,
+         [&](int v) { server_options.stream_heartbeat_seconds = v; }},
+        {"idle-timeout-seconds", 30, 1, 86400,
+         [&](int v) { server_options.read_timeout_seconds = v; }},
+        {"header-timeout-seconds", 10, 1, 3600,
+         [&](int v) { server_options.header_timeout_seconds = v; }},
+        {"body-timeout-seconds", 30, 1, 3600,
+         [&](int v) { server_options.body_timeout_seconds = v; }},
+    };
+    for (const Limit& limit : limits) {
+      auto value = args->GetInt(limit.flag, limit.fallback, limit.min, limit.max);
+      if (!value.ok()) return Fail(value.status());
+      limit.set(value.value());
+    }
+  }
+  // Every connection is a file descriptor: allow as many as the system lets this process.
+  if (rlimit files{}; ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &files);
   }
   auto org = LoadOrg(args->GetOr("org", "ozurgeti"));
   if (!org.ok()) {
@@ -330,8 +410,11 @@ int RunServe(int argc, char** argv) {
                                                backup_keep.value());
     api.EnableBackupAge([b = backups.get()] { return b->LastBackupAgeSeconds(); });
   }
+  api.LimitStreams(stream_limits);
+  api.EnableServerStats([s = server.value().get()] { return s->stats(); });
   server.value()->Serve([&api](const api::Request& r) { return api.Handle(r); },
-                        [&api](const api::Request& r) { return api.OpenStream(r); });
+                        [&api](const api::Request& r) { return api.OpenStream(r); },
+                        [&api](const api::Request& r) { return api.Quick(r); });
   spdlog::info("saqme serves {} on http://{}:{} ({} events in the log)", dir, server_options.host,
                server.value()->port(), engine.value()->log().LastSequence());
   int signal = 0;

@@ -888,6 +888,7 @@ TEST(HttpServerTest, AHalfSentRequestIsCutOffAtTheDeadline) {
   ServerOptions options;
   options.port = 0;
   options.read_timeout_seconds = 1;
+  options.header_timeout_seconds = 1;  // the whole header, from its first byte
   auto server = HttpServer::Start(options, [](const Request& request) {
     Response response{http::status::ok, request.version()};
     response.prepare_payload();
