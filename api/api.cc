@@ -172,6 +172,13 @@ Response LogAnswer(const Request& request, Response response) {
   return response;
 }
 
+// One Prometheus sample with its HELP and TYPE lines.
+void Sample(std::ostream& out, const char* name, const char* type, const char* help,
+            uint64_t value) {
+  out << "# HELP " << name << " " << help << "\n# TYPE " << name << " " << type << "\n"
+      << name << " " << value << "\n";
+}
+
 // What a post gets for a case it may not read: the answer to a case that does not exist.
 Status NoSuchCase(const std::string& case_id) {
   return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
@@ -869,25 +876,20 @@ Response Api::Metrics(const Request& request) {
       << "# HELP saqme_ready 1 while commands are accepted (GET /ready), else 0.\n"
          "# TYPE saqme_ready gauge\n"
       << "saqme_ready " << ReadinessOf(*engine_, shutting_down_).ready << "\n";
-  out << "# HELP saqme_streams_refused_total Alert streams refused (429) over a limit per caller "
-         "or address.\n"
-         "# TYPE saqme_streams_refused_total counter\n"
-      << "saqme_streams_refused_total " << stream_limits_.refused() << "\n";
+  Sample(out, "saqme_streams_refused_total", "counter",
+         "Alert streams refused (429) over a limit per caller or address.",
+         stream_limits_.refused());
   if (server_stats_) {
     const HttpServer::Stats server = server_stats_();
-    out << "# HELP saqme_http_open_connections Client connections open now.\n"
-           "# TYPE saqme_http_open_connections gauge\n"
-        << "saqme_http_open_connections " << server.open_connections << "\n"
-        << "# HELP saqme_http_open_streams Server-Sent Event streams open now.\n"
-           "# TYPE saqme_http_open_streams gauge\n"
-        << "saqme_http_open_streams " << server.open_streams << "\n"
-        << "# HELP saqme_http_refused_connections_total Connections refused (503) over the limit "
-           "in total or per address.\n"
-           "# TYPE saqme_http_refused_connections_total counter\n"
-        << "saqme_http_refused_connections_total " << server.refused_connections << "\n"
-        << "# HELP saqme_http_refused_busy_total Requests refused (503) with every worker taken.\n"
-           "# TYPE saqme_http_refused_busy_total counter\n"
-        << "saqme_http_refused_busy_total " << server.refused_busy << "\n";
+    Sample(out, "saqme_http_open_connections", "gauge", "Client connections open now.",
+           server.open_connections);
+    Sample(out, "saqme_http_open_streams", "gauge", "Server-Sent Event streams open now.",
+           server.open_streams);
+    Sample(out, "saqme_http_refused_connections_total", "counter",
+           "Connections refused (503) over the limit in total or per address.",
+           server.refused_connections);
+    Sample(out, "saqme_http_refused_busy_total", "counter",
+           "Requests refused (503) with every worker taken.", server.refused_busy);
   }
   if (backup_age_) {
     const auto age = backup_age_();

@@ -592,13 +592,18 @@ void HttpServer::Stop() {
     impl.acceptor.close(ignored);
     impl.accept_retry->cancel();
   });
-  // Each connection on its own strand; fn runs for every one still open.
+  // Each connection on its own strand; fn runs for every one still open. The owners are taken
+  // under the lock and let go outside it: the last one's destructor takes the lock.
   auto each = [&impl](void (Impl::Connection::*fn)()) {
-    std::lock_guard<std::mutex> lock(impl.mu);
-    for (const auto& [raw, weak] : impl.connections) {
-      if (auto connection = weak.lock()) {
-        net::post(connection->executor(), [connection, fn] { ((*connection).*fn)(); });
+    std::vector<std::shared_ptr<Impl::Connection>> open;
+    {
+      std::lock_guard<std::mutex> lock(impl.mu);
+      for (const auto& [raw, weak] : impl.connections) {
+        if (auto connection = weak.lock()) open.push_back(std::move(connection));
       }
+    }
+    for (auto& connection : open) {
+      net::post(connection->executor(), [connection, fn] { ((*connection).*fn)(); });
     }
   };
   each(&Impl::Connection::OnStop);
