@@ -2,6 +2,8 @@
 // retries, conflicts and racing clients.
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -912,6 +914,59 @@ TEST(HttpServerTest, AHalfSentRequestIsCutOffAtTheDeadline) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_TRUE(error) << "the server answered a request it never received";
   EXPECT_LT(seconds, 3.0);
+}
+
+TEST(HttpServerTest, WithEveryWorkerTakenARequestGets503AndTheQuickRoutesAreStillAnswered) {
+  ServerOptions options;
+  options.port = 0;
+  options.workers = 1;
+  options.worker_queue = 0;
+  std::mutex mu;
+  std::condition_variable cv;
+  bool release = false;
+  std::atomic<int> handling{0};
+  auto answer = [](const Request& request, const char* body) {
+    Response response{http::status::ok, request.version()};
+    response.body() = body;
+    response.keep_alive(request.keep_alive());
+    response.prepare_payload();
+    return response;
+  };
+  auto server = HttpServer::Start(
+      options,
+      [&](const Request& request) {  // blocks like a command waiting for its fsync
+        ++handling;
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return release; });
+        return answer(request, "slow");
+      },
+      {},
+      [&](const Request& request) -> std::optional<Response> {
+        if (request.target() != "/health") return std::nullopt;
+        return answer(request, "quick");
+      });
+  ASSERT_TRUE(server.ok());
+  std::thread blocked([&] {
+    HttpClient client(server.value()->port());
+    EXPECT_EQ(client.Get("/slow", "").body, "slow");
+  });
+  while (handling == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  HttpClient second(server.value()->port());
+  const auto busy = second.Get("/slow", "");
+  EXPECT_EQ(busy.status, 503);
+  EXPECT_EQ(busy.header("Retry-After"), "2");
+  EXPECT_NE(busy.body.find("message_ka"), std::string::npos) << busy.body;
+  HttpClient probe(server.value()->port());
+  const auto health = probe.Get("/health", "");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body, "quick");
+  EXPECT_EQ(server.value()->stats().refused_busy, 1u);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  blocked.join();
 }
 
 // Builds a binary Command with the stock tool: capnp encode storage/saqme.capnp Command.
