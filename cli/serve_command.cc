@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -248,9 +249,15 @@ int RunServe(int argc, char** argv) {
   const bool read_only = args->Has("read-only");
   engine_options.read_only = read_only;
   engine_options.check_log = [anchor_file = AnchorFileOf(dir)](const storage::EventLog& log) {
+    const auto began = std::chrono::steady_clock::now();
     auto recorded = ReadAnchorFile(anchor_file);
     if (!recorded.ok()) return recorded.status();
-    return storage::CheckAtStart(log, recorded.value());
+    Status checked = storage::CheckAtStart(log, recorded.value());
+    spdlog::info("start-up check of the log's tail{}: {:.1f} ms",
+                 recorded.value() ? " and its anchor" : " (no anchor recorded yet)",
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began)
+                     .count());
+    return checked;
   };
   auto engine = engine::Engine::Open(dir, engine_options);  // first: it refuses a held directory
   if (!engine.ok()) {

@@ -106,6 +106,19 @@ void RegisterAll(Served& served, const std::string& prefix, int n) {
   }
 }
 
+// Starts the server, registers `n` letters PREFIX-1..n and stops it cleanly.
+void ServeAndRegister(Served& served, const std::string& prefix, int n) {
+  served.Start();
+  ASSERT_NE(served.port(), 0);
+  RegisterAll(served, prefix, n);
+  ASSERT_EQ(served.Stop(), 0);
+}
+
+// The anchor recorded in the data directory `data`.
+Result<storage::HeadAnchor> RecordedAnchor(const std::string& data) {
+  return storage::ParseAnchorFile(ReadFile(data + "/anchor"));
+}
+
 TEST(IntegrityTest, ATamperedTailIsNotServedAndReadOnlyServesItForReading) {
   Served served;
   served.Start();
@@ -158,18 +171,12 @@ TEST(IntegrityTest, ATamperedTailIsNotServedAndReadOnlyServesItForReading) {
 
 TEST(IntegrityTest, ALogCutBackIsNotServedAndItsCommandIdsAreNeverAnsweredAgain) {
   Served served;
-  served.Start();
-  ASSERT_NE(served.port(), 0);
-  RegisterAll(served, "early", 3);
-  ASSERT_EQ(served.Stop(), 0);
+  ASSERT_NO_FATAL_FAILURE(ServeAndRegister(served, "early", 3));
   // An older copy of the directory, taken while the server was stopped.
   fs::copy(served.data(), served.Sub("early-copy"), fs::copy_options::recursive);
-  served.Start();
-  ASSERT_NE(served.port(), 0);
-  RegisterAll(served, "late", 3);
-  ASSERT_EQ(served.Stop(), 0);
+  ASSERT_NO_FATAL_FAILURE(ServeAndRegister(served, "late", 3));
   const uint64_t head = VerifiedHead(served.data());
-  auto anchor = storage::ParseAnchorFile(ReadFile(served.data() + "/anchor"));
+  auto anchor = RecordedAnchor(served.data());
   ASSERT_TRUE(anchor.ok()) << anchor.status().ToString();
   EXPECT_EQ(anchor->seq, head);  // the clean stop recorded the head
   // The older copy's files put back; the newer anchor stays.
@@ -204,11 +211,8 @@ TEST(IntegrityTest, ALogCutBackIsNotServedAndItsCommandIdsAreNeverAnsweredAgain)
 
 TEST(IntegrityTest, AnAnchorWhoseEventHasAnotherHashIsNotServed) {
   Served served;
-  served.Start();
-  ASSERT_NE(served.port(), 0);
-  RegisterAll(served, "r", 2);
-  ASSERT_EQ(served.Stop(), 0);
-  auto anchor = storage::ParseAnchorFile(ReadFile(served.data() + "/anchor"));
+  ASSERT_NO_FATAL_FAILURE(ServeAndRegister(served, "r", 2));
+  auto anchor = RecordedAnchor(served.data());
   ASSERT_TRUE(anchor.ok()) << anchor.status().ToString();
   // The anchor of another log of the same length: a replaced or rewritten one.
   anchor->hash[0] ^= 0xff;
@@ -237,7 +241,7 @@ TEST(IntegrityTest, RestartsAfterCleanStopsAndKillNineStartAndTheAnchorFollowsTh
     }
     served.Kill9();
     const uint64_t head = VerifiedHead(served.data());
-    auto anchor = storage::ParseAnchorFile(ReadFile(served.data() + "/anchor"));
+    auto anchor = RecordedAnchor(served.data());
     ASSERT_TRUE(anchor.ok()) << anchor.status().ToString();
     EXPECT_GT(anchor->seq, 0u);
     EXPECT_LE(anchor->seq, head);  // never ahead of the durable log
@@ -246,7 +250,7 @@ TEST(IntegrityTest, RestartsAfterCleanStopsAndKillNineStartAndTheAnchorFollowsTh
   ASSERT_NE(served.port(), 0);
   ASSERT_EQ(served.Register("k-last").status, 201);
   ASSERT_EQ(served.Stop(), 0);
-  auto anchor = storage::ParseAnchorFile(ReadFile(served.data() + "/anchor"));
+  auto anchor = RecordedAnchor(served.data());
   ASSERT_TRUE(anchor.ok());
   EXPECT_EQ(anchor->seq, VerifiedHead(served.data()));
   served.Start();
