@@ -83,7 +83,7 @@ int RunServe(int argc, char** argv) {
       Args::Parse(argc, argv, 2,
                   {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval",
                    "watch-policy", "session-idle-minutes", "password-cost", "public-origin",
-                   "backup-dir", "backup-every", "backup-keep"},
+                   "backup-dir", "backup-every", "backup-keep", "anchor-file"},
                   {"read-only"});
   if (!args.ok()) {
     PrintError(args.status());
@@ -95,7 +95,8 @@ int RunServe(int argc, char** argv) {
            "                   [--clock system|simulated] [--clock-start YYYY-MM-DD]\n"
            "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
            "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n"
-           "                   [--public-origin https://HOST[:PORT]] [--read-only]\n\n"
+           "                   [--public-origin https://HOST[:PORT]] [--anchor-file FILE]\n"
+           "                   [--read-only]\n\n"
            "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080; HOST an\n"
            "address or a name such as localhost, bound before anything is written) over the log "
            "in\n"
@@ -105,9 +106,11 @@ int RunServe(int argc, char** argv) {
            "demonstration tokens are created for a few posts and printed once). SIGTERM or\n"
            "Ctrl-C drains the requests in progress and closes the log cleanly.\n\n"
            "At every start the last 1 000 events of the log must link and hash to what they\n"
-           "store, and the head recorded in DIR/anchor (rewritten every second while serving\n"
-           "and at a clean stop) must still be in the log with the same hash; a log that does\n"
-           "not check out (damaged, or cut back: its last events gone) is not served (exit 2).\n"
+           "store, and the head recorded in the anchor file (--anchor-file, default DIR/anchor;\n"
+           "rewritten every second while serving and at a clean stop) must still be in the log\n"
+           "with the same hash; a log that does not check out (damaged, or cut back: its last\n"
+           "events gone) is not served (exit 2). An anchor file outside DIR, on another disk,\n"
+           "also catches an older copy of the whole directory put back.\n"
            "--read-only serves any existing log for inspection: reads work, every command is\n"
            "refused 503 with the reason, GET /ready says why; nothing is written to the log\n"
            "(docs/reliability.md).\n\n"
@@ -248,7 +251,8 @@ int RunServe(int argc, char** argv) {
   engine_options.adopt_chart = clock_kind != "simulated";
   const bool read_only = args->Has("read-only");
   engine_options.read_only = read_only;
-  engine_options.check_log = [anchor_file = AnchorFileOf(dir)](const storage::EventLog& log) {
+  const std::string anchor_file = args->GetOr("anchor-file", AnchorFileOf(dir));
+  engine_options.check_log = [anchor_file](const storage::EventLog& log) {
     const auto began = std::chrono::steady_clock::now();
     auto recorded = ReadAnchorFile(anchor_file);
     if (!recorded.ok()) return recorded.status();
@@ -374,9 +378,8 @@ int RunServe(int argc, char** argv) {
                                                backup_keep.value());
     api.EnableBackupAge([b = backups.get()] { return b->LastBackupAgeSeconds(); });
   }
-  auto anchor = read_only
-                    ? nullptr
-                    : std::make_unique<AnchorKeeper>(&engine.value()->log(), AnchorFileOf(dir));
+  auto anchor =
+      read_only ? nullptr : std::make_unique<AnchorKeeper>(&engine.value()->log(), anchor_file);
   server.value()->Serve([&api](const api::Request& r) { return api.Handle(r); },
                         [&api](const api::Request& r) { return api.OpenStream(r); });
   spdlog::info("saqme serves {} on http://{}:{} ({} events in the log)", dir, server_options.host,

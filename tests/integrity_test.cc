@@ -106,17 +106,18 @@ void RegisterAll(Served& served, const std::string& prefix, int n) {
   }
 }
 
-// Starts the server, registers `n` letters PREFIX-1..n and stops it cleanly.
-void ServeAndRegister(Served& served, const std::string& prefix, int n) {
-  served.Start();
+// Starts the server (EXTRA appended), registers `n` letters PREFIX-1..n and stops it cleanly.
+void ServeAndRegister(Served& served, const std::string& prefix, int n,
+                      const std::vector<std::string>& extra = {}) {
+  served.Start(extra);
   ASSERT_NE(served.port(), 0);
   RegisterAll(served, prefix, n);
   ASSERT_EQ(served.Stop(), 0);
 }
 
-// The anchor recorded in the data directory `data`.
+// The anchor recorded in the data directory `data` (or in the anchor file `data`).
 Result<storage::HeadAnchor> RecordedAnchor(const std::string& data) {
-  return storage::ParseAnchorFile(ReadFile(data + "/anchor"));
+  return storage::ParseAnchorFile(ReadFile(fs::is_directory(data) ? data + "/anchor" : data));
 }
 
 TEST(IntegrityTest, ATamperedTailIsNotServedAndReadOnlyServesItForReading) {
@@ -207,6 +208,24 @@ TEST(IntegrityTest, ALogCutBackIsNotServedAndItsCommandIdsAreNeverAnsweredAgain)
   EXPECT_NE(retry.body.find("are gone"), std::string::npos) << retry.body;
   EXPECT_EQ(served.Stop(), 0);
   EXPECT_EQ(VerifiedHead(served.data()), cut);
+}
+
+TEST(IntegrityTest, AnAnchorFileOnAnotherDiskCatchesAWholeOlderCopyOfTheDirectoryPutBack) {
+  Served served;
+  const std::string anchor_file = served.Sub("elsewhere-anchor");
+  ASSERT_NO_FATAL_FAILURE(ServeAndRegister(served, "early", 2, {"--anchor-file", anchor_file}));
+  fs::copy(served.data(), served.Sub("early-copy"), fs::copy_options::recursive);
+  ASSERT_NO_FATAL_FAILURE(ServeAndRegister(served, "late", 2, {"--anchor-file", anchor_file}));
+  EXPECT_FALSE(fs::exists(served.data() + "/anchor"));
+  auto anchor = RecordedAnchor(anchor_file);
+  ASSERT_TRUE(anchor.ok()) << anchor.status().ToString();
+  EXPECT_EQ(anchor->seq, VerifiedHead(served.data()));
+  // The whole older directory back in place, nothing of the newer one kept.
+  fs::remove_all(served.data());
+  fs::rename(served.Sub("early-copy"), served.data());
+  auto [code, out] = served.StartToTheEnd("--anchor-file " + anchor_file);
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_NE(out.find("are gone"), std::string::npos) << out;
 }
 
 TEST(IntegrityTest, AnAnchorWhoseEventHasAnotherHashIsNotServed) {
