@@ -55,8 +55,8 @@ class ServeProcess {
  private:
   static std::vector<std::string> Argv(const std::string& data, const std::string& tokens,
                                        const std::vector<std::string>& extra) {
-    std::vector<std::string> argv = {SAQME_BINARY, "serve", "--data", data, "--listen",
-                                     "127.0.0.1:0"};
+    std::vector<std::string> argv = {SAQME_BINARY, "serve",    "--data",
+                                     data,         "--listen", "127.0.0.1:0"};
     if (!tokens.empty()) argv.insert(argv.end(), {"--tokens", tokens});
     argv.insert(argv.end(), extra.begin(), extra.end());
     return argv;
