@@ -9,6 +9,10 @@ Readiness ReadinessOf(const engine::Engine& engine, bool shutting_down) {
   // A fixed reason: /ready answers anyone, and the storage error names files of the server.
   // The command that met the failure was answered with the whole cause.
   if (engine.Accepting().ok()) return {};
+  // Served read-only for inspection (saqme serve --read-only): why, in the engine's words.
+  if (const Status& why = engine.read_only(); !why.ok()) {
+    return {false, why.message(), why.message_ka()};
+  }
   return {false,
           "commands are not accepted: writing to the log failed (or the engine is stopping); "
           "saqme accepts no writes until it is restarted",

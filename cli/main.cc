@@ -1,4 +1,6 @@
 // saqme: one binary, one subcommand per job (the contract is docs/api.md, docs/cli.md).
+#include <sys/stat.h>
+
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -47,6 +49,10 @@ void Usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Everything saqme creates holds personal data or leads to it (the log, RocksDB's files,
+  // users, tokens, the access log, backups, exports): owner only. Set before any thread starts,
+  // so no file is ever created with a wider mode (docs/reliability.md).
+  ::umask(077);
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
     Usage(std::cout);
     return argc < 2 ? 2 : 0;

@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -15,12 +16,14 @@
 #include "api/tokens.h"
 #include "auth/password.h"
 #include "auth/user_store.h"
+#include "cli/anchor_keeper.h"
 #include "cli/args.h"
 #include "cli/backup_schedule.h"
 #include "cli/commands.h"
 #include "engine/clock.h"
 #include "engine/deadline_watcher.h"
 #include "engine/engine.h"
+#include "storage/start_check.h"
 #include "storage/tbilisi_time.h"
 
 namespace saqme::cli {
@@ -60,6 +63,21 @@ bool ValidOrigin(const std::string& origin) {
   return true;
 }
 
+// Takes group and others' permissions off the data directory and the files in it (a directory
+// made before files were created owner-only). Best effort: what cannot be changed stays.
+void TightenDataDirectory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const auto others = fs::perms::group_all | fs::perms::others_all;
+  fs::permissions(dir, others, fs::perm_options::remove, error);
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    if (entry.is_regular_file(error) &&
+        (entry.status(error).permissions() & others) != fs::perms::none) {
+      fs::permissions(entry.path(), others, fs::perm_options::remove, error);
+    }
+  }
+}
+
 }  // namespace
 
 int RunServe(int argc, char** argv) {
@@ -87,8 +105,9 @@ int RunServe(int argc, char** argv) {
                            "stream-heartbeat-seconds",
                            "idle-timeout-seconds",
                            "header-timeout-seconds",
-                           "body-timeout-seconds"},
-                          {});
+                           "body-timeout-seconds",
+                           "anchor-file"},
+                          {"read-only"});
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
@@ -99,7 +118,8 @@ int RunServe(int argc, char** argv) {
            "                   [--clock system|simulated] [--clock-start YYYY-MM-DD]\n"
            "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
            "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n"
-           "                   [--public-origin https://HOST[:PORT]] [limits below]\n\n"
+           "                   [--public-origin https://HOST[:PORT]] [--anchor-file FILE]\n"
+           "                   [--read-only] [limits below]\n\n"
            "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080; HOST an\n"
            "address or a name such as localhost, bound before anything is written) over the log "
            "in\n"
@@ -108,6 +128,15 @@ int RunServe(int argc, char** argv) {
            "DIR/tokens.txt; at the first start of a new directory on the default org chart,\n"
            "demonstration tokens are created for a few posts and printed once). SIGTERM or\n"
            "Ctrl-C drains the requests in progress and closes the log cleanly.\n\n"
+           "At every start the last 1 000 events of the log must link and hash to what they\n"
+           "store, and the head recorded in the anchor file (--anchor-file, default DIR/anchor;\n"
+           "rewritten every second while serving and at a clean stop) must still be in the log\n"
+           "with the same hash; a log that does not check out (damaged, or cut back: its last\n"
+           "events gone) is not served (exit 2). An anchor file outside DIR, on another disk,\n"
+           "also catches an older copy of the whole directory put back.\n"
+           "--read-only serves any existing log for inspection: reads work, every command is\n"
+           "refused 503 with the reason, GET /ready says why; nothing is written to the log\n"
+           "(docs/reliability.md).\n\n"
            "The org chart FILE is the initial state: a new directory records it in its log, and\n"
            "from then on the chart is the log's, changed by set_acting, end_acting and appoint\n"
            "(POST /v1/org/commands). A later --org FILE that differs from it stops the start\n"
@@ -301,6 +330,20 @@ int RunServe(int argc, char** argv) {
   engine_options.watch_policy = policy.value();
   // On the simulated clock the chart is adopted at the second opening, on that clock.
   engine_options.adopt_chart = clock_kind != "simulated";
+  const bool read_only = args->Has("read-only");
+  engine_options.read_only = read_only;
+  const std::string anchor_file = args->GetOr("anchor-file", AnchorFileOf(dir));
+  engine_options.check_log = [anchor_file](const storage::EventLog& log) {
+    const auto began = std::chrono::steady_clock::now();
+    auto recorded = ReadAnchorFile(anchor_file);
+    if (!recorded.ok()) return recorded.status();
+    Status checked = storage::CheckAtStart(log, recorded.value());
+    spdlog::info("start-up check of the log's tail{}: {:.1f} ms",
+                 recorded.value() ? " and its anchor" : " (no anchor recorded yet)",
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began)
+                     .count());
+    return checked;
+  };
   auto engine = engine::Engine::Open(dir, engine_options);  // first: it refuses a held directory
   if (!engine.ok()) {
     PrintError(engine.status());
@@ -322,8 +365,9 @@ int RunServe(int argc, char** argv) {
             " მისგან განსხვავდება. გაუშვით --org-ის გარეშე ან ჟურნალში მიღებული სტრუქტურით."));
     return 2;
   }
-  // The log, the users and the access log are nobody else's to read.
-  if (fresh) ::chmod(dir.c_str(), 0700);
+  // The log, the users and the access log are nobody else's to read: created so (umask 077,
+  // cli/main.cc), and a directory from before that is tightened.
+  if (!read_only) TightenDataDirectory(dir);
   std::unique_ptr<engine::SimulatedClock> simulated;
   std::function<int64_t()> clock = engine::SystemMillis;
   if (clock_kind == "simulated") {
@@ -399,19 +443,26 @@ int RunServe(int argc, char** argv) {
     PrintError(opened);
     return 2;
   }
-  auto watcher = std::make_unique<engine::DeadlineWatcher>(
-      engine.value().get(), std::chrono::seconds(watch_seconds.value()));
-  if (simulated) {
+  if (Status reason = engine.value()->Accepting(); !reason.ok()) {
+    spdlog::warn("{}", reason.message());
+  }
+  // A read-only inspection records nothing: no deadline watch, no backups, no anchor.
+  auto watcher = read_only ? nullptr
+                           : std::make_unique<engine::DeadlineWatcher>(
+                                 engine.value().get(), std::chrono::seconds(watch_seconds.value()));
+  if (simulated && watcher) {
     api.EnableClockAdvance(simulated.get(), [w = watcher.get()] { return w->RunNow(); });
   }
   std::unique_ptr<BackupSchedule> backups;  // docs/backup.md; first backup after one period
-  if (args->Has("backup-dir")) {
+  if (args->Has("backup-dir") && !read_only) {
     backups = std::make_unique<BackupSchedule>(dir, *args->Get("backup-dir"), backup_every.value(),
                                                backup_keep.value());
     api.EnableBackupAge([b = backups.get()] { return b->LastBackupAgeSeconds(); });
   }
   api.LimitStreams(stream_limits);
   api.EnableServerStats([s = server.value().get()] { return s->stats(); });
+  auto anchor =
+      read_only ? nullptr : std::make_unique<AnchorKeeper>(&engine.value()->log(), anchor_file);
   server.value()->Serve([&api](const api::Request& r) { return api.Handle(r); },
                         [&api](const api::Request& r) { return api.OpenStream(r); },
                         [&api](const api::Request& r) { return api.Quick(r); });
@@ -424,6 +475,7 @@ int RunServe(int argc, char** argv) {
   server.value()->Stop();
   backups.reset();
   watcher.reset();
+  anchor.reset();  // the head once more, after the last write
   engine.value().reset();
   spdlog::info("stopped; the log is closed");
   return 0;

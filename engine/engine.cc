@@ -622,19 +622,44 @@ boost::json::array Outcome::EventsJson() const {
   return out;
 }
 
+namespace {
+
+// Why a read-only engine refuses commands: it was asked to read only, and the failed start-up
+// check when there was one.
+Status ReadOnlyReason(const Status& checked) {
+  std::string en = "the log is served read-only, for inspection: commands are not accepted";
+  std::string ka = "ჟურნალი მხოლოდ წასაკითხად არის გახსნილი: ბრძანებები არ მიიღება";
+  if (!checked.ok()) {
+    en += "; " + checked.message();
+    ka += "; " + checked.message_ka();
+  }
+  return Status::Error(Status::Code::kUnavailable, en, ka);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptions options) {
   std::unique_ptr<Engine> engine(new Engine());
   if (!options.clock) options.clock = SystemMillis;
   engine->options_ = std::move(options);
   storage::LogOptions log_options;
   log_options.extra_column_families = ViewFamilies();
+  log_options.create_if_missing = !engine->options_.read_only;
   auto log = storage::EventLog::Open(dir, log_options);
   if (!log.ok()) return log.status();
   engine->log_ = std::move(log.value());
-  auto writer = storage::LogWriter::Create(engine->log_.get(), engine->options_.clock);
-  if (!writer.ok()) return writer.status();
-  engine->writer_ = std::move(writer.value());
-  engine->committed_seq_ = engine->writer_->committed_last_seq();
+  Status checked =
+      engine->options_.check_log ? engine->options_.check_log(*engine->log_) : Status::Ok();
+  if (engine->options_.read_only) {
+    engine->read_only_ = ReadOnlyReason(checked);
+    engine->committed_seq_ = engine->log_->LastSequence();
+  } else {
+    if (!checked.ok()) return checked;
+    auto writer = storage::LogWriter::Create(engine->log_.get(), engine->options_.clock);
+    if (!writer.ok()) return writer.status();
+    engine->writer_ = std::move(writer.value());
+    engine->committed_seq_ = engine->writer_->committed_last_seq();
+  }
   auto calendar = CalendarFromLog(*engine->log_, *engine->options_.calendar);
   if (!calendar.ok()) return calendar.status();
   auto chart = ChartFromLog(*engine->log_, *engine->options_.org);
@@ -644,7 +669,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
                                                    std::move(chart->chart));
   engine->group_ = std::make_unique<storage::GroupCommit<EngineJob>>(engine->log_.get(),
                                                                      engine->sequencer_.get());
-  if (engine->committed_seq_ == 0 && engine->options_.adopt_chart) {
+  if (engine->committed_seq_ == 0 && engine->options_.adopt_chart && engine->read_only_.ok()) {
     // A new data directory starts from its org chart.
     Submission adopt;
     adopt.task = Submission::Task::kAdoptChart;
@@ -674,6 +699,7 @@ void DigestBeforeQueuing(Submission& submission) {
 }  // namespace
 
 Result<Outcome> Engine::Execute(Submission submission) {
+  if (!read_only_.ok()) return read_only_;
   DigestBeforeQueuing(submission);
   EngineJob job{&submission};
   Status queued = group_->Submit(job);
@@ -691,13 +717,13 @@ std::vector<Result<Outcome>> Engine::ExecuteAll(std::vector<Submission> submissi
     queue.push_back(&jobs.back());
   }
   std::vector<Result<Outcome>> answers;
-  Status queued = group_->SubmitAll(queue.data(), queue.size());
+  Status queued = read_only_.ok() ? group_->SubmitAll(queue.data(), queue.size()) : read_only_;
   for (auto& job : jobs) answers.push_back(queued.ok() ? std::move(job.result) : queued);
   return answers;
 }
 
 storage::GroupCommit<EngineJob>::Stats Engine::stats() const { return group_->stats(); }
-Status Engine::Accepting() const { return group_->Accepting(); }
+Status Engine::Accepting() const { return read_only_.ok() ? group_->Accepting() : read_only_; }
 
 std::string Engine::Today() const { return TbilisiDate(options_.clock()); }
 

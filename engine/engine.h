@@ -42,6 +42,13 @@ struct EngineOptions {
   const workflows::DeadlineTable* deadlines = &workflows::DeadlineTable::Default();
   std::function<int64_t()> clock;  // ms since the epoch; the system clock when empty
   workflows::WatchPolicy watch_policy;
+  // Runs once the log is open, before anything is written to it (saqme serve's start-up
+  // integrity check, storage/start_check.h). A failure stops the open, unless `read_only`.
+  std::function<Status(const storage::EventLog&)> check_log;
+  // Reads only, for inspecting a log (saqme serve --read-only): no writer, nothing recorded;
+  // every command, and the deadline watch, is refused kUnavailable with the reason — the failed
+  // check's when there is one. The log must exist.
+  bool read_only = false;
 };
 
 // `base` plus the days off declared and not withdrawn in `log` (the calendar case, applied by
@@ -184,6 +191,9 @@ class Engine {
   // Ok while Execute would take a command; else the kUnavailable it would answer (stopped
   // after a failed write, shutting down). For readiness checks (GET /ready).
   Status Accepting() const;
+  // Ok, or why the engine was opened read-only (EngineOptions::read_only): without paths, for
+  // clients.
+  const Status& read_only() const { return read_only_; }
 
  private:
   class Sequencer;
@@ -194,6 +204,7 @@ class Engine {
   std::unique_ptr<storage::LogWriter> writer_;
   std::unique_ptr<Sequencer> sequencer_;
   std::unique_ptr<storage::GroupCommit<EngineJob>> group_;
+  Status read_only_;  // not ok: the engine was opened read-only, and why
 
   // The last durable sequence, for WaitForEventsAfter.
   mutable std::mutex committed_mu_;

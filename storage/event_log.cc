@@ -13,6 +13,7 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 
+#include "storage/info_log.h"
 #include "storage/keys.h"
 
 namespace saqme::storage {
@@ -73,6 +74,14 @@ Status FromRocks(const rocksdb::Status& status, const std::string& dir) {
     return Status::Error(Status::Code::kNotFound, "no saqme log in " + dir + " (" + what + ")",
                          "საქაღალდეში " + dir + " saqme-ის ჟურნალი არ არის");
   }
+  if (status.IsNoSpace() || what.find("No space left") != std::string::npos) {
+    return Status::Error(Status::Code::kIOError,
+                         "the filesystem of " + dir + " is full (" + what +
+                             "); free space on it and start again: nothing was lost",
+                         "მონაცემთა საქაღალდის " + dir +
+                             " ფაილურ სისტემაზე ადგილი აღარ არის; გაათავისუფლეთ ადგილი და "
+                             "თავიდან გაუშვით: არაფერი დაკარგულა");
+  }
   if (status.IsCorruption()) {
     return Status::Error(Status::Code::kCorruption,
                          "the database in " + dir + " is damaged: " + what,
@@ -109,7 +118,8 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
   db_options.create_if_missing = options.create_if_missing && !options.read_only;
   db_options.create_missing_column_families = !options.read_only;
   db_options.IncreaseParallelism(2);
-  db_options.keep_log_file_num = 5;
+  // RocksDB's LOG is written by storage/info_log.h (LOG and LOG.old): a failed write of it on a
+  // full filesystem must not abort the process.
 
   // The families: the fixed ones and every one present in the directory (RocksDB opens all or
   // none). The extra families are opened or created per generation once `meta` is readable.
@@ -152,6 +162,7 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
                            "დროებითი საქაღალდის შექმნა ვერ მოხერხდა");
     }
     log->secondary_dir_ = pattern;
+    db_options.info_log = OpenInfoLog(log->secondary_dir_ + "/LOG");
     db_options.max_open_files = -1;
     s = rocksdb::DB::OpenAsSecondary(db_options, dir, log->secondary_dir_, descriptors,
                                      &log->handles_, &raw);
@@ -163,6 +174,7 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
                            "cannot create the data directory " + dir + ": " + error.message(),
                            "მონაცემთა საქაღალდის " + dir + " შექმნა ვერ მოხერხდა");
     }
+    db_options.info_log = OpenInfoLog(dir + "/LOG");
     s = rocksdb::DB::Open(db_options, dir, descriptors, &log->handles_, &raw);
   }
   if (!s.ok()) return failed(s);

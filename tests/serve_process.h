@@ -11,8 +11,10 @@
 
 namespace saqme::testing {
 
-// Starts `saqme serve --data DATA --tokens TOKENS --listen 127.0.0.1:0 EXTRA...`, waits for the
-// line naming its port, and keeps draining its output. The destructor kills it (SIGKILL).
+// Starts `saqme serve --data DATA --tokens TOKENS --listen 127.0.0.1:0 EXTRA...` (without
+// --tokens when TOKENS is empty: DATA/tokens.txt, with demonstration tokens in a new directory),
+// waits for the line naming its port, and keeps draining its output. The destructor kills it
+// (SIGKILL).
 class ServeProcess {
  public:
   ServeProcess(const std::string& data, const std::string& tokens,
@@ -53,8 +55,9 @@ class ServeProcess {
  private:
   static std::vector<std::string> Argv(const std::string& data, const std::string& tokens,
                                        const std::vector<std::string>& extra) {
-    std::vector<std::string> argv = {SAQME_BINARY, "serve",       "--data",   data,
-                                     "--listen",   "127.0.0.1:0", "--tokens", tokens};
+    std::vector<std::string> argv = {SAQME_BINARY, "serve",    "--data",
+                                     data,         "--listen", "127.0.0.1:0"};
+    if (!tokens.empty()) argv.insert(argv.end(), {"--tokens", tokens});
     argv.insert(argv.end(), extra.begin(), extra.end());
     return argv;
   }
