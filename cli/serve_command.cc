@@ -65,7 +65,7 @@ int RunServe(int argc, char** argv) {
       Args::Parse(argc, argv, 2,
                   {"data", "listen", "org", "tokens", "clock", "clock-start", "watch-interval",
                    "watch-policy", "session-idle-minutes", "password-cost", "public-origin",
-                   "backup-dir", "backup-every", "backup-keep"},
+                   "backup-dir", "backup-every", "backup-keep", "memory-budget-mb"},
                   {});
   if (!args.ok()) {
     PrintError(args.status());
@@ -77,7 +77,7 @@ int RunServe(int argc, char** argv) {
            "                   [--clock system|simulated] [--clock-start YYYY-MM-DD]\n"
            "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
            "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n"
-           "                   [--public-origin https://HOST[:PORT]]\n\n"
+           "                   [--public-origin https://HOST[:PORT]] [--memory-budget-mb N]\n\n"
            "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080; HOST an\n"
            "address or a name such as localhost, bound before anything is written) over the log "
            "in\n"
@@ -110,7 +110,10 @@ int RunServe(int argc, char** argv) {
            "hashes new passwords cheaply.\n\n"
            "--public-origin is the origin browsers reach the server at, behind a proxy that may\n"
            "rewrite Host: cookie writes must come from it, and with https:// the session cookie\n"
-           "is Secure.\n";
+           "is Secure.\n\n"
+           "--memory-budget-mb N (default 256, at least 16) bounds the storage's memory: one\n"
+           "block cache of N MB that the memtables (at most N/2 MB) are charged to, and a WAL\n"
+           "of at most N/4 MB before the oldest memtables are flushed (docs/reliability.md).\n";
     return 0;
   }
   const std::string clock_kind = args->GetOr("clock", "system");
@@ -151,6 +154,10 @@ int RunServe(int argc, char** argv) {
     PrintError(password_cost.status());
     return 2;
   }
+  auto memory_budget =
+      args->GetInt("memory-budget-mb", int{storage::MemoryBudget::kDefaultMegabytes},
+                   int{storage::MemoryBudget::kMinimumMegabytes}, 1 << 20);
+  if (!memory_budget.ok()) return Fail(memory_budget.status());
   auto backup_every = ParseMinutes(args.value(), "backup-every");
   if (!backup_every.ok()) return Fail(backup_every.status());
   auto backup_keep = args->GetInt("backup-keep", 0, 1, 100000);
@@ -219,6 +226,7 @@ int RunServe(int argc, char** argv) {
                               : which_org == "zugdidi" ? "built-in Zugdidi"
                                                        : which_org;
   engine_options.watch_policy = policy.value();
+  engine_options.memory_budget_mb = memory_budget.value();
   // On the simulated clock the chart is adopted at the second opening, on that clock.
   engine_options.adopt_chart = clock_kind != "simulated";
   auto engine = engine::Engine::Open(dir, engine_options);  // first: it refuses a held directory

@@ -628,6 +628,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
   engine->options_ = std::move(options);
   storage::LogOptions log_options;
   log_options.extra_column_families = ViewFamilies();
+  log_options.memory_budget_mb = engine->options_.memory_budget_mb;
   auto log = storage::EventLog::Open(dir, log_options);
   if (!log.ok()) return log.status();
   engine->log_ = std::move(log.value());

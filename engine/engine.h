@@ -42,6 +42,8 @@ struct EngineOptions {
   const workflows::DeadlineTable* deadlines = &workflows::DeadlineTable::Default();
   std::function<int64_t()> clock;  // ms since the epoch; the system clock when empty
   workflows::WatchPolicy watch_policy;
+  // RocksDB's memory and WAL budget (storage::LogOptions::memory_budget_mb).
+  size_t memory_budget_mb = storage::MemoryBudget::kDefaultMegabytes;
 };
 
 // `base` plus the days off declared and not withdrawn in `log` (the calendar case, applied by

@@ -36,19 +36,20 @@ bool IsGenerationOf(const std::string& stored, const std::string& name) {
   return stored == name || stored.rfind(name + "#", 0) == 0;
 }
 
-rocksdb::ColumnFamilyOptions FamilyOptions(const std::string& name) {
+// The options of family `name`, within `budget` (the memtable size, the shared block cache).
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::string& name, const MemoryBudget& budget) {
   rocksdb::ColumnFamilyOptions cf_options;
+  rocksdb::BlockBasedTableOptions table;
   if (name != kCaseIndexFamily && name != rocksdb::kDefaultColumnFamilyName) {
     // Point lookups: every append asks whether its command id is new (nearly always a miss),
     // case reads fetch events by sequence, the engine asks whether a case exists. Bloom
     // filters, also in the memtable, make a miss cost a few hash probes instead of a
     // skiplist search per level. (Prefix scans of the views do not use them.)
-    rocksdb::BlockBasedTableOptions table;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-    cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     cf_options.memtable_prefix_bloom_size_ratio = 0.02;
     cf_options.memtable_whole_key_filtering = true;
   }
+  budget.ConfigureFamily(&cf_options, table);
   return cf_options;
 }
 
@@ -100,6 +101,7 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
   std::unique_ptr<EventLog> log(new EventLog());
   log->dir_ = dir;
   log->options_ = options;
+  log->budget_ = std::make_unique<MemoryBudget>(options.memory_budget_mb);
   auto failed = [&](const rocksdb::Status& s) {
     *vanished = options.read_only && FileVanished(s);
     return FromRocks(s, dir);
@@ -110,6 +112,7 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
   db_options.create_missing_column_families = !options.read_only;
   db_options.IncreaseParallelism(2);
   db_options.keep_log_file_num = 5;
+  log->budget_->ConfigureDatabase(&db_options);
 
   // The families: the fixed ones and every one present in the directory (RocksDB opens all or
   // none). The extra families are opened or created per generation once `meta` is readable.
@@ -129,7 +132,7 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
   names.erase(std::unique(names.begin() + 1, names.end()), names.end());
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& name : names) descriptors.emplace_back(name, FamilyOptions(name));
+  for (const auto& name : names) descriptors.emplace_back(name, FamilyOptions(name, *log->budget_));
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.read_only) {
@@ -235,7 +238,7 @@ Status EventLog::OpenExtraFamilies() {
     const std::string stored = GenerationName(extra, view_generation_);
     if (handle(stored)) continue;
     rocksdb::ColumnFamilyHandle* created = nullptr;
-    s = db_->CreateColumnFamily(FamilyOptions(stored), stored, &created);
+    s = db_->CreateColumnFamily(FamilyOptions(stored, *budget_), stored, &created);
     if (!s.ok()) return FromRocks(s, dir_);
     handles_.push_back(created);
     names_.push_back(stored);
@@ -260,7 +263,7 @@ Result<std::map<std::string, rocksdb::ColumnFamilyHandle*>> EventLog::CreateNext
       break;
     }
     rocksdb::ColumnFamilyHandle* created = nullptr;
-    rocksdb::Status s = db_->CreateColumnFamily(FamilyOptions(stored), stored, &created);
+    rocksdb::Status s = db_->CreateColumnFamily(FamilyOptions(stored, *budget_), stored, &created);
     if (!s.ok()) return FromRocks(s, dir_);
     handles_.push_back(created);
     names_.push_back(stored);
