@@ -560,8 +560,18 @@ int Verdict(Shared& shared, const std::string& data) {
       saqme::testing::RunCommand(chaos_saqme_binary + " verify --data " + data);
   const auto [check_code, check_out] =
       saqme::testing::RunCommand(chaos_saqme_binary + " check --data " + data);
-  std::printf("acknowledged commands: %zu; missing or different in the log: %ld\n", acked.size(),
-              missing);
+  size_t registrations = 0, steps = 0, filed = 0;  // by the command ids the clients give
+  for (const auto& [command_id, ack] : acked) {
+    const bool step =
+        command_id[0] == 'p' && std::count(command_id.begin(), command_id.end(), '-') == 2;
+    registrations += !step && command_id[0] != 'n';
+    steps += step;
+    filed += step && command_id.ends_with("-6");
+  }
+  std::printf(
+      "acknowledged commands: %zu (%zu registrations, %zu later steps of proceedings, %zu "
+      "proceedings filed); missing or different in the log: %ld\n",
+      acked.size(), registrations, steps, filed, missing);
   for (const auto& example : examples) std::printf("  %s\n", example.c_str());
   std::printf("saqme verify: exit %d\n%s", verify_code, verify_out.c_str());
   std::printf("saqme check: exit %d\n%s", check_code, check_out.c_str());

@@ -308,6 +308,15 @@ Status EventLog::SwitchToNextGeneration() {
 
 EventLog::~EventLog() {
   if (db_) {
+    if (!options_.read_only) {
+      // A clean close leaves nothing to replay: the memtables go to table files (their data is
+      // already durable in the WAL), so the next open — a restart, a backup's copy, a generated
+      // year — reads tables, not up to the budget's WAL. A failed flush loses nothing: the WAL
+      // still holds it.
+      rocksdb::FlushOptions flush;
+      flush.wait = true;
+      db_->Flush(flush, handles_).PermitUncheckedError();
+    }
     for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
     db_->Close();
     db_.reset();
