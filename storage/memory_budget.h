@@ -1,7 +1,7 @@
 // MemoryBudget: one figure bounding what RocksDB holds in memory and on disk between flushes —
 // memtables, cached blocks (with the index and filter blocks of every table file) and the
-// write-ahead log. Without it every column family had its own 64 MB memtables (the log has some
-// fifteen families) and the WAL was kept until every family had flushed: a long write soak grew
+// write-ahead log. Without it every column family had its own 64 MB memtables (the log has
+// fourteen families) and the WAL was kept until every family had flushed: a long write soak grew
 // the server from 48 to 631 MB and left 850 MB of WAL, 10 s to replay after a kill -9
 // (docs/reliability.md, "Chaos, WAL and memory under a soak").
 #pragma once
