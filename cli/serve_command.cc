@@ -106,7 +106,8 @@ int RunServe(int argc, char** argv) {
                            "idle-timeout-seconds",
                            "header-timeout-seconds",
                            "body-timeout-seconds",
-                           "anchor-file"},
+                           "anchor-file",
+                           "memory-budget-mb"},
                           {"read-only"});
   if (!args.ok()) {
     PrintError(args.status());
@@ -119,7 +120,7 @@ int RunServe(int argc, char** argv) {
            "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
            "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n"
            "                   [--public-origin https://HOST[:PORT]] [--anchor-file FILE]\n"
-           "                   [--read-only] [limits below]\n\n"
+           "                   [--read-only] [--memory-budget-mb N] [limits below]\n\n"
            "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080; HOST an\n"
            "address or a name such as localhost, bound before anything is written) over the log "
            "in\n"
@@ -162,6 +163,9 @@ int RunServe(int argc, char** argv) {
            "--public-origin is the origin browsers reach the server at, behind a proxy that may\n"
            "rewrite Host: cookie writes must come from it, and with https:// the session cookie\n"
            "is Secure.\n\n"
+           "--memory-budget-mb N (default 256, at least 16) bounds the storage's memory: one\n"
+           "block cache of N MB that the memtables (at most N/2 MB) are charged to, and a WAL\n"
+           "of at most N/4 MB before the oldest memtables are flushed (docs/reliability.md).\n\n"
            "Limits, so that no client denies service to others (docs/reliability.md):\n"
            "  --max-connections N (default 10000) and --max-connections-per-address N (256):\n"
            "    connections beyond them are answered 503 with Retry-After and closed;\n"
@@ -216,6 +220,10 @@ int RunServe(int argc, char** argv) {
     PrintError(password_cost.status());
     return 2;
   }
+  auto memory_budget =
+      args->GetInt("memory-budget-mb", int{storage::MemoryBudget::kDefaultMegabytes},
+                   int{storage::MemoryBudget::kMinimumMegabytes}, 1 << 20);
+  if (!memory_budget.ok()) return Fail(memory_budget.status());
   auto backup_every = ParseMinutes(args.value(), "backup-every");
   if (!backup_every.ok()) return Fail(backup_every.status());
   auto backup_keep = args->GetInt("backup-keep", 0, 1, 100000);
@@ -328,6 +336,7 @@ int RunServe(int argc, char** argv) {
                               : which_org == "zugdidi" ? "built-in Zugdidi"
                                                        : which_org;
   engine_options.watch_policy = policy.value();
+  engine_options.memory_budget_mb = memory_budget.value();
   // On the simulated clock the chart is adopted at the second opening, on that clock.
   engine_options.adopt_chart = clock_kind != "simulated";
   const bool read_only = args->Has("read-only");

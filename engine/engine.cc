@@ -645,6 +645,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
   storage::LogOptions log_options;
   log_options.extra_column_families = ViewFamilies();
   log_options.create_if_missing = !engine->options_.read_only;
+  log_options.memory_budget_mb = engine->options_.memory_budget_mb;
   auto log = storage::EventLog::Open(dir, log_options);
   if (!log.ok()) return log.status();
   engine->log_ = std::move(log.value());

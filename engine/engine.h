@@ -49,6 +49,8 @@ struct EngineOptions {
   // every command, and the deadline watch, is refused kUnavailable with the reason — the failed
   // check's when there is one. The log must exist.
   bool read_only = false;
+  // RocksDB's memory and WAL budget (storage::LogOptions::memory_budget_mb).
+  size_t memory_budget_mb = storage::MemoryBudget::kDefaultMegabytes;
 };
 
 // `base` plus the days off declared and not withdrawn in `log` (the calendar case, applied by

@@ -37,19 +37,20 @@ bool IsGenerationOf(const std::string& stored, const std::string& name) {
   return stored == name || stored.rfind(name + "#", 0) == 0;
 }
 
-rocksdb::ColumnFamilyOptions FamilyOptions(const std::string& name) {
+// The options of family `name`, within `budget` (the memtable size, the shared block cache).
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::string& name, const MemoryBudget& budget) {
   rocksdb::ColumnFamilyOptions cf_options;
+  rocksdb::BlockBasedTableOptions table;
   if (name != kCaseIndexFamily && name != rocksdb::kDefaultColumnFamilyName) {
     // Point lookups: every append asks whether its command id is new (nearly always a miss),
     // case reads fetch events by sequence, the engine asks whether a case exists. Bloom
     // filters, also in the memtable, make a miss cost a few hash probes instead of a
     // skiplist search per level. (Prefix scans of the views do not use them.)
-    rocksdb::BlockBasedTableOptions table;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-    cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     cf_options.memtable_prefix_bloom_size_ratio = 0.02;
     cf_options.memtable_whole_key_filtering = true;
   }
+  budget.ConfigureFamily(&cf_options, table);
   return cf_options;
 }
 
@@ -109,6 +110,7 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
   std::unique_ptr<EventLog> log(new EventLog());
   log->dir_ = dir;
   log->options_ = options;
+  log->budget_ = std::make_unique<MemoryBudget>(options.memory_budget_mb);
   auto failed = [&](const rocksdb::Status& s) {
     *vanished = options.read_only && FileVanished(s);
     return FromRocks(s, dir);
@@ -120,6 +122,7 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
   db_options.IncreaseParallelism(2);
   // RocksDB's LOG is written by storage/info_log.h (LOG and LOG.old): a failed write of it on a
   // full filesystem must not abort the process.
+  log->budget_->ConfigureDatabase(&db_options);
 
   // The families: the fixed ones and every one present in the directory (RocksDB opens all or
   // none). The extra families are opened or created per generation once `meta` is readable.
@@ -139,7 +142,7 @@ Result<std::unique_ptr<EventLog>> EventLog::OpenOnce(const std::string& dir,
   names.erase(std::unique(names.begin() + 1, names.end()), names.end());
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& name : names) descriptors.emplace_back(name, FamilyOptions(name));
+  for (const auto& name : names) descriptors.emplace_back(name, FamilyOptions(name, *log->budget_));
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.read_only) {
@@ -247,7 +250,7 @@ Status EventLog::OpenExtraFamilies() {
     const std::string stored = GenerationName(extra, view_generation_);
     if (handle(stored)) continue;
     rocksdb::ColumnFamilyHandle* created = nullptr;
-    s = db_->CreateColumnFamily(FamilyOptions(stored), stored, &created);
+    s = db_->CreateColumnFamily(FamilyOptions(stored, *budget_), stored, &created);
     if (!s.ok()) return FromRocks(s, dir_);
     handles_.push_back(created);
     names_.push_back(stored);
@@ -272,7 +275,7 @@ Result<std::map<std::string, rocksdb::ColumnFamilyHandle*>> EventLog::CreateNext
       break;
     }
     rocksdb::ColumnFamilyHandle* created = nullptr;
-    rocksdb::Status s = db_->CreateColumnFamily(FamilyOptions(stored), stored, &created);
+    rocksdb::Status s = db_->CreateColumnFamily(FamilyOptions(stored, *budget_), stored, &created);
     if (!s.ok()) return FromRocks(s, dir_);
     handles_.push_back(created);
     names_.push_back(stored);
@@ -317,6 +320,15 @@ Status EventLog::SwitchToNextGeneration() {
 
 EventLog::~EventLog() {
   if (db_) {
+    if (!options_.read_only) {
+      // A clean close leaves nothing to replay: the memtables go to table files (their data is
+      // already durable in the WAL), so the next open — a restart, a backup's copy, a generated
+      // year — reads tables, not up to the budget's WAL. A failed flush loses nothing: the WAL
+      // still holds it.
+      rocksdb::FlushOptions flush;
+      flush.wait = true;
+      db_->Flush(flush, handles_).PermitUncheckedError();
+    }
     for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
     db_->Close();
     db_.reset();

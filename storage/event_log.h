@@ -16,6 +16,7 @@
 #include <rocksdb/db.h>
 
 #include "storage/event_codec.h"
+#include "storage/memory_budget.h"
 #include "storage/status.h"
 
 namespace saqme::storage {
@@ -35,6 +36,9 @@ struct LogOptions {
   // one synced write (CreateNextGeneration, SwitchToNextGeneration), so views are never
   // rewritten in place and a rebuild interrupted at any point leaves the live views intact.
   std::vector<std::string> extra_column_families;
+  // What RocksDB may hold in memory (memtables and cached blocks) and in its WAL, for the whole
+  // database (storage/memory_budget.h; `saqme serve --memory-budget-mb`).
+  size_t memory_budget_mb = MemoryBudget::kDefaultMegabytes;
 };
 
 // The result of walking the hash chain.
@@ -95,6 +99,8 @@ class EventLog {
   rocksdb::ColumnFamilyHandle* log_family() const { return log_; }
   rocksdb::ColumnFamilyHandle* case_index_family() const { return case_index_; }
   rocksdb::ColumnFamilyHandle* commands_family() const { return commands_; }
+  // The memory budget the database runs under (for figures: what it holds now).
+  const MemoryBudget& memory_budget() const { return *budget_; }
   rocksdb::ColumnFamilyHandle* meta_family() const { return meta_; }
   // Called by the LogWriter after a batch is durable.
   void PublishLastSequence(uint64_t seq) { last_seq_.store(seq, std::memory_order_release); }
@@ -114,6 +120,7 @@ class EventLog {
   std::string dir_;
   std::string secondary_dir_;  // a read-only open's own directory (RocksDB's info log)
   LogOptions options_;
+  std::unique_ptr<MemoryBudget> budget_;  // shared by every family, also those created later
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::vector<std::string> names_;  // stored names, parallel to handles_
