@@ -179,12 +179,12 @@ TEST(ParseInstantTest, ReadsDatesTimesAndOffsetsAndRefusesTheRest) {
   EXPECT_TRUE(ParseInstant("2024-02-29").has_value());
   // Every instant read is written back as the same instant (fuzz/as_of_fuzz.cc found these):
   // only Tbilisi dates in years 0000-9999 can be.
-  for (const char* outside : {"0000-01-01T00:00+14:00", "9999-12-31T23:59-12:00",
-                              "9999-12-31T23:00Z"}) {
+  for (const char* outside :
+       {"0000-01-01T00:00+14:00", "9999-12-31T23:59-12:00", "9999-12-31T23:00Z"}) {
     EXPECT_FALSE(ParseInstant(outside).has_value()) << outside;
   }
-  for (const char* edge : {"0000-01-01T04:00+04:00", "0000-01-01", "9999-12-31T19:59:59.999Z",
-                           "9999-12-31"}) {
+  for (const char* edge :
+       {"0000-01-01T04:00+04:00", "0000-01-01", "9999-12-31T19:59:59.999Z", "9999-12-31"}) {
     auto instant = ParseInstant(edge);
     ASSERT_TRUE(instant.has_value()) << edge;
     EXPECT_EQ(ParseInstant(FormatTbilisiTime(*instant)), instant) << edge;
