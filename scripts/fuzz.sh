@@ -6,7 +6,7 @@
 #                  http_target, as_of, org_file) for 10 minutes or 10 million inputs, two at a
 #                  time; logs in build-fuzz/fuzz/long-<target>.log, new inputs in
 #                  build-fuzz/fuzz/work/<target>/, crashes in build-fuzz/fuzz/artifacts/
-#   --merge        minimise each corpus (-merge=1) from itself and its work directory; the
+#   --merge [T...] minimise each corpus (-merge=1) from itself and its work directory; the
 #                  inputs that once crashed (fuzz/corpus/<target>/crash-*) are always kept
 #   --seed         rewrite fuzz/corpus/command_capnp/ from fuzz/corpus/command_json/
 # FUZZ_SECONDS and FUZZ_RUNS change --long's bounds (600 s, 10 000 000 inputs).
@@ -27,6 +27,9 @@ build() {
 }
 
 dict_of() { [ -f "fuzz/$1.dict" ] && echo "-dict=fuzz/$1.dict" || true; }
+# Seeds read beside the corpus, never written: the demonstration org files (50-100 KB each,
+# too large to keep copies of in the corpus, which holds inputs of at most 16 KB).
+seeds_of() { [ "$1" = org_file ] && echo data/org || true; }
 
 long_one() {
   local t=$1 out=build-fuzz/fuzz
@@ -35,7 +38,8 @@ long_one() {
   # shellcheck disable=SC2046
   nice -n 10 "$out/fuzz_$t" -max_total_time="${FUZZ_SECONDS:-600}" -runs="${FUZZ_RUNS:-10000000}" \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $(dict_of "$t") \
-    -artifact_prefix="$out/artifacts/$t-" "$out/work/$t" "fuzz/corpus/$t" > "$out/long-$t.log" 2>&1 ||
+    -artifact_prefix="$out/artifacts/$t-" "$out/work/$t" "fuzz/corpus/$t" $(seeds_of "$t") \
+    > "$out/long-$t.log" 2>&1 ||
     { echo "fuzz: $t FAILED, see $out/long-$t.log"; return 1; }
   grep -E "stat::number_of_executed_units|Done" "$out/long-$t.log" | sed "s/^/fuzz: $t: /"
 }
@@ -62,11 +66,16 @@ case "${1:-}" in
     exit $failed
     ;;
   --merge)
-    for t in "${all[@]}"; do
+    shift
+    targets=("$@")
+    [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
+    for t in "${targets[@]}"; do
       fresh=$(mktemp -d)
       mkdir -p "build-fuzz/fuzz/work/$t"
+      # shellcheck disable=SC2046
       "build-fuzz/fuzz/fuzz_$t" -merge=1 "$fresh" "fuzz/corpus/$t" "build-fuzz/fuzz/work/$t" \
-        > "build-fuzz/fuzz/merge-$t.log" 2>&1
+        $(seeds_of "$t") > "build-fuzz/fuzz/merge-$t.log" 2>&1
+      find "$fresh" -type f -size +16k -delete
       find "fuzz/corpus/$t" -maxdepth 1 -type f ! -name 'crash-*' -delete
       cp "$fresh"/* "fuzz/corpus/$t/"
       rm -rf "$fresh"
