@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "storage/saqme.capnp.h"
+#include "storage/status.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::fuzz {
@@ -18,6 +19,14 @@ inline void Require(bool holds, const std::string& what) {
   if (holds) return;
   std::fprintf(stderr, "fuzz invariant broken: %s\n", what.c_str());
   std::abort();
+}
+
+// Requires a failed `status`. Guarantees: returns when it is the refusal of bad input the API
+// answers with 400 — kInvalidArgument, with a message in English and in Georgian; else aborts.
+inline void RequireRefusal(const Status& status, const std::string& who) {
+  Require(status.code() == Status::Code::kInvalidArgument && !status.message().empty() &&
+              !status.message_ka().empty(),
+          who + " refused without a bilingual kInvalidArgument: " + status.message());
 }
 
 // Decides `command` as the engine would for a new case (workflows::Decide's contract: never

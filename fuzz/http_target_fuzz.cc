@@ -45,9 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   auto page = saqme::api::PageOf(target.query);
   if (!page.ok()) {
-    Require(page.status().code() == saqme::Status::Code::kInvalidArgument &&
-                !page.status().message().empty() && !page.status().message_ka().empty(),
-            "PageOf refused without a bilingual kInvalidArgument");
+    saqme::fuzz::RequireRefusal(page.status(), "PageOf");
     return 0;
   }
   Require(page->limit == SIZE_MAX || (page->limit >= 1 && page->limit <= 1000),

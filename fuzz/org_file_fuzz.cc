@@ -19,10 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   auto chart = OrgChart::Parse(text);
   if (!chart.ok()) {
-    Require(chart.status().code() == saqme::Status::Code::kInvalidArgument &&
-                !chart.status().message().empty() && !chart.status().message_ka().empty(),
-            "OrgChart::Parse refused without a bilingual kInvalidArgument: " +
-                chart.status().message());
+    saqme::fuzz::RequireRefusal(chart.status(), "OrgChart::Parse");
     return 0;
   }
   const OrgChart& org = chart.value();
