@@ -11,6 +11,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "api/capnp_command.h"
 #include "api/command_json.h"
 #include "api/command_schema.h"
 #include "api/console_routes.h"
@@ -19,6 +20,7 @@
 #include "api/json_body.h"
 #include "api/paging.h"
 #include "api/readiness.h"
+#include "api/target.h"
 #include "engine/control.h"
 #include "engine/control_list.h"
 #include "engine/projection.h"
@@ -40,59 +42,6 @@ namespace saqme::api {
 namespace {
 
 constexpr double kLatencyBounds[] = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
-
-struct Target {
-  std::vector<std::string> parts;  // path segments
-  std::map<std::string, std::string> query;
-};
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string Unescape(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const int high = i + 2 < text.size() + 0 && text[i] == '%' ? HexDigit(text[i + 1]) : -1;
-    const int low = high >= 0 ? HexDigit(text[i + 2]) : -1;
-    if (low >= 0) {  // "%zz" and a trailing "%" stay as they are
-      out.push_back(static_cast<char>(high * 16 + low));
-      i += 2;
-    } else {
-      out.push_back(text[i] == '+' ? ' ' : text[i]);
-    }
-  }
-  return out;
-}
-
-Target Parse(std::string_view target) {
-  Target out;
-  auto question = target.find('?');
-  std::string_view path = target.substr(0, question);
-  size_t start = 1;
-  while (start <= path.size()) {
-    auto slash = path.find('/', start);
-    if (slash == std::string_view::npos) slash = path.size();
-    if (slash > start) out.parts.push_back(Unescape(path.substr(start, slash - start)));
-    start = slash + 1;
-  }
-  if (question != std::string_view::npos) {
-    std::string_view query = target.substr(question + 1);
-    while (!query.empty()) {
-      auto amp = query.find('&');
-      std::string_view pair = query.substr(0, amp);
-      auto eq = pair.find('=');
-      out.query[Unescape(pair.substr(0, eq))] =
-          eq == std::string_view::npos ? "" : Unescape(pair.substr(eq + 1));
-      if (amp == std::string_view::npos) break;
-      query = query.substr(amp + 1);
-    }
-  }
-  return out;
-}
 
 // A 200 answer with `body` of `content_type`; with a `download` name, offered as that file.
 Response Text(const Request& request, const char* content_type, std::string body,
@@ -368,40 +317,12 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
   const std::string content_type(request[http::field::content_type]);
   if (content_type.rfind("application/x-capnp", 0) == 0) {
     // A Command message (with its segment table) that carries its own id and expected version.
-    const std::string& bytes = request.body();
-    if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
-      return Error(request, http::status::bad_request, "bad_request",
-                   "the body is not a Cap'n Proto message (whole 8-byte words)",
-                   "ტანი არ არის Cap'n Proto შეტყობინება");
-    }
-    auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-    std::memcpy(words.begin(), bytes.data(), bytes.size());
-    try {
-      capnp::FlatArrayMessageReader reader(words, storage::CommandReaderOptions(words.size()));
-      auto command = reader.getRoot<schema::Command>();
-      type = workflows::CommandName(command);
-      submission.command_id = command.getCommandId();
-      if (command.getExpectedVersion() > int64_t{UINT32_MAX} || command.getExpectedVersion() < -1) {
-        throw std::invalid_argument("expectedVersion out of range");
-      }
-      if (command.getExpectedVersion() >= 0) {
-        submission.expected_version = static_cast<uint32_t>(command.getExpectedVersion());
-      }
-      if (type == "unknown_command") throw std::invalid_argument("no command in the message");
-      // Text must be UTF-8 without NUL, as in JSON: journals and histories are served as text.
-      Status text = ValidateText(command);
-      if (!text.ok()) throw std::invalid_argument(text.message());
-    } catch (const std::exception& e) {
-      return Error(request, http::status::bad_request, "bad_request",
-                   std::string("the Cap'n Proto Command does not decode: ") + e.what(),
-                   "Cap'n Proto ბრძანება ვერ წაიკითხა");
-    } catch (const kj::Exception& e) {
-      return Error(
-          request, http::status::bad_request, "bad_request",
-          std::string("the Cap'n Proto Command does not decode: ") + e.getDescription().cStr(),
-          "Cap'n Proto ბრძანება ვერ წაიკითხა");
-    }
-    submission.command = std::move(words);
+    auto decoded = DecodeCapnpCommand(request.body());
+    if (!decoded.ok()) return FromStatus(request, decoded.status());
+    type = decoded->type;
+    submission.command_id = decoded->command_id;
+    submission.expected_version = decoded->expected_version;
+    submission.command = std::move(decoded->words);
     submission.actor_post = post;
     submission.actor_person = caller.person;
     submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;

@@ -3,6 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config
+  clang ccache
   librocksdb-dev libcapnp-dev capnproto libspdlog-dev
   libboost1.81-dev libboost-json1.81-dev libssl-dev
   libgtest-dev libbenchmark-dev libsodium-dev

@@ -117,9 +117,9 @@ Result<std::unique_ptr<EventView>> EventView::Decode(std::string_view bytes) {
   const char* segment = bytes.data() + kFrameBytes;
   size_t words = header[1];
   if (reinterpret_cast<uintptr_t>(segment) % alignof(capnp::word) != 0) {
-    view->aligned_copy_.resize(words);
-    std::memcpy(view->aligned_copy_.data(), segment, words * sizeof(capnp::word));
-    segment = reinterpret_cast<const char*>(view->aligned_copy_.data());
+    view->aligned_copy_ = kj::heapArray<capnp::word>(words);
+    std::memcpy(view->aligned_copy_.begin(), segment, words * sizeof(capnp::word));
+    segment = reinterpret_cast<const char*>(view->aligned_copy_.begin());
   }
   view->segments_[0] = kj::arrayPtr(reinterpret_cast<const capnp::word*>(segment), words);
   view->reader_ =

@@ -71,7 +71,7 @@ class EventView {
  private:
   EventView() = default;
   std::string_view bytes_;
-  std::vector<capnp::word> aligned_copy_;
+  kj::Array<capnp::word> aligned_copy_;          // kj: clang's std::vector needs a movable word
   kj::ArrayPtr<const capnp::word> segments_[1];  // must outlive reader_
   std::unique_ptr<capnp::MessageReader> reader_;
   schema::Event::Reader root_;

@@ -79,7 +79,15 @@ std::optional<int64_t> ParseInstant(std::string_view text) {
   if (at != text.size()) return std::nullopt;
   const int64_t days =
       DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  return ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000 + milli - offset;
+  const int64_t instant =
+      ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000 + milli - offset;
+  // Only instants whose Tbilisi date is in years 0000-9999, which FormatTbilisiTime writes and
+  // this reads back: "0000-01-01T00:00+14:00" is still year -1 in Tbilisi (found by fuzzing).
+  const int64_t local = instant + kTbilisiOffsetMillis;
+  const int64_t tbilisi_days = local / 86400000 - (local % 86400000 < 0 ? 1 : 0);
+  const int64_t tbilisi_year = CivilFromDays(tbilisi_days).year;
+  if (tbilisi_year < 0 || tbilisi_year > 9999) return std::nullopt;
+  return instant;
 }
 
 namespace {

@@ -19,7 +19,8 @@ std::string TbilisiDate(int64_t millis);
 // Reads an instant as people and `FormatTbilisiTime` write it: "YYYY-MM-DD", optionally
 // "THH:MM", ":SS", ".mmm", then "Z" or "±HH:MM"; without an offset the time is Tbilisi time. A
 // date alone means the end of that Tbilisi day (23:59:59.999): "as the case stood on that date".
-// nullopt when the text is not such an instant or names no real date/time.
+// nullopt when the text is not such an instant, names no real date/time, or is an instant whose
+// Tbilisi date falls outside years 0000-9999 (which could not be written back).
 std::optional<int64_t> ParseInstant(std::string_view text);
 
 // Days from 1970-01-01 to the proleptic Gregorian date (H. Hinnant's days_from_civil).

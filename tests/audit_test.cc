@@ -178,6 +178,18 @@ TEST(ParseInstantTest, ReadsDatesTimesAndOffsetsAndRefusesTheRest) {
     EXPECT_FALSE(ParseInstant(bad).has_value()) << bad;
   }
   EXPECT_TRUE(ParseInstant("2024-02-29").has_value());
+  // Every instant read is written back as the same instant (fuzz/as_of_fuzz.cc found these):
+  // only Tbilisi dates in years 0000-9999 can be.
+  for (const char* outside :
+       {"0000-01-01T00:00+14:00", "9999-12-31T23:59-12:00", "9999-12-31T23:00Z"}) {
+    EXPECT_FALSE(ParseInstant(outside).has_value()) << outside;
+  }
+  for (const char* edge :
+       {"0000-01-01T04:00+04:00", "0000-01-01", "9999-12-31T19:59:59.999Z", "9999-12-31"}) {
+    auto instant = ParseInstant(edge);
+    ASSERT_TRUE(instant.has_value()) << edge;
+    EXPECT_EQ(ParseInstant(FormatTbilisiTime(*instant)), instant) << edge;
+  }
 }
 
 TEST_F(AuditTest, AsOfAndAtVersionAtEveryVersionOfALongCaseEqualTheStateEvolvedThere) {
@@ -245,6 +257,10 @@ TEST_F(AuditTest, AsOfAndAtVersionAtEveryVersionOfALongCaseEqualTheStateEvolvedT
   Get(http, "/v1/cases/" + id + "?at_version=x", 400);
   Get(http, "/v1/cases/" + id + "?at_version=1&as_of=2026-04-01", 400);
   Get(http, "/v1/cases/" + id + "?as_of=14.04.2026", 400);
+  // Instants whose Tbilisi date is outside years 0000-9999 (found by fuzz/as_of_fuzz.cc): they
+  // used to be read, then answered as a wrong year ("10000-01-01" written as "0000-01-01").
+  Get(http, "/v1/cases/" + id + "?as_of=9999-12-31T23:59-12:00", 400);
+  Get(http, "/v1/cases/" + id + "?as_of=0000-01-01T00:00%2B14:00", 400);
   auto past = Get(http, "/v1/cases/" + id + "?at_version=9999", 404).at("error").as_object();
   EXPECT_NE(std::string(past.at("message").as_string()).find("has no version 9999"),
             std::string::npos);

@@ -478,8 +478,9 @@ Decision WithdrawDayOff(const CaseState& state, schema::WithdrawDayOff::Reader c
   auto checked = CalendarDay(context, command.getDate().cStr(), "withdrawn", "გაუქმება");
   if (auto* refusal = std::get_if<Refusal>(&checked)) return *refusal;
   const auto& [acting_for, day] = std::get<std::pair<std::string, Date>>(checked);
+  const std::string day_text = day.ToString();  // clang 14 cannot capture a structured binding
   const bool declared = std::any_of(state.days_off.begin(), state.days_off.end(),
-                                    [&](const auto& d) { return d.first == day.ToString(); });
+                                    [&](const auto& d) { return d.first == day_text; });
   if (!declared) {
     return Refuse(day.ToString() + " is not a day off declared in this calendar",
                   day.ToString() + " ამ კალენდარში დასვენების დღედ გამოცხადებული არ არის");
