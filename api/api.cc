@@ -536,7 +536,11 @@ std::optional<uint64_t> Api::StreamCursor(const Request& request) const {
 std::optional<Stream> Api::OpenStream(const Request& request) {
   const Target target = Parse(request.target());
   const auto& p = target.parts;
-  const bool journal = p.size() == 3 && p[0] == "v1" && p[1] == "journals";
+  // A journal's export (CSV, the printable page) is written as it is read; its JSON is paged.
+  const auto format = target.query.find("format");
+  const bool journal = p.size() == 3 && p[0] == "v1" && p[1] == "journals" &&
+                       format != target.query.end() &&
+                       (format->second == "csv" || format->second == "html");
   if (request.method() != http::verb::get || p.size() != 3 || p[0] != "v1" ||
       ((p[1] != "alerts" || p[2] != "stream") && !journal)) {
     return std::nullopt;

@@ -119,6 +119,7 @@ class Child {
     }
   }
 
+  pid_t pid() const { return pid_; }  // -1 once reaped
   // SIGKILL and reap; returns the wait status. Idempotent.
   int Kill() {
     if (pid_ > 0) {
