@@ -12,11 +12,14 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/capnp_command.h"
+#include "api/body_stream.h"
+#include "api/client_text.h"
 #include "api/command_json.h"
 #include "api/command_schema.h"
 #include "api/console_routes.h"
 #include "api/inbox.h"
 #include "api/journal_export.h"
+#include "api/journal_stream.h"
 #include "api/json_body.h"
 #include "api/paging.h"
 #include "api/readiness.h"
@@ -85,9 +88,9 @@ Response FromStatus(const Request& request, const Status& status) {
     case Code::kTooLarge:
       return Error(request, http::status::payload_too_large, "too_large", status.message(),
                    status.message_ka());
-    default:
-      return Error(request, http::status::service_unavailable, "unavailable", status.message(),
-                   status.message_ka());
+    default:  // a storage failure: its text may name the server's files, which stay its own
+      return Error(request, http::status::service_unavailable, "unavailable",
+                   WithoutPaths(status.message()), WithoutPaths(status.message_ka()));
   }
 }
 
@@ -224,16 +227,9 @@ Response Api::Handle(const Request& request) {
     } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "access") {
       response = AccessLogAnswer(request, *actor, target.query);
     } else if (get && p.size() == 3 && p[1] == "journals") {
-      bool ok = false;
-      const int year = YearOf(target, clock_, &ok);
-      if (auto denied = RegistersDenied(request, *actor)) {
-        response = std::move(*denied);
-      } else if (!kJournals.count(p[2])) {
-        response = Error(request, http::status::not_found, "not_found", "no journal '" + p[2] + "'",
-                         "ჟურნალი '" + p[2] + "' არ არსებობს");
-      } else if (!ok) {
-        response = Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
-                         "წელი არასწორია");
+      int year = 0;
+      if (auto refused = JournalRefused(request, *actor, p[2], target.query, &year)) {
+        response = std::move(*refused);
       } else {
         response = JournalAnswer(request, p[2], year, target.query);
       }
@@ -481,13 +477,19 @@ std::optional<uint64_t> Api::StreamCursor(const Request& request) const {
 std::optional<Stream> Api::OpenStream(const Request& request) {
   const Target target = Parse(request.target());
   const auto& p = target.parts;
-  if (request.method() != http::verb::get || p.size() != 3 || p[0] != "v1" || p[1] != "alerts" ||
-      p[2] != "stream") {
+  // A journal's export (CSV, the printable page) is written as it is read; its JSON is paged.
+  const auto format = target.query.find("format");
+  const bool journal = p.size() == 3 && p[0] == "v1" && p[1] == "journals" &&
+                       format != target.query.end() &&
+                       (format->second == "csv" || format->second == "html");
+  if (request.method() != http::verb::get || p.size() != 3 || p[0] != "v1" ||
+      ((p[1] != "alerts" || p[2] != "stream") && !journal)) {
     return std::nullopt;
   }
   Caller caller;  // refused (e.g. a password to change first): Handle answers why
   const auto post =
       logins_->Admit(request, p, &caller) ? std::nullopt : std::optional<std::string>(caller.post);
+  if (journal) return post ? JournalExportStream(request, *post) : std::nullopt;
   const auto cursor = StreamCursor(request);
   if (!post || !cursor) return std::nullopt;
   // No client holds the server's connections for itself (docs/reliability.md).
@@ -564,6 +566,73 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
   return stream;
 }
 
+bool Api::EnterHeavyRead(const Request& request, std::shared_ptr<HeavyReadGate::Pass>* pass,
+                         Response* busy) {
+  *pass = heavy_reads_->TryEnter();
+  if (*pass) return true;
+  *busy = Error(request, http::status::service_unavailable, "unavailable",
+                "too many journals, reports and verifications are being read at once; try again "
+                "in a few seconds",
+                "ამჟამად ძალიან ბევრი ჟურნალი, ანგარიში ან შემოწმება იკითხება ერთდროულად; სცადეთ "
+                "რამდენიმე წამში");
+  busy->set(http::field::retry_after, std::to_string(HeavyReadGate::kRetryAfterSeconds));
+  return false;
+}
+
+std::optional<Response> Api::JournalRefused(const Request& request, const std::string& post,
+                                            const std::string& journal,
+                                            const std::map<std::string, std::string>& query,
+                                            int* year) {
+  if (auto denied = RegistersDenied(request, post)) return denied;
+  if (!kJournals.count(journal)) {
+    return Error(request, http::status::not_found, "not_found", "no journal '" + journal + "'",
+                 "ჟურნალი '" + journal + "' არ არსებობს");
+  }
+  bool ok = false;
+  *year = YearOf(Target{{}, query}, clock_, &ok);
+  if (!ok) {
+    return Error(request, http::status::bad_request, "bad_request", "year must be YYYY",
+                 "წელი არასწორია");
+  }
+  return std::nullopt;
+}
+
+std::optional<Stream> Api::JournalExportStream(const Request& request, const std::string& post) {
+  const Target target = Parse(request.target());
+  const std::string& journal = target.parts[2];
+  const auto format = target.query.find("format");
+  if (format == target.query.end() || (format->second != "csv" && format->second != "html")) {
+    return std::nullopt;  // JSON pages are light; another format is Handle's 400
+  }
+  const auto page = PageOf(target.query);
+  int year = 0;
+  if (!page.ok() || page->asked || JournalRefused(request, post, journal, target.query, &year)) {
+    return std::nullopt;  // Handle answers the refusal
+  }
+  std::shared_ptr<HeavyReadGate::Pass> pass;
+  if (Response busy; !EnterHeavyRead(request, &pass, &busy)) {
+    spdlog::info("GET {} -> 503 (heavy reads)", PathOf(request));
+    return WholeStream(std::move(busy));
+  }
+  spdlog::info("GET {} -> 200 (streamed)", PathOf(request));
+  const bool csv = format->second == "csv";
+  Response head{http::status::ok, request.version()};
+  head.set(http::field::content_type, csv ? "text/csv; charset=utf-8" : "text/html; charset=utf-8");
+  if (csv) {
+    head.set(http::field::content_disposition,
+             "attachment; filename=\"" + journal + "-" + std::to_string(year) + ".csv\"");
+  }
+  engine::Engine* engine = engine_;
+  auto read = [engine, journal, year, pass](uint32_t after, size_t limit) {
+    auto entries = engine->Journal(journal, year, after, limit);
+    if (entries.ok()) AddGeorgianValues(entries.value(), *engine->Chart());
+    return entries;  // `pass` is held as long as the stream reads
+  };
+  return BodyStream(
+      std::move(head), request.version(),
+      JournalExportBody(journal, year, csv ? JournalFormat::kCsv : JournalFormat::kHtml, read));
+}
+
 Response Api::Acknowledge(const Request& request, const Caller& caller, const std::string& id) {
   const std::string& post = caller.post;
   const auto seq = WholeNumber(id);
@@ -635,6 +704,8 @@ Response Api::ControlListAnswer(const Request& request, const std::string& post)
     return Error(request, http::status::bad_request, "bad_request", "format must be json or csv",
                  "ფორმატი უნდა იყოს json ან csv");
   }
+  std::shared_ptr<HeavyReadGate::Pass> pass;  // every document of the year
+  if (Response busy; !EnterHeavyRead(request, &pass, &busy)) return busy;
   auto list = engine::ControlList(*engine_, query);
   if (!list.ok()) return FromStatus(request, list.status());
   if (as == "csv") {
@@ -797,6 +868,10 @@ Response Api::Metrics(const Request& request) {
       << "# HELP saqme_ready 1 while commands are accepted (GET /ready), else 0.\n"
          "# TYPE saqme_ready gauge\n"
       << "saqme_ready " << ReadinessOf(*engine_, shutting_down_).ready << "\n";
+  Sample(out, "saqme_heavy_reads_running", "gauge",
+         "Journal exports, reports and verifications running.", heavy_reads_->running());
+  Sample(out, "saqme_heavy_reads_refused_total", "counter",
+         "Heavy reads refused with 503 (all places taken).", heavy_reads_->refused());
   Sample(out, "saqme_streams_refused_total", "counter",
          "Alert streams refused (429) over a limit per caller or address.",
          stream_limits_.refused());
@@ -899,7 +974,8 @@ Response Api::AuditVerify(const Request& request, const std::map<std::string, st
     if (!parsed.ok()) return FromStatus(request, parsed.status());
     anchor = parsed.value();
   }
-  std::lock_guard<std::mutex> one_at_a_time(verify_mu_);
+  std::shared_ptr<HeavyReadGate::Pass> pass;
+  if (Response busy; !EnterHeavyRead(request, &pass, &busy)) return busy;
   const auto report = engine_->log().Verify();
   boost::json::object body{{"ok", report.ok},
                            {"verified_through_seq", report.verified_through},
@@ -919,7 +995,7 @@ Response Api::AuditVerify(const Request& request, const std::map<std::string, st
   }
   if (!report.ok) {
     body["first_bad_seq"] = report.first_bad_seq;
-    body["problem"] = report.problem;
+    body["problem"] = WithoutPaths(report.problem);  // a storage error names the server's files
     spdlog::error("audit verify: the hash chain breaks at event {}: {}", report.first_bad_seq,
                   report.problem);
   }
@@ -934,9 +1010,13 @@ Response Api::JournalAnswer(const Request& request, const std::string& journal, 
     return Error(request, http::status::bad_request, "bad_request",
                  "format must be json, csv or html", "ფორმატი უნდა იყოს json, csv ან html");
   }
-  const auto page = PageOf(query);
+  auto page = PageOf(query);
   if (!page.ok()) return FromStatus(request, page.status());
   if (as != "json" && page->asked) return WholeFormatOnly(request);
+  if (as == "json" && page->limit == SIZE_MAX) page->limit = kDefaultPageLimit;
+  // The whole year, for a caller without the Stream (saqme serve streams it instead).
+  std::shared_ptr<HeavyReadGate::Pass> pass;
+  if (Response busy; as != "json" && !EnterHeavyRead(request, &pass, &busy)) return busy;
   // One over the limit, to know whether more follow; no entry is numbered past UINT32_MAX.
   auto entries = engine_->Journal(
       journal, year, static_cast<uint32_t>(std::min<uint64_t>(page->after, UINT32_MAX)),
@@ -967,7 +1047,8 @@ Response Api::Report(const Request& request, int year,
     return Error(request, http::status::bad_request, "bad_request", "format must be json or text",
                  "ფორმატი უნდა იყოს json ან text");
   }
-  std::lock_guard<std::mutex> one_at_a_time(verify_mu_);  // it reads the whole log
+  std::shared_ptr<HeavyReadGate::Pass> pass;  // it reads the whole log
+  if (Response busy; !EnterHeavyRead(request, &pass, &busy)) return busy;
   auto report = replay::BuildAnnualReport(engine_->log(), year);
   if (!report.ok()) return FromStatus(request, report.status());
   if (as == "text") {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "api/access_log.h"
+#include "api/heavy_read_gate.h"
 #include "api/http_server.h"
 #include "api/identity.h"
 #include "api/logins.h"
@@ -66,6 +67,9 @@ class Api {
   void EnableServerStats(std::function<HttpServer::Stats()> stats) {
     server_stats_ = std::move(stats);
   }
+  // At most `n` heavy reads at once (api/heavy_read_gate.h; 2 by default); beyond them 503 with
+  // Retry-After. requires n >= 1; call before serving.
+  void SetHeavyReadLimit(size_t n) { heavy_reads_ = std::make_unique<HeavyReadGate>(n); }
 
   // From now on GET /ready answers 503 "shutting down" (api/readiness.h). Thread-safe.
   void BeginShutdown() { shutting_down_ = true; }
@@ -129,7 +133,20 @@ class Api {
   // The annual report (replay/annual_report.h): JSON, or ?format=text[&lang=en].
   Response Report(const Request& request, int year,
                   const std::map<std::string, std::string>& query);
-  // Walks the hash chain; one walk at a time (it reads the whole log).
+  // True with a place among the heavy reads in *pass; false when every place is taken, with
+  // the 503 (Retry-After, in Georgian and English; counted in /metrics) in *busy.
+  bool EnterHeavyRead(const Request& request, std::shared_ptr<HeavyReadGate::Pass>* pass,
+                      Response* busy);
+  // GET /v1/journals/{journal}?format=csv|html as a Stream written a page at a time, for a
+  // caller that may read it; nullopt for anything Handle answers otherwise (a refusal).
+  std::optional<Stream> JournalExportStream(const Request& request, const std::string& post);
+  // nullopt when `post` may have journal `journal` of the year the query names (in *year), else
+  // the refusal.
+  std::optional<Response> JournalRefused(const Request& request, const std::string& post,
+                                         const std::string& journal,
+                                         const std::map<std::string, std::string>& query,
+                                         int* year);
+  // Walks the hash chain (it reads the whole log): a heavy read.
   // GET /v1/audit/verify[?anchor=SEQ:HASH]: the whole chain, and a published anchor.
   Response AuditVerify(const Request& request, const std::map<std::string, std::string>& query);
   // The cursor of an alert stream (Last-Event-ID, else ?after=, else 0); nullopt when malformed.
@@ -150,7 +167,7 @@ class Api {
   std::function<HttpServer::Stats()> server_stats_;
   StreamLimits stream_limits_;
   std::atomic<bool> shutting_down_{false};
-  std::mutex verify_mu_;
+  std::unique_ptr<HeavyReadGate> heavy_reads_ = std::make_unique<HeavyReadGate>(2);
   std::mutex metrics_mu_;
   std::map<std::pair<std::string, std::string>, uint64_t> commands_;  // (type, outcome) -> count
   std::vector<uint64_t> latency_buckets_;                             // per kLatencyBounds

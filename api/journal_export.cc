@@ -150,15 +150,22 @@ void AddGeorgianValues(boost::json::array& entries, const workflows::OrgChart& o
   }
 }
 
-std::vector<std::string> JournalColumns(const boost::json::array& entries) {
-  std::vector<std::string> columns = {"number", "date", "case_id"};
+void AddJournalColumns(const boost::json::array& entries, std::vector<std::string>* columns) {
+  if (columns->empty()) *columns = {"number", "date", "case_id"};
   for (const auto& entry : entries) {
     for (const auto& field : entry.as_object()) {
       const std::string key(field.key());
       if (key == "journal") continue;  // the same on every row: the page says it once
-      if (std::find(columns.begin(), columns.end(), key) == columns.end()) columns.push_back(key);
+      if (std::find(columns->begin(), columns->end(), key) == columns->end()) {
+        columns->push_back(key);
+      }
     }
   }
+}
+
+std::vector<std::string> JournalColumns(const boost::json::array& entries) {
+  std::vector<std::string> columns;
+  AddJournalColumns(entries, &columns);
   return columns;
 }
 
@@ -166,8 +173,12 @@ std::string JournalCsv(const boost::json::array& entries) {
   return RowsCsv(entries, JournalColumns(entries));
 }
 
-std::string RowsCsv(const boost::json::array& entries, const std::vector<std::string>& columns) {
-  std::string out = storage::kCsvBom + storage::CsvLine(columns);
+std::string CsvHead(const std::vector<std::string>& columns) {
+  return storage::kCsvBom + storage::CsvLine(columns);
+}
+
+std::string CsvRows(const boost::json::array& entries, const std::vector<std::string>& columns) {
+  std::string out;
   std::vector<std::string> cells(columns.size());
   for (const auto& entry : entries) {
     for (size_t i = 0; i < columns.size(); ++i) cells[i] = Cell(entry.as_object(), columns[i]);
@@ -176,7 +187,25 @@ std::string RowsCsv(const boost::json::array& entries, const std::vector<std::st
   return out;
 }
 
-std::string JournalHtml(const std::string& journal, int year, const boost::json::array& entries) {
+std::string RowsCsv(const boost::json::array& entries, const std::vector<std::string>& columns) {
+  return CsvHead(columns) + CsvRows(entries, columns);
+}
+
+namespace {
+
+// The printed page is in Georgian: a code's column shows its Georgian name (`<key>_ka`).
+std::vector<std::string> PrintedColumns(const std::vector<std::string>& columns) {
+  std::vector<std::string> printed;
+  for (const auto& column : columns) {
+    if (!IsGeorgianColumn(column)) printed.push_back(column);
+  }
+  return printed;
+}
+
+}  // namespace
+
+std::string JournalHtmlHead(const std::string& journal, int year, size_t count,
+                            const std::vector<std::string>& columns) {
   const auto title = kJournalTitles.find(journal);
   const std::string ka = title != kJournalTitles.end() ? title->second.ka : journal;
   const std::string en = title != kJournalTitles.end() ? title->second.en : journal;
@@ -194,27 +223,36 @@ std::string JournalHtml(const std::string& journal, int year, const boost::json:
       "@page { size: A4 landscape; }\n"
       "</style>\n</head>\n<body>\n<h1>" +
       Escaped(ka) + ", " + y + "</h1>\n<h2>" + Escaped(en) + ", " + y + " — " +
-      std::to_string(entries.size()) + " ჩანაწერი / entries</h2>\n<table>\n<thead><tr>";
-  // The printed page is in Georgian: a code's column shows its Georgian name (`<key>_ka`).
-  std::vector<std::string> columns;
-  for (const auto& column : JournalColumns(entries)) {
-    if (!IsGeorgianColumn(column)) columns.push_back(column);
-  }
-  for (const auto& column : columns) {
+      std::to_string(count) + " ჩანაწერი / entries</h2>\n<table>\n<thead><tr>";
+  for (const auto& column : PrintedColumns(columns)) {
     const auto label = kColumnLabels.find(column);
     out += "<th>" + Escaped(label != kColumnLabels.end() ? label->second.ka : column) + "<small>" +
            Escaped(label != kColumnLabels.end() ? label->second.en : column) + "</small></th>";
   }
-  out += "</tr></thead>\n<tbody>\n";
+  return out + "</tr></thead>\n<tbody>\n";
+}
+
+std::string JournalHtmlRows(const boost::json::array& entries,
+                            const std::vector<std::string>& columns) {
+  const std::vector<std::string> printed = PrintedColumns(columns);
+  std::string out;
   for (const auto& entry : entries) {
     out += "<tr>";
-    for (const auto& column : columns) {
+    for (const auto& column : printed) {
       const std::string ka = Cell(entry.as_object(), column + "_ka");
       out += "<td>" + Escaped(ka.empty() ? Cell(entry.as_object(), column) : ka) + "</td>";
     }
     out += "</tr>\n";
   }
-  return out + "</tbody>\n</table>\n</body>\n</html>\n";
+  return out;
+}
+
+std::string JournalHtmlTail() { return "</tbody>\n</table>\n</body>\n</html>\n"; }
+
+std::string JournalHtml(const std::string& journal, int year, const boost::json::array& entries) {
+  const std::vector<std::string> columns = JournalColumns(entries);
+  return JournalHtmlHead(journal, year, entries.size(), columns) +
+         JournalHtmlRows(entries, columns) + JournalHtmlTail();
 }
 
 }  // namespace saqme::api

@@ -107,7 +107,8 @@ int RunServe(int argc, char** argv) {
                            "header-timeout-seconds",
                            "body-timeout-seconds",
                            "anchor-file",
-                           "memory-budget-mb"},
+                           "memory-budget-mb",
+                           "heavy-reads"},
                           {"read-only"});
   if (!args.ok()) {
     PrintError(args.status());
@@ -145,6 +146,8 @@ int RunServe(int argc, char** argv) {
            "--backup-dir DIR --backup-every MINUTES [--backup-keep N]: backs up as saqme backup\n"
            "does, every MINUTES, keeping the newest N; /metrics then reports\n"
            "saqme_backup_age_seconds (docs/backup.md).\n\n"
+           "--heavy-reads N (default 2) journal exports, annual reports, control lists and\n"
+           "audit verifications run at once; more are answered 503 with Retry-After.\n\n"
            "The deadline watch runs every --watch-interval seconds (default 60) with the policy\n"
            "POLICY (default approach=3,1;escalate=3: reminders 3 and 1 working days before a\n"
            "due date, an escalation every 3 working days overdue).\n\n"
@@ -228,6 +231,8 @@ int RunServe(int argc, char** argv) {
   if (!backup_every.ok()) return Fail(backup_every.status());
   auto backup_keep = args->GetInt("backup-keep", 0, 1, 100000);
   if (!backup_keep.ok()) return Fail(backup_keep.status());
+  auto heavy_reads = args->GetInt("heavy-reads", 2, 1, 64);
+  if (!heavy_reads.ok()) return Fail(heavy_reads.status());
   if (args->Has("backup-dir") != args->Has("backup-every")) {
     return Fail(Status::Error(Status::Code::kInvalidArgument,
                               "--backup-dir and --backup-every go together",
@@ -436,6 +441,7 @@ int RunServe(int argc, char** argv) {
     }
   }
   api::Api api(engine.value().get(), std::move(tokens.value()), &org.value(), clock);
+  api.SetHeavyReadLimit(static_cast<size_t>(heavy_reads.value()));
   api::LoginOptions login_options;
   login_options.users_file = users_file;
   login_options.tokens_file = tokens_file;

@@ -1,4 +1,5 @@
-// A small synchronous HTTP/1.1 client for the integration tests (keep-alive, one connection).
+// A small synchronous HTTP/1.1 client for the integration tests (keep-alive, one connection; a
+// new one after an answer that closes it, as `Connection: close` says — a streamed export).
 #pragma once
 
 #include <boost/asio/connect.hpp>
@@ -16,9 +17,9 @@ namespace saqme::testing {
 
 class HttpClient {
  public:
-  explicit HttpClient(uint16_t port) : socket_(io_) {
-    boost::asio::ip::tcp::endpoint endpoint(boost::asio::ip::make_address("127.0.0.1"), port);
-    socket_.connect(endpoint);
+  explicit HttpClient(uint16_t port)
+      : endpoint_(boost::asio::ip::make_address("127.0.0.1"), port), socket_(io_) {
+    socket_.connect(endpoint_);
   }
 
   using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -62,11 +63,18 @@ class HttpClient {
     }
     request.keep_alive(true);
     request.prepare_payload();
+    if (closed_) {
+      boost::system::error_code ignored;
+      socket_.close(ignored);
+      socket_.connect(endpoint_);
+      closed_ = false;
+    }
     http::write(socket_, request);
     boost::beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 << 20);
     http::read(socket_, buffer, parser);
+    closed_ = !parser.get().keep_alive();
     Reply reply{static_cast<int>(parser.get().result_int()), parser.get().body(), {}};
     for (const auto& field : parser.get()) {
       reply.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
@@ -81,8 +89,10 @@ class HttpClient {
   }
 
  private:
+  boost::asio::ip::tcp::endpoint endpoint_;
   boost::asio::io_context io_;
   boost::asio::ip::tcp::socket socket_;
+  bool closed_ = false;  // the server said it closes the connection after its answer
 };
 
 }  // namespace saqme::testing
