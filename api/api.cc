@@ -11,8 +11,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "api/capnp_command.h"
 #include "api/body_stream.h"
+#include "api/capnp_command.h"
 #include "api/client_text.h"
 #include "api/command_json.h"
 #include "api/command_schema.h"

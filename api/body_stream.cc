@@ -12,6 +12,7 @@ Stream BodyStream(Response head, unsigned version, std::function<BodyPiece()> pr
   auto ended = std::make_shared<bool>(false);
   Stream stream;
   stream.head = std::move(head);
+  stream.body = true;
   stream.next = [chunked, ended, produce = std::move(produce)]() -> std::optional<std::string> {
     if (*ended) return std::nullopt;
     BodyPiece piece = produce();
@@ -40,6 +41,7 @@ Stream WholeStream(Response response) {
   Stream stream;
   stream.head = std::move(response);
   stream.head.body().clear();  // the head is sent alone; its Content-Length stays
+  stream.body = true;
   stream.next = [body]() -> std::optional<std::string> {
     auto out = std::move(*body);
     body->reset();

@@ -19,8 +19,9 @@ struct BodyPiece {
 };
 
 // A Stream sending `head` (its status and fields; Content-Length is removed) and then the body
-// `produce` gives step by step, until a piece is done or failed. `produce` must return within
-// about a second (HttpServer's Stream contract). `version` is the request's (10 or 11).
+// `produce` gives step by step, until a piece is done or failed. `produce` runs on a worker (a
+// `body` Stream): it may read the disk, and is called again once the previous piece is written.
+// `version` is the request's (10 or 11).
 Stream BodyStream(Response head, unsigned version, std::function<BodyPiece()> produce);
 
 // A whole answer (an error) sent over a Stream: the head with its Content-Length, the body once.

@@ -278,6 +278,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     phase_ = Phase::kStreaming;
     ++server_->open_streams;
     streaming_ = true;
+    body_ = stream.body;
     next_ = std::move(stream.next);
     stream.head.keep_alive(false);
     stream.head.version(version_);
@@ -288,7 +289,41 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     timer_.emplace(executor());
     Send(head.str());
     WatchForClose();
-    Tick();
+    if (!body_) Tick();  // a body's first piece is asked for once the head is written
+  }
+
+  // A body stream's next piece, produced on a worker; written as soon as it comes back.
+  void NextPiece() {
+    if (phase_ == Phase::kClosed) return;
+    if (server_->stopping) return Close(true);
+    auto self = shared_from_this();
+    const bool queued = server_->workers->TryPost([self] {
+      auto piece = std::make_shared<std::optional<std::string>>();
+      try {
+        *piece = self->next_();
+      } catch (const std::exception& e) {
+        spdlog::error("answer body failed: {}", e.what());
+      } catch (...) {
+        spdlog::error("answer body failed");
+      }
+      net::post(self->executor(), [self, piece] { self->OnPiece(std::move(*piece)); });
+    });
+    if (!queued) RetryPieceLater();  // every worker taken: try again after a tick
+  }
+
+  void OnPiece(std::optional<std::string> piece) {
+    if (phase_ == Phase::kClosed) return;
+    if (!piece) return Close(true);
+    if (piece->empty()) return RetryPieceLater();
+    Send(std::move(*piece));
+  }
+
+  void RetryPieceLater() {
+    timer_->expires_after(std::chrono::milliseconds(std::max(server_->options.stream_tick_ms, 1)));
+    timer_->async_wait([self = shared_from_this()](beast::error_code error) {
+      if (error || self->phase_ == Phase::kClosed) return;
+      self->NextPiece();
+    });
   }
 
   // The client sends nothing after its request: readable means it closed (or sent junk).
@@ -346,7 +381,8 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     net::async_write(stream_, net::buffer(out_),
                      [self = shared_from_this()](beast::error_code error, size_t) {
                        self->sending_ = false;
-                       if (error) self->Close(false);
+                       if (error) return self->Close(false);
+                       if (self->body_) self->NextPiece();
                      });
   }
 
@@ -406,6 +442,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
   unsigned version_ = 11;
   // A stream's state.
   bool streaming_ = false, sending_ = false;
+  bool body_ = false;
   std::function<std::optional<std::string>()> next_;
   std::optional<net::steady_timer> timer_;
   std::string out_;

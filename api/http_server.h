@@ -72,9 +72,15 @@ struct ServerOptions {
 // must not wait for events: the tick is its wait. Heartbeats and the lifetime are the
 // server's. A Stream without `next` is not a stream: `head` is then a complete answer (e.g.
 // 429 when the caller holds too many streams) sent as a normal response.
+//
+// A `body` stream is an answer of a known end produced piece by piece (a journal's export,
+// api/body_stream.h): its `next` may block (it runs on a worker, never on an I/O thread), is
+// called again as soon as the previous piece is written (a piece of "" is retried after a
+// tick), and the server adds no heartbeat (it would corrupt the body) and no lifetime.
 struct Stream {
   Response head;
   std::function<std::optional<std::string>()> next;
+  bool body = false;
 };
 
 class HttpServer {

@@ -130,8 +130,6 @@ class Child {
     }
     return status_;
   }
-  // The child's process id (-1 once it was reaped).
-  pid_t pid() const { return pid_; }
   // Sends SIGTERM (the process should stop cleanly; Wait() for it).
   void Terminate() {
     if (pid_ > 0) kill(pid_, SIGTERM);
