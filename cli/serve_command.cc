@@ -338,11 +338,6 @@ int RunServe(int argc, char** argv) {
   }
   const bool tls = server_options.tls();
   const std::string scheme = tls ? "https" : "http";
-  // Over HTTPS without --public-origin, browsers come to this very address.
-  const std::string origin =
-      !public_origin.empty() || !tls
-          ? public_origin
-          : scheme + "://" + server_options.host + ":" + std::to_string(server.value()->port());
 
   // Demonstration persons and tokens are for a new directory on the demonstration chart only:
   // an existing log (an upgrade, a deleted users file) never gets accounts with public logins.
@@ -461,8 +456,10 @@ int RunServe(int argc, char** argv) {
   login_options.tokens_file = tokens_file;
   login_options.session_idle = std::chrono::minutes(idle_minutes.value());
   login_options.password_cost = password_cost.value();
-  login_options.public_origin = origin;
-  login_options.secure_cookie = tls || origin.rfind("https://", 0) == 0;
+  // Over HTTPS without --public-origin the origin is https://<the Host the browser asked for>
+  // (api/logins.h): a wildcard listen address (0.0.0.0) is no origin a browser sends.
+  login_options.public_origin = public_origin;
+  login_options.secure_cookie = tls || public_origin.rfind("https://", 0) == 0;
   if (Status logins = api.EnableLogins(login_options); !logins.ok()) {
     PrintError(logins);
     return 2;
