@@ -132,6 +132,11 @@ TEST_F(TlsTest, ACommandOverHttpsIsAcceptedAndPlainHttpIsCutOffWhileTheServerGoe
   HttpClient client(server_->port(), cert_);
   auto registered = client.Post("/v1/cases", token, Registration());
   EXPECT_EQ(registered.status, 201) << registered.body;
+  // A body stream (the journal's export, written piece by piece) ends cleanly over TLS.
+  auto journal = client.Get("/v1/journals/incoming?year=2026&format=csv", token);
+  EXPECT_EQ(journal.status, 200) << journal.body;
+  EXPECT_NE(journal.body.find("წერილი"), std::string::npos) << journal.body;
+  EXPECT_EQ(journal.header("Strict-Transport-Security"), "max-age=31536000");
   // Plain HTTP to the HTTPS port: no HTTP answer, the connection closed.
   RawSocket plain(server_->port());
   ASSERT_TRUE(plain.connected());
@@ -153,6 +158,9 @@ TEST_F(TlsTest, ACommandOverHttpsIsAcceptedAndPlainHttpIsCutOffWhileTheServerGoe
       200);
   HttpClient again(server_->port(), cert_);
   EXPECT_EQ(again.Get("/health", "").status, 200);
+  server_.reset();
+  auto [code, out] = RunCommand(std::string(SAQME_BINARY) + " check --data " + dir_.Sub("data"));
+  EXPECT_EQ(code, 0) << out;
 }
 
 TEST_F(TlsTest, AMissingOrMismatchedKeyStopsTheStartBeforeAnythingIsWritten) {
