@@ -163,6 +163,52 @@ TEST_F(TlsTest, ACommandOverHttpsIsAcceptedAndPlainHttpIsCutOffWhileTheServerGoe
   EXPECT_EQ(code, 0) << out;
 }
 
+// Over TLS as over plain HTTP: `Expect: 100-continue` is answered before the body is sent, and
+// a request still being read when the server stops gets 503 with Retry-After.
+TEST_F(TlsTest, ContinueAndTheStopsRetryableAnswerWorkOverTls) {
+  Start();
+  namespace net = boost::asio;
+  net::io_context io;
+  net::ssl::context context(net::ssl::context::tls_client);
+  context.load_verify_file(cert_);
+  context.set_verify_mode(net::ssl::verify_peer);
+  auto open = [&] {
+    auto stream = std::make_unique<net::ssl::stream<net::ip::tcp::socket>>(io, context);
+    stream->next_layer().connect({net::ip::make_address("127.0.0.1"), server_->port()});
+    stream->handshake(net::ssl::stream_base::client);
+    return stream;
+  };
+  // Reads until `until` or the end; what came.
+  auto read_until = [](net::ssl::stream<net::ip::tcp::socket>& stream, const std::string& until) {
+    std::string got;
+    boost::system::error_code error;
+    char chunk[1024];
+    while (got.find(until) == std::string::npos) {
+      const size_t n = stream.read_some(net::buffer(chunk), error);
+      if (error) break;
+      got.append(chunk, n);
+    }
+    return got;
+  };
+  const std::string body = R"({"login":"nobody","password":"x"})";
+  auto asking = open();
+  net::write(*asking, net::buffer("POST /v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                  "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                                  "Content-Length: " +
+                                  std::to_string(body.size()) + "\r\n\r\n"));
+  EXPECT_EQ(read_until(*asking, "\r\n\r\n").rfind("HTTP/1.1 100 Continue", 0), 0u);
+  net::write(*asking, net::buffer(body));
+  EXPECT_EQ(read_until(*asking, "}}").rfind("HTTP/1.1 401", 0), 0u);
+  // Half a request, then SIGTERM.
+  auto half = open();
+  net::write(*half, net::buffer(std::string("GET /health HTTP/1.1\r\nHost: 12")));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  server_->child().Terminate();
+  const std::string refused = read_until(*half, "}}");
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503", 0), 0u) << refused;
+  EXPECT_NE(refused.find("Retry-After: 2"), std::string::npos) << refused;
+}
+
 TEST_F(TlsTest, AMissingOrMismatchedKeyStopsTheStartBeforeAnythingIsWritten) {
   const std::string other_cert = dir_.Sub("other-cert.pem"), other_key = dir_.Sub("other.pem");
   MakeSelfSigned(other_cert, other_key);
