@@ -18,6 +18,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
@@ -25,6 +26,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "api/worker_pool.h"
@@ -68,10 +70,24 @@ bool ExpectsContinue(const Request& request) {
 const char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
 const char kHeartbeat[] = ": keep-alive\n\n";  // an SSE comment: proxies see traffic
 
+// HTTPS: a year, this host only (other hosts of the municipality may still speak plain HTTP).
+const char kStrictTransport[] = "max-age=31536000";
+
+// Mozilla's "intermediate" choice for TLS 1.2: forward-secret AEAD suites only (TLS 1.3 has
+// its own, all of them sane).
+const char kTls12Ciphers[] =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+    "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
 }  // namespace
 
 struct HttpServer::Impl {
   class Connection;
+  template <class S>
+  class Conn;
 
   ServerOptions options;
   Handler handler;
@@ -89,6 +105,8 @@ struct HttpServer::Impl {
   std::atomic<uint64_t> open_streams{0}, refused_connections{0}, refused_busy{0};
   std::unique_ptr<WorkerPool> workers;
 
+  std::optional<net::ssl::context> tls;  // set: every connection is HTTPS
+
   net::io_context io;
   tcp::acceptor acceptor{net::make_strand(io)};
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
@@ -101,31 +119,50 @@ struct HttpServer::Impl {
   void Run(const Request& request, std::optional<Stream>* stream, Response* response);
 };
 
-// One client connection: its phases run on its strand, each read and write with a deadline.
-class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connection> {
+// What Stop() and the acceptor need of a connection, plain or TLS.
+class HttpServer::Impl::Connection {
  public:
-  // `counted`: it holds a place under the connection limits (a refused one does not).
-  Connection(Impl* server, tcp::socket socket, std::string address, bool counted)
-      : server_(server),
-        stream_(std::move(socket)),
-        address_(std::move(address)),
-        counted_(counted) {}
-  ~Connection() { Unregister(); }
-
-  void Start() { ReadRequest(); }
-
+  virtual ~Connection() = default;
+  virtual void Start() = 0;
   // Answers 503 (too many connections) and closes, reading nothing.
-  void Refuse(const std::string& message, const std::string& message_ka) {
-    Write(Retryable(message, message_ka));
-  }
-
+  virtual void Refuse(const std::string& message, const std::string& message_ka) = 0;
   // Stop(): an idle connection closes, one being read gets 503, a stream ends; a request in a
   // handler finishes (its answer closes the connection).
-  void OnStop() {
+  virtual void OnStop() = 0;
+  virtual void ForceClose() = 0;
+  virtual net::any_io_executor executor() = 0;
+};
+
+// One client connection over S (PlainStream or TlsStream): its phases run on its strand, each
+// read and write with a deadline; over TLS the handshake comes first, under its own deadline.
+template <class S>
+class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from_this<Conn<S>> {
+ public:
+  static constexpr bool kTls = std::is_same_v<S, TlsStream>;
+
+  // `counted`: it holds a place under the connection limits (a refused one does not).
+  // `stream_args`: the socket (and the TLS context).
+  template <class... A>
+  Conn(Impl* server, std::string address, bool counted, A&&... stream_args)
+      : server_(server),
+        stream_(std::forward<A>(stream_args)...),
+        address_(std::move(address)),
+        counted_(counted) {}
+  ~Conn() override { Unregister(); }
+
+  void Start() override {
+    Handshake([](Conn& self) { self.ReadRequest(); });
+  }
+
+  void Refuse(const std::string& message, const std::string& message_ka) override {
+    Handshake([message, message_ka](Conn& self) { self.Write(Retryable(message, message_ka)); });
+  }
+
+  void OnStop() override {
     switch (phase_) {
       case Phase::kIdle:
       case Phase::kReading:
-        stream_.cancel();  // the read completes with operation_aborted
+        Lowest().cancel();  // the read (or handshake) completes with operation_aborted
         break;
       case Phase::kStreaming:
         Close(true);
@@ -134,14 +171,33 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
         break;
     }
   }
-  void ForceClose() { Close(false); }
+  void ForceClose() override { Close(false); }
 
-  net::any_io_executor executor() { return stream_.get_executor(); }
+  net::any_io_executor executor() override { return stream_.get_executor(); }
 
  private:
   enum class Phase { kIdle, kReading, kHandling, kWriting, kStreaming, kClosed };
 
   static std::chrono::seconds Seconds(int s) { return std::chrono::seconds(std::max(s, 1)); }
+
+  beast::tcp_stream& Lowest() { return beast::get_lowest_layer(stream_); }
+
+  // Over TLS: the handshake within its deadline, then `then`; a client that does not complete
+  // it (a slowloris, plain HTTP, an old protocol) is cut off with nothing answered. Plain: `then`.
+  template <class Then>
+  void Handshake(Then then) {
+    if constexpr (kTls) {
+      phase_ = Phase::kIdle;  // Stop() cancels it
+      Lowest().expires_after(Seconds(server_->options.handshake_timeout_seconds));
+      stream_.async_handshake(net::ssl::stream_base::server,
+                              [self = this->shared_from_this(), then](beast::error_code error) {
+                                if (error || self->server_->stopping) return self->Close(false);
+                                then(*self);
+                              });
+    } else {
+      then(*this);
+    }
+  }
 
   void ReadRequest() {
     if (server_->stopping) return Close(false);
@@ -151,9 +207,9 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     if (buffer_.size() > 0) return ReadHeader();  // a pipelined request is already here
     phase_ = Phase::kIdle;
     if (buffer_.capacity() > (8 << 10)) buffer_.shrink_to_fit();  // idle: keep little
-    stream_.expires_after(Seconds(server_->options.read_timeout_seconds));
+    Lowest().expires_after(Seconds(server_->options.read_timeout_seconds));
     stream_.async_read_some(buffer_.prepare(1024),
-                            [self = shared_from_this()](beast::error_code error, size_t n) {
+                            [self = this->shared_from_this()](beast::error_code error, size_t n) {
                               self->buffer_.commit(n);
                               if (error) return self->ReadFailed(error);
                               self->ReadHeader();
@@ -163,9 +219,9 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
   // The whole header within its deadline, counted from its first byte.
   void ReadHeader() {
     phase_ = Phase::kReading;
-    stream_.expires_after(Seconds(server_->options.header_timeout_seconds));
+    Lowest().expires_after(Seconds(server_->options.header_timeout_seconds));
     http::async_read_header(stream_, buffer_, *parser_,
-                            [self = shared_from_this()](beast::error_code error, size_t) {
+                            [self = this->shared_from_this()](beast::error_code error, size_t) {
                               if (error) return self->ReadFailed(error);
                               self->OnHeader();
                             });
@@ -176,18 +232,18 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     if (!ExpectsContinue(parser_->get())) return ReadBody();
     // Beast refused a body over the limit with the header: a client waiting for leave to send
     // its body gets it now.
-    stream_.expires_after(Seconds(server_->options.write_timeout_seconds));
+    Lowest().expires_after(Seconds(server_->options.write_timeout_seconds));
     net::async_write(stream_, net::buffer(kContinue, sizeof kContinue - 1),
-                     [self = shared_from_this()](beast::error_code error, size_t) {
+                     [self = this->shared_from_this()](beast::error_code error, size_t) {
                        if (error) return self->Close(false);
                        self->ReadBody();
                      });
   }
 
   void ReadBody() {
-    stream_.expires_after(Seconds(server_->options.body_timeout_seconds));
+    Lowest().expires_after(Seconds(server_->options.body_timeout_seconds));
     http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code error, size_t) {
+                     [self = this->shared_from_this()](beast::error_code error, size_t) {
                        if (error) return self->ReadFailed(error);
                        self->Dispatch();
                      });
@@ -206,7 +262,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     // closed between requests: nothing to answer.
     if (error == beast::error::timeout || error == net::error::operation_aborted ||
         error == net::error::connection_reset || error == net::error::eof ||
-        error == http::error::end_of_stream) {
+        error == http::error::end_of_stream || error == net::ssl::error::stream_truncated) {
       return Close(false);
     }
     // Oversized or malformed: say so, then close (the stream position is unknown).
@@ -235,7 +291,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
       if (answer) return Write(std::move(*answer));
     }
     phase_ = Phase::kHandling;
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     const bool queued = server_->workers->TryPost([self, request] {
       auto stream = std::make_shared<std::optional<Stream>>();
       auto response = std::make_shared<Response>();
@@ -261,10 +317,11 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     phase_ = Phase::kWriting;
     if (server_->stopping) response.keep_alive(false);
     response.version(version_);
+    if constexpr (kTls) response.set(http::field::strict_transport_security, kStrictTransport);
     response_.emplace(std::move(response));
-    stream_.expires_after(Seconds(server_->options.write_timeout_seconds));
+    Lowest().expires_after(Seconds(server_->options.write_timeout_seconds));
     http::async_write(stream_, *response_,
-                      [self = shared_from_this()](beast::error_code error, size_t) {
+                      [self = this->shared_from_this()](beast::error_code error, size_t) {
                         const bool keep = self->response_->keep_alive();
                         const bool refused = self->response_->result_int() >= 400;
                         self->response_.reset();
@@ -282,6 +339,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     next_ = std::move(stream.next);
     stream.head.keep_alive(false);
     stream.head.version(version_);
+    if constexpr (kTls) stream.head.set(http::field::strict_transport_security, kStrictTransport);
     std::ostringstream head;
     head << stream.head.base();
     const auto now = Clock::now();
@@ -296,7 +354,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
   void NextPiece() {
     if (phase_ == Phase::kClosed) return;
     if (server_->stopping) return Close(true);
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     const bool queued = server_->workers->TryPost([self] {
       auto piece = std::make_shared<std::optional<std::string>>();
       try {
@@ -320,7 +378,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
 
   void RetryPieceLater() {
     timer_->expires_after(std::chrono::milliseconds(std::max(server_->options.stream_tick_ms, 1)));
-    timer_->async_wait([self = shared_from_this()](beast::error_code error) {
+    timer_->async_wait([self = this->shared_from_this()](beast::error_code error) {
       if (error || self->phase_ == Phase::kClosed) return;
       self->NextPiece();
     });
@@ -328,13 +386,13 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
 
   // The client sends nothing after its request: readable means it closed (or sent junk).
   void WatchForClose() {
-    stream_.socket().async_wait(
-        tcp::socket::wait_read, [self = shared_from_this()](beast::error_code error) {
+    Lowest().socket().async_wait(
+        tcp::socket::wait_read, [self = this->shared_from_this()](beast::error_code error) {
           if (self->phase_ == Phase::kClosed) return;
           if (error) return self->Close(false);
           char scratch[512];
-          const ssize_t n =
-              ::recv(self->stream_.socket().native_handle(), scratch, sizeof scratch, MSG_DONTWAIT);
+          const ssize_t n = ::recv(self->Lowest().socket().native_handle(), scratch, sizeof scratch,
+                                   MSG_DONTWAIT);
           if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
             return self->Close(false);
           }
@@ -344,7 +402,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
 
   void Tick() {
     timer_->expires_after(std::chrono::milliseconds(std::max(server_->options.stream_tick_ms, 1)));
-    timer_->async_wait([self = shared_from_this()](beast::error_code error) {
+    timer_->async_wait([self = this->shared_from_this()](beast::error_code error) {
       if (error || self->phase_ == Phase::kClosed) return;
       self->OnTick();
     });
@@ -377,9 +435,9 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     sending_ = true;
     out_ = std::move(bytes);
     last_sent_ = Clock::now();
-    stream_.expires_after(Seconds(server_->options.write_timeout_seconds));
+    Lowest().expires_after(Seconds(server_->options.write_timeout_seconds));
     net::async_write(stream_, net::buffer(out_),
-                     [self = shared_from_this()](beast::error_code error, size_t) {
+                     [self = this->shared_from_this()](beast::error_code error, size_t) {
                        self->sending_ = false;
                        if (error) return self->Close(false);
                        if (self->body_) self->NextPiece();
@@ -394,25 +452,35 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     phase_ = Phase::kClosed;
     if (timer_) timer_->cancel();
     beast::error_code ignored;
+    if constexpr (kTls) {
+      // TLS ends with close_notify, so the client knows the answer was not cut short (an
+      // event stream has no length); the peer's reply is waited for 2 s at most.
+      if (graceful && !sending_) {
+        Lowest().expires_after(std::chrono::seconds(2));
+        stream_.async_shutdown(
+            [self = this->shared_from_this()](beast::error_code) { self->Lowest().close(); });
+        return Unregister();
+      }
+    }
     if (graceful) {
-      stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      Lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
       Linger();
     } else {
-      stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-      stream_.close();
+      Lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+      Lowest().close();
     }
     Unregister();
   }
 
-  // Discards what the client still sends, for at most 2 s, then closes.
+  // Discards what the client still sends (raw bytes, TLS or not), for at most 2 s, then closes.
   void Linger() {
-    stream_.expires_after(std::chrono::seconds(2));
+    Lowest().expires_after(std::chrono::seconds(2));
     auto scratch = std::make_shared<std::array<char, 1024>>();
-    stream_.async_read_some(net::buffer(*scratch),
-                            [self = shared_from_this(), scratch](beast::error_code error, size_t) {
-                              if (!error) return self->Linger();
-                              self->stream_.close();
-                            });
+    Lowest().async_read_some(net::buffer(*scratch), [self = this->shared_from_this(), scratch](
+                                                        beast::error_code error, size_t) {
+      if (!error) return self->Linger();
+      self->Lowest().close();
+    });
   }
 
   // Frees its places under the limits; once (Close or the destructor).
@@ -431,7 +499,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
   }
 
   Impl* server_;
-  beast::tcp_stream stream_;
+  S stream_;
   const std::string address_;
   const bool counted_;
   bool unregistered_ = false;  // under server_->mu
@@ -481,7 +549,12 @@ void HttpServer::Impl::OnAccept(const beast::error_code& error, tcp::socket sock
     } else if (from_address == 0) {
       per_address.erase(address);
     }
-    connection = std::make_shared<Connection>(this, std::move(socket), address, admitted);
+    if (tls) {
+      connection =
+          std::make_shared<Conn<TlsStream>>(this, address, admitted, std::move(socket), *tls);
+    } else {
+      connection = std::make_shared<Conn<PlainStream>>(this, address, admitted, std::move(socket));
+    }
     connections[connection.get()] = connection;
   }
   if (admitted) {
@@ -526,11 +599,57 @@ void HttpServer::Impl::Run(const Request& request, std::optional<Stream>* stream
   }
 }
 
+namespace {
+
+// TLS 1.2 or newer with kTls12Ciphers, the certificate chain and key of `options`, which must
+// match, into *out. kInvalidArgument, in Georgian and English, naming the file that cannot be
+// used.
+Status LoadTls(const ServerOptions& options, std::optional<net::ssl::context>* out) {
+  net::ssl::context& context = out->emplace(net::ssl::context::tls_server);
+  context.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                      net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                      net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
+  SSL_CTX* native = context.native_handle();
+  SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION);
+  SSL_CTX_set_options(native, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION);
+  SSL_CTX_set_cipher_list(native, kTls12Ciphers);
+  auto refuse = [](const std::string& what, const std::string& what_ka, const std::string& file,
+                   const std::string& why, const std::string& why_ka) {
+    return Status::Error(Status::Code::kInvalidArgument,
+                         "cannot use the TLS " + what + " " + file + ": " + why,
+                         "TLS-ის " + what_ka + " " + file + " ვერ გამოიყენება: " + why_ka);
+  };
+  boost::system::error_code error;
+  context.use_certificate_chain_file(options.tls_cert_file, error);
+  if (error) {
+    return refuse("certificate", "სერტიფიკატი", options.tls_cert_file,
+                  "not a readable PEM certificate (" + error.message() + ")",
+                  "ფაილი არ იკითხება ან PEM სერტიფიკატი არ არის");
+  }
+  context.use_private_key_file(options.tls_key_file, net::ssl::context::pem, error);
+  if (error) {
+    return refuse("key", "გასაღები", options.tls_key_file,
+                  "not a readable PEM private key (" + error.message() + ")",
+                  "ფაილი არ იკითხება ან PEM პირადი გასაღები არ არის");
+  }
+  if (SSL_CTX_check_private_key(native) != 1) {
+    return refuse("key", "გასაღები", options.tls_key_file,
+                  "it does not match the certificate " + options.tls_cert_file,
+                  "არ შეესაბამება სერტიფიკატს " + options.tls_cert_file);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<HttpServer>> HttpServer::Listen(ServerOptions options) {
   std::unique_ptr<HttpServer> server(new HttpServer());
   server->impl_ = std::make_shared<Impl>();
   Impl& impl = *server->impl_;
   impl.options = options;
+  if (options.tls()) {
+    if (Status loaded = LoadTls(options, &impl.tls); !loaded.ok()) return loaded;
+  }
   std::string host = options.host;
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
     host = host.substr(1, host.size() - 2);  // [::1]

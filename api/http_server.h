@@ -22,6 +22,12 @@
 // then closed; body and header sizes 413; a malformed request 400 and close. The server goes
 // on. `Expect: 100-continue` is answered with 100 Continue once the header is read and
 // accepted.
+//
+// HTTPS (ServerOptions::tls_cert_file/tls_key_file): each connection is a beast::ssl_stream
+// over OpenSSL, TLS 1.2 or newer with forward-secret AEAD ciphers. The handshake has its own
+// deadline (handshake_timeout_seconds) before the first read's; a client that never completes
+// it, or speaks plain HTTP, is cut off. Everything above — deadlines, limits, streams, body
+// streams, 100-continue, 503 at Stop — is the same over both.
 #pragma once
 
 #include <boost/beast/http.hpp>
@@ -61,6 +67,12 @@ struct ServerOptions {
   int stream_tick_ms = 250;    // how often a stream's `next` is called
   int stream_heartbeat_seconds = 15;
   int stream_max_seconds = 3600;  // a stream's lifetime; then it ends and the client reconnects
+  // HTTPS when both are set: PEM files, the certificate chain (the server's first) and its
+  // private key. TLS 1.2 or newer; every answer then carries Strict-Transport-Security.
+  std::string tls_cert_file, tls_key_file;
+  int handshake_timeout_seconds = 10;  // over TLS: from the accept to the end of the handshake
+
+  bool tls() const { return !tls_cert_file.empty() || !tls_key_file.empty(); }
 };
 
 // A long-lived answer (Server-Sent Events). `head` is sent without a Content-Length and the
@@ -103,7 +115,8 @@ class HttpServer {
   // Resolves options.host (an address or a name: its first address, IPv4 before IPv6), binds
   // and listens, without accepting yet: connections wait in the backlog until Serve. So a
   // caller can bind before it writes anything. kInvalidArgument when the host does not
-  // resolve, kIOError when it cannot be bound (e.g. the port is in use); both in Georgian and
+  // resolve, kIOError when it cannot be bound (e.g. the port is in use), kInvalidArgument when
+  // the TLS certificate or key is missing, unreadable or not a pair; all in Georgian and
   // English.
   static Result<std::unique_ptr<HttpServer>> Listen(ServerOptions options);
   // Starts accepting with the I/O threads and the workers. Once.

@@ -60,12 +60,26 @@ Result<int> Args::GetInt(const std::string& name, int fallback, int min, int max
   }
   if (used == 0 || used != text->size() || value < min || value > max) {
     const std::string range = std::to_string(min) + " to " + std::to_string(max);
-    return Status::Error(Status::Code::kInvalidArgument,
-                         "--" + name + " is a whole number from " + range,
-                         "--" + name + " უნდა იყოს მთელი რიცხვი " + std::to_string(min) + "-დან " +
-                             std::to_string(max) + "-მდე");
+    return Explain(name,
+                   Status::Error(Status::Code::kInvalidArgument,
+                                 "--" + name + " is a whole number from " + range,
+                                 "--" + name + " უნდა იყოს მთელი რიცხვი " + std::to_string(min) +
+                                     "-დან " + std::to_string(max) + "-მდე"));
   }
   return value;
+}
+
+void Args::SetIfAbsent(const std::string& name, const std::string& value,
+                       const std::string& origin) {
+  if (!values_.emplace(name, value).second) return;
+  origins_[name] = origin;
+}
+
+Status Args::Explain(const std::string& name, const Status& status) const {
+  auto it = origins_.find(name);
+  if (status.ok() || it == origins_.end()) return status;
+  return Status::Error(status.code(), status.message() + " (" + it->second + ")",
+                       status.message_ka() + " (" + it->second + ")");
 }
 
 std::string DefaultDataDir() {

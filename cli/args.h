@@ -28,8 +28,15 @@ class Args {
   // English, when it is not a whole number from `min` to `max`.
   Result<int> GetInt(const std::string& name, int fallback, int min, int max) const;
 
+  // Sets --`name` to `value` unless the command line gave it (the command line wins);
+  // `origin` ("FILE line N") is then named by Explain.
+  void SetIfAbsent(const std::string& name, const std::string& value, const std::string& origin);
+  // `status` (an error about --`name`) with where the value came from when it was a file's.
+  Status Explain(const std::string& name, const Status& status) const;
+
  private:
   std::map<std::string, std::string> values_;
+  std::map<std::string, std::string> origins_;  // of the values set by SetIfAbsent
 };
 
 // `saqme COMMAND ACTION [options]` (user, token): ACTION one of `actions`, then `options`.

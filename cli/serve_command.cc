@@ -20,6 +20,7 @@
 #include "cli/args.h"
 #include "cli/backup_schedule.h"
 #include "cli/commands.h"
+#include "cli/config_file.h"
 #include "engine/clock.h"
 #include "engine/deadline_watcher.h"
 #include "engine/engine.h"
@@ -81,38 +82,23 @@ void TightenDataDirectory(const std::string& dir) {
 }  // namespace
 
 int RunServe(int argc, char** argv) {
-  auto args = Args::Parse(argc, argv, 2,
-                          {"data",
-                           "listen",
-                           "org",
-                           "tokens",
-                           "clock",
-                           "clock-start",
-                           "watch-interval",
-                           "watch-policy",
-                           "session-idle-minutes",
-                           "password-cost",
-                           "public-origin",
-                           "backup-dir",
-                           "backup-every",
-                           "backup-keep",
-                           "max-connections",
-                           "max-connections-per-address",
-                           "workers",
-                           "max-streams-per-caller",
-                           "max-streams-per-address",
-                           "stream-max-seconds",
-                           "stream-heartbeat-seconds",
-                           "idle-timeout-seconds",
-                           "header-timeout-seconds",
-                           "body-timeout-seconds",
-                           "anchor-file",
-                           "memory-budget-mb",
-                           "heavy-reads"},
-                          {"read-only"});
+  std::set<std::string> options = ServeOptions();
+  options.insert("config");
+  auto args = Args::Parse(argc, argv, 2, options, ServeSwitches());
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
+  }
+  if (args->Has("config") && !args->Has("help")) {
+    // The file fills in what the command line did not give.
+    const std::string file = *args->Get("config");
+    auto settings = ReadConfigFile(file, ServeOptions(), ServeSwitches());
+    if (!settings.ok()) return Fail(settings.status());
+    for (const Setting& setting : settings.value()) {
+      if (ServeSwitches().count(setting.key) && setting.value == "false") continue;
+      args->SetIfAbsent(setting.key, ServeSwitches().count(setting.key) ? "" : setting.value,
+                        file + " line " + std::to_string(setting.line));
+    }
   }
   if (args->Has("help")) {
     std::cout
@@ -121,7 +107,14 @@ int RunServe(int argc, char** argv) {
            "                   [--watch-interval SECONDS] [--watch-policy POLICY]\n"
            "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n"
            "                   [--public-origin https://HOST[:PORT]] [--anchor-file FILE]\n"
-           "                   [--read-only] [--memory-budget-mb N] [limits below]\n\n"
+           "                   [--read-only] [--memory-budget-mb N] [limits below]\n"
+           "                   [--tls-cert FILE --tls-key FILE] [--config FILE]\n\n"
+           "--config FILE reads every setting below from `key = value` lines (keys: the flag\n"
+           "names without --; # comments; a switch is true or false); a flag given here wins\n"
+           "(sample: packaging/saqme.conf; docs/operations.md).\n"
+           "--tls-cert FILE --tls-key FILE serve HTTPS (PEM; TLS 1.2 or newer): the session\n"
+           "cookie is Secure, answers carry Strict-Transport-Security, and a handshake not done\n"
+           "within --handshake-timeout-seconds N (10) is cut off (docs/operations.md).\n\n"
            "Serves the HTTP API (docs/api.md) on HOST:PORT (default 127.0.0.1:8080; HOST an\n"
            "address or a name such as localhost, bound before anything is written) over the log "
            "in\n"
@@ -187,8 +180,9 @@ int RunServe(int argc, char** argv) {
   }
   const std::string clock_kind = args->GetOr("clock", "system");
   if (clock_kind != "system" && clock_kind != "simulated") {
-    PrintError(Status::Error(Status::Code::kInvalidArgument, "--clock is system or simulated",
-                             "--clock უნდა იყოს system ან simulated"));
+    PrintError(args->Explain(
+        "clock", Status::Error(Status::Code::kInvalidArgument, "--clock is system or simulated",
+                               "--clock უნდა იყოს system ან simulated")));
     return 2;
   }
   std::optional<int64_t> clock_start;
@@ -210,7 +204,7 @@ int RunServe(int argc, char** argv) {
   auto policy =
       workflows::WatchPolicy::Parse(args->GetOr("watch-policy", "approach=3,1;escalate=3"));
   if (!policy.ok()) {
-    PrintError(policy.status());
+    PrintError(args->Explain("watch-policy", policy.status()));
     return 2;
   }
   auto idle_minutes = args->GetInt("session-idle-minutes", 480, 1, 43200);
@@ -220,7 +214,7 @@ int RunServe(int argc, char** argv) {
   }
   auto password_cost = auth::PasswordCost::Parse(args->GetOr("password-cost", "interactive"));
   if (!password_cost.ok()) {
-    PrintError(password_cost.status());
+    PrintError(args->Explain("password-cost", password_cost.status()));
     return 2;
   }
   auto memory_budget =
@@ -244,10 +238,12 @@ int RunServe(int argc, char** argv) {
   }
   const std::string public_origin = args->GetOr("public-origin", "");
   if (!public_origin.empty() && !ValidOrigin(public_origin)) {
-    PrintError(Status::Error(
-        Status::Code::kInvalidArgument,
-        "--public-origin is http(s)://HOST[:PORT], without a path (e.g. https://saqme.example)",
-        "--public-origin უნდა იყოს http(s)://HOST[:PORT], ბილიკის გარეშე"));
+    PrintError(args->Explain(
+        "public-origin",
+        Status::Error(
+            Status::Code::kInvalidArgument,
+            "--public-origin is http(s)://HOST[:PORT], without a path (e.g. https://saqme.example)",
+            "--public-origin უნდა იყოს http(s)://HOST[:PORT], ბილიკის გარეშე")));
     return 2;
   }
   const std::string dir = args->GetOr("data", DefaultDataDir());
@@ -261,8 +257,9 @@ int RunServe(int argc, char** argv) {
     if (port < 0 || port > 65535) throw std::out_of_range(listen);
     server_options.port = static_cast<uint16_t>(port);
   } catch (const std::exception&) {
-    PrintError(Status::Error(Status::Code::kInvalidArgument, "--listen needs HOST:PORT",
-                             "--listen მოითხოვს HOST:PORT"));
+    PrintError(args->Explain(
+        "listen", Status::Error(Status::Code::kInvalidArgument, "--listen needs HOST:PORT",
+                                "--listen მოითხოვს HOST:PORT")));
     return 2;
   }
   api::StreamLimits::Options stream_limits;
@@ -297,12 +294,22 @@ int RunServe(int argc, char** argv) {
          [&](int v) { server_options.header_timeout_seconds = v; }},
         {"body-timeout-seconds", 30, 1, 3600,
          [&](int v) { server_options.body_timeout_seconds = v; }},
+        {"handshake-timeout-seconds", 10, 1, 3600,
+         [&](int v) { server_options.handshake_timeout_seconds = v; }},
     };
     for (const Limit& limit : limits) {
       auto value = args->GetInt(limit.flag, limit.fallback, limit.min, limit.max);
       if (!value.ok()) return Fail(value.status());
       limit.set(value.value());
     }
+  }
+  // HTTPS (docs/operations.md): the pair is checked by Listen, before anything is written.
+  server_options.tls_cert_file = args->GetOr("tls-cert", "");
+  server_options.tls_key_file = args->GetOr("tls-key", "");
+  if (args->Has("tls-cert") != args->Has("tls-key")) {
+    return Fail(Status::Error(Status::Code::kInvalidArgument,
+                              "--tls-cert and --tls-key go together",
+                              "--tls-cert და --tls-key ერთად მიეთითება"));
   }
   // Every connection is a file descriptor: allow as many as the system lets this process.
   if (rlimit files{}; ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
@@ -329,6 +336,8 @@ int RunServe(int argc, char** argv) {
     PrintError(server.status());
     return 2;
   }
+  const bool tls = server_options.tls();
+  const std::string scheme = tls ? "https" : "http";
 
   // Demonstration persons and tokens are for a new directory on the demonstration chart only:
   // an existing log (an upgrade, a deleted users file) never gets accounts with public logins.
@@ -447,8 +456,10 @@ int RunServe(int argc, char** argv) {
   login_options.tokens_file = tokens_file;
   login_options.session_idle = std::chrono::minutes(idle_minutes.value());
   login_options.password_cost = password_cost.value();
+  // Over HTTPS without --public-origin the origin is https://<the Host the browser asked for>
+  // (api/logins.h): a wildcard listen address (0.0.0.0) is no origin a browser sends.
   login_options.public_origin = public_origin;
-  login_options.secure_cookie = public_origin.rfind("https://", 0) == 0;
+  login_options.secure_cookie = tls || public_origin.rfind("https://", 0) == 0;
   if (Status logins = api.EnableLogins(login_options); !logins.ok()) {
     PrintError(logins);
     return 2;
@@ -481,8 +492,8 @@ int RunServe(int argc, char** argv) {
   server.value()->Serve([&api](const api::Request& r) { return api.Handle(r); },
                         [&api](const api::Request& r) { return api.OpenStream(r); },
                         [&api](const api::Request& r) { return api.Quick(r); });
-  spdlog::info("saqme serves {} on http://{}:{} ({} events in the log)", dir, server_options.host,
-               server.value()->port(), engine.value()->log().LastSequence());
+  spdlog::info("saqme serves {} on {}://{}:{} ({} events in the log)", dir, scheme,
+               server_options.host, server.value()->port(), engine.value()->log().LastSequence());
   int signal = 0;
   sigwait(&stop_signals, &signal);
   spdlog::info("signal {}: finishing the requests in progress", signal);

@@ -1,14 +1,18 @@
 // A small synchronous HTTP/1.1 client for the integration tests (keep-alive, one connection; a
 // new one after an answer that closes it, as `Connection: close` says — a streamed export).
+// Over HTTPS when given the server's certificate (PEM), which it then trusts alone.
 #pragma once
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,9 +21,15 @@ namespace saqme::testing {
 
 class HttpClient {
  public:
-  explicit HttpClient(uint16_t port)
-      : endpoint_(boost::asio::ip::make_address("127.0.0.1"), port), socket_(io_) {
-    socket_.connect(endpoint_);
+  // `tls_cert`: a file; HTTPS trusting that certificate (verified), else plain HTTP.
+  explicit HttpClient(uint16_t port, const std::string& tls_cert = "")
+      : endpoint_(boost::asio::ip::make_address("127.0.0.1"), port) {
+    if (!tls_cert.empty()) {
+      tls_.emplace(boost::asio::ssl::context::tls_client);
+      tls_->load_verify_file(tls_cert);
+      tls_->set_verify_mode(boost::asio::ssl::verify_peer);
+    }
+    Connect();
   }
 
   using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -64,16 +74,19 @@ class HttpClient {
     request.keep_alive(true);
     request.prepare_payload();
     if (closed_) {
-      boost::system::error_code ignored;
-      socket_.close(ignored);
-      socket_.connect(endpoint_);
+      Connect();
       closed_ = false;
     }
-    http::write(socket_, request);
-    boost::beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 << 20);
-    http::read(socket_, buffer, parser);
+    boost::beast::flat_buffer buffer;
+    if (secure_) {
+      http::write(*secure_, request);
+      http::read(*secure_, buffer, parser);
+    } else {
+      http::write(*socket_, request);
+      http::read(*socket_, buffer, parser);
+    }
     closed_ = !parser.get().keep_alive();
     Reply reply{static_cast<int>(parser.get().result_int()), parser.get().body(), {}};
     for (const auto& field : parser.get()) {
@@ -89,9 +102,25 @@ class HttpClient {
   }
 
  private:
+  void Connect() {
+    secure_.reset();
+    socket_.reset();
+    if (tls_) {
+      secure_ =
+          std::make_unique<boost::asio::ssl::stream<boost::asio::ip::tcp::socket>>(io_, *tls_);
+      secure_->next_layer().connect(endpoint_);
+      secure_->handshake(boost::asio::ssl::stream_base::client);
+    } else {
+      socket_ = std::make_unique<boost::asio::ip::tcp::socket>(io_);
+      socket_->connect(endpoint_);
+    }
+  }
+
   boost::asio::ip::tcp::endpoint endpoint_;
   boost::asio::io_context io_;
-  boost::asio::ip::tcp::socket socket_;
+  std::optional<boost::asio::ssl::context> tls_;
+  std::unique_ptr<boost::asio::ip::tcp::socket> socket_;                            // plain HTTP
+  std::unique_ptr<boost::asio::ssl::stream<boost::asio::ip::tcp::socket>> secure_;  // HTTPS
   bool closed_ = false;  // the server said it closes the connection after its answer
 };
 

@@ -21,7 +21,7 @@ class ServeProcess {
                const std::vector<std::string>& extra = {})
       : child_(Argv(data, tokens, extra)) {
     std::string line;
-    const std::regex serving("http://127\\.0\\.0\\.1:([0-9]+)");
+    const std::regex serving("https?://127\\.0\\.0\\.1:([0-9]+)");
     while (child_.ReadLine(&line)) {
       std::smatch match;
       if (std::regex_search(line, match, serving)) {
