@@ -19,6 +19,7 @@
 #include "storage/command_digest.h"
 #include "storage/event_json.h"
 #include "storage/keys.h"
+#include "storage/lru_cache.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/command_labels.h"
 #include "workflows/org/org_changes.h"
@@ -111,6 +112,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
  public:
   Sequencer(Engine* engine, workflows::HolidayCalendar calendar, workflows::OrgChart chart)
       : engine_(engine),
+        cache_(engine->log_->memory_budget().CaseStateBytes()),
         calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))),
         chart_(std::make_shared<workflows::OrgChart>(std::move(chart))) {
     engine_->committed_calendar_ = calendar_;
@@ -143,9 +145,14 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
 
   void Committed() override {
     engine_->writer_->Commit();
-    for (auto& [case_id, state] : staged_states_) cache_[case_id] = std::move(state);
-    if (cache_.size() > 100000) cache_.clear();  // a bound; the log refills it
+    // Only committed states enter the cache: a failed unit or an abandoned group leaves it as
+    // it was. The least recently used states make room; a miss reads the case from the log.
+    for (auto& [case_id, state] : staged_states_) {
+      const size_t charge = StateCharge(case_id, state);
+      cache_.Put(case_id, std::move(state), charge);
+    }
     staged_states_.clear();
+    PublishCacheStats();
     overlay_.clear();
     if (staged_calendar_) calendar_ = std::move(staged_calendar_);
     if (staged_chart_) chart_ = std::move(staged_chart_);
@@ -166,7 +173,35 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   }
   void Fail(EngineJob& job, const Status& failure) override { job.result = failure; }
 
+  CacheStats cache_stats() const {
+    CacheStats stats;
+    stats.states = states_.load();
+    stats.state_bytes = state_bytes_.load();
+    stats.state_capacity = cache_.capacity();
+    stats.state_evictions = state_evictions_.load();
+    stats.versions = versions_.load();
+    stats.version_bytes = version_bytes_.load();
+    stats.version_capacity = engine_->log_->memory_budget().CaseVersionBytes();
+    return stats;
+  }
+
  private:
+  // What a cached state is charged: its estimated bytes, its key's and the cache's entry.
+  static size_t StateCharge(const std::string& case_id, const CaseState& state) {
+    return workflows::ApproximateBytes(state) + sizeof(case_id) + case_id.capacity() +
+           storage::LruCache<std::string, CaseState>::kEntryOverhead;
+  }
+
+  // The caches' figures for cache_stats(), read by other threads.
+  void PublishCacheStats() {
+    states_ = cache_.size();
+    state_bytes_ = cache_.charge();
+    state_evictions_ = cache_.evictions();
+    const auto& versions = engine_->writer_->cached_versions();
+    versions_ = versions.size();
+    version_bytes_ = versions.charge();
+  }
+
   // Runs `stage`, which stages one atomic unit — a command with everything it causes, or one
   // case's watch steps. When it fails or throws half-way, everything it staged (batch, log
   // tail, overlay, staged states, calendar) is taken back, so the log and the views stay in
@@ -532,8 +567,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       *state = it->second;
       return Status::Ok();
     }
-    if (auto it = cache_.find(case_id); it != cache_.end()) {
-      *state = it->second;
+    if (const CaseState* cached = cache_.Get(case_id)) {
+      *state = *cached;
       return Status::Ok();
     }
     *state = CaseState();
@@ -600,7 +635,10 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   Engine* engine_;
   rocksdb::WriteBatch* batch_ = nullptr;
   std::map<std::string, CaseState> staged_states_;
-  std::map<std::string, CaseState> cache_;
+  // Committed states, bounded by MemoryBudget::CaseStateBytes (storage/lru_cache.h).
+  storage::LruCache<std::string, CaseState> cache_;
+  std::atomic<size_t> states_{0}, state_bytes_{0}, state_evictions_{0};
+  std::atomic<size_t> versions_{0}, version_bytes_{0};
   std::map<std::string, std::map<std::string, std::optional<std::string>>> overlay_;
   // The current job's changes, to take back if it fails after staging.
   std::vector<std::tuple<std::string, std::string, std::optional<std::optional<std::string>>>>
@@ -724,6 +762,7 @@ std::vector<Result<Outcome>> Engine::ExecuteAll(std::vector<Submission> submissi
 }
 
 storage::GroupCommit<EngineJob>::Stats Engine::stats() const { return group_->stats(); }
+Engine::CacheStats Engine::cache_stats() const { return sequencer_->cache_stats(); }
 Status Engine::Accepting() const { return read_only_.ok() ? group_->Accepting() : read_only_; }
 
 std::string Engine::Today() const { return TbilisiDate(options_.clock()); }

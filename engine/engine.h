@@ -49,7 +49,8 @@ struct EngineOptions {
   // every command, and the deadline watch, is refused kUnavailable with the reason — the failed
   // check's when there is one. The log must exist.
   bool read_only = false;
-  // RocksDB's memory and WAL budget (storage::LogOptions::memory_budget_mb).
+  // The memory budget (storage::LogOptions::memory_budget_mb): RocksDB's memory and WAL, and
+  // the sequencer's caches of case states and versions (storage/memory_budget.h).
   size_t memory_budget_mb = storage::MemoryBudget::kDefaultMegabytes;
 };
 
@@ -190,6 +191,13 @@ class Engine {
   const storage::EventLog& log() const { return *log_; }
   const EngineOptions& options() const { return options_; }
   storage::GroupCommit<EngineJob>::Stats stats() const;
+  // The sequencer's caches after the last committed group: case states and the writer's case
+  // versions, each bounded by its share of the memory budget (storage/memory_budget.h).
+  struct CacheStats {
+    size_t states = 0, state_bytes = 0, state_capacity = 0, state_evictions = 0;
+    size_t versions = 0, version_bytes = 0, version_capacity = 0;
+  };
+  CacheStats cache_stats() const;
   // Ok while Execute would take a command; else the kUnavailable it would answer (stopped
   // after a failed write, shutting down). For readiness checks (GET /ready).
   Status Accepting() const;

@@ -7,8 +7,6 @@
 namespace saqme::storage {
 namespace {
 
-constexpr size_t kMaxCachedVersions = 1 << 20;  // about 100 MB at most; refilled from the index
-
 int64_t SystemMillis() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -52,8 +50,7 @@ Result<std::unique_ptr<LogWriter>> LogWriter::Create(EventLog* log,
 
 Result<uint32_t> LogWriter::CurrentVersion(const std::string& case_id) {
   if (auto it = staged_versions_.find(case_id); it != staged_versions_.end()) return it->second;
-  if (auto it = committed_versions_.find(case_id); it != committed_versions_.end())
-    return it->second;
+  if (const uint32_t* version = committed_versions_.Get(case_id)) return *version;
   return log_->CaseVersion(case_id);
 }
 
@@ -189,10 +186,9 @@ void LogWriter::UndoLastStage() {
 void LogWriter::Commit() {
   stages_.clear();
   committed_ = staged_;
-  if (committed_versions_.size() + staged_versions_.size() > kMaxCachedVersions) {
-    committed_versions_.clear();
+  for (auto& [case_id, version] : staged_versions_) {
+    committed_versions_.Put(case_id, version, kVersionCharge);
   }
-  for (auto& [case_id, version] : staged_versions_) committed_versions_[case_id] = version;
   staged_versions_.clear();
   staged_commands_.clear();
   log_->PublishLastSequence(committed_.last_seq);

@@ -6,8 +6,8 @@ namespace saqme::storage {
 
 MemoryBudget::MemoryBudget(size_t megabytes)
     : megabytes_(std::max(megabytes, kMinimumMegabytes)),
-      cache_(rocksdb::NewLRUCache(bytes())),
-      write_buffers_(std::make_shared<rocksdb::WriteBufferManager>(bytes() / 2, cache_)) {}
+      cache_(rocksdb::NewLRUCache(StorageBytes())),
+      write_buffers_(std::make_shared<rocksdb::WriteBufferManager>(StorageBytes() / 2, cache_)) {}
 
 void MemoryBudget::ConfigureDatabase(rocksdb::DBOptions* options) const {
   options->write_buffer_manager = write_buffers_;

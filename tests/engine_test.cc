@@ -288,6 +288,90 @@ TEST_F(EngineTest, LiveViewsEqualARebuildFromTheLogAlsoAfterReopening) {
   EXPECT_TRUE(engine_->log().Verify().ok);
 }
 
+// Under the smallest memory budget the sequencer's caches hold a small part of the cases: states
+// and versions are evicted least recently used first, never cleared, never above their share
+// (storage/memory_budget.h). A case evicted comes back from the log as it was: its next commands
+// (in groups that also stage other commands on the same case, and refused ones) apply at the
+// right version, and the live views equal a rebuild, also after reopening.
+TEST_F(EngineTest, UnderATinyBudgetEvictedCasesComeBackFromTheLogAsTheyWere) {
+  engine_.reset();
+  EngineOptions options;
+  options.clock = [this] { return now_.load(); };
+  options.memory_budget_mb = storage::MemoryBudget::kMinimumMegabytes;
+  engine_ = std::move(Engine::Open(dir_.path(), options).value());
+  const std::string summary(1500, 's');  // states of some 2 KB: a few thousand fill 4 MB
+  auto submission = [&](const std::string& post, const std::string& case_id, const Fill& fill,
+                        std::optional<uint32_t> expected) {
+    capnp::MallocMessageBuilder message;
+    fill(message.initRoot<schema::Command>());
+    Submission s;
+    s.case_id = case_id;
+    s.expected_version = expected;
+    s.command_id = "cmd-" + std::to_string(++commands_);
+    s.actor_post = post;
+    s.command = kj::heapArray<capnp::word>(capnp::messageToFlatArray(message).asPtr());
+    return s;
+  };
+  constexpr int kCases = 4000, kGroup = 250;
+  auto id = [](int i) { return "letter-" + std::to_string(i); };
+  for (int first = 0; first < kCases; first += kGroup) {
+    std::vector<Submission> group;
+    for (int i = first; i < first + kGroup; ++i) {
+      group.push_back(submission(
+          "org-records", id(i),
+          [&](C c) {
+            Register(schema::IncomingKind::CORRESPONDENCE, "chair")(c);
+            c.getRegisterIncoming().setSummary(summary);
+          },
+          0u));
+    }
+    for (auto& answer : engine_->ExecuteAll(std::move(group))) {
+      ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+      ASSERT_FALSE(answer->refused) << answer->refusal.message_en;
+    }
+    const auto stats = engine_->cache_stats();
+    ASSERT_LE(stats.state_bytes, stats.state_capacity);
+    ASSERT_LE(stats.version_bytes, stats.version_capacity);
+  }
+  const auto filled = engine_->cache_stats();
+  EXPECT_EQ(filled.state_capacity, 4u << 20);  // a quarter of 16 MB
+  EXPECT_GT(filled.state_evictions, 0u);
+  EXPECT_LT(filled.states, size_t{kCases});
+  EXPECT_GT(filled.states, 500u);  // evicted one by one, not cleared
+  EXPECT_GT(filled.state_bytes, filled.state_capacity / 2);
+
+  // Every case again, oldest first (evicted) to newest (cached), two commands of the same case
+  // in one group: the resolution (staged over the loaded state), then one expecting the version
+  // before it (refused: the staged state counts), then the receipt on the staged state.
+  for (int first = 0; first < kCases; first += kGroup) {
+    std::vector<Submission> group;
+    for (int i = first; i < first + kGroup; ++i) {
+      group.push_back(submission("chair", id(i), Resolve("info-public"), 1u));
+      group.push_back(submission("chair", id(i), Resolve("info-public"), 1u));
+      group.push_back(submission(
+          "info-public", id(i), [](C c) { c.setConfirmReceipt(); }, 2u));
+    }
+    auto answers = engine_->ExecuteAll(std::move(group));
+    for (size_t k = 0; k < answers.size(); ++k) {
+      if (k % 3 == 1) {
+        ASSERT_FALSE(answers[k].ok());
+        EXPECT_EQ(answers[k].status().code(), Status::Code::kConflict);
+        continue;
+      }
+      ASSERT_TRUE(answers[k].ok()) << answers[k].status().ToString();
+      ASSERT_FALSE(answers[k]->refused) << answers[k]->refusal.message_en;
+      EXPECT_EQ(answers[k]->version, k % 3 == 0 ? 2u : 3u);
+    }
+  }
+  for (int i = 0; i < kCases; i += 97) EXPECT_EQ(State(id(i)), "in_execution") << id(i);
+  EXPECT_LE(engine_->cache_stats().state_bytes, engine_->cache_stats().state_capacity);
+  EXPECT_EQ(testing::LiveViews(*engine_), testing::RebuiltViews(*engine_));
+  engine_.reset();
+  engine_ = std::move(Engine::Open(dir_.path(), options).value());
+  Apply("info-public", id(0), [](C c) { c.initDraftAnswer().setText("პასუხი"); });
+  EXPECT_EQ(testing::LiveViews(*engine_), testing::RebuiltViews(*engine_));
+}
+
 // The deadline watch through the engine: a month of daily ticks over mixed cases, with a
 // declared day off and a restart. Every tick is idempotent, a restart forgets no day off, and the
 // live views (watch index, alert feeds, control counters) equal a rebuild.

@@ -220,3 +220,92 @@ const std::string& SubjectOf(const CaseState& s) {
 }
 
 }  // namespace saqme::workflows
+
+namespace saqme::workflows {
+namespace {
+
+// Heap bytes of a string beyond the struct (none while it fits the small-string buffer).
+size_t HeapBytes(const std::string& text) {
+  return text.capacity() > std::string().capacity() ? text.capacity() + 1 : 0;
+}
+template <typename T>
+size_t HeapBytes(const std::vector<T>& items);
+size_t HeapBytes(const NomenclatureEntry& entry) {
+  return HeapBytes(entry.code) + HeapBytes(entry.title) + HeapBytes(entry.retention);
+}
+size_t HeapBytes(const PartReport& part) {
+  return HeapBytes(part.by) + HeapBytes(part.text) + HeapBytes(part.on);
+}
+size_t HeapBytes(const AlertRecord& alert) {
+  return HeapBytes(alert.recipients) + HeapBytes(alert.acknowledged_by);
+}
+size_t HeapBytes(const std::pair<std::string, std::string>& pair) {
+  return HeapBytes(pair.first) + HeapBytes(pair.second);
+}
+template <typename T>
+size_t HeapBytes(const std::vector<T>& items) {
+  size_t bytes = items.capacity() * sizeof(T);
+  for (const T& item : items) bytes += HeapBytes(item);
+  return bytes;
+}
+
+}  // namespace
+
+size_t ApproximateBytes(const CaseState& s) {
+  size_t bytes = sizeof(CaseState);
+  for (const std::string* text : {&s.case_id,
+                                  &s.opened_on,
+                                  &s.registration_number,
+                                  &s.received_on,
+                                  &s.registered_on,
+                                  &s.addressee,
+                                  &s.subject,
+                                  &s.summary,
+                                  &s.statutory_due,
+                                  &s.due,
+                                  &s.due_explanation,
+                                  &s.due_explanation_ka,
+                                  &s.deadline_setter,
+                                  &s.lead_executor,
+                                  &s.answer,
+                                  &s.signed_by,
+                                  &s.outcome,
+                                  &s.decided_by,
+                                  &s.outgoing_number,
+                                  &s.answered_on,
+                                  &s.rights_due,
+                                  &s.filed_code,
+                                  &s.correspondent,
+                                  &s.related_case,
+                                  &s.correspondent_kind,
+                                  &s.channel,
+                                  &s.void_reason,
+                                  &s.day_off_move.from,
+                                  &s.day_off_move.explanation,
+                                  &s.day_off_move.to,
+                                  &s.day_off_move.explanation_ka,
+                                  &s.act_type,
+                                  &s.issuer,
+                                  &s.title,
+                                  &s.text,
+                                  &s.in_force_on_set,
+                                  &s.act_number,
+                                  &s.published_on,
+                                  &s.notified_on,
+                                  &s.in_force_on,
+                                  &s.in_force_ground,
+                                  &s.in_force_ground_ka,
+                                  &s.repealed_by,
+                                  &s.assignee,
+                                  &s.instruction,
+                                  &s.refusal_ground,
+                                  &s.watch.due}) {
+    bytes += HeapBytes(*text);
+  }
+  bytes += HeapBytes(s.participants) + HeapBytes(s.co_executors) + HeapBytes(s.receipts) +
+           HeapBytes(s.parts) + HeapBytes(s.endorsements) + HeapBytes(s.amended_by) +
+           HeapBytes(s.progress) + HeapBytes(s.files) + HeapBytes(s.alerts) + HeapBytes(s.days_off);
+  return bytes;
+}
+
+}  // namespace saqme::workflows

@@ -4,6 +4,7 @@
 // Replaying the same events always yields the same state (no clock, no I/O in evolve).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -187,6 +188,12 @@ struct CaseState {
 
   bool operator==(const CaseState&) const = default;
 };
+
+// An estimate of the bytes `state` holds — the struct and the heap text of its strings and
+// vectors — for bounding the engine's cache of case states by bytes (storage/lru_cache.h). Cheap
+// (no allocation); counts what is allocated, not the allocator's own overhead. A new field
+// that holds text must be counted here.
+size_t ApproximateBytes(const CaseState& state);
 
 // The deadline that runs on a case, if any: its date and the post that answers for it.
 struct OpenDeadline {
