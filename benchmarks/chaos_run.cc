@@ -142,12 +142,30 @@ object Registration(const std::string& command_id, const std::string& summary) {
                          {"addressee", "chair"}}}};
 }
 
+// A client's keep-alive connection to whichever server runs now: it follows the server to its
+// new port after a restart and is dropped when the server is killed under it.
+struct Connection {
+  std::unique_ptr<HttpClient> client;
+  uint16_t port = 0;
+
+  // The connection to the server on `server_port`, opened (or reopened) as needed; requires
+  // server_port != 0. May throw when the server is not listening.
+  HttpClient& To(uint16_t server_port) {
+    if (!client || port != server_port) {
+      client = std::make_unique<HttpClient>(server_port);
+      port = server_port;
+    }
+    return *client;
+  }
+  void Drop() { client.reset(); }
+};
+
 // Sends `body` as `post` to `path` until it is acknowledged or the run stops. A lost connection
 // (the server was killed), a 503 or a 429 is retried with the same command id: a command id is
 // applied once, so a retry of one that was applied answers its first result. Any other answer
 // is a problem. `conn` is the caller's keep-alive connection.
-std::optional<Ack> Deliver(Shared& shared, std::unique_ptr<HttpClient>& conn, uint16_t& conn_port,
-                           const std::string& post, const std::string& path, const object& body) {
+std::optional<Ack> Deliver(Shared& shared, Connection& conn, const std::string& post,
+                           const std::string& path, const object& body) {
   const std::string command_id(body.at("command_id").as_string());
   while (!shared.stop) {
     const uint16_t port = shared.port;
@@ -156,11 +174,7 @@ std::optional<Ack> Deliver(Shared& shared, std::unique_ptr<HttpClient>& conn, ui
       continue;
     }
     try {
-      if (!conn || conn_port != port) {
-        conn = std::make_unique<HttpClient>(port);
-        conn_port = port;
-      }
-      auto reply = conn->Post(path, shared.tokens.at(post), body);
+      auto reply = conn.To(port).Post(path, shared.tokens.at(post), body);
       if (reply.status == 200 || reply.status == 201) {
         auto ack = AckOf(reply.json());
         if (!ack) {
@@ -172,7 +186,7 @@ std::optional<Ack> Deliver(Shared& shared, std::unique_ptr<HttpClient>& conn, ui
       }
       if (reply.status == 503 || reply.status == 429) {
         ++shared.shed;
-        conn.reset();
+        conn.Drop();
         SleepMs(20);
         continue;
       }
@@ -181,7 +195,7 @@ std::optional<Ack> Deliver(Shared& shared, std::unique_ptr<HttpClient>& conn, ui
       return std::nullopt;
     } catch (const std::exception&) {  // killed under us: wait for the next server
       ++shared.lost;
-      conn.reset();
+      conn.Drop();
       SleepMs(5);
     }
   }
@@ -241,10 +255,9 @@ int StatusOf(const std::string& response) {
 // ---- the clients -----------------------------------------------------------------------------
 
 void Writer(Shared& shared, int client) {
-  std::unique_ptr<HttpClient> conn;
-  uint16_t conn_port = 0;
+  Connection conn;
   for (int n = 0; !shared.stop; ++n) {
-    Deliver(shared, conn, conn_port, "org-records", "/v1/cases",
+    Deliver(shared, conn, "org-records", "/v1/cases",
             Registration("w" + std::to_string(client) + "-" + std::to_string(n),
                          "წერილი " + std::to_string(n)));
   }
@@ -252,11 +265,10 @@ void Writer(Shared& shared, int client) {
 
 // Whole proceedings of a letter to the chair, one after the other (docs/workflows.md).
 void Proceedings(Shared& shared, int client) {
-  std::unique_ptr<HttpClient> conn;
-  uint16_t conn_port = 0;
+  Connection conn;
   for (int n = 0; !shared.stop; ++n) {
     const std::string base = "p" + std::to_string(client) + "-" + std::to_string(n);
-    auto opened = Deliver(shared, conn, conn_port, "org-records", "/v1/cases",
+    auto opened = Deliver(shared, conn, "org-records", "/v1/cases",
                           Registration(base, "საქმის წარმოება " + base));
     if (!opened) continue;
     const std::string path = "/v1/cases/" + opened->case_id + "/commands";
@@ -272,7 +284,7 @@ void Proceedings(Shared& shared, int client) {
     for (size_t step = 0; step < steps.size() && !shared.stop; ++step) {
       const object body{{"command_id", base + "-" + std::to_string(step + 1)},
                         {"command", steps[step].second}};
-      if (!Deliver(shared, conn, conn_port, steps[step].first, path, body)) break;
+      if (!Deliver(shared, conn, steps[step].first, path, body)) break;
     }
   }
 }
@@ -280,8 +292,7 @@ void Proceedings(Shared& shared, int client) {
 // Reads what a person reads; an acknowledged case is never found below its acknowledged version.
 void Reader(Shared& shared, int client) {
   std::mt19937 random(client * 7919u);
-  std::unique_ptr<HttpClient> conn;
-  uint16_t conn_port = 0;
+  Connection conn;
   while (!shared.stop) {
     const uint16_t port = shared.port;
     if (port == 0) {
@@ -289,10 +300,6 @@ void Reader(Shared& shared, int client) {
       continue;
     }
     try {
-      if (!conn || conn_port != port) {
-        conn = std::make_unique<HttpClient>(port);
-        conn_port = port;
-      }
       std::string target, post = "chair";
       std::optional<std::pair<std::string, int64_t>> known;
       switch (random() % 4) {
@@ -311,10 +318,10 @@ void Reader(Shared& shared, int client) {
         default:
           target = "/v1/cases?limit=20";
       }
-      auto reply = conn->Get(target, shared.tokens.at(post));
+      auto reply = conn.To(port).Get(target, shared.tokens.at(post));
       if (reply.status == 503 || reply.status == 429) {
         ++shared.shed;
-        conn.reset();
+        conn.Drop();
         SleepMs(20);
         continue;
       }
@@ -336,7 +343,7 @@ void Reader(Shared& shared, int client) {
       }
     } catch (const std::exception&) {
       ++shared.lost;
-      conn.reset();
+      conn.Drop();
       SleepMs(5);
     }
   }
@@ -601,10 +608,9 @@ int RunChaos(const Flags& flags, const std::string& data, const std::string& tok
   }
   shared.port = up.server->port();
   {
-    std::unique_ptr<HttpClient> conn;
-    uint16_t conn_port = 0;
+    Connection conn;
     object files{{"code", "02-01"}, {"title", "შემოსული კორესპონდენცია"}};
-    if (!Deliver(shared, conn, conn_port, "chair", "/v1/cases",
+    if (!Deliver(shared, conn, "chair", "/v1/cases",
                  object{{"command_id", "nomenclature-2026"},
                         {"command", object{{"type", "approve_nomenclature"},
                                            {"year", 2026},
@@ -700,10 +706,9 @@ int RunSoak(const Flags& flags, const std::string& data, const std::string& toke
   std::vector<std::thread> clients;
   for (int c = 0; c < flags.clients; ++c) {
     clients.emplace_back([&shared, &summary, c] {
-      std::unique_ptr<HttpClient> conn;
-      uint16_t conn_port = 0;
+      Connection conn;
       for (int n = 0; !shared.stop; ++n)
-        Deliver(shared, conn, conn_port, "org-records", "/v1/cases",
+        Deliver(shared, conn, "org-records", "/v1/cases",
                 Registration("soak-" + std::to_string(c) + "-" + std::to_string(n), summary));
     });
   }
