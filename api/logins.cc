@@ -147,6 +147,8 @@ bool Logins::SameOrigin(const Request& request) const {
   if (origin.empty()) return true;
   if (!options_.public_origin.empty()) return origin == options_.public_origin;
   const std::string host(request[http::field::host]);
+  // Served over HTTPS, a page of http://<Host> is another origin (a network attacker's, typically).
+  if (options_.secure_cookie) return origin == "https://" + host;
   return origin == "http://" + host || origin == "https://" + host;
 }
 

@@ -100,7 +100,8 @@ class Logins {
                                        const std::string& address, int64_t* at_ms);
   void Forgive(const std::string& login_key, const std::string& address, int64_t at_ms);
   // No Origin header (not a browser's cross-site request), or the server's own origin
-  // (public_origin, else http(s)://<Host>); never a request the browser calls cross-site.
+  // (public_origin, else https://<Host> when the cookie is Secure, else http(s)://<Host>); never
+  // a request the browser calls cross-site.
   bool SameOrigin(const Request& request) const;
   // How a log line names `login`: a keyed hash (log_key_), never the login.
   std::string LogName(const std::string& login) const;

@@ -121,6 +121,24 @@ TEST_F(TlsTest, ALoginOverHttpsGetsASecureCookieAndStrictTransportSecurity) {
   EXPECT_EQ(client.Get("/health", "").header("Strict-Transport-Security"), "max-age=31536000");
 }
 
+// Over HTTPS the server's own origin is https://<Host>: a login posted from a page of
+// http://<Host> (a plain-HTTP page a network attacker can forge) is refused.
+TEST_F(TlsTest, OverHttpsALoginFromThePlainHttpOriginIsRefused) {
+  Start();
+  HttpClient client(server_->port(), cert_);
+  const std::string password = Password("org-records");
+  ASSERT_FALSE(password.empty());
+  const std::string body =
+      boost::json::serialize(object{{"login", "org-records"}, {"password", password}});
+  auto from_http = client.Send(boost::beast::http::verb::post, "/v1/session", "", body,
+                               "application/json", {{"Origin", "http://127.0.0.1"}});
+  EXPECT_EQ(from_http.status, 403) << from_http.body;
+  EXPECT_TRUE(from_http.header("Set-Cookie").empty());
+  auto from_https = client.Send(boost::beast::http::verb::post, "/v1/session", "", body,
+                                "application/json", {{"Origin", "https://127.0.0.1"}});
+  EXPECT_EQ(from_https.status, 200) << from_https.body;
+}
+
 TEST_F(TlsTest, ACommandOverHttpsIsAcceptedAndPlainHttpIsCutOffWhileTheServerGoesOn) {
   const std::string tokens = dir_.Sub("tokens.txt");
   const std::string token = api::TokenStore::Add(tokens, "org-records").value();
