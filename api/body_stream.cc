@@ -13,9 +13,13 @@ Stream BodyStream(Response head, unsigned version, std::function<BodyPiece()> pr
   Stream stream;
   stream.head = std::move(head);
   stream.body = true;
-  stream.next = [chunked, ended, produce = std::move(produce)]() -> std::optional<std::string> {
+  // The producer goes with its last piece, before that piece is written: what it holds (a heavy
+  // read's place) is free by the time the client has the whole answer.
+  auto source = std::make_shared<std::function<BodyPiece()>>(std::move(produce));
+  stream.next = [chunked, ended, source]() -> std::optional<std::string> {
     if (*ended) return std::nullopt;
-    BodyPiece piece = produce();
+    BodyPiece piece = (*source)();
+    if (piece.failed || piece.done) *source = nullptr;
     std::string out;
     if (chunked && !piece.bytes.empty()) {
       char size[24];

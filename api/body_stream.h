@@ -21,7 +21,9 @@ struct BodyPiece {
 // A Stream sending `head` (its status and fields; Content-Length is removed) and then the body
 // `produce` gives step by step, until a piece is done or failed. `produce` runs on a worker (a
 // `body` Stream): it may read the disk, and is called again once the previous piece is written.
-// `version` is the request's (10 or 11).
+// `produce` is destroyed as soon as it gives the done or failed piece, before that piece is
+// written (what it captures is released before the client has the end). `version` is the
+// request's (10 or 11).
 Stream BodyStream(Response head, unsigned version, std::function<BodyPiece()> produce);
 
 // A whole answer (an error) sent over a Stream: the head with its Content-Length, the body once.

@@ -371,7 +371,7 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
 
   void OnPiece(std::optional<std::string> piece) {
     if (phase_ == Phase::kClosed) return;
-    if (!piece) return Close(true);
+    if (!piece) return EndStream();
     if (piece->empty()) return RetryPieceLater();
     Send(std::move(*piece));
   }
@@ -421,7 +421,7 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
       } catch (...) {
         spdlog::error("stream failed");
       }
-      if (!chunk) return Close(true);
+      if (!chunk) return EndStream();
       if (chunk->empty() &&
           now - last_sent_ >= std::chrono::seconds(server_->options.stream_heartbeat_seconds)) {
         *chunk = kHeartbeat;
@@ -429,6 +429,15 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
       if (!chunk->empty()) Send(std::move(*chunk));
     }
     Tick();
+  }
+
+  // The producer said it is done (and runs nowhere now): what it holds — a heavy read's place
+  // under HeavyReadGate — is given back before the client sees the end, not seconds later when
+  // the socket finally goes (Linger), so a client's next request never finds its own last one
+  // still counted.
+  void EndStream() {
+    next_ = nullptr;
+    Close(true);
   }
 
   void Send(std::string bytes) {

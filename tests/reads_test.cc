@@ -224,6 +224,22 @@ TEST_F(LargeJournalTest, BeyondTheGateAHeavyReadGets503WithRetryAfterWhileLightR
   EXPECT_EQ(Get("/v1/reports/annual?year=2023").status, 200);
 }
 
+// A heavy read's place is given back when its answer ends, not when its connection finally
+// goes: a client that has read an export to its end and keeps the socket open (as a browser
+// does for a while) does not make the next export, its own or another's, a 503.
+TEST_F(LargeJournalTest, AnExportReadToItsEndGivesItsPlaceBackAtOnce) {
+  Serve({"--heavy-reads", "1"});
+  std::vector<std::unique_ptr<HttpClient>> kept_open;
+  for (int k = 0; k < 6; ++k) {
+    kept_open.push_back(std::make_unique<HttpClient>(server_->port()));
+    const std::string target = k % 2 ? "/v1/journals/incoming?year=2023&format=csv"
+                                     : "/v1/journals/outgoing?year=2023&format=html";
+    auto reply = kept_open.back()->Get(target, token_);
+    EXPECT_EQ(reply.status, 200) << k << " " << target << ": " << reply.body.substr(0, 300);
+  }
+  EXPECT_EQ(Get("/v1/reports/annual?year=2023").status, 200);
+}
+
 TEST(ClientTextTest, AbsolutePathsLeaveOnlyTheFileName) {
   EXPECT_EQ(api::WithoutPaths("IO error: /srv/saqme/data/000012.sst: No such file"),
             "IO error: 000012.sst: No such file");
