@@ -142,7 +142,7 @@ check "systemd-analyze verify: no error and no warning" test "$verified$verify_o
 security=$(systemd-analyze security --offline=yes --threshold=15 "$work/unit/saqme.service" 2>&1) \
   && secure=1 || secure=0
 grep 'Overall exposure level' <<< "$security" || true
-check "systemd-analyze security: exposure 1.5 or lower" test $secure = 1
+check "systemd-analyze security: exposure 1.5 or lower" test "$secure" = 1
 
 # --- The packaged binary with the packaged configuration -------------------------------------
 # Data directory and port from the command line (a flag wins over the file); all else is the
