@@ -61,9 +61,18 @@ check "Maintainer has a name and an address" grep -Eq '^[^<]+ <[^@>]+@[^>]+>$' <
 check "Description has a summary and a long text" test "$(field Description | wc -l)" -ge 5
 depends=$(field Depends)
 echo "Depends: $depends"
-has_dependency() { grep -Eq "(^|, )$1( |,|$)" <<< "$depends"; }
+# has_dependency NAME...: Depends names one of the packages NAME (without a version).
+has_dependency() {
+  local name
+  for name in "$@"; do
+    awk -v RS=', ' -v want="$name" '{ sub(/ .*/, ""); sub(/\n$/, "") } $0 == want { found = 1 }
+                                     END { exit !found }' <<< "$depends" && return 0
+  done
+  return 1
+}
 check "Depends names adduser" has_dependency adduser
-# Each shared library the binary needs is named through its Debian package.
+# Each shared library the binary needs is named through its Debian package (or a name that
+# package provides: libspdlog1.10 is depended on as libspdlog1.10-fmt9).
 mkdir "$work/root"
 dpkg-deb -x "$deb" "$work/root"
 binary="$work/root/usr/bin/saqme"
@@ -71,7 +80,9 @@ for needed in $(objdump -p "$binary" | awk '$1 == "NEEDED" { print $2 }'); do
   path=$(ldd "$binary" | awk -v so="$needed" '$1 == so { print $3 }')
   owner=$( (dpkg -S "$path" 2>/dev/null || dpkg -S "/usr$path" 2>/dev/null) | head -1 | cut -d: -f1)
   if [ -z "$owner" ]; then fail "no package owns $needed ($path)"; continue; fi
-  check "Depends names $owner (for $needed)" has_dependency "$owner"
+  provides=$(dpkg-query -W -f='${Provides}' "$owner" | sed 's/ ([^)]*)//g; s/,/ /g')
+  # shellcheck disable=SC2086 # the provided names, one word each
+  check "Depends names $owner (for $needed)" has_dependency "$owner" $provides
 done
 
 # --- Files, modes, owners ---------------------------------------------------------------------
