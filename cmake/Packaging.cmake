@@ -68,9 +68,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "workflow engine of municipal administrative proceedings")
+# The synopsis is the summary above; this is the extended description under it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "workflow engine of municipal administrative proceedings
-saqme keeps the proceedings of a Georgian municipality (incoming letters,
+    "saqme keeps the proceedings of a Georgian municipality (incoming letters,
 citizens' applications, public-information requests, complaints, legal acts
 and assignments) as an append-only, hash-chained log, from which every
 current view is derived, and serves a web console and an HTTP API over it.

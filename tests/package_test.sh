@@ -59,6 +59,8 @@ check "Architecture is dpkg's ($arch)" test "$(field Architecture)" = "$arch"
 check "Section and Priority" test "$(field Section)/$(field Priority)" = misc/optional
 check "Maintainer has a name and an address" grep -Eq '^[^<]+ <[^@>]+@[^>]+>$' <<< "$(field Maintainer)"
 check "Description has a summary and a long text" test "$(field Description | wc -l)" -ge 5
+check "the long text does not repeat the summary" \
+  test "$(field Description | sed -n 1p)" != "$(field Description | sed -n 2p | sed 's/^ //')"
 depends=$(field Depends)
 echo "Depends: $depends"
 # has_dependency NAME...: Depends names one of the packages NAME (without a version).
