@@ -171,6 +171,7 @@ fi
 # Data directory and port from the command line (a flag wins over the file); all else is the
 # packaged file's: the demonstration chart, interactive password hashing, the default limits.
 data="$work/data"
+mkdir -m 0700 "$data"  # as the postinst leaves /var/lib/saqme: there, empty
 "$binary" serve --config "$conf" --data "$data" --listen 127.0.0.1:0 > "$work/serve.log" 2>&1 &
 server=$!
 port=
