@@ -834,8 +834,8 @@ struct ConveneSession {
                 (value = "commission",
                  label = (ka = "მუდმივმოქმედი კომისია", en = "Standing commission")),
                 (value = "faction", label = (ka = "ფრაქცია", en = "Faction"))]);
-  # empty: regular
-  sessionKind @1 :Text $label(ka = "სხდომის სახე", en = "Kind of session") $optional
+  # a bureau's, a commission's or a faction's sittings are regular
+  sessionKind @1 :Text $label(ka = "სხდომის სახე", en = "Kind of session")
       $choices([(value = "regular", label = (ka = "მორიგი", en = "Regular")),
                 (value = "extraordinary", label = (ka = "რიგგარეშე", en = "Extraordinary"))]);
   date @2 :Text $label(ka = "სხდომის თარიღი", en = "Date of the session") $date;

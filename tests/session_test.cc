@@ -182,8 +182,8 @@ TEST(SessionTest, WithoutAQuorumTheSessionIsPostponedAndClosed) {
   ExpectOnlyAllowed(bench, {});
 
   WorkflowBench quorate;
-  quorate.Do("chair", Convene("bureau", "", "2026-11-02", {{"სამუშაო გეგმა"}}));
-  EXPECT_EQ(quorate.state().session_kind, "regular");       // left out: regular
+  quorate.Do("chair", Convene("bureau", "regular", "2026-11-02", {{"სამუშაო გეგმა"}}));
+  EXPECT_EQ(quorate.state().session_kind, "regular");
   quorate.Do("org-protocol", Hold(8, 14, {{1, 5, 3, 0}}));  // 8 of 14: more than half
   EXPECT_EQ(quorate.state().stage, Stage::kHeld);
   EXPECT_TRUE(quorate.state().agenda[0].adopted);  // 5 of 8 present
@@ -217,15 +217,16 @@ TEST(SessionTest, WhoConvenesWhatAndWithWhichAgenda) {
   refused("chair", Convene("plenary", "regular", "2026-11-09", question), "is not one of");
   // A commission is convened by its chair, a council member without a post: the protocol
   // service records it in their name, and must name both; the council's chair has no such power.
-  refused("org-services", Convene("commission", "", "2026-11-09", question), "body_name");
+  refused("org-services", Convene("commission", "regular", "2026-11-09", question), "body_name");
   Refusal refusal;
   EXPECT_NE(bench.Try("chair",
-                      Convene("commission", "", "2026-11-09", question, "საბიუჯეტო", "ნ. ჯაფარიძე"),
+                      Convene("commission", "regular", "2026-11-09", question, "საბიუჯეტო",
+                              "ნ. ჯაფარიძე"),
                       &refusal),
             "");
   EXPECT_EQ(refusal.missing_power, "record_sessions");
   bench.Do("org-services",
-           Convene("commission", "", "2026-11-09", question, "საბიუჯეტო", "ნ. ჯაფარიძე"));
+           Convene("commission", "regular", "2026-11-09", question, "საბიუჯეტო", "ნ. ჯაფარიძე"));
   EXPECT_EQ(bench.state().convened_by, "ნ. ჯაფარიძე");
   EXPECT_EQ(bench.state().body_name, "საბიუჯეტო");
 
@@ -241,7 +242,7 @@ TEST(SessionTest, MinutesAreNumberedInTheRegisterOfTheBodyAndTheSessionsYear) {
   WorkflowBench bench;
   bench.SetToday("2026-12-30");
   bench.AddLegalAct("act-1", Draft("ordinance"));
-  bench.Do("org-protocol", Convene("faction", "", "2026-12-31", {{"პოზიცია", "act-1"}},
+  bench.Do("org-protocol", Convene("faction", "regular", "2026-12-31", {{"პოზიცია", "act-1"}},
                                    "ფრაქცია „ერთობა“", "ლ. გულბანი"));
   bench.SetToday("2026-12-31");
   bench.Do("sec-junior-1", Hold(3, 4, {{1, 3, 0, 0}}));

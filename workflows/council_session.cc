@@ -123,8 +123,7 @@ Decision Convene(schema::ConveneSession::Reader command, const Context& context)
   auto authority = Need(context, chamber ? Power::kConveneSessions : Power::kRecordSessions);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   const std::string& acting_for = std::get<std::string>(authority);
-  std::string kind = command.getSessionKind().cStr();
-  if (kind.empty()) kind = "regular";
+  const std::string kind = command.getSessionKind().cStr();
   if (auto problem = storage::NotAChoice(storage::FieldOf<schema::ConveneSession>("sessionKind"),
                                          kind, "session_kind")) {
     return Refuse(problem->en, problem->ka);
