@@ -74,6 +74,16 @@ TEST_F(SessionApiTest, ConveneHoldAndMinuteACouncilSessionThatAdoptsADraftAct) {
     }
   }
   EXPECT_TRUE(offered) << protocol;
+  // ... and finds it in its inbox, named by its first agenda item.
+  bool in_inbox = false;
+  const auto inbox = Json("org-protocol", "/v1/inbox");
+  for (const auto& item : inbox.at("items").as_array()) {
+    if (item.at("case_id") != id.c_str()) continue;
+    in_inbox = true;
+    EXPECT_EQ(item.at("action").as_string(), "hold_session");
+    EXPECT_EQ(item.at("subject").as_string(), "ქონების გადაცემა");
+  }
+  EXPECT_TRUE(in_inbox);
 
   // A refusal of the state, in Georgian and English: the minutes wait for the sitting.
   auto early = client_->Post(

@@ -236,6 +236,8 @@ int64_t DaysRegisteredLate(const CaseState& s) {
 }
 
 const std::string& SubjectOf(const CaseState& s) {
+  // A session is about its agenda: its first item says what the inbox and the search show.
+  if (s.kind == Kind::kSession && !s.agenda.empty()) return s.agenda.front().question;
   return !s.subject.empty() ? s.subject : !s.title.empty() ? s.title : s.instruction;
 }
 

@@ -232,7 +232,7 @@ bool HasReceived(const CaseState& state, const std::string& post);
 bool CoExecutionOpen(const CaseState& state);
 
 // What the case is about, in one line: a document's or letter's subject, else an act's title,
-// else an assignment's instruction ("" for none).
+// else an assignment's instruction, a session's first agenda item ("" for none).
 const std::string& SubjectOf(const CaseState& state);
 
 // Calendar days an incoming document was registered after the day it was received (records
