@@ -137,9 +137,11 @@ Status NoSuchCase(const std::string& case_id) {
                        "საქმე " + case_id + " არ არსებობს");
 }
 
-const std::set<std::string> kJournals = {"incoming",   "outgoing",       "internal",
-                                         "postal",     "delivery",       "public_information",
-                                         "acts-order", "acts-ordinance", "acts-resolution"};
+const std::set<std::string> kJournals = {
+    "incoming", "outgoing", "internal", "postal", "delivery", "public_information", "acts-order",
+    "acts-ordinance", "acts-resolution",
+    // the minutes registers (workflows/council_session.h)
+    "minutes-council", "minutes-bureau", "minutes-commission", "minutes-faction"};
 
 }  // namespace
 

@@ -30,6 +30,11 @@ const std::map<std::string, Label, std::less<>> kJournalTitles = {
     {"acts-order", {"ბრძანებების ჟურნალი", "Orders"}},
     {"acts-ordinance", {"განკარგულებების ჟურნალი", "Ordinances"}},
     {"acts-resolution", {"დადგენილებების ჟურნალი", "Resolutions"}},
+    {"minutes-council", {"საკრებულოს სხდომების ოქმების რეესტრი", "Minutes of the council"}},
+    {"minutes-bureau", {"ბიუროს სხდომების ოქმების რეესტრი", "Minutes of the bureau"}},
+    {"minutes-commission",
+     {"კომისიების სხდომების ოქმების რეესტრი", "Minutes of the standing commissions"}},
+    {"minutes-faction", {"ფრაქციების სხდომების ოქმების რეესტრი", "Minutes of the factions"}},
 };
 
 const std::map<std::string, Label, std::less<>> kColumnLabels = {
@@ -69,6 +74,14 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"days_late", {"დაგვიანება (დღე)", "Days late"}},
     {"letter", {"წერილი", "Letter"}},
     {"forwarded_to", {"გადაეგზავნა", "Forwarded to"}},
+    {"session_date", {"სხდომის თარიღი", "Date of the session"}},
+    {"body", {"ორგანო", "Body"}},
+    {"session_kind", {"სხდომის სახე", "Kind of session"}},
+    {"body_name", {"კომისია / ფრაქცია", "Commission / faction"}},
+    {"present", {"დამსწრე", "Present"}},
+    {"members", {"სრული შემადგენლობა", "Full composition"}},
+    {"items", {"საკითხები", "Items"}},
+    {"linked_acts", {"მიღებული აქტები", "Acts adopted"}},
 };
 
 // The entry keys whose values are post ids.

@@ -23,7 +23,8 @@ int RunReport(int argc, char** argv) {
                  "letters by kind and channel, outgoing letters, legal acts by type, proceedings\n"
                  "answered on time, late and still open with the average and longest days to\n"
                  "answer, extensions, the deadline watch's alerts, the public-information\n"
-                 "statistics of GAC art. 49, the nomenclature's cases, and the log's anchor\n"
+                 "statistics of GAC art. 49, the nomenclature's cases, the sessions held by\n"
+                 "body and kind, and the log's anchor\n"
                  "(SEQ:HASH) to print with it. Text in Georgian (--english for English), or JSON\n"
                  "as GET /v1/reports/annual serves it. Reads the log only; safe beside a server.\n";
     return 0;

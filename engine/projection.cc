@@ -15,6 +15,7 @@
 #include "storage/tbilisi_time.h"
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
+#include "workflows/council_session.h"
 
 namespace saqme::engine {
 namespace {
@@ -105,6 +106,39 @@ boost::json::object ControlEntry(const CaseState& s) {
           {"co_executors", boost::json::array(s.co_executors.begin(), s.co_executors.end())},
           {"due", s.due},
           {"answered_on", s.answered_on}};
+}
+
+// A session's part of the case view: body, kind, date, agenda with each item's vote, the
+// attendance, the minutes' number and the acts linked to it (docs/views.md).
+void SessionView(const CaseState& s, boost::json::object& view) {
+  view["body"] = s.session_body;
+  view["session_kind"] = s.session_kind;
+  view["session_date"] = s.session_date;
+  if (!s.body_name.empty()) view["body_name"] = s.body_name;
+  view["convened_by"] = s.convened_by;
+  if (!s.requested_by.empty()) view["requested_by"] = s.requested_by;
+  boost::json::array agenda;
+  for (size_t i = 0; i < s.agenda.size(); ++i) {
+    const auto& item = s.agenda[i];
+    boost::json::object entry{{"item", i + 1}, {"question", item.question}};
+    if (!item.draft_act.empty()) entry["draft_act"] = item.draft_act;
+    if (item.voted) {
+      entry["vote"] = {{"for", item.votes_for},
+                       {"against", item.votes_against},
+                       {"abstained", item.abstained},
+                       {"adopted", item.adopted}};
+    }
+    agenda.push_back(std::move(entry));
+  }
+  view["agenda"] = std::move(agenda);
+  if (s.members > 0) {
+    view["attendance"] = {
+        {"present", s.present}, {"members", s.members}, {"quorum", s.stage != Stage::kPostponed}};
+  }
+  if (!s.minutes_number.empty()) view["minutes_number"] = s.minutes_number;
+  if (s.stage == Stage::kMinuted) {
+    view["linked_acts"] = boost::json::array(s.linked_acts.begin(), s.linked_acts.end());
+  }
 }
 
 }  // namespace
@@ -198,6 +232,7 @@ boost::json::object CaseView(const CaseState& s) {
   }
   set("refusal_ground", s.refusal_ground);
   if (s.kind == Kind::kNomenclature) view["year"] = s.year;
+  if (s.kind == Kind::kSession) SessionView(s, view);
   if (s.kind == Kind::kCalendar) {
     boost::json::array days;
     for (const auto& [date, name] : s.days_off) days.push_back({{"date", date}, {"name", name}});
@@ -481,6 +516,22 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       entry["issuer"] = after.issuer;
       PutJournal(sink, ("acts-" + after.act_type).c_str(), r.getYear(), ParseNumber(r.getNumber()),
                  entry);
+      break;
+    }
+    case P::MINUTES_RECORDED: {
+      // The minutes register of the body and the year (one journal per body).
+      auto r = payload.getMinutesRecorded();
+      boost::json::object entry = base;
+      entry["session_date"] = after.session_date;
+      entry["body"] = after.session_body;
+      entry["session_kind"] = after.session_kind;
+      if (!after.body_name.empty()) entry["body_name"] = after.body_name;
+      entry["present"] = after.present;
+      entry["members"] = after.members;
+      entry["items"] = after.agenda.size();
+      entry["linked_acts"] = boost::json::array(after.linked_acts.begin(), after.linked_acts.end());
+      PutJournal(sink, workflows::council_session::MinutesJournal(after.session_body).c_str(),
+                 r.getYear(), ParseNumber(r.getNumber()), entry);
       break;
     }
     case P::NOMENCLATURE_APPROVED: {

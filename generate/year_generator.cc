@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <random>
 #include <set>
@@ -49,6 +50,9 @@ enum class Op : uint8_t {
   kReportProgress,
   kComplete,
   kReview,
+  kConveneSession,
+  kHoldSession,
+  kRecordMinutes,
 };
 
 enum class ProcKind : uint8_t {
@@ -62,7 +66,12 @@ enum class ProcKind : uint8_t {
   kOrdinance,
   kResolution,
   kAssignment,
+  kSession,
 };
+
+// Which body sits (a session's Proc::body).
+enum Body : uint8_t { kCouncil, kBureau, kCommission, kFaction };
+const char* const kBodies[] = {"council", "bureau", "commission", "faction"};
 
 enum SenderKind : uint8_t { kCitizen, kOrganisation, kAgency };
 
@@ -78,6 +87,8 @@ struct Proc {
   const char* resolved_to = "";  // incoming: the resolution's lead executor
   uint16_t sender = 0, subject = 0;
   SenderKind sender_kind = kCitizen;
+  Body body = kCouncil;        // a session: who sits
+  bool extraordinary = false;  // a council session: extraordinary
 };
 
 // One planned command: on which working day and hour, by whom, in which proceeding.
@@ -136,6 +147,7 @@ class Planner {
     PlanOrders(p_.orders * scale_);
     PlanCouncilActs();
     PlanAssignments(p_.assignments * scale_);
+    PlanSessions();  // last: the rest of the plan draws the same numbers as before sessions
     std::sort(steps_.begin(), steps_.end(), [](const Step& a, const Step& b) {
       return std::tie(a.day, a.hour, a.proc, a.seq) < std::tie(b.day, b.hour, b.proc, b.seq);
     });
@@ -144,6 +156,12 @@ class Planner {
   const std::vector<Date>& days() const { return days_; }
   const std::vector<Proc>& procs() const { return procs_; }
   const std::vector<Step>& steps() const { return steps_; }
+  // The draft acts (proceedings) a session's agenda holds: those adopted on its day.
+  const std::vector<uint32_t>& AgendaOf(uint32_t session) const {
+    static const std::vector<uint32_t> kNone;
+    auto it = agenda_.find(session);
+    return it == agenda_.end() ? kNone : it->second;
+  }
   const YearProfile& profile() const { return p_; }
 
  private:
@@ -385,9 +403,13 @@ class Planner {
       }
       if (!in_month.empty()) {
         sessions.push_back(in_month[in_month.size() * 2 / 3]);
+        regular_days_.push_back(sessions.back());
       }
     }
-    for (int k = 0; k < p_.extraordinary_sessions; ++k) sessions.push_back(Uniform(10, Last() - 3));
+    for (int k = 0; k < p_.extraordinary_sessions; ++k) {
+      sessions.push_back(Uniform(10, Last() - 3));
+      extraordinary_days_.push_back(sessions.back());
+    }
     std::sort(sessions.begin(), sessions.end());
     return sessions;
   }
@@ -406,6 +428,7 @@ class Planner {
       proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
       Cursor step(this, NewProc(proc));
       const int session = Pick(sessions);
+      acts_on_day_[session].push_back(static_cast<uint32_t>(procs_.size() - 1));
       step.At(session - Uniform(3, 12), Op::kDraftAct, proc.head);
       step.At(std::max(step.day(), session - Uniform(1, 2)), Op::kExpertise, proc.executor);
       step.At(session, Op::kAdopt, "chair");
@@ -431,6 +454,62 @@ class Planner {
     }
   }
 
+  // The day of each of `count` sittings a year, spread over the months but August (a holiday
+  // month for the council), at `share` of each month's working days.
+  std::vector<int> MonthlyDays(int count, int share_percent) const {
+    std::vector<int> days;
+    std::vector<int> months;
+    for (int month = 1; month <= 12; ++month) {
+      if (month != 8 || count % 12 == 0) months.push_back(month);
+    }
+    for (int k = 0; k < count; ++k) {
+      const int month = months[static_cast<size_t>(k) % months.size()];
+      std::vector<int> in_month;
+      for (int d = 0; d <= Last(); ++d) {
+        if (days_[static_cast<size_t>(d)].month() == month) in_month.push_back(d);
+      }
+      // The second and later rounds of a month sit later in it.
+      const size_t round = static_cast<size_t>(k) / months.size();
+      const size_t at =
+          std::min(in_month.size() - 1,
+                   in_month.size() * static_cast<size_t>(share_percent) / 100 + round * 5);
+      days.push_back(std::max(3, in_month[at]));
+    }
+    return days;
+  }
+
+  // The sittings of the year (the Lentekhi report): the council's regular and extraordinary
+  // sessions on the days PlanCouncilActs adopted their acts, each convened two working days
+  // before with the acts of its day on the agenda; the bureau's, the commissions' and the
+  // factions' sittings once or more a month. Each is held on its day and its minutes follow.
+  void PlanSessions() {
+    uint32_t serial = 0;
+    std::set<int> council_days;
+    auto plan = [&](Body body, bool extraordinary, int day) {
+      Proc proc{ProcKind::kSession, serial++};
+      proc.body = body;
+      proc.extraordinary = extraordinary;
+      const bool chamber = body == kCouncil || body == kBureau;
+      proc.head = chamber ? "chair" : body == kCommission ? "org-services" : "sec-junior-1";
+      proc.executor = body == kFaction ? "sec-junior-1" : "org-protocol";
+      const uint32_t index = NewProc(proc);
+      // The acts adopted that day are on the agenda of the day's first council session.
+      if (body == kCouncil && council_days.insert(day).second) {
+        if (auto it = acts_on_day_.find(day); it != acts_on_day_.end()) agenda_[index] = it->second;
+      }
+      Cursor step(this, index);
+      step.At(day - 2, Op::kConveneSession, proc.head, 0,
+              static_cast<int32_t>(days_[static_cast<size_t>(day)].DaysSinceEpoch()));
+      step.At(day, Op::kHoldSession, proc.executor);
+      step.At(day + 1, Op::kRecordMinutes, proc.executor);
+    };
+    for (int day : regular_days_) plan(kCouncil, false, day);
+    for (int day : extraordinary_days_) plan(kCouncil, true, day);
+    for (int day : MonthlyDays(p_.bureau_sessions * scale_, 30)) plan(kBureau, false, day);
+    for (int day : MonthlyDays(p_.commission_sessions * scale_, 40)) plan(kCommission, false, day);
+    for (int day : MonthlyDays(p_.faction_sessions * scale_, 50)) plan(kFaction, false, day);
+  }
+
   const YearProfile& p_;
   const workflows::OrgChart& org_;
   const workflows::HolidayCalendar& calendar_;
@@ -441,14 +520,18 @@ class Planner {
   std::vector<Proc> procs_;
   std::vector<Step> steps_;
   mutable std::set<std::string> interned_;
+  std::vector<int> regular_days_, extraordinary_days_;  // the council's session days
+  std::map<int, std::vector<uint32_t>> acts_on_day_;    // council acts adopted on a day
+  std::map<uint32_t, std::vector<uint32_t>> agenda_;    // a council session's draft acts
 };
 
 // ---- commands --------------------------------------------------------------------------------
 
 std::string CaseId(int year, const Proc& proc) {
   static const char* const kPrefix[] = {
-      "nomenclature", "correspondence", "application", "complaint",  "public-information",
-      "letter",       "order",          "ordinance",   "resolution", "assignment"};
+      "nomenclature",       "correspondence", "application", "complaint",
+      "public-information", "letter",         "order",       "ordinance",
+      "resolution",         "assignment",     "session"};
   const std::string prefix = std::to_string(year) + "-" + kPrefix[static_cast<int>(proc.kind)];
   if (proc.kind == ProcKind::kNomenclature) return prefix;
   return prefix + "-" + std::to_string(proc.serial + 1);
@@ -531,6 +614,74 @@ schema::IncomingKind IncomingKindOf(ProcKind kind) {
       return schema::IncomingKind::PUBLIC_INFORMATION;
     default:
       return schema::IncomingKind::CORRESPONDENCE;
+  }
+}
+
+// The members of a body (invented: the seed gives no composition) and how many attend.
+uint32_t MembersOf(Body body) {
+  static const uint32_t kMembers[] = {15, 5, 5, 4};
+  return kMembers[body];
+}
+uint32_t PresentAt(const Proc& proc) {
+  return MembersOf(proc.body) - proc.serial % (proc.body == kCouncil ? 3 : 2);
+}
+
+// A session's commands: the agenda of its day's draft acts (else a question of the body's
+// work), the attendance and the votes — each act's as its `adopt` records them (kAdopt below).
+void FillSession(const YearProfile& p, int year, const Proc& proc, const Step& step,
+                 const std::vector<Proc>& procs, const std::vector<uint32_t>& agenda,
+                 schema::Command::Builder c) {
+  static const char* const kQuestions[] = {
+      "საკრებულოს მიმდინარე საკითხები", "საკრებულოს სხდომის დღის წესრიგის პროექტის განხილვა",
+      "კომისიის კომპეტენციას მიკუთვნებული საკითხების განხილვა",
+      "ფრაქციის პოზიციის შეთანხმება საკრებულოს სხდომის საკითხებზე"};
+  switch (step.op) {
+    case Op::kConveneSession: {
+      auto r = c.initConveneSession();
+      r.setBody(kBodies[proc.body]);
+      r.setSessionKind(proc.extraordinary ? "extraordinary" : "regular");
+      r.setDate(step.date > 0 ? Date::FromDays(step.date).ToString() : "");
+      if (proc.extraordinary) r.setRequestedBy("საკრებულოს წევრთა ერთი მესამედი");
+      if (proc.body == kCommission) {
+        r.setBodyName("საფინანსო-საბიუჯეტო კომისია");
+        r.setConvenedBy("კომისიის თავმჯდომარე");
+      } else if (proc.body == kFaction) {
+        r.setBodyName("ფრაქცია „უმრავლესობა“");
+        r.setConvenedBy("ფრაქციის თავმჯდომარე");
+      }
+      auto items = r.initAgenda(static_cast<unsigned>(std::max<size_t>(1, agenda.size())));
+      if (agenda.empty()) items[0].setQuestion(kQuestions[proc.body]);
+      for (size_t i = 0; i < agenda.size(); ++i) {
+        const Proc& act = procs[agenda[i]];
+        items[static_cast<unsigned>(i)].setQuestion(SubjectOf(p, act));
+        items[static_cast<unsigned>(i)].setDraftAct(CaseId(year, act));
+      }
+      return;
+    }
+    case Op::kHoldSession: {
+      auto r = c.initHoldSession();
+      const uint32_t present = PresentAt(proc);
+      r.setPresent(present);
+      r.setMembers(MembersOf(proc.body));
+      auto votes = r.initVotes(static_cast<unsigned>(std::max<size_t>(1, agenda.size())));
+      if (agenda.empty()) {
+        votes[0].setItem(1);
+        votes[0].setVotesFor(present);
+      }
+      for (size_t i = 0; i < agenda.size(); ++i) {
+        const uint16_t s = procs[agenda[i]].subject;
+        auto v = votes[static_cast<unsigned>(i)];
+        v.setItem(static_cast<uint32_t>(i + 1));
+        const uint32_t votes_for = std::min<uint32_t>(8 + s % 5, present);
+        v.setVotesFor(votes_for);
+        v.setVotesAgainst(std::min<uint32_t>(s % 3, present - votes_for));
+        v.setAbstained(0);
+      }
+      return;
+    }
+    default:
+      c.initRecordMinutes().setSummary(kQuestions[proc.body]);
+      return;
   }
 }
 
@@ -706,6 +857,10 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
       r.setRemark("");
       return;
     }
+    case Op::kConveneSession:
+    case Op::kHoldSession:
+    case Op::kRecordMinutes:
+      return;  // FillSession: they need the plan's agenda
   }
 }
 
@@ -801,8 +956,13 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
         const Step& step = steps[next];
         const Proc& proc = planner.procs()[step.proc];
         capnp::MallocMessageBuilder message;
-        FillCommand(planner.profile(), options.year, proc, step, days[day],
-                    message.initRoot<schema::Command>());
+        if (proc.kind == ProcKind::kSession) {
+          FillSession(planner.profile(), options.year, proc, step, planner.procs(),
+                      planner.AgendaOf(step.proc), message.initRoot<schema::Command>());
+        } else {
+          FillCommand(planner.profile(), options.year, proc, step, days[day],
+                      message.initRoot<schema::Command>());
+        }
         engine::Submission submission;
         submission.case_id = CaseId(options.year, proc);
         submission.command_id = submission.case_id + "/" + std::to_string(step.seq + 1);

@@ -25,6 +25,8 @@ struct YearProfile {
   int outgoing = 0;
   int orders = 0, ordinances = 0, resolutions = 0;
   int regular_sessions = 0, extraordinary_sessions = 0;  // where ordinances and resolutions pass
+  // The other sittings the apparatus serves: the bureau, the standing commissions, the factions.
+  int bureau_sessions = 0, commission_sessions = 0, faction_sessions = 0;
   int assignments = 0;
   std::vector<NomenclatureFileSpec> nomenclature;
 
@@ -46,9 +48,10 @@ struct YearProfile {
   // Letters on the body's own initiative: outgoing minus the dispatched answers.
   int initiative_letters() const { return outgoing - (correspondence + applications + complaints); }
 
-  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md §2): 135
-  // incoming of which 16 public-information requests, 207 outgoing, 175 acts (23 resolutions,
-  // 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary sessions.
+  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md
+  // §2): 135 incoming of which 16 public-information requests, 207 outgoing, 175 acts (23
+  // resolutions, 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary
+  // sessions, 11 of the bureau, 38 of the standing commissions, 11 of the faction.
   static const YearProfile& Lentekhi();
   // The profile called `name`, or null.
   static const YearProfile* Find(const std::string& name);

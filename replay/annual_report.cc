@@ -62,6 +62,22 @@ void Uncount(std::map<std::string, int>& counts, const std::string& key) {
   if (auto it = counts.find(key); it != counts.end() && --it->second <= 0) counts.erase(it);
 }
 
+// A session just held or postponed, counted by its body and kind.
+void CountSession(const CaseState& s, AnnualReport::Sessions& sessions) {
+  if (s.stage == workflows::Stage::kPostponed) {
+    ++sessions.postponed;
+  } else if (s.session_body == "council") {
+    ++(s.session_kind == "extraordinary" ? sessions.council_extraordinary
+                                         : sessions.council_regular);
+  } else if (s.session_body == "bureau") {
+    ++sessions.bureau;
+  } else if (s.session_body == "commission") {
+    ++sessions.commission;
+  } else if (s.session_body == "faction") {
+    ++sessions.faction;
+  }
+}
+
 }  // namespace
 
 double ProceedingFigures::AverageDaysToAnswer() const {
@@ -141,6 +157,10 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
           ++report.acts;
           ++report.acts_by_type[c.state.act_type];
         }
+        break;
+      case P::SESSION_HELD:
+      case P::SESSION_POSTPONED:
+        if (YearOf(c.state.session_date) == year) CountSession(c.state, report.sessions);
         break;
       case P::DEADLINE_EXTENDED:
         ++c.extensions;
@@ -245,6 +265,13 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
           {"deadline_watch",
            {{"reminders", r.reminders}, {"missed", r.missed}, {"escalations", r.escalations}}},
           {"nomenclature_cases", r.nomenclature_cases},
+          {"sessions",
+           {{"council_regular", r.sessions.council_regular},
+            {"council_extraordinary", r.sessions.council_extraordinary},
+            {"bureau", r.sessions.bureau},
+            {"commission", r.sessions.commission},
+            {"faction", r.sessions.faction},
+            {"postponed", r.sessions.postponed}}},
           {"on_control", engine::ControlFiguresJson(r.on_control)},
           {"log",
            {{"intact", r.log_intact},
@@ -378,6 +405,15 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
   out << (english ? "Registered later than received: " : "რეგისტრირებულია მიღების დღის შემდეგ: ")
       << r.registered_late << "\n";
   out << (english ? "Nomenclature cases: " : "ნომენკლატურის საქმეები: ") << r.nomenclature_cases
+      << "\n";
+  // The sittings the apparatus served, as the seed's report lists them.
+  const AnnualReport::Sessions& s = r.sessions;
+  out << (english ? "Sessions held: council regular " : "ჩატარებული სხდომები: საკრებულოს მორიგი ")
+      << s.council_regular << (english ? ", council extraordinary " : ", საკრებულოს რიგგარეშე ")
+      << s.council_extraordinary << (english ? ", bureau " : ", ბიუროს ") << s.bureau
+      << (english ? ", standing commissions " : ", მუდმივმოქმედი კომისიების ") << s.commission
+      << (english ? ", factions " : ", ფრაქციების ") << s.faction
+      << (english ? "; postponed (no quorum) " : "; გადადებული (კვორუმის გარეშე) ") << s.postponed
       << "\n\n";
   if (r.log_intact) {
     out << (english ? "The log, verified through event " : "ჟურნალი შემოწმებულია მოვლენამდე ")

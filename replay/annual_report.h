@@ -51,6 +51,12 @@ struct AnnualReport {
   int information_released = 0, information_partly = 0, information_refused = 0;
   int reminders = 0, missed = 0, escalations = 0;  // deadline-watch alerts dated in the year
   int nomenclature_cases = 0;  // files of the year's nomenclature, as last approved
+  // Sessions held (with a quorum; a postponed one is not counted) whose date is in the year, by
+  // body and kind: the Lentekhi report's five figures.
+  struct Sessions {
+    int council_regular = 0, council_extraordinary = 0, bureau = 0, commission = 0, faction = 0;
+    int postponed = 0;  // convened for the year, not held for want of a quorum
+  } sessions;
   // The documents on control registered in the year, as they stand at the end of the year (or
   // at the log's last event, when that is earlier): docs/workflows.md "Documents on control".
   workflows::ControlFigures on_control;

@@ -122,6 +122,11 @@ struct Event {
     partReported @55 :PartReportedV1;
     # The calendar: a declared day off taken back.
     dayOffWithdrawn @56 :DayOffWithdrawnV1;
+    # Sessions of the council, its bureau, commissions and factions (workflows/council_session.h).
+    sessionConvened @57 :SessionConvenedV1;
+    sessionHeld @58 :SessionAttendanceV1;
+    sessionPostponed @59 :SessionAttendanceV1;  # without a quorum: not held
+    minutesRecorded @60 :MinutesRecordedV1;
   }
 }
 
@@ -504,6 +509,52 @@ struct DayOffWithdrawnV1 {
   reason @1 :Text;
 }
 
+# A session's agenda item: a question, and the draft act it considers when it is one.
+struct AgendaItem {
+  question @0 :Text $label(ka = "საკითხი", en = "Question");
+  draftAct @1 :Text $label(ka = "აქტის პროექტი (საქმე)", en = "Draft act (case id)") $optional;
+}
+
+struct SessionConvenedV1 {
+  body @0 :Text;                 # council, bureau, commission, faction
+  sessionKind @1 :Text;          # regular, extraordinary
+  date @2 :Text;
+  agenda @3 :List(AgendaItem);
+  bodyName @4 :Text;             # which commission or faction ("" for the council, the bureau)
+  convenedBy @5 :Text;           # the post that convened, or the named chair of a commission/faction
+  requestedBy @6 :Text;          # an extraordinary session: who asked for it
+}
+
+# The vote on one agenda item (1-based `item`), as hold_session gives it.
+struct ItemVote {
+  item @0 :UInt32 $label(ka = "საკითხის №", en = "Item number");
+  votesFor @1 :UInt32 $label(ka = "მომხრე", en = "Votes for");
+  votesAgainst @2 :UInt32 $label(ka = "წინააღმდეგი", en = "Votes against") $optional;
+  abstained @3 :UInt32 $label(ka = "თავი შეიკავა", en = "Abstained") $optional;
+}
+
+# The vote as recorded, with whether it carried (the workflow's reading of the rule).
+struct ItemVoteV1 {
+  item @0 :UInt32;
+  votesFor @1 :UInt32;
+  votesAgainst @2 :UInt32;
+  abstained @3 :UInt32;
+  adopted @4 :Bool;
+}
+
+struct SessionAttendanceV1 {
+  present @0 :UInt32;
+  members @1 :UInt32;            # the full composition
+  votes @2 :List(ItemVoteV1);    # empty when postponed
+}
+
+struct MinutesRecordedV1 {
+  number @0 :Text;               # in the minutes register of the body and the year
+  year @1 :UInt16;
+  linkedActs @2 :List(Text);     # draft acts on the agenda whose vote carried (case ids)
+  summary @3 :Text;
+}
+
 # ---------------------------------------------------------------------------------------------
 # Commands: what a client asks for (docs/api.md names them). The actor is never a field:
 # it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
@@ -569,6 +620,10 @@ struct Command {
         $note([(field = "text", label = (ka = "შესრულებული ნაწილი", en = "The part done"))]);
     # The calendar.
     withdrawDayOff @43 :WithdrawDayOff;
+    # Sessions (workflows/council_session.h).
+    conveneSession @44 :ConveneSession;
+    holdSession @45 :HoldSession;
+    recordMinutes @46 :RecordMinutes;
   }
 }
 
@@ -770,4 +825,38 @@ struct CorrectRegistration {
 struct WithdrawDayOff {
   date @0 :Text $label(ka = "თარიღი", en = "Date") $date;
   reason @1 :Text $label(ka = "საფუძველი", en = "Reason");
+}
+
+struct ConveneSession {
+  body @0 :Text $label(ka = "ორგანო", en = "Body")
+      $choices([(value = "council", label = (ka = "საკრებულო", en = "Council")),
+                (value = "bureau", label = (ka = "საკრებულოს ბიურო", en = "Bureau of the council")),
+                (value = "commission",
+                 label = (ka = "მუდმივმოქმედი კომისია", en = "Standing commission")),
+                (value = "faction", label = (ka = "ფრაქცია", en = "Faction"))]);
+  # a bureau's, a commission's or a faction's sittings are regular
+  sessionKind @1 :Text $label(ka = "სხდომის სახე", en = "Kind of session")
+      $choices([(value = "regular", label = (ka = "მორიგი", en = "Regular")),
+                (value = "extraordinary", label = (ka = "რიგგარეშე", en = "Extraordinary"))]);
+  date @2 :Text $label(ka = "სხდომის თარიღი", en = "Date of the session") $date;
+  agenda @3 :List(AgendaItem) $label(ka = "დღის წესრიგი", en = "Agenda");
+  # a commission or a faction: which one
+  bodyName @4 :Text $label(ka = "კომისიის ან ფრაქციის დასახელება", en = "Commission or faction")
+      $optional;
+  # a commission or a faction: its chair, who convenes it (a council member, not a post)
+  convenedBy @5 :Text $label(ka = "მომწვევი (თავმჯდომარე)", en = "Convened by (its chair)")
+      $optional;
+  # an extraordinary session: who asked for it
+  requestedBy @6 :Text $label(ka = "ვინ მოითხოვა", en = "Requested by") $optional;
+}
+
+struct HoldSession {
+  present @0 :UInt32 $label(ka = "დამსწრე წევრები", en = "Members present");
+  members @1 :UInt32 $label(ka = "სრული შემადგენლობა", en = "Full composition");
+  votes @2 :List(ItemVote) $label(ka = "კენჭისყრა საკითხებზე", en = "Votes on the items")
+      $optional;
+}
+
+struct RecordMinutes {
+  summary @0 :Text $label(ka = "ოქმის მოკლე შინაარსი", en = "Summary of the minutes") $optional;
 }

@@ -45,8 +45,8 @@ TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
   const auto summary = Generate(dir.path());
   EXPECT_EQ(summary.working_days, 249);  // 2023: 365 days, 104 weekend days, 12 holidays
   const auto report = ReportOf(dir.path());
-  // The Lentekhi report: 135 incoming of which 16 public-information requests, 207 outgoing, 175 acts =
-  // 23 resolutions + 69 ordinances + 83 orders, 29 nomenclature cases.
+  // The Lentekhi report: 135 incoming of which 16 public-information requests, 207 outgoing, 175
+  // acts = 23 resolutions + 69 ordinances + 83 orders, 29 nomenclature cases.
   EXPECT_EQ(report.incoming, 135);
   EXPECT_EQ(report.incoming_by_kind.at("public_information"), 16);
   EXPECT_EQ(report.outgoing, 207);
@@ -67,6 +67,41 @@ TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
   EXPECT_TRUE(report.log_intact);
   EXPECT_EQ(report.head_seq, summary.last_seq);
   EXPECT_EQ(ReportOf(dir.path(), 2024).incoming, 0);  // nothing spills into the next year
+}
+
+TEST(GenerateTest, TheLentekhiYearHoldsTheSeedsSessionsWithTheirMinutesAndActs) {
+  TempDir dir;
+  Generate(dir.path());
+  const auto report = ReportOf(dir.path());
+  // The Lentekhi report: 11 regular and 8 extraordinary council sessions, 11 of the bureau, 38
+  // of the standing commissions, 11 of the faction.
+  EXPECT_EQ(report.sessions.council_regular, 11);
+  EXPECT_EQ(report.sessions.council_extraordinary, 8);
+  EXPECT_EQ(report.sessions.bureau, 11);
+  EXPECT_EQ(report.sessions.commission, 38);
+  EXPECT_EQ(report.sessions.faction, 11);
+  EXPECT_EQ(report.sessions.postponed, 0);
+  // Every session has its minutes, numbered without gaps per body; the council's link the
+  // council acts adopted at them (each ordinance and resolution, once).
+  auto engine = engine::Engine::Open(dir.path(), engine::EngineOptions{});
+  ASSERT_TRUE(engine.ok());
+  const std::pair<const char*, size_t> expected[] = {{"minutes-council", 19},
+                                                     {"minutes-bureau", 11},
+                                                     {"minutes-commission", 38},
+                                                     {"minutes-faction", 11}};
+  size_t linked = 0;
+  for (const auto& [journal, count] : expected) {
+    SCOPED_TRACE(journal);
+    auto entries = engine.value()->Journal(journal, 2023);
+    ASSERT_TRUE(entries.ok());
+    ASSERT_EQ(entries.value().size(), count);
+    for (size_t i = 0; i < count; ++i) {
+      EXPECT_EQ(entries.value()[i].at("number").to_number<uint64_t>(), i + 1);
+      linked += entries.value()[i].at("linked_acts").as_array().size();
+    }
+  }
+  EXPECT_EQ(linked, 69u + 23u);
+  EXPECT_EQ(testing::LiveViews(*engine.value()), testing::RebuiltViews(*engine.value()));
 }
 
 TEST(GenerateTest, TheSameSeedGivesTheSameLogHashForHashAndAnotherSeedAnother) {

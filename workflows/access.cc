@@ -26,6 +26,9 @@ bool IsNamed(const ReadFacts& facts, std::string_view post) {
 // calendar of government-declared days off.
 bool IsPublic(const CaseState& state) {
   if (state.kind == Kind::kCalendar) return true;
+  // Sessions are public (open) from their convening: the agenda is announced, the sittings are
+  // broadcast on the website (the Ozurgeti job descriptions, lines 397 and 1497).
+  if (state.kind == Kind::kSession) return true;
   return state.kind == Kind::kLegalAct &&
          (state.stage == Stage::kPublished || state.stage == Stage::kInForce ||
           state.stage == Stage::kRepealed);

@@ -73,7 +73,7 @@ std::vector<ExpectedStep> ExpectedSteps(const CaseState& s, const OrgChart& org)
   // decision or the signature.
   if (s.stage == Stage::kAnswerDrafted && IsIncoming(s.kind)) {
     if (const VisaRule* rule = org.endorsement_rules().Missing(KindName(s.kind), s.endorsements,
-                                                                s.lead_executor, org)) {
+                                                               s.lead_executor, org)) {
       for (const auto& post : org.posts()) {
         if (post.powers.count(rule->power) && post.powers.count(Power::kEndorse)) {
           steps.push_back({post.id, "endorse"});
@@ -140,6 +140,13 @@ std::vector<ExpectedStep> ExpectedSteps(const CaseState& s, const OrgChart& org)
       break;
     case Stage::kCompleted:
       steps.push_back({s.issuer, "review"});
+      break;
+    // Sessions: the protocol service records the sitting, then its minutes.
+    case Stage::kConvened:
+      to_all(Power::kRecordSessions, "hold_session");
+      break;
+    case Stage::kHeld:
+      to_all(Power::kRecordSessions, "record_minutes");
       break;
     default:
       break;

@@ -30,6 +30,8 @@ const char* KindName(Kind kind) {
       return "outgoing_letter";
     case Kind::kOrganisation:
       return "organisation";
+    case Kind::kSession:
+      return "session";
   }
   return "unknown";
 }
@@ -88,6 +90,14 @@ const char* StageName(Stage stage) {
       return "kept";
     case Stage::kApproved:
       return "approved";
+    case Stage::kConvened:
+      return "convened";
+    case Stage::kHeld:
+      return "held";
+    case Stage::kPostponed:
+      return "postponed";
+    case Stage::kMinuted:
+      return "minuted";
   }
   return "unknown";
 }
@@ -116,6 +126,8 @@ const char* KindNameKa(Kind kind) {
       return "გასული წერილი";
     case Kind::kOrganisation:
       return "ორგანიზაციული სტრუქტურა";
+    case Kind::kSession:
+      return "სხდომა";
   }
   return "საქმე";
 }
@@ -174,6 +186,14 @@ const char* StageNameKa(Stage stage) {
       return "მიმდინარე";
     case Stage::kApproved:
       return "დამტკიცებული";
+    case Stage::kConvened:
+      return "მოწვეული";
+    case Stage::kHeld:
+      return "ჩატარებული";
+    case Stage::kPostponed:
+      return "გადადებული (კვორუმი არ შედგა)";
+    case Stage::kMinuted:
+      return "ოქმი შედგენილია";
   }
   return "უცნობი";
 }
@@ -216,6 +236,8 @@ int64_t DaysRegisteredLate(const CaseState& s) {
 }
 
 const std::string& SubjectOf(const CaseState& s) {
+  // A session is about its agenda: its first item says what the inbox and the search show.
+  if (s.kind == Kind::kSession && !s.agenda.empty()) return s.agenda.front().question;
   return !s.subject.empty() ? s.subject : !s.title.empty() ? s.title : s.instruction;
 }
 
@@ -238,6 +260,9 @@ size_t HeapBytes(const PartReport& part) {
 }
 size_t HeapBytes(const AlertRecord& alert) {
   return HeapBytes(alert.recipients) + HeapBytes(alert.acknowledged_by);
+}
+size_t HeapBytes(const AgendaEntry& entry) {
+  return HeapBytes(entry.question) + HeapBytes(entry.draft_act);
 }
 size_t HeapBytes(const std::pair<std::string, std::string>& pair) {
   return HeapBytes(pair.first) + HeapBytes(pair.second);
@@ -299,12 +324,20 @@ size_t ApproximateBytes(const CaseState& s) {
                                   &s.assignee,
                                   &s.instruction,
                                   &s.refusal_ground,
+                                  &s.session_body,
+                                  &s.session_kind,
+                                  &s.session_date,
+                                  &s.body_name,
+                                  &s.convened_by,
+                                  &s.requested_by,
+                                  &s.minutes_number,
                                   &s.watch.due}) {
     bytes += HeapBytes(*text);
   }
   bytes += HeapBytes(s.participants) + HeapBytes(s.co_executors) + HeapBytes(s.receipts) +
            HeapBytes(s.parts) + HeapBytes(s.endorsements) + HeapBytes(s.amended_by) +
-           HeapBytes(s.progress) + HeapBytes(s.files) + HeapBytes(s.alerts) + HeapBytes(s.days_off);
+           HeapBytes(s.progress) + HeapBytes(s.files) + HeapBytes(s.alerts) +
+           HeapBytes(s.days_off) + HeapBytes(s.agenda) + HeapBytes(s.linked_acts);
   return bytes;
 }
 

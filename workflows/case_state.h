@@ -24,6 +24,7 @@ enum class Kind {
   kCalendar,        // the body's calendar: government-declared days off (one case, kCalendarCaseId)
   kOutgoingLetter,  // a letter on the body's own initiative (not an answer)
   kOrganisation,    // the body's org chart and its changes (one case, kOrgCaseId)
+  kSession,         // a sitting of the council, its bureau, a commission or a faction
 };
 
 // Correspondence, application, public information, complaint: registered in the incoming
@@ -71,6 +72,11 @@ enum class Stage {
   kApproved,
   // The calendar and the org case.
   kKept,
+  // Sessions (workflows/council_session.h).
+  kConvened,   // convened with its date and agenda
+  kHeld,       // held with a quorum, the votes recorded
+  kPostponed,  // no quorum: not held (closed; a new session is convened as a new case)
+  kMinuted,    // the minutes (ოქმი) recorded with their number: closed
 };
 
 const char* KindName(Kind kind);     // "public_information"
@@ -109,6 +115,15 @@ struct PartReport {
   std::string by, text, on;  // post, what was done, Tbilisi date
 
   bool operator==(const PartReport&) const = default;
+};
+
+// One item of a session's agenda and its vote (when one was taken).
+struct AgendaEntry {
+  std::string question, draft_act;  // draft_act: the case id of a draft act, "" for a question
+  bool voted = false, adopted = false;
+  uint32_t votes_for = 0, votes_against = 0, abstained = 0;
+
+  bool operator==(const AgendaEntry&) const = default;
 };
 
 struct CaseState {
@@ -179,6 +194,14 @@ struct CaseState {
   int year = 0;
   std::vector<NomenclatureEntry> files;
 
+  // Sessions: the body ("council", "bureau", "commission", "faction"), "regular" or
+  // "extraordinary", its date, which commission or faction, who convened it and who asked.
+  std::string session_body, session_kind, session_date, body_name, convened_by, requested_by;
+  std::vector<AgendaEntry> agenda;
+  uint32_t present = 0, members = 0;
+  std::string minutes_number;
+  std::vector<std::string> linked_acts;  // draft acts adopted by the session's vote
+
   // The deadline watch.
   DeadlineWatchState watch;
   std::vector<AlertRecord> alerts;
@@ -209,7 +232,7 @@ bool HasReceived(const CaseState& state, const std::string& post);
 bool CoExecutionOpen(const CaseState& state);
 
 // What the case is about, in one line: a document's or letter's subject, else an act's title,
-// else an assignment's instruction ("" for none).
+// else an assignment's instruction, a session's first agenda item ("" for none).
 const std::string& SubjectOf(const CaseState& state);
 
 // Calendar days an incoming document was registered after the day it was received (records

@@ -49,6 +49,10 @@ constexpr CommandLabel kLabels[] = {
     {"correct_registration", "რეგისტრაციის შესწორება", "Correct the registration"},
     {"report_part", "ნაწილის შესრულების ანგარიში", "Report my part"},
     {"withdraw_day_off", "დასვენების დღის გაუქმება", "Withdraw a day off"},
+    {"convene_session", "სხდომის მოწვევა", "Convene a session"},
+    {"hold_session", "სხდომის ჩატარება (დასწრება, კენჭისყრა)",
+     "Hold the session (attendance, votes)"},
+    {"record_minutes", "სხდომის ოქმის შედგენა", "Record the minutes"},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "storage/event_json.h"
 #include "workflows/assignment.h"
+#include "workflows/council_session.h"
 #include "workflows/deadline_watch.h"
 #include "workflows/incoming/incoming.h"
 #include "workflows/legal_act.h"
@@ -33,6 +34,7 @@ constexpr std::pair<Which, std::string_view> kOpening[] = {
     {Which::ISSUE_ASSIGNMENT, "issue_assignment"},
     {Which::APPROVE_NOMENCLATURE, "approve_nomenclature"},
     {Which::DECLARE_DAY_OFF, "declare_day_off"},
+    {Which::CONVENE_SESSION, "convene_session"},
 };
 
 // The two opening commands that also act on their own existing case.
@@ -88,10 +90,13 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
           return assignment::Issue(command.getIssueAssignment(), context);
         case Which::APPROVE_NOMENCLATURE:
           return nomenclature::Approve(state, command.getApproveNomenclature(), context);
+        case Which::CONVENE_SESSION:
+          return council_session::Convene(command.getConveneSession(), context);
         default:
           return rules::RefuseNow(
               "the case does not exist yet; open it with register_incoming, draft_letter, "
-              "draft_act, issue_assignment, approve_nomenclature or declare_day_off",
+              "draft_act, issue_assignment, approve_nomenclature, declare_day_off or "
+              "convene_session",
               "საქმე ჯერ არ არსებობს");
       }
     }
@@ -112,6 +117,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         return assignment::Decide(state, command, context);
       case Kind::kNomenclature:
         return nomenclature::Decide(state, command, context);
+      case Kind::kSession:
+        return council_session::Decide(state, command, context);
       case Kind::kCalendar:
       case Kind::kOrganisation:
         return rules::NotNow(state, command);
@@ -185,7 +192,7 @@ void Evolve(CaseState& state, schema::Event::Reader event) {
   const std::string due_before = OpenDeadlineOf(state).due;
   EvolveWatch(state, event) || incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event) ||
-      org::Evolve(state, event);
+      council_session::Evolve(state, event) || org::Evolve(state, event);
   // A deadline set anew (not moved by a day off) is no longer the one days off moved.
   if (event.getPayload().which() != schema::Event::Payload::DEADLINE_RECOMPUTED &&
       OpenDeadlineOf(state).due != due_before) {

@@ -425,6 +425,10 @@ const names: Record<string, readonly [string, string]> = {
   'acts-order': ['ბრძანებები', 'Orders'],
   'acts-ordinance': ['განკარგულებები', 'Ordinances'],
   'acts-resolution': ['დადგენილებები', 'Resolutions'],
+  'minutes-council': ['საკრებულოს სხდომების ოქმები', 'Council minutes'],
+  'minutes-bureau': ['ბიუროს სხდომების ოქმები', 'Bureau minutes'],
+  'minutes-commission': ['კომისიების სხდომების ოქმები', 'Commission minutes'],
+  'minutes-faction': ['ფრაქციების სხდომების ოქმები', 'Faction minutes'],
   // inbox steps (the action names of the inbox view) when the schema gives no label
   resolve: ['რეზოლუციის დადება', 'Resolve'],
   confirm_receipt: ['მიღების დადასტურება', 'Confirm receipt'],

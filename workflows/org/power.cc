@@ -25,6 +25,8 @@ constexpr PowerNames kNames[kPowerCount] = {
     {"issue_assignments", "დავალების გაცემა"},
     {"audit", "შიდა აუდიტი"},
     {"appoint", "თანამდებობაზე დანიშვნა და მოვალეობის შემსრულებლის განსაზღვრა"},
+    {"convene_sessions", "საკრებულოსა და ბიუროს სხდომების მოწვევა"},
+    {"record_sessions", "სხდომების საოქმო მომსახურება"},
 };
 
 }  // namespace

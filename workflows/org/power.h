@@ -22,10 +22,12 @@ enum class Power {
   kApproveNomenclature,
   kDeclareDaysOff,
   kIssueAssignments,
-  kAudit,    // reads every case and register, and the access log (workflows/access.h)
-  kAppoint,  // names acting officers and appoints to posts (workflows/org/org_changes.h)
+  kAudit,            // reads every case and register, and the access log (workflows/access.h)
+  kAppoint,          // names acting officers and appoints to posts (workflows/org/org_changes.h)
+  kConveneSessions,  // convenes the council's and the bureau's sessions (the chair)
+  kRecordSessions,   // the sessions' protocol service: attendance, votes, minutes
 };
-inline constexpr int kPowerCount = 16;
+inline constexpr int kPowerCount = 18;
 
 const char* PowerName(Power power);    // "decide_complaints"
 const char* PowerNameKa(Power power);  // "საჩივრის გადაწყვეტა"

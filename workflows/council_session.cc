@@ -1,0 +1,289 @@
+// A session (სხდომა) — of the council (regular, მორიგი, or extraordinary, რიგგარეშე), its bureau,
+// a standing commission or a faction — from convening to its minutes (ოქმი):
+//   convened (date, agenda of draft acts and questions) -> held (attendance, quorum, the vote on
+//   each item) -> minutes recorded, numbered per body and year, linking the acts adopted;
+//   or, without a quorum, postponed: not held, closed.
+// Sources: the Local Self-Government Code (organic law) on the council's sessions, bureau,
+// commissions and factions; the Ozurgeti job descriptions for who serves the sessions; the
+// Zugdidi statute art. 6.3(ბ.გ) for the mayor's request of an extraordinary session; the
+// Lentekhi report for the kinds of sittings counted.
+#include "workflows/council_session.h"
+
+#include <set>
+
+#include "storage/field_rules.h"
+#include "workflows/rules.h"
+
+namespace saqme::workflows::council_session {
+namespace {
+
+using namespace rules;
+using Which = schema::Command::Which;
+
+bool IsCouncil(const std::string& body) { return body == "council"; }
+
+// More than half of the full composition attends (Local Self-Government Code: a session of the
+// council is competent when more than half of its full composition is present; the bureau,
+// commissions and factions sit by the same rule in the council's regulations).
+bool HasQuorum(uint32_t present, uint32_t members) { return 2 * present > members; }
+
+// An item is adopted by the majority of the members present (Local Self-Government Code: the
+// council decides by the majority of those present, where the law sets no other majority).
+bool Carries(uint32_t votes_for, uint32_t present) { return 2 * votes_for > present; }
+
+// The agenda's draft acts must be council drafts (ordinance, resolution) not yet adopted: only
+// those are adopted by a vote at a session (docs/domain.md §5).
+std::optional<Refusal> CheckDraftAct(const Context& context, const std::string& case_id,
+                                     size_t item) {
+  const std::string at = "agenda item " + std::to_string(item);
+  const std::string at_ka = "დღის წესრიგის " + std::to_string(item) + "-ე საკითხი";
+  auto act = context.legal_act ? context.legal_act(case_id) : std::nullopt;
+  if (!act) {
+    return Refuse(at + ": there is no draft act '" + case_id + "'",
+                  at_ka + ": აქტის პროექტი '" + case_id + "' არ არსებობს");
+  }
+  if (act->act_type != "ordinance" && act->act_type != "resolution") {
+    return Refuse(at + ": only a council act (ordinance or resolution) is adopted at a session",
+                  at_ka +
+                      ": სხდომაზე მიიღება მხოლოდ საკრებულოს აქტი (განკარგულება ან "
+                      "დადგენილება)");
+  }
+  if (act->state != "drafted") {
+    return Refuse(at + ": the act '" + case_id + "' is no longer a draft",
+                  at_ka + ": აქტი '" + case_id + "' უკვე აღარ არის პროექტი");
+  }
+  return std::nullopt;
+}
+
+Decision Hold(const CaseState& state, schema::HoldSession::Reader command, const Context& context,
+              const std::string& acting_for) {
+  const uint32_t present = command.getPresent(), members = command.getMembers();
+  if (members == 0 || present > members) {
+    return Refuse("the attendance needs the full composition and no more present than members",
+                  "დასწრება: სრული შემადგენლობა აუცილებელია და დამსწრე მასზე მეტი ვერ იქნება");
+  }
+  auto draft = NewEvent(context, acting_for);
+  auto payload = draft.event().getPayload();
+  if (!HasQuorum(present, members)) {
+    // Not held: the session is postponed, and no vote can have been taken.
+    if (command.getVotes().size() > 0) {
+      return Refuse("without a quorum no vote is taken", "კვორუმის გარეშე კენჭისყრა არ ტარდება");
+    }
+    auto r = payload.initSessionPostponed();
+    r.setPresent(present);
+    r.setMembers(members);
+    return Events(std::move(draft));
+  }
+  std::set<uint32_t> seen;
+  for (auto vote : command.getVotes()) {
+    const uint32_t item = vote.getItem();
+    if (item == 0 || item > state.agenda.size() || !seen.insert(item).second) {
+      return Refuse(
+          "votes: item " + std::to_string(item) + " is not an item of the agenda or is voted twice",
+          "კენჭისყრა: საკითხი №" + std::to_string(item) +
+              " დღის წესრიგში არ არის ან ორჯერაა მითითებული");
+    }
+    if (vote.getVotesFor() + vote.getVotesAgainst() + vote.getAbstained() > present) {
+      return Refuse(
+          "votes: item " + std::to_string(item) + " has more votes than members present",
+          "კენჭისყრა: საკითხზე №" + std::to_string(item) + " ხმები დამსწრე წევრებზე მეტია");
+    }
+  }
+  auto r = payload.initSessionHeld();
+  r.setPresent(present);
+  r.setMembers(members);
+  auto votes = r.initVotes(command.getVotes().size());
+  for (unsigned i = 0; i < command.getVotes().size(); ++i) {
+    auto vote = command.getVotes()[i];
+    votes[i].setItem(vote.getItem());
+    votes[i].setVotesFor(vote.getVotesFor());
+    votes[i].setVotesAgainst(vote.getVotesAgainst());
+    votes[i].setAbstained(vote.getAbstained());
+    votes[i].setAdopted(Carries(vote.getVotesFor(), present));
+  }
+  return Events(std::move(draft));
+}
+
+}  // namespace
+
+std::string MinutesJournal(const std::string& body) { return "minutes-" + body; }
+
+Decision Convene(schema::ConveneSession::Reader command, const Context& context) {
+  const std::string body = command.getBody().cStr();
+  if (auto problem =
+          storage::NotAChoice(storage::FieldOf<schema::ConveneSession>("body"), body, "body")) {
+    return Refuse(problem->en, problem->ka);
+  }
+  const bool chamber = IsCouncil(body) || body == "bureau";
+  // The chair of the council convenes the council's and the bureau's sessions (Local
+  // Self-Government Code); a commission or a faction is convened by its own chair, a council
+  // member who holds no post here: the apparatus's protocol service records the notice in their
+  // name (the Ozurgeti job descriptions: the organisational division serves the sessions of the
+  // council, its commissions, factions and bureau).
+  auto authority = Need(context, chamber ? Power::kConveneSessions : Power::kRecordSessions);
+  if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
+  const std::string& acting_for = std::get<std::string>(authority);
+  const std::string kind = command.getSessionKind().cStr();
+  if (auto problem = storage::NotAChoice(storage::FieldOf<schema::ConveneSession>("sessionKind"),
+                                         kind, "session_kind")) {
+    return Refuse(problem->en, problem->ka);
+  }
+  if (kind == "extraordinary") {
+    // The council's sessions are regular or extraordinary (the Lentekhi report counts both); an
+    // extraordinary one is convened on a request — of council members, a faction, the mayor
+    // (the Zugdidi statute art. 6.3(ბ.გ)) — which the case names.
+    if (!IsCouncil(body)) {
+      return Refuse("only a session of the council is regular or extraordinary",
+                    "მორიგი ან რიგგარეშე შეიძლება იყოს მხოლოდ საკრებულოს სხდომა");
+    }
+    if (storage::IsBlank(command.getRequestedBy().cStr())) {
+      return Refuse("an extraordinary session names who requested it (requested_by)",
+                    "რიგგარეშე სხდომისთვის მიუთითეთ, ვინ მოითხოვა მისი მოწვევა");
+    }
+  }
+  std::string convened_by = acting_for.empty() ? context.actor_post : acting_for;
+  if (!chamber) {
+    if (storage::IsBlank(command.getBodyName().cStr()) ||
+        storage::IsBlank(command.getConvenedBy().cStr())) {
+      return Refuse(
+          "a commission's or a faction's session names the body (body_name) and its "
+          "chair who convenes it (convened_by)",
+          "კომისიის ან ფრაქციის სხდომისთვის მიუთითეთ მისი დასახელება და მომწვევი "
+          "თავმჯდომარე");
+    }
+    convened_by = command.getConvenedBy().cStr();
+  }
+  auto date = DateField(command.getDate().cStr(), "date");
+  if (auto* refusal = std::get_if<Refusal>(&date)) return *refusal;
+  if (std::get<Date>(date) < context.today) {
+    return Refuse("a session is convened for a date to come, not a past one",
+                  "სხდომა მოიწვევა მომავალი თარიღისთვის და არა გასულისთვის");
+  }
+  const auto agenda = command.getAgenda();
+  if (agenda.size() == 0) {
+    return Refuse("a session is convened with its agenda (at least one item)",
+                  "სხდომა მოიწვევა დღის წესრიგით (ერთი საკითხი მაინც)");
+  }
+  std::set<std::string> acts;
+  for (unsigned i = 0; i < agenda.size(); ++i) {
+    if (storage::IsBlank(agenda[i].getQuestion().cStr())) {
+      return Refuse("agenda item " + std::to_string(i + 1) + " has no question",
+                    "დღის წესრიგის " + std::to_string(i + 1) + "-ე საკითხი ცარიელია");
+    }
+    const std::string act = agenda[i].getDraftAct().cStr();
+    if (act.empty()) continue;
+    if (auto refusal = CheckDraftAct(context, act, i + 1)) return *refusal;
+    if (!acts.insert(act).second) {
+      return Refuse("the draft act '" + act + "' is on the agenda twice",
+                    "აქტის პროექტი '" + act + "' დღის წესრიგში ორჯერაა");
+    }
+  }
+  auto draft = NewEvent(context, acting_for);
+  auto r = draft.event().getPayload().initSessionConvened();
+  r.setBody(body);
+  r.setSessionKind(kind);
+  r.setDate(std::get<Date>(date).ToString());
+  r.setAgenda(agenda);
+  r.setBodyName(command.getBodyName());
+  r.setConvenedBy(convened_by);
+  r.setRequestedBy(command.getRequestedBy());
+  return Events(std::move(draft));
+}
+
+Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context) {
+  const Which which = command.which();
+  const bool allowed = (which == Which::HOLD_SESSION && state.stage == Stage::kConvened) ||
+                       (which == Which::RECORD_MINUTES && state.stage == Stage::kHeld);
+  if (!allowed) return NotNow(state, command);
+  if (which == Which::HOLD_SESSION) {
+    const auto date = Date::Parse(state.session_date);
+    if (date && context.today < *date) {
+      return RefuseNow(
+          "the session is convened for " + state.session_date + "; it is held on that day or later",
+          "სხდომა მოწვეულია " + state.session_date + "-ისთვის; ჩატარდება ამ დღეს ან შემდეგ");
+    }
+  }
+  // The protocol service records the sitting and its minutes (the Ozurgeti job descriptions:
+  // the organisational division's protocol service, the counting of votes; the secretariat's
+  // junior specialists for the factions).
+  auto authority = Need(context, Power::kRecordSessions);
+  if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
+  const std::string& acting_for = std::get<std::string>(authority);
+  if (which == Which::HOLD_SESSION)
+    return Hold(state, command.getHoldSession(), context, acting_for);
+  // The minutes are numbered in the register of the body and the session's year; the acts on
+  // the agenda whose vote carried at a council session are linked to it. The act's own
+  // adoption stays its `adopt` command (workflows/legal_act.cc): the session records the link.
+  const int year = Date::Parse(state.session_date) ? Date::Parse(state.session_date)->year()
+                                                   : context.today.year();
+  std::vector<std::string> linked;
+  if (IsCouncil(state.session_body)) {
+    for (const auto& item : state.agenda) {
+      if (item.adopted && !item.draft_act.empty()) linked.push_back(item.draft_act);
+    }
+  }
+  auto draft = NewEvent(context, acting_for);
+  auto r = draft.event().getPayload().initMinutesRecorded();
+  r.setNumber(context.next_number(MinutesJournal(state.session_body), year));
+  r.setYear(static_cast<uint16_t>(year));
+  auto list = r.initLinkedActs(static_cast<unsigned>(linked.size()));
+  for (unsigned i = 0; i < linked.size(); ++i) list.set(i, linked[i]);
+  r.setSummary(command.getRecordMinutes().getSummary());
+  return Events(std::move(draft));
+}
+
+bool Evolve(CaseState& state, schema::Event::Reader event) {
+  using P = schema::Event::Payload;
+  auto payload = event.getPayload();
+  switch (payload.which()) {
+    case P::SESSION_CONVENED: {
+      auto r = payload.getSessionConvened();
+      state.kind = Kind::kSession;
+      state.stage = Stage::kConvened;
+      state.session_body = r.getBody();
+      state.session_kind = r.getSessionKind();
+      state.session_date = r.getDate();
+      state.body_name = r.getBodyName();
+      state.convened_by = r.getConvenedBy();
+      state.requested_by = r.getRequestedBy();
+      state.agenda.clear();
+      for (auto item : r.getAgenda()) {
+        AgendaEntry entry;
+        entry.question = item.getQuestion();
+        entry.draft_act = item.getDraftAct();
+        state.agenda.push_back(std::move(entry));
+      }
+      return true;
+    }
+    case P::SESSION_HELD:
+    case P::SESSION_POSTPONED: {
+      const bool held = payload.which() == P::SESSION_HELD;
+      auto r = held ? payload.getSessionHeld() : payload.getSessionPostponed();
+      state.stage = held ? Stage::kHeld : Stage::kPostponed;
+      state.present = r.getPresent();
+      state.members = r.getMembers();
+      for (auto vote : r.getVotes()) {
+        if (vote.getItem() == 0 || vote.getItem() > state.agenda.size()) continue;
+        AgendaEntry& entry = state.agenda[vote.getItem() - 1];
+        entry.voted = true;
+        entry.votes_for = vote.getVotesFor();
+        entry.votes_against = vote.getVotesAgainst();
+        entry.abstained = vote.getAbstained();
+        entry.adopted = vote.getAdopted();
+      }
+      return true;
+    }
+    case P::MINUTES_RECORDED: {
+      auto r = payload.getMinutesRecorded();
+      state.stage = Stage::kMinuted;
+      state.minutes_number = r.getNumber();
+      state.linked_acts.clear();
+      for (auto act : r.getLinkedActs()) state.linked_acts.emplace_back(act.cStr());
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace saqme::workflows::council_session
