@@ -158,16 +158,9 @@ class ObservabilityTest : public ::testing::Test {
     chair_token_ = api::TokenStore::Add(tokens_, "chair").value();
   }
 
-  // `saqme user add`; returns the one-time password.
+  // A person on `post` named kPersonName; returns the one-time password.
   std::string AddUser(const std::string& login, const std::string& post) {
-    auto [code, out] =
-        RunCommand(kBinary + " user add --data " + data_ + " --login " + login + " --post " + post +
-                   " --name '" + kPersonName + "' --password-cost minimum");
-    EXPECT_EQ(code, 0) << out;
-    std::smatch match;
-    const std::regex password("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
-    EXPECT_TRUE(std::regex_search(out, match, password)) << out;
-    return match.empty() ? "" : match[0].str();
+    return saqme::testing::AddTestPerson(data_, login, post, kPersonName);
   }
 
   void Start(std::vector<std::string> extra = {}) {
