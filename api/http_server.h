@@ -23,6 +23,10 @@
 // on. `Expect: 100-continue` is answered with 100 Continue once the header is read and
 // accepted.
 //
+// Every answered request — a handler's, a stream's once it ended, or the server's own 400, 413
+// and 503 — is handed to the Answered hook (the request log and the request metrics,
+// api/request_record.h) and carries its request id as X-Request-Id.
+//
 // HTTPS (ServerOptions::tls_cert_file/tls_key_file): each connection is a beast::ssl_stream
 // over OpenSSL, TLS 1.2 or newer with forward-secret AEAD ciphers. The handshake has its own
 // deadline (handshake_timeout_seconds) before the first read's; a client that never completes
