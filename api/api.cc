@@ -22,7 +22,10 @@
 #include "api/journal_stream.h"
 #include "api/json_body.h"
 #include "api/paging.h"
+#include "api/prometheus.h"
 #include "api/readiness.h"
+#include "api/request_record.h"
+#include "api/route_template.h"
 #include "api/target.h"
 #include "engine/control.h"
 #include "engine/control_list.h"
@@ -110,17 +113,20 @@ Response WholeFormatOnly(const Request& request) {
                "limit და cursor მხოლოდ JSON პასუხს ყოფს გვერდებად; CSV და HTML სრულია");
 }
 
-// The request's path without its query: queries carry search terms and names, which never
-// reach a log line.
-std::string PathOf(const Request& request) {
-  const std::string_view target = request.target();
-  return std::string(target.substr(0, target.find('?')));
-}
-
-// Logs one answered request (method, path, status) and returns it.
-Response LogAnswer(const Request& request, Response response) {
-  spdlog::info("{} {} -> {}", std::string(request.method_string()), PathOf(request),
-               response.result_int());
+// `response` with the notes of the request log and metrics (api/request_record.h): the route
+// template, and the caller when there is one — the post, and the login of a session or the
+// hash prefix of a token (what `saqme token revoke` takes); never a name.
+Response Noted(const Request& request, Response response, const Caller* caller = nullptr) {
+  Note(&response, kNoteRoute, RouteTemplate(request.target()));
+  if (caller) {
+    Note(&response, kNotePost, caller->post);
+    constexpr std::string_view kToken = "token:";
+    if (caller->login.rfind(kToken, 0) == 0) {
+      Note(&response, kNoteToken, std::string_view(caller->login).substr(kToken.size()));
+    } else {
+      Note(&response, kNoteLogin, caller->login);
+    }
+  }
   return response;
 }
 
@@ -155,7 +161,15 @@ Api::Api(engine::Engine* engine, TokenStore tokens, const workflows::OrgChart* /
       }),
       logins_(std::make_unique<Logins>([engine] { return engine->Chart(); }, std::move(tokens),
                                        clock_)),
-      latency_buckets_(std::size(kLatencyBounds) + 1, 0) {}
+      latency_buckets_(std::size(kLatencyBounds) + 1, 0),
+      case_gauges_(engine) {
+  // Every command type from the start, at 0, so that a rate over a type seen later is right.
+  int count = 0;
+  const workflows::CommandLabel* labels = workflows::AllCommandLabels(&count);
+  for (int i = 0; i < count; ++i) {
+    for (const char* outcome : {"applied", "refused"}) commands_[{labels[i].type, outcome}] = 0;
+  }
+}
 
 Status Api::EnableLogins(LoginOptions options) { return logins_->Configure(std::move(options)); }
 
@@ -179,6 +193,7 @@ Response Api::Handle(const Request& request) {
   const auto& p = target.parts;
   const bool get = request.method() == http::verb::get, post = request.method() == http::verb::post;
   Response response;
+  Caller caller;  // set once the request names one (a token, a session)
   if (auto quick = Quick(request)) {
     return std::move(*quick);
   } else if (p.empty() || p[0] != "v1") {
@@ -187,7 +202,6 @@ Response Api::Handle(const Request& request) {
   } else {
     // Every /v1 route needs a token or a session; the actor is its post, never a field. The
     // session routes answer here, and so do refusals (CSRF, a password to change).
-    Caller caller;
     std::optional<Response> refused = logins_->Admit(request, p, &caller);
     const std::optional<std::string> actor =
         refused ? std::nullopt : std::optional<std::string>(caller.post);
@@ -282,7 +296,7 @@ Response Api::Handle(const Request& request) {
                        "მისამართი არ არსებობს");
     }
   }
-  return LogAnswer(request, response);
+  return Noted(request, std::move(response), &caller);
 }
 
 std::optional<Response> Api::Quick(const Request& request) {
@@ -291,18 +305,18 @@ std::optional<Response> Api::Quick(const Request& request) {
   const auto& p = target.parts;
   if (p.size() != 1) return std::nullopt;
   if (p[0] == "health") {
-    return LogAnswer(request, Json(http::status::ok,
-                                   boost::json::object{{"ok", true},
-                                                       {"last_seq", engine_->log().LastSequence()}},
-                                   request));
+    return Noted(request, Json(http::status::ok,
+                               boost::json::object{{"ok", true},
+                                                   {"last_seq", engine_->log().LastSequence()}},
+                               request));
   }
   if (p[0] == "ready") {
     const Readiness readiness = ReadinessOf(*engine_, shutting_down_);
-    return LogAnswer(request,
-                     Json(readiness.ready ? http::status::ok : http::status::service_unavailable,
-                          ReadinessJson(readiness), request));
+    return Noted(request,
+                 Json(readiness.ready ? http::status::ok : http::status::service_unavailable,
+                      ReadinessJson(readiness), request));
   }
-  if (p[0] == "metrics") return LogAnswer(request, Metrics(request));
+  if (p[0] == "metrics") return Noted(request, Metrics(request));
   return std::nullopt;
 }
 
@@ -324,7 +338,9 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
     submission.actor_post = post;
     submission.actor_person = caller.person;
     submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
-    return Finish(request, std::move(submission), type, opening, started);
+    Response answer = Finish(request, std::move(submission), type, opening, started);
+    Note(&answer, kNoteCommand, type);
+    return answer;
   }
   auto parsed = ParseJsonBody(request.body());  // duplicate keys and NUL are refused too
   if (!parsed.ok()) return FromStatus(request, parsed.status());
@@ -371,7 +387,9 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
   type = object.at("command").as_object().at("type").as_string().c_str();
   auto words = capnp::messageToFlatArray(message);
   submission.command = kj::heapArray<capnp::word>(words.asPtr());
-  return Finish(request, std::move(submission), type, opening, started);
+  Response answer = Finish(request, std::move(submission), type, opening, started);
+  Note(&answer, kNoteCommand, type);
+  return answer;
 }
 
 Response Api::Finish(const Request& request, engine::Submission submission, const std::string& type,
@@ -491,7 +509,11 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
   Caller caller;  // refused (e.g. a password to change first): Handle answers why
   const auto post =
       logins_->Admit(request, p, &caller) ? std::nullopt : std::optional<std::string>(caller.post);
-  if (journal) return post ? JournalExportStream(request, *post) : std::nullopt;
+  if (journal) {
+    auto stream = post ? JournalExportStream(request, *post) : std::nullopt;
+    if (stream) stream->head = Noted(request, std::move(stream->head), &caller);
+    return stream;
+  }
   const auto cursor = StreamCursor(request);
   if (!post || !cursor) return std::nullopt;
   // No client holds the server's connections for itself (docs/reliability.md).
@@ -512,12 +534,11 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
                     "ამ მისამართიდან უკვე ღიაა შეტყობინებების ნაკადების დასაშვები რაოდენობა; "
                     "ჯერ დახურეთ ერთი");
     refused.head.set(http::field::retry_after, "30");
-    refused.head = LogAnswer(request, std::move(refused.head));
+    refused.head = Noted(request, std::move(refused.head), &caller);
     return refused;
   }
-  spdlog::info("GET {} -> 200 (alert stream of {} after {})", PathOf(request), *post, *cursor);
   Stream stream;
-  stream.head = Response{http::status::ok, request.version()};
+  stream.head = Noted(request, Response{http::status::ok, request.version()}, &caller);
   stream.head.set(http::field::content_type, "text/event-stream; charset=utf-8");
   stream.head.set(http::field::cache_control, "no-cache");
   // Each alert is one event whose id is the alert id, so a client that reconnects with
@@ -613,10 +634,8 @@ std::optional<Stream> Api::JournalExportStream(const Request& request, const std
   }
   std::shared_ptr<HeavyReadGate::Pass> pass;
   if (Response busy; !EnterHeavyRead(request, &pass, &busy)) {
-    spdlog::info("GET {} -> 503 (heavy reads)", PathOf(request));
     return WholeStream(std::move(busy));
   }
-  spdlog::info("GET {} -> 200 (streamed)", PathOf(request));
   const bool csv = format->second == "csv";
   Response head{http::status::ok, request.version()};
   head.set(http::field::content_type, csv ? "text/csv; charset=utf-8" : "text/html; charset=utf-8");
@@ -861,9 +880,6 @@ Response Api::Metrics(const Request& request) {
       << "# HELP saqme_fsync_group_commands_total Commands answered by those batches.\n"
          "# TYPE saqme_fsync_group_commands_total counter\n"
       << "saqme_fsync_group_commands_total " << stats.commands << "\n"
-      << "# HELP saqme_open_cases Open proceedings with a running deadline.\n"
-         "# TYPE saqme_open_cases gauge\n"
-      << "saqme_open_cases " << engine_->OpenCases() << "\n"
       << "# HELP saqme_log_last_seq The last durable event sequence.\n"
          "# TYPE saqme_log_last_seq gauge\n"
       << "saqme_log_last_seq " << engine_->log().LastSequence() << "\n"
@@ -895,7 +911,59 @@ Response Api::Metrics(const Request& request) {
            "# TYPE saqme_backup_age_seconds gauge\n"
         << "saqme_backup_age_seconds " << age.value_or(-1) << "\n";
   }
+  WorkloadMetrics(out);
+  request_metrics_.Write(out);
   return Text(request, "text/plain; version=0.0.4", out.str());
+}
+
+void Api::WorkloadMetrics(std::ostream& out) {
+  const auto writer = engine_->stats();
+  PromFamily(out, "saqme_fsync_group_commands", "histogram",
+             "Commands (and watch tasks) per fsync'd batch of the writer.");
+  PromHistogram(out, "saqme_fsync_group_commands", "", writer.group_jobs);
+  PromFamily(out, "saqme_fsync_duration_seconds", "histogram",
+             "How long each batch's synced write (the fsync) took.");
+  PromHistogram(out, "saqme_fsync_duration_seconds", "", writer.fsync_seconds);
+  PromFamily(out, "saqme_writer_queue_depth", "gauge",
+             "Commands waiting for the writer (not yet in the batch being written).");
+  PromSample(out, "saqme_writer_queue_depth", "", static_cast<double>(writer.queued));
+  PromFamily(out, "saqme_log_events_total", "counter", "Events made durable since the start.");
+  PromSample(out, "saqme_log_events_total", "", static_cast<double>(writer.events));
+
+  // Counted by CaseGauges on its own thread; absent until its first count is done.
+  const CaseGauges::Count cases = case_gauges_.Get();
+  if (cases.done) {
+    uint64_t open = 0;
+    for (const auto& [unit, figures] : cases.units) open += figures.open;
+    PromFamily(out, "saqme_open_cases", "gauge", "Open proceedings with a running deadline.");
+    PromSample(out, "saqme_open_cases", "", static_cast<double>(open));
+    PromFamily(out, "saqme_unit_open_cases", "gauge",
+               "Open proceedings per org unit of the post responsible for the deadline.");
+    for (const auto& [unit, figures] : cases.units) {
+      PromSample(out, "saqme_unit_open_cases", PromLabels({{"unit", unit}}),
+                 static_cast<double>(figures.open));
+    }
+    PromFamily(out, "saqme_unit_overdue_cases", "gauge",
+               "Open proceedings past their due date, per org unit of the responsible post.");
+    for (const auto& [unit, figures] : cases.units) {
+      PromSample(out, "saqme_unit_overdue_cases", PromLabels({{"unit", unit}}),
+                 static_cast<double>(figures.overdue));
+    }
+    PromFamily(out, "saqme_case_gauges_age_seconds", "gauge",
+               "Since the per-unit case figures were counted.");
+    PromSample(out, "saqme_case_gauges_age_seconds", "",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - cases.at).count());
+  }
+  PromFamily(out, "saqme_alert_subscribers", "gauge",
+             "Deadline alert streams (GET /v1/alerts/stream) open now.");
+  PromSample(out, "saqme_alert_subscribers", "", static_cast<double>(stream_limits_.open()));
+  // One node until the cluster exists (docs/operations.md, "Monitoring").
+  PromFamily(out, "saqme_replication_role", "gauge",
+             "1 for this node's replication role: standalone (no replication yet).");
+  PromSample(out, "saqme_replication_role", PromLabels({{"role", "standalone"}}), 1);
+  PromFamily(out, "saqme_replication_lag_seconds", "gauge",
+             "How far this node's log is behind the primary's (0 standalone).");
+  PromSample(out, "saqme_replication_lag_seconds", "", 0);
 }
 
 }  // namespace saqme::api

@@ -9,10 +9,12 @@
 #include <string>
 
 #include "api/access_log.h"
+#include "api/case_gauges.h"
 #include "api/heavy_read_gate.h"
 #include "api/http_server.h"
 #include "api/identity.h"
 #include "api/logins.h"
+#include "api/request_metrics.h"
 #include "api/stream_limits.h"
 #include "api/tokens.h"
 #include "engine/clock.h"
@@ -70,6 +72,10 @@ class Api {
   // At most `n` heavy reads at once (api/heavy_read_gate.h; 2 by default); beyond them 503 with
   // Retry-After. requires n >= 1; call before serving.
   void SetHeavyReadLimit(size_t n) { heavy_reads_ = std::make_unique<HeavyReadGate>(n); }
+
+  // Counts an answered request in /metrics (saqme_http_requests_total and its durations): the
+  // server's HttpServer::Answered. Thread-safe.
+  void RecordRequest(const RequestRecord& record) { request_metrics_.Record(record); }
 
   // From now on GET /ready answers 503 "shutting down" (api/readiness.h). Thread-safe.
   void BeginShutdown() { shutting_down_ = true; }
@@ -152,6 +158,9 @@ class Api {
   // The cursor of an alert stream (Last-Event-ID, else ?after=, else 0); nullopt when malformed.
   std::optional<uint64_t> StreamCursor(const Request& request) const;
   void Count(const std::string& type, const std::string& outcome, double seconds);
+  // The workload figures of /metrics: the writer (fsync groups, queue), cases per unit,
+  // subscribers, replication.
+  void WorkloadMetrics(std::ostream& out);
 
   // The chart in force (the engine's, from the log).
   std::shared_ptr<const workflows::OrgChart> Org() const { return engine_->Chart(); }
@@ -173,6 +182,8 @@ class Api {
   std::vector<uint64_t> latency_buckets_;                             // per kLatencyBounds
   double latency_sum_ = 0;
   uint64_t latency_count_ = 0;
+  RequestMetrics request_metrics_;
+  CaseGauges case_gauges_;  // last: its thread reads engine_
 };
 
 }  // namespace saqme::api

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <random>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -29,6 +30,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "api/request_record.h"
 #include "api/worker_pool.h"
 
 namespace saqme::api {
@@ -93,6 +95,10 @@ struct HttpServer::Impl {
   Handler handler;
   StreamHandler stream_handler;
   QuickHandler quick;
+  Answered answered;
+  // Request ids: this server's random prefix and a counter ("5f3a91-7").
+  std::string id_prefix;
+  std::atomic<uint64_t> requests{0};
 
   // Declared before `io`: connections still owned by handlers when `io` is destroyed
   // unregister here.
@@ -155,6 +161,7 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
   }
 
   void Refuse(const std::string& message, const std::string& message_ka) override {
+    BeginRecord();
     Handshake([message, message_ka](Conn& self) { self.Write(Retryable(message, message_ka)); });
   }
 
@@ -218,6 +225,7 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
 
   // The whole header within its deadline, counted from its first byte.
   void ReadHeader() {
+    BeginRecord();
     phase_ = Phase::kReading;
     Lowest().expires_after(Seconds(server_->options.header_timeout_seconds));
     http::async_read_header(stream_, buffer_, *parser_,
@@ -281,6 +289,7 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
     request->erase(kClientAddressField);
     request->set(kClientAddressField, address_);
     version_ = request->version();
+    record_.method = std::string(request->method_string());
     if (server_->quick) {
       std::optional<Response> answer;
       try {
@@ -318,10 +327,14 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
     if (server_->stopping) response.keep_alive(false);
     response.version(version_);
     if constexpr (kTls) response.set(http::field::strict_transport_security, kStrictTransport);
+    TakeNotes(&response, &record_);
+    record_.status = response.result_int();
+    response.set("X-Request-Id", record_.id);
     response_.emplace(std::move(response));
     Lowest().expires_after(Seconds(server_->options.write_timeout_seconds));
     http::async_write(stream_, *response_,
-                      [self = this->shared_from_this()](beast::error_code error, size_t) {
+                      [self = this->shared_from_this()](beast::error_code error, size_t n) {
+                        self->Recorded(n);
                         const bool keep = self->response_->keep_alive();
                         const bool refused = self->response_->result_int() >= 400;
                         self->response_.reset();
@@ -339,6 +352,10 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
     next_ = std::move(stream.next);
     stream.head.keep_alive(false);
     stream.head.version(version_);
+    TakeNotes(&stream.head, &record_);
+    record_.status = stream.head.result_int();
+    stream.head.set("X-Request-Id", record_.id);
+    stream_bytes_ = 0;
     if constexpr (kTls) stream.head.set(http::field::strict_transport_security, kStrictTransport);
     std::ostringstream head;
     head << stream.head.base();
@@ -446,8 +463,9 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
     last_sent_ = Clock::now();
     Lowest().expires_after(Seconds(server_->options.write_timeout_seconds));
     net::async_write(stream_, net::buffer(out_),
-                     [self = this->shared_from_this()](beast::error_code error, size_t) {
+                     [self = this->shared_from_this()](beast::error_code error, size_t n) {
                        self->sending_ = false;
+                       self->stream_bytes_ += n;
                        if (error) return self->Close(false);
                        if (self->body_) self->NextPiece();
                      });
@@ -458,6 +476,7 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
   // connection and could discard the answer).
   void Close(bool graceful) {
     if (phase_ == Phase::kClosed) return;
+    if (phase_ == Phase::kStreaming) Recorded(stream_bytes_);  // a stream's line when it ends
     phase_ = Phase::kClosed;
     if (timer_) timer_->cancel();
     beast::error_code ignored;
@@ -492,6 +511,30 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
     });
   }
 
+  // A new request's record: its id, and "-" for what only a read request tells.
+  void BeginRecord() {
+    record_ = RequestRecord();
+    record_.id = server_->id_prefix + "-" + std::to_string(++server_->requests);
+    record_.method = "-";
+    record_.route = "-";
+    started_ = Clock::now();
+    recorded_ = false;
+  }
+
+  // Hands the record of the answer just written (`bytes` of it) to the server's Answered; once
+  // per request.
+  void Recorded(uint64_t bytes) {
+    if (recorded_ || !server_->answered) return;
+    recorded_ = true;
+    record_.bytes = bytes;
+    record_.seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    try {
+      server_->answered(record_);
+    } catch (const std::exception& e) {
+      spdlog::error("the request record failed: {}", e.what());
+    }
+  }
+
   // Frees its places under the limits; once (Close or the destructor).
   void Unregister() {
     std::lock_guard<std::mutex> lock(server_->mu);
@@ -516,6 +559,10 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<Response> response_;  // being written
+  RequestRecord record_;              // of the request being read, handled or answered
+  Clock::time_point started_;
+  bool recorded_ = true;
+  uint64_t stream_bytes_ = 0;
   unsigned version_ = 11;
   // A stream's state.
   bool streaming_ = false, sending_ = false;
@@ -706,8 +753,16 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Listen(ServerOptions options) {
   return server;
 }
 
-void HttpServer::Serve(Handler handler, StreamHandler stream_handler, QuickHandler quick) {
+void HttpServer::Serve(Handler handler, StreamHandler stream_handler, QuickHandler quick,
+                       Answered answered) {
   Impl& impl = *impl_;
+  impl.answered = std::move(answered);
+  {
+    std::random_device random;
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%06x", random() & 0xffffff);
+    impl.id_prefix = prefix;
+  }
   impl.handler = std::move(handler);
   impl.stream_handler = std::move(stream_handler);
   impl.quick = std::move(quick);

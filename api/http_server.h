@@ -23,6 +23,10 @@
 // on. `Expect: 100-continue` is answered with 100 Continue once the header is read and
 // accepted.
 //
+// Every answered request — a handler's, a stream's once it ended, or the server's own 400, 413
+// and 503 — is handed to the Answered hook (the request log and the request metrics,
+// api/request_record.h) and carries its request id as X-Request-Id.
+//
 // HTTPS (ServerOptions::tls_cert_file/tls_key_file): each connection is a beast::ssl_stream
 // over OpenSSL, TLS 1.2 or newer with forward-secret AEAD ciphers. The handshake has its own
 // deadline (handshake_timeout_seconds) before the first read's; a client that never completes
@@ -75,6 +79,8 @@ struct ServerOptions {
   bool tls() const { return !tls_cert_file.empty() || !tls_key_file.empty(); }
 };
 
+struct RequestRecord;  // api/request_record.h
+
 // A long-lived answer (Server-Sent Events). `head` is sent without a Content-Length and the
 // connection closes when the stream ends.
 //
@@ -105,6 +111,11 @@ class HttpServer {
   // Asked before anything else, on the I/O thread: must not block (no disk, no waiting);
   // nullopt passes the request on.
   using QuickHandler = std::function<std::optional<Response>(const Request&)>;
+  // Called on an I/O thread once an answer is written (a stream's: once it ended), for every
+  // request answered — by a handler or by the server itself (400, 413, 503) — with what the
+  // server and the handler's notes (api/request_record.h) tell of it; must not block for long
+  // (the request log writes a line). Every answer carries the record's id as X-Request-Id.
+  using Answered = std::function<void(const RequestRecord&)>;
 
   struct Stats {
     uint64_t open_connections = 0, open_streams = 0;
@@ -120,7 +131,8 @@ class HttpServer {
   // English.
   static Result<std::unique_ptr<HttpServer>> Listen(ServerOptions options);
   // Starts accepting with the I/O threads and the workers. Once.
-  void Serve(Handler handler, StreamHandler stream_handler = {}, QuickHandler quick = {});
+  void Serve(Handler handler, StreamHandler stream_handler = {}, QuickHandler quick = {},
+             Answered answered = {});
   // Listen, then Serve.
   static Result<std::unique_ptr<HttpServer>> Start(ServerOptions options, Handler handler,
                                                    StreamHandler stream_handler = {},

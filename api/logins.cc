@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/json_body.h"
+#include "api/request_record.h"
 #include "storage/event_codec.h"
 #include "storage/tbilisi_time.h"
 
@@ -305,6 +306,7 @@ std::optional<Response> Logins::Admit(const Request& request, const std::vector<
                    "a valid bearer token or session is required",
                    "საჭიროა მოქმედი ავტორიზაციის ტოკენი ან სესია");
   }
+  *caller = who->caller;  // known, for the request log, even when refused below
   const bool me = verb == http::verb::get && path.size() == 2 && path[1] == "me";
   const bool logout = verb == http::verb::delete_ && session_route && path.size() == 2;
   const bool password =
@@ -331,7 +333,6 @@ std::optional<Response> Logins::Admit(const Request& request, const std::vector<
     if (logout) return Logout(request, *who);
     return password ? ChangePassword(request, *who) : SwitchPost(request, *who);
   }
-  *caller = who->caller;
   return std::nullopt;
 }
 
@@ -445,6 +446,10 @@ Response Logins::Login(const Request& request) {
                            {"csrf_token", session.csrf_token}};
   Response response = JsonAnswer(http::status::ok, body, request);
   response.set(http::field::set_cookie, SessionCookie(id));
+  // The request log names who logged in (a failed attempt's login is not trusted: a password
+  // typed into the login field would reach the log).
+  Note(&response, kNotePost, session.post);
+  Note(&response, kNoteLogin, session.login);
   return response;
 }
 

@@ -72,7 +72,8 @@ class Logins {
   // — a login from a page of another Origin is refused too —,
   // POST /v1/session/password, POST /v1/session/post, GET /v1/me), or a refusal (401 nobody,
   // 403 forbidden for a cookie write without CSRF token or from another origin, 403
-  // password_change_required).
+  // password_change_required). `*caller` is also set when a known caller is refused or answered
+  // by a session route (for the request log).
   std::optional<Response> Admit(const Request& request, const std::vector<std::string>& path,
                                 Caller* caller);
 

@@ -40,6 +40,8 @@ const std::set<std::string>& ServeOptions() {
                                                 "header-timeout-seconds",
                                                 "body-timeout-seconds",
                                                 "handshake-timeout-seconds",
+                                                "log-format",
+                                                "request-log",
                                                 "anchor-file",
                                                 "memory-budget-mb",
                                                 "heavy-reads",

@@ -13,6 +13,7 @@
 
 #include "api/api.h"
 #include "api/http_server.h"
+#include "api/server_log.h"
 #include "api/tokens.h"
 #include "auth/password.h"
 #include "auth/user_store.h"
@@ -108,10 +109,16 @@ int RunServe(int argc, char** argv) {
            "                   [--session-idle-minutes N] [--password-cost interactive|minimum]\n"
            "                   [--public-origin https://HOST[:PORT]] [--anchor-file FILE]\n"
            "                   [--read-only] [--memory-budget-mb N] [limits below]\n"
-           "                   [--tls-cert FILE --tls-key FILE] [--config FILE]\n\n"
+           "                   [--tls-cert FILE --tls-key FILE] [--config FILE]\n"
+           "                   [--log-format text|json] [--request-log on|off]\n\n"
            "--config FILE reads every setting below from `key = value` lines (keys: the flag\n"
            "names without --; # comments; a switch is true or false); a flag given here wins\n"
            "(sample: packaging/saqme.conf; docs/operations.md).\n"
+           "--log-format text|json (default text): the log's lines on stdout, in Tbilisi time\n"
+           "(+04:00), as text or one JSON object a line; --request-log on|off (default on): a\n"
+           "line per answered request — route template, status, duration, bytes, post, login or\n"
+           "token, command type, request id; never a path, query, body, cookie or name\n"
+           "(/health, /ready, /metrics at debug level: SPDLOG_LEVEL=debug; docs/operations.md).\n"
            "--tls-cert FILE --tls-key FILE serve HTTPS (PEM; TLS 1.2 or newer): the session\n"
            "cookie is Secure, answers carry Strict-Transport-Security, and a handshake not done\n"
            "within --handshake-timeout-seconds N (10) is cut off (docs/operations.md).\n\n"
@@ -178,6 +185,18 @@ int RunServe(int argc, char** argv) {
            "The soft limit of open files is raised to the hard limit at the start.\n";
     return 0;
   }
+  // The log's form first: every line after this one is in it (docs/operations.md, "Logs").
+  const auto log_format = api::LogFormatNamed(args->GetOr("log-format", "text"));
+  const std::string request_log = args->GetOr("request-log", "on");
+  if (!log_format || (request_log != "on" && request_log != "off")) {
+    PrintError(args->Explain(
+        log_format ? "request-log" : "log-format",
+        Status::Error(Status::Code::kInvalidArgument,
+                      "--log-format is text or json, --request-log on or off",
+                      "--log-format უნდა იყოს text ან json, --request-log კი on ან off")));
+    return 2;
+  }
+  api::ConfigureServerLog(*log_format, request_log == "on");
   const std::string clock_kind = args->GetOr("clock", "system");
   if (clock_kind != "system" && clock_kind != "simulated") {
     PrintError(args->Explain(
@@ -491,7 +510,11 @@ int RunServe(int argc, char** argv) {
       read_only ? nullptr : std::make_unique<AnchorKeeper>(&engine.value()->log(), anchor_file);
   server.value()->Serve([&api](const api::Request& r) { return api.Handle(r); },
                         [&api](const api::Request& r) { return api.OpenStream(r); },
-                        [&api](const api::Request& r) { return api.Quick(r); });
+                        [&api](const api::Request& r) { return api.Quick(r); },
+                        [&api](const api::RequestRecord& record) {
+                          api.RecordRequest(record);
+                          api::LogRequest(record);
+                        });
   spdlog::info("saqme serves {} on {}://{}:{} ({} events in the log)", dir, scheme,
                server_options.host, server.value()->port(), engine.value()->log().LastSequence());
   int signal = 0;

@@ -120,14 +120,7 @@ class LoginTest : public ::testing::Test {
   // `saqme user add` (cheap hashes, for the tests' speed); returns the one-time password.
   std::string AddUser(const std::string& login, const std::string& posts,
                       const std::string& name = "") {
-    auto [code, out] = RunCommand(
-        kBinary + " user add --data " + data_ + " --login " + login + " --post " + posts +
-        (name.empty() ? "" : " --name '" + name + "'") + " --password-cost minimum");
-    EXPECT_EQ(code, 0) << out;
-    std::smatch match;
-    const std::regex password("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
-    EXPECT_TRUE(std::regex_search(out, match, password)) << out;
-    return match.empty() ? "" : match[0].str();
+    return saqme::testing::AddTestPerson(data_, login, posts, name);
   }
 
   void Start(std::vector<std::string> extra = {}) {

@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "tests/test_util.h"
 
 namespace saqme::testing {
@@ -69,5 +71,21 @@ class ServeProcess {
   std::vector<std::string> lines_;
   std::thread drain_;
 };
+
+// `saqme user add` of `login` on `posts` (comma-separated) in the data directory `data`, named
+// `name` when it is not empty, with cheap hashes (for the tests' speed); returns the one-time
+// password ("" with a failed expectation when none was printed).
+inline std::string AddTestPerson(const std::string& data, const std::string& login,
+                                 const std::string& posts, const std::string& name = "") {
+  auto [code, out] = RunCommand(std::string(SAQME_BINARY) + " user add --data " + data +
+                                " --login " + login + " --post " + posts +
+                                (name.empty() ? "" : " --name '" + name + "'") +
+                                " --password-cost minimum");
+  EXPECT_EQ(code, 0) << out;
+  std::smatch match;
+  const std::regex password("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
+  EXPECT_TRUE(std::regex_search(out, match, password)) << out;
+  return match.empty() ? "" : match[0].str();
+}
 
 }  // namespace saqme::testing
