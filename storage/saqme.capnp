@@ -122,6 +122,17 @@ struct Event {
     partReported @55 :PartReportedV1;
     # The calendar: a declared day off taken back.
     dayOffWithdrawn @56 :DayOffWithdrawnV1;
+    # The "Idea to the Mayor" e-petition (workflows/petition.cc).
+    petitionSubmitted @57 :PetitionSubmittedV1;
+    petitionScreened @58 :PetitionStepV1;
+    petitionFixed @59 :PetitionStepV1;
+    petitionClosed @60 :PetitionStepV1;
+    votesRecorded @61 :PetitionStepV1;
+    petitionDecided @62 :PetitionStepV1;
+    feasibilityRecorded @63 :PetitionStepV1;
+    # An act issued orally in urgency, then put in writing (workflows/oral_act.cc).
+    oralActIssued @64 :OralActIssuedV1;
+    oralActPutInWriting @65 :OralActPutInWritingV1;
   }
 }
 
@@ -504,6 +515,52 @@ struct DayOffWithdrawnV1 {
   reason @1 :Text;
 }
 
+# An "Idea to the Mayor" e-petition was submitted (registered by the records office for its
+# author, a citizen registered in the municipality); screening is due by `due`.
+struct PetitionSubmittedV1 {
+  author @0 :Sender;             # personal data: read only by who may read the case
+  title @1 :Text;
+  text @2 :Text;
+  submittedOn @3 :Text;          # date: the screening period runs from it
+  office @4 :Text;               # post id: the records office that screens and keeps the vote
+  due @5 :Text;                  # date: screening due
+  dueExplanation @6 :Text;
+  dueExplanationKa @7 :Text;
+}
+
+# A step of an e-petition: screened (accepted / defects / rejected), fixed, closed unfixed,
+# votes recorded, decided by the mayor (continue / refused), feasibility recorded. `due` and its
+# explanations are of the deadline the step opens; empty when the step ends the petition.
+struct PetitionStepV1 {
+  outcome @0 :Text;              # screened: accepted | defects | rejected; votes recorded:
+                                 # supported | not_supported; decided: continue | refused
+  text @1 :Text;                 # the reason, the corrected text, the results
+  votes @2 :UInt32;              # votes recorded
+  due @3 :Text;
+  dueExplanation @4 :Text;
+  dueExplanationKa @5 :Text;
+  by @6 :Text;                   # post id whose authority made the step
+}
+
+# An individual act issued orally in urgency (Zugdidi statute art. 39.3): it is put in writing
+# by `due`.
+struct OralActIssuedV1 {
+  issuer @0 :Text;               # post id
+  ordered @1 :Text;              # what was ordered
+  issuedOn @2 :Text;             # date
+  urgency @3 :Text;              # material_damage | crime | administrative_offence |
+                                 # disciplinary_misconduct
+  due @4 :Text;
+  dueExplanation @5 :Text;
+  dueExplanationKa @6 :Text;
+}
+
+# The oral act put in writing: the written act is a legal act's case (an order, draft_act).
+struct OralActPutInWritingV1 {
+  writtenAct @0 :Text;           # case id
+  actNumber @1 :Text;            # its number when already registered, else empty
+}
+
 # ---------------------------------------------------------------------------------------------
 # Commands: what a client asks for (docs/api.md names them). The actor is never a field:
 # it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
@@ -569,6 +626,20 @@ struct Command {
         $note([(field = "text", label = (ka = "შესრულებული ნაწილი", en = "The part done"))]);
     # The calendar.
     withdrawDayOff @43 :WithdrawDayOff;
+    # The "Idea to the Mayor" e-petition.
+    submitPetition @44 :SubmitPetition;
+    screenPetition @45 :ScreenPetition;
+    fixPetition @46 :TextOnly
+        $note([(field = "text", label = (ka = "გასწორებული ტექსტი", en = "The corrected text"))]);
+    closePetition @47 :TextOnly
+        $note([(field = "text", label = (ka = "შენიშვნა", en = "Remark"), optional = true)]);
+    recordVotes @48 :RecordVotes;
+    decidePetition @49 :DecidePetition;
+    recordFeasibility @50 :TextOnly
+        $note([(field = "text", label = (ka = "განხილვის შედეგები", en = "Results of the study"))]);
+    # An act issued orally in urgency.
+    issueOralAct @51 :IssueOralAct;
+    putInWriting @52 :PutInWriting;
   }
 }
 
@@ -770,4 +841,53 @@ struct CorrectRegistration {
 struct WithdrawDayOff {
   date @0 :Text $label(ka = "თარიღი", en = "Date") $date;
   reason @1 :Text $label(ka = "საფუძველი", en = "Reason");
+}
+
+struct SubmitPetition {
+  author @0 :Sender $label(ka = "იდეის ავტორი", en = "Author");
+  title @1 :Text $label(ka = "იდეის სახელწოდება", en = "Title of the idea");
+  text @2 :Text $label(ka = "იდეის აღწერა", en = "Description of the idea");
+  # empty: today
+  submittedOn @3 :Text $label(ka = "წარდგენის თარიღი", en = "Submitted on") $date $optional;
+}
+
+struct ScreenPetition {
+  outcome @0 :Text $label(ka = "შემოწმების შედეგი", en = "Outcome of the screening")
+      $choices([(value = "accepted",
+                 label = (ka = "გადავიდა ხმის მიცემის ეტაპზე", en = "Accepted to the vote")),
+                (value = "defects", label = (ka = "ხარვეზი", en = "Defects to fix")),
+                (value = "rejected", label = (ka = "დაუშვებელია", en = "Inadmissible"))]);
+  # required for defects and rejected
+  reason @1 :Text $label(ka = "დასაბუთება", en = "Reason") $optional;
+}
+
+struct RecordVotes {
+  votes @0 :UInt32 $label(ka = "ხმების რაოდენობა", en = "Votes");
+}
+
+struct DecidePetition {
+  outcome @0 :Text $label(ka = "მერის გადაწყვეტილება", en = "The mayor's decision")
+      $choices([(value = "continue",
+                 label = (ka = "განხილვის გაგრძელება", en = "Continue the consideration")),
+                (value = "refused", label = (ka = "დაკმაყოფილებაზე უარი", en = "Refused"))]);
+  text @1 :Text $label(ka = "დასაბუთება", en = "Reason");
+}
+
+struct IssueOralAct {
+  ordered @0 :Text $label(ka = "რა გამოიცა ზეპირად", en = "What was ordered");
+  issuedOn @1 :Text $label(ka = "გამოცემის თარიღი", en = "Issued on") $date;
+  urgency @2 :Text $label(ka = "გადაუდებელი აუცილებლობა", en = "Urgency")
+      $choices([(value = "material_damage",
+                 label = (ka = "მატერიალური ზიანის აღკვეთა", en = "To prevent material damage")),
+                (value = "crime", label = (ka = "დანაშაულის აღკვეთა", en = "To prevent a crime")),
+                (value = "administrative_offence",
+                 label = (ka = "ადმინისტრაციული სამართალდარღვევის აღკვეთა",
+                          en = "To prevent an administrative offence")),
+                (value = "disciplinary_misconduct",
+                 label = (ka = "დისციპლინური გადაცდომის აღკვეთა",
+                          en = "To prevent disciplinary misconduct"))]);
+}
+
+struct PutInWriting {
+  writtenAct @0 :Text $label(ka = "წერილობითი აქტი (საქმე)", en = "Written act (case id)");
 }

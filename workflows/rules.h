@@ -71,7 +71,21 @@ LegalSource SourceOf(const Context& context, std::string_view key);
 // The statutory deadline `key` counted from `start`, citing SourceOf(context, key).
 Deadline StatutoryDeadline(const Context& context, std::string_view key, const Date& start);
 
+// Sets a payload's `due`, `dueExplanation` and `dueExplanationKa` from `deadline` (any payload
+// struct with those three fields: the petition's steps, the oral act).
+template <typename Builder>
+void SetDeadline(Builder payload, const Deadline& deadline);
+
 // A post id that must exist in the org chart.
 std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field);
+
+std::string JoinLines(const std::vector<std::string>& lines);  // one line each, '\n' between
+
+template <typename Builder>
+void SetDeadline(Builder payload, const Deadline& deadline) {
+  payload.setDue(deadline.due.ToString());
+  payload.setDueExplanation(JoinLines(deadline.Explanation()));
+  payload.setDueExplanationKa(JoinLines(deadline.ExplanationKa()));
+}
 
 }  // namespace saqme::workflows::rules
