@@ -26,6 +26,10 @@ struct YearProfile {
   int orders = 0, ordinances = 0, resolutions = 0;
   int regular_sessions = 0, extraordinary_sessions = 0;  // where ordinances and resolutions pass
   int assignments = 0;
+  // Not among the seed's figures: "Idea to the Mayor" e-petitions (Zugdidi statute art. 38.18)
+  // and acts issued orally in urgency, each put in writing as one of the year's orders (art.
+  // 39.3), so that the acts counted stay the seed's.
+  int petitions = 0, oral_acts = 0;
   std::vector<NomenclatureFileSpec> nomenclature;
 
   // Shares (per mille) of how proceedings end; the rest are answered on time without more.
@@ -46,9 +50,10 @@ struct YearProfile {
   // Letters on the body's own initiative: outgoing minus the dispatched answers.
   int initiative_letters() const { return outgoing - (correspondence + applications + complaints); }
 
-  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md §2): 135
-  // incoming of which 16 public-information requests, 207 outgoing, 175 acts (23 resolutions,
-  // 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary sessions.
+  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md
+  // §2): 135 incoming of which 16 public-information requests, 207 outgoing, 175 acts (23
+  // resolutions, 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary
+  // sessions.
   static const YearProfile& Lentekhi();
   // The profile called `name`, or null.
   static const YearProfile* Find(const std::string& name);

@@ -442,8 +442,8 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
       << p.submitted << (english ? ", to the vote " : ", ხმის მიცემაზე გავიდა ") << p.to_vote
       << (english ? ", supported " : ", მხარდაჭერილი ") << p.supported
       << (english ? ", continued by the mayor " : ", მერმა განხილვა გააგრძელა ") << p.continued
-      << (english ? ", refused " : ", უარი ") << p.refused
-      << (english ? ", open " : ", მიმდინარე ") << p.open << "\n";
+      << (english ? ", refused " : ", უარი ") << p.refused << (english ? ", open " : ", მიმდინარე ")
+      << p.open << "\n";
   out << (english ? "Acts issued orally: " : "ზეპირად გამოცემული აქტები: ") << r.oral_acts.issued
       << (english ? ", put in writing " : ", წერილობით გაფორმდა ") << r.oral_acts.put_in_writing
       << (english ? " (late " : " (ვადის დარღვევით ") << r.oral_acts.put_in_writing_late << ")\n\n";

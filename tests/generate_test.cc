@@ -45,8 +45,8 @@ TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
   const auto summary = Generate(dir.path());
   EXPECT_EQ(summary.working_days, 249);  // 2023: 365 days, 104 weekend days, 12 holidays
   const auto report = ReportOf(dir.path());
-  // The Lentekhi report: 135 incoming of which 16 public-information requests, 207 outgoing, 175 acts =
-  // 23 resolutions + 69 ordinances + 83 orders, 29 nomenclature cases.
+  // The Lentekhi report: 135 incoming of which 16 public-information requests, 207 outgoing, 175
+  // acts = 23 resolutions + 69 ordinances + 83 orders, 29 nomenclature cases.
   EXPECT_EQ(report.incoming, 135);
   EXPECT_EQ(report.incoming_by_kind.at("public_information"), 16);
   EXPECT_EQ(report.outgoing, 207);
@@ -64,6 +64,20 @@ TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
   EXPECT_EQ(report.proceedings.answered_on_time + report.proceedings.answered_late, 135);
   EXPECT_GT(report.proceedings.extensions, 0);
   EXPECT_GE(report.missed, report.proceedings.answered_late);
+  // Beyond the seed: the profile's e-petitions, each path once per four, all ended in the
+  // year; the oral acts each put in writing on time as one of the 83 orders.
+  EXPECT_EQ(report.petitions.submitted, 8);
+  EXPECT_EQ(report.petitions.rejected, 2);
+  EXPECT_EQ(report.petitions.to_vote, 6);
+  EXPECT_EQ(report.petitions.not_supported, 2);
+  EXPECT_EQ(report.petitions.supported, 4);
+  EXPECT_EQ(report.petitions.continued, 2);
+  EXPECT_EQ(report.petitions.refused, 2);
+  EXPECT_EQ(report.petitions.concluded, 2);
+  EXPECT_EQ(report.petitions.open, 0);
+  EXPECT_EQ(report.oral_acts.issued, 4);
+  EXPECT_EQ(report.oral_acts.put_in_writing, 4);
+  EXPECT_EQ(report.oral_acts.put_in_writing_late, 0);
   EXPECT_TRUE(report.log_intact);
   EXPECT_EQ(report.head_seq, summary.last_seq);
   EXPECT_EQ(ReportOf(dir.path(), 2024).incoming, 0);  // nothing spills into the next year

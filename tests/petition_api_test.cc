@@ -55,9 +55,9 @@ TEST_F(PetitionApiTest, TheSchemaLabelsTheNewCommandsInBothLanguages) {
   for (const auto& c : schema.at("commands").as_array()) {
     commands[std::string(c.at("type").as_string())] = c.as_object();
   }
-  for (const char* type : {"submit_petition", "screen_petition", "fix_petition", "close_petition",
-                           "record_votes", "decide_petition", "record_feasibility",
-                           "issue_oral_act", "put_in_writing"}) {
+  for (const char* type :
+       {"submit_petition", "screen_petition", "fix_petition", "close_petition", "record_votes",
+        "decide_petition", "record_feasibility", "issue_oral_act", "put_in_writing"}) {
     ASSERT_TRUE(commands.count(type)) << type;
     EXPECT_FALSE(commands[type].at("label_ka").as_string().empty()) << type;
     EXPECT_FALSE(commands[type].at("label_en").as_string().empty()) << type;
@@ -79,11 +79,11 @@ TEST_F(PetitionApiTest, TheSchemaLabelsTheNewCommandsInBothLanguages) {
 }
 
 TEST_F(PetitionApiTest, APetitionFromSubmissionToTheStudyAndAnOralActPutInWritingLate) {
-  const std::string petition =
-      Open("org-records", object{{"type", "submit_petition"},
-                                 {"author", object{{"name", "გიორგი ჯანაშია"}, {"kind", "citizen"}}},
-                                 {"title", "ველობილიკი ცენტრალურ პარკში"},
-                                 {"text", "ცენტრალურ პარკში ველობილიკის მოწყობა"}});
+  const std::string petition = Open(
+      "org-records", object{{"type", "submit_petition"},
+                            {"author", object{{"name", "გიორგი ჯანაშია"}, {"kind", "citizen"}}},
+                            {"title", "ველობილიკი ცენტრალურ პარკში"},
+                            {"text", "ცენტრალურ პარკში ველობილიკის მოწყობა"}});
   ASSERT_FALSE(petition.empty());
   object view = Case("org-records", petition);
   EXPECT_EQ(view.at("kind"), "petition");
@@ -123,11 +123,10 @@ TEST_F(PetitionApiTest, APetitionFromSubmissionToTheStudyAndAnOralActPutInWritin
   EXPECT_EQ(InboxItem("chair", petition).at("action"), "record_feasibility");
 
   // The head of the apparatus orders an evacuation orally on Monday 2 November.
-  const std::string oral =
-      Open("apparatus-head", object{{"type", "issue_oral_act"},
-                                    {"ordered", "შენობის ევაკუაცია"},
-                                    {"issued_on", "2026-11-02"},
-                                    {"urgency", "material_damage"}});
+  const std::string oral = Open("apparatus-head", object{{"type", "issue_oral_act"},
+                                                         {"ordered", "შენობის ევაკუაცია"},
+                                                         {"issued_on", "2026-11-02"},
+                                                         {"urgency", "material_damage"}});
   ASSERT_FALSE(oral.empty());
   view = Case("apparatus-head", oral);
   EXPECT_EQ(view.at("kind"), "oral_act");

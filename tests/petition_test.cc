@@ -62,10 +62,10 @@ TEST(PetitionTest, ScreenedFixedVotedDecidedAndStudiedWithEveryStateRefusingTheR
   EXPECT_NE(bench.Try("chair", SubmitPetition(), &refusal), "");
   EXPECT_EQ(refusal.missing_power, "register");
   EXPECT_NE(bench.Try("org-records", SubmitPetition("")).find("author"), std::string::npos);
-  EXPECT_NE(bench.Try("org-records", SubmitPetition("შპს „ალფა“", "",
-                                                    schema::SenderKind::ORGANISATION))
-                .find("citizen"),
-            std::string::npos);
+  EXPECT_NE(
+      bench.Try("org-records", SubmitPetition("შპს „ალფა“", "", schema::SenderKind::ORGANISATION))
+          .find("citizen"),
+      std::string::npos);
   EXPECT_NE(bench.Try("org-records", SubmitPetition("გიორგი ჯანაშია", "2026-11-03")),
             "");  // tomorrow
   bench.Do("org-records", SubmitPetition());

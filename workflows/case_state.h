@@ -85,7 +85,7 @@ enum class Stage {
   kPetitionRefused,   // the mayor refused it: closed
   kConcluded,         // the feasibility study's results recorded: closed
   // Oral acts (workflows/oral_act.cc).
-  kOralIssued,   // issued orally: to be put in writing
+  kOralIssued,    // issued orally: to be put in writing
   kPutInWriting,  // the written act is linked: closed
 };
 

@@ -70,10 +70,12 @@ Decision Fix(const CaseState& state, schema::TextOnly::Reader command, const Con
   // Art. 38.18: the defects may be fixed within 15 calendar days; after that the idea does not
   // go to the vote.
   if (Over(state, context)) {
-    return RefuseNow("fix_petition is not possible while the petition is 'defective' and its 15 "
-                     "days to fix ended on " + state.due + "; close it with close_petition",
-                     "ხარვეზის გამოსწორების 15-დღიანი ვადა ამოიწურა " + state.due +
-                         "-ს; იდეა ხმის მიცემის ეტაპზე ვერ გადავა");
+    return RefuseNow(
+        "fix_petition is not possible while the petition is 'defective' and its 15 "
+        "days to fix ended on " +
+            state.due + "; close it with close_petition",
+        "ხარვეზის გამოსწორების 15-დღიანი ვადა ამოიწურა " + state.due +
+            "-ს; იდეა ხმის მიცემის ეტაპზე ვერ გადავა");
   }
   auto office = RecordsOffice(context);
   if (auto* refusal = std::get_if<Refusal>(&office)) return *refusal;
@@ -93,10 +95,11 @@ Decision Fix(const CaseState& state, schema::TextOnly::Reader command, const Con
 Decision Close(const CaseState& state, schema::TextOnly::Reader command, const Context& context) {
   // The state's reason (the days still run) before the authority (refusal.h).
   if (!Over(state, context)) {
-    return RefuseNow("close_petition is not possible while the author may still fix the defects "
-                     "(until " + state.due + ")",
-                     "იდეის დახურვა ჯერ დაუშვებელია: ავტორს ხარვეზის გამოსწორება შეუძლია " +
-                         state.due + "-მდე");
+    return RefuseNow(
+        "close_petition is not possible while the author may still fix the defects "
+        "(until " +
+            state.due + ")",
+        "იდეის დახურვა ჯერ დაუშვებელია: ავტორს ხარვეზის გამოსწორება შეუძლია " + state.due + "-მდე");
   }
   auto office = RecordsOffice(context);
   if (auto* refusal = std::get_if<Refusal>(&office)) return *refusal;
@@ -220,7 +223,8 @@ Decision Submit(schema::SubmitPetition::Reader command, const Context& context) 
                   "იდეას წარადგენს მუნიციპალიტეტში რეგისტრირებული მოქალაქე");
   }
   if (storage::IsBlank(command.getTitle().cStr()) || storage::IsBlank(command.getText().cStr())) {
-    return Refuse("an idea needs a title and a description", "იდეას სჭირდება სახელწოდება და აღწერა");
+    return Refuse("an idea needs a title and a description",
+                  "იდეას სჭირდება სახელწოდება და აღწერა");
   }
   Date submitted = context.today;
   if (command.getSubmittedOn().size() > 0) {
@@ -313,8 +317,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.votes = r.getVotes();
       state.vote_recorded = true;
       state.issuer = r.getBy();
-      state.stage =
-          r.getOutcome() == "supported" ? Stage::kAwaitingDecision : Stage::kNotSupported;
+      state.stage = r.getOutcome() == "supported" ? Stage::kAwaitingDecision : Stage::kNotSupported;
       SetDue(state, r);
       return true;
     }
