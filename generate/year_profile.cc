@@ -1,6 +1,6 @@
-// The Lentekhi profile. Figures: the Lentekhi report (the apparatus report for 2023). The seed
-// gives the totals, not how the 119 incoming documents other than public-information requests
-// divide into letters, applications and complaints: the split below is ours, as are all names —
+// The Lentekhi profile. Figures: the Lentekhi report (the apparatus report for 2023). The seed gives the
+// totals, not how the 119 incoming documents other than public-information requests divide
+// into letters, applications and complaints: the split below is ours, as are all names —
 // agencies are real kinds of Georgian bodies, citizens are invented from common Lechkhumi and
 // Kvemo Svaneti names, villages are of Lentekhi municipality.
 #include "generate/year_profile.h"

@@ -50,10 +50,9 @@ struct YearProfile {
   // Letters on the body's own initiative: outgoing minus the dispatched answers.
   int initiative_letters() const { return outgoing - (correspondence + applications + complaints); }
 
-  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md
-  // §2): 135 incoming of which 16 public-information requests, 207 outgoing, 175 acts (23
-  // resolutions, 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary
-  // sessions.
+  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md §2): 135
+  // incoming of which 16 public-information requests, 207 outgoing, 175 acts (23 resolutions,
+  // 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary sessions.
   static const YearProfile& Lentekhi();
   // The profile called `name`, or null.
   static const YearProfile* Find(const std::string& name);

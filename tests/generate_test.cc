@@ -45,8 +45,8 @@ TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
   const auto summary = Generate(dir.path());
   EXPECT_EQ(summary.working_days, 249);  // 2023: 365 days, 104 weekend days, 12 holidays
   const auto report = ReportOf(dir.path());
-  // The Lentekhi report: 135 incoming of which 16 public-information requests, 207 outgoing, 175
-  // acts = 23 resolutions + 69 ordinances + 83 orders, 29 nomenclature cases.
+  // The Lentekhi report: 135 incoming of which 16 public-information requests, 207 outgoing, 175 acts =
+  // 23 resolutions + 69 ordinances + 83 orders, 29 nomenclature cases.
   EXPECT_EQ(report.incoming, 135);
   EXPECT_EQ(report.incoming_by_kind.at("public_information"), 16);
   EXPECT_EQ(report.outgoing, 207);

@@ -46,10 +46,9 @@ std::optional<Refusal> MissingVisa(const CaseState& state, const Context& contex
 // The decision on an application or a complaint (an individual act): `outcome` must be one of
 // `allowed`; the actor needs `power` as `as_post`; the decision is signed as it is, so it waits
 // for the visas the answer needs (MissingVisa). Requires the caller to have checked the stage.
-Decision DecideOutcome(const CaseState& state, schema::Decide::Reader command,
-                       const Context& context, std::initializer_list<schema::Outcome> allowed,
-                       const char* allowed_en, const char* allowed_ka, Power power,
-                       const std::string& as_post);
+Decision DecideOutcome(const CaseState& state, schema::Decide::Reader command, const Context& context,
+                       std::initializer_list<schema::Outcome> allowed, const char* allowed_en,
+                       const char* allowed_ka, Power power, const std::string& as_post);
 
 // Who signs for `addressee`: the addressee when it holds the power to sign, otherwise the
 // nearest post above it that does (a division head resolves, the head of the apparatus signs).
