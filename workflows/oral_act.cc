@@ -7,7 +7,6 @@
 // put_in_writing links it and ends the obligation.
 #include "workflows/oral_act.h"
 
-#include "storage/field_rules.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::oral_act {
@@ -57,9 +56,8 @@ Decision Issue(schema::IssueOralAct::Reader command, const Context& context) {
   if (storage::IsBlank(command.getOrdered().cStr())) {
     return Refuse("the oral act needs what was ordered", "აქტს სჭირდება შინაარსი: რა გამოიცა");
   }
-  if (auto problem = storage::NotAChoice(storage::FieldOf<schema::IssueOralAct>("urgency"),
-                                         command.getUrgency().cStr(), "urgency")) {
-    return Refuse(problem->en, problem->ka);
+  if (auto refusal = OffTheList<schema::IssueOralAct>("urgency", command.getUrgency().cStr())) {
+    return *refusal;
   }
   auto issued = DateField(command.getIssuedOn().cStr(), "issued_on");
   if (auto* refusal = std::get_if<Refusal>(&issued)) return *refusal;

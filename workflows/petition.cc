@@ -36,10 +36,7 @@ Decision Screen(schema::ScreenPetition::Reader command, const Context& context) 
   auto office = RecordsOffice(context);
   if (auto* refusal = std::get_if<Refusal>(&office)) return *refusal;
   const std::string outcome = command.getOutcome().cStr();
-  if (auto problem = storage::NotAChoice(storage::FieldOf<schema::ScreenPetition>("outcome"),
-                                         outcome, "outcome")) {
-    return Refuse(problem->en, problem->ka);
-  }
+  if (auto refusal = OffTheList<schema::ScreenPetition>("outcome", outcome)) return *refusal;
   if (outcome != "accepted") {
     if (auto refusal = NeedText(command.getReason(),
                                 "defects and an inadmissible idea need the reason (art. 38.19)",
@@ -148,10 +145,7 @@ Decision MayorDecides(const CaseState& state, schema::DecidePetition::Reader com
   auto mayor = Mayor(state, context);
   if (auto* refusal = std::get_if<Refusal>(&mayor)) return *refusal;
   const std::string outcome = command.getOutcome().cStr();
-  if (auto problem = storage::NotAChoice(storage::FieldOf<schema::DecidePetition>("outcome"),
-                                         outcome, "outcome")) {
-    return Refuse(problem->en, problem->ka);
-  }
+  if (auto refusal = OffTheList<schema::DecidePetition>("outcome", outcome)) return *refusal;
   if (auto refusal = NeedText(command.getText(), "the decision needs its reason",
                               "გადაწყვეტილებას სჭირდება დასაბუთება")) {
     return *refusal;

@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "storage/field_rules.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::workflows::rules {
@@ -75,6 +76,14 @@ Deadline StatutoryDeadline(const Context& context, std::string_view key, const D
 // struct with those three fields: the petition's steps, the oral act).
 template <typename Builder>
 void SetDeadline(Builder payload, const Deadline& deadline);
+
+// A refusal when `value` is not one of the `$choices` of field `field` of command struct S.
+template <typename S>
+std::optional<Refusal> OffTheList(const char* field, std::string_view value) {
+  auto problem = storage::NotAChoice(storage::FieldOf<S>(field), value, field);
+  if (!problem) return std::nullopt;
+  return Refuse(problem->en, problem->ka);
+}
 
 // A post id that must exist in the org chart.
 std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field);
