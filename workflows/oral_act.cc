@@ -95,9 +95,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.instruction = r.getOrdered();
       state.issued_on = r.getIssuedOn();
       state.urgency = r.getUrgency();
-      state.due = r.getDue();
-      state.due_explanation = r.getDueExplanation();
-      state.due_explanation_ka = r.getDueExplanationKa();
+      TakeDeadline(state, r);
       return true;
     }
     case P::ORAL_ACT_PUT_IN_WRITING: {

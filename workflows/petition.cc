@@ -195,12 +195,6 @@ std::optional<Stage> StageOf(Which which) {
   }
 }
 
-void SetDue(CaseState& state, schema::PetitionStepV1::Reader r) {
-  state.due = r.getDue();
-  state.due_explanation = r.getDueExplanation();
-  state.due_explanation_ka = r.getDueExplanationKa();
-}
-
 }  // namespace
 
 Decision Submit(schema::SubmitPetition::Reader command, const Context& context) {
@@ -278,9 +272,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.text = r.getText();
       state.submitted_on = r.getSubmittedOn();
       state.petition_office = r.getOffice();
-      state.due = r.getDue();
-      state.due_explanation = r.getDueExplanation();
-      state.due_explanation_ka = r.getDueExplanationKa();
+      TakeDeadline(state, r);
       return true;
     }
     case P::PETITION_SCREENED: {
@@ -291,14 +283,14 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
                     : state.screening_outcome == "defects" ? Stage::kDefective
                                                            : Stage::kPetitionRejected;
       if (state.stage == Stage::kVoting) state.vote_ends = r.getDue();
-      SetDue(state, r);
+      TakeDeadline(state, r);
       return true;
     }
     case P::PETITION_FIXED: {
       auto r = payload.getPetitionFixed();
       state.text = r.getText();
       state.stage = Stage::kScreening;
-      SetDue(state, r);
+      TakeDeadline(state, r);
       return true;
     }
     case P::PETITION_CLOSED:
@@ -312,7 +304,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.vote_recorded = true;
       state.issuer = r.getBy();
       state.stage = r.getOutcome() == "supported" ? Stage::kAwaitingDecision : Stage::kNotSupported;
-      SetDue(state, r);
+      TakeDeadline(state, r);
       return true;
     }
     case P::PETITION_DECIDED: {
@@ -321,7 +313,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.decided_by = r.getBy();
       state.petition_reason = r.getText();
       state.stage = state.outcome == "continue" ? Stage::kFeasibility : Stage::kPetitionRefused;
-      SetDue(state, r);
+      TakeDeadline(state, r);
       return true;
     }
     case P::FEASIBILITY_RECORDED:

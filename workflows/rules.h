@@ -76,6 +76,13 @@ Deadline StatutoryDeadline(const Context& context, std::string_view key, const D
 // struct with those three fields: the petition's steps, the oral act).
 template <typename Builder>
 void SetDeadline(Builder payload, const Deadline& deadline);
+// The reverse, in evolve: the state's `due` and its explanations from such a payload.
+template <typename Reader>
+void TakeDeadline(CaseState& state, Reader payload) {
+  state.due = payload.getDue();
+  state.due_explanation = payload.getDueExplanation();
+  state.due_explanation_ka = payload.getDueExplanationKa();
+}
 
 // A refusal when `value` is not one of the `$choices` of field `field` of command struct S.
 template <typename S>
