@@ -16,6 +16,7 @@
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
 #include "workflows/council_session.h"
+#include "workflows/petition.h"
 
 namespace saqme::engine {
 namespace {
@@ -160,7 +161,7 @@ boost::json::object CaseView(const CaseState& s) {
     set("registered_on", s.registered_on);
     set("received_on", s.received_on);
     set("addressee", s.addressee);
-    if (!s.correspondent.empty()) {
+    if (!s.correspondent.empty() && s.kind != Kind::kPetition) {
       view["sender"] = {{"name", s.correspondent}, {"kind", s.correspondent_kind}};
     }
     set("channel", s.channel);
@@ -231,6 +232,27 @@ boost::json::object CaseView(const CaseState& s) {
     view["legality_doubt"] = s.legality_doubt;
   }
   set("refusal_ground", s.refusal_ground);
+  if (s.kind == Kind::kPetition) {
+    // The author is personal data: the view is read only by who may read the case
+    // (docs/access.md); the idea itself is published on the website outside saqme.
+    view["author"] = {{"name", s.correspondent}, {"kind", s.correspondent_kind}};
+    set("text", s.text);
+    set("submitted_on", s.submitted_on);
+    set("office", s.petition_office);
+    set("screening_outcome", s.screening_outcome);
+    set("reason", s.petition_reason);
+    set("vote_ends", s.vote_ends);
+    if (s.vote_recorded) {
+      view["votes"] = s.votes;
+      view["votes_needed"] = workflows::petition::kVotesNeeded;
+    }
+    set("feasibility", s.feasibility);
+  }
+  if (s.kind == Kind::kOralAct) {
+    set("issued_on", s.issued_on);
+    set("urgency", s.urgency);
+    set("written_act", s.written_act);
+  }
   if (s.kind == Kind::kNomenclature) view["year"] = s.year;
   if (s.kind == Kind::kSession) SessionView(s, view);
   if (s.kind == Kind::kCalendar) {

@@ -53,6 +53,13 @@ enum class Op : uint8_t {
   kConveneSession,
   kHoldSession,
   kRecordMinutes,
+  kSubmitPetition,
+  kScreenPetition,  // arg: 0 accepted, 1 rejected
+  kRecordVotes,     // arg: 1 supported, 0 not
+  kDecidePetition,  // arg: 0 continue, 1 refused
+  kRecordFeasibility,
+  kIssueOralAct,
+  kPutInWriting,
 };
 
 enum class ProcKind : uint8_t {
@@ -67,6 +74,8 @@ enum class ProcKind : uint8_t {
   kResolution,
   kAssignment,
   kSession,
+  kPetition,
+  kOralAct,
 };
 
 // Which body sits (a session's Proc::body).
@@ -89,6 +98,7 @@ struct Proc {
   SenderKind sender_kind = kCitizen;
   Body body = kCouncil;        // a session: who sits
   bool extraordinary = false;  // a council session: extraordinary
+  uint32_t linked = 0;  // an oral act: the index of the order (proc) that puts it in writing
 };
 
 // One planned command: on which working day and hour, by whom, in which proceeding.
@@ -148,6 +158,9 @@ class Planner {
     PlanCouncilActs();
     PlanAssignments(p_.assignments * scale_);
     PlanSessions();  // last: the rest of the plan draws the same numbers as before sessions
+    // Planned last, so that the draws of the seed's figures stay as they were.
+    PlanPetitions(p_.petitions * scale_);
+    PlanOralActs(p_.oral_acts * scale_);
     std::sort(steps_.begin(), steps_.end(), [](const Step& a, const Step& b) {
       return std::tie(a.day, a.hour, a.proc, a.seq) < std::tie(b.day, b.hour, b.proc, b.seq);
     });
@@ -384,6 +397,7 @@ class Planner {
       step.At(Uniform(0, Last() - 3), Op::kDraftAct, proc.head);
       step.At(step.day() + Uniform(0, 1), Op::kExpertise, proc.executor);
       step.At(step.day() + Uniform(0, 1), Op::kAdopt, "chair");
+      adopted_orders_.push_back({step.day(), static_cast<uint32_t>(procs_.size() - 1)});
       step.At(step.day(), Op::kRegisterAct, "org-records");
       step.At(step.day() + Uniform(0, 1), Op::kPublish, "info-web");
       step.At(step.day() + Uniform(0, 1), Op::kNotify, "org-records");
@@ -510,6 +524,57 @@ class Planner {
     for (int day : MonthlyDays(p_.faction_sessions * scale_, 50)) plan(kFaction, false, day);
   }
 
+  // E-petitions, submitted in the first half of the year so that each ends within it: the
+  // records office screens within the 10 days; of every four, one is inadmissible, one gathers
+  // too few votes (recorded the day after the 60 days), two reach 1000 votes early and the
+  // chair (the head of the body) decides within 10 working days, one of them continued and
+  // studied within the 60 days (Zugdidi statute art. 38.18).
+  void PlanPetitions(int count) {
+    for (int i = 0; i < count; ++i) {
+      Proc proc{ProcKind::kPetition, static_cast<uint32_t>(i), "org-records"};
+      proc.sender = static_cast<uint16_t>(Uniform(0, 9999));
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor step(this, NewProc(proc));
+      const int submitted = Uniform(0, Last() / 2);
+      step.At(submitted, Op::kSubmitPetition, "org-records");
+      const Date screening_due =
+          deadlines_.Compute("petition-screening", days_[submitted], calendar_).due;
+      const int path = i % 4;
+      step.At(std::min(DayOnOrBefore(screening_due), submitted + Uniform(0, 4)),
+              Op::kScreenPetition, "org-records", path == 0);
+      if (path == 0) continue;
+      const int accepted = step.day();
+      const Date vote_ends = deadlines_.Compute("petition-vote", days_[accepted], calendar_).due;
+      if (path == 1) {
+        step.At(DayOnOrBefore(vote_ends) + 1, Op::kRecordVotes, "org-records", 0);
+        continue;
+      }
+      step.At(std::min(DayOnOrBefore(vote_ends), accepted + Uniform(10, 30)), Op::kRecordVotes,
+              "org-records", 1);
+      step.At(step.day() + Uniform(1, 8), Op::kDecidePetition, "chair", path == 3);
+      if (path == 2) step.At(step.day() + Uniform(5, 30), Op::kRecordFeasibility, "chair");
+    }
+  }
+
+  // Acts issued orally by the chair in urgency, each put in writing the next working day by one
+  // of the chair's orders adopted the day it was issued: within the 3 days (art. 39.3).
+  void PlanOralActs(int count) {
+    std::vector<std::pair<int, uint32_t>> orders;  // adopted before the year's last day
+    for (const auto& order : adopted_orders_) {
+      if (order.first < Last()) orders.push_back(order);
+    }
+    for (int i = 0; i < count && !orders.empty(); ++i) {
+      const auto [adopted, order] = orders[static_cast<size_t>(i) % orders.size()];
+      Proc proc{ProcKind::kOralAct, static_cast<uint32_t>(i), "chair"};
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      proc.linked = order;
+      Cursor step(this, NewProc(proc));
+      step.At(adopted, Op::kIssueOralAct, "chair", static_cast<uint8_t>(Uniform(0, 3)));
+      step.At(adopted + 1, Op::kPutInWriting, "chair");
+    }
+  }
+
+  std::vector<std::pair<int, uint32_t>> adopted_orders_;  // (working day, proc) of each order
   const YearProfile& p_;
   const workflows::OrgChart& org_;
   const workflows::HolidayCalendar& calendar_;
@@ -531,7 +596,8 @@ std::string CaseId(int year, const Proc& proc) {
   static const char* const kPrefix[] = {
       "nomenclature",       "correspondence", "application", "complaint",
       "public-information", "letter",         "order",       "ordinance",
-      "resolution",         "assignment",     "session"};
+      "resolution",         "assignment",     "session",     "petition",
+      "oral-act"};
   const std::string prefix = std::to_string(year) + "-" + kPrefix[static_cast<int>(proc.kind)];
   if (proc.kind == ProcKind::kNomenclature) return prefix;
   return prefix + "-" + std::to_string(proc.serial + 1);
@@ -685,8 +751,9 @@ void FillSession(const YearProfile& p, int year, const Proc& proc, const Step& s
   }
 }
 
+// `written_act`: for put_in_writing, the case id of the order that puts the oral act in writing.
 void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& step,
-                 const Date& today, schema::Command::Builder c) {
+                 const Date& today, const std::string& written_act, schema::Command::Builder c) {
   const std::string subject = SubjectOf(p, proc);
   switch (step.op) {
     case Op::kApproveNomenclature: {
@@ -861,6 +928,48 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
     case Op::kHoldSession:
     case Op::kRecordMinutes:
       return;  // FillSession: they need the plan's agenda
+    case Op::kSubmitPetition: {
+      auto r = c.initSubmitPetition();
+      const Correspondent author = SenderOf(p, proc);
+      auto a = r.initAuthor();
+      a.setName(author.name);
+      a.setKind(schema::SenderKind::CITIZEN);
+      a.setAddress(author.address);
+      r.setTitle(Word(p.letter_subjects, proc.subject));
+      r.setText("იდეა: " + Word(p.letter_subjects, proc.subject));
+      return;
+    }
+    case Op::kScreenPetition: {
+      auto r = c.initScreenPetition();
+      r.setOutcome(step.arg ? "rejected" : "accepted");
+      r.setReason(step.arg ? "იდეა არ შედის მუნიციპალიტეტის კომპეტენციაში" : "");
+      return;
+    }
+    case Op::kRecordVotes:
+      c.initRecordVotes().setVotes(step.arg ? 1000 + proc.subject % 900 : proc.subject % 1000);
+      return;
+    case Op::kDecidePetition: {
+      auto r = c.initDecidePetition();
+      r.setOutcome(step.arg ? "refused" : "continue");
+      r.setText(step.arg ? "იდეის განხორციელება ბიუჯეტით ვერ ხერხდება"
+                         : "იდეის განხილვა გრძელდება შესაბამის სამსახურებთან");
+      return;
+    }
+    case Op::kRecordFeasibility:
+      c.initRecordFeasibility().setText("იდეის განხორციელება შესაძლებელია მომავალი წლის ბიუჯეტით");
+      return;
+    case Op::kIssueOralAct: {
+      static const char* const kUrgency[] = {"material_damage", "crime", "administrative_offence",
+                                             "disciplinary_misconduct"};
+      auto r = c.initIssueOralAct();
+      r.setOrdered("ზეპირი მითითება: " + subject);
+      r.setIssuedOn(today.ToString());
+      r.setUrgency(kUrgency[step.arg % 4]);
+      return;
+    }
+    case Op::kPutInWriting:
+      c.initPutInWriting().setWrittenAct(written_act);
+      return;
   }
 }
 
@@ -960,7 +1069,10 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
           FillSession(planner.profile(), options.year, proc, step, planner.procs(),
                       planner.AgendaOf(step.proc), message.initRoot<schema::Command>());
         } else {
-          FillCommand(planner.profile(), options.year, proc, step, days[day],
+          const std::string written_act = proc.kind == ProcKind::kOralAct
+                                              ? CaseId(options.year, planner.procs()[proc.linked])
+                                              : std::string();
+          FillCommand(planner.profile(), options.year, proc, step, days[day], written_act,
                       message.initRoot<schema::Command>());
         }
         engine::Submission submission;

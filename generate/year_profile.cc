@@ -27,6 +27,8 @@ YearProfile MakeLentekhi() {
   p.commission_sessions = 38;
   p.faction_sessions = 11;
   p.assignments = 40;
+  p.petitions = 8;
+  p.oral_acts = 4;
   p.late_per_mille = 30;
   p.extended_per_mille = 40;
   p.redirected_per_mille = 30;

@@ -28,6 +28,10 @@ struct YearProfile {
   // The other sittings the apparatus serves: the bureau, the standing commissions, the factions.
   int bureau_sessions = 0, commission_sessions = 0, faction_sessions = 0;
   int assignments = 0;
+  // Not among the seed's figures: "Idea to the Mayor" e-petitions (Zugdidi statute art. 38.18)
+  // and acts issued orally in urgency, each put in writing as one of the year's orders (art.
+  // 39.3), so that the acts counted stay the seed's.
+  int petitions = 0, oral_acts = 0;
   std::vector<NomenclatureFileSpec> nomenclature;
 
   // Shares (per mille) of how proceedings end; the rest are answered on time without more.

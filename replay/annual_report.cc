@@ -9,6 +9,7 @@
 #include "storage/event_codec.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/calendar/date.h"
+#include "workflows/petition.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::replay {
@@ -34,7 +35,35 @@ struct CaseFacts {
   int extensions = 0;
   char information = 0;  // 'f' released in full, 'p' partly, 'r' refused
   bool noted = false;    // taken note of (take_note)
+  bool defects = false;  // a petition returned for defects
+  bool late = false;     // an oral act put in writing after its due date
 };
+
+void CountPetition(const CaseFacts& c, PetitionFigures& f) {
+  using workflows::Stage;
+  const Stage stage = c.state.stage;
+  ++f.submitted;
+  f.returned_for_defects += c.defects;
+  f.rejected += stage == Stage::kPetitionRejected;
+  f.closed_unfixed += stage == Stage::kUnfixed;
+  f.to_vote += c.state.screening_outcome == "accepted";
+  f.supported += c.state.vote_recorded && c.state.votes >= workflows::petition::kVotesNeeded;
+  f.not_supported += stage == Stage::kNotSupported;
+  f.continued += c.state.outcome == "continue";
+  f.refused += stage == Stage::kPetitionRefused;
+  f.concluded += stage == Stage::kConcluded;
+  f.open += !workflows::OpenDeadlineOf(c.state).due.empty();
+}
+
+void CountOralAct(const CaseFacts& c, OralActFigures& f) {
+  ++f.issued;
+  if (c.state.stage == workflows::Stage::kPutInWriting) {
+    ++f.put_in_writing;
+    f.put_in_writing_late += c.late;
+  } else {
+    ++f.open;
+  }
+}
 
 void Count(const CaseFacts& c, ProceedingFigures& figures) {
   ++figures.registered;
@@ -182,6 +211,12 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
       case P::ESCALATED:
         if (this_year) ++report.escalations;
         break;
+      case P::PETITION_SCREENED:
+        c.defects |= c.state.screening_outcome == "defects";
+        break;
+      case P::ORAL_ACT_PUT_IN_WRITING:
+        c.late = TbilisiDate(event.getOccurredAt()) > before.due;
+        break;
       default:
         break;
     }
@@ -202,6 +237,12 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
       const std::string answered =
           c.state.answered_on <= as_of->ToString() ? c.state.answered_on : "";
       report.on_control.Count(workflows::StandingOf(c.state.due, answered, *as_of));
+    }
+    if (c.state.kind == Kind::kPetition && YearOf(c.state.submitted_on) == year) {
+      CountPetition(c, report.petitions);
+    }
+    if (c.state.kind == Kind::kOralAct && YearOf(c.state.issued_on) == year) {
+      CountOralAct(c, report.oral_acts);
     }
     if (!IsIncoming(c.state.kind) || YearOf(c.state.registered_on) != year ||
         c.state.stage == workflows::Stage::kVoid) {
@@ -273,6 +314,23 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
             {"faction", r.sessions.faction},
             {"postponed", r.sessions.postponed}}},
           {"on_control", engine::ControlFiguresJson(r.on_control)},
+          {"petitions",
+           {{"submitted", r.petitions.submitted},
+            {"returned_for_defects", r.petitions.returned_for_defects},
+            {"rejected", r.petitions.rejected},
+            {"closed_unfixed", r.petitions.closed_unfixed},
+            {"to_vote", r.petitions.to_vote},
+            {"supported", r.petitions.supported},
+            {"not_supported", r.petitions.not_supported},
+            {"continued", r.petitions.continued},
+            {"refused", r.petitions.refused},
+            {"concluded", r.petitions.concluded},
+            {"open", r.petitions.open}}},
+          {"oral_acts",
+           {{"issued", r.oral_acts.issued},
+            {"put_in_writing", r.oral_acts.put_in_writing},
+            {"put_in_writing_late", r.oral_acts.put_in_writing_late},
+            {"open", r.oral_acts.open}}},
           {"log",
            {{"intact", r.log_intact},
             {"verified_through_seq", r.head_seq},
@@ -415,6 +473,16 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
       << (english ? ", factions " : ", ფრაქციების ") << s.faction
       << (english ? "; postponed (no quorum) " : "; გადადებული (კვორუმის გარეშე) ") << s.postponed
       << "\n\n";
+  const PetitionFigures& p = r.petitions;
+  out << (english ? "\"Idea to the Mayor\" e-petitions: submitted " : "„იდეა მერს“: წარდგენილი ")
+      << p.submitted << (english ? ", to the vote " : ", ხმის მიცემაზე გავიდა ") << p.to_vote
+      << (english ? ", supported " : ", მხარდაჭერილი ") << p.supported
+      << (english ? ", continued by the mayor " : ", მერმა განხილვა გააგრძელა ") << p.continued
+      << (english ? ", refused " : ", უარი ") << p.refused << (english ? ", open " : ", მიმდინარე ")
+      << p.open << "\n";
+  out << (english ? "Acts issued orally: " : "ზეპირად გამოცემული აქტები: ") << r.oral_acts.issued
+      << (english ? ", put in writing " : ", წერილობით გაფორმდა ") << r.oral_acts.put_in_writing
+      << (english ? " (late " : " (ვადის დარღვევით ") << r.oral_acts.put_in_writing_late << ")\n\n";
   if (r.log_intact) {
     out << (english ? "The log, verified through event " : "ჟურნალი შემოწმებულია მოვლენამდე ")
         << r.head_seq << "; " << (english ? "anchor" : "ანკერი") << ": " << r.anchor << "\n";

@@ -36,6 +36,30 @@ struct ProceedingFigures {
   double AverageDaysToAnswer() const;  // 0 when none was answered
 };
 
+// The "Idea to the Mayor" e-petitions submitted in the year, as they stand at the end of the log
+// (Zugdidi statute art. 38.18; docs/reports.md).
+struct PetitionFigures {
+  int submitted = 0;
+  int returned_for_defects = 0;  // screened with defects at least once
+  int rejected = 0;              // inadmissible at screening (art. 38.19)
+  int closed_unfixed = 0;        // defects not fixed within 15 days
+  int to_vote = 0;               // accepted to the public vote
+  int supported = 0;             // 1000 votes or more
+  int not_supported = 0;
+  int continued = 0;  // the mayor decided to continue: the feasibility study
+  int refused = 0;    // the mayor refused
+  int concluded = 0;  // the feasibility study's results recorded
+  int open = 0;       // screening, fixing, voting, awaiting the decision or the study
+};
+
+// Acts issued orally in urgency in the year (Zugdidi statute art. 39.3), as they stand.
+struct OralActFigures {
+  int issued = 0;
+  int put_in_writing = 0;
+  int put_in_writing_late = 0;  // of those, after the 3 days
+  int open = 0;                 // not yet in writing
+};
+
 struct AnnualReport {
   int year = 0;
   int incoming = 0;         // registered in the incoming journal that year
@@ -60,6 +84,8 @@ struct AnnualReport {
   // The documents on control registered in the year, as they stand at the end of the year (or
   // at the log's last event, when that is earlier): docs/workflows.md "Documents on control".
   workflows::ControlFigures on_control;
+  PetitionFigures petitions;
+  OralActFigures oral_acts;
   // The log the report was computed from: its intact chain up to `head_seq`.
   bool log_intact = false;
   uint64_t head_seq = 0;

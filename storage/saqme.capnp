@@ -127,6 +127,17 @@ struct Event {
     sessionHeld @58 :SessionAttendanceV1;
     sessionPostponed @59 :SessionAttendanceV1;  # without a quorum: not held
     minutesRecorded @60 :MinutesRecordedV1;
+    # The "Idea to the Mayor" e-petition (workflows/petition.cc).
+    petitionSubmitted @61 :PetitionSubmittedV1;
+    petitionScreened @62 :PetitionStepV1;
+    petitionFixed @63 :PetitionStepV1;
+    petitionClosed @64 :PetitionStepV1;
+    votesRecorded @65 :PetitionStepV1;
+    petitionDecided @66 :PetitionStepV1;
+    feasibilityRecorded @67 :PetitionStepV1;
+    # An act issued orally in urgency, then put in writing (workflows/oral_act.cc).
+    oralActIssued @68 :OralActIssuedV1;
+    oralActPutInWriting @69 :OralActPutInWritingV1;
   }
 }
 
@@ -555,6 +566,52 @@ struct MinutesRecordedV1 {
   summary @3 :Text;
 }
 
+# An "Idea to the Mayor" e-petition was submitted (registered by the records office for its
+# author, a citizen registered in the municipality); screening is due by `due`.
+struct PetitionSubmittedV1 {
+  author @0 :Sender;             # personal data: read only by who may read the case
+  title @1 :Text;
+  text @2 :Text;
+  submittedOn @3 :Text;          # date: the screening period runs from it
+  office @4 :Text;               # post id: the records office that screens and keeps the vote
+  due @5 :Text;                  # date: screening due
+  dueExplanation @6 :Text;
+  dueExplanationKa @7 :Text;
+}
+
+# A step of an e-petition: screened (accepted / defects / rejected), fixed, closed unfixed,
+# votes recorded, decided by the mayor (continue / refused), feasibility recorded. `due` and its
+# explanations are of the deadline the step opens; empty when the step ends the petition.
+struct PetitionStepV1 {
+  outcome @0 :Text;              # screened: accepted | defects | rejected; votes recorded:
+                                 # supported | not_supported; decided: continue | refused
+  text @1 :Text;                 # the reason, the corrected text, the results
+  votes @2 :UInt32;              # votes recorded
+  due @3 :Text;
+  dueExplanation @4 :Text;
+  dueExplanationKa @5 :Text;
+  by @6 :Text;                   # post id whose authority made the step
+}
+
+# An individual act issued orally in urgency (Zugdidi statute art. 39.3): it is put in writing
+# by `due`.
+struct OralActIssuedV1 {
+  issuer @0 :Text;               # post id
+  ordered @1 :Text;              # what was ordered
+  issuedOn @2 :Text;             # date
+  urgency @3 :Text;              # material_damage | crime | administrative_offence |
+                                 # disciplinary_misconduct
+  due @4 :Text;
+  dueExplanation @5 :Text;
+  dueExplanationKa @6 :Text;
+}
+
+# The oral act put in writing: the written act is a legal act's case (an order, draft_act).
+struct OralActPutInWritingV1 {
+  writtenAct @0 :Text;           # case id
+  actNumber @1 :Text;            # its number when already registered, else empty
+}
+
 # ---------------------------------------------------------------------------------------------
 # Commands: what a client asks for (docs/api.md names them). The actor is never a field:
 # it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
@@ -624,6 +681,20 @@ struct Command {
     conveneSession @44 :ConveneSession;
     holdSession @45 :HoldSession;
     recordMinutes @46 :RecordMinutes;
+    # The "Idea to the Mayor" e-petition.
+    submitPetition @47 :SubmitPetition;
+    screenPetition @48 :ScreenPetition;
+    fixPetition @49 :TextOnly
+        $note([(field = "text", label = (ka = "გასწორებული ტექსტი", en = "The corrected text"))]);
+    closePetition @50 :TextOnly
+        $note([(field = "text", label = (ka = "შენიშვნა", en = "Remark"), optional = true)]);
+    recordVotes @51 :RecordVotes;
+    decidePetition @52 :DecidePetition;
+    recordFeasibility @53 :TextOnly
+        $note([(field = "text", label = (ka = "განხილვის შედეგები", en = "Results of the study"))]);
+    # An act issued orally in urgency.
+    issueOralAct @54 :IssueOralAct;
+    putInWriting @55 :PutInWriting;
   }
 }
 
@@ -859,4 +930,53 @@ struct HoldSession {
 
 struct RecordMinutes {
   summary @0 :Text $label(ka = "ოქმის მოკლე შინაარსი", en = "Summary of the minutes") $optional;
+}
+
+struct SubmitPetition {
+  author @0 :Sender $label(ka = "იდეის ავტორი", en = "Author");
+  title @1 :Text $label(ka = "იდეის სახელწოდება", en = "Title of the idea");
+  text @2 :Text $label(ka = "იდეის აღწერა", en = "Description of the idea");
+  # empty: today
+  submittedOn @3 :Text $label(ka = "წარდგენის თარიღი", en = "Submitted on") $date $optional;
+}
+
+struct ScreenPetition {
+  outcome @0 :Text $label(ka = "შემოწმების შედეგი", en = "Outcome of the screening")
+      $choices([(value = "accepted",
+                 label = (ka = "გადავიდა ხმის მიცემის ეტაპზე", en = "Accepted to the vote")),
+                (value = "defects", label = (ka = "ხარვეზი", en = "Defects to fix")),
+                (value = "rejected", label = (ka = "დაუშვებელია", en = "Inadmissible"))]);
+  # required for defects and rejected
+  reason @1 :Text $label(ka = "დასაბუთება", en = "Reason") $optional;
+}
+
+struct RecordVotes {
+  votes @0 :UInt32 $label(ka = "ხმების რაოდენობა", en = "Votes");
+}
+
+struct DecidePetition {
+  outcome @0 :Text $label(ka = "მერის გადაწყვეტილება", en = "The mayor's decision")
+      $choices([(value = "continue",
+                 label = (ka = "განხილვის გაგრძელება", en = "Continue the consideration")),
+                (value = "refused", label = (ka = "დაკმაყოფილებაზე უარი", en = "Refused"))]);
+  text @1 :Text $label(ka = "დასაბუთება", en = "Reason");
+}
+
+struct IssueOralAct {
+  ordered @0 :Text $label(ka = "რა გამოიცა ზეპირად", en = "What was ordered");
+  issuedOn @1 :Text $label(ka = "გამოცემის თარიღი", en = "Issued on") $date;
+  urgency @2 :Text $label(ka = "გადაუდებელი აუცილებლობა", en = "Urgency")
+      $choices([(value = "material_damage",
+                 label = (ka = "მატერიალური ზიანის აღკვეთა", en = "To prevent material damage")),
+                (value = "crime", label = (ka = "დანაშაულის აღკვეთა", en = "To prevent a crime")),
+                (value = "administrative_offence",
+                 label = (ka = "ადმინისტრაციული სამართალდარღვევის აღკვეთა",
+                          en = "To prevent an administrative offence")),
+                (value = "disciplinary_misconduct",
+                 label = (ka = "დისციპლინური გადაცდომის აღკვეთა",
+                          en = "To prevent disciplinary misconduct"))]);
+}
+
+struct PutInWriting {
+  writtenAct @0 :Text $label(ka = "წერილობითი აქტი (საქმე)", en = "Written act (case id)");
 }

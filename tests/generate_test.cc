@@ -5,6 +5,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include "generate/year_generator.h"
 #include "replay/annual_report.h"
@@ -64,6 +65,17 @@ TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
   EXPECT_EQ(report.proceedings.answered_on_time + report.proceedings.answered_late, 135);
   EXPECT_GT(report.proceedings.extensions, 0);
   EXPECT_GE(report.missed, report.proceedings.answered_late);
+  // Beyond the seed: the profile's e-petitions, each path once per four, all ended in the
+  // year; the oral acts each put in writing on time as one of the 83 orders.
+  const auto json = replay::AnnualReportJson(report);
+  EXPECT_EQ(json.at("petitions"),
+            boost::json::parse(
+                R"({"submitted": 8, "returned_for_defects": 0, "rejected": 2, "closed_unfixed": 0,
+                                 "to_vote": 6, "supported": 4, "not_supported": 2,
+                                 "continued": 2, "refused": 2, "concluded": 2, "open": 0})"));
+  EXPECT_EQ(json.at("oral_acts"),
+            boost::json::parse(
+                R"({"issued": 4, "put_in_writing": 4, "put_in_writing_late": 0, "open": 0})"));
   EXPECT_TRUE(report.log_intact);
   EXPECT_EQ(report.head_seq, summary.last_seq);
   EXPECT_EQ(ReportOf(dir.path(), 2024).incoming, 0);  // nothing spills into the next year

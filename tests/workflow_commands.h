@@ -220,6 +220,59 @@ inline Fill WithdrawDayOff(const char* date, const char* reason = "მთავ�
   };
 }
 
+// The "Idea to the Mayor" e-petition and the oral act (workflows/petition.cc, oral_act.cc).
+inline Fill SubmitPetition(const char* author = "გიორგი ჯანაშია", const char* submitted_on = "",
+                           schema::SenderKind kind = schema::SenderKind::CITIZEN) {
+  return [=](C c) {
+    auto r = c.initSubmitPetition();
+    r.initAuthor().setName(author);
+    r.getAuthor().setKind(kind);
+    r.setTitle("ველობილიკი ცენტრალურ პარკში");
+    r.setText("ცენტრალურ პარკში ველობილიკის მოწყობა");
+    r.setSubmittedOn(submitted_on);
+  };
+}
+inline Fill ScreenPetition(const char* outcome = "accepted", const char* reason = "") {
+  return [=](C c) {
+    auto r = c.initScreenPetition();
+    r.setOutcome(outcome);
+    r.setReason(reason);
+  };
+}
+inline Fill FixPetition(const char* text = "გასწორებული აღწერა") {
+  return [=](C c) { c.initFixPetition().setText(text); };
+}
+inline Fill ClosePetition(const char* remark = "") {
+  return [=](C c) { c.initClosePetition().setText(remark); };
+}
+inline Fill RecordVotes(uint32_t votes) {
+  return [=](C c) { c.initRecordVotes().setVotes(votes); };
+}
+inline Fill DecidePetition(const char* outcome = "continue",
+                           const char* text = "იდეა მნიშვნელოვანია") {
+  return [=](C c) {
+    auto r = c.initDecidePetition();
+    r.setOutcome(outcome);
+    r.setText(text);
+  };
+}
+inline Fill RecordFeasibility(const char* text = "განხორციელება შესაძლებელია 2027 წლის ბიუჯეტით") {
+  return [=](C c) { c.initRecordFeasibility().setText(text); };
+}
+inline Fill IssueOralAct(const char* issued_on = "2026-11-02",
+                         const char* urgency = "material_damage",
+                         const char* ordered = "შენობის ევაკუაცია") {
+  return [=](C c) {
+    auto r = c.initIssueOralAct();
+    r.setOrdered(ordered);
+    r.setIssuedOn(issued_on);
+    r.setUrgency(urgency);
+  };
+}
+inline Fill PutInWriting(const char* act = "act-written") {
+  return [=](C c) { c.initPutInWriting().setWrittenAct(act); };
+}
+
 inline std::vector<std::pair<std::string, Fill>> Catalogue() {
   return {{"assign_resolution", Resolve("info-analytics")},
           {"confirm_receipt", kReceipt},
@@ -252,7 +305,14 @@ inline std::vector<std::pair<std::string, Fill>> Catalogue() {
           {"review", Review(true)},
           {"raise_legality_doubt", Doubt()},
           {"refuse_assignment", RefuseAssignment(schema::RefusalGround::UNLAWFUL)},
-          {"archive_file", ArchiveFile("01-07")}};
+          {"archive_file", ArchiveFile("01-07")},
+          {"screen_petition", ScreenPetition()},
+          {"fix_petition", FixPetition()},
+          {"close_petition", ClosePetition()},
+          {"record_votes", RecordVotes(1000)},
+          {"decide_petition", DecidePetition()},
+          {"record_feasibility", RecordFeasibility()},
+          {"put_in_writing", PutInWriting()}};
 }
 
 }  // namespace saqme::testing::commands

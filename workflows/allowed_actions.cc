@@ -148,6 +148,26 @@ std::vector<ExpectedStep> ExpectedSteps(const CaseState& s, const OrgChart& org)
     case Stage::kHeld:
       to_all(Power::kRecordSessions, "record_minutes");
       break;
+    // E-petitions (petition.cc): the records office screens, takes the fix, keeps the vote;
+    // the mayor decides and records the feasibility study.
+    case Stage::kScreening:
+      steps.push_back({s.petition_office, "screen_petition"});
+      break;
+    case Stage::kDefective:
+      steps.push_back({s.petition_office, "fix_petition"});
+      break;
+    case Stage::kVoting:
+      steps.push_back({s.petition_office, "record_votes"});
+      break;
+    case Stage::kAwaitingDecision:
+      steps.push_back({s.issuer, "decide_petition"});
+      break;
+    case Stage::kFeasibility:
+      steps.push_back({s.issuer, "record_feasibility"});
+      break;
+    case Stage::kOralIssued:
+      steps.push_back({s.issuer, "put_in_writing"});
+      break;
     default:
       break;
   }

@@ -32,6 +32,10 @@ const char* KindName(Kind kind) {
       return "organisation";
     case Kind::kSession:
       return "session";
+    case Kind::kPetition:
+      return "petition";
+    case Kind::kOralAct:
+      return "oral_act";
   }
   return "unknown";
 }
@@ -98,6 +102,30 @@ const char* StageName(Stage stage) {
       return "postponed";
     case Stage::kMinuted:
       return "minuted";
+    case Stage::kScreening:
+      return "screening";
+    case Stage::kDefective:
+      return "defective";
+    case Stage::kVoting:
+      return "voting";
+    case Stage::kAwaitingDecision:
+      return "awaiting_decision";
+    case Stage::kFeasibility:
+      return "feasibility_study";
+    case Stage::kPetitionRejected:
+      return "rejected";
+    case Stage::kUnfixed:
+      return "closed_unfixed";
+    case Stage::kNotSupported:
+      return "not_supported";
+    case Stage::kPetitionRefused:
+      return "refused";
+    case Stage::kConcluded:
+      return "concluded";
+    case Stage::kOralIssued:
+      return "issued_orally";
+    case Stage::kPutInWriting:
+      return "put_in_writing";
   }
   return "unknown";
 }
@@ -128,6 +156,10 @@ const char* KindNameKa(Kind kind) {
       return "ორგანიზაციული სტრუქტურა";
     case Kind::kSession:
       return "სხდომა";
+    case Kind::kPetition:
+      return "ელექტრონული პეტიცია „იდეა მერს“";
+    case Kind::kOralAct:
+      return "ზეპირად გამოცემული აქტი";
   }
   return "საქმე";
 }
@@ -194,6 +226,30 @@ const char* StageNameKa(Stage stage) {
       return "გადადებული (კვორუმი არ შედგა)";
     case Stage::kMinuted:
       return "ოქმი შედგენილია";
+    case Stage::kScreening:
+      return "შემოწმების ეტაპზე";
+    case Stage::kDefective:
+      return "ხარვეზის გამოსწორების ეტაპზე";
+    case Stage::kVoting:
+      return "ხმის მიცემის ეტაპზე";
+    case Stage::kAwaitingDecision:
+      return "მერის გადაწყვეტილების მოლოდინში";
+    case Stage::kFeasibility:
+      return "განხორციელების შესაძლებლობის განხილვის ეტაპზე";
+    case Stage::kPetitionRejected:
+      return "დაუშვებლად ცნობილი";
+    case Stage::kUnfixed:
+      return "ხარვეზი არ გამოსწორდა";
+    case Stage::kNotSupported:
+      return "ვერ მოაგროვა საჭირო ხმები";
+    case Stage::kPetitionRefused:
+      return "დაკმაყოფილებაზე უარი ეთქვა";
+    case Stage::kConcluded:
+      return "განხილვა დასრულებული";
+    case Stage::kOralIssued:
+      return "ზეპირად გამოცემული";
+    case Stage::kPutInWriting:
+      return "წერილობით გაფორმებული";
   }
   return "უცნობი";
 }
@@ -214,6 +270,23 @@ OpenDeadline OpenDeadlineOf(const CaseState& s) {
   if (s.kind == Kind::kAssignment && (s.stage == Stage::kIssued || s.stage == Stage::kAccepted)) {
     return {s.due, s.assignee};
   }
+  // Zugdidi statute art. 38.18: the records office screens, takes the fix and keeps the vote;
+  // the mayor decides and has the feasibility studied.
+  if (s.kind == Kind::kPetition) {
+    switch (s.stage) {
+      case Stage::kScreening:
+      case Stage::kDefective:
+      case Stage::kVoting:
+        return {s.due, s.petition_office};
+      case Stage::kAwaitingDecision:
+      case Stage::kFeasibility:
+        return {s.due, s.issuer};
+      default:
+        return {};
+    }
+  }
+  // Zugdidi statute art. 39.3: the issuer puts its oral act in writing.
+  if (s.kind == Kind::kOralAct && s.stage == Stage::kOralIssued) return {s.due, s.issuer};
   return {};
 }
 
@@ -331,6 +404,15 @@ size_t ApproximateBytes(const CaseState& s) {
                                   &s.convened_by,
                                   &s.requested_by,
                                   &s.minutes_number,
+                                  &s.petition_office,
+                                  &s.submitted_on,
+                                  &s.screening_outcome,
+                                  &s.petition_reason,
+                                  &s.vote_ends,
+                                  &s.feasibility,
+                                  &s.issued_on,
+                                  &s.urgency,
+                                  &s.written_act,
                                   &s.watch.due}) {
     bytes += HeapBytes(*text);
   }

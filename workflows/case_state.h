@@ -25,6 +25,8 @@ enum class Kind {
   kOutgoingLetter,  // a letter on the body's own initiative (not an answer)
   kOrganisation,    // the body's org chart and its changes (one case, kOrgCaseId)
   kSession,         // a sitting of the council, its bureau, a commission or a faction
+  kPetition,        // an "Idea to the Mayor" e-petition (workflows/petition.cc)
+  kOralAct,         // an act issued orally in urgency, to be put in writing (oral_act.cc)
 };
 
 // Correspondence, application, public information, complaint: registered in the incoming
@@ -77,6 +79,20 @@ enum class Stage {
   kHeld,       // held with a quorum, the votes recorded
   kPostponed,  // no quorum: not held (closed; a new session is convened as a new case)
   kMinuted,    // the minutes (ოქმი) recorded with their number: closed
+  // E-petitions (workflows/petition.cc).
+  kScreening,         // submitted: the records office screens it
+  kDefective,         // defects found: the author may fix them
+  kVoting,            // the public vote runs
+  kAwaitingDecision,  // supported: the mayor decides
+  kFeasibility,       // the consideration continues: the feasibility study runs
+  kPetitionRejected,  // inadmissible at screening: closed
+  kUnfixed,           // defects not fixed in time: closed
+  kNotSupported,      // fewer votes than needed: closed
+  kPetitionRefused,   // the mayor refused it: closed
+  kConcluded,         // the feasibility study's results recorded: closed
+  // Oral acts (workflows/oral_act.cc).
+  kOralIssued,    // issued orally: to be put in writing
+  kPutInWriting,  // the written act is linked: closed
 };
 
 const char* KindName(Kind kind);     // "public_information"
@@ -189,6 +205,15 @@ struct CaseState {
   bool legality_doubt = false;
   std::string refusal_ground;
   bool review_accepted = false;
+
+  // E-petitions: the author is `correspondent` (and `correspondent_kind`), the idea `title` and
+  // `text`; `outcome` and `decided_by` are the mayor's decision.
+  std::string petition_office;  // the records-office post that screens and keeps the vote
+  std::string submitted_on, screening_outcome, petition_reason, vote_ends, feasibility;
+  uint32_t votes = 0;
+  bool vote_recorded = false;
+  // Oral acts: `issuer`, `instruction` (what was ordered), `due`.
+  std::string issued_on, urgency, written_act;
 
   // Nomenclature.
   int year = 0;

@@ -53,6 +53,18 @@ constexpr CommandLabel kLabels[] = {
     {"hold_session", "სხდომის ჩატარება (დასწრება, კენჭისყრა)",
      "Hold the session (attendance, votes)"},
     {"record_minutes", "სხდომის ოქმის შედგენა", "Record the minutes"},
+    {"submit_petition", "იდეის („იდეა მერს“) რეგისტრაცია",
+     "Submit an idea (\"Idea to the Mayor\")"},
+    {"screen_petition", "იდეის შემოწმება", "Screen the idea"},
+    {"fix_petition", "ხარვეზის გამოსწორება", "Fix the defects"},
+    {"close_petition", "იდეის დახურვა (ხარვეზი არ გამოსწორდა)",
+     "Close the idea (defects not fixed)"},
+    {"record_votes", "ხმების აღრიცხვა", "Record the votes"},
+    {"decide_petition", "მერის გადაწყვეტილება იდეაზე", "The mayor's decision on the idea"},
+    {"record_feasibility", "განხორციელების შესაძლებლობის განხილვის შედეგები",
+     "Record the feasibility study"},
+    {"issue_oral_act", "ზეპირად გამოცემული აქტის აღრიცხვა", "Record an act issued orally"},
+    {"put_in_writing", "ზეპირი აქტის წერილობით გაფორმება", "Put the oral act in writing"},
 };
 
 }  // namespace

@@ -38,8 +38,10 @@ Result<DeadlineTable> DeadlineTable::Parse(std::string_view tsv) {
     }
     table.rules_[key] = DeadlineRule{*parsed, source, source_ka};
   }
-  for (const char* key : {"correspondence", "application", "application-extension",
-                          "public_information", "public_information-rights", "complaint"}) {
+  for (const char* key :
+       {"correspondence", "application", "application-extension", "public_information",
+        "public_information-rights", "complaint", "petition-screening", "petition-fix",
+        "petition-vote", "petition-decision", "petition-feasibility", "oral_act"}) {
     if (!table.Has(key)) {
       return Status::Error(Status::Code::kInvalidArgument,
                            std::string("deadline table: the rule '") + key + "' is missing",

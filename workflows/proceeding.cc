@@ -11,7 +11,9 @@
 #include "workflows/incoming/incoming.h"
 #include "workflows/legal_act.h"
 #include "workflows/nomenclature.h"
+#include "workflows/oral_act.h"
 #include "workflows/org/org_changes.h"
+#include "workflows/petition.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows {
@@ -35,6 +37,8 @@ constexpr std::pair<Which, std::string_view> kOpening[] = {
     {Which::APPROVE_NOMENCLATURE, "approve_nomenclature"},
     {Which::DECLARE_DAY_OFF, "declare_day_off"},
     {Which::CONVENE_SESSION, "convene_session"},
+    {Which::SUBMIT_PETITION, "submit_petition"},
+    {Which::ISSUE_ORAL_ACT, "issue_oral_act"},
 };
 
 // The two opening commands that also act on their own existing case.
@@ -92,11 +96,15 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
           return nomenclature::Approve(state, command.getApproveNomenclature(), context);
         case Which::CONVENE_SESSION:
           return council_session::Convene(command.getConveneSession(), context);
+        case Which::SUBMIT_PETITION:
+          return petition::Submit(command.getSubmitPetition(), context);
+        case Which::ISSUE_ORAL_ACT:
+          return oral_act::Issue(command.getIssueOralAct(), context);
         default:
           return rules::RefuseNow(
               "the case does not exist yet; open it with register_incoming, draft_letter, "
-              "draft_act, issue_assignment, approve_nomenclature, declare_day_off or "
-              "convene_session",
+              "draft_act, issue_assignment, approve_nomenclature, declare_day_off, "
+              "convene_session, submit_petition or issue_oral_act",
               "საქმე ჯერ არ არსებობს");
       }
     }
@@ -119,6 +127,10 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         return nomenclature::Decide(state, command, context);
       case Kind::kSession:
         return council_session::Decide(state, command, context);
+      case Kind::kPetition:
+        return petition::Decide(state, command, context);
+      case Kind::kOralAct:
+        return oral_act::Decide(state, command, context);
       case Kind::kCalendar:
       case Kind::kOrganisation:
         return rules::NotNow(state, command);
@@ -192,7 +204,8 @@ void Evolve(CaseState& state, schema::Event::Reader event) {
   const std::string due_before = OpenDeadlineOf(state).due;
   EvolveWatch(state, event) || incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event) ||
-      council_session::Evolve(state, event) || org::Evolve(state, event);
+      council_session::Evolve(state, event) || org::Evolve(state, event) ||
+      petition::Evolve(state, event) || oral_act::Evolve(state, event);
   // A deadline set anew (not moved by a day off) is no longer the one days off moved.
   if (event.getPayload().which() != schema::Event::Payload::DEADLINE_RECOMPUTED &&
       OpenDeadlineOf(state).due != due_before) {

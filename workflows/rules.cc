@@ -8,6 +8,7 @@
 #include "storage/schema_labels.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/command_labels.h"
+#include "workflows/incoming/incoming.h"
 
 namespace saqme::workflows::rules {
 
@@ -146,6 +147,8 @@ Deadline StatutoryDeadline(const Context& context, std::string_view key, const D
 std::string Signatory(const Context& context, const std::string& addressee) {
   return context.org->SignatoryFor(addressee);
 }
+
+std::string JoinLines(const std::vector<std::string>& lines) { return incoming::Join(lines); }
 
 std::string TbilisiDateOf(int64_t millis) { return TbilisiDate(millis); }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "storage/field_rules.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::workflows::rules {
@@ -71,7 +72,36 @@ LegalSource SourceOf(const Context& context, std::string_view key);
 // The statutory deadline `key` counted from `start`, citing SourceOf(context, key).
 Deadline StatutoryDeadline(const Context& context, std::string_view key, const Date& start);
 
+// Sets a payload's `due`, `dueExplanation` and `dueExplanationKa` from `deadline` (any payload
+// struct with those three fields: the petition's steps, the oral act).
+template <typename Builder>
+void SetDeadline(Builder payload, const Deadline& deadline);
+// The reverse, in evolve: the state's `due` and its explanations from such a payload.
+template <typename Reader>
+void TakeDeadline(CaseState& state, Reader payload) {
+  state.due = payload.getDue();
+  state.due_explanation = payload.getDueExplanation();
+  state.due_explanation_ka = payload.getDueExplanationKa();
+}
+
+// A refusal when `value` is not one of the `$choices` of field `field` of command struct S.
+template <typename S>
+std::optional<Refusal> OffTheList(const char* field, std::string_view value) {
+  auto problem = storage::NotAChoice(storage::FieldOf<S>(field), value, field);
+  if (!problem) return std::nullopt;
+  return Refuse(problem->en, problem->ka);
+}
+
 // A post id that must exist in the org chart.
 std::optional<Refusal> KnownPost(const Context& context, std::string_view post, const char* field);
+
+std::string JoinLines(const std::vector<std::string>& lines);  // one line each, '\n' between
+
+template <typename Builder>
+void SetDeadline(Builder payload, const Deadline& deadline) {
+  payload.setDue(deadline.due.ToString());
+  payload.setDueExplanation(JoinLines(deadline.Explanation()));
+  payload.setDueExplanationKa(JoinLines(deadline.ExplanationKa()));
+}
 
 }  // namespace saqme::workflows::rules

@@ -1,5 +1,6 @@
 // "New": the case-opening commands other than registration and the nomenclature — an
-// assignment, a letter on the body's own initiative, a draft legal act, a declared day off —
+// assignment, a letter on the body's own initiative, a draft legal act, a declared day off, an
+// "Idea to the Mayor" e-petition, an act issued orally —
 // each offered to the posts that may send it (the server decides regardless).
 import { useSession } from '../context';
 import { t } from '../labels';
@@ -11,6 +12,8 @@ export const NEW_COMMANDS: { type: string; power: string }[] = [
   { type: 'draft_letter', power: '' },
   { type: 'draft_act', power: '' },
   { type: 'declare_day_off', power: 'declare_days_off' },
+  { type: 'submit_petition', power: 'register' },
+  { type: 'issue_oral_act', power: 'issue_orders' },
 ];
 
 export function NewPage() {
