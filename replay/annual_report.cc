@@ -153,6 +153,21 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
       case P::INFORMATION_REFUSED:
         c.information = 'r';
         break;
+      case P::CERTIFICATE_REGISTERED:
+        if (this_year) {
+          ++report.certificates;
+          ++report.certificates_by_kind[c.state.certifies];
+        }
+        break;
+      case P::BUSINESS_TRIP_REGISTERED:
+        if (this_year) ++report.business_trips;
+        break;
+      case P::ASSIGNMENT_ISSUED:
+        if (this_year) ++report.internal_assignments;
+        break;
+      case P::MEMO_SUBMITTED:
+        if (this_year) ++report.internal_memos;
+        break;
       case P::DEADLINE_APPROACHING:
         if (this_year) ++report.reminders;
         break;
@@ -231,26 +246,33 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
   pi["released"] = r.information_released;
   pi["partly"] = r.information_partly;
   pi["refused"] = r.information_refused;
-  return {{"year", r.year},
-          {"incoming",
-           {{"total", r.incoming},
-            {"void", r.voided},
-            {"registered_late", r.registered_late},
-            {"by_kind", Counts(r.incoming_by_kind)},
-            {"by_channel", Counts(r.incoming_by_channel)}}},
-          {"outgoing", r.outgoing},
-          {"acts", {{"total", r.acts}, {"by_type", Counts(r.acts_by_type)}}},
-          {"proceedings", FiguresJson(r.proceedings)},
-          {"public_information", pi},
-          {"deadline_watch",
-           {{"reminders", r.reminders}, {"missed", r.missed}, {"escalations", r.escalations}}},
-          {"nomenclature_cases", r.nomenclature_cases},
-          {"on_control", engine::ControlFiguresJson(r.on_control)},
-          {"log",
-           {{"intact", r.log_intact},
-            {"verified_through_seq", r.head_seq},
-            {"head_hash", r.head_hash},
-            {"anchor", r.anchor}}}};
+  return {
+      {"year", r.year},
+      {"incoming",
+       {{"total", r.incoming},
+        {"void", r.voided},
+        {"registered_late", r.registered_late},
+        {"by_kind", Counts(r.incoming_by_kind)},
+        {"by_channel", Counts(r.incoming_by_channel)}}},
+      {"outgoing", r.outgoing},
+      {"acts", {{"total", r.acts}, {"by_type", Counts(r.acts_by_type)}}},
+      {"proceedings", FiguresJson(r.proceedings)},
+      {"public_information", pi},
+      {"deadline_watch",
+       {{"reminders", r.reminders}, {"missed", r.missed}, {"escalations", r.escalations}}},
+      {"nomenclature_cases", r.nomenclature_cases},
+      {"certificates", {{"total", r.certificates}, {"by_kind", Counts(r.certificates_by_kind)}}},
+      {"business_trips", r.business_trips},
+      {"internal",
+       {{"total", r.internal_assignments + r.internal_memos},
+        {"assignments", r.internal_assignments},
+        {"memos", r.internal_memos}}},
+      {"on_control", engine::ControlFiguresJson(r.on_control)},
+      {"log",
+       {{"intact", r.log_intact},
+        {"verified_through_seq", r.head_seq},
+        {"head_hash", r.head_hash},
+        {"anchor", r.anchor}}}};
 }
 
 namespace {
@@ -269,6 +291,8 @@ const std::map<std::string, Words, std::less<>> kNames = {
     {"order", {"ბრძანება", "orders"}},
     {"ordinance", {"განკარგულება", "ordinances"}},
     {"resolution", {"დადგენილება", "resolutions"}},
+    {"residence", {"ფაქტობრივი ცხოვრების ფაქტი", "actual residence"}},
+    {"goods_origin", {"საქონლის ადგილწარმოშობა", "origin of goods"}},
 };
 
 std::string Name(const std::string& key, bool english) {
@@ -378,7 +402,14 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
   out << (english ? "Registered later than received: " : "რეგისტრირებულია მიღების დღის შემდეგ: ")
       << r.registered_late << "\n";
   out << (english ? "Nomenclature cases: " : "ნომენკლატურის საქმეები: ") << r.nomenclature_cases
-      << "\n\n";
+      << "\n";
+  out << (english ? "Internal correspondence: " : "შიდა კორესპონდენცია: ")
+      << r.internal_assignments + r.internal_memos << (english ? " (assignments " : " (დავალება ")
+      << r.internal_assignments << (english ? ", memos " : ", მოხსენებითი ბარათი ")
+      << r.internal_memos << ")\n";
+  out << (english ? "Certificates issued: " : "გაცემული ცნობები: ") << r.certificates << "\n";
+  Breakdown(out, r.certificates_by_kind, english);
+  out << (english ? "Business trips: " : "მივლინებები: ") << r.business_trips << "\n\n";
   if (r.log_intact) {
     out << (english ? "The log, verified through event " : "ჟურნალი შემოწმებულია მოვლენამდე ")
         << r.head_seq << "; " << (english ? "anchor" : "ანკერი") << ": " << r.anchor << "\n";

@@ -51,6 +51,13 @@ struct AnnualReport {
   int information_released = 0, information_partly = 0, information_refused = 0;
   int reminders = 0, missed = 0, escalations = 0;  // deadline-watch alerts dated in the year
   int nomenclature_cases = 0;  // files of the year's nomenclature, as last approved
+  // The registers (workflows/registers/): certificates entered in the year's register, by what
+  // they certify (residence, goods_origin); business trips in the year's journal; the internal
+  // correspondence of the year's internal journal — assignments issued and memos submitted.
+  int certificates = 0;
+  std::map<std::string, int> certificates_by_kind;
+  int business_trips = 0;
+  int internal_assignments = 0, internal_memos = 0;
   // The documents on control registered in the year, as they stand at the end of the year (or
   // at the log's last event, when that is earlier): docs/workflows.md "Documents on control".
   workflows::ControlFigures on_control;

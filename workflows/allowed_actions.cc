@@ -73,7 +73,7 @@ std::vector<ExpectedStep> ExpectedSteps(const CaseState& s, const OrgChart& org)
   // decision or the signature.
   if (s.stage == Stage::kAnswerDrafted && IsIncoming(s.kind)) {
     if (const VisaRule* rule = org.endorsement_rules().Missing(KindName(s.kind), s.endorsements,
-                                                                s.lead_executor, org)) {
+                                                               s.lead_executor, org)) {
       for (const auto& post : org.posts()) {
         if (post.powers.count(rule->power) && post.powers.count(Power::kEndorse)) {
           steps.push_back({post.id, "endorse"});
@@ -140,6 +140,9 @@ std::vector<ExpectedStep> ExpectedSteps(const CaseState& s, const OrgChart& org)
       break;
     case Stage::kCompleted:
       steps.push_back({s.issuer, "review"});
+      break;
+    case Stage::kSubmitted:  // a memo: its addressee takes note of it (registers/memo.cc)
+      steps.push_back({s.addressee, "take_note"});
       break;
     default:
       break;

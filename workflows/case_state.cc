@@ -30,6 +30,12 @@ const char* KindName(Kind kind) {
       return "outgoing_letter";
     case Kind::kOrganisation:
       return "organisation";
+    case Kind::kCertificate:
+      return "certificate";
+    case Kind::kBusinessTrip:
+      return "business_trip";
+    case Kind::kMemo:
+      return "memo";
   }
   return "unknown";
 }
@@ -88,6 +94,10 @@ const char* StageName(Stage stage) {
       return "kept";
     case Stage::kApproved:
       return "approved";
+    case Stage::kEntered:
+      return "entered";
+    case Stage::kSubmitted:
+      return "submitted";
   }
   return "unknown";
 }
@@ -116,6 +126,12 @@ const char* KindNameKa(Kind kind) {
       return "გასული წერილი";
     case Kind::kOrganisation:
       return "ორგანიზაციული სტრუქტურა";
+    case Kind::kCertificate:
+      return "ცნობა";
+    case Kind::kBusinessTrip:
+      return "მივლინება";
+    case Kind::kMemo:
+      return "მოხსენებითი ბარათი";
   }
   return "საქმე";
 }
@@ -174,6 +190,10 @@ const char* StageNameKa(Stage stage) {
       return "მიმდინარე";
     case Stage::kApproved:
       return "დამტკიცებული";
+    case Stage::kEntered:
+      return "რეესტრში შეტანილი";
+    case Stage::kSubmitted:
+      return "წარდგენილი";
   }
   return "უცნობი";
 }
@@ -299,6 +319,17 @@ size_t ApproximateBytes(const CaseState& s) {
                                   &s.assignee,
                                   &s.instruction,
                                   &s.refusal_ground,
+                                  &s.certifies,
+                                  &s.issued_to,
+                                  &s.issued_on,
+                                  &s.retained_copy,
+                                  &s.employee,
+                                  &s.destination,
+                                  &s.trip_from,
+                                  &s.trip_to,
+                                  &s.basis,
+                                  &s.basis_number,
+                                  &s.author,
                                   &s.watch.due}) {
     bytes += HeapBytes(*text);
   }

@@ -24,6 +24,10 @@ enum class Kind {
   kCalendar,        // the body's calendar: government-declared days off (one case, kCalendarCaseId)
   kOutgoingLetter,  // a letter on the body's own initiative (not an answer)
   kOrganisation,    // the body's org chart and its changes (one case, kOrgCaseId)
+  // Register entries (workflows/registers/).
+  kCertificate,   // a certificate issued, in the certificates register (Zugdidi art. 7.2)
+  kBusinessTrip,  // a business trip, in the business-trips journal (the Telavi department)
+  kMemo,          // a memo to a head above, in the internal journal (Zugdidi art. 17.2(დ))
 };
 
 // Correspondence, application, public information, complaint: registered in the incoming
@@ -71,6 +75,10 @@ enum class Stage {
   kApproved,
   // The calendar and the org case.
   kKept,
+  // Certificates and business trips: entered in their register; nothing follows.
+  kEntered,
+  // Memos: submitted to the addressee, who takes note of it (kNoted).
+  kSubmitted,
 };
 
 const char* KindName(Kind kind);     // "public_information"
@@ -178,6 +186,14 @@ struct CaseState {
   // Nomenclature.
   int year = 0;
   std::vector<NomenclatureEntry> files;
+
+  // Register entries (workflows/registers/). A certificate: `registration_number`, `issuer`
+  // (the post that issued it), `subject` (what it certifies, in words) and these; `issued_to` is
+  // personal data. A business trip: `registration_number`, `subject` (its purpose) and these. A
+  // memo: `registration_number` (internal journal), `author`, `addressee`, `subject`, `text`.
+  std::string certifies, issued_to, issued_on, retained_copy;
+  std::string employee, destination, trip_from, trip_to, basis, basis_number;
+  std::string author;
 
   // The deadline watch.
   DeadlineWatchState watch;

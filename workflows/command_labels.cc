@@ -49,6 +49,9 @@ constexpr CommandLabel kLabels[] = {
     {"correct_registration", "რეგისტრაციის შესწორება", "Correct the registration"},
     {"report_part", "ნაწილის შესრულების ანგარიში", "Report my part"},
     {"withdraw_day_off", "დასვენების დღის გაუქმება", "Withdraw a day off"},
+    {"register_certificate", "ცნობის რეგისტრაცია", "Register a certificate"},
+    {"register_business_trip", "მივლინების რეგისტრაცია", "Register a business trip"},
+    {"submit_memo", "მოხსენებითი ბარათის წარდგენა", "Submit a memo"},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "workflows/legal_act.h"
 #include "workflows/nomenclature.h"
 #include "workflows/org/org_changes.h"
+#include "workflows/registers/registers.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows {
@@ -33,6 +34,9 @@ constexpr std::pair<Which, std::string_view> kOpening[] = {
     {Which::ISSUE_ASSIGNMENT, "issue_assignment"},
     {Which::APPROVE_NOMENCLATURE, "approve_nomenclature"},
     {Which::DECLARE_DAY_OFF, "declare_day_off"},
+    {Which::REGISTER_CERTIFICATE, "register_certificate"},
+    {Which::REGISTER_BUSINESS_TRIP, "register_business_trip"},
+    {Which::SUBMIT_MEMO, "submit_memo"},
 };
 
 // The two opening commands that also act on their own existing case.
@@ -88,10 +92,17 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
           return assignment::Issue(command.getIssueAssignment(), context);
         case Which::APPROVE_NOMENCLATURE:
           return nomenclature::Approve(state, command.getApproveNomenclature(), context);
+        case Which::REGISTER_CERTIFICATE:
+          return registers::RegisterCertificate(command.getRegisterCertificate(), context);
+        case Which::REGISTER_BUSINESS_TRIP:
+          return registers::RegisterBusinessTrip(command.getRegisterBusinessTrip(), context);
+        case Which::SUBMIT_MEMO:
+          return registers::SubmitMemo(command.getSubmitMemo(), context);
         default:
           return rules::RefuseNow(
               "the case does not exist yet; open it with register_incoming, draft_letter, "
-              "draft_act, issue_assignment, approve_nomenclature or declare_day_off",
+              "draft_act, issue_assignment, approve_nomenclature, declare_day_off, "
+              "register_certificate, register_business_trip or submit_memo",
               "საქმე ჯერ არ არსებობს");
       }
     }
@@ -112,6 +123,10 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         return assignment::Decide(state, command, context);
       case Kind::kNomenclature:
         return nomenclature::Decide(state, command, context);
+      case Kind::kCertificate:
+      case Kind::kBusinessTrip:
+      case Kind::kMemo:
+        return registers::Decide(state, command, context);
       case Kind::kCalendar:
       case Kind::kOrganisation:
         return rules::NotNow(state, command);
@@ -146,7 +161,7 @@ void EvolveParticipants(CaseState& state, schema::Event::Reader event) {
   AddParticipant(state, event.getActingFor().cStr());
   for (const std::string* post :
        {&state.addressee, &state.lead_executor, &state.signed_by, &state.decided_by,
-        &state.deadline_setter, &state.issuer, &state.assignee}) {
+        &state.deadline_setter, &state.issuer, &state.assignee, &state.employee, &state.author}) {
     AddParticipant(state, *post);
   }
   for (const auto& post : state.co_executors) AddParticipant(state, post);
@@ -185,7 +200,7 @@ void Evolve(CaseState& state, schema::Event::Reader event) {
   const std::string due_before = OpenDeadlineOf(state).due;
   EvolveWatch(state, event) || incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event) ||
-      org::Evolve(state, event);
+      org::Evolve(state, event) || registers::Evolve(state, event);
   // A deadline set anew (not moved by a day off) is no longer the one days off moved.
   if (event.getPayload().which() != schema::Event::Payload::DEADLINE_RECOMPUTED &&
       OpenDeadlineOf(state).due != due_before) {

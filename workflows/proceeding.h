@@ -62,7 +62,8 @@ void Evolve(CaseState& state, schema::Event::Reader event);
 std::string CommandName(schema::Command::Reader command);
 
 // Whether the command opens a new case (register_incoming, draft_letter, draft_act,
-// issue_assignment, approve_nomenclature, declare_day_off). The last two also act on their
+// issue_assignment, register_certificate, register_business_trip, submit_memo,
+// approve_nomenclature, declare_day_off). The last two also act on their
 // existing case: the year's nomenclature, the calendar. By union member or by docs/api.md name.
 bool OpensCase(schema::Command::Which which);
 bool OpensCase(std::string_view command_name);
