@@ -246,7 +246,7 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
   pi["released"] = r.information_released;
   pi["partly"] = r.information_partly;
   pi["refused"] = r.information_refused;
-  return {
+  boost::json::object json{
       {"year", r.year},
       {"incoming",
        {{"total", r.incoming},
@@ -261,18 +261,19 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
       {"deadline_watch",
        {{"reminders", r.reminders}, {"missed", r.missed}, {"escalations", r.escalations}}},
       {"nomenclature_cases", r.nomenclature_cases},
-      {"certificates", {{"total", r.certificates}, {"by_kind", Counts(r.certificates_by_kind)}}},
-      {"business_trips", r.business_trips},
-      {"internal",
-       {{"total", r.internal_assignments + r.internal_memos},
-        {"assignments", r.internal_assignments},
-        {"memos", r.internal_memos}}},
       {"on_control", engine::ControlFiguresJson(r.on_control)},
       {"log",
        {{"intact", r.log_intact},
         {"verified_through_seq", r.head_seq},
         {"head_hash", r.head_hash},
         {"anchor", r.anchor}}}};
+  // The registers (workflows/registers/) and the year's internal correspondence.
+  json["certificates"] = {{"total", r.certificates}, {"by_kind", Counts(r.certificates_by_kind)}};
+  json["business_trips"] = r.business_trips;
+  json["internal"] = {{"total", r.internal_assignments + r.internal_memos},
+                      {"assignments", r.internal_assignments},
+                      {"memos", r.internal_memos}};
+  return json;
 }
 
 namespace {
