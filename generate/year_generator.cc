@@ -49,6 +49,10 @@ enum class Op : uint8_t {
   kReportProgress,
   kComplete,
   kReview,
+  kRegisterCertificate,
+  kRegisterBusinessTrip,
+  kSubmitMemo,
+  kTakeNote,
 };
 
 enum class ProcKind : uint8_t {
@@ -62,6 +66,9 @@ enum class ProcKind : uint8_t {
   kOrdinance,
   kResolution,
   kAssignment,
+  kCertificate,
+  kBusinessTrip,
+  kMemo,
 };
 
 enum SenderKind : uint8_t { kCitizen, kOrganisation, kAgency };
@@ -106,6 +113,10 @@ const std::pair<const char*, const char*> kAssignmentLines[] = {
     {"apparatus-head", "info-head"}, {"apparatus-head", "apparatus-deputy"},
     {"org-head", "org-protocol"},    {"sec-head", "sec-hr"},
     {"info-head", "info-press"},     {"info-head", "info-web"}};
+// Memos go up a supervision line: (author, addressee).
+const std::pair<const char*, const char*> kMemoLines[] = {
+    {"sec-hr", "sec-head"},         {"info-press", "info-head"},     {"org-protocol", "org-head"},
+    {"sec-head", "apparatus-head"}, {"info-head", "apparatus-head"}, {"org-records", "org-head"}};
 template <size_t N>
 std::vector<const char*> Pool(const char* const (&posts)[N]) {
   return std::vector<const char*>(posts, posts + N);
@@ -136,6 +147,7 @@ class Planner {
     PlanOrders(p_.orders * scale_);
     PlanCouncilActs();
     PlanAssignments(p_.assignments * scale_);
+    PlanRegisters();  // last: the plan before it draws the same numbers as without it
     std::sort(steps_.begin(), steps_.end(), [](const Step& a, const Step& b) {
       return std::tie(a.day, a.hour, a.proc, a.seq) < std::tie(b.day, b.hour, b.proc, b.seq);
     });
@@ -431,6 +443,36 @@ class Planner {
     }
   }
 
+  // The registers: certificates and business trips entered by the records office, memos to a
+  // head who takes note of them within two working days.
+  void PlanRegisters() {
+    for (int i = 0; i < p_.certificates * scale_; ++i) {
+      Proc proc{ProcKind::kCertificate, static_cast<uint32_t>(i), "apparatus-head"};
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      proc.sender = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor(this, NewProc(proc)).At(Uniform(0, Last()), Op::kRegisterCertificate, "org-records");
+    }
+    for (int i = 0; i < p_.business_trips * scale_; ++i) {
+      Proc proc{ProcKind::kBusinessTrip, static_cast<uint32_t>(i)};
+      proc.executor = kStaff[Uniform(0, static_cast<int>(std::size(kStaff)) - 1)];
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      const int day = Uniform(0, Last());
+      const Date from = days_[static_cast<size_t>(day)].AddDays(Uniform(1, 10));
+      Cursor(this, NewProc(proc))
+          .At(day, Op::kRegisterBusinessTrip, "org-records", static_cast<uint8_t>(Uniform(0, 3)),
+              static_cast<int32_t>(from.DaysSinceEpoch()));
+    }
+    for (int i = 0; i < p_.memos * scale_; ++i) {
+      const auto& [author, addressee] =
+          kMemoLines[Uniform(0, static_cast<int>(std::size(kMemoLines)) - 1)];
+      Proc proc{ProcKind::kMemo, static_cast<uint32_t>(i), addressee, author};
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor step(this, NewProc(proc));
+      step.At(Uniform(0, Last() - 2), Op::kSubmitMemo, author);
+      step.At(step.day() + Uniform(0, 2), Op::kTakeNote, addressee);
+    }
+  }
+
   const YearProfile& p_;
   const workflows::OrgChart& org_;
   const workflows::HolidayCalendar& calendar_;
@@ -448,7 +490,8 @@ class Planner {
 std::string CaseId(int year, const Proc& proc) {
   static const char* const kPrefix[] = {
       "nomenclature", "correspondence", "application", "complaint",  "public-information",
-      "letter",       "order",          "ordinance",   "resolution", "assignment"};
+      "letter",       "order",          "ordinance",   "resolution", "assignment",
+      "certificate",  "business-trip",  "memo"};
   const std::string prefix = std::to_string(year) + "-" + kPrefix[static_cast<int>(proc.kind)];
   if (proc.kind == ProcKind::kNomenclature) return prefix;
   return prefix + "-" + std::to_string(proc.serial + 1);
@@ -500,6 +543,10 @@ std::string SubjectOf(const YearProfile& p, const Proc& proc) {
       return Word(p.resolution_titles, proc.subject);
     case ProcKind::kAssignment:
       return Word(p.assignment_instructions, proc.subject);
+    case ProcKind::kBusinessTrip:
+      return Word(p.trip_purposes, proc.subject);
+    case ProcKind::kMemo:
+      return Word(p.memo_subjects, proc.subject);
     default:
       return Word(p.correspondence_subjects, proc.subject);
   }
@@ -706,6 +753,36 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
       r.setRemark("");
       return;
     }
+    case Op::kRegisterCertificate: {
+      auto r = c.initRegisterCertificate();
+      const Correspondent citizen = SenderOf(p, proc);
+      r.setCertifies("residence");
+      r.setIssuedTo(citizen.name);
+      r.setContent("ფაქტობრივად ცხოვრობს მისამართზე: " + citizen.address);
+      r.setIssuedBy(proc.head);
+      r.setRetainedCopy("ასლი დაცულია საქმეში „გაცემული ცნობები“, " + today.ToString());
+      return;
+    }
+    case Op::kRegisterBusinessTrip: {
+      auto r = c.initRegisterBusinessTrip();
+      const Date from = Date::FromDays(step.date);
+      r.setEmployee(proc.executor);
+      r.setDestination(Word(p.trip_destinations, proc.subject));
+      r.setPurpose(subject);
+      r.setFrom(from.ToString());
+      r.setTo(from.AddDays(step.arg).ToString());
+      return;
+    }
+    case Op::kSubmitMemo: {
+      auto r = c.initSubmitMemo();
+      r.setAddressee(proc.head);
+      r.setSubject(subject);
+      r.setText("გთხოვთ, განიხილოთ და მიიღოთ შესაბამისი გადაწყვეტილება");
+      return;
+    }
+    case Op::kTakeNote:
+      c.initTakeNote().setRemark("");
+      return;
   }
 }
 

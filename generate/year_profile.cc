@@ -1,6 +1,6 @@
-// The Lentekhi profile. Figures: the Lentekhi report (the apparatus report for 2023). The seed gives the
-// totals, not how the 119 incoming documents other than public-information requests divide
-// into letters, applications and complaints: the split below is ours, as are all names —
+// The Lentekhi profile. Figures: the Lentekhi report (the apparatus report for 2023). The seed
+// gives the totals, not how the 119 incoming documents other than public-information requests
+// divide into letters, applications and complaints: the split below is ours, as are all names —
 // agencies are real kinds of Georgian bodies, citizens are invented from common Lechkhumi and
 // Kvemo Svaneti names, villages are of Lentekhi municipality.
 #include "generate/year_profile.h"
@@ -24,6 +24,9 @@ YearProfile MakeLentekhi() {
   p.regular_sessions = 11;
   p.extraordinary_sessions = 8;
   p.assignments = 40;
+  p.certificates = 6;
+  p.business_trips = 18;
+  p.memos = 24;
   p.late_per_mille = 30;
   p.extended_per_mille = 40;
   p.redirected_per_mille = 30;
@@ -160,6 +163,19 @@ YearProfile MakeLentekhi() {
       "განაახლეთ საკრებულოს ვებგვერდი",
       "მოამზადეთ აპარატის მუშაობის ანგარიში",
       "შეამოწმეთ საქმეთა ნომენკლატურის შესრულება",
+  };
+  p.trip_destinations = {"თბილისი", "ქუთაისი", "ამბროლაური", "ცაგერი", "მესტია"};
+  p.trip_purposes = {
+      "ტრენინგი საქმისწარმოებაში",
+      "შეხვედრა სახელმწიფო რწმუნებულის ადმინისტრაციაში",
+      "საჯარო სამსახურის ბიუროს სემინარი",
+      "მუნიციპალიტეტების ასოციაციის კონფერენცია",
+  };
+  p.memo_subjects = {
+      "კომპიუტერული ტექნიკის შეკეთების საჭიროება",
+      "შვებულების გრაფიკის შეცვლის თხოვნა",
+      "სხდომის მასალების მომზადების ვადის შესახებ",
+      "ვებგვერდის განახლების წინადადება",
   };
   return p;
 }

@@ -26,6 +26,8 @@ struct YearProfile {
   int orders = 0, ordinances = 0, resolutions = 0;
   int regular_sessions = 0, extraordinary_sessions = 0;  // where ordinances and resolutions pass
   int assignments = 0;
+  // The registers (workflows/registers/): not in the seed's report — modest figures of ours.
+  int certificates = 0, business_trips = 0, memos = 0;
   std::vector<NomenclatureFileSpec> nomenclature;
 
   // Shares (per mille) of how proceedings end; the rest are answered on time without more.
@@ -39,16 +41,17 @@ struct YearProfile {
   std::vector<std::string> first_names, surnames, villages;
   std::vector<std::string> correspondence_subjects, application_subjects, complaint_subjects,
       information_subjects, letter_subjects, letter_recipients, order_titles, ordinance_titles,
-      resolution_titles, assignment_instructions;
+      resolution_titles, assignment_instructions, trip_destinations, trip_purposes, memo_subjects;
 
   int incoming() const { return correspondence + applications + complaints + public_information; }
   int acts() const { return orders + ordinances + resolutions; }
   // Letters on the body's own initiative: outgoing minus the dispatched answers.
   int initiative_letters() const { return outgoing - (correspondence + applications + complaints); }
 
-  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md §2): 135
-  // incoming of which 16 public-information requests, 207 outgoing, 175 acts (23 resolutions,
-  // 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary sessions.
+  // The Lentekhi municipal council apparatus, report for 2023 (the Lentekhi report, docs/domain.md
+  // §2): 135 incoming of which 16 public-information requests, 207 outgoing, 175 acts (23
+  // resolutions, 69 ordinances, 83 orders), 29 nomenclature files, 11 regular and 8 extraordinary
+  // sessions.
   static const YearProfile& Lentekhi();
   // The profile called `name`, or null.
   static const YearProfile* Find(const std::string& name);

@@ -130,6 +130,13 @@ TEST_F(RegistersApiTest, CertificatesAndTripsAreNumberedPerYearListedExportedAnd
   EXPECT_EQ(Send("org-records", unknown).status, 422);
   EXPECT_EQ(Send("info-analytics", Certificate("ნინო")).status, 403);
   EXPECT_EQ(Entries("org-records", "certificates", 2027).size(), 1u);  // nothing was written
+  // Whom a certificate was issued to never reaches a log line.
+  const auto lines = server_->Lines();
+  ASSERT_FALSE(lines.empty());
+  for (const auto& line : lines) {
+    EXPECT_EQ(line.find("ნინო ბერიძე"), std::string::npos) << line;
+    EXPECT_EQ(line.find("ფილფანი"), std::string::npos) << line;
+  }
   ExpectRebuildEqualsLive();
 }
 
