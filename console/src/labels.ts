@@ -425,6 +425,14 @@ const names: Record<string, readonly [string, string]> = {
   'acts-order': ['ბრძანებები', 'Orders'],
   'acts-ordinance': ['განკარგულებები', 'Ordinances'],
   'acts-resolution': ['დადგენილებები', 'Resolutions'],
+  // the registers (workflows/registers/)
+  certificates: ['გაცემული ცნობების რეესტრი', 'Issued certificates'],
+  business_trips: ['მივლინების ჟურნალი', 'Business trips'],
+  certificate: ['ცნობა', 'Certificate'],
+  business_trip: ['მივლინება', 'Business trip'],
+  memo: ['მოხსენებითი ბარათი', 'Memo'],
+  entered: ['რეესტრში შეტანილი', 'Entered'],
+  submitted: ['წარდგენილი', 'Submitted'],
   // inbox steps (the action names of the inbox view) when the schema gives no label
   resolve: ['რეზოლუციის დადება', 'Resolve'],
   confirm_receipt: ['მიღების დადასტურება', 'Confirm receipt'],

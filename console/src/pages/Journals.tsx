@@ -14,7 +14,7 @@ import { CaseLink } from '../widgets/Link';
 import { YearField } from '../widgets/YearField';
 
 export const JOURNALS = ['incoming', 'outgoing', 'internal', 'postal', 'delivery', 'public_information',
-  'acts-order', 'acts-ordinance', 'acts-resolution'];
+  'acts-order', 'acts-ordinance', 'acts-resolution', 'certificates', 'business_trips'];
 
 // The journals of incoming documents: their `channel` is how the document came in; in the
 // others it is how the answer went out.
