@@ -147,7 +147,9 @@ const std::set<std::string> kJournals = {
     "incoming", "outgoing", "internal", "postal", "delivery", "public_information", "acts-order",
     "acts-ordinance", "acts-resolution",
     // the minutes registers (workflows/council_session.h)
-    "minutes-council", "minutes-bureau", "minutes-commission", "minutes-faction"};
+    "minutes-council", "minutes-bureau", "minutes-commission", "minutes-faction",
+    // the registers (workflows/registers/)
+    "certificates", "business_trips"};
 
 }  // namespace
 
@@ -610,6 +612,14 @@ std::optional<Response> Api::JournalRefused(const Request& request, const std::s
   if (!kJournals.count(journal)) {
     return Error(request, http::status::not_found, "not_found", "no journal '" + journal + "'",
                  "ჟურნალი '" + journal + "' არ არსებობს");
+  }
+  if (!workflows::MayReadJournal(journal, post, *Org(),
+                                 *workflows::Date::Parse(TbilisiDate(clock_())))) {
+    return Error(request, http::status::forbidden, "forbidden",
+                 "the register of issued certificates names persons: it is read by the records "
+                 "office and auditors",
+                 "გაცემული ცნობების რეესტრი პერსონალურ მონაცემებს შეიცავს: მას კითხულობენ "
+                 "საქმისწარმოების სამსახური და აუდიტორები");
   }
   bool ok = false;
   *year = YearOf(Target{{}, query}, clock_, &ok);

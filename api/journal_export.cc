@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "storage/csv.h"
+#include "storage/field_rules.h"
 #include "storage/saqme.capnp.h"
 #include "storage/schema_labels.h"
 #include "workflows/channel_labels.h"
@@ -23,7 +24,7 @@ struct Label {
 const std::map<std::string, Label, std::less<>> kJournalTitles = {
     {"incoming", {"შემოსული კორესპონდენციის ჟურნალი", "Incoming correspondence"}},
     {"outgoing", {"გასული კორესპონდენციის ჟურნალი", "Outgoing correspondence"}},
-    {"internal", {"შიდა დავალებების ჟურნალი", "Internal assignments"}},
+    {"internal", {"შიდა კორესპონდენციის ჟურნალი", "Internal journal (assignments and memos)"}},
     {"postal", {"საფოსტო გზავნილების ჟურნალი", "Postal dispatch"}},
     {"delivery", {"დასატარებელი ჟურნალი", "Delivery journal (resolution receipts)"}},
     {"public_information", {"საჯარო ინფორმაციის რეესტრი", "Public information register"}},
@@ -35,6 +36,8 @@ const std::map<std::string, Label, std::less<>> kJournalTitles = {
     {"minutes-commission",
      {"კომისიების სხდომების ოქმების რეესტრი", "Minutes of the standing commissions"}},
     {"minutes-faction", {"ფრაქციების სხდომების ოქმების რეესტრი", "Minutes of the factions"}},
+    {"certificates", {"გაცემული ცნობების რეესტრი", "Register of issued certificates"}},
+    {"business_trips", {"მივლინების ჟურნალი", "Business trips"}},
 };
 
 const std::map<std::string, Label, std::less<>> kColumnLabels = {
@@ -82,11 +85,24 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"members", {"სრული შემადგენლობა", "Full composition"}},
     {"items", {"საკითხები", "Items"}},
     {"linked_acts", {"მიღებული აქტები", "Acts adopted"}},
+    {"certifies", {"რას ადასტურებს", "Certifies"}},
+    {"issued_to", {"ვისზე გაიცა", "Issued to"}},
+    {"issued_on", {"გაცემის თარიღი", "Issued on"}},
+    {"retained_copy", {"შენახული ასლი", "Retained copy"}},
+    {"employee", {"მივლინებული", "Employee"}},
+    {"destination", {"მივლინების ადგილი", "Destination"}},
+    {"purpose", {"მიზანი", "Purpose"}},
+    {"from", {"დან", "From"}},
+    {"to", {"მდე", "To"}},
+    {"basis", {"საფუძველი (საქმე)", "Basis (case)"}},
+    {"basis_number", {"ბრძანების №", "Order number"}},
+    {"document", {"დოკუმენტი", "Document"}},
+    {"author", {"ავტორი", "Author"}},
 };
 
 // The entry keys whose values are post ids.
-constexpr const char* kPostColumns[] = {"addressee", "executor", "resolution_by",
-                                        "signed_by", "issuer",   "assignee"};
+constexpr const char* kPostColumns[] = {"addressee", "executor", "resolution_by", "signed_by",
+                                        "issuer",    "assignee", "employee",      "author"};
 
 // The Georgian name of `value` in `column`; empty when it has none.
 std::string GeorgianValue(const std::string& column, const std::string& value,
@@ -99,6 +115,14 @@ std::string GeorgianValue(const std::string& column, const std::string& value,
     auto label = storage::EnumerantLabelNamed(capnp::Schema::from<schema::SenderKind>(), value);
     return label ? label->ka : std::string();
   }
+  if (column == "certifies") {
+    for (auto choice :
+         storage::ChoicesOf(storage::FieldOf<schema::RegisterCertificate>("certifies"))) {
+      if (choice.getValue() == value) return choice.getLabel().getKa().cStr();
+    }
+    return {};
+  }
+  if (column == "document" && value == "memo") return "მოხსენებითი ბარათი";
   if (column == "channel") {
     const workflows::ChannelLabel* label = workflows::ChannelLabelOf(value);
     return label ? label->label_ka : std::string();

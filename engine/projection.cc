@@ -249,10 +249,23 @@ boost::json::object CaseView(const CaseState& s) {
     set("feasibility", s.feasibility);
   }
   if (s.kind == Kind::kOralAct) {
-    set("issued_on", s.issued_on);
     set("urgency", s.urgency);
     set("written_act", s.written_act);
   }
+  // Register entries (workflows/registers/); `issued_to` is personal data, shown only to whoever
+  // may read the case (workflows/access.h).
+  set("certifies", s.certifies);
+  set("issued_to", s.issued_to);
+  set("issued_on", s.issued_on);
+  set("retained_copy", s.retained_copy);
+  set("employee", s.employee);
+  set("destination", s.destination);
+  set("from", s.trip_from);
+  set("to", s.trip_to);
+  set("basis", s.basis);
+  set("basis_number", s.basis_number);
+  set("author", s.author);
+  if (s.kind == Kind::kMemo) set("text", s.text);
   if (s.kind == Kind::kNomenclature) view["year"] = s.year;
   if (s.kind == Kind::kSession) SessionView(s, view);
   if (s.kind == Kind::kCalendar) {
@@ -529,6 +542,43 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       entry["instruction"] = r.getInstruction().cStr();
       entry["due"] = r.getDue().cStr();
       PutJournal(sink, "internal", year, sink.LastNumber("internal", year) + 1, entry);
+      break;
+    }
+    case P::CERTIFICATE_REGISTERED: {
+      // The register of issued certificates (Zugdidi statute art. 7.2), with its retained copy.
+      auto r = payload.getCertificateRegistered();
+      boost::json::object entry = base;
+      entry["certifies"] = r.getCertifies().cStr();
+      entry["issued_to"] = r.getIssuedTo().cStr();
+      entry["subject"] = r.getContent().cStr();
+      entry["issuer"] = r.getIssuedBy().cStr();
+      entry["issued_on"] = r.getIssuedOn().cStr();
+      entry["retained_copy"] = r.getRetainedCopy().cStr();
+      PutJournal(sink, "certificates", year, ParseNumber(r.getNumber()), entry);
+      break;
+    }
+    case P::BUSINESS_TRIP_REGISTERED: {
+      auto r = payload.getBusinessTripRegistered();
+      boost::json::object entry = base;
+      entry["employee"] = r.getEmployee().cStr();
+      entry["destination"] = r.getDestination().cStr();
+      entry["purpose"] = r.getPurpose().cStr();
+      entry["from"] = r.getFrom().cStr();
+      entry["to"] = r.getTo().cStr();
+      entry["basis"] = r.getBasis().cStr();
+      entry["basis_number"] = r.getBasisNumber().cStr();
+      PutJournal(sink, "business_trips", year, ParseNumber(r.getNumber()), entry);
+      break;
+    }
+    case P::MEMO_SUBMITTED: {
+      // The internal journal holds the assignments and the memos; `document` tells them apart.
+      auto r = payload.getMemoSubmitted();
+      boost::json::object entry = base;
+      entry["document"] = "memo";
+      entry["author"] = r.getAuthor().cStr();
+      entry["addressee"] = r.getAddressee().cStr();
+      entry["subject"] = r.getSubject().cStr();
+      PutJournal(sink, "internal", year, ParseNumber(r.getNumber()), entry);
       break;
     }
     case P::ACT_REGISTERED: {

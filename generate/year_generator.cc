@@ -60,6 +60,10 @@ enum class Op : uint8_t {
   kRecordFeasibility,
   kIssueOralAct,
   kPutInWriting,
+  kRegisterCertificate,
+  kRegisterBusinessTrip,
+  kSubmitMemo,
+  kTakeNote,
 };
 
 enum class ProcKind : uint8_t {
@@ -76,6 +80,9 @@ enum class ProcKind : uint8_t {
   kSession,
   kPetition,
   kOralAct,
+  kCertificate,
+  kBusinessTrip,
+  kMemo,
 };
 
 // Which body sits (a session's Proc::body).
@@ -98,7 +105,7 @@ struct Proc {
   SenderKind sender_kind = kCitizen;
   Body body = kCouncil;        // a session: who sits
   bool extraordinary = false;  // a council session: extraordinary
-  uint32_t linked = 0;  // an oral act: the index of the order (proc) that puts it in writing
+  uint32_t linked = 0;         // an oral act: the index of the order (proc) that puts it in writing
 };
 
 // One planned command: on which working day and hour, by whom, in which proceeding.
@@ -127,6 +134,10 @@ const std::pair<const char*, const char*> kAssignmentLines[] = {
     {"apparatus-head", "info-head"}, {"apparatus-head", "apparatus-deputy"},
     {"org-head", "org-protocol"},    {"sec-head", "sec-hr"},
     {"info-head", "info-press"},     {"info-head", "info-web"}};
+// Memos go up a supervision line: (author, addressee).
+const std::pair<const char*, const char*> kMemoLines[] = {
+    {"sec-hr", "sec-head"},         {"info-press", "info-head"},     {"org-protocol", "org-head"},
+    {"sec-head", "apparatus-head"}, {"info-head", "apparatus-head"}, {"org-records", "org-head"}};
 template <size_t N>
 std::vector<const char*> Pool(const char* const (&posts)[N]) {
   return std::vector<const char*>(posts, posts + N);
@@ -161,6 +172,7 @@ class Planner {
     // Planned last, so that the draws of the seed's figures stay as they were.
     PlanPetitions(p_.petitions * scale_);
     PlanOralActs(p_.oral_acts * scale_);
+    PlanRegisters();  // last: the plan before it draws the same numbers as without it
     std::sort(steps_.begin(), steps_.end(), [](const Step& a, const Step& b) {
       return std::tie(a.day, a.hour, a.proc, a.seq) < std::tie(b.day, b.hour, b.proc, b.seq);
     });
@@ -575,6 +587,37 @@ class Planner {
   }
 
   std::vector<std::pair<int, uint32_t>> adopted_orders_;  // (working day, proc) of each order
+
+  // The registers: certificates and business trips entered by the records office, memos to a
+  // head who takes note of them within two working days.
+  void PlanRegisters() {
+    for (int i = 0; i < p_.certificates * scale_; ++i) {
+      Proc proc{ProcKind::kCertificate, static_cast<uint32_t>(i), "apparatus-head"};
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      proc.sender = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor(this, NewProc(proc)).At(Uniform(0, Last()), Op::kRegisterCertificate, "org-records");
+    }
+    for (int i = 0; i < p_.business_trips * scale_; ++i) {
+      Proc proc{ProcKind::kBusinessTrip, static_cast<uint32_t>(i)};
+      proc.executor = kStaff[Uniform(0, static_cast<int>(std::size(kStaff)) - 1)];
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      const int day = Uniform(0, Last());
+      const Date from = days_[static_cast<size_t>(day)].AddDays(Uniform(1, 10));
+      Cursor(this, NewProc(proc))
+          .At(day, Op::kRegisterBusinessTrip, "org-records", static_cast<uint8_t>(Uniform(0, 3)),
+              static_cast<int32_t>(from.DaysSinceEpoch()));
+    }
+    for (int i = 0; i < p_.memos * scale_; ++i) {
+      const auto& [author, addressee] =
+          kMemoLines[Uniform(0, static_cast<int>(std::size(kMemoLines)) - 1)];
+      Proc proc{ProcKind::kMemo, static_cast<uint32_t>(i), addressee, author};
+      proc.subject = static_cast<uint16_t>(Uniform(0, 9999));
+      Cursor step(this, NewProc(proc));
+      step.At(Uniform(0, Last() - 2), Op::kSubmitMemo, author);
+      step.At(step.day() + Uniform(0, 2), Op::kTakeNote, addressee);
+    }
+  }
+
   const YearProfile& p_;
   const workflows::OrgChart& org_;
   const workflows::HolidayCalendar& calendar_;
@@ -594,10 +637,10 @@ class Planner {
 
 std::string CaseId(int year, const Proc& proc) {
   static const char* const kPrefix[] = {
-      "nomenclature",       "correspondence", "application", "complaint",
-      "public-information", "letter",         "order",       "ordinance",
-      "resolution",         "assignment",     "session",     "petition",
-      "oral-act"};
+      "nomenclature",       "correspondence", "application",   "complaint",
+      "public-information", "letter",         "order",         "ordinance",
+      "resolution",         "assignment",     "session",       "petition",
+      "oral-act",           "certificate",    "business-trip", "memo"};
   const std::string prefix = std::to_string(year) + "-" + kPrefix[static_cast<int>(proc.kind)];
   if (proc.kind == ProcKind::kNomenclature) return prefix;
   return prefix + "-" + std::to_string(proc.serial + 1);
@@ -649,6 +692,10 @@ std::string SubjectOf(const YearProfile& p, const Proc& proc) {
       return Word(p.resolution_titles, proc.subject);
     case ProcKind::kAssignment:
       return Word(p.assignment_instructions, proc.subject);
+    case ProcKind::kBusinessTrip:
+      return Word(p.trip_purposes, proc.subject);
+    case ProcKind::kMemo:
+      return Word(p.memo_subjects, proc.subject);
     default:
       return Word(p.correspondence_subjects, proc.subject);
   }
@@ -969,6 +1016,36 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
     }
     case Op::kPutInWriting:
       c.initPutInWriting().setWrittenAct(written_act);
+      return;
+    case Op::kRegisterCertificate: {
+      auto r = c.initRegisterCertificate();
+      const Correspondent citizen = SenderOf(p, proc);
+      r.setCertifies("residence");
+      r.setIssuedTo(citizen.name);
+      r.setContent("ფაქტობრივად ცხოვრობს მისამართზე: " + citizen.address);
+      r.setIssuedBy(proc.head);
+      r.setRetainedCopy("ასლი დაცულია საქმეში „გაცემული ცნობები“, " + today.ToString());
+      return;
+    }
+    case Op::kRegisterBusinessTrip: {
+      auto r = c.initRegisterBusinessTrip();
+      const Date from = Date::FromDays(step.date);
+      r.setEmployee(proc.executor);
+      r.setDestination(Word(p.trip_destinations, proc.subject));
+      r.setPurpose(subject);
+      r.setFrom(from.ToString());
+      r.setTo(from.AddDays(step.arg).ToString());
+      return;
+    }
+    case Op::kSubmitMemo: {
+      auto r = c.initSubmitMemo();
+      r.setAddressee(proc.head);
+      r.setSubject(subject);
+      r.setText("გთხოვთ, განიხილოთ და მიიღოთ შესაბამისი გადაწყვეტილება");
+      return;
+    }
+    case Op::kTakeNote:
+      c.initTakeNote().setRemark("");
       return;
   }
 }

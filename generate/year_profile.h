@@ -32,6 +32,8 @@ struct YearProfile {
   // and acts issued orally in urgency, each put in writing as one of the year's orders (art.
   // 39.3), so that the acts counted stay the seed's.
   int petitions = 0, oral_acts = 0;
+  // The registers (workflows/registers/): not in the seed's report — modest figures of ours.
+  int certificates = 0, business_trips = 0, memos = 0;
   std::vector<NomenclatureFileSpec> nomenclature;
 
   // Shares (per mille) of how proceedings end; the rest are answered on time without more.
@@ -45,7 +47,7 @@ struct YearProfile {
   std::vector<std::string> first_names, surnames, villages;
   std::vector<std::string> correspondence_subjects, application_subjects, complaint_subjects,
       information_subjects, letter_subjects, letter_recipients, order_titles, ordinance_titles,
-      resolution_titles, assignment_instructions;
+      resolution_titles, assignment_instructions, trip_destinations, trip_purposes, memo_subjects;
 
   int incoming() const { return correspondence + applications + complaints + public_information; }
   int acts() const { return orders + ordinances + resolutions; }

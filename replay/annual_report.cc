@@ -202,6 +202,21 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
       case P::INFORMATION_REFUSED:
         c.information = 'r';
         break;
+      case P::CERTIFICATE_REGISTERED:
+        if (this_year) {
+          ++report.certificates;
+          ++report.certificates_by_kind[c.state.certifies];
+        }
+        break;
+      case P::BUSINESS_TRIP_REGISTERED:
+        if (this_year) ++report.business_trips;
+        break;
+      case P::ASSIGNMENT_ISSUED:
+        if (this_year) ++report.internal_assignments;
+        break;
+      case P::MEMO_SUBMITTED:
+        if (this_year) ++report.internal_memos;
+        break;
       case P::DEADLINE_APPROACHING:
         if (this_year) ++report.reminders;
         break;
@@ -292,50 +307,58 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
   pi["released"] = r.information_released;
   pi["partly"] = r.information_partly;
   pi["refused"] = r.information_refused;
-  return {{"year", r.year},
-          {"incoming",
-           {{"total", r.incoming},
-            {"void", r.voided},
-            {"registered_late", r.registered_late},
-            {"by_kind", Counts(r.incoming_by_kind)},
-            {"by_channel", Counts(r.incoming_by_channel)}}},
-          {"outgoing", r.outgoing},
-          {"acts", {{"total", r.acts}, {"by_type", Counts(r.acts_by_type)}}},
-          {"proceedings", FiguresJson(r.proceedings)},
-          {"public_information", pi},
-          {"deadline_watch",
-           {{"reminders", r.reminders}, {"missed", r.missed}, {"escalations", r.escalations}}},
-          {"nomenclature_cases", r.nomenclature_cases},
-          {"sessions",
-           {{"council_regular", r.sessions.council_regular},
-            {"council_extraordinary", r.sessions.council_extraordinary},
-            {"bureau", r.sessions.bureau},
-            {"commission", r.sessions.commission},
-            {"faction", r.sessions.faction},
-            {"postponed", r.sessions.postponed}}},
-          {"on_control", engine::ControlFiguresJson(r.on_control)},
-          {"petitions",
-           {{"submitted", r.petitions.submitted},
-            {"returned_for_defects", r.petitions.returned_for_defects},
-            {"rejected", r.petitions.rejected},
-            {"closed_unfixed", r.petitions.closed_unfixed},
-            {"to_vote", r.petitions.to_vote},
-            {"supported", r.petitions.supported},
-            {"not_supported", r.petitions.not_supported},
-            {"continued", r.petitions.continued},
-            {"refused", r.petitions.refused},
-            {"concluded", r.petitions.concluded},
-            {"open", r.petitions.open}}},
-          {"oral_acts",
-           {{"issued", r.oral_acts.issued},
-            {"put_in_writing", r.oral_acts.put_in_writing},
-            {"put_in_writing_late", r.oral_acts.put_in_writing_late},
-            {"open", r.oral_acts.open}}},
-          {"log",
-           {{"intact", r.log_intact},
-            {"verified_through_seq", r.head_seq},
-            {"head_hash", r.head_hash},
-            {"anchor", r.anchor}}}};
+  boost::json::object json{
+      {"year", r.year},
+      {"incoming",
+       {{"total", r.incoming},
+        {"void", r.voided},
+        {"registered_late", r.registered_late},
+        {"by_kind", Counts(r.incoming_by_kind)},
+        {"by_channel", Counts(r.incoming_by_channel)}}},
+      {"outgoing", r.outgoing},
+      {"acts", {{"total", r.acts}, {"by_type", Counts(r.acts_by_type)}}},
+      {"proceedings", FiguresJson(r.proceedings)},
+      {"public_information", pi},
+      {"deadline_watch",
+       {{"reminders", r.reminders}, {"missed", r.missed}, {"escalations", r.escalations}}},
+      {"nomenclature_cases", r.nomenclature_cases},
+      {"sessions",
+       {{"council_regular", r.sessions.council_regular},
+        {"council_extraordinary", r.sessions.council_extraordinary},
+        {"bureau", r.sessions.bureau},
+        {"commission", r.sessions.commission},
+        {"faction", r.sessions.faction},
+        {"postponed", r.sessions.postponed}}},
+      {"on_control", engine::ControlFiguresJson(r.on_control)},
+      {"petitions",
+       {{"submitted", r.petitions.submitted},
+        {"returned_for_defects", r.petitions.returned_for_defects},
+        {"rejected", r.petitions.rejected},
+        {"closed_unfixed", r.petitions.closed_unfixed},
+        {"to_vote", r.petitions.to_vote},
+        {"supported", r.petitions.supported},
+        {"not_supported", r.petitions.not_supported},
+        {"continued", r.petitions.continued},
+        {"refused", r.petitions.refused},
+        {"concluded", r.petitions.concluded},
+        {"open", r.petitions.open}}},
+      {"oral_acts",
+       {{"issued", r.oral_acts.issued},
+        {"put_in_writing", r.oral_acts.put_in_writing},
+        {"put_in_writing_late", r.oral_acts.put_in_writing_late},
+        {"open", r.oral_acts.open}}},
+      {"log",
+       {{"intact", r.log_intact},
+        {"verified_through_seq", r.head_seq},
+        {"head_hash", r.head_hash},
+        {"anchor", r.anchor}}}};
+  // The registers (workflows/registers/) and the year's internal correspondence.
+  json["certificates"] = {{"total", r.certificates}, {"by_kind", Counts(r.certificates_by_kind)}};
+  json["business_trips"] = r.business_trips;
+  json["internal"] = {{"total", r.internal_assignments + r.internal_memos},
+                      {"assignments", r.internal_assignments},
+                      {"memos", r.internal_memos}};
+  return json;
 }
 
 namespace {
@@ -354,6 +377,8 @@ const std::map<std::string, Words, std::less<>> kNames = {
     {"order", {"ბრძანება", "orders"}},
     {"ordinance", {"განკარგულება", "ordinances"}},
     {"resolution", {"დადგენილება", "resolutions"}},
+    {"residence", {"ფაქტობრივი ცხოვრების ფაქტი", "actual residence"}},
+    {"goods_origin", {"საქონლის ადგილწარმოშობა", "origin of goods"}},
 };
 
 std::string Name(const std::string& key, bool english) {
@@ -483,6 +508,13 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
   out << (english ? "Acts issued orally: " : "ზეპირად გამოცემული აქტები: ") << r.oral_acts.issued
       << (english ? ", put in writing " : ", წერილობით გაფორმდა ") << r.oral_acts.put_in_writing
       << (english ? " (late " : " (ვადის დარღვევით ") << r.oral_acts.put_in_writing_late << ")\n\n";
+  out << (english ? "Internal correspondence: " : "შიდა კორესპონდენცია: ")
+      << r.internal_assignments + r.internal_memos << (english ? " (assignments " : " (დავალება ")
+      << r.internal_assignments << (english ? ", memos " : ", მოხსენებითი ბარათი ")
+      << r.internal_memos << ")\n";
+  out << (english ? "Certificates issued: " : "გაცემული ცნობები: ") << r.certificates << "\n";
+  Breakdown(out, r.certificates_by_kind, english);
+  out << (english ? "Business trips: " : "მივლინებები: ") << r.business_trips << "\n\n";
   if (r.log_intact) {
     out << (english ? "The log, verified through event " : "ჟურნალი შემოწმებულია მოვლენამდე ")
         << r.head_seq << "; " << (english ? "anchor" : "ანკერი") << ": " << r.anchor << "\n";

@@ -81,6 +81,13 @@ struct AnnualReport {
     int council_regular = 0, council_extraordinary = 0, bureau = 0, commission = 0, faction = 0;
     int postponed = 0;  // convened for the year, not held for want of a quorum
   } sessions;
+  // The registers (workflows/registers/): certificates entered in the year's register, by what
+  // they certify (residence, goods_origin); business trips in the year's journal; the internal
+  // correspondence of the year's internal journal — assignments issued and memos submitted.
+  int certificates = 0;
+  std::map<std::string, int> certificates_by_kind;
+  int business_trips = 0;
+  int internal_assignments = 0, internal_memos = 0;
   // The documents on control registered in the year, as they stand at the end of the year (or
   // at the log's last event, when that is earlier): docs/workflows.md "Documents on control".
   workflows::ControlFigures on_control;

@@ -8,7 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libssl-dev
   libgtest-dev libbenchmark-dev libsodium-dev
   chromium
-  dpkg-dev curl systemd man-db  # the package test (tests/package_test.sh)
+  dpkg-dev curl openssl systemd man-db  # the package test (tests/package_test.sh)
 )
 missing=()
 for p in "${packages[@]}"; do

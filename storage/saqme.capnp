@@ -138,6 +138,10 @@ struct Event {
     # An act issued orally in urgency, then put in writing (workflows/oral_act.cc).
     oralActIssued @68 :OralActIssuedV1;
     oralActPutInWriting @69 :OralActPutInWritingV1;
+    # Registers (workflows/registers/): certificates, business trips, internal memos.
+    certificateRegistered @70 :CertificateRegisteredV1;
+    businessTripRegistered @71 :BusinessTripRegisteredV1;
+    memoSubmitted @72 :MemoSubmittedV1;
   }
 }
 
@@ -612,6 +616,40 @@ struct OralActPutInWritingV1 {
   actNumber @1 :Text;            # its number when already registered, else empty
 }
 
+# A certificate (ცნობა) issued in the body's name, entered in the register of issued certificates
+# with a copy kept (Zugdidi statute art. 7.2). `issuedTo` is personal data: never logged.
+struct CertificateRegisteredV1 {
+  number @0 :Text;               # number in the certificates register of its year
+  certifies @1 :Text;            # residence, goods_origin (art. 7.1)
+  issuedTo @2 :Text;             # the person (or the holder of the goods) it is issued to
+  content @3 :Text;              # what it certifies, in words
+  issuedBy @4 :Text;             # post id
+  issuedOn @5 :Text;             # date
+  retainedCopy @6 :Text;         # where the copy kept is, or what it holds
+}
+
+# A business trip (მივლინება) entered in the business-trips journal (the Telavi department).
+struct BusinessTripRegisteredV1 {
+  number @0 :Text;               # number in the business-trips journal of its year
+  employee @1 :Text;             # post id
+  destination @2 :Text;
+  purpose @3 :Text;
+  from @4 :Text;                 # date
+  to @5 :Text;                   # date
+  basis @6 :Text;                # case id of the order sending the trip, or empty
+  basisNumber @7 :Text;          # that order's number in the orders journal, when it has one
+}
+
+# A memo (მოხსენებითი ბარათი) from a post to a head above it (Zugdidi statute art. 17.2(დ)),
+# registered in the internal journal.
+struct MemoSubmittedV1 {
+  number @0 :Text;               # number in the internal journal of its year
+  author @1 :Text;               # post id
+  addressee @2 :Text;            # post id
+  subject @3 :Text;
+  text @4 :Text;
+}
+
 # ---------------------------------------------------------------------------------------------
 # Commands: what a client asks for (docs/api.md names them). The actor is never a field:
 # it is the authenticated post. Dates are "YYYY-MM-DD". Sent as binary (Content-Type
@@ -695,6 +733,10 @@ struct Command {
     # An act issued orally in urgency.
     issueOralAct @54 :IssueOralAct;
     putInWriting @55 :PutInWriting;
+    # Registers.
+    registerCertificate @56 :RegisterCertificate;
+    registerBusinessTrip @57 :RegisterBusinessTrip;
+    submitMemo @58 :SubmitMemo;
   }
 }
 
@@ -979,4 +1021,36 @@ struct IssueOralAct {
 
 struct PutInWriting {
   writtenAct @0 :Text $label(ka = "წერილობითი აქტი (საქმე)", en = "Written act (case id)");
+}
+
+# Registers (workflows/registers/). Each opens a case of its own, numbered per year.
+struct RegisterCertificate {
+  certifies @0 :Text $label(ka = "რას ადასტურებს", en = "Certifies")
+      $choices([(value = "residence",
+                 label = (ka = "პირის მისამართზე ფაქტობრივი ცხოვრების ფაქტი",
+                          en = "Actual residence at an address")),
+                (value = "goods_origin",
+                 label = (ka = "საქონლის ადგილწარმოშობა", en = "Place of origin of goods"))]);
+  issuedTo @1 :Text $label(ka = "ვისზე გაიცა", en = "Issued to");
+  content @2 :Text $label(ka = "ცნობის შინაარსი", en = "Content");
+  issuedBy @3 :Text $label(ka = "გამცემი თანამდებობა", en = "Issued by") $post;
+  # empty: today
+  issuedOn @4 :Text $label(ka = "გაცემის თარიღი", en = "Issued on") $date $optional;
+  retainedCopy @5 :Text $label(ka = "შენახული ასლი", en = "Retained copy");
+}
+
+struct RegisterBusinessTrip {
+  employee @0 :Text $label(ka = "მივლინებული (თანამდებობა)", en = "Employee (post)") $post;
+  destination @1 :Text $label(ka = "მივლინების ადგილი", en = "Destination");
+  purpose @2 :Text $label(ka = "მიზანი", en = "Purpose");
+  from @3 :Text $label(ka = "დან", en = "From") $date;
+  to @4 :Text $label(ka = "მდე", en = "To") $date;
+  basis @5 :Text $label(ka = "საფუძველი (ბრძანება, საქმე)", en = "Basis (order, case id)") $optional;
+}
+
+# The author is the actor's post.
+struct SubmitMemo {
+  addressee @0 :Text $label(ka = "ადრესატი (ზემდგომი)", en = "Addressee (a head above)") $post;
+  subject @1 :Text $label(ka = "საკითხი", en = "Subject");
+  text @2 :Text $label(ka = "ტექსტი", en = "Text");
 }

@@ -180,3 +180,27 @@ TEST(AccessTest, ZugdidiInternalAuditReadsEverything) {
 
 }  // namespace
 }  // namespace saqme::workflows
+
+namespace saqme::workflows {
+namespace {
+
+// The register of issued certificates names persons (Zugdidi statute art. 7.2): the records
+// office that keeps it and auditors read it, no unit head, head or chair; the other journals
+// are read as every register.
+TEST(AccessTest, TheCertificatesRegisterIsReadByTheRecordsOfficeAndAuditorsOnly) {
+  const OrgChart& org = OrgChart::Ozurgeti();
+  const Date day = D("2026-11-30");
+  for (const char* post : {"org-records", "info-public", "org-head"}) {  // register; audit
+    EXPECT_TRUE(MayReadJournal("certificates", post, org, day)) << post;
+  }
+  for (const char* post : {"sec-head", "info-head", "apparatus-head", "chair", "sec-legal"}) {
+    EXPECT_FALSE(MayReadJournal("certificates", post, org, day)) << post;
+  }
+  for (const char* journal : {"business_trips", "internal", "incoming"}) {
+    EXPECT_TRUE(MayReadJournal(journal, "sec-head", org, day)) << journal;
+    EXPECT_FALSE(MayReadJournal(journal, "sec-legal", org, day)) << journal;
+  }
+}
+
+}  // namespace
+}  // namespace saqme::workflows

@@ -56,6 +56,12 @@ TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
   EXPECT_EQ(report.acts_by_type.at("ordinance"), 69);
   EXPECT_EQ(report.acts_by_type.at("order"), 83);
   EXPECT_EQ(report.nomenclature_cases, 29);
+  // The registers, beside the seed's figures (the profile's own): certificates, business trips,
+  // and the internal correspondence — assignments and memos.
+  EXPECT_EQ(report.certificates, 6);
+  EXPECT_EQ(report.business_trips, 18);
+  EXPECT_EQ(report.internal_assignments, 40);
+  EXPECT_EQ(report.internal_memos, 24);
   // Every request answered on time, as the seed says; most proceedings on time, a few late
   // (the profile's 3 %), some extended — and the deadline watch saw the late ones.
   EXPECT_EQ(report.public_information.answered_on_time, 16);
@@ -137,9 +143,19 @@ TEST(GenerateTest, JournalsAreGaplessAndTheViewsEqualARebuild) {
   auto engine = engine::Engine::Open(dir.path(), engine::EngineOptions{});
   ASSERT_TRUE(engine.ok());
   const std::pair<const char*, size_t> expected[] = {
-      {"incoming", 270},   {"outgoing", 414},       {"public_information", 32},
-      {"acts-order", 166}, {"acts-ordinance", 138}, {"acts-resolution", 46},
-      {"postal", 0},       {"delivery", 0}};
+      {"incoming", 270},
+      {"outgoing", 414},
+      {"public_information", 32},
+      {"acts-order", 166},
+      {"acts-ordinance", 138},
+      {"acts-resolution", 46},
+      {"postal", 0},
+      {"delivery", 0},
+      // The registers: the profile's modest figures, twice; the internal journal holds the
+      // assignments and the memos, numbered together.
+      {"certificates", 12},
+      {"business_trips", 36},
+      {"internal", 128}};
   for (const auto& [journal, count] : expected) {
     SCOPED_TRACE(journal);
     auto entries = engine.value()->Journal(journal, 2023);

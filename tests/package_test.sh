@@ -207,6 +207,56 @@ server=
 check "SIGTERM stops it with exit 0" test "$status" = 0
 check "saqme check: the live views equal a rebuild" "$binary" check --data "$data"
 
+# --- Over HTTPS, as docs/operations.md ("HTTPS with the package") sets it up -----------------
+# tls-cert and tls-key in (a copy of) the packaged saqme.conf, a self-signed certificate for
+# 127.0.0.1; the same directory, the password chosen above.
+tls="$work/tls"
+mkdir -m 0750 "$tls"
+if openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "$tls/privkey.pem" -out "$tls/fullchain.pem" \
+    > "$work/openssl.log" 2>&1; then
+  chmod 0640 "$tls"/*.pem
+  cp "$conf" "$work/saqme-tls.conf"
+  printf 'tls-cert = %s\ntls-key = %s\n' "$tls/fullchain.pem" "$tls/privkey.pem" \
+    >> "$work/saqme-tls.conf"
+  "$binary" serve --config "$work/saqme-tls.conf" --data "$data" --listen 127.0.0.1:0 \
+    > "$work/serve-tls.log" 2>&1 &
+  server=$!
+  port=
+  for _ in $(seq 1 300); do
+    port=$(grep -Eo 'https://127\.0\.0\.1:[0-9]+' "$work/serve-tls.log" | head -1 | sed 's/.*://') || true
+    [ -n "$port" ] && break
+    kill -0 "$server" 2>/dev/null || break
+    sleep 0.1
+  done
+  check "the packaged binary serves HTTPS with tls-cert and tls-key in its file" test -n "$port"
+  if [ -n "$port" ]; then
+    base="https://127.0.0.1:$port"
+    secure=(curl -s --cacert "$tls/fullchain.pem")
+    check "GET / over HTTPS is the console's page" \
+      grep -qi '<!doctype html' <<< "$("${secure[@]}" "$base/" || true)"
+    headers=$("${secure[@]}" -D - -o /dev/null -c "$work/tls-cookies" \
+      -H 'Content-Type: application/json' \
+      -d '{"login":"org-records","password":"a packaged password"}' "$base/v1/session" || true)
+    check "login over HTTPS is 200" grep -q '^HTTP/1.1 200' <<< "$headers"
+    check "its cookie is Secure and HttpOnly" grep -Eiq '^set-cookie:.*; Secure.*HttpOnly|^set-cookie:.*HttpOnly.*; Secure' <<< "$headers"
+    check "the answer carries Strict-Transport-Security" grep -qi '^strict-transport-security: max-age=' <<< "$headers"
+    me=$("${secure[@]}" -b "$work/tls-cookies" -w '\n%{http_code}' "$base/v1/me" || true)
+    check "GET /v1/me over HTTPS is the clerk's, 200" test "$(tail -1 <<< "$me")" = 200
+    check "plain HTTP to the HTTPS port gets no answer" \
+      test -z "$(curl -s --max-time 5 "http://127.0.0.1:$port/health" || true)"
+  else
+    cat "$work/serve-tls.log"
+  fi
+  kill -TERM "$server" 2>/dev/null || true
+  status=0; wait "$server" || status=$?
+  server=
+  check "over HTTPS too, SIGTERM stops it with exit 0" test "$status" = 0
+else
+  cat "$work/openssl.log"
+  fail "openssl could not make the test certificate"
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"
   exit 1

@@ -272,6 +272,41 @@ inline Fill IssueOralAct(const char* issued_on = "2026-11-02",
 inline Fill PutInWriting(const char* act = "act-written") {
   return [=](C c) { c.initPutInWriting().setWrittenAct(act); };
 }
+// The registers (workflows/registers/): each opens a case of its own.
+inline Fill Certificate(const char* certifies = "residence", const char* issued_by = "org-records",
+                        const char* issued_to = "ნინო ბერიძე", const char* issued_on = "",
+                        const char* retained_copy = "ასლი საქმეში 01-16, ფურცელი 3") {
+  return [=](C c) {
+    auto r = c.initRegisterCertificate();
+    r.setCertifies(certifies);
+    r.setIssuedTo(issued_to);
+    r.setContent("ცხოვრობს სოფ. ჩოლურში");
+    r.setIssuedBy(issued_by);
+    r.setIssuedOn(issued_on);
+    r.setRetainedCopy(retained_copy);
+  };
+}
+inline Fill Trip(const char* employee, const char* from, const char* to, const char* basis = "",
+                 const char* destination = "თბილისი") {
+  return [=](C c) {
+    auto r = c.initRegisterBusinessTrip();
+    r.setEmployee(employee);
+    r.setDestination(destination);
+    r.setPurpose("ტრენინგი საქმისწარმოებაში");
+    r.setFrom(from);
+    r.setTo(to);
+    r.setBasis(basis);
+  };
+}
+inline Fill Memo(const char* addressee, const char* subject = "კომპიუტერის შეკეთების საჭიროება",
+                 const char* text = "გთხოვთ, გამოყოთ ტექნიკური დახმარება") {
+  return [=](C c) {
+    auto r = c.initSubmitMemo();
+    r.setAddressee(addressee);
+    r.setSubject(subject);
+    r.setText(text);
+  };
+}
 
 inline std::vector<std::pair<std::string, Fill>> Catalogue() {
   return {{"assign_resolution", Resolve("info-analytics")},

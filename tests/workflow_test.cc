@@ -916,5 +916,140 @@ TEST(ReplayTest, RandomValidCommandSequencesReplayToTheSameState) {
   EXPECT_GT(steps_total, 200);
 }
 
+// ---- registers: certificates, business trips, memos ---------------------------------------
+
+namespace registers_test {
+
+// The message of the refusal of `fill` by `post`, "" when accepted (then applied).
+std::string RefusalOf(WorkflowBench& bench, const char* post, const Fill& fill) {
+  return bench.Try(post, fill);
+}
+
+TEST(CertificateRegisterTest, EnteredByTheRecordsOfficeFinalAndRefusingBadData) {
+  WorkflowBench bench;
+  ExpectOnlyAllowed(bench, {});
+  // Zugdidi art. 7.2: the register is kept by the authorised person — the records office.
+  Refusal refusal;
+  bench.Try("info-analytics", Certificate(), &refusal);
+  EXPECT_TRUE(refusal.forbidden());
+  EXPECT_NE(RefusalOf(bench, "org-records", Certificate("birth")).find("certifies"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "org-records", Certificate("residence", "no-such-post"))
+                .find("no post 'no-such-post'"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "org-records", Certificate("residence", "org-records", "  "))
+                .find("issued_to is required"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "org-records",
+                      Certificate("residence", "org-records", "ნინო ბერიძე", "", ""))
+                .find("retained_copy is required"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "org-records",
+                      Certificate("residence", "org-records", "ნინო ბერიძე", "2026-11-03"))
+                .find("future"),
+            std::string::npos);
+  EXPECT_EQ(bench.state().kind, Kind::kNone);  // nothing was applied
+
+  bench.Do("org-records",
+           Certificate("goods_origin", "org-head", "შპს „ლეჩხუმის თაფლი“", "2026-10-30"));
+  EXPECT_EQ(bench.state().kind, Kind::kCertificate);
+  EXPECT_EQ(bench.state().stage, Stage::kEntered);
+  EXPECT_EQ(bench.state().registration_number, "certificates/2026/1");
+  EXPECT_EQ(bench.state().certifies, "goods_origin");
+  EXPECT_EQ(bench.state().issued_to, "შპს „ლეჩხუმის თაფლი“");
+  EXPECT_EQ(bench.state().issuer, "org-head");
+  EXPECT_EQ(bench.state().issued_on, "2026-10-30");
+  EXPECT_EQ(bench.state().retained_copy, "ასლი საქმეში 01-16, ფურცელი 3");
+  // The issuing post takes part in the case (it reads it).
+  EXPECT_TRUE(std::binary_search(bench.state().participants.begin(),
+                                 bench.state().participants.end(), std::string("org-head")));
+  ExpectOnlyAllowed(bench, {});  // an entry of the register is final
+  EXPECT_NE(RefusalOf(bench, "org-records", TakeNote()).find("does not apply to a certificate"),
+            std::string::npos);
+}
+
+TEST(BusinessTripJournalTest, EnteredWithItsDatesAndTheOrderThatSendsIt) {
+  WorkflowBench bench;
+  bench.AddLegalAct("act-order", ActFacts{"in_force", "2026-10-20", "order", "17"});
+  bench.AddLegalAct("act-ordinance", ActFacts{"in_force", "2026-10-20", "ordinance", "4"});
+  Refusal refusal;
+  bench.Try("sec-hr", Trip("sec-legal", "2026-11-10", "2026-11-12"), &refusal);
+  EXPECT_TRUE(refusal.forbidden());
+  EXPECT_NE(RefusalOf(bench, "org-records", Trip("sec-legal", "2026-11-12", "2026-11-10"))
+                .find("ends (to) before it starts (from)"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "org-records", Trip("nobody", "2026-11-10", "2026-11-12"))
+                .find("no post 'nobody'"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "org-records", Trip("sec-legal", "2026-11-10", "2026-11-12", "", " "))
+                .find("destination is required"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "org-records", Trip("sec-legal", "2026-11-10", "12.11.2026")), "");
+  EXPECT_NE(RefusalOf(bench, "org-records",
+                      Trip("sec-legal", "2026-11-10", "2026-11-12", "act-ordinance"))
+                .find("no order 'act-ordinance'"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "org-records", Trip("sec-legal", "2026-11-10", "2026-11-12", "x"))
+                .find("no order 'x'"),
+            std::string::npos);
+  EXPECT_EQ(bench.state().kind, Kind::kNone);
+
+  // A one-day trip (to == from) is a trip.
+  bench.Do("org-records", Trip("sec-legal", "2026-11-10", "2026-11-10", "act-order"));
+  EXPECT_EQ(bench.state().kind, Kind::kBusinessTrip);
+  EXPECT_EQ(bench.state().stage, Stage::kEntered);
+  EXPECT_EQ(bench.state().registration_number, "business_trips/2026/1");
+  EXPECT_EQ(bench.state().employee, "sec-legal");
+  EXPECT_EQ(bench.state().trip_from, "2026-11-10");
+  EXPECT_EQ(bench.state().trip_to, "2026-11-10");
+  EXPECT_EQ(bench.state().basis, "act-order");
+  EXPECT_EQ(bench.state().basis_number, "17");
+  ExpectOnlyAllowed(bench, {});
+}
+
+TEST(MemoTest, SubmittedToAHeadAboveNumberedInTheInternalJournalAndTakenNoteOf) {
+  WorkflowBench bench;
+  // Zugdidi art. 17.2(d): to the superior official — not sideways, not down, not unknown.
+  EXPECT_NE(RefusalOf(bench, "sec-legal", Memo("info-head")).find("is not above sec-legal"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "sec-head", Memo("sec-legal")).find("is not above"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "sec-legal", Memo("nobody")).find("no post 'nobody'"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(bench, "sec-legal", Memo("sec-head", "")).find("subject is required"),
+            std::string::npos);
+  EXPECT_NE(
+      RefusalOf(bench, "sec-legal", Memo("sec-head", "საკითხი", "\t")).find("text is required"),
+      std::string::npos);
+  EXPECT_EQ(bench.state().kind, Kind::kNone);
+
+  bench.Do("sec-legal", Memo("sec-head"));
+  EXPECT_EQ(bench.state().kind, Kind::kMemo);
+  EXPECT_EQ(bench.state().stage, Stage::kSubmitted);
+  EXPECT_EQ(bench.state().registration_number, "internal/2026/1");
+  EXPECT_EQ(bench.state().author, "sec-legal");
+  EXPECT_EQ(bench.state().addressee, "sec-head");
+  // The addressee's inbox asks it to take note; nothing else applies to a memo.
+  EXPECT_EQ(ExpectedSteps(bench.state(), bench.org()),
+            (std::vector<ExpectedStep>{{"sec-head", "take_note"}}));
+  ExpectOnlyAllowed(bench, {"take_note"});
+  EXPECT_NE(RefusalOf(bench, "sec-legal", TakeNote()).find("only the addressee (sec-head)"),
+            std::string::npos);
+  bench.Do("sec-head", TakeNote("გასაგებია"));
+  EXPECT_EQ(bench.state().stage, Stage::kNoted);
+  ExpectOnlyAllowed(bench, {});
+  EXPECT_NE(RefusalOf(bench, "sec-head", TakeNote()).find("not possible while the memo is 'noted'"),
+            std::string::npos);
+}
+
+// A memo to a head two levels up (the head of the apparatus) is a memo to a superior too.
+TEST(MemoTest, GoesUpTheWholeSupervisionLine) {
+  WorkflowBench bench;
+  bench.Do("sec-junior-1", Memo("apparatus-head"));
+  EXPECT_EQ(bench.state().addressee, "apparatus-head");
+}
+
+}  // namespace registers_test
+
 }  // namespace
 }  // namespace saqme::workflows

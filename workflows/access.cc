@@ -147,6 +147,12 @@ bool MayReadRegisters(std::string_view post, const OrgChart& org, const Date& da
   return false;
 }
 
+bool MayReadJournal(std::string_view journal, std::string_view post, const OrgChart& org,
+                    const Date& date) {
+  if (journal != "certificates") return MayReadRegisters(post, org, date);
+  return Holds(org, post, Power::kRegister, date) || Holds(org, post, Power::kAudit, date);
+}
+
 bool MayReadAccessLog(std::string_view post, const OrgChart& org, const Date& date) {
   return Holds(org, post, Power::kAudit, date);
 }

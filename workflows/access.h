@@ -6,7 +6,8 @@
 // them or acts for a participant or a supervisor today, by the records office (`register`), by
 // auditors (`audit`), and — for a published legal act or the body's calendar — by everyone.
 // The registers (journals, reports, the nomenclature) are read by the records office, unit
-// heads, the head of the body, auditors, and whoever acts for one of them today.
+// heads, the head of the body, auditors, and whoever acts for one of them today; the register of
+// issued certificates only by the records office and auditors (MayReadJournal).
 #pragma once
 
 #include <string>
@@ -78,6 +79,12 @@ bool MayAddress(const CaseState& state, const Context& context);
 
 // Whether `post` may read the journals, the reports and the nomenclature on `date`.
 bool MayReadRegisters(std::string_view post, const OrgChart& org, const Date& date);
+
+// Whether `post` may read `journal` on `date`: as MayReadRegisters, but for the register of issued
+// certificates, which names the persons they were issued to (personal data): only the records
+// office, which keeps it (Zugdidi statute art. 7.2), and auditors, or whoever acts for them.
+bool MayReadJournal(std::string_view journal, std::string_view post, const OrgChart& org,
+                    const Date& date);
 
 // Whether `post` may read the access log on `date`: auditors (`audit`, also when acting).
 bool MayReadAccessLog(std::string_view post, const OrgChart& org, const Date& date);

@@ -36,6 +36,12 @@ const char* KindName(Kind kind) {
       return "petition";
     case Kind::kOralAct:
       return "oral_act";
+    case Kind::kCertificate:
+      return "certificate";
+    case Kind::kBusinessTrip:
+      return "business_trip";
+    case Kind::kMemo:
+      return "memo";
   }
   return "unknown";
 }
@@ -126,6 +132,10 @@ const char* StageName(Stage stage) {
       return "issued_orally";
     case Stage::kPutInWriting:
       return "put_in_writing";
+    case Stage::kEntered:
+      return "entered";
+    case Stage::kSubmitted:
+      return "submitted";
   }
   return "unknown";
 }
@@ -160,6 +170,12 @@ const char* KindNameKa(Kind kind) {
       return "ელექტრონული პეტიცია „იდეა მერს“";
     case Kind::kOralAct:
       return "ზეპირად გამოცემული აქტი";
+    case Kind::kCertificate:
+      return "ცნობა";
+    case Kind::kBusinessTrip:
+      return "მივლინება";
+    case Kind::kMemo:
+      return "მოხსენებითი ბარათი";
   }
   return "საქმე";
 }
@@ -250,6 +266,10 @@ const char* StageNameKa(Stage stage) {
       return "ზეპირად გამოცემული";
     case Stage::kPutInWriting:
       return "წერილობით გაფორმებული";
+    case Stage::kEntered:
+      return "რეესტრში შეტანილი";
+    case Stage::kSubmitted:
+      return "წარდგენილი";
   }
   return "უცნობი";
 }
@@ -413,6 +433,16 @@ size_t ApproximateBytes(const CaseState& s) {
                                   &s.issued_on,
                                   &s.urgency,
                                   &s.written_act,
+                                  &s.certifies,
+                                  &s.issued_to,
+                                  &s.retained_copy,
+                                  &s.employee,
+                                  &s.destination,
+                                  &s.trip_from,
+                                  &s.trip_to,
+                                  &s.basis,
+                                  &s.basis_number,
+                                  &s.author,
                                   &s.watch.due}) {
     bytes += HeapBytes(*text);
   }

@@ -27,6 +27,10 @@ enum class Kind {
   kSession,         // a sitting of the council, its bureau, a commission or a faction
   kPetition,        // an "Idea to the Mayor" e-petition (workflows/petition.cc)
   kOralAct,         // an act issued orally in urgency, to be put in writing (oral_act.cc)
+  // Register entries (workflows/registers/).
+  kCertificate,   // a certificate issued, in the certificates register (Zugdidi art. 7.2)
+  kBusinessTrip,  // a business trip, in the business-trips journal (the Telavi department)
+  kMemo,          // a memo to a head above, in the internal journal (Zugdidi art. 17.2(დ))
 };
 
 // Correspondence, application, public information, complaint: registered in the incoming
@@ -93,6 +97,10 @@ enum class Stage {
   // Oral acts (workflows/oral_act.cc).
   kOralIssued,    // issued orally: to be put in writing
   kPutInWriting,  // the written act is linked: closed
+  // Certificates and business trips: entered in their register; nothing follows.
+  kEntered,
+  // Memos: submitted to the addressee, who takes note of it (kNoted).
+  kSubmitted,
 };
 
 const char* KindName(Kind kind);     // "public_information"
@@ -226,6 +234,14 @@ struct CaseState {
   uint32_t present = 0, members = 0;
   std::string minutes_number;
   std::vector<std::string> linked_acts;  // draft acts adopted by the session's vote
+  // Register entries (workflows/registers/). A certificate: `registration_number`, `issuer`
+  // (the post that issued it), `subject` (what it certifies, in words) and these; `issued_to` is
+  // personal data. A business trip: `registration_number`, `subject` (its purpose) and these. A
+  // memo: `registration_number` (internal journal), `author`, `addressee`, `subject`, `text`.
+  // `issued_on` is the oral act's field, shared.
+  std::string certifies, issued_to, retained_copy;
+  std::string employee, destination, trip_from, trip_to, basis, basis_number;
+  std::string author;
 
   // The deadline watch.
   DeadlineWatchState watch;

@@ -65,6 +65,9 @@ constexpr CommandLabel kLabels[] = {
      "Record the feasibility study"},
     {"issue_oral_act", "ზეპირად გამოცემული აქტის აღრიცხვა", "Record an act issued orally"},
     {"put_in_writing", "ზეპირი აქტის წერილობით გაფორმება", "Put the oral act in writing"},
+    {"register_certificate", "ცნობის რეგისტრაცია", "Register a certificate"},
+    {"register_business_trip", "მივლინების რეგისტრაცია", "Register a business trip"},
+    {"submit_memo", "მოხსენებითი ბარათის წარდგენა", "Submit a memo"},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "workflows/oral_act.h"
 #include "workflows/org/org_changes.h"
 #include "workflows/petition.h"
+#include "workflows/registers/registers.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows {
@@ -39,6 +40,9 @@ constexpr std::pair<Which, std::string_view> kOpening[] = {
     {Which::CONVENE_SESSION, "convene_session"},
     {Which::SUBMIT_PETITION, "submit_petition"},
     {Which::ISSUE_ORAL_ACT, "issue_oral_act"},
+    {Which::REGISTER_CERTIFICATE, "register_certificate"},
+    {Which::REGISTER_BUSINESS_TRIP, "register_business_trip"},
+    {Which::SUBMIT_MEMO, "submit_memo"},
 };
 
 // The two opening commands that also act on their own existing case.
@@ -100,11 +104,18 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
           return petition::Submit(command.getSubmitPetition(), context);
         case Which::ISSUE_ORAL_ACT:
           return oral_act::Issue(command.getIssueOralAct(), context);
+        case Which::REGISTER_CERTIFICATE:
+          return registers::RegisterCertificate(command.getRegisterCertificate(), context);
+        case Which::REGISTER_BUSINESS_TRIP:
+          return registers::RegisterBusinessTrip(command.getRegisterBusinessTrip(), context);
+        case Which::SUBMIT_MEMO:
+          return registers::SubmitMemo(command.getSubmitMemo(), context);
         default:
           return rules::RefuseNow(
               "the case does not exist yet; open it with register_incoming, draft_letter, "
               "draft_act, issue_assignment, approve_nomenclature, declare_day_off, "
-              "convene_session, submit_petition or issue_oral_act",
+              "convene_session, submit_petition, issue_oral_act, register_certificate,"
+              " register_business_trip or submit_memo",
               "საქმე ჯერ არ არსებობს");
       }
     }
@@ -131,6 +142,10 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         return petition::Decide(state, command, context);
       case Kind::kOralAct:
         return oral_act::Decide(state, command, context);
+      case Kind::kCertificate:
+      case Kind::kBusinessTrip:
+      case Kind::kMemo:
+        return registers::Decide(state, command, context);
       case Kind::kCalendar:
       case Kind::kOrganisation:
         return rules::NotNow(state, command);
@@ -165,7 +180,7 @@ void EvolveParticipants(CaseState& state, schema::Event::Reader event) {
   AddParticipant(state, event.getActingFor().cStr());
   for (const std::string* post :
        {&state.addressee, &state.lead_executor, &state.signed_by, &state.decided_by,
-        &state.deadline_setter, &state.issuer, &state.assignee}) {
+        &state.deadline_setter, &state.issuer, &state.assignee, &state.employee, &state.author}) {
     AddParticipant(state, *post);
   }
   for (const auto& post : state.co_executors) AddParticipant(state, post);
@@ -205,7 +220,8 @@ void Evolve(CaseState& state, schema::Event::Reader event) {
   EvolveWatch(state, event) || incoming::Evolve(state, event) || legal_act::Evolve(state, event) ||
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event) ||
       council_session::Evolve(state, event) || org::Evolve(state, event) ||
-      petition::Evolve(state, event) || oral_act::Evolve(state, event);
+      petition::Evolve(state, event) || oral_act::Evolve(state, event) ||
+      registers::Evolve(state, event);
   // A deadline set anew (not moved by a day off) is no longer the one days off moved.
   if (event.getPayload().which() != schema::Event::Payload::DEADLINE_RECOMPUTED &&
       OpenDeadlineOf(state).due != due_before) {

@@ -443,6 +443,14 @@ const names: Record<string, readonly [string, string]> = {
   'minutes-bureau': ['ბიუროს სხდომების ოქმები', 'Bureau minutes'],
   'minutes-commission': ['კომისიების სხდომების ოქმები', 'Commission minutes'],
   'minutes-faction': ['ფრაქციების სხდომების ოქმები', 'Faction minutes'],
+  // the registers (workflows/registers/)
+  certificates: ['გაცემული ცნობების რეესტრი', 'Issued certificates'],
+  business_trips: ['მივლინების ჟურნალი', 'Business trips'],
+  certificate: ['ცნობა', 'Certificate'],
+  business_trip: ['მივლინება', 'Business trip'],
+  memo: ['მოხსენებითი ბარათი', 'Memo'],
+  entered: ['რეესტრში შეტანილი', 'Entered'],
+  submitted: ['წარდგენილი', 'Submitted'],
   // inbox steps (the action names of the inbox view) when the schema gives no label
   resolve: ['რეზოლუციის დადება', 'Resolve'],
   confirm_receipt: ['მიღების დადასტურება', 'Confirm receipt'],

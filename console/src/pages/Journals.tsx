@@ -15,7 +15,8 @@ import { YearField } from '../widgets/YearField';
 
 export const JOURNALS = ['incoming', 'outgoing', 'internal', 'postal', 'delivery', 'public_information',
   'acts-order', 'acts-ordinance', 'acts-resolution',
-  'minutes-council', 'minutes-bureau', 'minutes-commission', 'minutes-faction'];
+  'minutes-council', 'minutes-bureau', 'minutes-commission', 'minutes-faction',
+  'certificates', 'business_trips'];
 
 // The journals of incoming documents: their `channel` is how the document came in; in the
 // others it is how the answer went out.
