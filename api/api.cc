@@ -149,7 +149,9 @@ const std::set<std::string> kJournals = {
     // the minutes registers (workflows/council_session.h)
     "minutes-council", "minutes-bureau", "minutes-commission", "minutes-faction",
     // the registers (workflows/registers/)
-    "certificates", "business_trips"};
+    "certificates", "business_trips",
+    // the archive's yearly inventories (workflows/nomenclature.cc)
+    "archive_inventory"};
 
 }  // namespace
 

@@ -38,6 +38,7 @@ const std::map<std::string, Label, std::less<>> kJournalTitles = {
     {"minutes-faction", {"ფრაქციების სხდომების ოქმების რეესტრი", "Minutes of the factions"}},
     {"certificates", {"გაცემული ცნობების რეესტრი", "Register of issued certificates"}},
     {"business_trips", {"მივლინების ჟურნალი", "Business trips"}},
+    {"archive_inventory", {"საუწყებო არქივის ანაწერი", "Departmental archive inventory"}},
 };
 
 const std::map<std::string, Label, std::less<>> kColumnLabels = {
@@ -98,6 +99,9 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"basis_number", {"ბრძანების №", "Order number"}},
     {"document", {"დოკუმენტი", "Document"}},
     {"author", {"ავტორი", "Author"}},
+    {"year", {"საქმეების წელი", "Year of the files"}},
+    {"files", {"საქმეების რაოდენობა", "Number of files"}},
+    {"codes", {"საქმეების ინდექსები", "File codes"}},
 };
 
 // The entry keys whose values are post ids.

@@ -78,9 +78,12 @@ workflows::Context BaseContext(const EngineOptions& options, const workflows::Or
   return context;
 }
 
-// Whether a nomenclature view entry (if any) is a file still open for filing.
-bool IsOpenFile(const std::optional<std::string>& entry) {
-  return entry && !boost::json::parse(*entry).as_object().at("archived").as_bool();
+// What a nomenclature view entry (if any) says of its file: absent, open or in the archive.
+workflows::FileStatus FileStatusOf(const std::optional<std::string>& entry) {
+  if (!entry) return workflows::FileStatus::kAbsent;
+  return boost::json::parse(*entry).as_object().at("archived").as_bool()
+             ? workflows::FileStatus::kArchived
+             : workflows::FileStatus::kOpen;
 }
 
 // The legal act of a case view entry (if any); nullopt when the case is not a legal act.
@@ -289,7 +292,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       return std::to_string(LastNumber(journal, year) + ++before);
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
-      return IsOpenFile(Read(kNomenclatureView, NomenclatureKey(year, code)));
+      return FileStatusOf(Read(kNomenclatureView, NomenclatureKey(year, code)));
     };
     context.legal_act = [this](std::string_view case_id) {
       return ActFactsOf(Read(kCasesView, std::string(case_id)));
@@ -852,7 +855,7 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
     std::string value;
     auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kNomenclatureView),
                             NomenclatureKey(year, code), &value);
-    return IsOpenFile(s.ok() ? std::optional<std::string>(value) : std::nullopt);
+    return FileStatusOf(s.ok() ? std::optional<std::string>(value) : std::nullopt);
   };
   read.context.legal_act = [log](std::string_view case_id) {
     std::string value;

@@ -16,6 +16,7 @@
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
 #include "workflows/council_session.h"
+#include "workflows/nomenclature.h"
 #include "workflows/petition.h"
 
 namespace saqme::engine {
@@ -39,6 +40,25 @@ void PutJournal(ViewSink& sink, const char* journal, int year, uint32_t number,
   entry["number"] = number;
   entry["journal"] = journal;
   sink.Put(kJournalsView, JournalKey(journal, year, number), boost::json::serialize(entry));
+}
+
+// The nomenclature view's entry of `file` of nomenclature case `s`, with its archive state:
+// "open", "departmental" (handed to the departmental archive) or "state" (transferred on).
+void PutNomenclatureFile(ViewSink& sink, const CaseState& s,
+                         const workflows::NomenclatureEntry& file) {
+  boost::json::object entry{{"code", file.code},
+                            {"title", file.title},
+                            {"retention", file.retention},
+                            {"archived", file.archived},
+                            {"case_id", s.case_id}};
+  entry["archive"] = !file.archived ? "open" : file.transfer_act.empty() ? "departmental" : "state";
+  entry["state_archive_due"] = workflows::nomenclature::DueToStateArchive(file.retention);
+  if (file.inventory) entry["inventory"] = file.inventory;
+  if (!file.transfer_act.empty()) {
+    entry["transfer_act"] = file.transfer_act;
+    entry["transfer_date"] = file.transfer_date;
+  }
+  sink.Put(kNomenclatureView, NomenclatureKey(s.year, file.code), boost::json::serialize(entry));
 }
 
 // An inbox item: what the post must do (`action`, labelled) and enough of the case to choose
@@ -606,17 +626,32 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                  r.getYear(), ParseNumber(r.getNumber()), entry);
       break;
     }
-    case P::NOMENCLATURE_APPROVED: {
+    case P::NOMENCLATURE_APPROVED:
+      for (const auto& file : after.files) PutNomenclatureFile(sink, after, file);
+      break;
+    case P::FILES_HANDED_TO_ARCHIVE: {
+      // The year's archive inventory (ანაწერი): one entry per inventory, listing its files.
+      auto r = payload.getFilesHandedToArchive();
+      boost::json::array codes;
+      for (auto code : r.getCodes()) codes.emplace_back(code.cStr());
       for (const auto& file : after.files) {
-        sink.Put(kNomenclatureView, NomenclatureKey(after.year, file.code),
-                 boost::json::serialize(boost::json::object{{"code", file.code},
-                                                            {"title", file.title},
-                                                            {"retention", file.retention},
-                                                            {"archived", file.archived},
-                                                            {"case_id", case_id}}));
+        if (file.inventory == r.getInventory()) PutNomenclatureFile(sink, after, file);
       }
+      PutJournal(sink, "archive_inventory", r.getYear(), r.getInventory(),
+                 {{"date", TbilisiDate(event.getOccurredAt())},
+                  {"case_id", case_id},
+                  {"year", r.getYear()},
+                  {"files", codes.size()},
+                  {"codes", std::move(codes)}});
       break;
     }
+    case P::FILES_TRANSFERRED_TO_STATE_ARCHIVE:
+      for (auto code : payload.getFilesTransferredToStateArchive().getCodes()) {
+        for (const auto& file : after.files) {
+          if (file.code == code.cStr()) PutNomenclatureFile(sink, after, file);
+        }
+      }
+      break;
     case P::DEADLINE_APPROACHING:
     case P::DEADLINE_MISSED:
     case P::ESCALATED: {
@@ -666,18 +701,13 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       }
       break;
     }
-    case P::FILE_ARCHIVED: {
+    case P::FILE_ARCHIVED:
       for (const auto& file : after.files) {
-        if (file.code != payload.getFileArchived().getCode().cStr()) continue;
-        sink.Put(kNomenclatureView, NomenclatureKey(after.year, file.code),
-                 boost::json::serialize(boost::json::object{{"code", file.code},
-                                                            {"title", file.title},
-                                                            {"retention", file.retention},
-                                                            {"archived", true},
-                                                            {"case_id", case_id}}));
+        if (file.code == payload.getFileArchived().getCode().cStr()) {
+          PutNomenclatureFile(sink, after, file);
+        }
       }
       break;
-    }
     default:
       break;
   }

@@ -47,7 +47,9 @@ inline void DecideOnANewCase(schema::Command::Reader command, size_t post_choice
   context.deadlines = &workflows::DeadlineTable::Default();
   int number = 0;
   context.next_number = [&number](std::string_view, int) { return std::to_string(++number); };
-  context.in_nomenclature = [](int, std::string_view code) { return code == "01-01"; };
+  context.in_nomenclature = [](int, std::string_view code) {
+    return code == "01-01" ? workflows::FileStatus::kOpen : workflows::FileStatus::kAbsent;
+  };
   context.legal_act = [](std::string_view) { return std::optional<workflows::ActFacts>(); };
   workflows::CaseState state;
   workflows::Decision decision;

@@ -211,6 +211,22 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
       case P::BUSINESS_TRIP_REGISTERED:
         if (this_year) ++report.business_trips;
         break;
+      case P::FILE_ARCHIVED:
+        if (this_year) ++report.archive_files_handed;
+        break;
+      case P::FILES_HANDED_TO_ARCHIVE:
+        if (this_year) {
+          ++report.archive_inventories;
+          report.archive_files_handed +=
+              static_cast<int>(payload.getFilesHandedToArchive().getCodes().size());
+        }
+        break;
+      case P::FILES_TRANSFERRED_TO_STATE_ARCHIVE:
+        if (this_year) {
+          report.archive_files_transferred +=
+              static_cast<int>(payload.getFilesTransferredToStateArchive().getCodes().size());
+        }
+        break;
       case P::ASSIGNMENT_ISSUED:
         if (this_year) ++report.internal_assignments;
         break;
@@ -355,6 +371,9 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
   // The registers (workflows/registers/) and the year's internal correspondence.
   json["certificates"] = {{"total", r.certificates}, {"by_kind", Counts(r.certificates_by_kind)}};
   json["business_trips"] = r.business_trips;
+  json["archive"] = {{"files_handed", r.archive_files_handed},
+                     {"inventories", r.archive_inventories},
+                     {"files_transferred_to_state_archive", r.archive_files_transferred}};
   json["internal"] = {{"total", r.internal_assignments + r.internal_memos},
                       {"assignments", r.internal_assignments},
                       {"memos", r.internal_memos}};
@@ -514,7 +533,13 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
       << r.internal_memos << ")\n";
   out << (english ? "Certificates issued: " : "გაცემული ცნობები: ") << r.certificates << "\n";
   Breakdown(out, r.certificates_by_kind, english);
-  out << (english ? "Business trips: " : "მივლინებები: ") << r.business_trips << "\n\n";
+  out << (english ? "Business trips: " : "მივლინებები: ") << r.business_trips << "\n";
+  out << (english ? "Files handed to the departmental archive: "
+                  : "საუწყებო არქივს გადაცემული საქმეები: ")
+      << r.archive_files_handed << (english ? " (inventories " : " (ანაწერი ")
+      << r.archive_inventories
+      << (english ? "), transferred to the State Archive " : "), სახელმწიფო არქივს გადაეცა ")
+      << r.archive_files_transferred << "\n\n";
   if (r.log_intact) {
     out << (english ? "The log, verified through event " : "ჟურნალი შემოწმებულია მოვლენამდე ")
         << r.head_seq << "; " << (english ? "anchor" : "ანკერი") << ": " << r.anchor << "\n";

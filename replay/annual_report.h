@@ -87,6 +87,10 @@ struct AnnualReport {
   int certificates = 0;
   std::map<std::string, int> certificates_by_kind;
   int business_trips = 0;
+  // The archive (workflows/nomenclature.cc): files handed to the departmental archive in the
+  // year (with an inventory or by archive_file), the inventories drawn up, and files transferred
+  // to the State Archive in the year.
+  int archive_files_handed = 0, archive_inventories = 0, archive_files_transferred = 0;
   int internal_assignments = 0, internal_memos = 0;
   // The documents on control registered in the year, as they stand at the end of the year (or
   // at the log's last event, when that is earlier): docs/workflows.md "Documents on control".

@@ -142,6 +142,10 @@ struct Event {
     certificateRegistered @70 :CertificateRegisteredV1;
     businessTripRegistered @71 :BusinessTripRegisteredV1;
     memoSubmitted @72 :MemoSubmittedV1;
+    # The archive (workflows/nomenclature.cc): files of a closed year handed to the departmental
+    # archive with the year's inventory; the part due to the State Archive transferred by an act.
+    filesHandedToArchive @73 :FilesHandedToArchiveV1;
+    filesTransferredToStateArchive @74 :FilesTransferredToStateArchiveV1;
   }
 }
 
@@ -395,6 +399,22 @@ struct NomenclatureApprovedV1 {
 struct FileArchivedV1 {
   code @0 :Text;
   year @1 :UInt16;
+}
+
+# Files of a closed year handed to the departmental archive (საუწყებო არქივი) with the
+# year's inventory (ანაწერი) numbered `inventory` (1, 2, ... within the nomenclature's year).
+struct FilesHandedToArchiveV1 {
+  year @0 :UInt16;
+  inventory @1 :UInt32;
+  codes @2 :List(Text);
+}
+
+# Files of the departmental archive transferred to the State Archive by a transfer act.
+struct FilesTransferredToStateArchiveV1 {
+  year @0 :UInt16;
+  actNumber @1 :Text;
+  actDate @2 :Text;              # date
+  codes @3 :List(Text);
 }
 
 # Who an alert went to: `post` receives it; when that post acts for an absent one, `actingFor`
@@ -737,6 +757,9 @@ struct Command {
     registerCertificate @56 :RegisterCertificate;
     registerBusinessTrip @57 :RegisterBusinessTrip;
     submitMemo @58 :SubmitMemo;
+    # The archive (case "nomenclature-YYYY").
+    handToArchive @59 :HandToArchive;
+    transferToStateArchive @60 :TransferToStateArchive;
   }
 }
 
@@ -873,6 +896,16 @@ struct RefuseAssignment {
 struct ApproveNomenclature {
   year @0 :UInt16 $label(ka = "წელი", en = "Year");
   files @1 :List(NomenclatureFile) $label(ka = "საქმეები", en = "Files");
+}
+
+struct HandToArchive {
+  codes @0 :List(Text) $label(ka = "საქმეების ინდექსები", en = "File codes");
+}
+
+struct TransferToStateArchive {
+  actNumber @0 :Text $label(ka = "მიღება-ჩაბარების აქტის ნომერი", en = "Transfer act number");
+  actDate @1 :Text $label(ka = "აქტის თარიღი", en = "Transfer act date") $date;
+  codes @2 :List(Text) $label(ka = "საქმეების ინდექსები", en = "File codes");
 }
 
 struct DeclareDayOff {

@@ -187,6 +187,35 @@ inline Fill Approve(int year, std::vector<std::pair<const char*, const char*>> f
 inline Fill ArchiveFile(const char* code) {
   return [=](C c) { c.initArchiveFile().setNomenclatureCode(code); };
 }
+// The year's nomenclature with each file's retention: {code, title, retention}.
+inline Fill ApproveWithRetention(int year, std::vector<std::vector<const char*>> files) {
+  return [=](C c) {
+    auto r = c.initApproveNomenclature();
+    r.setYear(static_cast<uint16_t>(year));
+    auto list = r.initFiles(static_cast<unsigned>(files.size()));
+    for (size_t i = 0; i < files.size(); ++i) {
+      list[i].setCode(files[i][0]);
+      list[i].setTitle(files[i][1]);
+      list[i].setRetention(files[i][2]);
+    }
+  };
+}
+inline Fill HandToArchive(std::vector<const char*> codes) {
+  return [=](C c) {
+    auto list = c.initHandToArchive().initCodes(static_cast<unsigned>(codes.size()));
+    for (size_t i = 0; i < codes.size(); ++i) list.set(i, codes[i]);
+  };
+}
+inline Fill TransferToStateArchive(const char* act, const char* date,
+                                   std::vector<const char*> codes) {
+  return [=](C c) {
+    auto r = c.initTransferToStateArchive();
+    r.setActNumber(act);
+    r.setActDate(date);
+    auto list = r.initCodes(static_cast<unsigned>(codes.size()));
+    for (size_t i = 0; i < codes.size(); ++i) list.set(i, codes[i]);
+  };
+}
 
 // Every later command once, with plausible data, for the refusal tables.
 inline Fill TakeNote(const char* remark = "ინფორმაციისთვის") {
@@ -341,6 +370,8 @@ inline std::vector<std::pair<std::string, Fill>> Catalogue() {
           {"raise_legality_doubt", Doubt()},
           {"refuse_assignment", RefuseAssignment(schema::RefusalGround::UNLAWFUL)},
           {"archive_file", ArchiveFile("01-07")},
+          {"hand_to_archive", HandToArchive({"01-07"})},
+          {"transfer_to_state_archive", TransferToStateArchive("1", "2026-11-02", {"01-07"})},
           {"screen_petition", ScreenPetition()},
           {"fix_petition", FixPetition()},
           {"close_petition", ClosePetition()},

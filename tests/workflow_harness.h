@@ -31,8 +31,8 @@ class WorkflowBench {
 
   void SetToday(const char* date) { today_ = *Date::Parse(date); }
   const Date& today() const { return today_; }
-  void AddNomenclatureFile(int year, const std::string& code) {
-    nomenclature_.insert({year, code});
+  void AddNomenclatureFile(int year, const std::string& code, bool archived = false) {
+    nomenclature_[{year, code}] = archived;
   }
   // What the engine's views would say of legal act `case_id` (Context::legal_act).
   void AddLegalAct(const std::string& case_id, workflows::ActFacts facts) {
@@ -61,7 +61,9 @@ class WorkflowBench {
              std::to_string(take_numbers ? ++counter : counter + 1);
     };
     context.in_nomenclature = [this](int year, std::string_view code) {
-      return nomenclature_.count({year, std::string(code)}) > 0;
+      auto it = nomenclature_.find({year, std::string(code)});
+      if (it == nomenclature_.end()) return workflows::FileStatus::kAbsent;
+      return it->second ? workflows::FileStatus::kArchived : workflows::FileStatus::kOpen;
     };
     context.legal_act = [this](std::string_view case_id) -> std::optional<workflows::ActFacts> {
       auto it = acts_.find(std::string(case_id));
@@ -118,7 +120,7 @@ class WorkflowBench {
   Date today_;
   CaseState state_;
   std::map<std::string, int> counters_;
-  std::set<std::pair<int, std::string>> nomenclature_;
+  std::map<std::pair<int, std::string>, bool> nomenclature_;  // file -> archived
   std::map<std::string, workflows::ActFacts> acts_;
   std::vector<std::vector<capnp::word>> events_;
   boost::json::object last_event_;

@@ -346,7 +346,8 @@ size_t HeapBytes(const std::string& text) {
 template <typename T>
 size_t HeapBytes(const std::vector<T>& items);
 size_t HeapBytes(const NomenclatureEntry& entry) {
-  return HeapBytes(entry.code) + HeapBytes(entry.title) + HeapBytes(entry.retention);
+  return HeapBytes(entry.code) + HeapBytes(entry.title) + HeapBytes(entry.retention) +
+         HeapBytes(entry.transfer_act) + HeapBytes(entry.transfer_date);
 }
 size_t HeapBytes(const PartReport& part) {
   return HeapBytes(part.by) + HeapBytes(part.text) + HeapBytes(part.on);

@@ -110,7 +110,9 @@ const char* StageNameKa(Stage stage);  // "შესრულების პრ
 
 struct NomenclatureEntry {
   std::string code, title, retention;
-  bool archived = false;
+  bool archived = false;   // in the departmental archive (and perhaps transferred on)
+  uint32_t inventory = 0;  // the year's archive inventory that lists it; 0: none (archive_file)
+  std::string transfer_act, transfer_date;  // the State Archive's transfer act, when transferred
 
   bool operator==(const NomenclatureEntry&) const = default;
 };
@@ -226,6 +228,7 @@ struct CaseState {
   // Nomenclature.
   int year = 0;
   std::vector<NomenclatureEntry> files;
+  uint32_t archive_inventories = 0;  // inventories of this year handed to the archive
 
   // Sessions: the body ("council", "bureau", "commission", "faction"), "regular" or
   // "extraordinary", its date, which commission or faction, who convened it and who asked.

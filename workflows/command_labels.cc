@@ -68,6 +68,10 @@ constexpr CommandLabel kLabels[] = {
     {"register_certificate", "ცნობის რეგისტრაცია", "Register a certificate"},
     {"register_business_trip", "მივლინების რეგისტრაცია", "Register a business trip"},
     {"submit_memo", "მოხსენებითი ბარათის წარდგენა", "Submit a memo"},
+    {"hand_to_archive", "საქმეების საუწყებო არქივისთვის გადაცემა (ანაწერით)",
+     "Hand files to the departmental archive (with the inventory)"},
+    {"transfer_to_state_archive", "საქმეების სახელმწიფო არქივისთვის გადაცემა",
+     "Transfer files to the State Archive"},
 };
 
 }  // namespace

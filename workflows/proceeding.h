@@ -29,6 +29,9 @@ struct ActFacts {
   std::string number;       // its registration number, empty before registration
 };
 
+// A nomenclature file as `file` sees it (Context::in_nomenclature).
+enum class FileStatus { kAbsent, kOpen, kArchived };
+
 struct Context {
   std::string actor_post;    // the authenticated post (never a field of the command)
   std::string actor_person;  // who holds it
@@ -42,8 +45,9 @@ struct Context {
   // decision takes a number (a second answers the number after the first); a context for
   // reads (allowed actions) answers without taking.
   std::function<std::string(std::string_view journal, int year)> next_number;
-  // Whether `code` is a file of the approved nomenclature of `year`.
-  std::function<bool(int year, std::string_view code)> in_nomenclature;
+  // Whether `code` is a file of the approved nomenclature of `year`, and if so whether it is
+  // still open for filing or already handed to the archive.
+  std::function<FileStatus(int year, std::string_view code)> in_nomenclature;
   // The legal act of case `case_id`; nullopt when there is no such case or it is not a legal
   // act. May be empty (then every act is unknown).
   std::function<std::optional<ActFacts>(std::string_view case_id)> legal_act;

@@ -507,11 +507,20 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
             "to this year",
             "დოკუმენტი ფაილდება რეგისტრაციის წლიდან მიმდინარე წლამდე ნომენკლატურაში");
       }
-      if (code.empty() || !context.in_nomenclature(year, code)) {
+      const FileStatus status =
+          code.empty() ? FileStatus::kAbsent : context.in_nomenclature(year, code);
+      if (status == FileStatus::kAbsent) {
         return Refuse(
             "there is no file '" + code + "' in the approved nomenclature of " +
                 std::to_string(year),
             "საქმე '" + code + "' " + std::to_string(year) + " წლის ნომენკლატურაში არ არის");
+      }
+      // A file handed to the archive is closed: it accepts no new document (decree No 414).
+      if (status == FileStatus::kArchived) {
+        return Refuse("file '" + code + "' of " + std::to_string(year) +
+                          " is in the archive and accepts no new document",
+                      "საქმე '" + code + "' (" + std::to_string(year) +
+                          ") არქივშია და ახალ დოკუმენტს აღარ იღებს");
       }
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initFiled();
