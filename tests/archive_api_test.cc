@@ -31,7 +31,8 @@ class ArchiveApiTest : public saqme::testing::ServeFixture {
   object File(const std::string& code, const std::string& year) {
     auto nomenclature = Get("org-records", "/v1/nomenclature?year=" + year);
     EXPECT_EQ(nomenclature.status, 200) << nomenclature.body;
-    for (const auto& file : nomenclature.json().at("cases").as_array()) {
+    const auto json = nomenclature.json();
+    for (const auto& file : json.at("cases").as_array()) {
       if (file.at("code") == code.c_str()) return file.as_object();
     }
     ADD_FAILURE() << "no file " << code;
@@ -79,8 +80,11 @@ TEST_F(ArchiveApiTest, HandedWithTheInventoryTransferredByActAndClosedForFiling)
   ASSERT_EQ(
       client_->Post("/v1/admin/clock/advance", tokens_.at("chair"), object{{"days", 3}}).status,
       200);
-  // Not by an executor; then by the records office, inventory 1 of 2026.
-  EXPECT_EQ(Send("info-analytics", nomenclature, Codes("hand_to_archive", {"01-01"})).status, 403);
+  // Not by an executor or a unit head: the nomenclature case is not one they may read (404, as
+  // for any such case; the workflow refuses them the `file` power too); then by the records
+  // office, inventory 1 of 2026.
+  EXPECT_EQ(Send("info-analytics", nomenclature, Codes("hand_to_archive", {"01-01"})).status, 404);
+  EXPECT_EQ(Send("sec-head", nomenclature, Codes("hand_to_archive", {"01-01"})).status, 404);
   auto handed = Ok("org-records", nomenclature, Codes("hand_to_archive", {"01-01", "01-07"}));
   EXPECT_EQ(handed.at("events").as_array()[0].at("data").at("inventory"), 1);
   auto second = Ok("org-records", nomenclature, Codes("hand_to_archive", {"01-08"}));
