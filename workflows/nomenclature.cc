@@ -1,7 +1,9 @@
 // The case nomenclature (საქმეთა ნომენკლატურა): the year's file plan with codes and titles,
 // approved each January (the Lentekhi report: approved in January, 29 files in 2023); documents are
 // filed into a file of that year's plan; a file of a closed year is handed to the departmental
-// archive (unified records-management rules, Presidential decree No 414 of 1 July 1999).
+// archive (unified records-management rules, Presidential decree No 414 of 1 July 1999) with the
+// year's numbered inventory (ანაწერი), and its permanently kept files go on to the State Archive
+// by a transfer act; a file in the archive accepts no new document (workflows/incoming/flow.cc).
 #include "workflows/nomenclature.h"
 
 #include <cctype>
