@@ -68,6 +68,8 @@ constexpr CommandLabel kLabels[] = {
     {"register_certificate", "ცნობის რეგისტრაცია", "Register a certificate"},
     {"register_business_trip", "მივლინების რეგისტრაცია", "Register a business trip"},
     {"submit_memo", "მოხსენებითი ბარათის წარდგენა", "Submit a memo"},
+    {"require_report", "პერიოდული ანგარიშის ვალდებულება", "Require a periodic report"},
+    {"submit_report", "პერიოდული ანგარიშის წარდგენა", "Submit the periodic report"},
 };
 
 }  // namespace
