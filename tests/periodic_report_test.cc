@@ -196,6 +196,9 @@ TEST(PeriodicReportTest, RequiredThenSubmittedWithEveryStateRefusingTheRest) {
   EXPECT_EQ(s.due, "2026-12-04");  // the first Friday of December
   EXPECT_NE(s.due_explanation.find("the first Friday"), std::string::npos) << s.due_explanation;
   EXPECT_NE(s.due_explanation_ka.find("პირველი პარასკევი"), std::string::npos);
+  // The body cites its own statute (its org file's sources).
+  EXPECT_NE(s.due_explanation.find("Zugdidi statute art. 32.4(d)"), std::string::npos);
+  EXPECT_NE(s.due_explanation_ka.find("მუხლი 32.4(დ)"), std::string::npos);
   EXPECT_EQ(OpenDeadlineOf(s).due, "2026-12-04");
   EXPECT_EQ(OpenDeadlineOf(s).responsible, "adm-records-officer");
   ExpectOnlyAllowed(bench, {"submit_report"});
@@ -251,7 +254,9 @@ TEST(PeriodicReportTest, OzurgetiPostsReportQuarterly) {
   bench.Do("org-records", RequireReport("org-protocol", "quarterly", "2026-Q3"));
   EXPECT_EQ(bench.state().due, "2026-10-30");  // a month after 30 September
   EXPECT_EQ(bench.state().recipient, "org-head");
-  EXPECT_NE(bench.state().due_explanation.find("once a quarter"), std::string::npos);
+  EXPECT_NE(bench.state().due_explanation.find(
+                "job descriptions: every post of the apparatus reports once a quarter"),
+            std::string::npos);
 }
 
 }  // namespace
