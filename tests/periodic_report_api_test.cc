@@ -85,6 +85,9 @@ TEST_F(PeriodicReportApiTest, AQuartersObligationsFromOpeningToTheMissAndTheRepo
   EXPECT_EQ(view.at("state"), "report_owed");
   EXPECT_EQ(view.at("report"), "quarterly");
   EXPECT_EQ(view.at("recipient"), "org-head");
+  // The recipient reads the case; a post with no part in it does not.
+  EXPECT_EQ(Get("org-head", "/v1/cases/" + protocol).status, 200);
+  EXPECT_EQ(Get("sec-legal", "/v1/cases/" + protocol).status, 404);
   EXPECT_NE(std::string(view.at("due_explanation").as_string()).find("once a quarter"),
             std::string::npos);
   EXPECT_NE(std::string(view.at("due_explanation_ka").as_string()).find("კვარტალში ერთხელ"),

@@ -186,7 +186,8 @@ void EvolveParticipants(CaseState& state, schema::Event::Reader event) {
   AddParticipant(state, event.getActingFor().cStr());
   for (const std::string* post :
        {&state.addressee, &state.lead_executor, &state.signed_by, &state.decided_by,
-        &state.deadline_setter, &state.issuer, &state.assignee, &state.employee, &state.author}) {
+        &state.deadline_setter, &state.issuer, &state.assignee, &state.employee, &state.author,
+        &state.report_post, &state.recipient}) {
     AddParticipant(state, *post);
   }
   for (const auto& post : state.co_executors) AddParticipant(state, post);
