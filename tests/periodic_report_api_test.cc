@@ -26,7 +26,8 @@ class PeriodicReportApiTest : public saqme::testing::ServeFixture {
   object InboxItem(const std::string& post, const std::string& id) {
     auto reply = Get(post, "/v1/inbox");
     EXPECT_EQ(reply.status, 200) << reply.body;
-    for (const auto& item : reply.json().at("items").as_array()) {
+    const auto inbox = reply.json();
+    for (const auto& item : inbox.at("items").as_array()) {
       if (item.at("case_id").as_string() == id) return item.as_object();
     }
     return {};
@@ -36,7 +37,8 @@ class PeriodicReportApiTest : public saqme::testing::ServeFixture {
     auto reply = Get(post, "/v1/alerts");
     EXPECT_EQ(reply.status, 200) << reply.body;
     int n = 0;
-    for (const auto& a : reply.json().at("alerts").as_array()) {
+    const auto alerts = reply.json();
+    for (const auto& a : alerts.at("alerts").as_array()) {
       n += a.at("type") == type && a.at("case_id").as_string() == id;
     }
     return n;
@@ -81,7 +83,8 @@ TEST_F(PeriodicReportApiTest, AQuartersObligationsFromOpeningToTheMissAndTheRepo
   EXPECT_EQ(item.at("action"), "submit_report");
   EXPECT_EQ(item.at("due"), "2026-10-30");
   EXPECT_EQ(item.at("subject"), "2026-Q3");
-  auto view = Get("org-protocol", "/v1/cases/" + protocol).json().as_object();
+  const auto view_json = Get("org-protocol", "/v1/cases/" + protocol).json();
+  const object& view = view_json.as_object();
   EXPECT_EQ(view.at("state"), "report_owed");
   EXPECT_EQ(view.at("report"), "quarterly");
   EXPECT_EQ(view.at("recipient"), "org-head");
