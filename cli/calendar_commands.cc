@@ -38,7 +38,8 @@ int RunDeadline(int argc, char** argv) {
     return 2;
   }
   if (args->Has("help")) {
-    std::cout << "usage: saqme deadline --from YYYY-MM-DD --rule months:N|days:N|working-days:N\n"
+    std::cout << "usage: saqme deadline --from YYYY-MM-DD --rule months:N|days:N|working-days:N|\n"
+                 "                      first-weekday-of-next-month:DAY\n"
                  "                      [--source TEXT] [--data DIR]\n\n"
                  "Prints the due date on the first line, then how it was computed: the rule, its\n"
                  "legal source (--source, e.g. \"GAC art. 40\"), the start, the raw end and every\n"
@@ -60,8 +61,10 @@ int RunDeadline(int argc, char** argv) {
   if (!rule) {
     PrintError(
         Status::Error(Status::Code::kInvalidArgument,
-                      "--rule needs months:N, days:N or working-days:N with N from 1 to 3660",
-                      "--rule უნდა იყოს months:N, days:N ან working-days:N (N 1-დან 3660-მდე)"));
+                      "--rule needs months:N, days:N or working-days:N with N from 1 to 3660, or "
+                      "first-weekday-of-next-month:DAY (DAY: monday … sunday)",
+                      "--rule უნდა იყოს months:N, days:N ან working-days:N (N 1-დან 3660-მდე), "
+                      "ან first-weekday-of-next-month:DAY (DAY: monday … sunday)"));
     return 2;
   }
   auto calendar = CalendarFor(args.value());

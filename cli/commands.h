@@ -18,6 +18,7 @@ int RunVerify(int argc, char** argv);
 int RunRestore(int argc, char** argv);
 int RunReplay(int argc, char** argv);
 int RunReport(int argc, char** argv);
+int RunReportingPeriod(int argc, char** argv);
 int RunRebuild(int argc, char** argv);
 int RunCheck(int argc, char** argv);
 int RunExport(int argc, char** argv);

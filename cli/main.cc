@@ -31,6 +31,8 @@ constexpr Subcommand kSubcommands[] = {
     {"rebuild", saqme::cli::RunRebuild, "rebuild every view from the log (server stopped)"},
     {"replay", saqme::cli::RunReplay, "a case event by event, as it stood at any moment"},
     {"report", saqme::cli::RunReport, "the annual report of the apparatus for a year"},
+    {"reporting-period", saqme::cli::RunReportingPeriod,
+     "the require_report commands that open a reporting period's obligations"},
     {"restore", saqme::cli::RunRestore,
      "restore a backup into a new data directory and verify its chain"},
     {"serve", saqme::cli::RunServe, "serve the HTTP API (the main job)"},

@@ -286,6 +286,15 @@ boost::json::object CaseView(const CaseState& s) {
   set("basis_number", s.basis_number);
   set("author", s.author);
   if (s.kind == Kind::kMemo) set("text", s.text);
+  if (s.kind == Kind::kPeriodicReport) {
+    set("post", s.report_post);
+    set("report", s.report);
+    set("period", s.period);
+    set("period_end", s.period_end);
+    set("recipient", s.recipient);
+    set("text", s.text);
+    set("submitted_on", s.report_submitted_on);
+  }
   if (s.kind == Kind::kNomenclature) view["year"] = s.year;
   if (s.kind == Kind::kSession) SessionView(s, view);
   if (s.kind == Kind::kCalendar) {

@@ -15,6 +15,7 @@
 #include "storage/saqme.capnp.h"
 #include "workflows/calendar/holiday_calendar.h"
 #include "workflows/deadline_table.h"
+#include "workflows/report_table.h"
 
 namespace saqme::generate {
 namespace {
@@ -64,6 +65,8 @@ enum class Op : uint8_t {
   kRegisterBusinessTrip,
   kSubmitMemo,
   kTakeNote,
+  kRequireReport,
+  kSubmitReport,
 };
 
 enum class ProcKind : uint8_t {
@@ -83,6 +86,7 @@ enum class ProcKind : uint8_t {
   kCertificate,
   kBusinessTrip,
   kMemo,
+  kPeriodicReport,
 };
 
 // Which body sits (a session's Proc::body).
@@ -105,7 +109,8 @@ struct Proc {
   SenderKind sender_kind = kCitizen;
   Body body = kCouncil;        // a session: who sits
   bool extraordinary = false;  // a council session: extraordinary
-  uint32_t linked = 0;         // an oral act: the index of the order (proc) that puts it in writing
+  uint32_t linked = 0;  // an oral act: the index of the order (proc) that puts it in writing;
+                        // a periodic report: its rule's index in ReportTable::Default()
 };
 
 // One planned command: on which working day and hour, by whom, in which proceeding.
@@ -172,7 +177,8 @@ class Planner {
     // Planned last, so that the draws of the seed's figures stay as they were.
     PlanPetitions(p_.petitions * scale_);
     PlanOralActs(p_.oral_acts * scale_);
-    PlanRegisters();  // last: the plan before it draws the same numbers as without it
+    PlanRegisters();        // last: the plan before it draws the same numbers as without it
+    PlanPeriodicReports();  // last again, for the same reason
     std::sort(steps_.begin(), steps_.end(), [](const Step& a, const Step& b) {
       return std::tie(a.day, a.hour, a.proc, a.seq) < std::tie(b.day, b.hour, b.proc, b.seq);
     });
@@ -618,6 +624,42 @@ class Planner {
     }
   }
 
+  // The reports the chart's body owes (data/periodic_reports.tsv) for every period that ends
+  // before the year's last working day: the records office requires each on the first working
+  // day after the period, and the post submits it the same day — on time, before any reminder,
+  // as the seed's apparatus reports (the Lentekhi apparatus is a council's, reporting quarterly
+  // as Ozurgeti's). `subject` encodes the period: month m, 100 + quarter, 200 + half.
+  void PlanPeriodicReports() {
+    const auto& rules = workflows::ReportTable::Default().rules();
+    uint32_t serial = 0;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      if (rules[r].body != org_.body_id()) continue;
+      struct Unit {
+        const char* name;
+        int count, months, code;
+      };
+      for (const auto& [unit, count, months, code] :
+           {Unit{"month", 12, 1, 0}, Unit{"quarter", 4, 3, 100}, Unit{"half", 2, 6, 200}}) {
+        if (!rules[r].AllowsPeriod(unit)) continue;
+        for (int n = 1; n <= count; ++n) {
+          const int end_month = n * months;
+          const Date end(days_.front().year(), end_month,
+                         Date::DaysInMonth(days_.front().year(), end_month));
+          const int day = DayOnOrBefore(end) + 1;
+          if (day > Last()) continue;
+          for (const auto& post : workflows::ObligedPosts(rules[r], org_)) {
+            Proc proc{ProcKind::kPeriodicReport, serial++, Intern(post)};
+            proc.subject = static_cast<uint16_t>(code + n);
+            proc.linked = static_cast<uint32_t>(r);
+            Cursor step(this, NewProc(proc));
+            step.At(day, Op::kRequireReport, "org-records");
+            step.At(day, Op::kSubmitReport, proc.head);
+          }
+        }
+      }
+    }
+  }
+
   const YearProfile& p_;
   const workflows::OrgChart& org_;
   const workflows::HolidayCalendar& calendar_;
@@ -637,10 +679,10 @@ class Planner {
 
 std::string CaseId(int year, const Proc& proc) {
   static const char* const kPrefix[] = {
-      "nomenclature",       "correspondence", "application",   "complaint",
-      "public-information", "letter",         "order",         "ordinance",
-      "resolution",         "assignment",     "session",       "petition",
-      "oral-act",           "certificate",    "business-trip", "memo"};
+      "nomenclature", "correspondence", "application", "complaint",   "public-information",
+      "letter",       "order",          "ordinance",   "resolution",  "assignment",
+      "session",      "petition",       "oral-act",    "certificate", "business-trip",
+      "memo",         "periodic-report"};
   const std::string prefix = std::to_string(year) + "-" + kPrefix[static_cast<int>(proc.kind)];
   if (proc.kind == ProcKind::kNomenclature) return prefix;
   return prefix + "-" + std::to_string(proc.serial + 1);
@@ -1046,6 +1088,20 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
     }
     case Op::kTakeNote:
       c.initTakeNote().setRemark("");
+      return;
+    case Op::kRequireReport: {
+      auto r = c.initRequireReport();
+      static const char* const kUnitMark[] = {"", "-Q", "-H"};
+      const int unit = proc.subject / 100, n = proc.subject % 100;
+      std::string period = std::to_string(year) + kUnitMark[unit];
+      period += unit == 0 ? (n < 10 ? "-0" : "-") + std::to_string(n) : std::to_string(n);
+      r.setPost(proc.head);
+      r.setReport(workflows::ReportTable::Default().rules()[proc.linked].report);
+      r.setPeriod(period);
+      return;
+    }
+    case Op::kSubmitReport:
+      c.initSubmitReport().setText("საანგარიშგებო პერიოდში შესრულებული სამუშაოს ანგარიში");
       return;
   }
 }

@@ -65,6 +65,17 @@ void CountOralAct(const CaseFacts& c, OralActFigures& f) {
   }
 }
 
+// A report submitted after the as-of day is still owed at that day.
+void CountPeriodicReport(const CaseFacts& c, const std::string& as_of, PeriodicReportFigures& f) {
+  ++f.required;
+  const std::string& submitted = c.state.report_submitted_on;
+  if (!submitted.empty() && submitted <= as_of) {
+    ++(submitted <= c.state.due ? f.on_time : f.late);
+  } else {
+    ++(c.state.due < as_of ? f.missing : f.open);
+  }
+}
+
 void Count(const CaseFacts& c, ProceedingFigures& figures) {
   ++figures.registered;
   figures.extensions += c.extensions;
@@ -275,6 +286,9 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
     if (c.state.kind == Kind::kOralAct && YearOf(c.state.issued_on) == year) {
       CountOralAct(c, report.oral_acts);
     }
+    if (c.state.kind == Kind::kPeriodicReport && YearOf(c.state.period_end) == year) {
+      CountPeriodicReport(c, as_of->ToString(), report.periodic_reports);
+    }
     if (!IsIncoming(c.state.kind) || YearOf(c.state.registered_on) != year ||
         c.state.stage == workflows::Stage::kVoid) {
       continue;
@@ -363,6 +377,12 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
         {"put_in_writing", r.oral_acts.put_in_writing},
         {"put_in_writing_late", r.oral_acts.put_in_writing_late},
         {"open", r.oral_acts.open}}},
+      {"periodic_reports",
+       {{"required", r.periodic_reports.required},
+        {"on_time", r.periodic_reports.on_time},
+        {"late", r.periodic_reports.late},
+        {"missing", r.periodic_reports.missing},
+        {"open", r.periodic_reports.open}}},
       {"log",
        {{"intact", r.log_intact},
         {"verified_through_seq", r.head_seq},
@@ -526,7 +546,13 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
       << p.open << "\n";
   out << (english ? "Acts issued orally: " : "ზეპირად გამოცემული აქტები: ") << r.oral_acts.issued
       << (english ? ", put in writing " : ", წერილობით გაფორმდა ") << r.oral_acts.put_in_writing
-      << (english ? " (late " : " (ვადის დარღვევით ") << r.oral_acts.put_in_writing_late << ")\n\n";
+      << (english ? " (late " : " (ვადის დარღვევით ") << r.oral_acts.put_in_writing_late << ")\n";
+  const PeriodicReportFigures& pr = r.periodic_reports;
+  out << (english ? "Periodic reports owed: " : "პერიოდული ანგარიშები: ") << pr.required
+      << (english ? ", on time " : ", დროულად ") << pr.on_time
+      << (english ? ", late " : ", დაგვიანებით ") << pr.late
+      << (english ? ", missing " : ", წარუდგენელი ") << pr.missing
+      << (english ? ", not yet due " : ", ვადა ჯერ არ გასულა ") << pr.open << "\n\n";
   out << (english ? "Internal correspondence: " : "შიდა კორესპონდენცია: ")
       << r.internal_assignments + r.internal_memos << (english ? " (assignments " : " (დავალება ")
       << r.internal_assignments << (english ? ", memos " : ", მოხსენებითი ბარათი ")

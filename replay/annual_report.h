@@ -60,6 +60,16 @@ struct OralActFigures {
   int open = 0;                 // not yet in writing
 };
 
+// Periodic reports owed for periods ending in the year (Zugdidi statute art. 32; data/
+// periodic_reports.tsv), as they stand at the end of the year (or the log's last event).
+struct PeriodicReportFigures {
+  int required = 0;
+  int on_time = 0;  // submitted by the due date
+  int late = 0;     // submitted after it
+  int missing = 0;  // not submitted, the due date passed
+  int open = 0;     // not submitted, not yet due
+};
+
 struct AnnualReport {
   int year = 0;
   int incoming = 0;         // registered in the incoming journal that year
@@ -97,6 +107,7 @@ struct AnnualReport {
   workflows::ControlFigures on_control;
   PetitionFigures petitions;
   OralActFigures oral_acts;
+  PeriodicReportFigures periodic_reports;
   // The log the report was computed from: its intact chain up to `head_seq`.
   bool log_intact = false;
   uint64_t head_seq = 0;

@@ -146,6 +146,9 @@ struct Event {
     # archive with the year's inventory; the part due to the State Archive transferred by an act.
     filesHandedToArchive @73 :FilesHandedToArchiveV1;
     filesTransferredToStateArchive @74 :FilesTransferredToStateArchiveV1;
+    # Periodic reports owed by a post for a period (workflows/periodic_report.cc).
+    reportRequired @75 :ReportRequiredV1;
+    reportSubmitted @76 :ReportSubmittedV1;
   }
 }
 
@@ -662,6 +665,26 @@ struct BusinessTripRegisteredV1 {
 
 # A memo (მოხსენებითი ბარათი) from a post to a head above it (Zugdidi statute art. 17.2(დ)),
 # registered in the internal journal.
+# A periodic report owed by `post` for `period` (Zugdidi statute art. 32; Ozurgeti job
+# descriptions: quarterly), due by `due` (data/periodic_reports.tsv names the rule).
+struct ReportRequiredV1 {
+  post @0 :Text;                 # the obliged post id
+  report @1 :Text;               # the report kind of data/periodic_reports.tsv: staff_monthly, ...
+  period @2 :Text;               # "2026-11", "2026-Q4", "2026-H2", "2026"
+  periodEnd @3 :Text;            # its last day, the start of the deadline
+  recipient @4 :Text;            # post id the report goes to
+  due @5 :Text;
+  dueExplanation @6 :Text;
+  dueExplanationKa @7 :Text;
+}
+
+# The report submitted: the obligation ends (late when after `due`).
+struct ReportSubmittedV1 {
+  text @0 :Text;                 # the report or its summary
+  submittedOn @1 :Text;          # Tbilisi date
+  by @2 :Text;                   # the obliged post (also when someone acts for it)
+}
+
 struct MemoSubmittedV1 {
   number @0 :Text;               # number in the internal journal of its year
   author @1 :Text;               # post id
@@ -760,6 +783,10 @@ struct Command {
     # The archive (case "nomenclature-YYYY").
     handToArchive @59 :HandToArchive;
     transferToStateArchive @60 :TransferToStateArchive;
+    # Periodic reports.
+    requireReport @61 :RequireReport;
+    submitReport @62 :TextOnly
+        $note([(field = "text", label = (ka = "ანგარიში", en = "The report"))]);
   }
 }
 
@@ -1082,6 +1109,19 @@ struct RegisterBusinessTrip {
 }
 
 # The author is the actor's post.
+struct RequireReport {
+  post @0 :Text $label(ka = "ანგარიშვალდებული თანამდებობა", en = "Obliged post") $post;
+  report @1 :Text $label(ka = "ანგარიშის სახე", en = "Report")
+      $choices([(value = "staff_monthly",
+                 label = (ka = "მოხელის ყოველთვიური ანგარიში", en = "Employee's monthly report")),
+                (value = "division", label = (ka = "განყოფილების ანგარიში", en = "Division's report")),
+                (value = "service", label = (ka = "სამსახურის ანგარიში", en = "Service's report")),
+                (value = "mayoralty", label = (ka = "მერიის ანგარიში", en = "Mayoralty's report")),
+                (value = "quarterly",
+                 label = (ka = "კვარტალური ანგარიში", en = "Quarterly report"))]);
+  period @2 :Text $label(ka = "საანგარიშგებო პერიოდი", en = "Reporting period");
+}
+
 struct SubmitMemo {
   addressee @0 :Text $label(ka = "ადრესატი (ზემდგომი)", en = "Addressee (a head above)") $post;
   subject @1 :Text $label(ka = "საკითხი", en = "Subject");

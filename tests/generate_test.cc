@@ -82,6 +82,10 @@ TEST(GenerateTest, TheLentekhiYear2023ReproducesTheSeedsFigures) {
   EXPECT_EQ(json.at("oral_acts"),
             boost::json::parse(
                 R"({"issued": 4, "put_in_writing": 4, "put_in_writing_late": 0, "open": 0})"));
+  // Every post of the apparatus but the chair reports quarterly: Q1–Q3 in the year, on time.
+  EXPECT_EQ(
+      json.at("periodic_reports"),
+      boost::json::parse(R"({"required": 63, "on_time": 63, "late": 0, "missing": 0, "open": 0})"));
   EXPECT_TRUE(report.log_intact);
   EXPECT_EQ(report.head_seq, summary.last_seq);
   EXPECT_EQ(ReportOf(dir.path(), 2024).incoming, 0);  // nothing spills into the next year

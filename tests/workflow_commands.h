@@ -337,6 +337,19 @@ inline Fill Memo(const char* addressee, const char* subject = "კომპი�
   };
 }
 
+// Periodic reports (workflows/periodic_report.cc): require_report opens the case.
+inline Fill RequireReport(const char* post, const char* report, const char* period) {
+  return [=](C c) {
+    auto r = c.initRequireReport();
+    r.setPost(post);
+    r.setReport(report);
+    r.setPeriod(period);
+  };
+}
+inline Fill SubmitReport(const char* text = "ნოემბერში შესრულებული სამუშაოს ანგარიში") {
+  return [=](C c) { c.initSubmitReport().setText(text); };
+}
+
 inline std::vector<std::pair<std::string, Fill>> Catalogue() {
   return {{"assign_resolution", Resolve("info-analytics")},
           {"confirm_receipt", kReceipt},
@@ -378,7 +391,8 @@ inline std::vector<std::pair<std::string, Fill>> Catalogue() {
           {"record_votes", RecordVotes(1000)},
           {"decide_petition", DecidePetition()},
           {"record_feasibility", RecordFeasibility()},
-          {"put_in_writing", PutInWriting()}};
+          {"put_in_writing", PutInWriting()},
+          {"submit_report", SubmitReport()}};
 }
 
 }  // namespace saqme::testing::commands

@@ -168,6 +168,9 @@ std::vector<ExpectedStep> ExpectedSteps(const CaseState& s, const OrgChart& org)
     case Stage::kOralIssued:
       steps.push_back({s.issuer, "put_in_writing"});
       break;
+    case Stage::kReportOwed:
+      steps.push_back({s.report_post, "submit_report"});
+      break;
     case Stage::kSubmitted:  // a memo: its addressee takes note of it (registers/memo.cc)
       steps.push_back({s.addressee, "take_note"});
       break;

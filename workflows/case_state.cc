@@ -42,6 +42,8 @@ const char* KindName(Kind kind) {
       return "business_trip";
     case Kind::kMemo:
       return "memo";
+    case Kind::kPeriodicReport:
+      return "periodic_report";
   }
   return "unknown";
 }
@@ -136,6 +138,10 @@ const char* StageName(Stage stage) {
       return "entered";
     case Stage::kSubmitted:
       return "submitted";
+    case Stage::kReportOwed:
+      return "report_owed";
+    case Stage::kReportSubmitted:
+      return "report_submitted";
   }
   return "unknown";
 }
@@ -176,6 +182,8 @@ const char* KindNameKa(Kind kind) {
       return "მივლინება";
     case Kind::kMemo:
       return "მოხსენებითი ბარათი";
+    case Kind::kPeriodicReport:
+      return "პერიოდული ანგარიში";
   }
   return "საქმე";
 }
@@ -270,6 +278,10 @@ const char* StageNameKa(Stage stage) {
       return "რეესტრში შეტანილი";
     case Stage::kSubmitted:
       return "წარდგენილი";
+    case Stage::kReportOwed:
+      return "ანგარიში მოსალოდნელია";
+    case Stage::kReportSubmitted:
+      return "ანგარიში წარდგენილია";
   }
   return "უცნობი";
 }
@@ -307,6 +319,10 @@ OpenDeadline OpenDeadlineOf(const CaseState& s) {
   }
   // Zugdidi statute art. 39.3: the issuer puts its oral act in writing.
   if (s.kind == Kind::kOralAct && s.stage == Stage::kOralIssued) return {s.due, s.issuer};
+  // Zugdidi statute art. 32.4: the obliged post answers for its report.
+  if (s.kind == Kind::kPeriodicReport && s.stage == Stage::kReportOwed) {
+    return {s.due, s.report_post};
+  }
   return {};
 }
 
@@ -444,6 +460,12 @@ size_t ApproximateBytes(const CaseState& s) {
                                   &s.basis,
                                   &s.basis_number,
                                   &s.author,
+                                  &s.report_post,
+                                  &s.report,
+                                  &s.period,
+                                  &s.period_end,
+                                  &s.recipient,
+                                  &s.report_submitted_on,
                                   &s.watch.due}) {
     bytes += HeapBytes(*text);
   }

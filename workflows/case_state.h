@@ -28,9 +28,10 @@ enum class Kind {
   kPetition,        // an "Idea to the Mayor" e-petition (workflows/petition.cc)
   kOralAct,         // an act issued orally in urgency, to be put in writing (oral_act.cc)
   // Register entries (workflows/registers/).
-  kCertificate,   // a certificate issued, in the certificates register (Zugdidi art. 7.2)
-  kBusinessTrip,  // a business trip, in the business-trips journal (the Telavi department)
-  kMemo,          // a memo to a head above, in the internal journal (Zugdidi art. 17.2(დ))
+  kCertificate,     // a certificate issued, in the certificates register (Zugdidi art. 7.2)
+  kBusinessTrip,    // a business trip, in the business-trips journal (the Telavi department)
+  kMemo,            // a memo to a head above, in the internal journal (Zugdidi art. 17.2(დ))
+  kPeriodicReport,  // a report a post owes for a period (workflows/periodic_report.cc)
 };
 
 // Correspondence, application, public information, complaint: registered in the incoming
@@ -101,6 +102,9 @@ enum class Stage {
   kEntered,
   // Memos: submitted to the addressee, who takes note of it (kNoted).
   kSubmitted,
+  // Periodic reports (workflows/periodic_report.cc).
+  kReportOwed,       // required: the obliged post submits it by the due date
+  kReportSubmitted,  // submitted: closed
 };
 
 const char* KindName(Kind kind);     // "public_information"
@@ -245,6 +249,9 @@ struct CaseState {
   std::string certifies, issued_to, retained_copy;
   std::string employee, destination, trip_from, trip_to, basis, basis_number;
   std::string author;
+  // Periodic reports: the obliged post, the report kind, its period and the period's last day,
+  // the recipient and when it was submitted (`text` holds the report, `due` its deadline).
+  std::string report_post, report, period, period_end, recipient, report_submitted_on;
 
   // The deadline watch.
   DeadlineWatchState watch;

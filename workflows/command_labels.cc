@@ -72,6 +72,8 @@ constexpr CommandLabel kLabels[] = {
      "Hand files to the departmental archive (with the inventory)"},
     {"transfer_to_state_archive", "საქმეების სახელმწიფო არქივისთვის გადაცემა",
      "Transfer files to the State Archive"},
+    {"require_report", "პერიოდული ანგარიშის ვალდებულება", "Require a periodic report"},
+    {"submit_report", "პერიოდული ანგარიშის წარდგენა", "Submit the periodic report"},
 };
 
 }  // namespace

@@ -41,7 +41,9 @@ Result<DeadlineTable> DeadlineTable::Parse(std::string_view tsv) {
   for (const char* key :
        {"correspondence", "application", "application-extension", "public_information",
         "public_information-rights", "complaint", "petition-screening", "petition-fix",
-        "petition-vote", "petition-decision", "petition-feasibility", "oral_act"}) {
+        "petition-vote", "petition-decision", "petition-feasibility", "oral_act",
+        "report-staff-monthly", "report-division", "report-service", "report-mayoralty",
+        "report-quarterly"}) {
     if (!table.Has(key)) {
       return Status::Error(Status::Code::kInvalidArgument,
                            std::string("deadline table: the rule '") + key + "' is missing",

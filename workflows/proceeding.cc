@@ -13,6 +13,7 @@
 #include "workflows/nomenclature.h"
 #include "workflows/oral_act.h"
 #include "workflows/org/org_changes.h"
+#include "workflows/periodic_report.h"
 #include "workflows/petition.h"
 #include "workflows/registers/registers.h"
 #include "workflows/rules.h"
@@ -43,6 +44,7 @@ constexpr std::pair<Which, std::string_view> kOpening[] = {
     {Which::REGISTER_CERTIFICATE, "register_certificate"},
     {Which::REGISTER_BUSINESS_TRIP, "register_business_trip"},
     {Which::SUBMIT_MEMO, "submit_memo"},
+    {Which::REQUIRE_REPORT, "require_report"},
 };
 
 // The two opening commands that also act on their own existing case.
@@ -110,12 +112,14 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
           return registers::RegisterBusinessTrip(command.getRegisterBusinessTrip(), context);
         case Which::SUBMIT_MEMO:
           return registers::SubmitMemo(command.getSubmitMemo(), context);
+        case Which::REQUIRE_REPORT:
+          return periodic_report::Require(command.getRequireReport(), context);
         default:
           return rules::RefuseNow(
               "the case does not exist yet; open it with register_incoming, draft_letter, "
               "draft_act, issue_assignment, approve_nomenclature, declare_day_off, "
               "convene_session, submit_petition, issue_oral_act, register_certificate,"
-              " register_business_trip or submit_memo",
+              " register_business_trip, submit_memo or require_report",
               "საქმე ჯერ არ არსებობს");
       }
     }
@@ -142,6 +146,8 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
         return petition::Decide(state, command, context);
       case Kind::kOralAct:
         return oral_act::Decide(state, command, context);
+      case Kind::kPeriodicReport:
+        return periodic_report::Decide(state, command, context);
       case Kind::kCertificate:
       case Kind::kBusinessTrip:
       case Kind::kMemo:
@@ -180,7 +186,8 @@ void EvolveParticipants(CaseState& state, schema::Event::Reader event) {
   AddParticipant(state, event.getActingFor().cStr());
   for (const std::string* post :
        {&state.addressee, &state.lead_executor, &state.signed_by, &state.decided_by,
-        &state.deadline_setter, &state.issuer, &state.assignee, &state.employee, &state.author}) {
+        &state.deadline_setter, &state.issuer, &state.assignee, &state.employee, &state.author,
+        &state.report_post, &state.recipient}) {
     AddParticipant(state, *post);
   }
   for (const auto& post : state.co_executors) AddParticipant(state, post);
@@ -221,7 +228,7 @@ void Evolve(CaseState& state, schema::Event::Reader event) {
       assignment::Evolve(state, event) || nomenclature::Evolve(state, event) ||
       council_session::Evolve(state, event) || org::Evolve(state, event) ||
       petition::Evolve(state, event) || oral_act::Evolve(state, event) ||
-      registers::Evolve(state, event);
+      registers::Evolve(state, event) || periodic_report::Evolve(state, event);
   // A deadline set anew (not moved by a day off) is no longer the one days off moved.
   if (event.getPayload().which() != schema::Event::Payload::DEADLINE_RECOMPUTED &&
       OpenDeadlineOf(state).due != due_before) {

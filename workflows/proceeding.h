@@ -67,7 +67,7 @@ std::string CommandName(schema::Command::Reader command);
 
 // Whether the command opens a new case (register_incoming, draft_letter, draft_act,
 // issue_assignment, approve_nomenclature, declare_day_off, convene_session, submit_petition,
-// issue_oral_act, register_certificate, register_business_trip, submit_memo).
+// issue_oral_act, register_certificate, register_business_trip, submit_memo, require_report).
 // approve_nomenclature and declare_day_off also act on their
 // existing case: the year's nomenclature, the calendar. By union member or by docs/api.md name.
 bool OpensCase(schema::Command::Which which);

@@ -451,6 +451,10 @@ const names: Record<string, readonly [string, string]> = {
   memo: ['მოხსენებითი ბარათი', 'Memo'],
   entered: ['რეესტრში შეტანილი', 'Entered'],
   submitted: ['წარდგენილი', 'Submitted'],
+  // periodic reports (workflows/periodic_report.cc)
+  periodic_report: ['პერიოდული ანგარიში', 'Periodic report'],
+  report_owed: ['ანგარიში მოსალოდნელია', 'Report owed'],
+  report_submitted: ['ანგარიში წარდგენილია', 'Report submitted'],
   // inbox steps (the action names of the inbox view) when the schema gives no label
   resolve: ['რეზოლუციის დადება', 'Resolve'],
   confirm_receipt: ['მიღების დადასტურება', 'Confirm receipt'],

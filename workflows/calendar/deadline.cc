@@ -15,6 +15,9 @@ struct Words {
 std::string WhatEn(const PeriodRule& rule) {
   const std::string n = std::to_string(rule.count);
   switch (rule.unit) {
+    case PeriodRule::Unit::kFirstWeekdayOfNextMonth:
+      return std::string("the first ") + WeekdayEnglish(rule.weekday) +
+             " of the month after the start's month";
     case PeriodRule::Unit::kMonths:
       return n + (rule.count == 1 ? " month" : " months") +
              ": ends on the same day number, or the month's last day";
@@ -29,6 +32,8 @@ std::string WhatEn(const PeriodRule& rule) {
 std::string WhatKa(const PeriodRule& rule) {
   const std::string n = std::to_string(rule.count);
   switch (rule.unit) {
+    case PeriodRule::Unit::kFirstWeekdayOfNextMonth:
+      return std::string("დაწყების თვის მომდევნო თვის პირველი ") + WeekdayGeorgian(rule.weekday);
     case PeriodRule::Unit::kMonths:
       return n + " თვე: მთავრდება იმავე რიცხვში, ან თვის ბოლო დღეს";
     case PeriodRule::Unit::kDays:
@@ -92,6 +97,11 @@ std::vector<std::string> Explain(const Deadline& d, const Words& words, const st
   return lines;
 }
 
+// The weekdays as the deadline table writes them, Monday first (the order of Weekday).
+constexpr const char* kWeekdayCodes[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                         "friday", "saturday", "sunday"};
+constexpr std::string_view kFirstWeekday = "first-weekday-of-next-month";
+
 }  // namespace
 
 std::optional<PeriodRule> PeriodRule::Parse(std::string_view text) {
@@ -99,6 +109,16 @@ std::optional<PeriodRule> PeriodRule::Parse(std::string_view text) {
   if (colon == std::string_view::npos) return std::nullopt;
   std::string_view unit = text.substr(0, colon), number = text.substr(colon + 1);
   PeriodRule rule;
+  if (unit == kFirstWeekday) {
+    for (int i = 0; i < 7; ++i) {
+      if (number == kWeekdayCodes[i]) {
+        rule.unit = Unit::kFirstWeekdayOfNextMonth;
+        rule.weekday = static_cast<Weekday>(i);
+        return rule;
+      }
+    }
+    return std::nullopt;
+  }
   if (unit == "months") {
     rule.unit = Unit::kMonths;
   } else if (unit == "days") {
@@ -120,11 +140,26 @@ std::optional<PeriodRule> PeriodRule::Parse(std::string_view text) {
 }
 
 std::string PeriodRule::ToString() const {
+  if (unit == Unit::kFirstWeekdayOfNextMonth) {
+    return std::string(kFirstWeekday) + ":" + kWeekdayCodes[static_cast<int>(weekday)];
+  }
   const char* unit = this->unit == Unit::kMonths ? "months"
                      : this->unit == Unit::kDays ? "days"
                                                  : "working-days";
   return std::string(unit) + ":" + std::to_string(count);
 }
+
+namespace {
+
+// The first `weekday` of the month after `day`'s month.
+Date FirstWeekdayOfNextMonth(const Date& day, Weekday weekday) {
+  Date first =
+      day.month() == 12 ? Date(day.year() + 1, 1, 1) : Date(day.year(), day.month() + 1, 1);
+  const int ahead = (static_cast<int>(weekday) - static_cast<int>(first.weekday()) + 7) % 7;
+  return first.AddDays(ahead);
+}
+
+}  // namespace
 
 Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const HolidayCalendar& calendar,
                          std::string legal_source, std::string legal_source_ka) {
@@ -150,7 +185,8 @@ Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const Holida
     return deadline;
   }
   Date end = rule.unit == PeriodRule::Unit::kMonths ? start.AddMonthsClamped(rule.count)
-                                                    : start.AddDays(rule.count);
+             : rule.unit == PeriodRule::Unit::kDays ? start.AddDays(rule.count)
+                                                    : FirstWeekdayOfNextMonth(start, rule.weekday);
   deadline.raw_end = end;
   for (std::string why = calendar.WhyNotWorking(end); !why.empty();
        why = calendar.WhyNotWorking(end)) {

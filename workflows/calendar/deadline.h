@@ -14,11 +14,16 @@
 namespace saqme::workflows {
 
 struct PeriodRule {
-  enum class Unit { kMonths, kDays, kWorkingDays };
+  // kFirstWeekdayOfNextMonth: the first `weekday` of the month after the start's month (a
+  // monthly report due "the first Friday of the next month", Zugdidi statute art. 32.4(d)).
+  enum class Unit { kMonths, kDays, kWorkingDays, kFirstWeekdayOfNextMonth };
   Unit unit = Unit::kMonths;
-  int count = 1;
+  int count = 1;                       // unused by kFirstWeekdayOfNextMonth
+  Weekday weekday = Weekday::kFriday;  // only kFirstWeekdayOfNextMonth
 
-  // "months:N", "days:N", "working-days:N" with 1 <= N <= 3660; nullopt otherwise.
+  // "months:N", "days:N", "working-days:N" with 1 <= N <= 3660, or
+  // "first-weekday-of-next-month:DAY" with DAY an English weekday in lower case ("friday");
+  // nullopt otherwise.
   static std::optional<PeriodRule> Parse(std::string_view text);
   std::string ToString() const;  // the same form
 };
@@ -48,7 +53,11 @@ struct Deadline {
 //   day when it has no such day; days:N ends N calendar days after the start (the start day is
 //   not counted); both move to the next working day when the end is a Saturday, Sunday, public
 //   holiday or declared day off;
-// - working-days:N ends on the N-th working day after the start.
+// - working-days:N ends on the N-th working day after the start;
+// - first-weekday-of-next-month:DAY ends on the first DAY of the month after the start's month
+//   and, like a period, moves to the next working day when that day is not a working day (a
+//   last day that is a holiday gives the day after it, never an earlier day: an earlier day
+//   would shorten the time the statute grants).
 // `legal_source` names the statute that sets the period, e.g. "GAC art. 40" (may be empty), and
 // `legal_source_ka` the same in Georgian.
 Deadline ComputeDeadline(const Date& start, const PeriodRule& rule, const HolidayCalendar& calendar,

@@ -14,6 +14,7 @@ export const NEW_COMMANDS: { type: string; power: string }[] = [
   { type: 'declare_day_off', power: 'declare_days_off' },
   { type: 'submit_petition', power: 'register' },
   { type: 'issue_oral_act', power: 'issue_orders' },
+  { type: 'require_report', power: 'register' },
 ];
 
 export function NewPage() {

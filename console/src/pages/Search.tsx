@@ -14,7 +14,7 @@ import { CaseLink } from '../widgets/Link';
 import { TableHead } from '../widgets/Table';
 import { usePaged } from '../paged';
 
-const KINDS = ['correspondence', 'application', 'public_information', 'complaint', 'legal_act', 'assignment', 'outgoing_letter', 'petition', 'oral_act'];
+const KINDS = ['correspondence', 'application', 'public_information', 'complaint', 'legal_act', 'assignment', 'outgoing_letter', 'petition', 'oral_act', 'periodic_report'];
 const STATES = ['registered', 'resolved', 'in_execution', 'answer_drafted', 'signed', 'decided', 'information_refused',
   'answered', 'redirected_out', 'filed', 'drafted', 'adopted', 'registered_act'];
 const KEYS = ['q', 'kind', 'state', 'executor', 'unit', 'overdue', 'from', 'to'] as const;
