@@ -142,6 +142,9 @@ struct Event {
     certificateRegistered @70 :CertificateRegisteredV1;
     businessTripRegistered @71 :BusinessTripRegisteredV1;
     memoSubmitted @72 :MemoSubmittedV1;
+    # The validity of legal acts (workflows/legal_act.cc).
+    actDeclaredVoid @73 :ActDeclaredVoidV1;
+    complaintDecisionApplied @74 :ComplaintDecisionAppliedV1;
   }
 }
 
@@ -289,6 +292,7 @@ struct DecidedV1 {
   outcome @0 :Outcome;
   text @1 :Text;
   by @2 :Text;                   # post id
+  contestedAct @3 :Text;         # a complaint: case id of the act it contests (empty: not named)
 }
 
 enum ActType {
@@ -344,6 +348,24 @@ struct ActChangedByV1 {
   byAct @0 :Text;                # case id of the amending or repealing act
   byActNumber @1 :Text;
   effectiveOn @2 :Text;
+}
+
+# An act declared void by its issuer or by the head of the body that decides complaints.
+struct ActDeclaredVoidV1 {
+  reason @0 :Text;
+  by @1 :Text;                   # post id on whose authority
+  voidOn @2 :Text;               # date
+}
+
+# A complaint's decision that annulled or amended this act, applied to it in the same atomic
+# unit as the decision (engine/engine.cc).
+struct ComplaintDecisionAppliedV1 {
+  complaint @0 :Text;            # case id of the complaint
+  complaintNumber @1 :Text;      # its number in the incoming journal
+  outcome @2 :Outcome;           # annulled or amended
+  text @3 :Text;                 # the decision's text
+  by @4 :Text;                   # post id that decided
+  decidedOn @5 :Text;            # date
 }
 
 struct AssignmentIssuedV1 {
@@ -737,6 +759,8 @@ struct Command {
     registerCertificate @56 :RegisterCertificate;
     registerBusinessTrip @57 :RegisterBusinessTrip;
     submitMemo @58 :SubmitMemo;
+    # The validity of legal acts.
+    declareVoid @59 :DeclareVoid;
   }
 }
 
@@ -832,6 +856,9 @@ struct ReleaseInformation {
 struct Decide {
   outcome @0 :Outcome $label(ka = "შედეგი", en = "Outcome");
   text @1 :Text $label(ka = "გადაწყვეტილების ტექსტი", en = "Text of the decision");
+  # a complaint: the act it contests; annulled or amended, the decision is applied to it
+  contestedAct @2 :Text $label(ka = "გასაჩივრებული აქტი (საქმე)", en = "Contested act (case id)")
+      $optional;
 }
 
 # Council acts are adopted at a session by vote; orders and ordinances need neither.
@@ -1017,6 +1044,10 @@ struct IssueOralAct {
                 (value = "disciplinary_misconduct",
                  label = (ka = "დისციპლინური გადაცდომის აღკვეთა",
                           en = "To prevent disciplinary misconduct"))]);
+}
+
+struct DeclareVoid {
+  reason @0 :Text $label(ka = "ბათილად ცნობის საფუძველი", en = "Why the act is void");
 }
 
 struct PutInWriting {

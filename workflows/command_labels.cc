@@ -68,6 +68,7 @@ constexpr CommandLabel kLabels[] = {
     {"register_certificate", "ცნობის რეგისტრაცია", "Register a certificate"},
     {"register_business_trip", "მივლინების რეგისტრაცია", "Register a business trip"},
     {"submit_memo", "მოხსენებითი ბარათის წარდგენა", "Submit a memo"},
+    {"declare_void", "აქტის ბათილად ცნობა", "Declare the act void"},
 };
 
 }  // namespace
