@@ -22,6 +22,7 @@
 #include "storage/lru_cache.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/command_labels.h"
+#include "workflows/legal_act.h"
 #include "workflows/org/org_changes.h"
 
 namespace saqme::engine {
@@ -100,7 +101,7 @@ std::optional<workflows::ActFacts> ActFactsOf(const std::optional<std::string>& 
     return value && value->is_string() ? std::string(value->as_string()) : std::string();
   };
   return workflows::ActFacts{text("state"), text("in_force_on"), text("act_type"),
-                             text("act_number")};
+                             text("act_number"), text("issuer")};
 }
 
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
@@ -403,11 +404,31 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       return outcome;
     }
     auto events = std::move(std::get<std::vector<storage::EventDraft>>(decision));
+    // A complaint's decision that annuls or amends the act it contests: the act's case takes
+    // the consequence in this same atomic unit; a refusal there refuses the decision.
+    Contested contested;
+    if (which == schema::Command::Which::DECIDE && state.kind == workflows::Kind::kComplaint) {
+      Status found = ContestedConsequence(state, events, context, contested);
+      if (!found.ok()) return found;
+      if (contested.refusal) {
+        outcome.refused = true;
+        outcome.refusal = *contested.refusal;
+        outcome.version = state.version;
+        return outcome;
+      }
+    }
     const bool calendar_changed = ChangesCalendar(events);
     auto appended = StageEvents(submission.case_id, submission.command_id, std::move(events), state,
                                 outcome, sent);
     if (!appended.ok()) return appended.status();
     outcome.version = appended->version;
+    if (!contested.events.empty()) {
+      auto applied =
+          StageEvents(contested.case_id,
+                      DerivedCommandId(submission.command_id + ":contested", contested.case_id),
+                      std::move(contested.events), contested.state, outcome);
+      if (!applied.ok()) return applied.status();
+    }
     if (calendar_changed && which == schema::Command::Which::DECLARE_DAY_OFF) {
       // Every open deadline ending on that day moves.
       auto declared = command.getDeclareDayOff();
@@ -431,6 +452,37 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       if (!recomputed.ok()) return recomputed;
     }
     return outcome;
+  }
+
+  // The consequence of a complaint's decision on the act it contests (workflows/legal_act.h).
+  struct Contested {
+    std::string case_id;
+    CaseState state;
+    std::vector<storage::EventDraft> events;  // empty: nothing to apply
+    std::optional<workflows::Refusal> refusal;
+  };
+
+  // Requires `complaint` the complaint's state before `decided`, its decision's events.
+  // Guarantees `out` holds the act's case and events when the decision annuls or amends a
+  // named act, or the refusal of the act's workflow; nothing otherwise.
+  Status ContestedConsequence(const CaseState& complaint, std::vector<storage::EventDraft>& decided,
+                              const workflows::Context& context, Contested& out) {
+    CaseState after = complaint;
+    for (auto& draft : decided) workflows::Evolve(after, draft.event().asReader());
+    if (after.contested_act.empty() ||
+        (after.outcome != "annulled" && after.outcome != "amended")) {
+      return Status::Ok();
+    }
+    out.case_id = after.contested_act;
+    Status loaded = Load(out.case_id, &out.state);
+    if (!loaded.ok()) return loaded;
+    auto applied = workflows::legal_act::ApplyComplaintDecision(out.state, after, context);
+    if (auto* refusal = std::get_if<workflows::Refusal>(&applied)) {
+      out.refusal = *refusal;
+    } else {
+      out.events = std::move(std::get<std::vector<storage::EventDraft>>(applied));
+    }
+    return Status::Ok();
   }
 
   // The calendar changed (a day off declared or withdrawn): the open deadlines due on `due`

@@ -242,6 +242,10 @@ boost::json::object CaseView(const CaseState& s) {
   set("in_force_ground_ka",
       s.in_force_ground_ka.empty() ? s.in_force_ground : s.in_force_ground_ka);
   set("repealed_by", s.repealed_by);
+  set("void_on", s.void_on);
+  set("voided_by", s.voided_by);
+  set("annulled_on_complaint", s.annulled_on_complaint);
+  set("contested_act", s.contested_act);
   if (!s.amended_by.empty()) {
     view["amended_by"] = boost::json::array(s.amended_by.begin(), s.amended_by.end());
   }
@@ -617,6 +621,29 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       entry["issuer"] = after.issuer;
       PutJournal(sink, ("acts-" + after.act_type).c_str(), r.getYear(), ParseNumber(r.getNumber()),
                  entry);
+      break;
+    }
+    case P::ACT_DECLARED_VOID:
+    case P::COMPLAINT_DECISION_APPLIED: {
+      // The acts journal's entry keeps its number and shows what became of the act: void
+      // (declared, or annulled on a complaint) with the date and reason, or amended on one.
+      const std::string key =
+          JournalKey(("acts-" + after.act_type).c_str(), after.act_year,
+                     ParseNumber(capnp::Text::Reader(after.act_number.c_str())));
+      auto stored = sink.Get(kJournalsView, key);
+      if (!stored) break;
+      auto entry = boost::json::parse(*stored).as_object();
+      if (after.stage == Stage::kDeclaredVoid) {
+        entry["void"] = true;
+        entry["void_on"] = after.void_on;
+        entry["void_reason"] = after.void_reason;
+        if (!after.annulled_on_complaint.empty()) {
+          entry["annulled_on_complaint"] = after.annulled_on_complaint;
+        }
+      } else {
+        entry["amended_by"] = boost::json::array(after.amended_by.begin(), after.amended_by.end());
+      }
+      sink.Put(kJournalsView, key, boost::json::serialize(entry));
       break;
     }
     case P::MINUTES_RECORDED: {

@@ -198,6 +198,17 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
           ++report.acts_by_type[c.state.act_type];
         }
         break;
+      case P::ACT_DECLARED_VOID:
+        if (this_year) ++report.acts_declared_void;
+        break;
+      case P::COMPLAINT_DECISION_APPLIED:
+        if (!this_year) break;
+        if (payload.getComplaintDecisionApplied().getOutcome() == schema::Outcome::AMENDED) {
+          ++report.acts_amended_on_complaint;
+        } else {
+          ++report.acts_annulled_on_complaint;
+        }
+        break;
       case P::SESSION_HELD:
       case P::SESSION_POSTPONED:
         if (YearOf(c.state.session_date) == year) CountSession(c.state, report.sessions);
@@ -346,7 +357,12 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
         {"by_kind", Counts(r.incoming_by_kind)},
         {"by_channel", Counts(r.incoming_by_channel)}}},
       {"outgoing", r.outgoing},
-      {"acts", {{"total", r.acts}, {"by_type", Counts(r.acts_by_type)}}},
+      {"acts",
+       {{"total", r.acts},
+        {"by_type", Counts(r.acts_by_type)},
+        {"declared_void", r.acts_declared_void},
+        {"annulled_on_complaint", r.acts_annulled_on_complaint},
+        {"amended_on_complaint", r.acts_amended_on_complaint}}},
       {"proceedings", FiguresJson(r.proceedings)},
       {"public_information", pi},
       {"deadline_watch",
@@ -501,6 +517,11 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
   out << (english ? "Outgoing letters: " : "გასული წერილები: ") << r.outgoing << "\n";
   out << (english ? "Legal acts: " : "სამართლებრივი აქტები: ") << r.acts << "\n";
   Breakdown(out, r.acts_by_type, english);
+  out << (english ? "  declared void: " : "  ბათილად ცნობილი: ") << r.acts_declared_void
+      << (english ? ", annulled on a complaint: " : ", საჩივრით ბათილად ცნობილი: ")
+      << r.acts_annulled_on_complaint
+      << (english ? ", amended on a complaint: " : ", საჩივრით შეცვლილი: ")
+      << r.acts_amended_on_complaint << "\n";
   out << "\n"
       << (english ? "Proceedings (incoming of the year):\n" : "წარმოება (წლის შემოსული):\n");
   Figures(out, r.proceedings, english);

@@ -80,8 +80,11 @@ struct AnnualReport {
   int outgoing = 0;                                // numbered in the outgoing journal that year
   int acts = 0;                                    // numbered in the acts journals of that year
   std::map<std::string, int> acts_by_type;         // order, ordinance, resolution
-  ProceedingFigures proceedings;                   // every incoming document of the year
-  ProceedingFigures public_information;            // the requests alone (GAC art. 49)
+  // Acts that lost their validity in the year: declared void (declare_void), annulled or
+  // amended by the decision on a complaint (docs/workflows.md, "Legal acts").
+  int acts_declared_void = 0, acts_annulled_on_complaint = 0, acts_amended_on_complaint = 0;
+  ProceedingFigures proceedings;         // every incoming document of the year
+  ProceedingFigures public_information;  // the requests alone (GAC art. 49)
   int information_released = 0, information_partly = 0, information_refused = 0;
   int reminders = 0, missed = 0, escalations = 0;  // deadline-watch alerts dated in the year
   int nomenclature_cases = 0;  // files of the year's nomenclature, as last approved

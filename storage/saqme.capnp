@@ -149,6 +149,9 @@ struct Event {
     # Periodic reports owed by a post for a period (workflows/periodic_report.cc).
     reportRequired @75 :ReportRequiredV1;
     reportSubmitted @76 :ReportSubmittedV1;
+    # The validity of legal acts (workflows/legal_act.cc).
+    actDeclaredVoid @77 :ActDeclaredVoidV1;
+    complaintDecisionApplied @78 :ComplaintDecisionAppliedV1;
   }
 }
 
@@ -296,6 +299,7 @@ struct DecidedV1 {
   outcome @0 :Outcome;
   text @1 :Text;
   by @2 :Text;                   # post id
+  contestedAct @3 :Text;         # a complaint: case id of the act it contests (empty: not named)
 }
 
 enum ActType {
@@ -351,6 +355,24 @@ struct ActChangedByV1 {
   byAct @0 :Text;                # case id of the amending or repealing act
   byActNumber @1 :Text;
   effectiveOn @2 :Text;
+}
+
+# An act declared void by its issuer or by the head of the body that decides complaints.
+struct ActDeclaredVoidV1 {
+  reason @0 :Text;
+  by @1 :Text;                   # post id on whose authority
+  voidOn @2 :Text;               # date
+}
+
+# A complaint's decision that annulled or amended this act, applied to it in the same atomic
+# unit as the decision (engine/engine.cc).
+struct ComplaintDecisionAppliedV1 {
+  complaint @0 :Text;            # case id of the complaint
+  complaintNumber @1 :Text;      # its number in the incoming journal
+  outcome @2 :Outcome;           # annulled or amended
+  text @3 :Text;                 # the decision's text
+  by @4 :Text;                   # post id that decided
+  decidedOn @5 :Text;            # date
 }
 
 struct AssignmentIssuedV1 {
@@ -787,6 +809,8 @@ struct Command {
     requireReport @61 :RequireReport;
     submitReport @62 :TextOnly
         $note([(field = "text", label = (ka = "ანგარიში", en = "The report"))]);
+    # The validity of legal acts.
+    declareVoid @63 :DeclareVoid;
   }
 }
 
@@ -882,6 +906,9 @@ struct ReleaseInformation {
 struct Decide {
   outcome @0 :Outcome $label(ka = "შედეგი", en = "Outcome");
   text @1 :Text $label(ka = "გადაწყვეტილების ტექსტი", en = "Text of the decision");
+  # a complaint: the act it contests; annulled or amended, the decision is applied to it
+  contestedAct @2 :Text $label(ka = "გასაჩივრებული აქტი (საქმე)", en = "Contested act (case id)")
+      $optional;
 }
 
 # Council acts are adopted at a session by vote; orders and ordinances need neither.
@@ -1077,6 +1104,10 @@ struct IssueOralAct {
                 (value = "disciplinary_misconduct",
                  label = (ka = "დისციპლინური გადაცდომის აღკვეთა",
                           en = "To prevent disciplinary misconduct"))]);
+}
+
+struct DeclareVoid {
+  reason @0 :Text $label(ka = "ბათილად ცნობის საფუძველი", en = "Why the act is void");
 }
 
 struct PutInWriting {

@@ -122,7 +122,7 @@ TEST(AccessTest, APublishedActIsReadByEveryoneADraftIsNot) {
         << post;
   }
   bench.Do("org-records", Notify("2026-11-02"));
-  bench.AddLegalAct("act-9", {"in_force", "2026-11-01", "order", "acts-order/2026/9"});
+  bench.AddLegalAct("act-9", {"in_force", "2026-11-01", "order", "acts-order/2026/9", ""});
   bench.Do("org-records", Repeal("act-9"));
   EXPECT_EQ(CaseReadGround(bench.state(), "info-press", bench.org(), bench.today()),
             ReadGround::kPublic);

@@ -22,7 +22,7 @@ std::string KaExplanation(const WorkflowBench& bench) { return bench.state().due
 
 TEST(PetitionTest, ScreenedFixedVotedDecidedAndStudiedWithEveryStateRefusingTheRest) {
   WorkflowBench bench;
-  bench.AddLegalAct("act-written", {"adopted", "", "order", ""});
+  bench.AddLegalAct("act-written", {"adopted", "", "order", "", ""});
   // The records office registers the idea for its author; nobody else may.
   Refusal refusal;
   EXPECT_NE(bench.Try("chair", SubmitPetition(), &refusal), "");
@@ -188,9 +188,9 @@ TEST(PetitionTest, ZugdidiCitesItsStatuteAndAMissedScreeningAlertsTheOfficeAndIt
 
 TEST(OralActTest, IssuedOrallyThenPutInWritingWithinThreeDays) {
   WorkflowBench bench;
-  bench.AddLegalAct("act-drafted", {"drafted", "", "order", ""});
-  bench.AddLegalAct("act-ordinance", {"adopted", "", "ordinance", ""});
-  bench.AddLegalAct("act-written", {"registered_act", "", "order", "order/2026/7"});
+  bench.AddLegalAct("act-drafted", {"drafted", "", "order", "", ""});
+  bench.AddLegalAct("act-ordinance", {"adopted", "", "ordinance", "", ""});
+  bench.AddLegalAct("act-written", {"registered_act", "", "order", "order/2026/7", ""});
   Refusal refusal;
   EXPECT_NE(bench.Try("org-records", IssueOralAct(), &refusal), "");
   EXPECT_EQ(refusal.missing_power, "issue_orders");

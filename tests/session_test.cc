@@ -112,7 +112,7 @@ void ExpectOnlyAllowed(WorkflowBench& bench, const std::set<std::string>& allowe
   }
 }
 
-ActFacts Draft(const char* type) { return ActFacts{"drafted", "", type, ""}; }
+ActFacts Draft(const char* type) { return ActFacts{"drafted", "", type, "", ""}; }
 
 TEST(SessionTest, ACouncilSessionFromConveningToItsMinutesWithEveryStateRefusingTheRest) {
   WorkflowBench bench;  // today 2026-11-02
@@ -192,7 +192,7 @@ TEST(SessionTest, WithoutAQuorumTheSessionIsPostponedAndClosed) {
 TEST(SessionTest, WhoConvenesWhatAndWithWhichAgenda) {
   WorkflowBench bench;
   bench.AddLegalAct("act-order", Draft("order"));
-  bench.AddLegalAct("act-adopted", ActFacts{"adopted", "", "ordinance", ""});
+  bench.AddLegalAct("act-adopted", ActFacts{"adopted", "", "ordinance", "", ""});
   bench.AddLegalAct("act-draft", Draft("ordinance"));
   auto refused = [&](const std::string& post, const Fill& fill, const char* says) {
     const std::string message = bench.Try(post, fill);

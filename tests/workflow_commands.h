@@ -145,6 +145,17 @@ inline Fill Repeal(const char* by) {
 inline Fill Amend(const char* by) {
   return [=](C c) { c.initAmend().setByAct(by); };
 }
+inline Fill DeclareVoid(const char* reason = "აქტი ეწინააღმდეგება კანონს") {
+  return [=](C c) { c.initDeclareVoid().setReason(reason); };
+}
+inline Fill DecideContesting(schema::Outcome outcome, const char* act) {
+  return [=](C c) {
+    auto r = c.initDecide();
+    r.setOutcome(outcome);
+    r.setText("გასაჩივრებული ბრძანება ბათილად იქნას ცნობილი");
+    r.setContestedAct(act);
+  };
+}
 inline Fill Issue(const char* assignee, const char* due) {
   return [=](C c) {
     auto r = c.initIssueAssignment();
@@ -376,6 +387,7 @@ inline std::vector<std::pair<std::string, Fill>> Catalogue() {
           {"notify", Notify("2026-11-02")},
           {"amend", Amend("act-2")},
           {"repeal", Repeal("act-2")},
+          {"declare_void", DeclareVoid()},
           {"accept", kAccept},
           {"report_progress", Progress()},
           {"complete", Complete()},

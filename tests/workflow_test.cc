@@ -597,12 +597,12 @@ TEST(LegalActTest, AnOrderFromDraftToForceOnNotification) {
   // The amending and repealing acts must be legal acts in force, other than this one.
   EXPECT_NE(bench.Try("org-records", Amend("act-7")).find("there is no legal act"),
             std::string::npos);
-  bench.AddLegalAct("act-6", {"published", "", "order", "acts-order/2026/6"});
+  bench.AddLegalAct("act-6", {"published", "", "order", "acts-order/2026/6", ""});
   EXPECT_NE(bench.Try("org-records", Amend("act-6")).find("not in force"), std::string::npos);
-  bench.AddLegalAct("act-5", {"repealed", "2026-10-01", "order", "acts-order/2026/5"});
+  bench.AddLegalAct("act-5", {"repealed", "2026-10-01", "order", "acts-order/2026/5", ""});
   EXPECT_NE(bench.Try("org-records", Repeal("act-5")).find("not in force"), std::string::npos);
   EXPECT_NE(bench.Try("org-records", Amend("case-under-test")), "");
-  bench.AddLegalAct("act-7", {"in_force", "2026-11-01", "order", "acts-order/2026/7"});
+  bench.AddLegalAct("act-7", {"in_force", "2026-11-01", "order", "acts-order/2026/7", ""});
   EXPECT_NE(bench
                 .Try("org-records",
                      [](C c) {
@@ -616,7 +616,7 @@ TEST(LegalActTest, AnOrderFromDraftToForceOnNotification) {
   EXPECT_EQ(bench.state().amended_by, (std::vector<std::string>{"act-7"}));
   EXPECT_EQ(bench.last_event().at("data").at("by_act_number").as_string(), "acts-order/2026/7");
   // Published with an in-force date that has come: in force.
-  bench.AddLegalAct("act-9", {"published", "2026-11-02", "order", "acts-order/2026/9"});
+  bench.AddLegalAct("act-9", {"published", "2026-11-02", "order", "acts-order/2026/9", ""});
   EXPECT_EQ(bench.state().text, "აქტის ტექსტი");  // the published text never changes
   bench.Do("org-records", Repeal("act-9"));
   EXPECT_EQ(bench.state().stage, Stage::kRepealed);
@@ -970,8 +970,8 @@ TEST(CertificateRegisterTest, EnteredByTheRecordsOfficeFinalAndRefusingBadData) 
 
 TEST(BusinessTripJournalTest, EnteredWithItsDatesAndTheOrderThatSendsIt) {
   WorkflowBench bench;
-  bench.AddLegalAct("act-order", ActFacts{"in_force", "2026-10-20", "order", "17"});
-  bench.AddLegalAct("act-ordinance", ActFacts{"in_force", "2026-10-20", "ordinance", "4"});
+  bench.AddLegalAct("act-order", ActFacts{"in_force", "2026-10-20", "order", "17", ""});
+  bench.AddLegalAct("act-ordinance", ActFacts{"in_force", "2026-10-20", "ordinance", "4", ""});
   Refusal refusal;
   bench.Try("sec-hr", Trip("sec-legal", "2026-11-10", "2026-11-12"), &refusal);
   EXPECT_TRUE(refusal.forbidden());

@@ -31,7 +31,7 @@ bool IsPublic(const CaseState& state) {
   if (state.kind == Kind::kSession) return true;
   return state.kind == Kind::kLegalAct &&
          (state.stage == Stage::kPublished || state.stage == Stage::kInForce ||
-          state.stage == Stage::kRepealed);
+          state.stage == Stage::kRepealed || state.stage == Stage::kDeclaredVoid);
 }
 
 bool IsUnitHead(const OrgChart& org, std::string_view post) {

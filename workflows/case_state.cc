@@ -88,6 +88,8 @@ const char* StageName(Stage stage) {
       return "in_force";
     case Stage::kRepealed:
       return "repealed";
+    case Stage::kDeclaredVoid:
+      return "declared_void";
     case Stage::kIssued:
       return "issued";
     case Stage::kAccepted:
@@ -228,6 +230,8 @@ const char* StageNameKa(Stage stage) {
       return "ძალაში შესული";
     case Stage::kRepealed:
       return "ძალადაკარგული";
+    case Stage::kDeclaredVoid:
+      return "ბათილად ცნობილი";
     case Stage::kIssued:
       return "გაცემული";
     case Stage::kAccepted:
@@ -415,6 +419,8 @@ size_t ApproximateBytes(const CaseState& s) {
                                   &s.correspondent_kind,
                                   &s.channel,
                                   &s.void_reason,
+                                  &s.decision_text,
+                                  &s.contested_act,
                                   &s.day_off_move.from,
                                   &s.day_off_move.explanation,
                                   &s.day_off_move.to,
@@ -431,6 +437,9 @@ size_t ApproximateBytes(const CaseState& s) {
                                   &s.in_force_ground,
                                   &s.in_force_ground_ka,
                                   &s.repealed_by,
+                                  &s.void_on,
+                                  &s.voided_by,
+                                  &s.annulled_on_complaint,
                                   &s.assignee,
                                   &s.instruction,
                                   &s.refusal_ground,

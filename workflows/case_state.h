@@ -69,6 +69,7 @@ enum class Stage {
   kPublished,
   kInForce,
   kRepealed,
+  kDeclaredVoid,  // declared void, or annulled on a complaint: closed (legal_act.cc)
   // Assignments.
   kIssued,
   kAccepted,
@@ -194,7 +195,9 @@ struct CaseState {
   // document came (`channel`) and its pages, as registered.
   std::string correspondent_kind, channel;
   uint32_t pages = 0;
-  std::string void_reason;  // why the registration was void (kVoid)
+  std::string void_reason;  // why the registration was void (kVoid), or the act (kDeclaredVoid)
+  // A decision (application, complaint): its text; a complaint's: the act it contests.
+  std::string decision_text, contested_act;
   // The open deadline as it was before declared days off moved it (docs/calendar.md), while
   // `moved_to` is still the open deadline: a withdrawn day off moves it back from there.
   struct DayOffMove {
@@ -208,9 +211,13 @@ struct CaseState {
   bool concerns_more_than_50 = false, public_proceeding = false;
   int expertise_count = 0;
   std::string published_on, notified_on, in_force_on, in_force_ground;
-  std::string in_force_ground_ka;  // empty when the events predate the Georgian grounds
-  std::vector<std::string> amended_by;
+  std::string in_force_ground_ka;       // empty when the events predate the Georgian grounds
+  std::vector<std::string> amended_by;  // the acts, or complaints (their decision), amending it
   std::string repealed_by;
+  int act_year = 0;  // the year of its acts journal
+  // Declared void (kDeclaredVoid): when, why (`void_reason`), on whose authority, and the
+  // complaint whose decision annulled it (empty: declared void by declare_void).
+  std::string void_on, voided_by, annulled_on_complaint;
 
   // Assignments (issuer and due are shared with the fields above). `instruction` is also the
   // instruction of an incoming document's resolution.

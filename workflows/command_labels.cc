@@ -74,6 +74,7 @@ constexpr CommandLabel kLabels[] = {
      "Transfer files to the State Archive"},
     {"require_report", "პერიოდული ანგარიშის ვალდებულება", "Require a periodic report"},
     {"submit_report", "პერიოდული ანგარიშის წარდგენა", "Submit the periodic report"},
+    {"declare_void", "აქტის ბათილად ცნობა", "Declare the act void"},
 };
 
 }  // namespace

@@ -5,6 +5,12 @@
 // on notification for an individual act; on publication when it came from a public proceeding,
 // concerns more than 50 persons, or is normative; or on the date the act sets (art. 39.4-5).
 // A published act's text never changes: it is amended or repealed by another act.
+// Validity (General Administrative Code arts. 60¹-61, as cited for this work; the article
+// numbers are not checked against the Code's text here): an act published or in force may be
+// declared void by its issuer or by the head of the body, who decides complaints against the
+// acts of its officials (Zugdidi statute art. 40.2); a complaint's decision that annuls or
+// amends an act is applied to it. Only an act in force is amended or repealed; a void or
+// repealed act is closed.
 #include "workflows/legal_act.h"
 
 #include <optional>
@@ -41,7 +47,114 @@ LegalSource Ground(const Context& context, const char* key, std::string en, std:
   return LegalSource{std::move(en), std::move(ka)};
 }
 
+// Why `state` (a legal act) takes no `command` (amend, repeal, declare_void; nullopt: a complaint
+// decision) today, in both languages: the state, and what it means; nullopt when it is in force
+// (or, with `published_ok`, published).
+std::optional<Refusal> NotInForce(const CaseState& state, const Context& context, bool published_ok,
+                                  std::optional<schema::Command::Reader> command = std::nullopt) {
+  std::string en, ka;
+  switch (state.stage) {
+    case Stage::kInForce:
+      return std::nullopt;
+    case Stage::kPublished:
+      if (published_ok) return std::nullopt;
+      if (!state.in_force_on.empty() && state.in_force_on <= context.today.ToString()) {
+        return std::nullopt;  // its own date of entry into force has come
+      }
+      en = state.in_force_on.empty()
+               ? "it is not yet in force (its addressee is not yet notified)"
+               : "it is not yet in force (it enters into force on " + state.in_force_on + ")";
+      ka = "აქტი ჯერ ძალაში არ შესულა";
+      break;
+    case Stage::kDeclaredVoid:
+      en = "it was declared void on " + state.void_on + ": " + state.void_reason;
+      ka = "აქტი ბათილად იქნა ცნობილი " + state.void_on + ": " + state.void_reason;
+      break;
+    case Stage::kRepealed:
+      en = "it was repealed by " + state.repealed_by;
+      ka = "აქტი ძალადაკარგულია (გააუქმა " + state.repealed_by + ")";
+      break;
+    default:
+      // A draft, adopted or registered act has no legal force yet: its text changes as a draft.
+      en = "it is not in force (a draft is changed as a draft, not amended)";
+      ka = "აქტი ძალაში არ არის";
+      break;
+  }
+  if (!command) {
+    return RefuseNow("the act is '" + std::string(StageName(state.stage)) + "': " + en,
+                     std::string("აქტი არის სტადიაზე „") + StageNameKa(state.stage) + "“: " + ka);
+  }
+  Refusal refusal = NotNow(state, *command);
+  refusal.message_en += ": " + en;
+  refusal.message_ka += ": " + ka;
+  return refusal;
+}
+
+// declare_void: the issuer (or whoever acts for them), or the head of the body, who decides
+// complaints against its officials' acts (Zugdidi statute art. 40.2; GAC art. 61 as cited).
+std::variant<std::string, Refusal> VoidAuthority(const CaseState& state, const Context& context) {
+  auto issuer = MustBe(context, state.issuer, "issuer", "აქტის გამომცემს");
+  if (std::holds_alternative<std::string>(issuer)) return issuer;
+  auto head = Need(context, Power::kDecideComplaints, context.org->head_post());
+  if (std::holds_alternative<std::string>(head)) return head;
+  return Refusal{"only the act's issuer (" + state.issuer + ") or the head of the body (" +
+                     context.org->head_post() + "), or whoever acts for them, may declare it void",
+                 "აქტს ბათილად ცნობს მხოლოდ მისი გამომცემი (" + state.issuer +
+                     ") ან ორგანოს ხელმძღვანელი (" + context.org->head_post() +
+                     "), ან მათი მოვალეობის შემსრულებელი",
+                 "execute"};
+}
+
 }  // namespace
+
+std::optional<Refusal> ContestableByComplaint(const ActFacts& act, const std::string& act_id,
+                                              schema::Outcome outcome, const Context& context) {
+  // Zugdidi statute art. 40: the head's own acts are contested in court, not before the head.
+  if (act.issuer == context.org->head_post()) {
+    return Refuse("contested_act: " + act_id + " is an act of the head of the body (" + act.issuer +
+                      "); it is contested in court, not by an administrative complaint "
+                      "(Zugdidi statute art. 40); redirect the complaint to the court with "
+                      "that explanation",
+                  "contested_act: " + act_id + " ორგანოს ხელმძღვანელის (" + act.issuer +
+                      ") აქტია და საჩივრდება სასამართლოში და არა ადმინისტრაციული საჩივრით "
+                      "(ზუგდიდის დებულება, მუხლი 40); გადაამისამართეთ საჩივარი სასამართლოში");
+  }
+  if (act.act_type != "order") {
+    // Art. 40.2 is about officials' acts; council acts are not decided by the head.
+    return Refuse("contested_act: " + act_id + " is a council act (" + act.act_type +
+                      "), not an official's order; it is contested in court",
+                  "contested_act: " + act_id +
+                      " საკრებულოს აქტია და არა თანამდებობის პირის ბრძანება; საჩივრდება "
+                      "სასამართლოში");
+  }
+  const bool changes = outcome == schema::Outcome::ANNULLED || outcome == schema::Outcome::AMENDED;
+  if (changes && act.state != StageName(Stage::kInForce) &&
+      act.state != StageName(Stage::kPublished)) {
+    return Refuse("contested_act: the act " + act_id + " is '" + act.state +
+                      "': only a published act or one in force is annulled or amended",
+                  "contested_act: აქტი " + act_id +
+                      " არ არის გამოქვეყნებული ან ძალაში შესული და ვერ გაუქმდება ან შეიცვლება");
+  }
+  return std::nullopt;
+}
+
+Decision ApplyComplaintDecision(const CaseState& act, const CaseState& complaint,
+                                const Context& context) {
+  if (act.kind != Kind::kLegalAct) {
+    return Refuse("the contested case is not a legal act", "გასაჩივრებული საქმე აქტი არ არის");
+  }
+  if (auto refusal = NotInForce(act, context, /*published_ok=*/true)) return *refusal;
+  auto draft = NewEvent(context, "");
+  auto r = draft.event().getPayload().initComplaintDecisionApplied();
+  r.setComplaint(complaint.case_id);
+  r.setComplaintNumber(complaint.registration_number);
+  r.setOutcome(complaint.outcome == "amended" ? schema::Outcome::AMENDED
+                                              : schema::Outcome::ANNULLED);
+  r.setText(complaint.decision_text);
+  r.setBy(complaint.decided_by);
+  r.setDecidedOn(context.today.ToString());
+  return Events(std::move(draft));
+}
 
 Decision Draft(schema::DraftAct::Reader command, const Context& context) {
   // Drafted by a service or the legal specialist; any post may draft what it is assigned.
@@ -218,8 +331,9 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
     }
     case Which::AMEND:
     case Which::REPEAL: {
-      if (state.stage != Stage::kPublished && state.stage != Stage::kInForce) {
-        return NotNow(state, command);
+      // Only an act in force is amended or repealed (docs/workflows.md, "Legal acts").
+      if (auto refusal = NotInForce(state, context, /*published_ok=*/false, command)) {
+        return *refusal;
       }
       auto authority = Need(context, Power::kRegister);
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
@@ -258,6 +372,26 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       r.setEffectiveOn(change.getEffectiveOn());
       return Events(std::move(draft));
     }
+    case Which::DECLARE_VOID: {
+      // A published act or one in force; a void or repealed act is closed.
+      if (auto refusal = NotInForce(state, context, /*published_ok=*/true, command)) {
+        return *refusal;
+      }
+      auto authority = VoidAuthority(state, context);
+      if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
+      const std::string reason = command.getDeclareVoid().getReason().cStr();
+      if (storage::IsBlank(reason)) {
+        return Refuse("declare_void needs the reason the act is void",
+                      "მიუთითეთ აქტის ბათილად ცნობის საფუძველი");
+      }
+      const std::string& acting_for = std::get<std::string>(authority);
+      auto draft = NewEvent(context, acting_for);
+      auto r = draft.event().getPayload().initActDeclaredVoid();
+      r.setReason(reason);
+      r.setBy(acting_for.empty() ? context.actor_post : acting_for);
+      r.setVoidOn(context.today.ToString());
+      return Events(std::move(draft));
+    }
     default:
       return RefuseNow(CommandName(command) + " does not apply to a legal act",
                        CommandLabelKa(command) + " სამართლებრივ აქტზე არ გამოიყენება");
@@ -290,6 +424,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
     case P::ACT_REGISTERED:
       state.stage = Stage::kActRegistered;
       state.act_number = payload.getActRegistered().getNumber();
+      state.act_year = payload.getActRegistered().getYear();
       return true;
     case P::ACT_PUBLISHED: {
       auto r = payload.getActPublished();
@@ -323,6 +458,27 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.stage = Stage::kRepealed;
       state.repealed_by = payload.getActRepealed().getByAct();
       return true;
+    case P::ACT_DECLARED_VOID: {
+      auto r = payload.getActDeclaredVoid();
+      state.stage = Stage::kDeclaredVoid;
+      state.void_on = r.getVoidOn();
+      state.void_reason = r.getReason();
+      state.voided_by = r.getBy();
+      return true;
+    }
+    case P::COMPLAINT_DECISION_APPLIED: {
+      auto r = payload.getComplaintDecisionApplied();
+      if (r.getOutcome() == schema::Outcome::AMENDED) {
+        state.amended_by.emplace_back(r.getComplaint().cStr());
+        return true;
+      }
+      state.stage = Stage::kDeclaredVoid;  // annulled (ბათილად ცნობა) on the complaint
+      state.void_on = r.getDecidedOn();
+      state.void_reason = r.getText();
+      state.voided_by = r.getBy();
+      state.annulled_on_complaint = r.getComplaint();
+      return true;
+    }
     default:
       return false;
   }

@@ -27,6 +27,7 @@ struct ActFacts {
   std::string in_force_on;  // "YYYY-MM-DD", empty when not yet known
   std::string act_type;     // "order", "ordinance", ...
   std::string number;       // its registration number, empty before registration
+  std::string issuer;       // post id of its issuer
 };
 
 // A nomenclature file as `file` sees it (Context::in_nomenclature).

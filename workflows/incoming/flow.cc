@@ -673,6 +673,8 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.stage = Stage::kDecided;
       state.outcome = OutcomeName(payload.getDecided().getOutcome());
       state.decided_by = payload.getDecided().getBy();
+      state.decision_text = payload.getDecided().getText();
+      state.contested_act = payload.getDecided().getContestedAct();
       return true;
     default:
       return false;
