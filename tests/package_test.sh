@@ -167,6 +167,19 @@ else
   echo "not run: the maintainer scripts (unshare -m needs root)"
 fi
 
+# served_port LOG SCHEME: the port `saqme serve` (pid $server) says it serves SCHEME on in LOG,
+# waited for up to 30 s; empty when it stops or never says.
+served_port() {
+  local found=
+  for _ in $(seq 1 300); do
+    found=$(grep -Eo "$2://127\.0\.0\.1:[0-9]+" "$1" | head -1 | sed 's/.*://') || true
+    [ -n "$found" ] && break
+    kill -0 "$server" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "$found"
+}
+
 # --- The packaged binary with the packaged configuration -------------------------------------
 # Data directory and port from the command line (a flag wins over the file); all else is the
 # packaged file's: the demonstration chart, interactive password hashing, the default limits.
@@ -174,13 +187,7 @@ data="$work/data"
 mkdir -m 0700 "$data"  # as the postinst leaves /var/lib/saqme: there, empty
 "$binary" serve --config "$conf" --data "$data" --listen 127.0.0.1:0 > "$work/serve.log" 2>&1 &
 server=$!
-port=
-for _ in $(seq 1 300); do
-  port=$(grep -Eo 'https?://127\.0\.0\.1:[0-9]+' "$work/serve.log" | head -1 | sed 's/.*://') || true
-  [ -n "$port" ] && break
-  kill -0 "$server" 2>/dev/null || break
-  sleep 0.1
-done
+port=$(served_port "$work/serve.log" 'https?')
 if [ -z "$port" ]; then cat "$work/serve.log"; echo "FAIL: the packaged binary did not serve"; exit 1; fi
 base="http://127.0.0.1:$port"
 check "GET /health is 200" curl -sf -o /dev/null "$base/health"
@@ -222,13 +229,7 @@ if openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
   "$binary" serve --config "$work/saqme-tls.conf" --data "$data" --listen 127.0.0.1:0 \
     > "$work/serve-tls.log" 2>&1 &
   server=$!
-  port=
-  for _ in $(seq 1 300); do
-    port=$(grep -Eo 'https://127\.0\.0\.1:[0-9]+' "$work/serve-tls.log" | head -1 | sed 's/.*://') || true
-    [ -n "$port" ] && break
-    kill -0 "$server" 2>/dev/null || break
-    sleep 0.1
-  done
+  port=$(served_port "$work/serve-tls.log" https)
   check "the packaged binary serves HTTPS with tls-cert and tls-key in its file" test -n "$port"
   if [ -n "$port" ]; then
     base="https://127.0.0.1:$port"
