@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
@@ -119,11 +120,14 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
         cache_(engine->log_->memory_budget().CaseStateBytes()),
         calendar_(std::make_shared<workflows::HolidayCalendar>(std::move(calendar))),
         chart_(std::make_shared<workflows::OrgChart>(std::move(chart))) {
+    profile_.enabled = engine->options_.profile;
     engine_->committed_calendar_ = calendar_;
     engine_->committed_chart_ = chart_;
   }
 
   uint64_t Stage(EngineJob& job, rocksdb::WriteBatch* batch) override {
+    CpuTimer timer(Counter(&SequencerProfile::stage_ns));
+    ++profile_.units;
     batch_ = batch;
     Submission& submission = *job.submission;
     if (submission.task == Submission::Task::kWatch) {
@@ -143,11 +147,15 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     }
     batch_ = nullptr;
     const auto& r = job.result;
-    return r.ok() && !r->refused && !r->duplicate && r->last_seq ? r->last_seq - r->first_seq + 1
-                                                                 : 0;
+    const uint64_t events = r.ok() && !r->refused && !r->duplicate && r->last_seq
+                                ? r->last_seq - r->first_seq + 1
+                                : 0;
+    profile_.events += events;
+    return events;
   }
 
   void Committed() override {
+    CpuTimer timer(Counter(&SequencerProfile::commit_ns));
     engine_->writer_->Commit();
     // Only committed states enter the cache: a failed unit or an abandoned group leaves it as
     // it was. The least recently used states make room; a miss reads the case from the log.
@@ -165,6 +173,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       engine_->committed_seq_ = engine_->writer_->committed_last_seq();
       engine_->committed_calendar_ = calendar_;
       engine_->committed_chart_ = chart_;
+      if (profile_.enabled) engine_->committed_profile_ = profile_;
     }
     engine_->committed_cv_.notify_all();
   }
@@ -323,8 +332,13 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     request.command_post = sent.post;
     request.command_type = sent.type;
     request.events = std::move(events);
-    auto appended = engine_->writer_->Stage(request, batch_);
+    Result<storage::AppendResult> appended{storage::AppendResult{}};
+    {
+      CpuTimer timer(Counter(&SequencerProfile::seal_ns));
+      appended = engine_->writer_->Stage(request, batch_);
+    }
     if (!appended.ok()) return appended.status();
+    CpuTimer timer(Counter(&SequencerProfile::project_ns));
     ++stages_;
     if (ChangesCalendar(request.events) && !staged_calendar_) {
       staged_calendar_ = std::make_shared<workflows::HolidayCalendar>(*calendar_);
@@ -392,9 +406,11 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                            "საქმე " + submission.case_id + " არ არსებობს");
     }
 
+    std::optional<CpuTimer> deciding(std::in_place, Counter(&SequencerProfile::decide_ns));
     const workflows::Context context =
         ContextFor(submission.actor_post, engine_->options_.clock(), submission.actor_person);
     auto decision = workflows::Decide(state, command, context);
+    deciding.reset();
     Outcome outcome;
     outcome.case_id = submission.case_id;
     if (auto* refusal = std::get_if<workflows::Refusal>(&decision)) {
@@ -618,6 +634,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
 
   // The case's state: staged in this group, cached, or evolved from the log.
   Status Load(const std::string& case_id, CaseState* state) {
+    CpuTimer timer(Counter(&SequencerProfile::load_ns));
     if (auto it = staged_states_.find(case_id); it != staged_states_.end()) {
       *state = it->second;
       return Status::Ok();
@@ -687,7 +704,13 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return value;
   }
 
+  // The profile's counter `field`, or null when profiling is off (CpuTimer then reads no clock).
+  uint64_t* Counter(uint64_t SequencerProfile::*field) {
+    return profile_.enabled ? &(profile_.*field) : nullptr;
+  }
+
   Engine* engine_;
+  SequencerProfile profile_;  // the sequencer thread's; published in Committed()
   rocksdb::WriteBatch* batch_ = nullptr;
   std::map<std::string, CaseState> staged_states_;
   // Committed states, bounded by MemoryBudget::CaseStateBytes (storage/lru_cache.h).
@@ -734,6 +757,9 @@ Status ReadOnlyReason(const Status& checked) {
 Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptions options) {
   std::unique_ptr<Engine> engine(new Engine());
   if (!options.clock) options.clock = SystemMillis;
+  if (const char* on = std::getenv("SAQME_SEQUENCER_PROFILE"); on && std::string(on) == "1") {
+    options.profile = true;
+  }
   engine->options_ = std::move(options);
   storage::LogOptions log_options;
   log_options.extra_column_families = ViewFamilies();
@@ -818,6 +844,19 @@ std::vector<Result<Outcome>> Engine::ExecuteAll(std::vector<Submission> submissi
 
 storage::GroupCommit<EngineJob>::Stats Engine::stats() const { return group_->stats(); }
 Engine::CacheStats Engine::cache_stats() const { return sequencer_->cache_stats(); }
+SequencerProfile Engine::profile() const {
+  SequencerProfile profile;
+  {
+    std::lock_guard<std::mutex> lock(committed_mu_);
+    profile = committed_profile_;
+  }
+  if (group_) {
+    const auto stats = group_->stats();
+    profile.write_seconds = stats.fsync_seconds.sum();
+    profile.groups = stats.groups;
+  }
+  return profile;
+}
 Status Engine::Accepting() const { return read_only_.ok() ? group_->Accepting() : read_only_; }
 
 std::string Engine::Today() const { return TbilisiDate(options_.clock()); }

@@ -22,6 +22,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "engine/sequencer_profile.h"
 #include "storage/event_log.h"
 #include "storage/group_commit.h"
 #include "storage/log_writer.h"
@@ -52,6 +53,9 @@ struct EngineOptions {
   // The memory budget (storage::LogOptions::memory_budget_mb): RocksDB's memory and WAL, and
   // the sequencer's caches of case states and versions (storage/memory_budget.h).
   size_t memory_budget_mb = storage::MemoryBudget::kDefaultMegabytes;
+  // Counts the sequencer's thread CPU per stage (profile()); also on with
+  // SAQME_SEQUENCER_PROFILE=1 in the environment. Costs two clock reads per stage and command.
+  bool profile = false;
 };
 
 // `base` plus the days off declared and not withdrawn in `log` (the calendar case, applied by
@@ -198,6 +202,9 @@ class Engine {
     size_t versions = 0, version_bytes = 0, version_capacity = 0;
   };
   CacheStats cache_stats() const;
+  // The sequencer's CPU per stage up to the last committed group (all zero unless
+  // EngineOptions::profile); the write and fsync time from stats().
+  SequencerProfile profile() const;
   // Ok while Execute would take a command; else the kUnavailable it would answer (stopped
   // after a failed write, shutting down). For readiness checks (GET /ready).
   Status Accepting() const;
@@ -225,6 +232,7 @@ class Engine {
   // The org chart of the last committed group (never changed once published).
   std::shared_ptr<const workflows::OrgChart> committed_chart_;
   std::string adopted_chart_;
+  SequencerProfile committed_profile_;  // guarded by committed_mu_
 };
 
 }  // namespace saqme::engine

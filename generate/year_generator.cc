@@ -1239,6 +1239,7 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
     }
   }
   summary.last_seq = engine->log().LastSequence();
+  summary.sequencer = engine->profile();
   summary.groups = engine->stats().groups - groups_before;  // the watch's writes included
   return summary;
 }

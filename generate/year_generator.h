@@ -16,6 +16,7 @@
 #include <functional>
 #include <string>
 
+#include "engine/sequencer_profile.h"
 #include "generate/year_profile.h"
 #include "storage/status.h"
 #include "workflows/org/org_chart.h"
@@ -45,6 +46,7 @@ struct GenerateSummary {
   uint64_t groups = 0;  // fsync'd groups: the hours' commands and the watch's writes
   int working_days = 0;
   uint64_t last_seq = 0;
+  engine::SequencerProfile sequencer;  // zero unless SAQME_SEQUENCER_PROFILE=1 (Engine::profile)
 };
 
 // Writes the year into the log of `dir` through the engine. Requires: `dir` holds no events yet,
