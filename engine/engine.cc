@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include <capnp/serialize.h>
@@ -37,11 +38,10 @@ std::string Upper(std::string prefix) {  // the key just past every key starting
   return prefix;
 }
 
-// The last journal number in the committed views.
-uint32_t StoredLastNumber(const storage::EventLog& log, std::string_view journal, int year) {
+// The last number under `prefix` (JournalPrefix) in the committed journals view.
+uint32_t StoredLastNumber(const storage::EventLog& log, const std::string& prefix) {
   std::unique_ptr<rocksdb::Iterator> it(
       log.db()->NewIterator(rocksdb::ReadOptions(), log.family(kJournalsView)));
-  const std::string prefix = JournalPrefix(journal, year);
   it->SeekForPrev(Upper(prefix));
   if (!it->Valid() || !it->key().starts_with(prefix) || it->key().size() != prefix.size() + 4) {
     return 0;
@@ -114,6 +114,12 @@ constexpr size_t kMaxAdoptedChartBytes = 8 << 20;
 
 // The sequencer's half of the GroupCommit: decide, stage, evolve, project.
 class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, private ViewSink {
+  // One view family's staged writes.
+  struct Overlay {
+    rocksdb::ColumnFamilyHandle* handle = nullptr;
+    std::map<std::string, std::optional<std::string>> entries;
+  };
+
  public:
   Sequencer(Engine* engine, workflows::HolidayCalendar calendar, workflows::OrgChart chart)
       : engine_(engine),
@@ -165,7 +171,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     }
     staged_states_.clear();
     PublishCacheStats();
-    overlay_.clear();
+    ClearOverlay();
+    for (auto& [prefix, number] : staged_numbers_) committed_numbers_[prefix] = number;
+    staged_numbers_.clear();
     if (staged_calendar_) calendar_ = std::move(staged_calendar_);
     if (staged_chart_) chart_ = std::move(staged_chart_);
     {
@@ -180,7 +188,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   void Abandoned() override {
     engine_->writer_->Abandon();
     staged_states_.clear();
-    overlay_.clear();
+    ClearOverlay();
+    staged_numbers_.clear();
     staged_calendar_.reset();
     staged_chart_.reset();
   }
@@ -223,6 +232,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     batch_->SetSavePoint();
     undo_.clear();
     state_undo_.clear();
+    number_undo_.clear();
     stages_ = 0;
     const auto calendar_before = staged_calendar_;
     // The staged chart is copied before the unit changes it: the copy is what to go back to.
@@ -248,16 +258,23 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
       auto& [family, key, previous] = *it;
       if (previous) {
-        overlay_[family][key] = *previous;
+        family->entries[key] = std::move(*previous);
       } else {
-        overlay_[family].erase(key);
+        family->entries.erase(key);
       }
     }
     for (auto it = state_undo_.rbegin(); it != state_undo_.rend(); ++it) {
       if (it->second) {
-        staged_states_[it->first] = *it->second;
+        staged_states_[it->first] = std::move(*it->second);
       } else {
         staged_states_.erase(it->first);
+      }
+    }
+    for (auto it = number_undo_.rbegin(); it != number_undo_.rend(); ++it) {
+      if (it->second) {
+        staged_numbers_[it->first] = *it->second;
+      } else {
+        staged_numbers_.erase(it->first);
       }
     }
     staged_calendar_ = calendar_before;
@@ -284,7 +301,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     events.push_back(workflows::org::Adoption(*engine_->options_.org, engine_->options_.org_source,
                                               kWatcherPost, engine_->options_.clock()));
     auto appended = StageEvents(workflows::kOrgCaseId, "org-chart-adopted", std::move(events),
-                                state, outcome, {}, kMaxAdoptedChartBytes);
+                                std::move(state), outcome, {}, kMaxAdoptedChartBytes);
     if (!appended.ok()) return appended.status();
     outcome.version = appended->version;
     return outcome;
@@ -316,13 +333,17 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     std::string digest, post, type;
   };
 
-  // Stages `events` of `case_id` (decided against `state`, which they evolve), projects them
-  // into the views, and adds them to `outcome`; `sent` goes into the command record.
+  // Stages `events` of `case_id` (decided against `state`, the case's staged, cached or
+  // replayed state as Load gave it), evolves `state` by them, projects them into the views and
+  // adds them to `outcome`; `sent` goes into the command record. `checked`: the caller has
+  // validated the ids and found the command id unused (storage::AppendRequest::checked).
+  // Guarantees `state` is the case's staged state afterwards (moved into the group's).
   Result<storage::AppendResult> StageEvents(const std::string& case_id,
                                             const std::string& command_id,
                                             std::vector<storage::EventDraft> events,
-                                            CaseState& state, Outcome& outcome,
-                                            const Sent& sent = {}, size_t max_event_bytes = 0) {
+                                            CaseState&& state, Outcome& outcome,
+                                            const Sent& sent = {}, size_t max_event_bytes = 0,
+                                            bool checked = false) {
     storage::AppendRequest request;
     request.max_event_bytes = max_event_bytes;
     request.case_id = case_id;
@@ -332,6 +353,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     request.command_post = sent.post;
     request.command_type = sent.type;
     request.events = std::move(events);
+    request.checked = checked;
     Result<storage::AppendResult> appended{storage::AppendResult{}};
     {
       CpuTimer timer(Counter(&SequencerProfile::seal_ns));
@@ -343,22 +365,55 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     if (ChangesCalendar(request.events) && !staged_calendar_) {
       staged_calendar_ = std::make_shared<workflows::HolidayCalendar>(*calendar_);
     }
+    // The state before the command, as the views show it: the group's or the cache's entry,
+    // which `state` was copied from — copied only when neither holds it (a case too large for
+    // the cache).
+    const CaseState* before = Peek(case_id);
+    std::optional<CaseState> copy;
+    if (state.version == 0) {
+      before = nullptr;
+    } else if (!before || before->version != state.version) {
+      before = &copy.emplace(state);
+    }
+    // Each event evolves the state and adds what it adds (journals, alerts, control counts);
+    // the views that follow the state alone are projected once, from the command's final state
+    // (docs/views.md: the same rule a rebuild follows per case).
+    bool deadline_open = false;
     for (auto& draft : request.events) {
-      if (workflows::org::ChangesChart(draft.event().asReader())) {
+      const auto event = draft.event().asReader();
+      if (workflows::org::ChangesChart(event)) {
         if (!staged_chart_) staged_chart_ = std::make_shared<workflows::OrgChart>(*chart_);
-        Status changed = workflows::org::EvolveChart(*staged_chart_, draft.event().asReader());
+        Status changed = workflows::org::EvolveChart(*staged_chart_, event);
         if (!changed.ok()) return changed;
       }
-      const ProjectionContext projection{Org(), Calendar(), &engine_->options_.watch_policy};
-      Apply(state, draft.event().asReader(), projection, *this);
-      auto words = capnp::messageToFlatArray(draft.message());
-      outcome.events.push_back(kj::heapArray<capnp::word>(words.asPtr()));
+      const workflows::OpenDeadline old_deadline = workflows::OpenDeadlineOf(state);
+      deadline_open = deadline_open || !old_deadline.due.empty();
+      workflows::Evolve(state, event);
+      workflows::ApplyToCalendar(*Calendar(), event);
+      ProjectEvent(old_deadline, state, event, *this);
     }
-    auto previous = staged_states_.find(case_id);
-    state_undo_.emplace_back(case_id, previous == staged_states_.end()
-                                          ? std::nullopt
-                                          : std::optional<CaseState>(previous->second));
-    staged_states_[case_id] = state;
+    deadline_open = deadline_open || !workflows::OpenDeadlineOf(state).due.empty();
+    static const CaseState kNoState;
+    const ProjectionContext projection{Org(), Calendar(), &engine_->options_.watch_policy};
+    ProjectCaseState(before, state, projection, *this);
+    // The watch index: when the deadline watch next has something to do for the case (only a
+    // case with an open deadline has a watch date, so the moves of the events in between add up
+    // to this one).
+    if (deadline_open) {
+      MoveWatchEntry(case_id, WatchDate(before ? *before : kNoState, projection),
+                     WatchDate(state, projection), *this);
+    }
+    // The answer gets the sealed events as stored, without encoding them again.
+    for (const std::string& bytes : appended->sealed) {
+      auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
+      std::memcpy(words.begin(), bytes.data(), bytes.size());
+      outcome.events.push_back(std::move(words));
+    }
+    appended->sealed.clear();
+    auto [entry, inserted] = staged_states_.try_emplace(case_id);
+    state_undo_.emplace_back(case_id, inserted ? std::nullopt
+                                               : std::optional<CaseState>(std::move(entry->second)));
+    entry->second = std::move(state);
     if (outcome.first_seq == 0) outcome.first_seq = appended->first_seq;
     outcome.last_seq = appended->last_seq;
     return appended;
@@ -434,15 +489,17 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       }
     }
     const bool calendar_changed = ChangesCalendar(events);
-    auto appended = StageEvents(submission.case_id, submission.command_id, std::move(events), state,
-                                outcome, sent);
+    // The ids were validated and the command id found unused above: the writer does not look
+    // again.
+    auto appended = StageEvents(submission.case_id, submission.command_id, std::move(events),
+                                std::move(state), outcome, sent, 0, /*checked=*/true);
     if (!appended.ok()) return appended.status();
     outcome.version = appended->version;
     if (!contested.events.empty()) {
       auto applied =
           StageEvents(contested.case_id,
                       DerivedCommandId(submission.command_id + ":contested", contested.case_id),
-                      std::move(contested.events), contested.state, outcome);
+                      std::move(contested.events), std::move(contested.state), outcome);
       if (!applied.ok()) return applied.status();
     }
     if (calendar_changed && which == schema::Command::Which::DECLARE_DAY_OFF) {
@@ -519,7 +576,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       if (events.empty()) continue;
       auto appended =
           StageEvents(case_id, DerivedCommandId(submission.command_id + ":recompute", case_id),
-                      std::move(events), state, outcome);
+                      std::move(events), std::move(state), outcome);
       if (!appended.ok()) return appended.status();
     }
     return Status::Ok();
@@ -544,7 +601,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
         if (events.empty()) return Status::Ok();
         auto appended = StageEvents(
             case_id, DerivedCommandId("watch:" + std::to_string(state.version), case_id),
-            std::move(events), state, outcome);
+            std::move(events), std::move(state), outcome);
         if (!appended.ok()) return appended.status();
         ++outcome.cases;
         return Status::Ok();
@@ -561,9 +618,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   std::vector<std::string> Keys(const char* family, const std::string& from, const std::string& to,
                                 size_t limit) {
     std::set<std::string> keys;
-    auto& staged = overlay_[family];
+    const auto& staged = Family(family).entries;
     std::unique_ptr<rocksdb::Iterator> it(
-        engine_->log_->db()->NewIterator(rocksdb::ReadOptions(), engine_->log_->family(family)));
+        engine_->log_->db()->NewIterator(rocksdb::ReadOptions(), Family(family).handle));
     for (it->Seek(from); it->Valid() && keys.size() < limit + staged.size(); it->Next()) {
       std::string key = it->key().ToString();
       if (key >= to) break;
@@ -632,7 +689,14 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return outcome;
   }
 
-  // The case's state: staged in this group, cached, or evolved from the log.
+  // The case's state as the group has it, staged or cached; null when neither holds it.
+  const CaseState* Peek(const std::string& case_id) {
+    if (auto it = staged_states_.find(case_id); it != staged_states_.end()) return &it->second;
+    return cache_.Get(case_id);
+  }
+
+  // The case's state: staged in this group, cached, or evolved from the log (and then cached:
+  // it is the committed state).
   Status Load(const std::string& case_id, CaseState* state) {
     CpuTimer timer(Counter(&SequencerProfile::load_ns));
     if (auto it = staged_states_.find(case_id); it != staged_states_.end()) {
@@ -658,50 +722,80 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       workflows::Evolve(*state, view.event());
       return true;
     });
-    if (read.ok()) engine_->writer_->NoteCommittedVersion(case_id, state->version);
+    if (!read.ok()) return read;
+    engine_->writer_->NoteCommittedVersion(case_id, state->version);
+    cache_.Put(case_id, *state, StateCharge(case_id, *state));
     return read;
   }
 
   // ViewSink over the batch: writes go to the batch and an overlay that later reads see.
   void Put(const char* family, const std::string& key, const std::string& value) override {
-    batch_->Put(engine_->log_->family(family), key, value);
-    Remember(family, key);
-    overlay_[family][key] = value;
+    Overlay& staged = Family(family);
+    batch_->Put(staged.handle, key, value);
+    Stage(staged, key) = value;
+    if (family == std::string_view(kJournalsView)) NoteNumber(key);
   }
   void Delete(const char* family, const std::string& key) override {
-    batch_->Delete(engine_->log_->family(family), key);
-    Remember(family, key);
-    overlay_[family][key] = std::nullopt;
+    Overlay& staged = Family(family);
+    batch_->Delete(staged.handle, key);
+    Stage(staged, key) = std::nullopt;
   }
-  void Remember(const char* family, const std::string& key) {
-    auto& entries = overlay_[family];
-    auto it = entries.find(key);
-    undo_.emplace_back(
-        family, key,
-        it == entries.end() ? std::nullopt : std::optional<std::optional<std::string>>(it->second));
+  // The overlay's entry for `key`, its previous value kept for the unit's undo.
+  std::optional<std::string>& Stage(Overlay& staged, const std::string& key) {
+    auto [it, inserted] = staged.entries.try_emplace(key);
+    undo_.emplace_back(&staged, key,
+                       inserted ? std::nullopt
+                                : std::optional<std::optional<std::string>>(std::move(it->second)));
+    return it->second;
+  }
+  // A journal entry put under its number (JournalKey: journal, NUL, year, number): the number
+  // may be the journal's last.
+  void NoteNumber(const std::string& key) {
+    const size_t end = key.find('\0');
+    if (end == std::string::npos || key.size() != end + 1 + 2 + 4) return;
+    std::string prefix = key.substr(0, end + 3);
+    const uint32_t number = JournalKeyNumber(key);
+    const uint32_t last = LastNumberOf(prefix);
+    if (number <= last) return;
+    auto [it, inserted] = staged_numbers_.try_emplace(std::move(prefix), number);
+    number_undo_.emplace_back(it->first, inserted ? std::nullopt : std::optional(it->second));
+    it->second = number;
+  }
+  // The last number under a journal's `prefix` (JournalPrefix), counting this group's: the
+  // sequencer's counters, filled from the journals view on first use.
+  uint32_t LastNumberOf(const std::string& prefix) {
+    if (auto it = staged_numbers_.find(prefix); it != staged_numbers_.end()) return it->second;
+    if (auto it = committed_numbers_.find(prefix); it != committed_numbers_.end()) {
+      return it->second;
+    }
+    const uint32_t stored = StoredLastNumber(*engine_->log_, prefix);
+    committed_numbers_.emplace(prefix, stored);
+    return stored;
   }
   uint32_t LastNumber(std::string_view journal, int year) override {
-    uint32_t last = StoredLastNumber(*engine_->log_, journal, year);
-    const std::string prefix = JournalPrefix(journal, year);
-    auto& staged = overlay_[kJournalsView];
-    for (auto it = staged.lower_bound(prefix);
-         it != staged.end() && it->first.rfind(prefix, 0) == 0; ++it) {
-      if (it->second) last = std::max(last, JournalKeyNumber(it->first));
-    }
-    return last;
+    return LastNumberOf(JournalPrefix(journal, year));
   }
   std::optional<std::string> Get(const char* family, const std::string& key) override {
     return Read(family, key);
   }
   std::optional<std::string> Read(const char* family, const std::string& key) {
-    if (auto f = overlay_.find(family); f != overlay_.end()) {
-      if (auto it = f->second.find(key); it != f->second.end()) return it->second;
-    }
+    Overlay& staged = Family(family);
+    if (auto it = staged.entries.find(key); it != staged.entries.end()) return it->second;
     std::string value;
-    auto s = engine_->log_->db()->Get(rocksdb::ReadOptions(), engine_->log_->family(family), key,
-                                      &value);
+    auto s = engine_->log_->db()->Get(rocksdb::ReadOptions(), staged.handle, key, &value);
     if (!s.ok()) return std::nullopt;
     return value;
+  }
+  // The overlay of `family`, made on first use (its column family looked up once).
+  Overlay& Family(const char* family) {
+    auto it = overlay_.find(std::string_view(family));
+    if (it == overlay_.end()) {
+      it = overlay_.emplace(std::string(family), Overlay{engine_->log_->family(family), {}}).first;
+    }
+    return it->second;
+  }
+  void ClearOverlay() {
+    for (auto& [name, staged] : overlay_) staged.entries.clear();
   }
 
   // The profile's counter `field`, or null when profiling is off (CpuTimer then reads no clock).
@@ -717,11 +811,15 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   storage::LruCache<std::string, CaseState> cache_;
   std::atomic<size_t> states_{0}, state_bytes_{0}, state_evictions_{0};
   std::atomic<size_t> versions_{0}, version_bytes_{0};
-  std::map<std::string, std::map<std::string, std::optional<std::string>>> overlay_;
+  // The group's view writes per family (nullopt: deleted), for the group's own reads.
+  std::map<std::string, Overlay, std::less<>> overlay_;
+  // Last journal numbers by JournalPrefix: committed, and this group's.
+  std::unordered_map<std::string, uint32_t> committed_numbers_;
+  std::map<std::string, uint32_t> staged_numbers_;
   // The current job's changes, to take back if it fails after staging.
-  std::vector<std::tuple<std::string, std::string, std::optional<std::optional<std::string>>>>
-      undo_;
+  std::vector<std::tuple<Overlay*, std::string, std::optional<std::optional<std::string>>>> undo_;
   std::vector<std::pair<std::string, std::optional<CaseState>>> state_undo_;
+  std::vector<std::pair<std::string, std::optional<uint32_t>>> number_undo_;
   int stages_ = 0;  // LogWriter stages of the current unit
   // The calendar with every committed declared day off, and this group's copy with more.
   std::shared_ptr<workflows::HolidayCalendar> calendar_, staged_calendar_;
@@ -940,7 +1038,7 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
       BaseContext(options_, read.chart.get(), read.calendar.get(), post, options_.clock());
   const storage::EventLog* log = log_.get();
   read.context.next_number = [log](std::string_view journal, int year) {
-    return std::to_string(StoredLastNumber(*log, journal, year) + 1);
+    return std::to_string(StoredLastNumber(*log, JournalPrefix(journal, year)) + 1);
   };
   read.context.in_nomenclature = [log](int year, std::string_view code) {
     std::string value;

@@ -72,14 +72,16 @@ Result<bool> LogWriter::FindCommand(const std::string& command_id, CommandRecord
 
 Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatch* batch) {
   using Code = Status::Code;
-  Status valid = ValidateCaseId(request.case_id);
-  if (!valid.ok()) return valid;
-  valid = ValidateCommandId(request.command_id);
-  if (!valid.ok()) return valid;
-
   CommandRecord previous;
-  auto found = FindCommand(request.command_id, &previous);
-  if (!found.ok()) return found.status();
+  Result<bool> found = false;
+  if (!request.checked) {
+    Status valid = ValidateCaseId(request.case_id);
+    if (!valid.ok()) return valid;
+    valid = ValidateCommandId(request.command_id);
+    if (!valid.ok()) return valid;
+    found = FindCommand(request.command_id, &previous);
+    if (!found.ok()) return found.status();
+  }
   if (found.value()) {
     if (previous.case_id != request.case_id) {
       return Status::Error(
@@ -89,7 +91,7 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
               previous.case_id);
     }
     return AppendResult{previous.case_id, previous.first_seq, previous.last_seq, previous.version,
-                        true};
+                        true, {}};
   }
 
   if (request.events.empty()) {
@@ -153,7 +155,8 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
     batch->Put(log_->log_family(), seq_key, bytes);
     batch->Put(log_->case_index_family(), CaseIndexKey(request.case_id, ++case_version), seq_key);
   }
-  AppendResult result{request.case_id, sealed.front().first, sealed.back().first, version, false};
+  AppendResult result{request.case_id, sealed.front().first, sealed.back().first, version, false,
+                      {}};
   CommandRecord record{
       request.case_id,        result.first_seq,     result.last_seq,      result.version,
       request.command_digest, request.command_post, request.command_type, recorded_at};
@@ -167,6 +170,8 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
   staged_ = tail;
   staged_versions_[request.case_id] = version;
   staged_commands_[request.command_id] = record;
+  result.sealed.reserve(sealed.size());
+  for (auto& [seq, bytes] : sealed) result.sealed.push_back(std::move(bytes));
   return result;
 }
 

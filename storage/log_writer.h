@@ -41,6 +41,9 @@ struct AppendRequest {
   // commands. The engine's own configuration events (the adopted org chart, which a large body's
   // org file makes bigger than that) give their own bound here.
   size_t max_event_bytes = 0;
+  // The caller has validated both ids and found the command id unused (FindCommand) since the
+  // last Stage: Stage does not look again. The version is still checked.
+  bool checked = false;
 };
 
 struct AppendResult {
@@ -49,6 +52,9 @@ struct AppendResult {
   uint64_t last_seq = 0;
   uint32_t version = 0;    // the case version after the command
   bool duplicate = false;  // the command id was already applied: this is the first result
+  // The events as sealed and stored (framed canonical messages, first_seq..last_seq), for an
+  // answer that shows them without encoding them again; empty for a duplicate.
+  std::vector<std::string> sealed;
 };
 
 class LogWriter {
