@@ -24,6 +24,7 @@ struct SequencerProfile {
   uint64_t commit_ns = 0;   // after the fsync: the writer's tail, the caches, publishing
   // Wall seconds of the synced batch writes (write + fsync), and their number.
   double write_seconds = 0;
+  double write_cpu_seconds = 0;  // the writer thread's CPU in them (WAL, memtable inserts)
   uint64_t groups = 0;
 
   // The rest of Stage: what none of the four named stages covers.
