@@ -224,10 +224,10 @@ int main(int argc, char** argv) {
       http_rates[k].push_back(run.rate);
       p50s[k].push_back(run.p50_ms);
       p99s[k].push_back(run.p99_ms);
-      const double group_size = after.groups > before.groups
-                                    ? double(after.commands - before.commands) /
-                                          (after.groups - before.groups)
-                                    : 0;
+      const double group_size =
+          after.groups > before.groups
+              ? double(after.commands - before.commands) / (after.groups - before.groups)
+              : 0;
       std::printf(
           "  HTTP %d clients %.0f commands/s, p50 %.2f ms, p99 %.2f ms, %.1f commands per "
           "fsync\n",

@@ -35,11 +35,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", summary.status().ToString().c_str());
     return 1;
   }
-  std::printf("generated scale %d: %llu commands, %llu events, %llu groups in %.2f s: %.0f events/s\n",
-              scale, static_cast<unsigned long long>(summary->commands),
-              static_cast<unsigned long long>(summary->events),
-              static_cast<unsigned long long>(summary->groups), seconds,
-              static_cast<double>(summary->events) / seconds);
+  std::printf(
+      "generated scale %d: %llu commands, %llu events, %llu groups in %.2f s: %.0f events/s\n",
+      scale, static_cast<unsigned long long>(summary->commands),
+      static_cast<unsigned long long>(summary->events),
+      static_cast<unsigned long long>(summary->groups), seconds,
+      static_cast<double>(summary->events) / seconds);
   saqme::bench::PrintProfile("year's mix", {}, summary->sequencer);
   return 0;
 }

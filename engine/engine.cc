@@ -157,9 +157,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     }
     batch_ = nullptr;
     const auto& r = job.result;
-    const uint64_t events = r.ok() && !r->refused && !r->duplicate && r->last_seq
-                                ? r->last_seq - r->first_seq + 1
-                                : 0;
+    const uint64_t events =
+        r.ok() && !r->refused && !r->duplicate && r->last_seq ? r->last_seq - r->first_seq + 1 : 0;
     profile_.events += events;
     return events;
   }
@@ -415,8 +414,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     }
     appended->sealed.clear();
     auto [entry, inserted] = staged_states_.try_emplace(case_id);
-    state_undo_.emplace_back(case_id, inserted ? std::nullopt
-                                               : std::optional<CaseState>(std::move(entry->second)));
+    state_undo_.emplace_back(
+        case_id, inserted ? std::nullopt : std::optional<CaseState>(std::move(entry->second)));
     entry->second = std::move(state);
     if (outcome.first_seq == 0) outcome.first_seq = appended->first_seq;
     outcome.last_seq = appended->last_seq;
@@ -749,9 +748,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // The overlay's entry for `key`, its previous value kept for the unit's undo.
   std::optional<std::string>& Stage(Overlay& staged, const std::string& key) {
     auto [it, inserted] = staged.entries.try_emplace(key);
-    undo_.emplace_back(&staged, key,
-                       inserted ? std::nullopt
-                                : std::optional<std::optional<std::string>>(std::move(it->second)));
+    undo_.emplace_back(
+        &staged, key,
+        inserted ? std::nullopt : std::optional<std::optional<std::string>>(std::move(it->second)));
     return it->second;
   }
   // A journal entry put under its number (JournalKey: journal, NUL, year, number): the number

@@ -90,8 +90,8 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
           "ბრძანების იდენტიფიკატორი " + request.command_id + " უკვე გამოყენებულია საქმისთვის " +
               previous.case_id);
     }
-    return AppendResult{previous.case_id, previous.first_seq, previous.last_seq, previous.version,
-                        true, {}};
+    return AppendResult{
+        previous.case_id, previous.first_seq, previous.last_seq, previous.version, true, {}};
   }
 
   if (request.events.empty()) {
@@ -155,8 +155,8 @@ Result<AppendResult> LogWriter::Stage(AppendRequest& request, rocksdb::WriteBatc
     batch->Put(log_->log_family(), seq_key, bytes);
     batch->Put(log_->case_index_family(), CaseIndexKey(request.case_id, ++case_version), seq_key);
   }
-  AppendResult result{request.case_id, sealed.front().first, sealed.back().first, version, false,
-                      {}};
+  AppendResult result{
+      request.case_id, sealed.front().first, sealed.back().first, version, false, {}};
   CommandRecord record{
       request.case_id,        result.first_seq,     result.last_seq,      result.version,
       request.command_digest, request.command_post, request.command_type, recorded_at};
