@@ -21,6 +21,7 @@
 #include "api/journal_export.h"
 #include "api/journal_stream.h"
 #include "api/json_body.h"
+#include "api/outcome_json.h"
 #include "api/paging.h"
 #include "api/prometheus.h"
 #include "api/readiness.h"
@@ -31,6 +32,7 @@
 #include "engine/control_list.h"
 #include "engine/projection.h"
 #include "engine/search.h"
+#include "engine/view_reader.h"
 #include "replay/anchor.h"
 #include "replay/annual_report.h"
 #include "replay/audit_export.h"
@@ -287,7 +289,7 @@ Response Api::Handle(const Request& request) {
         response = std::move(*denied);
       } else {
         auto cases =
-            ok ? engine_->Nomenclature(year)
+            ok ? engine::ViewReader(engine_->log()).Nomenclature(year)
                : Result<boost::json::array>(Status::Error(Status::Code::kInvalidArgument,
                                                           "year must be YYYY", "წელი არასწორია"));
         response = cases.ok() ? Json(http::status::ok,
@@ -449,9 +451,9 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
   boost::json::object result{{"case_id", outcome->case_id},
                              {"version", outcome->version},
                              {"duplicate", outcome->duplicate},
-                             {"events", outcome->EventsJson()}};
+                             {"events", EventsJson(outcome.value())}};
   if (opening) {
-    auto view = engine_->Case(outcome->case_id);
+    auto view = engine::ViewReader(engine_->log()).Case(outcome->case_id);
     if (view.ok()) {
       for (const char* key : {"registration_number", "due", "due_explanation", "due_explanation_ka",
                               "kind", "state"}) {
@@ -482,7 +484,7 @@ Response Api::Alerts(const Request& request, const std::string& post) {
                  "after must be an alert id (a whole number) and limit 1 to 1000",
                  "after უნდა იყოს შეტყობინების ნომერი, limit კი 1-დან 1000-მდე");
   }
-  auto alerts = engine_->Alerts(post, *after, *limit);
+  auto alerts = engine::ViewReader(engine_->log()).Alerts(post, *after, *limit);
   if (!alerts.ok()) return FromStatus(request, alerts.status());
   const uint64_t cursor =
       alerts->empty() ? *after : alerts->back().as_object().at("id").to_number<uint64_t>();
@@ -579,7 +581,7 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
     }
     state->seen = durable;
     constexpr size_t kBatch = 100;
-    auto alerts = engine->Alerts(post, state->cursor, kBatch);
+    auto alerts = engine::ViewReader(engine->log()).Alerts(post, state->cursor, kBatch);
     if (!alerts.ok()) return std::nullopt;
     state->more = alerts->size() >= kBatch;  // the rest at the next tick
     for (const auto& alert : alerts.value()) {
@@ -657,7 +659,7 @@ std::optional<Stream> Api::JournalExportStream(const Request& request, const std
   }
   engine::Engine* engine = engine_;
   auto read = [engine, journal, year, pass](uint32_t after, size_t limit) {
-    auto entries = engine->Journal(journal, year, after, limit);
+    auto entries = engine::ViewReader(engine->log()).Journal(journal, year, after, limit);
     if (entries.ok()) AddGeorgianValues(entries.value(), *engine->Chart());
     return entries;  // `pass` is held as long as the stream reads
   };
@@ -673,7 +675,7 @@ Response Api::Acknowledge(const Request& request, const Caller& caller, const st
     return Error(request, http::status::bad_request, "bad_request", "an alert id is a whole number",
                  "შეტყობინების ნომერი მთელი რიცხვია");
   }
-  auto alert = engine_->Alert(post, *seq);  // only the caller's own alerts
+  auto alert = engine::ViewReader(engine_->log()).Alert(post, *seq);  // only the caller's own alerts
   if (!alert.ok()) return FromStatus(request, alert.status());
   capnp::MallocMessageBuilder message;
   message.initRoot<schema::Command>().initAcknowledgeAlert().setAlertSeq(*seq);
@@ -1100,7 +1102,7 @@ Response Api::JournalAnswer(const Request& request, const std::string& journal, 
   std::shared_ptr<HeavyReadGate::Pass> pass;
   if (Response busy; as != "json" && !EnterHeavyRead(request, &pass, &busy)) return busy;
   // One over the limit, to know whether more follow; no entry is numbered past UINT32_MAX.
-  auto entries = engine_->Journal(
+  auto entries = engine::ViewReader(engine_->log()).Journal(
       journal, year, static_cast<uint32_t>(std::min<uint64_t>(page->after, UINT32_MAX)),
       page->limit == SIZE_MAX ? SIZE_MAX : page->limit + 1);
   if (!entries.ok()) return FromStatus(request, entries.status());
@@ -1294,7 +1296,7 @@ Response Api::InboxAnswer(const Request& request, const std::string& post,
   boost::json::array items;
   for (const auto& post_id : workflows::PostsExercised(*Org(), post, today)) {
     const std::string acting_for = post_id == post ? "" : post_id;
-    auto inbox = engine_->Inbox(post_id);
+    auto inbox = engine::ViewReader(engine_->log()).Inbox(post_id);
     if (!inbox.ok()) return FromStatus(request, inbox.status());
     for (auto& item : inbox.value()) {
       if (!action.empty() && item.as_object().at("action") != action.c_str()) continue;
