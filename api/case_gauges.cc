@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
-
 #include "engine/view_reader.h"
+
 namespace saqme::api {
 
 CaseGauges::CaseGauges(const engine::Engine* engine, std::chrono::seconds max_age)

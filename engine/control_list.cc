@@ -1,8 +1,9 @@
 #include "engine/control_list.h"
 
-#include "engine/view_reader.h"
 #include <algorithm>
 #include <charconv>
+
+#include "engine/view_reader.h"
 
 namespace saqme::engine {
 namespace {

@@ -47,7 +47,7 @@ Result<boost::json::object> ViewReader::Case(const std::string& case_id) const {
 }
 
 Result<boost::json::array> ViewReader::Journal(const std::string& journal, int year, uint32_t after,
-                                           size_t limit) const {
+                                               size_t limit) const {
   const std::string prefix = JournalPrefix(journal, year);
   if (after == UINT32_MAX) return boost::json::array();  // nothing is numbered after it
   return ScanPrefix(log_, kJournalsView, JournalKey(journal, year, after + 1), prefix, limit);
@@ -79,7 +79,7 @@ uint64_t ViewReader::OpenCases() const {
 }
 
 Result<boost::json::array> ViewReader::Alerts(const std::string& post, uint64_t after_seq,
-                                          size_t limit) const {
+                                              size_t limit) const {
   boost::json::array out;
   const std::string prefix = AlertPrefix(post);
   std::unique_ptr<rocksdb::Iterator> it(
@@ -94,8 +94,8 @@ Result<boost::json::array> ViewReader::Alerts(const std::string& post, uint64_t 
 
 Result<boost::json::object> ViewReader::Alert(const std::string& post, uint64_t seq) const {
   std::string value;
-  auto s = log_.db()->Get(rocksdb::ReadOptions(), log_.family(kAlertsView), AlertKey(post, seq),
-                           &value);
+  auto s =
+      log_.db()->Get(rocksdb::ReadOptions(), log_.family(kAlertsView), AlertKey(post, seq), &value);
   if (s.IsNotFound()) {
     return Status::Error(Status::Code::kNotFound,
                          "no alert " + std::to_string(seq) + " for " + post,

@@ -178,7 +178,8 @@ TEST_F(EngineTest, RetriesConflictsUnknownCasesAndBadInput) {
   EXPECT_TRUE(retry->duplicate);
   EXPECT_EQ(retry->first_seq, first->first_seq);
   ASSERT_EQ(retry->events.size(), 1u);
-  EXPECT_EQ(api::EventsJson(retry.value())[0].at("hash"), api::EventsJson(first.value())[0].at("hash"));
+  EXPECT_EQ(api::EventsJson(retry.value())[0].at("hash"),
+            api::EventsJson(first.value())[0].at("hash"));
   EXPECT_EQ(Views().Journal("incoming", 2026).value().size(), 1u);
 
   auto stale = Run("chair", "c-1", Resolve("info-analytics"), 0u);

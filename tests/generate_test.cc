@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 #include <boost/json/parse.hpp>
 
-#include "generate/year_generator.h"
 #include "engine/view_reader.h"
+#include "generate/year_generator.h"
 #include "replay/annual_report.h"
 #include "tests/rebuild_util.h"
 #include "tests/test_util.h"
