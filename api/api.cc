@@ -26,7 +26,6 @@
 #include "api/prometheus.h"
 #include "api/readiness.h"
 #include "api/request_record.h"
-#include "api/route_template.h"
 #include "api/target.h"
 #include "engine/control.h"
 #include "engine/control_list.h"
@@ -118,8 +117,9 @@ Response WholeFormatOnly(const Request& request) {
 // `response` with the notes of the request log and metrics (api/request_record.h): the route
 // template, and the caller when there is one — the post, and the login of a session or the
 // hash prefix of a token (what `saqme token revoke` takes); never a name.
-Response Noted(const Request& request, Response response, const Caller* caller = nullptr) {
-  Note(&response, kNoteRoute, RouteTemplate(request.target()));
+// The template is the route table's match (api/route_template.h says why never the path).
+Response Noted(const RouteMatch& match, Response response, const Caller* caller = nullptr) {
+  Note(&response, kNoteRoute, match.path.empty() ? std::string_view("unmatched") : match.path);
   if (caller) {
     Note(&response, kNotePost, caller->post);
     constexpr std::string_view kToken = "token:";
@@ -209,7 +209,7 @@ Response Api::Handle(const Request& request) {
     call.answered = logins_->Admit(request, p, &call.caller);
     if (call.answered) {
       const bool session = match.route && match.route->need == Need::kSession;
-      return Noted(request, session ? match.route->handle(*this, call) : std::move(*call.answered),
+      return Noted(match, session ? match.route->handle(*this, call) : std::move(*call.answered),
                    &call.caller);
     }
   }
@@ -226,7 +226,7 @@ Response Api::Handle(const Request& request) {
   } else {
     response = match.route->handle(*this, call);
   }
-  return Noted(request, std::move(response), &call.caller);
+  return Noted(match, std::move(response), &call.caller);
 }
 
 std::optional<Response> Api::Quick(const Request& request) {
@@ -235,7 +235,7 @@ std::optional<Response> Api::Quick(const Request& request) {
   const RouteMatch match = Match(request, target);
   if (!match.route || match.route->serving != Serving::kQuick) return std::nullopt;
   Call call{request, target, {}, std::nullopt};
-  return Noted(request, match.route->handle(*this, call));
+  return Noted(match, match.route->handle(*this, call));
 }
 
 Response Api::MethodNotAllowed(const Request& request, const std::string& allow) {
@@ -248,6 +248,9 @@ Response Api::MethodNotAllowed(const Request& request, const std::string& allow)
 }
 
 std::optional<Response> Api::Denied(Need need, const Call& call) {
+  if (need != Need::kRegisters && need != Need::kAuditor && need != Need::kHead) {
+    return std::nullopt;  // nothing beyond the token or session the logins checked
+  }
   const std::string& post = call.caller.post;
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
   if (need == Need::kRegisters && !workflows::MayReadRegisters(post, *Org(), today)) {
@@ -567,7 +570,7 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
     return std::nullopt;
   }
   auto stream = route->open(*this, call);
-  if (stream) stream->head = Noted(request, std::move(stream->head), &call.caller);
+  if (stream) stream->head = Noted(match, std::move(stream->head), &call.caller);
   return stream;
 }
 

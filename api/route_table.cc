@@ -3,30 +3,27 @@
 namespace saqme::api {
 namespace {
 
-// The segments of a template ("/v1/cases/{id}" -> v1, cases, {id}).
-std::vector<std::string_view> Segments(std::string_view path) {
-  std::vector<std::string_view> out;
+// How many literal segments of the template `path` match `parts`; -1 when it does not take
+// them. Reads the template in place: matching allocates nothing.
+int Literals(std::string_view path, const std::vector<std::string>& parts) {
+  size_t part = 0;
+  int literals = 0;
   size_t at = 0;
   while (at < path.size()) {
     const size_t slash = path.find('/', at);
     const size_t end = slash == std::string_view::npos ? path.size() : slash;
-    if (end > at) out.push_back(path.substr(at, end - at));
+    if (end > at) {
+      const std::string_view segment = path.substr(at, end - at);
+      if (part == parts.size()) return -1;
+      if (segment.front() != '{') {
+        if (segment != parts[part]) return -1;
+        ++literals;
+      }
+      ++part;
+    }
     at = end + 1;
   }
-  return out;
-}
-
-// How many literal segments of `path` match `parts`; -1 when it does not take them.
-int Literals(std::string_view path, const std::vector<std::string>& parts) {
-  const auto shape = Segments(path);
-  if (shape.size() != parts.size()) return -1;
-  int literals = 0;
-  for (size_t i = 0; i < shape.size(); ++i) {
-    if (shape[i].front() == '{') continue;
-    if (shape[i] != parts[i]) return -1;
-    ++literals;
-  }
-  return literals;
+  return part == parts.size() ? literals : -1;
 }
 
 }  // namespace

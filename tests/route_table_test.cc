@@ -39,6 +39,23 @@ TEST(RouteTableTest, TheRequestLogNamesEveryRouteByItsOwnTemplate) {
   }
 }
 
+TEST(RouteTableTest, EachLineSaysHowItIsServedAndWhatItNeeds) {
+  std::set<std::pair<http::verb, std::string_view>> seen;
+  for (const auto& route : api::Api::Routes()) {
+    SCOPED_TRACE(route.path);
+    EXPECT_TRUE(seen.insert({route.method, route.path}).second) << "listed twice";
+    EXPECT_NE(route.handle, nullptr);
+    // A stream opens only on a stream's route, and every stream's route opens one.
+    const bool streams =
+        route.serving == api::Serving::kStream || route.serving == api::Serving::kBodyStream;
+    EXPECT_EQ(route.open != nullptr, streams);
+    EXPECT_EQ(route.streamed != nullptr, route.serving == api::Serving::kBodyStream);
+    // Only GET is quick (the probes); every /v1 route needs a caller, nothing else does.
+    EXPECT_TRUE(route.serving != api::Serving::kQuick || route.method == http::verb::get);
+    EXPECT_EQ(route.path.substr(0, 4) == "/v1/", route.need != api::Need::kNothing);
+  }
+}
+
 class RouteTableServeTest : public testing::ServeFixture {
  protected:
   void SetUp() override { Start({"chair"}, "2026-11-02"); }
