@@ -21,16 +21,17 @@
 #include "api/journal_export.h"
 #include "api/journal_stream.h"
 #include "api/json_body.h"
+#include "api/outcome_json.h"
 #include "api/paging.h"
 #include "api/prometheus.h"
 #include "api/readiness.h"
 #include "api/request_record.h"
-#include "api/route_template.h"
 #include "api/target.h"
 #include "engine/control.h"
 #include "engine/control_list.h"
 #include "engine/projection.h"
 #include "engine/search.h"
+#include "engine/view_reader.h"
 #include "replay/anchor.h"
 #include "replay/annual_report.h"
 #include "replay/audit_export.h"
@@ -116,8 +117,9 @@ Response WholeFormatOnly(const Request& request) {
 // `response` with the notes of the request log and metrics (api/request_record.h): the route
 // template, and the caller when there is one — the post, and the login of a session or the
 // hash prefix of a token (what `saqme token revoke` takes); never a name.
-Response Noted(const Request& request, Response response, const Caller* caller = nullptr) {
-  Note(&response, kNoteRoute, RouteTemplate(request.target()));
+// The template is the route table's match (api/route_template.h says why never the path).
+Response Noted(const RouteMatch& match, Response response, const Caller* caller = nullptr) {
+  Note(&response, kNoteRoute, match.path.empty() ? std::string_view("unmatched") : match.path);
   if (caller) {
     Note(&response, kNotePost, caller->post);
     constexpr std::string_view kToken = "token:";
@@ -191,137 +193,193 @@ void Api::Count(const std::string& type, const std::string& outcome, double seco
   ++latency_count_;
 }
 
+RouteMatch Api::Match(const Request& request, const Target& target) const {
+  return MatchRoute(Routes(), request.method(), target.parts, this);
+}
+
 Response Api::Handle(const Request& request) {
-  if (auto page = ConsoleResponse(request)) return *page;  // the web console (docs/console.md)
   const Target target = Parse(request.target());
   const auto& p = target.parts;
-  const bool get = request.method() == http::verb::get, post = request.method() == http::verb::post;
-  Response response;
-  Caller caller;  // set once the request names one (a token, a session)
-  if (auto quick = Quick(request)) {
-    return std::move(*quick);
-  } else if (p.empty() || p[0] != "v1") {
-    response = Error(request, http::status::not_found, "not_found", "no such route",
-                     "მისამართი არ არსებობს");
-  } else {
-    // Every /v1 route needs a token or a session; the actor is its post, never a field. The
-    // session routes answer here, and so do refusals (CSRF, a password to change).
-    std::optional<Response> refused = logins_->Admit(request, p, &caller);
-    const std::optional<std::string> actor =
-        refused ? std::nullopt : std::optional<std::string>(caller.post);
-    if (refused) {
-      response = std::move(*refused);
-      // GET /v1/me, and POST /v1/session/post which answers as it, say the server's day.
-      if ((get && p.size() == 2 && p[1] == "me") ||
-          (post && p.size() == 3 && p[1] == "session" && p[2] == "post")) {
-        response = WithClock(std::move(response));
-      }
-    } else if (post && p.size() == 2 && p[1] == "cases") {
-      response = Execute(request, caller, "", true);
-    } else if (post && p.size() == 4 && p[1] == "cases" && p[3] == "commands") {
-      response = Execute(request, caller, p[2], false);  // Finish checks the case is readable
-    } else if (get && p.size() == 2 && p[1] == "cases") {
-      response = Search(request, *actor, target.query);
-    } else if (get && p.size() == 3 && p[1] == "cases") {
-      if (!target.query.count("as_of") && !target.query.count("at_version")) {
-        response = CaseAnswer(request, *actor, p[2]);
-      } else if (ReadableCase(request, *actor, p[2], "GET /v1/cases/{id}", false, &response)) {
-        response = CaseAt(request, p[2], target.query);
-      }
-    } else if (get && p.size() == 4 && p[1] == "cases" && p[3] == "history") {
-      if (ReadableCase(request, *actor, p[2], "GET /v1/cases/{id}/history", false, &response)) {
-        response = History(request, p[2], target.query);
-      }
-    } else if (get && p.size() == 3 && p[1] == "reports" && p[2] == "annual") {
-      bool ok = false;
-      const int year = YearOf(target, clock_, &ok);
-      if (auto denied = RegistersDenied(request, *actor)) {
-        response = std::move(*denied);
-      } else {
-        response = ok ? Report(request, year, target.query)
-                      : Error(request, http::status::bad_request, "bad_request",
-                              "year must be YYYY", "წელი არასწორია");
-      }
-    } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "verify") {
-      response = AuditVerify(request, target.query);
-    } else if (get && p.size() == 3 && p[1] == "audit" && p[2] == "access") {
-      response = AccessLogAnswer(request, *actor, target.query);
-    } else if (get && p.size() == 3 && p[1] == "journals") {
-      int year = 0;
-      if (auto refused = JournalRefused(request, *actor, p[2], target.query, &year)) {
-        response = std::move(*refused);
-      } else {
-        response = JournalAnswer(request, p[2], year, target.query);
-      }
-    } else if (get && p.size() == 2 && p[1] == "inbox") {
-      response = InboxAnswer(request, *actor, target.query);
-    } else if (get && p.size() == 2 && p[1] == "org") {
-      response = OrgAnswer(request, target.query);
-    } else if (post && p.size() == 3 && p[1] == "org" && p[2] == "commands") {
-      response = Execute(request, caller, workflows::kOrgCaseId, false);
-    } else if (get && p.size() == 2 && p[1] == "alerts") {
-      response = Alerts(request, *actor);
-    } else if (get && p.size() == 3 && p[1] == "alerts" && p[2] == "stream") {
-      response = StreamCursor(request)
-                     ? Error(request, http::status::bad_request, "bad_request",
-                             "this route streams Server-Sent Events; connect with an SSE client",
-                             "ეს მისამართი SSE ნაკადია")
-                     : Error(request, http::status::bad_request, "bad_request",
-                             "Last-Event-ID or after must be an alert id (a whole number)",
-                             "Last-Event-ID ან after უნდა იყოს მთელი რიცხვი");
-    } else if (post && p.size() == 4 && p[1] == "alerts" && p[3] == "ack") {
-      response = Acknowledge(request, caller, p[2]);
-    } else if (get && p.size() == 3 && p[1] == "commands" && p[2] == "schema") {
-      response = Json(http::status::ok, CommandSchema(), request);
-    } else if (get && p.size() == 2 && p[1] == "control") {
-      response = Control(request, *actor);
-    } else if (get && p.size() == 3 && p[1] == "control" && p[2] == "list") {
-      response = ControlListAnswer(request, *actor);
-    } else if (post && p.size() == 4 && p[1] == "admin" && p[2] == "clock" && p[3] == "advance" &&
-               simulated_clock_) {
-      response = AdvanceClock(request, *actor);
-    } else if (get && p.size() == 2 && p[1] == "nomenclature") {
-      bool ok = false;
-      const int year = YearOf(target, clock_, &ok);
-      if (auto denied = RegistersDenied(request, *actor)) {
-        response = std::move(*denied);
-      } else {
-        auto cases =
-            ok ? engine_->Nomenclature(year)
-               : Result<boost::json::array>(Status::Error(Status::Code::kInvalidArgument,
-                                                          "year must be YYYY", "წელი არასწორია"));
-        response = cases.ok() ? Json(http::status::ok,
-                                     boost::json::object{{"year", year}, {"cases", cases.value()}},
-                                     request)
-                              : FromStatus(request, cases.status());
-      }
-    } else {
-      response = Error(request, http::status::not_found, "not_found", "no such route",
-                       "მისამართი არ არსებობს");
+  const RouteMatch match = Match(request, target);
+  Call call{request, target, {}, std::nullopt};
+  if (!p.empty() && p[0] == "v1") {
+    // Every /v1 route needs a token or a session (the actor is its post, never a field), checked
+    // with the CSRF token before the route, so that a write without it is refused whatever it
+    // asks for. The session routes answer here, and so do refusals (a password to change).
+    call.answered = logins_->Admit(request, p, &call.caller);
+    if (call.answered) {
+      const bool session = match.route && match.route->need == Need::kSession;
+      return Noted(match, session ? match.route->handle(*this, call) : std::move(*call.answered),
+                   &call.caller);
     }
   }
-  return Noted(request, std::move(response), &caller);
+  Response response;
+  if (!match.route && !match.path.empty()) {
+    response = MethodNotAllowed(request, match.allow);
+  } else if (!match.route || match.route->need == Need::kSession) {
+    // A client-side path of the web console, opened or reloaded in the browser.
+    if (auto page = ConsoleResponse(request)) return *page;
+    response = Error(request, http::status::not_found, "not_found", "no such route",
+                     "მისამართი არ არსებობს");
+  } else if (auto denied = Denied(match.route->need, call)) {
+    response = std::move(*denied);
+  } else {
+    response = match.route->handle(*this, call);
+  }
+  return Noted(match, std::move(response), &call.caller);
 }
 
 std::optional<Response> Api::Quick(const Request& request) {
-  if (request.method() != http::verb::get) return std::nullopt;
+  if (request.method() != http::verb::get) return std::nullopt;  // only probes are quick
   const Target target = Parse(request.target());
-  const auto& p = target.parts;
-  if (p.size() != 1) return std::nullopt;
-  if (p[0] == "health") {
-    return Noted(request, Json(http::status::ok,
-                               boost::json::object{{"ok", true},
-                                                   {"last_seq", engine_->log().LastSequence()}},
-                               request));
+  const RouteMatch match = Match(request, target);
+  if (!match.route || match.route->serving != Serving::kQuick) return std::nullopt;
+  Call call{request, target, {}, std::nullopt};
+  return Noted(match, match.route->handle(*this, call));
+}
+
+Response Api::MethodNotAllowed(const Request& request, const std::string& allow) {
+  Response response =
+      Error(request, http::status::method_not_allowed, "method_not_allowed",
+            "this route takes " + allow + ", not " + std::string(request.method_string()),
+            "ეს მისამართი მხოლოდ შემდეგ მეთოდებს იღებს: " + allow);
+  response.set(http::field::allow, allow);
+  return response;
+}
+
+std::optional<Response> Api::Denied(Need need, const Call& call) {
+  if (need != Need::kRegisters && need != Need::kAuditor && need != Need::kHead) {
+    return std::nullopt;  // nothing beyond the token or session the logins checked
   }
-  if (p[0] == "ready") {
-    const Readiness readiness = ReadinessOf(*engine_, shutting_down_);
-    return Noted(request,
-                 Json(readiness.ready ? http::status::ok : http::status::service_unavailable,
-                      ReadinessJson(readiness), request));
+  const std::string& post = call.caller.post;
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  if (need == Need::kRegisters && !workflows::MayReadRegisters(post, *Org(), today)) {
+    boost::json::object error{
+        {"code", "forbidden"},
+        {"message",
+         "the journals, reports and the nomenclature are read by the records office, unit heads, "
+         "the head of the body, auditors and whoever acts for them"},
+        {"message_ka",
+         "ჟურნალებს, ანგარიშებსა და ნომენკლატურას კითხულობენ საქმისწარმოების სამსახური, "
+         "სტრუქტურული ერთეულების ხელმძღვანელები, ორგანოს ხელმძღვანელი, აუდიტორები და მათი "
+         "მოვალეობის შემსრულებლები"}};
+    return Json(http::status::forbidden, boost::json::object{{"error", error}}, call.request);
   }
-  if (p[0] == "metrics") return Noted(request, Metrics(request));
+  if (need == Need::kAuditor && !workflows::MayReadAccessLog(post, *Org(), today)) {
+    boost::json::object error{{"code", "forbidden"},
+                              {"message", "the access log is read by auditors (power 'audit')"},
+                              {"message_ka", "წვდომის ჟურნალს კითხულობენ აუდიტორები"},
+                              {"missing_power", "audit"}};
+    return Json(http::status::forbidden, boost::json::object{{"error", error}}, call.request);
+  }
+  if (need == Need::kHead) {
+    // Moving time is the head's: the head of the body, or whoever acts for it today.
+    const auto org = Org();
+    if (org->ExercisedBy(org->head_post(), today) != post && post != org->head_post()) {
+      boost::json::object error{
+          {"code", "forbidden"},
+          {"message", "only the head of the body (" + org->head_post() +
+                          ") or whoever acts for them may move the simulated clock"},
+          {"message_ka", "სიმულირებული საათის გადაწევა მხოლოდ ორგანოს ხელმძღვანელს შეუძლია"}};
+      return Json(http::status::forbidden, boost::json::object{{"error", error}}, call.request);
+    }
+  }
   return std::nullopt;
+}
+
+Response Api::Health(const Call& call) {
+  return Json(http::status::ok,
+              boost::json::object{{"ok", true}, {"last_seq", engine_->log().LastSequence()}},
+              call.request);
+}
+
+Response Api::Ready(const Call& call) {
+  const Readiness readiness = ReadinessOf(*engine_, shutting_down_);
+  return Json(readiness.ready ? http::status::ok : http::status::service_unavailable,
+              ReadinessJson(readiness), call.request);
+}
+
+Response Api::ConsoleAnswer(const Call& call) {
+  if (auto page = ConsoleResponse(call.request)) return std::move(*page);
+  return Error(call.request, http::status::not_found, "not_found", "no such route",
+               "მისამართი არ არსებობს");
+}
+
+Response Api::SessionAnswer(Call& call) {
+  if (call.answered) return std::move(*call.answered);
+  // Logins::Admit answers every session route; this is never reached.
+  return Error(call.request, http::status::not_found, "not_found", "no such route",
+               "მისამართი არ არსებობს");
+}
+
+Response Api::JsonAnswer(const Call& call, const boost::json::value& body) {
+  return Json(http::status::ok, body, call.request);
+}
+
+Response Api::CaseRead(const Call& call) {
+  const std::string& case_id = call.part(2);
+  const auto& query = call.target.query;
+  if (!query.count("as_of") && !query.count("at_version")) {
+    return CaseAnswer(call.request, call.caller.post, case_id);
+  }
+  Response denied;
+  if (!ReadableCase(call.request, call.caller.post, case_id, "GET /v1/cases/{id}", false,
+                    &denied)) {
+    return denied;
+  }
+  return CaseAt(call.request, case_id, query);
+}
+
+Response Api::HistoryRead(const Call& call) {
+  const std::string& case_id = call.part(2);
+  Response denied;
+  if (!ReadableCase(call.request, call.caller.post, case_id, "GET /v1/cases/{id}/history", false,
+                    &denied)) {
+    return denied;
+  }
+  return History(call.request, case_id, call.target.query);
+}
+
+Response Api::ReportRead(const Call& call) {
+  bool ok = false;
+  const int year = YearOf(call.target, clock_, &ok);
+  if (!ok) {
+    return Error(call.request, http::status::bad_request, "bad_request", "year must be YYYY",
+                 "წელი არასწორია");
+  }
+  return Report(call.request, year, call.target.query);
+}
+
+Response Api::JournalRead(const Call& call) {
+  int year = 0;
+  if (auto refused =
+          JournalRefused(call.request, call.caller.post, call.part(2), call.target.query, &year)) {
+    return std::move(*refused);
+  }
+  return JournalAnswer(call.request, call.part(2), year, call.target.query);
+}
+
+Response Api::NomenclatureRead(const Call& call) {
+  bool ok = false;
+  const int year = YearOf(call.target, clock_, &ok);
+  if (!ok) {
+    return Error(call.request, http::status::bad_request, "bad_request", "year must be YYYY",
+                 "წელი არასწორია");
+  }
+  auto cases = engine::ViewReader(engine_->log()).Nomenclature(year);
+  if (!cases.ok()) return FromStatus(call.request, cases.status());
+  return Json(http::status::ok, boost::json::object{{"year", year}, {"cases", cases.value()}},
+              call.request);
+}
+
+Response Api::NotAStream(const Call& call) {
+  return StreamCursor(call.request)
+             ? Error(call.request, http::status::bad_request, "bad_request",
+                     "this route streams Server-Sent Events; connect with an SSE client",
+                     "ეს მისამართი SSE ნაკადია")
+             : Error(call.request, http::status::bad_request, "bad_request",
+                     "Last-Event-ID or after must be an alert id (a whole number)",
+                     "Last-Event-ID ან after უნდა იყოს მთელი რიცხვი");
 }
 
 Response Api::Execute(const Request& request, const Caller& caller, const std::string& case_id,
@@ -449,9 +507,9 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
   boost::json::object result{{"case_id", outcome->case_id},
                              {"version", outcome->version},
                              {"duplicate", outcome->duplicate},
-                             {"events", outcome->EventsJson()}};
+                             {"events", EventsJson(outcome.value())}};
   if (opening) {
-    auto view = engine_->Case(outcome->case_id);
+    auto view = engine::ViewReader(engine_->log()).Case(outcome->case_id);
     if (view.ok()) {
       for (const char* key : {"registration_number", "due", "due_explanation", "due_explanation_ka",
                               "kind", "state"}) {
@@ -482,7 +540,7 @@ Response Api::Alerts(const Request& request, const std::string& post) {
                  "after must be an alert id (a whole number) and limit 1 to 1000",
                  "after უნდა იყოს შეტყობინების ნომერი, limit კი 1-დან 1000-მდე");
   }
-  auto alerts = engine_->Alerts(post, *after, *limit);
+  auto alerts = engine::ViewReader(engine_->log()).Alerts(post, *after, *limit);
   if (!alerts.ok()) return FromStatus(request, alerts.status());
   const uint64_t cursor =
       alerts->empty() ? *after : alerts->back().as_object().at("id").to_number<uint64_t>();
@@ -500,26 +558,27 @@ std::optional<uint64_t> Api::StreamCursor(const Request& request) const {
 
 std::optional<Stream> Api::OpenStream(const Request& request) {
   const Target target = Parse(request.target());
-  const auto& p = target.parts;
-  // A journal's export (CSV, the printable page) is written as it is read; its JSON is paged.
-  const auto format = target.query.find("format");
-  const bool journal = p.size() == 3 && p[0] == "v1" && p[1] == "journals" &&
-                       format != target.query.end() &&
-                       (format->second == "csv" || format->second == "html");
-  if (request.method() != http::verb::get || p.size() != 3 || p[0] != "v1" ||
-      ((p[1] != "alerts" || p[2] != "stream") && !journal)) {
+  const RouteMatch match = Match(request, target);
+  const Route* route = match.route;
+  if (!route || !route->open || (route->streamed && !route->streamed(target))) {
     return std::nullopt;
   }
-  Caller caller;  // refused (e.g. a password to change first): Handle answers why
-  const auto post =
-      logins_->Admit(request, p, &caller) ? std::nullopt : std::optional<std::string>(caller.post);
-  if (journal) {
-    auto stream = post ? JournalExportStream(request, *post) : std::nullopt;
-    if (stream) stream->head = Noted(request, std::move(stream->head), &caller);
-    return stream;
+  Call call{request, target, {}, std::nullopt};
+  // Refused (e.g. a password to change first), or without what the route needs: Handle
+  // answers why.
+  if (logins_->Admit(request, target.parts, &call.caller) || Denied(route->need, call)) {
+    return std::nullopt;
   }
+  auto stream = route->open(*this, call);
+  if (stream) stream->head = Noted(match, std::move(stream->head), &call.caller);
+  return stream;
+}
+
+std::optional<Stream> Api::AlertStream(const Call& call) {
+  const Request& request = call.request;
+  const Caller& caller = call.caller;
   const auto cursor = StreamCursor(request);
-  if (!post || !cursor) return std::nullopt;
+  if (!cursor) return std::nullopt;
   // No client holds the server's connections for itself (docs/reliability.md).
   StreamLimits::Over over = StreamLimits::Over::kNone;
   StreamLimits::Ticket ticket =
@@ -538,11 +597,10 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
                     "ამ მისამართიდან უკვე ღიაა შეტყობინებების ნაკადების დასაშვები რაოდენობა; "
                     "ჯერ დახურეთ ერთი");
     refused.head.set(http::field::retry_after, "30");
-    refused.head = Noted(request, std::move(refused.head), &caller);
     return refused;
   }
   Stream stream;
-  stream.head = Noted(request, Response{http::status::ok, request.version()}, &caller);
+  stream.head = Response{http::status::ok, request.version()};
   stream.head.set(http::field::content_type, "text/event-stream; charset=utf-8");
   stream.head.set(http::field::cache_control, "no-cache");
   // Each alert is one event whose id is the alert id, so a client that reconnects with
@@ -565,7 +623,7 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
   // Called on the server's timer (the Stream contract): it never waits, and reads the alerts
   // view only when something was committed since the last read. The ticket holds the stream's
   // place under the limits until the stream ends.
-  stream.next = [engine, logins, credentials, state, post = *post,
+  stream.next = [engine, logins, credentials, state, post = caller.post,
                  ticket]() -> std::optional<std::string> {
     const auto still = logins->Recheck(*credentials);  // never restarts a session's idle time
     if (!still || still->post != post) return std::nullopt;
@@ -579,7 +637,7 @@ std::optional<Stream> Api::OpenStream(const Request& request) {
     }
     state->seen = durable;
     constexpr size_t kBatch = 100;
-    auto alerts = engine->Alerts(post, state->cursor, kBatch);
+    auto alerts = engine::ViewReader(engine->log()).Alerts(post, state->cursor, kBatch);
     if (!alerts.ok()) return std::nullopt;
     state->more = alerts->size() >= kBatch;  // the rest at the next tick
     for (const auto& alert : alerts.value()) {
@@ -610,7 +668,6 @@ std::optional<Response> Api::JournalRefused(const Request& request, const std::s
                                             const std::string& journal,
                                             const std::map<std::string, std::string>& query,
                                             int* year) {
-  if (auto denied = RegistersDenied(request, post)) return denied;
   if (!kJournals.count(journal)) {
     return Error(request, http::status::not_found, "not_found", "no journal '" + journal + "'",
                  "ჟურნალი '" + journal + "' არ არსებობს");
@@ -657,7 +714,7 @@ std::optional<Stream> Api::JournalExportStream(const Request& request, const std
   }
   engine::Engine* engine = engine_;
   auto read = [engine, journal, year, pass](uint32_t after, size_t limit) {
-    auto entries = engine->Journal(journal, year, after, limit);
+    auto entries = engine::ViewReader(engine->log()).Journal(journal, year, after, limit);
     if (entries.ok()) AddGeorgianValues(entries.value(), *engine->Chart());
     return entries;  // `pass` is held as long as the stream reads
   };
@@ -673,7 +730,8 @@ Response Api::Acknowledge(const Request& request, const Caller& caller, const st
     return Error(request, http::status::bad_request, "bad_request", "an alert id is a whole number",
                  "შეტყობინების ნომერი მთელი რიცხვია");
   }
-  auto alert = engine_->Alert(post, *seq);  // only the caller's own alerts
+  auto alert =
+      engine::ViewReader(engine_->log()).Alert(post, *seq);  // only the caller's own alerts
   if (!alert.ok()) return FromStatus(request, alert.status());
   capnp::MallocMessageBuilder message;
   message.initRoot<schema::Command>().initAcknowledgeAlert().setAlertSeq(*seq);
@@ -712,8 +770,7 @@ Response Api::Control(const Request& request, const std::string& post) {
   return Json(http::status::ok, dashboard.value(), request);
 }
 
-Response Api::ControlListAnswer(const Request& request, const std::string& post) {
-  if (auto denied = RegistersDenied(request, post)) return std::move(*denied);
+Response Api::ControlListAnswer(const Request& request) {
   const Target target = Parse(request.target());
   bool ok = false;
   engine::ControlListQuery query;
@@ -828,18 +885,7 @@ void Api::EnableClockAdvance(engine::SimulatedClock* clock,
   watch_ = std::move(watch);
 }
 
-Response Api::AdvanceClock(const Request& request, const std::string& post) {
-  // Moving time is the head's: the head of the body, or whoever acts for it today.
-  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  const auto org = Org();
-  if (org->ExercisedBy(org->head_post(), today) != post && post != org->head_post()) {
-    boost::json::object error{
-        {"code", "forbidden"},
-        {"message", "only the head of the body (" + org->head_post() +
-                        ") or whoever acts for them may move the simulated clock"},
-        {"message_ka", "სიმულირებული საათის გადაწევა მხოლოდ ორგანოს ხელმძღვანელს შეუძლია"}};
-    return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
-  }
+Response Api::AdvanceClock(const Request& request) {
   auto body = ParseJsonBody(request.body());
   const boost::json::object* object = body.ok() ? body->if_object() : nullptr;
   const boost::json::value* days = object ? object->if_contains("days") : nullptr;
@@ -1100,9 +1146,10 @@ Response Api::JournalAnswer(const Request& request, const std::string& journal, 
   std::shared_ptr<HeavyReadGate::Pass> pass;
   if (Response busy; as != "json" && !EnterHeavyRead(request, &pass, &busy)) return busy;
   // One over the limit, to know whether more follow; no entry is numbered past UINT32_MAX.
-  auto entries = engine_->Journal(
-      journal, year, static_cast<uint32_t>(std::min<uint64_t>(page->after, UINT32_MAX)),
-      page->limit == SIZE_MAX ? SIZE_MAX : page->limit + 1);
+  auto entries = engine::ViewReader(engine_->log())
+                     .Journal(journal, year,
+                              static_cast<uint32_t>(std::min<uint64_t>(page->after, UINT32_MAX)),
+                              page->limit == SIZE_MAX ? SIZE_MAX : page->limit + 1);
   if (!entries.ok()) return FromStatus(request, entries.status());
   AddGeorgianValues(entries.value(), *Org());
   if (as == "json") {
@@ -1211,31 +1258,8 @@ Response Api::CaseAnswer(const Request& request, const std::string& post,
   return Json(http::status::ok, view, request);
 }
 
-std::optional<Response> Api::RegistersDenied(const Request& request, const std::string& post) {
-  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  if (workflows::MayReadRegisters(post, *Org(), today)) return std::nullopt;
-  boost::json::object error{
-      {"code", "forbidden"},
-      {"message",
-       "the journals, reports and the nomenclature are read by the records office, unit heads, "
-       "the head of the body, auditors and whoever acts for them"},
-      {"message_ka",
-       "ჟურნალებს, ანგარიშებსა და ნომენკლატურას კითხულობენ საქმისწარმოების სამსახური, "
-       "სტრუქტურული ერთეულების ხელმძღვანელები, ორგანოს ხელმძღვანელი, აუდიტორები და მათი "
-       "მოვალეობის შემსრულებლები"}};
-  return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
-}
-
-Response Api::AccessLogAnswer(const Request& request, const std::string& post,
+Response Api::AccessLogAnswer(const Request& request,
                               const std::map<std::string, std::string>& query) {
-  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  if (!workflows::MayReadAccessLog(post, *Org(), today)) {
-    boost::json::object error{{"code", "forbidden"},
-                              {"message", "the access log is read by auditors (power 'audit')"},
-                              {"message_ka", "წვდომის ჟურნალს კითხულობენ აუდიტორები"},
-                              {"missing_power", "audit"}};
-    return Json(http::status::forbidden, boost::json::object{{"error", error}}, request);
-  }
   auto get = [&](const char* key) {
     auto it = query.find(key);
     return it == query.end() ? std::string() : it->second;
@@ -1294,7 +1318,7 @@ Response Api::InboxAnswer(const Request& request, const std::string& post,
   boost::json::array items;
   for (const auto& post_id : workflows::PostsExercised(*Org(), post, today)) {
     const std::string acting_for = post_id == post ? "" : post_id;
-    auto inbox = engine_->Inbox(post_id);
+    auto inbox = engine::ViewReader(engine_->log()).Inbox(post_id);
     if (!inbox.ok()) return FromStatus(request, inbox.status());
     for (auto& item : inbox.value()) {
       if (!action.empty() && item.as_object().at("action") != action.c_str()) continue;

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <string>
 
+#include <boost/json/value.hpp>
+
 #include "api/access_log.h"
 #include "api/case_gauges.h"
 #include "api/heavy_read_gate.h"
@@ -15,6 +17,7 @@
 #include "api/identity.h"
 #include "api/logins.h"
 #include "api/request_metrics.h"
+#include "api/route_table.h"
 #include "api/stream_limits.h"
 #include "api/tokens.h"
 #include "engine/clock.h"
@@ -84,7 +87,36 @@ class Api {
   // on the same case.
   static std::string CaseIdFor(const std::string& command_id);
 
+  // The route table (api/routes.cc; api/route_table.h): every route, matched by Handle, Quick
+  // and OpenStream, and the templates of the request log.
+  static const std::vector<Route>& Routes();
+
  private:
+  // The route of `request` among those this server serves (a route's `served`).
+  RouteMatch Match(const Request& request, const Target& target) const;
+  // nullopt when the caller of `call` has what `need` asks (a token or session is checked
+  // before), else the 403 that says what is missing.
+  std::optional<Response> Denied(Need need, const Call& call);
+  // The 405 of a path that takes only the methods `allow`, with the Allow header.
+  Response MethodNotAllowed(const Request& request, const std::string& allow);
+  // The route handlers that are more than a call (api/routes.cc).
+  Response Health(const Call& call);
+  Response Ready(const Call& call);
+  Response ConsoleAnswer(const Call& call);
+  Response SessionAnswer(Call& call);  // the logins' answer (Need::kSession)
+  Response JsonAnswer(const Call& call, const boost::json::value& body);
+  // GET /v1/cases/{id}: the view with the allowed actions, or ?as_of=/?at_version= replayed.
+  Response CaseRead(const Call& call);
+  Response HistoryRead(const Call& call);
+  Response ReportRead(const Call& call);
+  Response JournalRead(const Call& call);
+  Response NomenclatureRead(const Call& call);
+  // GET /v1/alerts/stream without an SSE client or with a bad cursor: the 400 that says so.
+  Response NotAStream(const Call& call);
+  // GET /v1/alerts/stream: the live alerts of the caller's post (or the 429 over a limit);
+  // nullopt for a malformed cursor.
+  std::optional<Stream> AlertStream(const Call& call);
+
   Response Execute(const Request& request, const Caller& caller, const std::string& case_id,
                    bool opening);
   // Executes a decoded submission and answers in JSON.
@@ -100,8 +132,6 @@ class Api {
                                                    bool command, Response* denied);
   // GET /v1/cases/{id}: the case view with the caller's allowed actions.
   Response CaseAnswer(const Request& request, const std::string& post, const std::string& case_id);
-  // nullopt when `post` may read the registers (journals, reports, nomenclature), else the 403.
-  std::optional<Response> RegistersDenied(const Request& request, const std::string& post);
   // GET /v1/inbox (`?action=TYPE`): the items of every post `post` exercises today, dated
   // and ordered by due date (api/inbox.h).
   Response InboxAnswer(const Request& request, const std::string& post,
@@ -114,16 +144,15 @@ class Api {
   Response Search(const Request& request, const std::string& post,
                   const std::map<std::string, std::string>& query);
   // GET /v1/audit/access: the access log, for auditors.
-  Response AccessLogAnswer(const Request& request, const std::string& post,
-                           const std::map<std::string, std::string>& query);
+  Response AccessLogAnswer(const Request& request, const std::map<std::string, std::string>& query);
   // The post of the caller (Identify().post).
   std::optional<std::string> Authenticate(const Request& request) const;
   Response Alerts(const Request& request, const std::string& post);
   Response Acknowledge(const Request& request, const Caller& caller, const std::string& id);
   Response Control(const Request& request, const std::string& post);
   // GET /v1/control/list: the control list of a year (engine/control_list.h), JSON or CSV.
-  Response ControlListAnswer(const Request& request, const std::string& post);
-  Response AdvanceClock(const Request& request, const std::string& post);
+  Response ControlListAnswer(const Request& request);
+  Response AdvanceClock(const Request& request);
   // The case as it stood at ?as_of= or ?at_version=, replayed from its own events.
   Response CaseAt(const Request& request, const std::string& case_id,
                   const std::map<std::string, std::string>& query);
@@ -146,8 +175,8 @@ class Api {
   // GET /v1/journals/{journal}?format=csv|html as a Stream written a page at a time, for a
   // caller that may read it; nullopt for anything Handle answers otherwise (a refusal).
   std::optional<Stream> JournalExportStream(const Request& request, const std::string& post);
-  // nullopt when `post` may have journal `journal` of the year the query names (in *year), else
-  // the refusal.
+  // nullopt when `post`, which may read the registers, may have journal `journal` of the year the
+  // query names (in *year), else the refusal.
   std::optional<Response> JournalRefused(const Request& request, const std::string& post,
                                          const std::string& journal,
                                          const std::map<std::string, std::string>& query,

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "engine/view_reader.h"
+
 namespace saqme::api {
 
 CaseGauges::CaseGauges(const engine::Engine* engine, std::chrono::seconds max_age)
@@ -48,7 +50,7 @@ CaseGauges::Count CaseGauges::Recount() const {
   count.seq = engine_->log().LastSequence();
   count.today = engine_->Today();
   count.at = std::chrono::steady_clock::now();
-  auto open = engine_->OpenDeadlines();
+  auto open = engine::ViewReader(engine_->log()).OpenDeadlines();
   if (!open.ok()) {
     spdlog::warn("open cases per unit not counted: {}", open.status().message());
     return count;

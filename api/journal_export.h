@@ -1,6 +1,6 @@
 // A journal of one year as a file: CSV for a spreadsheet, and a printable HTML page — the paper
 // journal a records office binds at the end of the year (docs/domain.md §8). Entries come as
-// Engine::Journal returns them, in registration-number order, and stay in that order.
+// engine::ViewReader::Journal returns them, in registration-number order, and stay in that order.
 //
 // Columns: `number`, `date`, `case_id`, then every other key in the order the entries first
 // show it (the journals differ: the incoming journal has sender and subject, the delivery journal

@@ -1,8 +1,8 @@
 // RouteTemplate: the route a request was sent to, as docs/api.md names it ("/v1/cases/{id}"),
 // never its path: paths carry case ids, journal names and alert ids, and queries carry search
 // terms and names. The request log and the request metrics are keyed by it, so its values are
-// bounded: a path that no route takes is "unmatched". A new route gets its line in the table
-// of route_template.cc (api/README.md).
+// bounded: a path that no route takes is "unmatched". The templates are those of the route
+// table (api/route_table.h): a new route gets its line there, and nowhere else.
 #pragma once
 
 #include <string>

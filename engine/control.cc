@@ -6,6 +6,7 @@
 #include <boost/json/array.hpp>
 
 #include "engine/control_list.h"
+#include "engine/view_reader.h"
 
 namespace saqme::engine {
 namespace {
@@ -67,7 +68,7 @@ boost::json::object CaseRow(const Engine& engine, const boost::json::object& ent
   }
   row["registration_number"] = nullptr;  // only registered documents have one
   row["subject"] = "";
-  auto view = engine.Case(case_id);
+  auto view = ViewReader(engine.log()).Case(case_id);
   if (view.ok()) {
     if (const auto* number = view->if_contains("registration_number")) {
       row["registration_number"] = *number;
@@ -129,7 +130,7 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
   const int to_sunday = 6 - static_cast<int>(query.today.weekday());
   const std::string today = query.today.ToString();
   const std::string week_end = query.today.AddDays(to_sunday < 0 ? 0 : to_sunday).ToString();
-  auto open = engine.OpenDeadlines();
+  auto open = ViewReader(engine.log()).OpenDeadlines();
   if (!open.ok()) return open.status();
   for (const auto& value : open.value()) {
     const auto& entry = value.as_object();
@@ -146,7 +147,7 @@ Result<boost::json::object> ControlDashboard(const Engine& engine, const workflo
       post_cases[it->first].push_back(std::move(row));
     }
   }
-  auto answered = engine.AnsweredInYear(query.year);
+  auto answered = ViewReader(engine.log()).AnsweredInYear(query.year);
   if (!answered.ok()) return answered.status();
   for (const auto& value : answered.value()) {
     const auto& entry = value.as_object();

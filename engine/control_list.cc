@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "engine/view_reader.h"
+
 namespace saqme::engine {
 namespace {
 
@@ -26,7 +28,7 @@ std::string Field(const boost::json::object& entry, const char* key) {
 }  // namespace
 
 Result<boost::json::array> ControlList(const Engine& engine, const ControlListQuery& query) {
-  auto stored = engine.ControlRegister(query.year);
+  auto stored = ViewReader(engine.log()).ControlRegister(query.year);
   if (!stored.ok()) return stored.status();
   boost::json::array list;
   for (auto& value : stored.value()) {

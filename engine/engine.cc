@@ -847,15 +847,6 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   std::shared_ptr<workflows::OrgChart> chart_, staged_chart_;
 };
 
-boost::json::array Outcome::EventsJson() const {
-  boost::json::array out;
-  for (const auto& words : events) {
-    capnp::FlatArrayMessageReader reader(words);
-    out.push_back(storage::EventToJson(reader.getRoot<schema::Event>()));
-  }
-  return out;
-}
-
 namespace {
 
 // Why a read-only engine refuses commands: it was asked to read only, and the failed start-up
@@ -1011,29 +1002,6 @@ uint64_t Engine::WaitForEventsAfter(uint64_t seq, std::chrono::milliseconds time
   return committed_seq_;
 }
 
-namespace {
-
-Result<boost::json::array> ScanPrefix(const storage::EventLog& log, const char* family,
-                                      const std::string& from, const std::string& prefix,
-                                      size_t limit = SIZE_MAX) {
-  boost::json::array out;
-  std::unique_ptr<rocksdb::Iterator> it(
-      log.db()->NewIterator(rocksdb::ReadOptions(), log.family(family)));
-  for (it->Seek(from); it->Valid() && it->key().starts_with(prefix) && out.size() < limit;
-       it->Next()) {
-    boost::system::error_code error;
-    auto value =
-        boost::json::parse(std::string_view(it->value().data(), it->value().size()), error);
-    if (error)
-      return Status::Error(Status::Code::kCorruption, std::string(family) + " holds bad JSON");
-    out.push_back(std::move(value));
-  }
-  if (!it->status().ok()) return FromRocks(it->status(), log.dir());
-  return out;
-}
-
-}  // namespace
-
 Result<CaseState> Engine::State(const std::string& case_id) const {
   CaseState state;
   Status read = log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
@@ -1079,95 +1047,6 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
 std::shared_ptr<const workflows::OrgChart> Engine::Chart() const {
   std::lock_guard<std::mutex> lock(committed_mu_);
   return committed_chart_;
-}
-
-Result<boost::json::object> Engine::Case(const std::string& case_id) const {
-  std::string value;
-  auto s = log_->db()->Get(rocksdb::ReadOptions(), log_->family(kCasesView), case_id, &value);
-  if (s.IsNotFound()) {
-    return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
-                         "საქმე " + case_id + " არ არსებობს");
-  }
-  if (!s.ok()) return FromRocks(s, log_->dir());
-  return boost::json::parse(value).as_object();
-}
-
-Result<boost::json::array> Engine::Journal(const std::string& journal, int year, uint32_t after,
-                                           size_t limit) const {
-  const std::string prefix = JournalPrefix(journal, year);
-  if (after == UINT32_MAX) return boost::json::array();  // nothing is numbered after it
-  return ScanPrefix(*log_, kJournalsView, JournalKey(journal, year, after + 1), prefix, limit);
-}
-
-Result<boost::json::array> Engine::Inbox(const std::string& post) const {
-  const std::string prefix = InboxPrefix(post);
-  return ScanPrefix(*log_, kInboxView, prefix, prefix);
-}
-
-Result<boost::json::array> Engine::DeadlinesThrough(const std::string& date) const {
-  boost::json::array out;
-  std::unique_ptr<rocksdb::Iterator> it(
-      log_->db()->NewIterator(rocksdb::ReadOptions(), log_->family(kDeadlinesView)));
-  const std::string end = date + '\x01';  // every key of `date` sorts before this
-  for (it->SeekToFirst(); it->Valid() && it->key().ToString() < end; it->Next()) {
-    out.push_back(boost::json::parse(it->value().ToString()));
-  }
-  if (!it->status().ok()) return FromRocks(it->status(), log_->dir());
-  return out;
-}
-
-uint64_t Engine::OpenCases() const {
-  uint64_t count = 0;
-  std::unique_ptr<rocksdb::Iterator> it(
-      log_->db()->NewIterator(rocksdb::ReadOptions(), log_->family(kDeadlinesView)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) ++count;
-  return count;
-}
-
-Result<boost::json::array> Engine::Alerts(const std::string& post, uint64_t after_seq,
-                                          size_t limit) const {
-  boost::json::array out;
-  const std::string prefix = AlertPrefix(post);
-  std::unique_ptr<rocksdb::Iterator> it(
-      log_->db()->NewIterator(rocksdb::ReadOptions(), log_->family(kAlertsView)));
-  for (it->Seek(AlertKey(post, after_seq + 1));
-       it->Valid() && it->key().starts_with(prefix) && out.size() < limit; it->Next()) {
-    out.push_back(boost::json::parse(it->value().ToString()));
-  }
-  if (!it->status().ok()) return FromRocks(it->status(), log_->dir());
-  return out;
-}
-
-Result<boost::json::object> Engine::Alert(const std::string& post, uint64_t seq) const {
-  std::string value;
-  auto s = log_->db()->Get(rocksdb::ReadOptions(), log_->family(kAlertsView), AlertKey(post, seq),
-                           &value);
-  if (s.IsNotFound()) {
-    return Status::Error(Status::Code::kNotFound,
-                         "no alert " + std::to_string(seq) + " for " + post,
-                         "შეტყობინება " + std::to_string(seq) + " არ მოიძებნა");
-  }
-  if (!s.ok()) return FromRocks(s, log_->dir());
-  return boost::json::parse(value).as_object();
-}
-
-Result<boost::json::array> Engine::OpenDeadlines() const {
-  return ScanPrefix(*log_, kDeadlinesView, "", "");
-}
-
-Result<boost::json::array> Engine::AnsweredInYear(int year) const {
-  const std::string prefix = ControlPrefix(year);
-  return ScanPrefix(*log_, kControlView, prefix, prefix);
-}
-
-Result<boost::json::array> Engine::ControlRegister(int year) const {
-  const std::string prefix = ControlRegisterPrefix(year);
-  return ScanPrefix(*log_, kJournalsView, prefix, prefix);
-}
-
-Result<boost::json::array> Engine::Nomenclature(int year) const {
-  const std::string prefix = NomenclaturePrefix(year);
-  return ScanPrefix(*log_, kNomenclatureView, prefix, prefix);
 }
 
 Result<workflows::HolidayCalendar> CalendarFromLog(const storage::EventLog& log,

@@ -19,8 +19,6 @@
 
 #include <capnp/common.h>
 #include <kj/array.h>
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
 
 #include "engine/sequencer_profile.h"
 #include "storage/event_log.h"
@@ -104,9 +102,8 @@ struct Outcome {
   uint64_t cases = 0;
   std::string watch_more;
   // The recorded events, as Cap'n Proto messages; rendered to JSON by the caller's thread, not
-  // the sequencer's.
+  // the sequencer's (api/outcome_json.h).
   std::vector<kj::Array<capnp::word>> events;
-  boost::json::array EventsJson() const;  // storage/event_json.h
 };
 
 // One queued command and the place its answer goes.
@@ -168,28 +165,8 @@ class Engine {
   // The org file text the log adopted ("" for a log from before orgChartAdopted).
   const std::string& adopted_chart() const { return adopted_chart_; }
 
-  // Committed views (JSON as stored).
-  Result<boost::json::object> Case(const std::string& case_id) const;
-  // A journal's year in number order: the entries numbered after `after`, at most `limit`.
-  Result<boost::json::array> Journal(const std::string& journal, int year, uint32_t after = 0,
-                                     size_t limit = SIZE_MAX) const;
-  Result<boost::json::array> Inbox(const std::string& post) const;
-  // Open deadlines due on or before `date` ("YYYY-MM-DD"), in date order.
-  Result<boost::json::array> DeadlinesThrough(const std::string& date) const;
-  Result<boost::json::array> Nomenclature(int year) const;
-  // The alerts sent to `post` after `after_seq`, oldest first, at most `limit`.
-  Result<boost::json::array> Alerts(const std::string& post, uint64_t after_seq,
-                                    size_t limit) const;
-  // One alert of `post`'s feed (kNotFound when the post has no alert `seq`).
-  Result<boost::json::object> Alert(const std::string& post, uint64_t seq) const;
-  // Every open deadline (the deadline index), in date order.
-  Result<boost::json::array> OpenDeadlines() const;
-  // Deadlines closed in `year`, on time and late, per post.
-  Result<boost::json::array> AnsweredInYear(int year) const;
-  // The control register of documents registered in `year` (engine/control_list.h).
-  Result<boost::json::array> ControlRegister(int year) const;
-  // Open proceedings with a running deadline (entries of the deadline index).
-  uint64_t OpenCases() const;
+  // The committed views are read, and rendered to JSON, by engine::ViewReader over log()
+  // (engine/view_reader.h), never through the engine.
 
   storage::EventLog& log() { return *log_; }
   const storage::EventLog& log() const { return *log_; }

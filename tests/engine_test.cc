@@ -9,8 +9,10 @@
 #include <capnp/serialize.h>
 #include <gtest/gtest.h>
 
+#include "api/outcome_json.h"
 #include "engine/engine.h"
 #include "engine/search.h"
+#include "engine/view_reader.h"
 #include "engine/views.h"
 #include "storage/event_json.h"
 #include "tests/rebuild_util.h"
@@ -58,13 +60,15 @@ class EngineTest : public ::testing::Test {
     EXPECT_FALSE(result->refused) << post << ": " << result->refusal.message_en;
     return std::move(result.value());
   }
+  // The committed views, as a reader sees them.
+  ViewReader Views() const { return ViewReader(engine_->log()); }
   std::string State(const std::string& case_id) {
-    auto view = engine_->Case(case_id);
+    auto view = Views().Case(case_id);
     return view.ok() ? std::string(view->at("state").as_string()) : "missing";
   }
   std::vector<std::string> InboxCases(const std::string& post) {
     std::vector<std::string> cases;
-    auto inbox = engine_->Inbox(post);
+    auto inbox = Views().Inbox(post);
     EXPECT_TRUE(inbox.ok());
     for (const auto& item : inbox.value()) {
       cases.emplace_back(item.at("case_id").as_string());
@@ -105,13 +109,13 @@ TEST_F(EngineTest, AnApplicationFromRegistrationToFilingWithItsViews) {
       Apply("org-records", "app-1", Register(schema::IncomingKind::APPLICATION, "apparatus-head"));
   EXPECT_EQ(registered.version, 1u);
   ASSERT_EQ(registered.events.size(), 1u);
-  EXPECT_EQ(registered.EventsJson()[0].at("type").as_string(), "incoming_registered");
-  auto view = engine_->Case("app-1").value();
+  EXPECT_EQ(api::EventsJson(registered)[0].at("type").as_string(), "incoming_registered");
+  auto view = Views().Case("app-1").value();
   EXPECT_EQ(view.at("registration_number").as_string(), "1");
   EXPECT_EQ(view.at("due").as_string(), "2026-12-02");
   EXPECT_EQ(InboxCases("apparatus-head"), (std::vector<std::string>{"app-1"}));
-  EXPECT_EQ(engine_->DeadlinesThrough("2026-12-02").value().size(), 1u);
-  EXPECT_EQ(engine_->DeadlinesThrough("2026-12-01").value().size(), 0u);
+  EXPECT_EQ(Views().DeadlinesThrough("2026-12-02").value().size(), 1u);
+  EXPECT_EQ(Views().DeadlinesThrough("2026-12-01").value().size(), 0u);
 
   Apply("apparatus-head", "app-1", Resolve("sec-legal"));
   EXPECT_TRUE(InboxCases("apparatus-head").empty());
@@ -126,17 +130,17 @@ TEST_F(EngineTest, AnApplicationFromRegistrationToFilingWithItsViews) {
   EXPECT_EQ(InboxCases("org-records"), (std::vector<std::string>{"app-1"}));  // to dispatch
   Apply("org-records", "app-1", [](C c) { c.initDispatch().setChannel("post"); });
   EXPECT_EQ(State("app-1"), "answered");
-  EXPECT_EQ(engine_->DeadlinesThrough("2030-01-01").value().size(), 0u);  // answered: closed
+  EXPECT_EQ(Views().DeadlinesThrough("2030-01-01").value().size(), 0u);  // answered: closed
   Apply("org-records", "app-1", [](C c) { c.initFile().setNomenclatureCode("02-01"); });
   EXPECT_EQ(State("app-1"), "filed");
   EXPECT_TRUE(InboxCases("org-records").empty());
 
-  auto incoming = engine_->Journal("incoming", 2026).value();
+  auto incoming = Views().Journal("incoming", 2026).value();
   ASSERT_EQ(incoming.size(), 1u);
   EXPECT_EQ(incoming[0].at("sender").as_string(), "ნინო ბერიძე");
-  EXPECT_EQ(engine_->Journal("delivery", 2026).value()[0].at("executor").as_string(), "sec-legal");
-  EXPECT_EQ(engine_->Journal("outgoing", 2026).value().size(), 1u);
-  EXPECT_EQ(engine_->Journal("postal", 2026).value().size(), 1u);
+  EXPECT_EQ(Views().Journal("delivery", 2026).value()[0].at("executor").as_string(), "sec-legal");
+  EXPECT_EQ(Views().Journal("outgoing", 2026).value().size(), 1u);
+  EXPECT_EQ(Views().Journal("postal", 2026).value().size(), 1u);
 }
 
 TEST_F(EngineTest, JournalNumbersAreSequentialAndARefusalConsumesNone) {
@@ -153,15 +157,15 @@ TEST_F(EngineTest, JournalNumbersAreSequentialAndARefusalConsumesNone) {
   }
   Apply("org-records", "pi-1",
         Register(schema::IncomingKind::PUBLIC_INFORMATION, "apparatus-head"));
-  auto incoming = engine_->Journal("incoming", 2026).value();
+  auto incoming = Views().Journal("incoming", 2026).value();
   ASSERT_EQ(incoming.size(), 6u);
   for (size_t i = 0; i < incoming.size(); ++i)
     EXPECT_EQ(incoming[i].at("number").as_int64(), int64_t(i + 1));
-  auto register_ = engine_->Journal("public_information", 2026).value();
+  auto register_ = Views().Journal("public_information", 2026).value();
   ASSERT_EQ(register_.size(), 1u);
   EXPECT_EQ(register_[0].at("number").as_int64(), 1);
   EXPECT_EQ(register_[0].at("incoming_number").as_string(), "6");
-  EXPECT_EQ(engine_->Case("bad").status().code(), Status::Code::kNotFound);  // nothing written
+  EXPECT_EQ(Views().Case("bad").status().code(), Status::Code::kNotFound);  // nothing written
 }
 
 TEST_F(EngineTest, RetriesConflictsUnknownCasesAndBadInput) {
@@ -174,8 +178,9 @@ TEST_F(EngineTest, RetriesConflictsUnknownCasesAndBadInput) {
   EXPECT_TRUE(retry->duplicate);
   EXPECT_EQ(retry->first_seq, first->first_seq);
   ASSERT_EQ(retry->events.size(), 1u);
-  EXPECT_EQ(retry->EventsJson()[0].at("hash"), first->EventsJson()[0].at("hash"));
-  EXPECT_EQ(engine_->Journal("incoming", 2026).value().size(), 1u);
+  EXPECT_EQ(api::EventsJson(retry.value())[0].at("hash"),
+            api::EventsJson(first.value())[0].at("hash"));
+  EXPECT_EQ(Views().Journal("incoming", 2026).value().size(), 1u);
 
   auto stale = Run("chair", "c-1", Resolve("info-analytics"), 0u);
   EXPECT_EQ(stale.status().code(), Status::Code::kConflict);
@@ -228,7 +233,7 @@ TEST_F(EngineTest, AReusedCommandIdIsRefusedInTheSameGroupAndAfterARestart) {
   EXPECT_EQ(results[1].status().reason(), "command_id_reused");
   ASSERT_TRUE(results[2].ok()) << results[2].status().ToString();
   EXPECT_TRUE(results[2]->duplicate);
-  EXPECT_EQ(engine_->Journal("incoming", 2026).value().size(), 1u);
+  EXPECT_EQ(Views().Journal("incoming", 2026).value().size(), 1u);
 
   engine_.reset();
   Open();
@@ -404,16 +409,16 @@ TEST_F(EngineTest, TheWatchIsIdempotentSurvivesRestartsAndItsViewsEqualARebuild)
     r.setReceivedOn("2026-11-04");
     r.setAddressee("apparatus-head");
   });
-  EXPECT_EQ(engine_->Case("application-dec4")->at("due"), "2026-12-04");
+  EXPECT_EQ(Views().Case("application-dec4")->at("due"), "2026-12-04");
   // Letters of 2 November are due on Wednesday 2 December; declare that day off.
-  EXPECT_EQ(engine_->Case("case-1")->at("due"), "2026-12-02");
+  EXPECT_EQ(Views().Case("case-1")->at("due"), "2026-12-02");
   auto declared = Apply("chair", workflows::kCalendarCaseId, [](C c) {
     auto r = c.initDeclareDayOff();
     r.setDate("2026-12-02");
     r.setName("Government decree (test)");
   });
   EXPECT_GT(declared.events.size(), 1u);  // the declaration and the recomputations
-  EXPECT_EQ(engine_->Case("case-1")->at("due"), "2026-12-03");
+  EXPECT_EQ(Views().Case("case-1")->at("due"), "2026-12-03");
   // A rebuild projects untouched cases once, from their final state: equal right after the
   // declaration too, when some cases' last events were under the calendar before it.
   EXPECT_EQ(testing::LiveViews(*engine_), testing::RebuiltViews(*engine_));
@@ -445,7 +450,7 @@ TEST_F(EngineTest, TheWatchIsIdempotentSurvivesRestartsAndItsViewsEqualARebuild)
         r.setReceivedOn("2026-11-22");
         r.setAddressee("apparatus-head");
       });
-      EXPECT_EQ(engine_->Case("late-request")->at("due"), "2026-12-03");
+      EXPECT_EQ(Views().Case("late-request")->at("due"), "2026-12-03");
     }
   }
   EXPECT_GT(alerts, 40u);
@@ -488,10 +493,10 @@ TEST_F(EngineTest, TheChartComesFromTheLogAndAlertsGoToTheActingPostItNames) {
     now_ += kDay;
     ASSERT_TRUE(engine_->Watch().ok());
   }
-  auto acting = engine_->Alerts("info-analytics", 0, 100);
+  auto acting = Views().Alerts("info-analytics", 0, 100);
   ASSERT_TRUE(acting.ok());
   EXPECT_FALSE(acting->empty());
-  const auto head = engine_->Alerts("info-head", 0, 100);
+  const auto head = Views().Alerts("info-head", 0, 100);
   ASSERT_TRUE(head.ok());
   for (const auto& alert : head.value()) {
     // Only alerts dated before the assignment or after it reach the head itself.

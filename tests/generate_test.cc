@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <boost/json/parse.hpp>
 
+#include "engine/view_reader.h"
 #include "generate/year_generator.h"
 #include "replay/annual_report.h"
 #include "tests/rebuild_util.h"
@@ -114,7 +115,7 @@ TEST(GenerateTest, TheLentekhiYearHoldsTheSeedsSessionsWithTheirMinutesAndActs) 
   size_t linked = 0;
   for (const auto& [journal, count] : expected) {
     SCOPED_TRACE(journal);
-    auto entries = engine.value()->Journal(journal, 2023);
+    auto entries = engine::ViewReader(engine.value()->log()).Journal(journal, 2023);
     ASSERT_TRUE(entries.ok());
     ASSERT_EQ(entries.value().size(), count);
     for (size_t i = 0; i < count; ++i) {
@@ -162,7 +163,7 @@ TEST(GenerateTest, JournalsAreGaplessAndTheViewsEqualARebuild) {
       {"internal", 128}};
   for (const auto& [journal, count] : expected) {
     SCOPED_TRACE(journal);
-    auto entries = engine.value()->Journal(journal, 2023);
+    auto entries = engine::ViewReader(engine.value()->log()).Journal(journal, 2023);
     ASSERT_TRUE(entries.ok());
     const boost::json::array& list = entries.value();
     if (count > 0) {
@@ -172,7 +173,7 @@ TEST(GenerateTest, JournalsAreGaplessAndTheViewsEqualARebuild) {
       EXPECT_EQ(list[i].at("number").to_number<uint64_t>(), i + 1);
     }
   }
-  EXPECT_GT(engine.value()->Journal("postal", 2023).value().size(),
+  EXPECT_GT(engine::ViewReader(engine.value()->log()).Journal("postal", 2023).value().size(),
             0u);  // answers to citizens by post
   EXPECT_EQ(testing::LiveViews(*engine.value()), testing::RebuiltViews(*engine.value()));
 }

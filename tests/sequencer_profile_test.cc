@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/engine.h"
+#include "engine/view_reader.h"
 #include "tests/test_util.h"
 
 namespace saqme::engine {
@@ -50,7 +51,7 @@ std::unique_ptr<Engine> OpenEngine(const std::string& dir, bool profile) {
 
 std::vector<int64_t> IncomingNumbers(const Engine& engine) {
   std::vector<int64_t> numbers;
-  auto journal = engine.Journal("incoming", 2026);
+  auto journal = ViewReader(engine.log()).Journal("incoming", 2026);
   EXPECT_TRUE(journal.ok()) << journal.status().ToString();
   if (!journal.ok()) return numbers;
   for (const auto& entry : journal.value()) {
