@@ -625,21 +625,25 @@ class Planner {
   // addressee notified) before the day of the decision. No draw: the plan before stays.
   void PlanContestedOrders(int count) {
     const std::set<uint32_t> written = WrittenOrders();
-    size_t next_order = 0;
-    for (size_t c = 0; c < complaint_decisions_.size() && count > 0; ++c) {
+    // The candidates, the earliest in force first: each complaint takes the earliest left.
+    std::vector<size_t> candidates;
+    for (size_t k = 0; k < adopted_orders_.size(); ++k) {
+      if (!written.count(adopted_orders_[k].second)) candidates.push_back(k);
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](size_t a, size_t b) { return notified_on_[a] < notified_on_[b]; });
+    size_t next = 0;
+    for (size_t c = 0; c < complaint_decisions_.size() && count > 0 && next < candidates.size();
+         ++c) {
       Step& decision = steps_[complaint_decisions_[c]];
-      while (next_order < adopted_orders_.size() &&
-             written.count(adopted_orders_[next_order].second)) {
-        ++next_order;
-      }
-      if (next_order >= adopted_orders_.size()) return;
-      if (notified_on_[next_order] >= decision.day) continue;  // a later complaint, then
-      const uint32_t order = adopted_orders_[next_order].second;
+      const size_t k = candidates[next];
+      if (notified_on_[k] >= decision.day) continue;  // decided before any order is in force
+      const uint32_t order = adopted_orders_[k].second;
       procs_[order].resolved_to = "apparatus-head";  // the issuer (kDraftAct)
-      steps_[order_adoptions_[next_order]].actor = "apparatus-head";
+      steps_[order_adoptions_[k]].actor = "apparatus-head";
       procs_[decision.proc].linked = order + 1;
       decision.arg = 99;  // annulled (kDecide)
-      ++next_order;
+      ++next;
       --count;
     }
   }
@@ -1007,10 +1011,12 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
                          : "ინფორმაცია გაიცა სრულად");
       return;
     }
-    case Op::kRefuseInformation:
-      c.initRefuseInformation().setText(
-          "მოთხოვნილი ინფორმაცია პერსონალურ მონაცემებს შეიცავს (GAC art. 44)");
+    case Op::kRefuseInformation: {
+      auto r = c.initRefuseInformation();
+      r.setText("მოთხოვნილი ინფორმაცია პერსონალურ მონაცემებს შეიცავს");
+      r.setGround("personal_data");  // GAC art. 10.1; counted per ground (art. 49)
       return;
+    }
     case Op::kExplainRights:
       c.initExplainRights().setText(
           "უარი შეიძლება გასაჩივრდეს ზემდგომ ორგანოში ან სასამართლოში ერთი თვის ვადაში");

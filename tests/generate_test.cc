@@ -123,6 +123,24 @@ TEST(GenerateTest, ALateShareGivesAboutThatShareOfLateAnswersAndTheWatchSeesThem
   EXPECT_FALSE(std::filesystem::exists(dir.Sub("x")));
 }
 
+TEST(GenerateTest, AProfileThatRefusesRequestsGivesTheirGroundToTheReport) {
+  // The Lentekhi seed refuses no request; a profile that refuses a quarter of them shows the
+  // refusals under their ground (GAC art. 49).
+  generate::YearProfile profile = generate::YearProfile::Lentekhi();
+  profile.information_refused_per_mille = 250;
+  generate::GenerateOptions options;
+  options.profile = &profile;
+  TempDir dir;
+  auto summary = generate::GenerateYear(dir.path(), options, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  const auto report = ReportOf(dir.path());
+  EXPECT_EQ(report.information_refused, 4);
+  EXPECT_EQ(report.information_refused_by_ground,
+            (std::map<std::string, int>{{"personal_data", 4}}));
+  EXPECT_NE(replay::AnnualReportText(report, false).find("პერსონალური მონაცემები: 4"),
+            std::string::npos);
+}
+
 TEST(GenerateTest, TheLateShareIsAFractionOrPerMilleAndAnythingElseIsRefusedInBothLanguages) {
   EXPECT_EQ(generate::ParseLateShare("0.2").value(), 200);
   EXPECT_EQ(generate::ParseLateShare("0.035").value(), 35);
@@ -270,6 +288,8 @@ TEST(GenerateTest, AGeneratedYearGoesOnlyIntoANewDirectoryAndTheCliSaysWhatIsWro
       testing::RunCommand(saqme + " report --data " + dir.Sub("y") + " --year 2023 --format json");
   EXPECT_EQ(code, 0);
   EXPECT_NE(out.find("\"outgoing\":207"), std::string::npos) << out;
+  // The newer kinds with another seed too: two orders void, one annulled on a complaint.
+  EXPECT_NE(out.find("\"declared_void\":2,\"annulled_on_complaint\":1"), std::string::npos) << out;
 }
 
 }  // namespace
