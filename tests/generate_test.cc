@@ -141,6 +141,17 @@ TEST(GenerateTest, AProfileThatRefusesRequestsGivesTheirGroundToTheReport) {
             std::string::npos);
 }
 
+TEST(GenerateTest, ASessionWithALongAgendaIsHeldThroughTheEngine) {
+  // Scale 5, seed 3, 3 % late: a council session holds dozens of draft acts; its hold_session,
+  // decoded with the engine's traversal limit, was refused as malformed when the workflow read
+  // the votes list once per item.
+  TempDir dir;
+  Generate(dir.path(), 3, 5, 30);
+  const auto report = ReportOf(dir.path());
+  EXPECT_EQ(report.sessions.council_regular + report.sessions.council_extraordinary, 19);
+  EXPECT_EQ(report.acts, 175 * 5);
+}
+
 TEST(GenerateTest, TheLateShareIsAFractionOrPerMilleAndAnythingElseIsRefusedInBothLanguages) {
   EXPECT_EQ(generate::ParseLateShare("0.2").value(), 200);
   EXPECT_EQ(generate::ParseLateShare("0.035").value(), 35);

@@ -92,9 +92,12 @@ Decision Hold(const CaseState& state, schema::HoldSession::Reader command, const
   auto r = payload.initSessionHeld();
   r.setPresent(present);
   r.setMembers(members);
-  auto votes = r.initVotes(command.getVotes().size());
-  for (unsigned i = 0; i < command.getVotes().size(); ++i) {
-    auto vote = command.getVotes()[i];
+  // The list read once: each read of it counts against the command's traversal limit
+  // (storage/event_codec.cc), so reading it per item fails a session with a long agenda.
+  const auto given = command.getVotes();
+  auto votes = r.initVotes(given.size());
+  for (unsigned i = 0; i < given.size(); ++i) {
+    auto vote = given[i];
     votes[i].setItem(vote.getItem());
     votes[i].setVotesFor(vote.getVotesFor());
     votes[i].setVotesAgainst(vote.getVotesAgainst());
