@@ -67,6 +67,7 @@ enum class Op : uint8_t {
   kTakeNote,
   kRequireReport,
   kSubmitReport,
+  kDeclareVoid,
 };
 
 enum class ProcKind : uint8_t {
@@ -104,13 +105,15 @@ struct Proc {
                                  // assignment: issuer
   const char* executor = "";     // incoming: lead executor (the last one after a redirect);
                                  // act: legal expert; assignment: assignee
-  const char* resolved_to = "";  // incoming: the resolution's lead executor
+  const char* resolved_to = "";  // incoming: the resolution's lead executor; an order: its
+                                 // issuer when not the chair
   uint16_t sender = 0, subject = 0;
   SenderKind sender_kind = kCitizen;
   Body body = kCouncil;        // a session: who sits
   bool extraordinary = false;  // a council session: extraordinary
   uint32_t linked = 0;  // an oral act: the index of the order (proc) that puts it in writing;
-                        // a periodic report: its rule's index in ReportTable::Default()
+                        // a periodic report: its rule's index in ReportTable::Default();
+                        // a complaint: 1 + the index of the order it contests (0: none)
 };
 
 // One planned command: on which working day and hour, by whom, in which proceeding.
@@ -157,6 +160,7 @@ class Planner {
         calendar_(calendar),
         deadlines_(deadlines),
         scale_(options.scale),
+        late_per_mille_(options.late_per_mille < 0 ? p_.late_per_mille : options.late_per_mille),
         random_(options.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(options.year)) {
     for (Date d(options.year, 1, 1); d.year() == options.year; d = d.AddDays(1)) {
       if (calendar_.IsWorkingDay(d)) days_.push_back(d);
@@ -179,6 +183,8 @@ class Planner {
     PlanOralActs(p_.oral_acts * scale_);
     PlanRegisters();        // last: the plan before it draws the same numbers as without it
     PlanPeriodicReports();  // last again, for the same reason
+    PlanContestedOrders(p_.annulled_on_complaint * scale_);  // and again
+    PlanVoidActs(p_.void_acts * scale_);                     // and again
     std::sort(steps_.begin(), steps_.end(), [](const Step& a, const Step& b) {
       return std::tie(a.day, a.hour, a.proc, a.seq) < std::tie(b.day, b.hour, b.proc, b.seq);
     });
@@ -199,7 +205,9 @@ class Planner {
   // Plans a proceeding's steps in order: never before the previous one.
   class Cursor {
    public:
-    Cursor(Planner* planner, uint32_t proc) : planner_(planner), proc_(proc) {}
+    // `first_seq`: the step number to start from (a proceeding continued by a later plan).
+    Cursor(Planner* planner, uint32_t proc, uint8_t first_seq = 0)
+        : planner_(planner), proc_(proc), seq_(first_seq) {}
     // Plans `op` by `actor` on working day `day` (moved to the previous step's day when
     // earlier, to the year's last working day when later), at a random hour not before the
     // previous step's.
@@ -284,9 +292,10 @@ class Planner {
   void PlanIncoming(ProcKind kind, int count) {
     enum { kPlain, kLate, kExtended, kRedirected };
     const bool complaint = kind == ProcKind::kComplaint;
-    const auto categories = complaint ? Categories(count, {})
-                                      : Categories(count, {p_.late_per_mille, p_.extended_per_mille,
-                                                           p_.redirected_per_mille});
+    const auto categories =
+        complaint
+            ? Categories(count, {})
+            : Categories(count, {late_per_mille_, p_.extended_per_mille, p_.redirected_per_mille});
     const char* key = kind == ProcKind::kApplication ? "application"
                       : complaint                    ? "complaint"
                                                      : "correspondence";
@@ -349,6 +358,7 @@ class Planner {
       const char* signer = complaint ? "chair" : SignatoryOf(proc.head);
       if (kind != ProcKind::kCorrespondence) {
         step.At(answer, Op::kDecide, signer, static_cast<uint8_t>(Uniform(0, 99)));
+        if (complaint) complaint_decisions_.push_back(steps_.size() - 1);
       }
       step.At(answer, Op::kSign, signer);
       step.At(answer, Op::kDispatch, "org-records", static_cast<uint8_t>(Uniform(0, 1)));
@@ -416,9 +426,11 @@ class Planner {
       step.At(step.day() + Uniform(0, 1), Op::kExpertise, proc.executor);
       step.At(step.day() + Uniform(0, 1), Op::kAdopt, "chair");
       adopted_orders_.push_back({step.day(), static_cast<uint32_t>(procs_.size() - 1)});
+      order_adoptions_.push_back(steps_.size() - 1);
       step.At(step.day(), Op::kRegisterAct, "org-records");
       step.At(step.day() + Uniform(0, 1), Op::kPublish, "info-web");
       step.At(step.day() + Uniform(0, 1), Op::kNotify, "org-records");
+      notified_on_.push_back(step.day());
     }
   }
 
@@ -593,6 +605,66 @@ class Planner {
   }
 
   std::vector<std::pair<int, uint32_t>> adopted_orders_;  // (working day, proc) of each order
+  std::vector<int> notified_on_;             // the working day each order's addressee was notified
+  std::vector<size_t> order_adoptions_;      // the adopt step of each order (steps_ index)
+  std::vector<size_t> complaint_decisions_;  // the decide step of each complaint (steps_ index)
+
+  // The orders oral acts are put in writing as (their plan must stay the chair's).
+  std::set<uint32_t> WrittenOrders() const {
+    std::set<uint32_t> written;
+    for (const Proc& proc : procs_) {
+      if (proc.kind == ProcKind::kOralAct) written.insert(proc.linked);
+    }
+    return written;
+  }
+
+  // Complaints whose decision annuls the order they contest (Zugdidi statute art. 40.2; the
+  // engine applies it to the order's case in the same batch): the chair decides complaints
+  // against officials' acts, not against the chair's own (those go to court), so the contested
+  // order becomes one the head of the apparatus issued. Each contests an order in force (its
+  // addressee notified) before the day of the decision. No draw: the plan before stays.
+  void PlanContestedOrders(int count) {
+    const std::set<uint32_t> written = WrittenOrders();
+    // The candidates, the earliest in force first: each complaint takes the earliest left.
+    std::vector<size_t> candidates;
+    for (size_t k = 0; k < adopted_orders_.size(); ++k) {
+      if (!written.count(adopted_orders_[k].second)) candidates.push_back(k);
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](size_t a, size_t b) { return notified_on_[a] < notified_on_[b]; });
+    size_t next = 0;
+    for (size_t c = 0; c < complaint_decisions_.size() && count > 0 && next < candidates.size();
+         ++c) {
+      Step& decision = steps_[complaint_decisions_[c]];
+      const size_t k = candidates[next];
+      if (notified_on_[k] >= decision.day) continue;  // decided before any order is in force
+      const uint32_t order = adopted_orders_[k].second;
+      procs_[order].resolved_to = "apparatus-head";  // the issuer (kDraftAct)
+      steps_[order_adoptions_[k]].actor = "apparatus-head";
+      procs_[decision.proc].linked = order + 1;
+      decision.arg = 99;  // annulled (kDecide)
+      ++next;
+      --count;
+    }
+  }
+
+  // Orders the chair (their issuer and the head of the body) declares void after they came into
+  // force (docs/workflows.md, "The validity of acts"): taken from the last orders of the plan,
+  // none of them one that puts an oral act in writing, so that every step before stays valid;
+  // void at least a week after the notification, within the year.
+  void PlanVoidActs(int count) {
+    const std::set<uint32_t> written = WrittenOrders();
+    for (size_t k = adopted_orders_.size(); k-- > 0 && count > 0;) {
+      const uint32_t order = adopted_orders_[k].second;
+      const int notified = notified_on_[k];
+      // Not one a complaint annulled (issued by the head of the apparatus).
+      if (written.count(order) || *procs_[order].resolved_to || notified + 5 > Last()) continue;
+      --count;
+      // The order's own proceeding goes on: its step numbers follow its six planned steps.
+      Cursor step(this, order, 6);
+      step.At(Uniform(notified + 5, Last()), Op::kDeclareVoid, "chair");
+    }
+  }
 
   // The registers: certificates and business trips entered by the records office, memos to a
   // head who takes note of them within two working days.
@@ -665,6 +737,7 @@ class Planner {
   const workflows::HolidayCalendar& calendar_;
   const workflows::DeadlineTable& deadlines_;
   const int scale_;
+  const int late_per_mille_;  // GenerateOptions::late_per_mille, else the profile's
   std::mt19937_64 random_;
   std::vector<Date> days_;
   std::vector<Proc> procs_;
@@ -840,9 +913,10 @@ void FillSession(const YearProfile& p, int year, const Proc& proc, const Step& s
   }
 }
 
-// `written_act`: for put_in_writing, the case id of the order that puts the oral act in writing.
+// `linked_case`: for put_in_writing, the case id of the order that puts the oral act in writing;
+// for a complaint's decision, of the order it contests (Proc::linked).
 void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& step,
-                 const Date& today, const std::string& written_act, schema::Command::Builder c) {
+                 const Date& today, const std::string& linked_case, schema::Command::Builder c) {
   const std::string subject = SubjectOf(p, proc);
   switch (step.op) {
     case Op::kApproveNomenclature: {
@@ -916,6 +990,7 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
                                 : step.arg < 85 ? schema::Outcome::PARTLY
                                                 : schema::Outcome::REFUSED));
       r.setText("გადაწყვეტილება: " + subject);
+      if (complaint && proc.linked > 0) r.setContestedAct(linked_case);
       return;
     }
     case Op::kSign:
@@ -936,10 +1011,12 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
                          : "ინფორმაცია გაიცა სრულად");
       return;
     }
-    case Op::kRefuseInformation:
-      c.initRefuseInformation().setText(
-          "მოთხოვნილი ინფორმაცია პერსონალურ მონაცემებს შეიცავს (GAC art. 44)");
+    case Op::kRefuseInformation: {
+      auto r = c.initRefuseInformation();
+      r.setText("მოთხოვნილი ინფორმაცია პერსონალურ მონაცემებს შეიცავს");
+      r.setGround("personal_data");  // GAC art. 10.1; counted per ground (art. 49)
       return;
+    }
     case Op::kExplainRights:
       c.initExplainRights().setText(
           "უარი შეიძლება გასაჩივრდეს ზემდგომ ორგანოში ან სასამართლოში ერთი თვის ვადაში");
@@ -961,7 +1038,8 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
       r.setActType(proc.kind == ProcKind::kOrder       ? schema::ActType::ORDER
                    : proc.kind == ProcKind::kOrdinance ? schema::ActType::ORDINANCE
                                                        : schema::ActType::RESOLUTION);
-      r.setIssuer("chair");
+      // An order is the chair's, or the head of the apparatus's (PlanContestedOrders).
+      r.setIssuer(*proc.resolved_to ? proc.resolved_to : "chair");
       r.setTitle(subject);
       r.setText(subject + ": პროექტი მომზადებულია კანონმდებლობის შესაბამისად.");
       return;
@@ -1057,7 +1135,7 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
       return;
     }
     case Op::kPutInWriting:
-      c.initPutInWriting().setWrittenAct(written_act);
+      c.initPutInWriting().setWrittenAct(linked_case);
       return;
     case Op::kRegisterCertificate: {
       auto r = c.initRegisterCertificate();
@@ -1103,6 +1181,10 @@ void FillCommand(const YearProfile& p, int year, const Proc& proc, const Step& s
     case Op::kSubmitReport:
       c.initSubmitReport().setText("საანგარიშგებო პერიოდში შესრულებული სამუშაოს ანგარიში");
       return;
+    case Op::kDeclareVoid:
+      c.initDeclareVoid().setReason(
+          "ბრძანება გამოცემულია არსებითი დარღვევით: დაინტერესებული მხარე არ იქნა მოსმენილი");
+      return;
   }
 }
 
@@ -1139,6 +1221,10 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
     return Status::Error(Code::kInvalidArgument,
                          "the scale must be between 1 and " + std::to_string(kMaxScale),
                          "მასშტაბი უნდა იყოს 1-დან " + std::to_string(kMaxScale) + "-მდე");
+  }
+  if (options.late_per_mille < -1 || options.late_per_mille > 1000) {
+    return Status::Error(Code::kInvalidArgument, "the late share must be 0 to 1000 per mille",
+                         "დაგვიანებული პასუხების წილი უნდა იყოს 0-დან 1000 პრომილემდე");
   }
   if (options.year < 1990 || options.year > 2100) {
     return Status::Error(Code::kInvalidArgument, "the year must be between 1990 and 2100",
@@ -1202,10 +1288,12 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
           FillSession(planner.profile(), options.year, proc, step, planner.procs(),
                       planner.AgendaOf(step.proc), message.initRoot<schema::Command>());
         } else {
-          const std::string written_act = proc.kind == ProcKind::kOralAct
-                                              ? CaseId(options.year, planner.procs()[proc.linked])
-                                              : std::string();
-          FillCommand(planner.profile(), options.year, proc, step, days[day], written_act,
+          const std::string linked_case =
+              proc.kind == ProcKind::kOralAct ? CaseId(options.year, planner.procs()[proc.linked])
+              : proc.kind == ProcKind::kComplaint && proc.linked > 0
+                  ? CaseId(options.year, planner.procs()[proc.linked - 1])
+                  : std::string();
+          FillCommand(planner.profile(), options.year, proc, step, days[day], linked_case,
                       message.initRoot<schema::Command>());
         }
         engine::Submission submission;

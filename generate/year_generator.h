@@ -33,6 +33,9 @@ struct GenerateOptions {
   int year = 2023;
   int scale = 1;      // every count of the profile times this (the nomenclature stays one)
   uint64_t seed = 1;  // the same seed, profile, year and scale give the same log
+  // Of the letters and applications, how many per mille are answered after their due date; -1:
+  // the profile's (Lentekhi: none, as the seed says). 0..1000 (kInvalidArgument otherwise).
+  int late_per_mille = -1;
 };
 
 struct GenerateProgress {

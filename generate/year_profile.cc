@@ -32,7 +32,10 @@ YearProfile MakeLentekhi() {
   p.certificates = 6;
   p.business_trips = 18;
   p.memos = 24;
-  p.late_per_mille = 30;
+  p.void_acts = 2;
+  p.annulled_on_complaint = 1;
+  // The seed: "every letter was reacted to and answered on time" — none late unless asked.
+  p.late_per_mille = 0;
   p.extended_per_mille = 40;
   p.redirected_per_mille = 30;
   p.information_partial_per_mille = 125;

@@ -34,10 +34,18 @@ struct YearProfile {
   int petitions = 0, oral_acts = 0;
   // The registers (workflows/registers/): not in the seed's report — modest figures of ours.
   int certificates = 0, business_trips = 0, memos = 0;
+  // Not in the seed either: orders declared void after they came into force (of the year's
+  // orders: the acts counted stay the seed's).
+  int void_acts = 0;
+  // Complaints whose decision annuls the order they contest (of the year's complaints; the
+  // contested order is one of the year's, issued by the head of the apparatus).
+  int annulled_on_complaint = 0;
   std::vector<NomenclatureFileSpec> nomenclature;
 
   // Shares (per mille) of how proceedings end; the rest are answered on time without more.
-  int late_per_mille = 0;        // answered after the due date (correspondence, applications)
+  // Answered after the due date (correspondence, applications); GenerateOptions::late_per_mille
+  // replaces it (saqme generate --late-share).
+  int late_per_mille = 0;
   int extended_per_mille = 0;    // the deadline extended once, then answered within it
   int redirected_per_mille = 0;  // passed to another executor before the answer
   int information_partial_per_mille = 0, information_refused_per_mille = 0;

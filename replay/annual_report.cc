@@ -7,6 +7,7 @@
 #include "engine/control_list.h"
 #include "replay/anchor.h"
 #include "storage/event_codec.h"
+#include "storage/field_rules.h"
 #include "storage/tbilisi_time.h"
 #include "workflows/calendar/date.h"
 #include "workflows/petition.h"
@@ -34,6 +35,7 @@ struct CaseFacts {
   std::string answered_on, due_when_answered;
   int extensions = 0;
   char information = 0;  // 'f' released in full, 'p' partly, 'r' refused
+  std::string ground;    // a refusal's legal ground (GAC art. 49 counts them)
   bool noted = false;    // taken note of (take_note)
   bool defects = false;  // a petition returned for defects
   bool late = false;     // an oral act put in writing after its due date
@@ -223,6 +225,8 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
         break;
       case P::INFORMATION_REFUSED:
         c.information = 'r';
+        c.ground = payload.getInformationRefused().getGround().cStr();
+        if (c.ground.empty()) c.ground = "not_recorded";  // refused before grounds were kept
         break;
       case P::CERTIFICATE_REGISTERED:
         if (this_year) {
@@ -311,6 +315,7 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
     report.information_released += c.information == 'f';
     report.information_partly += c.information == 'p';
     report.information_refused += c.information == 'r';
+    if (c.information == 'r') ++report.information_refused_by_ground[c.ground];
   }
   const auto chain = log.Verify();
   report.log_intact = chain.ok;
@@ -348,6 +353,7 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
   pi["released"] = r.information_released;
   pi["partly"] = r.information_partly;
   pi["refused"] = r.information_refused;
+  pi["refused_by_ground"] = Counts(r.information_refused_by_ground);
   boost::json::object json{
       {"year", r.year},
       {"incoming",
@@ -442,6 +448,18 @@ std::string Name(const std::string& key, bool english) {
   return english ? it->second.en : it->second.ka;
 }
 
+// A refusal's ground by the names the schema gives its choices (storage/saqme.capnp).
+std::string GroundName(const std::string& ground, bool english) {
+  if (ground == "not_recorded")
+    return english ? "ground not recorded" : "საფუძველი არ არის მითითებული";
+  for (auto choice : storage::ChoicesOf(storage::FieldOf<schema::RefuseInformation>("ground"))) {
+    if (choice.getValue() == ground) {
+      return english ? choice.getLabel().getEn().cStr() : choice.getLabel().getKa().cStr();
+    }
+  }
+  return ground;
+}
+
 void Breakdown(std::ostringstream& out, const std::map<std::string, int>& counts, bool english) {
   for (const auto& [key, n] : counts) out << "    " << Name(key, english) << ": " << n << "\n";
 }
@@ -534,6 +552,9 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
       << "    " << (english ? "released in part" : "ნაწილობრივ გაცემული") << ": "
       << r.information_partly << "\n"
       << "    " << (english ? "refused" : "უარი") << ": " << r.information_refused << "\n";
+  for (const auto& [ground, n] : r.information_refused_by_ground) {
+    out << "      " << GroundName(ground, english) << ": " << n << "\n";
+  }
   out << "\n"
       << (english ? "Deadline watch: " : "ვადების კონტროლი: ")
       << (english ? "reminders " : "შეხსენება ") << r.reminders

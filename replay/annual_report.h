@@ -86,6 +86,9 @@ struct AnnualReport {
   ProceedingFigures proceedings;         // every incoming document of the year
   ProceedingFigures public_information;  // the requests alone (GAC art. 49)
   int information_released = 0, information_partly = 0, information_refused = 0;
+  // GAC art. 49: the refusals by their legal ground (RefuseInformation's `ground`: personal_data,
+  // state_secret, …; `not_recorded` for refusals recorded before the ground was).
+  std::map<std::string, int> information_refused_by_ground;
   int reminders = 0, missed = 0, escalations = 0;  // deadline-watch alerts dated in the year
   int nomenclature_cases = 0;  // files of the year's nomenclature, as last approved
   // Sessions held (with a quorum; a postponed one is not counted) whose date is in the year, by

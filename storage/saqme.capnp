@@ -278,6 +278,7 @@ struct InformationRefusedV1 {
   explainBy @1 :Text;            # date
   explainByExplanation @2 :Text;
   explainByExplanationKa @3 :Text;  # in Georgian (empty in events before it)
+  ground @4 :Text;  # RefuseInformation's ground (empty in events before it: not recorded)
 }
 
 struct RightsExplainedV1 {
@@ -740,7 +741,8 @@ struct Command {
     dispatch @10 :Dispatch;
     file @11 :FileInto;
     releaseInformation @12 :ReleaseInformation;
-    refuseInformation @13 :TextOnly
+    # Was TextOnly: RefuseInformation keeps its `text @0`, so the wire form is the same.
+    refuseInformation @13 :RefuseInformation
         $note([(field = "text", label = (ka = "უარის საფუძველი", en = "Reason for the refusal"))]);
     explainRights @14 :TextOnly
         $note([(field = "text", label = (ka = "უფლებებისა და გასაჩივრების წესის განმარტება",
@@ -896,6 +898,24 @@ struct Dispatch {
 struct FileInto {
   nomenclatureCode @0 :Text $label(ka = "საქმის ინდექსი", en = "Nomenclature code");
   year @1 :UInt16 $label(ka = "წელი", en = "Year") $optional;  # 0: the year of today
+}
+
+# GAC art. 10.1: public information is released unless it holds a state, commercial or
+# professional secret or personal data; the annual report counts refusals per ground (art. 49).
+struct RefuseInformation {
+  text @0 :Text $label(ka = "უარის საფუძველი", en = "Reason for the refusal");
+  ground @1 :Text $label(ka = "უარის სამართლებრივი საფუძველი", en = "Legal ground of the refusal")
+      $choices([(value = "personal_data",
+                 label = (ka = "პერსონალური მონაცემები", en = "Personal data")),
+                (value = "state_secret",
+                 label = (ka = "სახელმწიფო საიდუმლოება", en = "State secret")),
+                (value = "commercial_secret",
+                 label = (ka = "კომერციული საიდუმლოება", en = "Commercial secret")),
+                (value = "professional_secret",
+                 label = (ka = "პროფესიული საიდუმლოება", en = "Professional secret")),
+                (value = "not_held",
+                 label = (ka = "ინფორმაცია დაწესებულებაში არ არის", en = "Not held by the body")),
+                (value = "other", label = (ka = "სხვა (ტექსტში)", en = "Other (in the text)"))]);
 }
 
 struct ReleaseInformation {

@@ -208,7 +208,10 @@ TEST_F(ApiTest, APublicInformationRefusalAndItsRightsExplanation) {
   Ok("info-public", id, object{{"type", "confirm_receipt"}});
   auto inbox = client_->Get("/v1/inbox", tokens_.at("info-public"));
   EXPECT_EQ(inbox.json().at("items").as_array().size(), 1u);
-  Ok("info-public", id, object{{"type", "refuse_information"}, {"text", "პერსონალური მონაცემები"}});
+  Ok("info-public", id,
+     object{{"type", "refuse_information"},
+            {"text", "პერსონალური მონაცემები"},
+            {"ground", "personal_data"}});
   EXPECT_EQ(State(id), "information_refused");
   Ok("info-public", id,
      object{{"type", "explain_rights"}, {"text", "გასაჩივრება ერთი თვის ვადაში"}});
@@ -614,7 +617,8 @@ TEST_F(ApiTest, TheAnnualReportCountsAHandBuiltYear) {
            {"type", "assign_resolution"}, {"lead_executor", "info-public"}, {"instruction", "ი"}});
     Ok("info-public", id, object{{"type", "confirm_receipt"}});
   }
-  Ok("info-public", requests[1], object{{"type", "refuse_information"}, {"text", "პერსონალური"}});
+  Ok("info-public", requests[1],
+     object{{"type", "refuse_information"}, {"text", "პერსონალური"}, {"ground", "personal_data"}});
   Ok("info-public", requests[1], object{{"type", "explain_rights"}, {"text", "გასაჩივრება"}});
   auto letter = Register("correspondence", "chair");
   letter["channel"] = "email";
@@ -665,6 +669,9 @@ TEST_F(ApiTest, TheAnnualReportCountsAHandBuiltYear) {
   EXPECT_EQ(pi.at("released"), 0);
   EXPECT_EQ(pi.at("partly"), 1);
   EXPECT_EQ(pi.at("refused"), 1);
+  // GAC art. 49: the refusals by their legal ground; the redirected are the forwarded.
+  EXPECT_EQ(pi.at("refused_by_ground"), (object{{"personal_data", 1}}));
+  EXPECT_EQ(pi.at("redirected"), 0);
   EXPECT_EQ(report.at("nomenclature_cases"), 2);
   // The report pins the log it was computed from.
   auto verified = client_->Get("/v1/audit/verify", chair).json();
@@ -684,6 +691,9 @@ TEST_F(ApiTest, TheAnnualReportCountsAHandBuiltYear) {
   auto english = client_->Get("/v1/reports/annual?year=2026&format=text&lang=en", chair);
   EXPECT_NE(english.body.find("Incoming letters registered: 4"), std::string::npos) << english.body;
   EXPECT_NE(english.body.find("longest (days): 18 (" + requests[0] + ")"), std::string::npos);
+  EXPECT_NE(english.body.find("refused: 1\n      Personal data: 1\n"), std::string::npos)
+      << english.body;
+  EXPECT_NE(text.body.find("უარი: 1\n      პერსონალური მონაცემები: 1\n"), std::string::npos);
 
   auto empty = client_->Get("/v1/reports/annual?year=2025", chair).json();
   EXPECT_EQ(empty.at("incoming").at("total"), 0);

@@ -214,6 +214,27 @@ TEST(PeriodicReportTest, RequiredThenSubmittedWithEveryStateRefusingTheRest) {
   ExpectOnlyAllowed(bench, {});
 }
 
+TEST(PeriodicReportTest, AReportRequiredTwiceForTheSamePeriodIsRefusedInBothLanguages) {
+  WorkflowBench bench(OrgChart::Zugdidi());
+  bench.SetToday("2026-12-01");
+  // Case report-1 already owes the officer's November report (another command id opened it).
+  bench.AddRequiredReport("adm-records-officer", "staff_monthly", "2026-11", "report-1");
+  Refusal refusal;
+  EXPECT_NE(bench
+                .Try("records-clerk",
+                     RequireReport("adm-records-officer", "staff_monthly", "2026-11"), &refusal)
+                .find("is already required in case report-1"),
+            std::string::npos);
+  EXPECT_FALSE(refusal.forbidden());
+  EXPECT_NE(refusal.message_ka.find("უკვე მოთხოვნილია საქმეში report-1"), std::string::npos);
+  // Another period, or another post for the same period, is another obligation.
+  EXPECT_TRUE(bench.Accepts("records-clerk",
+                            RequireReport("adm-records-officer", "staff_monthly", "2026-10")));
+  EXPECT_TRUE(
+      bench.Accepts("records-clerk", RequireReport("records-clerk", "staff_monthly", "2026-11")));
+  bench.Do("records-clerk", RequireReport("adm-records-officer", "staff_monthly", "2026-10"));
+}
+
 TEST(PeriodicReportTest, AReportIsSubmittedOnlyAfterItsPeriod) {
   WorkflowBench bench(OrgChart::Zugdidi());
   bench.SetToday("2026-12-01");

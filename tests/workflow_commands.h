@@ -93,8 +93,13 @@ inline Fill Release(schema::InformationScope scope) {
     r.setScope(scope);
   };
 }
-inline Fill RefuseInfo(const char* reason = "ინფორმაცია პერსონალურ მონაცემებს შეიცავს") {
-  return [=](C c) { c.initRefuseInformation().setText(reason); };
+inline Fill RefuseInfo(const char* reason = "ინფორმაცია პერსონალურ მონაცემებს შეიცავს",
+                       const char* ground = "personal_data") {
+  return [=](C c) {
+    auto r = c.initRefuseInformation();
+    r.setText(reason);
+    r.setGround(ground);
+  };
 }
 inline Fill Explain(const char* text = "უარი შეგიძლიათ გაასაჩივროთ ერთი თვის ვადაში") {
   return [=](C c) { c.initExplainRights().setText(text); };

@@ -34,6 +34,11 @@ class WorkflowBench {
   void AddNomenclatureFile(int year, const std::string& code, bool archived = false) {
     nomenclature_[{year, code}] = archived;
   }
+  // A periodic report required before in case `case_id` (Context::required_report).
+  void AddRequiredReport(const std::string& post, const std::string& report,
+                         const std::string& period, const std::string& case_id) {
+    required_reports_[post + "|" + report + "|" + period] = case_id;
+  }
   // What the engine's views would say of legal act `case_id` (Context::legal_act).
   void AddLegalAct(const std::string& case_id, workflows::ActFacts facts) {
     acts_[case_id] = std::move(facts);
@@ -68,6 +73,13 @@ class WorkflowBench {
     context.legal_act = [this](std::string_view case_id) -> std::optional<workflows::ActFacts> {
       auto it = acts_.find(std::string(case_id));
       if (it == acts_.end()) return std::nullopt;
+      return it->second;
+    };
+    context.required_report = [this](std::string_view post, std::string_view report,
+                                     std::string_view period) -> std::optional<std::string> {
+      auto it = required_reports_.find(std::string(post) + "|" + std::string(report) + "|" +
+                                       std::string(period));
+      if (it == required_reports_.end()) return std::nullopt;
       return it->second;
     };
     return context;
@@ -122,6 +134,7 @@ class WorkflowBench {
   std::map<std::string, int> counters_;
   std::map<std::pair<int, std::string>, bool> nomenclature_;  // file -> archived
   std::map<std::string, workflows::ActFacts> acts_;
+  std::map<std::string, std::string> required_reports_;  // post|report|period -> case id
   std::vector<std::vector<capnp::word>> events_;
   boost::json::object last_event_;
 };

@@ -533,6 +533,23 @@ TEST(PublicInformationTest, TenDaysAndARefusalOwesTheRightsWithinThreeDays) {
   EXPECT_EQ(bench.state().stage, Stage::kAnswered);
 }
 
+TEST(PublicInformationTest, ARefusalNamesItsLegalGroundFromTheList) {
+  WorkflowBench bench;
+  bench.Do("org-records", Register(schema::IncomingKind::PUBLIC_INFORMATION, "apparatus-head"));
+  bench.Do("apparatus-head", Resolve("info-public"));
+  bench.Do("info-public", kReceipt);
+  // GAC art. 10.1 / art. 49: no ground, or one off the list, is refused in both languages.
+  Refusal refusal;
+  EXPECT_NE(bench.Try("info-public", RefuseInfo("საიდუმლოა", ""), &refusal).find("legal ground"),
+            std::string::npos);
+  EXPECT_NE(refusal.message_ka.find("სამართლებრივი საფუძველი"), std::string::npos);
+  EXPECT_NE(bench.Try("info-public", RefuseInfo("საიდუმლოა", "secret")), "");
+  EXPECT_EQ(bench.state().stage, Stage::kInExecution);
+  bench.Do("info-public", RefuseInfo("კომერციული საიდუმლოება", "commercial_secret"));
+  EXPECT_EQ(bench.state().stage, Stage::kInfoRefused);
+  EXPECT_EQ(bench.last_event().at("data").at("ground"), "commercial_secret");
+}
+
 TEST(PublicInformationTest, ReleasedPartly) {
   WorkflowBench bench;
   bench.Do("org-records", Register(schema::IncomingKind::PUBLIC_INFORMATION, "apparatus-head"));

@@ -73,6 +73,17 @@ Decision Require(schema::RequireReport::Reader command, const Context& context) 
     return Refuse("period: the report '" + report + "' is not made per " + period->unit,
                   "ანგარიში '" + report + "' ამ პერიოდისთვის არ დგება");
   }
+  // One obligation, one case: a second require_report of the same post, report and period
+  // (under another command id: the same one is a retry) would owe the report twice and double
+  // the reminders and misses the watch sends (art. 32.1: one report per period).
+  if (context.required_report) {
+    if (auto earlier = context.required_report(post, report, period->text)) {
+      return Refuse("the report '" + report + "' of " + post + " for " + period->text +
+                        " is already required in case " + *earlier,
+                    "ანგარიში '" + report + "' (" + post + ", " + period->text +
+                        ") უკვე მოთხოვნილია საქმეში " + *earlier);
+    }
+  }
   auto draft = NewEvent(context, std::get<std::string>(authority));
   auto r = draft.event().getPayload().initReportRequired();
   r.setPost(post);

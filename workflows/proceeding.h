@@ -52,6 +52,12 @@ struct Context {
   // The legal act of case `case_id`; nullopt when there is no such case or it is not a legal
   // act. May be empty (then every act is unknown).
   std::function<std::optional<ActFacts>(std::string_view case_id)> legal_act;
+  // The case that already holds `post`'s obligation to make `report` for `period` (a
+  // require_report accepted before, under any command id), or nullopt. May be empty (then no
+  // earlier obligation is known): it is answered where an index of the obligations is kept.
+  std::function<std::optional<std::string>(std::string_view post, std::string_view report,
+                                           std::string_view period)>
+      required_report;
 };
 
 using Decision = std::variant<std::vector<storage::EventDraft>, Refusal>;

@@ -44,12 +44,26 @@ std::optional<Decision> DecidePublicInformation(const CaseState& state,
     r.setScope(command.getReleaseInformation().getScope());
     r.setNote(command.getReleaseInformation().getNote());
   } else if (which == Which::REFUSE_INFORMATION) {
-    if (command.getRefuseInformation().getText().size() == 0) {
+    auto refusing = command.getRefuseInformation();
+    if (refusing.getText().size() == 0) {
       return Decision(Refuse("a refusal must give its reason", "უარს უნდა ჰქონდეს საფუძველი"));
+    }
+    // GAC art. 10.1 names the grounds; the yearly report counts refusals per ground (art. 49).
+    const std::string ground = refusing.getGround().cStr();
+    if (ground.empty()) {
+      return Decision(
+          Refuse("ground: a refusal names its legal ground (GAC art. 10.1: "
+                 "personal_data, state_secret, commercial_secret, "
+                 "professional_secret; or not_held, other)",
+                 "უარს უნდა ჰქონდეს სამართლებრივი საფუძველი (სზაკ-ის 10.1 მუხლი)"));
+    }
+    if (auto refusal = OffTheList<schema::RefuseInformation>("ground", ground)) {
+      return Decision(*refusal);
     }
     Deadline explain_by = StatutoryDeadline(context, "public_information-rights", context.today);
     auto r = payload.initInformationRefused();
-    r.setReason(command.getRefuseInformation().getText());
+    r.setReason(refusing.getText());
+    r.setGround(ground);
     r.setExplainBy(explain_by.due.ToString());
     std::string explanation;
     for (const auto& line : explain_by.Explanation()) explanation += line + "\n";
