@@ -41,10 +41,22 @@ double Seconds(std::chrono::steady_clock::time_point since) {
   std::exit(1);
 }
 
+// The CPU time of the whole process (every thread) so far: on a shared machine the wall time of
+// a phase includes waiting for a core, its CPU time does not.
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec * 1e-6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+double cpu_start = 0;  // CpuSeconds() when the phase began
+
 void Report(const char* what, uint64_t count, const char* unit, double seconds) {
-  std::printf("%-10s %12llu %-8s in %8.2f s  = %12.0f %s/s\n", what,
+  const double cpu = CpuSeconds() - cpu_start;
+  std::printf("%-10s %12llu %-8s in %8.2f s  = %12.0f %s/s; CPU %.2f s, %.2f us per %s\n", what,
               static_cast<unsigned long long>(count), unit, seconds,
-              static_cast<double>(count) / seconds, unit);
+              static_cast<double>(count) / seconds, unit, cpu, cpu * 1e6 / count, unit);
 }
 
 // The process's peak resident memory so far (it only grows: a phase's own peak is the first
@@ -82,6 +94,7 @@ int main(int argc, char** argv) {
   if (opened.value()->LastSequence() == 0) {
     opened.value().reset();
     const auto start = std::chrono::steady_clock::now();
+    cpu_start = CpuSeconds();
     auto generated =
         generate::GenerateYear(dir, generation, [&](const generate::GenerateProgress& p) {
           if (p.day % 25 == 0) {
@@ -114,6 +127,7 @@ int main(int argc, char** argv) {
 
   // For scale: only reading and decoding every event, which a rebuild cannot avoid.
   auto start = std::chrono::steady_clock::now();
+  cpu_start = CpuSeconds();
   auto progress = [&](uint64_t done, uint64_t) {
     if (done % (1 << 21) == 0) {
       std::printf("  rebuilt %llu / %llu (%.0f s)\n", static_cast<unsigned long long>(done),
@@ -134,6 +148,7 @@ int main(int argc, char** argv) {
 
   if (wants("verify")) {
     start = std::chrono::steady_clock::now();
+    cpu_start = CpuSeconds();
     auto verified = log.Verify();
     if (!verified.ok) Fail("verify: " + verified.problem);
     Report("verify", verified.checked, "events", Seconds(start));
@@ -141,6 +156,7 @@ int main(int argc, char** argv) {
 
   if (wants("rebuild")) {
     start = std::chrono::steady_clock::now();
+    cpu_start = CpuSeconds();
     auto rebuilt = replay::Rebuild(log, replay::ViewSetup{}, progress);
     if (!rebuilt.ok()) Fail(rebuilt.status().ToString());
     Report("rebuild", rebuilt.value()->events(), "events", Seconds(start));
@@ -149,6 +165,7 @@ int main(int argc, char** argv) {
     PrintPeak("after the rebuild");
 
     start = std::chrono::steady_clock::now();
+    cpu_start = CpuSeconds();
     auto differences = replay::CompareWithLive(log, *rebuilt.value(), [](const auto&) {});
     if (!differences.ok()) Fail(differences.status().ToString());
     if (differences.value() != 0) Fail("the rebuild differs from the live views");
@@ -158,6 +175,7 @@ int main(int argc, char** argv) {
 
   if (wants("install")) {
     start = std::chrono::steady_clock::now();
+    cpu_start = CpuSeconds();
     auto installed = replay::RebuildAndInstall(log, replay::ViewSetup{}, progress);
     if (!installed.ok()) Fail(installed.status().ToString());
     Report("install", installed->events, "events", Seconds(start));
@@ -175,6 +193,7 @@ int main(int argc, char** argv) {
     std::mt19937_64 random(42);
     constexpr int kReplays = 2000;
     start = std::chrono::steady_clock::now();
+    cpu_start = CpuSeconds();
     uint64_t replayed_events = 0;
     for (int r = 0; r < kReplays; ++r) {
       const auto& [prefix, count] = kinds[r % std::size(kinds)];
