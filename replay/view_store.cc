@@ -7,7 +7,6 @@
 #include <cstring>
 #include <filesystem>
 
-#include <rocksdb/comparator.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
@@ -16,8 +15,6 @@
 #include "storage/event_log.h"
 
 namespace saqme::replay {
-
-ViewStore::Batch::Batch() : indexed(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true) {}
 
 ViewStore::ViewStore(rocksdb::DB* db,
                      const std::map<std::string, rocksdb::ColumnFamilyHandle*>& families,
@@ -31,12 +28,17 @@ ViewStore::ViewStore(rocksdb::DB* db,
   // acts made void), alerts (acknowledged) and the control counts.
   static const char* const kReadBack[] = {engine::kJournalsView, engine::kAlertsView,
                                           engine::kControlView};
+  int slots = 0;
   for (const auto& name : engine::ViewFamilies()) {
-    bool read_back = false;
-    for (const char* r : kReadBack) read_back = read_back || name == r;
+    int slot = -1;
+    for (const char* r : kReadBack) {
+      if (name == r) slot = slots++;
+    }
     // ViewFamilies() is static: its names outlive the store.
-    families_.push_back({name.c_str(), families.at(name), read_back});
+    families_.push_back({name.c_str(), families.at(name), slot});
   }
+  filling_->indexed.resize(slots);
+  writing_->indexed.resize(slots);
 }
 
 ViewStore::~ViewStore() { WaitForWrite(); }
@@ -63,8 +65,9 @@ const ViewStore::Family& ViewStore::Find(const char* name) {
 void ViewStore::Put(const char* family, const std::string& key, const std::string& value) {
   const Family& f = Find(family);
   if (!error_.ok()) return;
-  if (f.read_back) {
-    filling_->indexed.Put(f.handle, key, value);
+  if (f.read_back >= 0) {
+    filling_->indexed[f.read_back][key] = value;
+    filling_->indexed_bytes += key.size() + value.size();
   } else {
     filling_->plain.Put(f.handle, key, value);
   }
@@ -90,8 +93,9 @@ void ViewStore::Delete(const char* family, const std::string& key) {
   const Family& f = Find(family);
   if (!error_.ok()) return;
   // Journal entries are never deleted (numbers are never reused), so the counts stay right.
-  if (f.read_back) {
-    filling_->indexed.Delete(f.handle, key);
+  if (f.read_back >= 0) {
+    filling_->indexed[f.read_back][key] = std::nullopt;
+    filling_->indexed_bytes += key.size();
   } else {
     filling_->plain.Delete(f.handle, key);
   }
@@ -108,26 +112,18 @@ std::optional<std::string> ViewStore::Get(const char* family, const std::string&
   if (!error_.ok()) return std::nullopt;
   std::string value;
   rocksdb::Status s;
-  if (!f.read_back) {
+  if (f.read_back < 0) {
     // Not read back today; correct all the same: what is buffered is written first.
     if (!Flush().ok()) return std::nullopt;
-    s = db_->Get(rocksdb::ReadOptions(), f.handle, key, &value);
-  } else if (filling_->indexed.GetFromBatch(f.handle, rocksdb::DBOptions(), key, &value).ok()) {
-    return value;  // the newest put, and no delete since (Delete of a key replaces its put)
   } else {
-    // A delete in the filling batch is an entry of its own: look for it there, then in the batch
-    // being written (read-only while it is written), then in the database.
+    // The batch being filled, then the one being written (only read while it is written).
     for (Batch* batch : {filling_.get(), in_flight_.valid() ? writing_.get() : nullptr}) {
       if (!batch) continue;
-      std::unique_ptr<rocksdb::WBWIIterator> it(batch->indexed.NewIterator(f.handle));
-      it->Seek(key);
-      if (it->Valid() && it->Entry().key == key) {
-        if (it->Entry().type != rocksdb::kPutRecord) return std::nullopt;
-        return it->Entry().value.ToString();
-      }
+      const auto& entries = batch->indexed[f.read_back];
+      if (auto it = entries.find(key); it != entries.end()) return it->second;
     }
-    s = db_->Get(rocksdb::ReadOptions(), f.handle, key, &value);
   }
+  s = db_->Get(rocksdb::ReadOptions(), f.handle, key, &value);
   if (s.IsNotFound()) return std::nullopt;
   if (!s.ok()) {
     if (error_.ok()) error_ = storage::FromRocks(s, dir_);
@@ -137,8 +133,7 @@ std::optional<std::string> ViewStore::Get(const char* family, const std::string&
 }
 
 void ViewStore::FlushIfFull() {
-  if (filling_->plain.GetDataSize() + filling_->indexed.GetWriteBatch()->GetDataSize() >=
-      batch_bytes_) {
+  if (filling_->plain.GetDataSize() + filling_->indexed_bytes >= batch_bytes_) {
     StartWrite();
   }
 }
@@ -148,22 +143,27 @@ void ViewStore::WaitForWrite() {
   rocksdb::Status s = in_flight_.get();
   if (!s.ok() && error_.ok()) error_ = storage::FromRocks(s, dir_);
   writing_->plain.Clear();
-  writing_->indexed.Clear();
+  for (auto& entries : writing_->indexed) entries.clear();
+  writing_->indexed_bytes = 0;
 }
 
 void ViewStore::StartWrite() {
   WaitForWrite();
   if (!error_.ok()) return;
   std::swap(filling_, writing_);
-  in_flight_ = std::async(std::launch::async, [db = db_, batch = writing_.get()] {
+  // The write (and the read-back families' entries added to it) on the writing thread.
+  in_flight_ = std::async(std::launch::async, [this, db = db_, batch = writing_.get()] {
+    for (const Family& f : families_) {
+      if (f.read_back < 0) continue;
+      for (const auto& [key, value] : batch->indexed[f.read_back]) {
+        rocksdb::Status s =
+            value ? batch->plain.Put(f.handle, key, *value) : batch->plain.Delete(f.handle, key);
+        if (!s.ok()) return s;
+      }
+    }
     rocksdb::WriteOptions write;
     write.disableWAL = true;
-    for (rocksdb::WriteBatch* b : {&batch->plain, batch->indexed.GetWriteBatch()}) {
-      if (b->Count() == 0) continue;
-      rocksdb::Status s = db->Write(write, b);
-      if (!s.ok()) return s;
-    }
-    return rocksdb::Status::OK();
+    return batch->plain.Count() == 0 ? rocksdb::Status::OK() : db->Write(write, &batch->plain);
   });
 }
 

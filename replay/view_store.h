@@ -10,10 +10,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <rocksdb/db.h>
-#include <rocksdb/utilities/write_batch_with_index.h>
 #include <rocksdb/write_batch.h>
 
 #include "engine/projection.h"
@@ -24,7 +24,7 @@ namespace saqme::replay {
 // A sink that buffers about `batch_bytes` of writes and then writes them to `db` without the WAL
 // (nothing reads the target before it is flushed or switched to) on a thread of its own while the
 // next batch fills: at most two batches in memory. The families the projection reads back
-// (journals, alerts, control counts) are buffered indexed, so that a Get sees the batch being
+// (journals, alerts, control counts) are buffered in hash maps, so that a Get sees the batch being
 // filled, then the one being written, then the database; a journal's last number is counted as
 // entries are put. Requires the target families to be empty when the store starts and nobody
 // else to write them meanwhile.
@@ -49,13 +49,15 @@ class ViewStore : public engine::ViewSink {
   struct Family {
     const char* name;
     rocksdb::ColumnFamilyHandle* handle;
-    bool read_back;  // buffered in Batch::indexed
+    int read_back;  // its slot in Batch::indexed; -1 for a family never read back
   };
   // What fills while the previous one is written.
   struct Batch {
-    rocksdb::WriteBatch plain;             // families written and never read back
-    rocksdb::WriteBatchWithIndex indexed;  // families read back
-    Batch();
+    rocksdb::WriteBatch plain;  // families written and never read back
+    // Per family read back: key -> value, nullopt when deleted. Hash maps, not RocksDB's
+    // indexed batch: the projection's lookups and puts cost a hash, not a skip list of memcmps.
+    std::vector<std::unordered_map<std::string, std::optional<std::string>>> indexed;
+    size_t indexed_bytes = 0;
   };
   const Family& Find(const char* name);
   void FlushIfFull();
