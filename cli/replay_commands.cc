@@ -267,12 +267,12 @@ int RunCheck(int argc, char** argv) {
     std::cout
         << "usage: saqme check --data DIR [--org FILE] [--watch-policy POLICY] [--show N]\n\n"
            "Rebuilds every view from the log into a scratch database in TMPDIR (removed after;\n"
-           "nothing in DIR is written) and\n"
-           "compares it with the live views key by key. Prints each difference — the family,\n"
-           "the key, the live and the rebuilt value (the first N in full, default 50; then a\n"
-           "count) — and exits 1 if there is any, 0 when the views are exactly the log's\n"
-           "projection. Also walks the hash chain (as saqme verify) and fails when it breaks.\n"
-           "Opens the directory read-only: it can run beside a live server.\n";
+           "nothing in DIR is written) and compares it with the live views key by key. Prints\n"
+           "each difference — the family, the key, the live and the rebuilt value (the first N\n"
+           "in full, default 50; then a count) — and exits 1 if there is any, 0 when the views\n"
+           "are exactly the log's projection. Also walks the hash chain (as saqme verify) and\n"
+           "fails when it breaks. Opens the directory read-only: it can run beside a live\n"
+           "server.\n";
     return 0;
   }
   auto setup = SetupFrom(args.value());
