@@ -1,10 +1,15 @@
 // Rebuilding the views from the log alone.
 //
 // Every event, in sequence order, goes through the projection the engine runs live
-// (engine/projection.h) into memory. The result is compared with the live views key by key
-// (`saqme check`) or installed as the views' next generation, switched to in one synced write
-// (`saqme rebuild`). Views are never rewritten in place: until the switch, the live views stay
-// exactly as they were, and a rebuild interrupted at any point changes nothing.
+// (engine/projection.h). The log is read and copied ahead on a thread of its own (EventStream)
+// while the projection runs on the caller's; a case's state is held only until its last event
+// (the case index tells which that is), when its state-derived views are projected and the state
+// dropped; the views are written in bounded batches (ViewStore) — into a scratch database that is
+// compared with the live views key by key (`saqme check`), or straight into the views' next
+// generation, switched to in one synced write (`saqme rebuild`). Memory stays bounded by the cases
+// open at a time and the batches, not by the log. Views are never rewritten in place: until the
+// switch, the live views stay exactly as they were, and a rebuild interrupted at any point changes
+// nothing.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +18,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/projection.h"
@@ -37,39 +41,59 @@ using ViewMap = std::map<std::string, std::map<std::string, std::string>>;
 // Called now and then with the events projected so far and the log's last sequence.
 using Progress = std::function<void(uint64_t done, uint64_t total)>;
 
-// The views rebuilt in memory: one hash map per family, journals ordered (the projection asks
-// for a journal's last number).
-class RebuiltViews : public engine::ViewSink {
+// How much a rebuild holds at a time besides the states of the cases still open (defaults for a
+// real log; tests make them small so that every bound is crossed often).
+struct RebuildBounds {
+  size_t read_batch_bytes = 1 << 20;   // events read ahead, per batch (EventStream)
+  size_t read_batches = 8;             // batches read ahead at most
+  size_t write_batch_bytes = 8 << 20;  // view writes buffered before they are written (ViewStore)
+};
+
+class ScratchViews;
+
+// The views rebuilt into a scratch database of their own (removed with the object).
+class RebuiltViews {
  public:
-  RebuiltViews();
+  ~RebuiltViews();
 
-  void Put(const char* family, const std::string& key, const std::string& value) override;
-  void Delete(const char* family, const std::string& key) override;
-  uint32_t LastNumber(std::string_view journal, int year) override;
-  std::optional<std::string> Get(const char* family, const std::string& key) override;
-
-  // The entries of `family` in key order (empty for an unknown family).
-  std::vector<std::pair<const std::string*, const std::string*>> Sorted(
-      const std::string& family) const;
+  // Every rebuilt entry, read whole (for tests and small logs).
   ViewMap ToMap() const;
   uint64_t events() const { return events_; }
+  // The most case states held at once: cases whose last event was not yet projected.
+  uint64_t peak_open_cases() const { return peak_open_cases_; }
+  // The number of entries (one pass over them).
   uint64_t entries() const;
+  // The entries of `family` (an engine::ViewFamilies() name) in key order.
+  std::unique_ptr<rocksdb::Iterator> NewIterator(const std::string& family) const;
 
  private:
   friend Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog&, const ViewSetup&,
-                                                       const Progress&);
-  std::unordered_map<std::string, std::string>& Family(const char* family);
-
-  std::vector<std::string> names_;
-  std::vector<std::unordered_map<std::string, std::string>> families_;
-  std::map<std::string, std::string> journals_;
-  uint64_t events_ = 0;
+                                                       const Progress&, const RebuildBounds&);
+  RebuiltViews() = default;
+  std::unique_ptr<ScratchViews> scratch_;
+  uint64_t events_ = 0, peak_open_cases_ = 0;
 };
 
-// Projects the whole log (as of the moment `log` was opened, for a read-only log). Fails with
-// the log's error when an event cannot be read.
+// Projects the whole log (as of the moment `log` was opened, for a read-only log) into a scratch
+// database in the temporary directory (TMPDIR). Fails with the log's error when an event cannot
+// be read, or with the scratch database's.
 Result<std::unique_ptr<RebuiltViews>> Rebuild(const storage::EventLog& log, const ViewSetup& setup,
-                                              const Progress& progress = {});
+                                              const Progress& progress = {},
+                                              const RebuildBounds& bounds = {});
+
+// What RebuildAndInstall did.
+struct RebuildSummary {
+  uint64_t events = 0;
+  uint64_t entries = 0;          // RocksDB's estimate of the entries of the new generation
+  uint64_t peak_open_cases = 0;  // as RebuiltViews::peak_open_cases
+};
+
+// Projects the whole log straight into the next generation of the view families and makes it
+// live (EventLog::SwitchToNextGeneration): `saqme rebuild`. Requires a writable log whose views
+// nobody else writes. Fails, leaving the live views as they were, as Rebuild does.
+Result<RebuildSummary> RebuildAndInstall(storage::EventLog& log, const ViewSetup& setup,
+                                         const Progress& progress = {},
+                                         const RebuildBounds& bounds = {});
 
 // The live views of `log`, read whole (for tests and small logs).
 ViewMap LiveViews(const storage::EventLog& log);
@@ -85,7 +109,7 @@ struct ViewDifference {
 Result<uint64_t> CompareWithLive(const storage::EventLog& log, const RebuiltViews& rebuilt,
                                  const std::function<void(const ViewDifference&)>& each);
 
-// Writes `rebuilt` into the next generation of the view families and makes it live (see
+// Copies `rebuilt` into the next generation of the view families and makes it live (see
 // EventLog::SwitchToNextGeneration). Requires a writable log whose views nobody else writes.
 Status Install(storage::EventLog& log, const RebuiltViews& rebuilt, const Progress& progress = {});
 
