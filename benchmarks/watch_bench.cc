@@ -23,7 +23,7 @@
 #include <capnp/serialize.h>
 
 #include "engine/engine.h"
-#include "storage/tbilisi_time.h"
+#include "model/tbilisi_time.h"
 
 namespace {
 

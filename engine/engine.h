@@ -102,7 +102,7 @@ struct Outcome {
   // The recorded events, as Cap'n Proto messages; rendered to JSON by the caller's thread, not
   // the sequencer's.
   std::vector<kj::Array<capnp::word>> events;
-  boost::json::array EventsJson() const;  // storage/event_json.h
+  boost::json::array EventsJson() const;  // model/event_json.h
 };
 
 // One queued command and the place its answer goes.

@@ -17,7 +17,7 @@
 #include <string>
 
 #include "generate/year_profile.h"
-#include "storage/status.h"
+#include "model/status.h"
 #include "workflows/org/org_chart.h"
 
 namespace saqme::generate {

@@ -4,10 +4,10 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "engine/control_list.h"
+#include "model/event_codec.h"
+#include "model/tbilisi_time.h"
+#include "projection/control_figures.h"
 #include "replay/anchor.h"
-#include "storage/event_codec.h"
-#include "storage/tbilisi_time.h"
 #include "workflows/calendar/date.h"
 #include "workflows/petition.h"
 #include "workflows/proceeding.h"

@@ -6,7 +6,7 @@
 #include <rocksdb/write_batch.h>
 #include <boost/json/serialize.hpp>
 
-#include "engine/views.h"
+#include "projection/views.h"
 #include "workflows/org/org_changes.h"
 
 namespace saqme::replay {

@@ -1,7 +1,7 @@
 // Rebuilding the views from the log alone.
 //
 // Every event, in sequence order, goes through the projection the engine runs live
-// (engine/projection.h) into memory. The result is compared with the live views key by key
+// (projection/projection.h) into memory. The result is compared with the live views key by key
 // (`saqme check`) or installed as the views' next generation, switched to in one synced write
 // (`saqme rebuild`). Views are never rewritten in place: until the switch, the live views stay
 // exactly as they were, and a rebuild interrupted at any point changes nothing.
@@ -16,7 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "engine/projection.h"
+#include "projection/projection.h"
 #include "storage/event_log.h"
 #include "workflows/deadline_watch.h"
 

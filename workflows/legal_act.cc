@@ -15,7 +15,7 @@
 
 #include <optional>
 
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::legal_act {

@@ -1,4 +1,4 @@
-#include "engine/projection.h"
+#include "projection/projection.h"
 
 #include <charconv>
 #include <set>
@@ -9,10 +9,10 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "engine/search.h"
-#include "engine/views.h"
-#include "storage/event_json.h"
-#include "storage/tbilisi_time.h"
+#include "model/event_json.h"
+#include "model/tbilisi_time.h"
+#include "projection/search_record.h"
+#include "projection/views.h"
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
 #include "workflows/council_session.h"
