@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "workflows/case_state.h"
+#include "workflows/control_register.h"
 #include "workflows/deadline_closing.h"
 #include "workflows/journal_numbering.h"
 
@@ -29,6 +30,16 @@ TEST(DeadlineClosingTest, AnsweredOnTheDueDateIsOnTimeAndTheDayAfterLate) {
   EXPECT_EQ(ClosingOf(kRan, answered, "2026-03-11"), DeadlineClosing::kLate);
   EXPECT_STREQ(ClosingCountName(DeadlineClosing::kOnTime), "answered_on_time");
   EXPECT_STREQ(ClosingCountName(DeadlineClosing::kLate), "answered_late");
+}
+
+TEST(DeadlineClosingTest, InTimeIsOnOrBeforeTheDueDate) {
+  EXPECT_TRUE(InTime("2026-03-10", "2026-03-10"));
+  EXPECT_FALSE(InTime("2026-03-11", "2026-03-10"));
+  EXPECT_TRUE(InTime("2026-12-31", ""));  // no due date: nothing to be late for
+  // The control list's standing says the same of an answered document.
+  const Date today = *Date::Parse("2026-04-01");
+  EXPECT_EQ(StandingOf("2026-03-10", "2026-03-10", today), ControlStanding::kOnTime);
+  EXPECT_EQ(StandingOf("2026-03-10", "2026-03-11", today), ControlStanding::kLate);
 }
 
 TEST(DeadlineClosingTest, NotedCountsApartAndAVoidRegistrationNotAtAll) {

@@ -2,13 +2,15 @@
 
 namespace saqme::workflows {
 
+bool InTime(const std::string& on, const std::string& due) { return due.empty() || on <= due; }
+
 DeadlineClosing ClosingOf(const OpenDeadline& before, const CaseState& after,
                           const std::string& closed_on) {
   if (before.due.empty() || !OpenDeadlineOf(after).due.empty() || after.stage == Stage::kVoid) {
     return DeadlineClosing::kNone;
   }
   if (after.stage == Stage::kNoted) return DeadlineClosing::kNoted;
-  return closed_on <= before.due ? DeadlineClosing::kOnTime : DeadlineClosing::kLate;
+  return InTime(closed_on, before.due) ? DeadlineClosing::kOnTime : DeadlineClosing::kLate;
 }
 
 const char* ClosingCountName(DeadlineClosing closing) {

@@ -16,12 +16,16 @@ enum class DeadlineClosing {
   kNoted,   // taken note of: closed without an answer, neither on time nor late
 };
 
+// Whether what was done on `on` was done in time for `due` (both YYYY-MM-DD, Tbilisi): on or
+// before the due date, a period ending with the end of its last day (Civil Code of Georgia,
+// rules on periods; docs/domain.md §6). No due date: in time.
+bool InTime(const std::string& on, const std::string& due);
+
 // What the event that turned a case with open deadline `before` into `after` did to it, the
 // event having occurred on `closed_on` (YYYY-MM-DD, Tbilisi).
 // Guarantees: kNone unless `before` ran and `after` runs none; a void registration is never
 // counted (it was no document to answer); a case taken note of is kNoted. Otherwise on time
-// when `closed_on` is no later than the due date: a period ends with the end of its last day
-// (Civil Code of Georgia, rules on periods; docs/domain.md §6).
+// when closed InTime.
 DeadlineClosing ClosingOf(const OpenDeadline& before, const CaseState& after,
                           const std::string& closed_on);
 
