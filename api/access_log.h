@@ -19,7 +19,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::api {
 

@@ -6,8 +6,8 @@
 #include <capnp/serialize.h>
 
 #include "api/command_json.h"
-#include "storage/event_codec.h"
-#include "storage/saqme.capnp.h"
+#include "model/event_codec.h"
+#include "model/saqme.capnp.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::api {

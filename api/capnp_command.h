@@ -11,7 +11,7 @@
 #include <capnp/common.h>
 #include <kj/array.h>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::api {
 

@@ -3,10 +3,10 @@
 #include <capnp/dynamic.h>
 #include <capnp/schema.h>
 
-#include "storage/event_json.h"
-#include "storage/field_rules.h"
-#include "storage/saqme.capnp.h"
-#include "storage/schema_labels.h"
+#include "model/event_json.h"
+#include "model/field_rules.h"
+#include "model/saqme.capnp.h"
+#include "model/schema_labels.h"
 #include "workflows/calendar/date.h"
 
 namespace saqme::api {
@@ -27,7 +27,7 @@ Status FillStruct(const boost::json::object& json, capnp::DynamicStruct::Builder
                   const std::string& path, const char* skip_key,
                   capnp::List<schema::FieldNote>::Reader notes = {});
 
-// Ids of annotations of storage/saqme.capnp (the C++ generator emits nothing for them).
+// Ids of annotations of model/saqme.capnp (the C++ generator emits nothing for them).
 constexpr uint64_t kDateAnnotation = 0xb69ea498252cc52e, kNoteAnnotation = 0xc9c8875fd5926366,
                    kOptional = 0xc5e318c77996e6b1;
 

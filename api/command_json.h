@@ -14,8 +14,8 @@
 #include <capnp/schema.h>
 #include <boost/json/value.hpp>
 
-#include "storage/saqme.capnp.h"
-#include "storage/status.h"
+#include "model/saqme.capnp.h"
+#include "model/status.h"
 
 namespace saqme::api {
 

@@ -6,10 +6,10 @@
 #include <boost/json/array.hpp>
 
 #include "api/command_json.h"
-#include "storage/event_json.h"
-#include "storage/field_rules.h"
-#include "storage/saqme.capnp.h"
-#include "storage/schema_labels.h"
+#include "model/event_json.h"
+#include "model/field_rules.h"
+#include "model/saqme.capnp.h"
+#include "model/schema_labels.h"
 #include "workflows/command_labels.h"
 #include "workflows/org/org_changes.h"
 #include "workflows/proceeding.h"
@@ -17,7 +17,7 @@
 namespace saqme::api {
 namespace {
 
-// The ids fixed in storage/saqme.capnp (the C++ generator emits nothing for annotations).
+// The ids fixed in model/saqme.capnp (the C++ generator emits nothing for annotations).
 constexpr uint64_t kDate = 0xb69ea498252cc52e, kPost = 0xd76465f0d0a4ee65,
                    kNote = 0xc9c8875fd5926366;
 

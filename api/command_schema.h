@@ -1,5 +1,5 @@
 // The command schema (GET /v1/commands/schema): every member of the `Command` union of
-// storage/saqme.capnp with its fields, their types, enumerations and Georgian/English labels, so
+// model/saqme.capnp with its fields, their types, enumerations and Georgian/English labels, so
 // that a client renders a form for any command — one added to the schema later included —
 // without code of its own. Read by Cap'n Proto reflection, named exactly as api/command_json.h
 // parses JSON commands; dates, post ids, optional fields and labels come from the schema's

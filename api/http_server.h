@@ -42,7 +42,7 @@
 #include <optional>
 #include <string>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::api {
 

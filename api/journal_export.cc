@@ -5,10 +5,10 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "model/field_rules.h"
+#include "model/saqme.capnp.h"
+#include "model/schema_labels.h"
 #include "storage/csv.h"
-#include "storage/field_rules.h"
-#include "storage/saqme.capnp.h"
-#include "storage/schema_labels.h"
 #include "workflows/channel_labels.h"
 
 namespace saqme::api {

@@ -15,7 +15,7 @@
 #include <boost/json/array.hpp>
 
 #include "api/body_stream.h"
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::api {
 

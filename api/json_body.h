@@ -10,7 +10,7 @@
 
 #include <boost/json/value.hpp>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::api {
 

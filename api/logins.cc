@@ -8,8 +8,8 @@
 
 #include "api/json_body.h"
 #include "api/request_record.h"
-#include "storage/event_codec.h"
-#include "storage/tbilisi_time.h"
+#include "model/event_codec.h"
+#include "model/tbilisi_time.h"
 
 namespace saqme::api {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <capnp/serialize.h>
 
-#include "storage/event_json.h"
-#include "storage/saqme.capnp.h"
+#include "model/event_json.h"
+#include "model/saqme.capnp.h"
 
 namespace saqme::api {
 

@@ -9,7 +9,7 @@
 
 namespace saqme::api {
 
-// One JSON object per event of `outcome`, in the order recorded (storage/event_json.h).
+// One JSON object per event of `outcome`, in the order recorded (model/event_json.h).
 // requires: every element of outcome.events is a schema::Event message with its segment table.
 boost::json::array EventsJson(const engine::Outcome& outcome);
 

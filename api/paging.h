@@ -13,7 +13,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::api {
 

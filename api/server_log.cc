@@ -13,7 +13,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 
-#include "storage/tbilisi_time.h"
+#include "model/tbilisi_time.h"
 
 namespace saqme::api {
 namespace {

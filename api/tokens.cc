@@ -9,7 +9,7 @@
 
 #include "auth/atomic_file.h"
 #include "auth/user_store.h"
-#include "storage/event_codec.h"
+#include "model/event_codec.h"
 
 namespace saqme::api {
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::api {
 

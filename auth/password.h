@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::auth {
 

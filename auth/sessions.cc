@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "auth/password.h"
-#include "storage/event_codec.h"
+#include "model/event_codec.h"
 
 namespace saqme::auth {
 

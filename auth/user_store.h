@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "auth/password.h"
-#include "storage/status.h"
+#include "model/status.h"
 #include "workflows/org/org_chart.h"
 
 namespace saqme::auth {

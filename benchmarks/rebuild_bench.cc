@@ -23,8 +23,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/views.h"
 #include "generate/year_generator.h"
+#include "projection/views.h"
 #include "replay/case_replay.h"
 #include "replay/view_rebuild.h"
 

@@ -12,7 +12,7 @@
 
 #include "engine/engine.h"
 #include "engine/search.h"
-#include "engine/views.h"
+#include "projection/views.h"
 
 using namespace saqme;
 

@@ -24,7 +24,7 @@
 
 #include "engine/engine.h"
 #include "engine/view_reader.h"
-#include "storage/tbilisi_time.h"
+#include "model/tbilisi_time.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "engine/views.h"
+#include "projection/views.h"
 
 namespace saqme::cli {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/status.h"
 #include "storage/event_log.h"
-#include "storage/status.h"
 #include "workflows/org/org_chart.h"
 
 namespace saqme::cli {

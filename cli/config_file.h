@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::cli {
 

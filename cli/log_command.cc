@@ -6,7 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "storage/event_json.h"
+#include "model/event_json.h"
 #include "storage/event_log.h"
 
 namespace saqme::cli {

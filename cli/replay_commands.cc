@@ -14,13 +14,13 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "engine/projection.h"
-#include "engine/views.h"
+#include "model/event_json.h"
+#include "model/tbilisi_time.h"
+#include "projection/projection.h"
+#include "projection/views.h"
 #include "replay/audit_export.h"
 #include "replay/case_replay.h"
 #include "replay/view_rebuild.h"
-#include "storage/event_json.h"
-#include "storage/tbilisi_time.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::cli {

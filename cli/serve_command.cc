@@ -25,8 +25,8 @@
 #include "engine/clock.h"
 #include "engine/deadline_watcher.h"
 #include "engine/engine.h"
+#include "model/tbilisi_time.h"
 #include "storage/start_check.h"
-#include "storage/tbilisi_time.h"
 
 namespace saqme::cli {
 namespace {

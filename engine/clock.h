@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::engine {
 

@@ -1,7 +1,7 @@
 // The records office's control list (docs/api.md GET /v1/control/list): the documents a
 // resolution put on control, with each one's standing — answered on time or late, open, or
 // open past its due date — and the control report's figures over them (GET /v1/control,
-// docs/workflows.md "Documents on control"). Read from the control register (engine/views.h).
+// docs/workflows.md "Documents on control"). Read from the control register (projection/views.h).
 #pragma once
 
 #include <functional>
@@ -12,6 +12,7 @@
 #include <boost/json/object.hpp>
 
 #include "engine/engine.h"
+#include "projection/control_figures.h"
 #include "workflows/control_register.h"
 
 namespace saqme::engine {
@@ -28,9 +29,7 @@ struct ControlListQuery {
 // register's entry with `standing` ("on_time", "late", "open", "overdue") and `standing_ka`.
 Result<boost::json::array> ControlList(const Engine& engine, const ControlListQuery& query);
 
-// The figures of a list ControlList gave.
+// The figures of a list ControlList gave (ControlFiguresJson renders them).
 workflows::ControlFigures FiguresOf(const boost::json::array& list);
-// {"controlled", "answered_on_time", "answered_late", "open", "open_overdue"}.
-boost::json::object ControlFiguresJson(const workflows::ControlFigures& figures);
 
 }  // namespace saqme::engine

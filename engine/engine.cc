@@ -17,13 +17,13 @@
 #include <boost/json/serialize.hpp>
 
 #include "engine/clock.h"
-#include "engine/projection.h"
-#include "engine/views.h"
+#include "model/event_json.h"
+#include "model/tbilisi_time.h"
+#include "projection/projection.h"
+#include "projection/views.h"
 #include "storage/command_digest.h"
-#include "storage/event_json.h"
 #include "storage/keys.h"
 #include "storage/lru_cache.h"
-#include "storage/tbilisi_time.h"
 #include "workflows/command_labels.h"
 #include "workflows/legal_act.h"
 #include "workflows/org/org_changes.h"

@@ -1,5 +1,5 @@
 // Finding cases (GET /v1/cases): the search view — one compact record per case, keyed newest
-// first (engine/views.h SearchKey) and written with the case's other state views
+// first (projection/views.h SearchKey) and written with the case's other state views
 // (ProjectCaseState), so `saqme rebuild` rebuilds it and `saqme check` compares it — and the
 // query, a scan of that view in key order that stops as soon as a page is full.
 //
@@ -17,17 +17,11 @@
 #include <boost/json/object.hpp>
 
 #include "engine/engine.h"
+#include "projection/search_record.h"
 #include "workflows/case_state.h"
 #include "workflows/org/org_chart.h"
 
 namespace saqme::engine {
-
-// The search record of the case (the value of its kSearchView entry).
-std::string SearchRecord(const workflows::CaseState& state, const workflows::OrgChart& org);
-
-// Text as the search compares it: Latin letters lower-cased, Georgian Mtavruli capitals as
-// Mkhedruli, every other byte as typed (Georgian is matched as typed).
-std::string FoldForSearch(std::string_view text);
 
 struct SearchQuery {
   std::string viewer;  // the asking post: only cases it may read are listed

@@ -6,7 +6,7 @@
 #include <rocksdb/db.h>
 #include <boost/json/parse.hpp>
 
-#include "engine/views.h"
+#include "projection/views.h"
 
 namespace saqme::engine {
 

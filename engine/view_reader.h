@@ -1,5 +1,5 @@
 // ViewReader: the read side of the engine's views — the committed entries of the view column
-// families (engine/views.h) rendered to JSON on the reader's thread. It reads the log only, never
+// families (projection/views.h) rendered to JSON on the reader's thread. It reads the log only, never
 // waits for the writer and writes nothing, so the engine's header (engine/engine.h) stays free of
 // JSON: a command's path does not render what a reader asks for.
 #pragma once

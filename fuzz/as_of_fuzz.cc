@@ -1,4 +1,4 @@
-// Fuzz target: the as-of time of GET /v1/cases/{id}?as_of= (storage/tbilisi_time: ParseInstant)
+// Fuzz target: the as-of time of GET /v1/cases/{id}?as_of= (model/tbilisi_time: ParseInstant)
 // and the dates every query and command carries (workflows/calendar/date: Date::Parse).
 // Invariants: an instant read prints (FormatTbilisiTime) as a text that reads back as the same
 // instant; a date read prints back as the same text, its day count maps back to it, and
@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "fuzz/fuzz_check.h"
-#include "storage/tbilisi_time.h"
+#include "model/tbilisi_time.h"
 #include "workflows/calendar/date.h"
 
 using saqme::fuzz::Require;

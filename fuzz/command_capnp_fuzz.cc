@@ -13,8 +13,8 @@
 
 #include "api/capnp_command.h"
 #include "fuzz/fuzz_check.h"
+#include "model/event_codec.h"
 #include "storage/command_digest.h"
-#include "storage/event_codec.h"
 #include "workflows/proceeding.h"
 
 using saqme::fuzz::Require;

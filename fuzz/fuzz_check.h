@@ -7,8 +7,8 @@
 #include <string>
 #include <variant>
 
-#include "storage/saqme.capnp.h"
-#include "storage/status.h"
+#include "model/saqme.capnp.h"
+#include "model/status.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::fuzz {

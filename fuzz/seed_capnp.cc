@@ -12,7 +12,7 @@
 
 #include "api/command_json.h"
 #include "api/json_body.h"
-#include "storage/saqme.capnp.h"
+#include "model/saqme.capnp.h"
 
 int main(int argc, char** argv) {
   if (argc < 3) {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::generate {
 

@@ -12,7 +12,7 @@
 #include <capnp/serialize.h>
 
 #include "engine/engine.h"
-#include "storage/saqme.capnp.h"
+#include "model/saqme.capnp.h"
 #include "workflows/calendar/holiday_calendar.h"
 #include "workflows/deadline_table.h"
 #include "workflows/report_table.h"

@@ -18,7 +18,7 @@
 
 #include "engine/sequencer_profile.h"
 #include "generate/year_profile.h"
-#include "storage/status.h"
+#include "model/status.h"
 #include "workflows/org/org_chart.h"
 
 namespace saqme::generate {

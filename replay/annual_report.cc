@@ -4,11 +4,11 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "engine/control_list.h"
+#include "model/event_codec.h"
+#include "model/tbilisi_time.h"
+#include "projection/control_figures.h"
 #include "replay/anchor.h"
-#include "storage/event_codec.h"
-#include "storage/field_rules.h"
-#include "storage/tbilisi_time.h"
+#include "model/field_rules.h"
 #include "workflows/calendar/date.h"
 #include "workflows/petition.h"
 #include "workflows/proceeding.h"
@@ -448,7 +448,7 @@ std::string Name(const std::string& key, bool english) {
   return english ? it->second.en : it->second.ka;
 }
 
-// A refusal's ground by the names the schema gives its choices (storage/saqme.capnp).
+// A refusal's ground by the names the schema gives its choices (model/saqme.capnp).
 std::string GroundName(const std::string& ground, bool english) {
   if (ground == "not_recorded")
     return english ? "ground not recorded" : "საფუძველი არ არის მითითებული";

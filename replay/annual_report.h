@@ -13,8 +13,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "model/status.h"
 #include "storage/event_log.h"
-#include "storage/status.h"
 #include "workflows/control_register.h"
 
 namespace saqme::replay {

@@ -8,8 +8,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "model/event_json.h"
 #include "storage/csv.h"
-#include "storage/event_json.h"
 
 namespace saqme::replay {
 namespace {

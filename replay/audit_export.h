@@ -1,9 +1,9 @@
 // The audit export of one case: every event with its readable fields, its hash, the previous
-// event's hash, and `canonical` — the exact bytes the hash covers (storage/event_codec.h) — so a
+// event's hash, and `canonical` — the exact bytes the hash covers (model/event_codec.h) — so a
 // copy handed to an auditor, the council or a court can be re-verified offline with standard
 // tools (docs/audit.md) and any edited field is found (VerifyExport, `saqme verify-export`).
 //
-// Formats: JSON {"case_id", "events": [event...]} with the keys of storage/event_json.h plus
+// Formats: JSON {"case_id", "events": [event...]} with the keys of model/event_json.h plus
 // "canonical"; CSV (RFC 4180, UTF-8, a header row) with the columns kCsvColumns, `data` being
 // the payload as JSON text.
 #pragma once

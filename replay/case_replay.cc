@@ -1,6 +1,6 @@
 #include "replay/case_replay.h"
 
-#include "storage/tbilisi_time.h"
+#include "model/tbilisi_time.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::replay {

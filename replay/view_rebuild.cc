@@ -9,7 +9,7 @@
 
 #include <rocksdb/write_batch.h>
 
-#include "engine/views.h"
+#include "projection/views.h"
 #include "replay/event_stream.h"
 #include "replay/view_store.h"
 #include "storage/keys.h"

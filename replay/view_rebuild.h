@@ -1,7 +1,7 @@
 // Rebuilding the views from the log alone.
 //
 // Every event, in sequence order, goes through the projection the engine runs live
-// (engine/projection.h). The log is read and copied ahead on a thread of its own (EventStream)
+// (projection/projection.h). The log is read and copied ahead on a thread of its own (EventStream)
 // while the projection runs on the caller's; a case's state is held only until its last event
 // (the case index tells which that is), when its state-derived views are projected and the state
 // dropped; the views are written in bounded batches (ViewStore) — into a scratch database that is
@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/projection.h"
+#include "projection/projection.h"
 #include "storage/event_log.h"
 #include "workflows/deadline_watch.h"
 

@@ -11,7 +11,7 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 
-#include "engine/views.h"
+#include "projection/views.h"
 #include "storage/event_log.h"
 
 namespace saqme::replay {
@@ -24,7 +24,7 @@ ViewStore::ViewStore(rocksdb::DB* db,
       batch_bytes_(batch_bytes),
       filling_(std::make_unique<Batch>()),
       writing_(std::make_unique<Batch>()) {
-  // What engine/projection.cc reads back with Get: journal entries (corrections, receipts,
+  // What projection/projection.cc reads back with Get: journal entries (corrections, receipts,
   // acts made void), alerts (acknowledged) and the control counts.
   static const char* const kReadBack[] = {engine::kJournalsView, engine::kAlertsView,
                                           engine::kControlView};
@@ -44,7 +44,7 @@ ViewStore::ViewStore(rocksdb::DB* db,
 ViewStore::~ViewStore() { WaitForWrite(); }
 
 const ViewStore::Family& ViewStore::Find(const char* name) {
-  // The projection passes engine/views.h's constants: a pointer compare finds them at once.
+  // The projection passes projection/views.h's constants: a pointer compare finds them at once.
   for (const auto& family : families_) {
     if (family.name == name) return family;
   }

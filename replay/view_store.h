@@ -16,8 +16,8 @@
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
-#include "engine/projection.h"
-#include "storage/status.h"
+#include "projection/projection.h"
+#include "model/status.h"
 
 namespace saqme::replay {
 

@@ -2,7 +2,7 @@
 
 #include <capnp/message.h>
 
-#include "storage/event_codec.h"
+#include "model/event_codec.h"
 
 namespace saqme::storage {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "storage/saqme.capnp.h"
+#include "model/saqme.capnp.h"
 
 namespace saqme::storage {
 

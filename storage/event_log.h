@@ -15,9 +15,9 @@
 
 #include <rocksdb/db.h>
 
-#include "storage/event_codec.h"
+#include "model/event_codec.h"
+#include "model/status.h"
 #include "storage/memory_budget.h"
-#include "storage/status.h"
 
 namespace saqme::storage {
 

@@ -24,9 +24,9 @@
 
 #include <rocksdb/write_batch.h>
 
+#include "model/status.h"
 #include "storage/event_log.h"
 #include "storage/histogram.h"
-#include "storage/status.h"
 
 namespace saqme::storage {
 

@@ -19,11 +19,11 @@
 
 #include <rocksdb/write_batch.h>
 
-#include "storage/event_codec.h"
+#include "model/event_codec.h"
+#include "model/status.h"
 #include "storage/event_log.h"
 #include "storage/keys.h"
 #include "storage/lru_cache.h"
-#include "storage/status.h"
 
 namespace saqme::storage {
 

@@ -14,9 +14,9 @@
 #include <string>
 #include <string_view>
 
-#include "storage/event_codec.h"
+#include "model/event_codec.h"
+#include "model/status.h"
 #include "storage/event_log.h"
-#include "storage/status.h"
 
 namespace saqme::storage {
 

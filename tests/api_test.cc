@@ -985,7 +985,7 @@ TEST(HttpServerTest, WithEveryWorkerTakenARequestGets503AndTheQuickRoutesAreStil
   blocked.join();
 }
 
-// Builds a binary Command with the stock tool: capnp encode storage/saqme.capnp Command.
+// Builds a binary Command with the stock tool: capnp encode model/saqme.capnp Command.
 std::string CapnpEncode(const saqme::testing::TempDir& dir, const std::string& text) {
   const std::string in = dir.Sub("command.txt"), out = dir.Sub("command.bin");
   {

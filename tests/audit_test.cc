@@ -14,12 +14,12 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/tokens.h"
-#include "engine/projection.h"
-#include "engine/views.h"
+#include "model/tbilisi_time.h"
+#include "projection/projection.h"
+#include "projection/views.h"
 #include "replay/audit_export.h"
 #include "replay/view_rebuild.h"
 #include "storage/event_log.h"
-#include "storage/tbilisi_time.h"
 #include "tests/http_client.h"
 #include "tests/raw_db.h"
 #include "tests/serve_process.h"

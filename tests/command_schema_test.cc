@@ -9,7 +9,7 @@
 
 #include "api/command_json.h"
 #include "api/command_schema.h"
-#include "storage/event_json.h"
+#include "model/event_json.h"
 #include "tests/served.h"
 #include "workflows/command_labels.h"
 #include "workflows/proceeding.h"

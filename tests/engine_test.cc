@@ -13,8 +13,8 @@
 #include "engine/engine.h"
 #include "engine/search.h"
 #include "engine/view_reader.h"
-#include "engine/views.h"
-#include "storage/event_json.h"
+#include "model/event_json.h"
+#include "projection/views.h"
 #include "tests/rebuild_util.h"
 #include "tests/test_util.h"
 

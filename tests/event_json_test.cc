@@ -2,10 +2,10 @@
 #include <gtest/gtest.h>
 #include <boost/json/serialize.hpp>
 
+#include "model/event_json.h"
+#include "model/tbilisi_time.h"
 #include "storage/appender.h"
-#include "storage/event_json.h"
 #include "storage/event_log.h"
-#include "storage/tbilisi_time.h"
 #include "tests/test_util.h"
 
 namespace saqme::storage {

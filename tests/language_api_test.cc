@@ -8,7 +8,7 @@
 
 #include <capnp/message.h>
 
-#include "engine/projection.h"
+#include "projection/projection.h"
 #include "storage/csv.h"
 #include "tests/serve_fixture.h"
 #include "workflows/proceeding.h"

@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/views.h"
+#include "projection/views.h"
 #include "generate/year_generator.h"
 #include "replay/view_rebuild.h"
 #include "tests/test_util.h"

@@ -12,7 +12,7 @@
 #include "api/tokens.h"
 #include "engine/engine.h"
 #include "engine/view_reader.h"
-#include "storage/tbilisi_time.h"
+#include "model/tbilisi_time.h"
 #include "tests/http_client.h"
 #include "tests/rebuild_util.h"
 #include "tests/serve_process.h"

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "model/event_codec.h"
 #include "storage/appender.h"
-#include "storage/event_codec.h"
 
 namespace saqme::testing {
 

@@ -12,7 +12,7 @@
 #include <capnp/serialize.h>
 #include <gtest/gtest.h>
 
-#include "storage/event_json.h"
+#include "model/event_json.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::testing {

@@ -5,7 +5,7 @@
 #include <capnp/dynamic.h>
 #include <capnp/message.h>
 
-#include "storage/event_json.h"
+#include "model/event_json.h"
 
 namespace saqme::workflows {
 namespace {

@@ -1,5 +1,5 @@
 // What may and what should be done next on a case — one place for the case view's
-// `allowed_actions` and for the inbox (engine/projection.cc), so that they agree.
+// `allowed_actions` and for the inbox (projection/projection.cc), so that they agree.
 #pragma once
 
 #include <string>
@@ -10,7 +10,7 @@
 namespace saqme::workflows {
 
 // The command types (docs/api.md names, e.g. "assign_resolution") that `context.actor_post` may give
-// on the case now, in the order of storage/saqme.capnp. Asks Decide itself: every command type
+// on the case now, in the order of model/saqme.capnp. Asks Decide itself: every command type
 // that acts on an existing case is decided empty, and kept when it is accepted or refused only
 // for its data (RefusalCategory::kInvalidData) — Decide checks the stage and the authority
 // first. Not listed: the commands that only open a case, and acknowledge_alert (an action on

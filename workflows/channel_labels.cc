@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 
 namespace saqme::workflows {
 namespace {

@@ -1,6 +1,6 @@
 // ChannelLabel: what a channel (how a document came or went: "post", "email", …,
 // "legislative_herald") is called in Georgian and English, for the Georgian texts of refusals and
-// the printable journals. Read from the `$choices` of the channel fields in storage/saqme.capnp
+// the printable journals. Read from the `$choices` of the channel fields in model/saqme.capnp
 // (register_incoming, dispatch, publish): the one list of channels. A channel without a choice
 // is shown as recorded.
 #pragma once

@@ -5,7 +5,7 @@
 namespace saqme::workflows {
 namespace {
 
-// In the order of storage/saqme.capnp `Command` (tests check that every member has a row).
+// In the order of model/saqme.capnp `Command` (tests check that every member has a row).
 constexpr CommandLabel kLabels[] = {
     {"register_incoming", "დოკუმენტის რეგისტრაცია", "Register a document"},
     {"draft_act", "აქტის პროექტის მომზადება", "Draft an act"},

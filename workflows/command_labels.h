@@ -1,5 +1,5 @@
 // CommandLabel: what a command is called in the console, in Georgian and English — one row per
-// command type of storage/saqme.capnp (`Command`), named as the API names it
+// command type of model/saqme.capnp (`Command`), named as the API names it
 // ("assign_resolution"). Used for the allowed actions of a case view and the command schema.
 #pragma once
 

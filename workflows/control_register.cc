@@ -1,11 +1,13 @@
 #include "workflows/control_register.h"
 
+#include "workflows/deadline_closing.h"
+
 namespace saqme::workflows {
 
 ControlStanding StandingOf(const std::string& due, const std::string& answered_on,
                            const Date& today) {
   if (!answered_on.empty()) {
-    return due.empty() || answered_on <= due ? ControlStanding::kOnTime : ControlStanding::kLate;
+    return InTime(answered_on, due) ? ControlStanding::kOnTime : ControlStanding::kLate;
   }
   const auto date = Date::Parse(due);
   return date && *date < today ? ControlStanding::kOverdue : ControlStanding::kOpen;

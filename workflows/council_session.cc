@@ -11,7 +11,7 @@
 
 #include <set>
 
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::council_session {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "storage/status.h"
+#include "model/status.h"
 #include "workflows/calendar/deadline.h"
 #include "workflows/org/legal_sources.h"
 

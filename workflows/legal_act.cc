@@ -15,7 +15,8 @@
 
 #include <optional>
 
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
+#include "workflows/journal_numbering.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::legal_act {
@@ -245,7 +246,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initActRegistered();
-      r.setNumber(context.next_number("acts-" + state.act_type, context.today.year()));
+      r.setNumber(context.next_number(journals::ActsJournal(state.act_type), context.today.year()));
       r.setYear(static_cast<uint16_t>(context.today.year()));
       return Events(std::move(draft));
     }

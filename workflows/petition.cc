@@ -8,7 +8,7 @@
 // (told to the author and published). Every period is a deadline of the deadline table.
 #include "workflows/petition.h"
 
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::petition {

@@ -4,7 +4,7 @@
 
 #include <capnp/dynamic.h>
 
-#include "storage/event_json.h"
+#include "model/event_json.h"
 #include "workflows/assignment.h"
 #include "workflows/council_session.h"
 #include "workflows/deadline_watch.h"

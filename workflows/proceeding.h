@@ -10,8 +10,8 @@
 #include <variant>
 #include <vector>
 
-#include "storage/event_codec.h"
-#include "storage/saqme.capnp.h"
+#include "model/event_codec.h"
+#include "model/saqme.capnp.h"
 #include "workflows/calendar/holiday_calendar.h"
 #include "workflows/case_state.h"
 #include "workflows/deadline_table.h"

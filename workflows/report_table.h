@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "storage/status.h"
+#include "model/status.h"
 #include "workflows/calendar/date.h"
 #include "workflows/org/org_chart.h"
 

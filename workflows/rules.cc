@@ -4,9 +4,9 @@
 
 #include <capnp/schema.h>
 
-#include "storage/event_json.h"
-#include "storage/schema_labels.h"
-#include "storage/tbilisi_time.h"
+#include "model/event_json.h"
+#include "model/schema_labels.h"
+#include "model/tbilisi_time.h"
 #include "workflows/command_labels.h"
 #include "workflows/incoming/incoming.h"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <variant>
 
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/proceeding.h"
 
 namespace saqme::workflows::rules {

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "storage/tbilisi_time.h"
+#include "model/tbilisi_time.h"
 
 namespace saqme::workflows {
 

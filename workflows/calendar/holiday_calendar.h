@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "storage/status.h"
+#include "model/status.h"
 #include "workflows/calendar/date.h"
 
 namespace saqme::workflows {

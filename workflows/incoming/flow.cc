@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/incoming/incoming.h"
 #include "workflows/rules.h"
 

@@ -11,7 +11,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme::workflows {
 

@@ -8,8 +8,8 @@
 
 #include <string>
 
-#include "storage/event_codec.h"
-#include "storage/saqme.capnp.h"
+#include "model/event_codec.h"
+#include "model/saqme.capnp.h"
 #include "workflows/case_state.h"
 #include "workflows/org/org_chart.h"
 #include "workflows/proceeding.h"

@@ -13,7 +13,7 @@
 #include <variant>
 #include <vector>
 
-#include "storage/status.h"
+#include "model/status.h"
 #include "workflows/calendar/date.h"
 #include "workflows/org/endorsement_rules.h"
 #include "workflows/org/legal_sources.h"

@@ -4,7 +4,7 @@
 // head's order (Zugdidi statute art. 12.3(გ); art. 17.2(მ): its costs are reimbursed). So: the
 // records office (the power `register`) enters the employee's post, where and why, from and to,
 // and — when there is one — the order that sends the trip; numbered per year, final.
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/registers/registers.h"
 #include "workflows/rules.h"
 

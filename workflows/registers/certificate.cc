@@ -6,7 +6,7 @@
 // certifies, the post that issued it and where its retained copy is; the entry is numbered per
 // year in the certificates register and is final. Whom it was issued to is personal data: it is
 // shown to those who may read the case and the register (workflows/access.h), never logged.
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/registers/registers.h"
 #include "workflows/rules.h"
 

@@ -7,7 +7,7 @@
 // the addressee, or whoever acts for them, takes note of it (take_note), which closes it. What
 // the addressee then orders is an assignment of its own (issue_assignment). The seeds set no
 // deadline for a memo, so none runs.
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/registers/registers.h"
 #include "workflows/rules.h"
 

@@ -1,7 +1,7 @@
 // What the registers share: the later commands on an entry, the appliers of their events, and
 // the helpers of certificate.cc, business_trip.cc and memo.cc.
 #include "workflows/registers/registers.h"
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::registers {

@@ -83,7 +83,7 @@ export function RegisterPage() {
   const runner = useCommand();
   const set = (field: keyof Form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const options = (ids: string[]) => ids.map((id) => ({ value: id, label: nameOf(id) }));
-  // The channels are the schema's closed list (storage/saqme.capnp, `$choices`), not a copy.
+  // The channels are the schema's closed list (model/saqme.capnp, `$choices`), not a copy.
   const channels = fieldOptions(useSchema(), 'register_incoming', 'channel');
   const err = (field: keyof Form) => errors.fields[field];
   const formRef = useRef<HTMLFormElement>(null);

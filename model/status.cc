@@ -1,4 +1,4 @@
-#include "storage/status.h"
+#include "model/status.h"
 
 namespace saqme {
 

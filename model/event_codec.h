@@ -2,7 +2,7 @@
 //
 // An event is stored as a single-segment Cap'n Proto message in canonical form, framed with the
 // standard 8-byte segment table, so the stock tool decodes it:
-//     capnp decode storage/saqme.capnp Event < event.bin
+//     capnp decode model/saqme.capnp Event < event.bin
 // Its hash is SHA-256(prevHash || C), where C is the same framed canonical encoding of the event
 // with the `hash` field null. The first event's prevHash is 32 zero bytes.
 #pragma once
@@ -16,8 +16,8 @@
 
 #include <capnp/message.h>
 
-#include "storage/saqme.capnp.h"
-#include "storage/status.h"
+#include "model/saqme.capnp.h"
+#include "model/status.h"
 
 namespace saqme::storage {
 

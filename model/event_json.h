@@ -11,7 +11,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "storage/saqme.capnp.h"
+#include "model/saqme.capnp.h"
 
 namespace saqme::storage {
 

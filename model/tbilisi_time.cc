@@ -1,4 +1,4 @@
-#include "storage/tbilisi_time.h"
+#include "model/tbilisi_time.h"
 
 #include <cstdio>
 

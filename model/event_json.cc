@@ -1,10 +1,10 @@
-#include "storage/event_json.h"
+#include "model/event_json.h"
 
 #include <capnp/dynamic.h>
 #include <boost/json/array.hpp>
 
-#include "storage/event_codec.h"
-#include "storage/tbilisi_time.h"
+#include "model/event_codec.h"
+#include "model/tbilisi_time.h"
 
 namespace saqme::storage {
 namespace {

@@ -1,4 +1,4 @@
-#include "storage/event_codec.h"
+#include "model/event_codec.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,6 +1,6 @@
-#include "storage/field_rules.h"
+#include "model/field_rules.h"
 
-#include "storage/schema_labels.h"
+#include "model/schema_labels.h"
 
 namespace saqme::storage {
 

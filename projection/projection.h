@@ -11,7 +11,7 @@
 
 #include <optional>
 
-#include "storage/saqme.capnp.h"
+#include "model/saqme.capnp.h"
 #include "workflows/calendar/holiday_calendar.h"
 #include "workflows/case_state.h"
 #include "workflows/deadline_watch.h"

@@ -1,4 +1,4 @@
-#include "engine/views.h"
+#include "projection/views.h"
 
 namespace saqme::engine {
 namespace {

@@ -40,7 +40,7 @@ struct FieldNote {
 annotation note @0xc9c8875fd5926366 (field) :List(FieldNote);
 # On a Text field: the only values it may take, each with its name in the console. The field
 # stays Text (so old events keep their value); the JSON parser answers 400 for another value, the
-# workflows refuse it, and the command schema shows the field as an enum (storage/field_rules.h).
+# workflows refuse it, and the command schema shows the field as an enum (model/field_rules.h).
 struct Choice {
   value @0 :Text;
   label @1 :Label;

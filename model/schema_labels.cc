@@ -1,14 +1,14 @@
-#include "storage/schema_labels.h"
+#include "model/schema_labels.h"
 
 #include <map>
 #include <set>
 
-#include "storage/event_json.h"
+#include "model/event_json.h"
 
 namespace saqme::storage {
 namespace {
 
-constexpr uint64_t kLabelId = 0xd02d38a1bc966358;  // `label` in storage/saqme.capnp
+constexpr uint64_t kLabelId = 0xd02d38a1bc966358;  // `label` in model/saqme.capnp
 
 // Every labelled field name of `schema` and the structs below it, first label winning.
 void Collect(capnp::StructSchema schema, std::map<std::string, std::string>& out,

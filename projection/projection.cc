@@ -1,6 +1,5 @@
-#include "engine/projection.h"
+#include "projection/projection.h"
 
-#include <charconv>
 #include <set>
 #include <utility>
 #include <vector>
@@ -9,13 +8,15 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "engine/search.h"
-#include "engine/views.h"
-#include "storage/event_json.h"
-#include "storage/tbilisi_time.h"
+#include "model/event_json.h"
+#include "model/tbilisi_time.h"
+#include "projection/search_record.h"
+#include "projection/views.h"
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
 #include "workflows/council_session.h"
+#include "workflows/deadline_closing.h"
+#include "workflows/journal_numbering.h"
 #include "workflows/nomenclature.h"
 #include "workflows/petition.h"
 
@@ -28,10 +29,9 @@ using workflows::Stage;
 
 using workflows::IsIncoming;
 
+// The number a command gave (workflows::journals::GivenNumber).
 uint32_t ParseNumber(capnp::Text::Reader text) {
-  uint32_t number = 0;
-  auto [end, error] = std::from_chars(text.begin(), text.end(), number);
-  return error == std::errc() && end == text.end() ? number : 0;
+  return workflows::journals::GivenNumber(std::string_view(text.begin(), text.size()));
 }
 
 void PutJournal(ViewSink& sink, const char* journal, int year, uint32_t number,
@@ -99,7 +99,7 @@ boost::json::object InboxItem(const CaseState& s, const std::string& post,
 // actor; the receipt fills in when and by whom it was received.
 void PlaceForDelivery(const CaseState& s, schema::Event::Reader event, const std::string& executor,
                       const char* role, int year, const std::string& date, ViewSink& sink) {
-  const uint32_t number = sink.LastNumber("delivery", year) + 1;
+  const uint32_t number = workflows::journals::NextNumber(sink.LastNumber("delivery", year));
   boost::json::object entry{{"date", date},
                             {"case_id", s.case_id},
                             {"registration_number", s.registration_number},
@@ -411,19 +411,16 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
   const int year = std::stoi(date.substr(0, 4));
   const std::string& case_id = after.case_id;
 
-  // A deadline closed (answered, redirected, completed): on time or late, per post and year;
-  // taken note of: closed without an answer ("noted"); a void registration is not counted.
-  if (!old_deadline.due.empty() && workflows::OpenDeadlineOf(after).due.empty() &&
-      after.stage != Stage::kVoid) {
+  // A deadline closed: counted per post and year as workflows::ClosingOf says.
+  const workflows::DeadlineClosing closing = workflows::ClosingOf(old_deadline, after, date);
+  if (closing != workflows::DeadlineClosing::kNone) {
     const std::string key = ControlKey(year, old_deadline.responsible);
     boost::json::object counts{{"post", old_deadline.responsible},
                                {"year", year},
                                {"answered_on_time", 0},
                                {"answered_late", 0}};
     if (auto stored = sink.Get(kControlView, key)) counts = boost::json::parse(*stored).as_object();
-    auto& field = counts[after.stage == Stage::kNoted ? "noted"
-                         : date <= old_deadline.due   ? "answered_on_time"
-                                                      : "answered_late"];
+    auto& field = counts[workflows::ClosingCountName(closing)];
     if (field.is_null()) field = 0;
     field = field.to_number<int64_t>() + 1;
     sink.Put(kControlView, key, boost::json::serialize(counts));
@@ -453,7 +450,8 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
         // Every request is an entry of the public-information register (GAC art. 49).
         entry["incoming_number"] = r.getRegistrationNumber().cStr();
         PutJournal(sink, "public_information", year,
-                   sink.LastNumber("public_information", year) + 1, entry);
+                   workflows::journals::NextNumber(sink.LastNumber("public_information", year)),
+                   entry);
       }
       break;
     }
@@ -574,7 +572,8 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       entry["assignee"] = r.getAssignee().cStr();
       entry["instruction"] = r.getInstruction().cStr();
       entry["due"] = r.getDue().cStr();
-      PutJournal(sink, "internal", year, sink.LastNumber("internal", year) + 1, entry);
+      PutJournal(sink, "internal", year,
+                 workflows::journals::NextNumber(sink.LastNumber("internal", year)), entry);
       break;
     }
     case P::CERTIFICATE_REGISTERED: {
@@ -619,8 +618,8 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       boost::json::object entry = base;
       entry["title"] = after.title;
       entry["issuer"] = after.issuer;
-      PutJournal(sink, ("acts-" + after.act_type).c_str(), r.getYear(), ParseNumber(r.getNumber()),
-                 entry);
+      PutJournal(sink, workflows::journals::ActsJournal(after.act_type).c_str(), r.getYear(),
+                 ParseNumber(r.getNumber()), entry);
       break;
     }
     case P::ACT_DECLARED_VOID:
@@ -628,7 +627,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       // The acts journal's entry keeps its number and shows what became of the act: void
       // (declared, or annulled on a complaint) with the date and reason, or amended on one.
       const std::string key =
-          JournalKey(("acts-" + after.act_type).c_str(), after.act_year,
+          JournalKey(workflows::journals::ActsJournal(after.act_type).c_str(), after.act_year,
                      ParseNumber(capnp::Text::Reader(after.act_number.c_str())));
       auto stored = sink.Get(kJournalsView, key);
       if (!stored) break;

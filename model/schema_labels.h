@@ -1,4 +1,4 @@
-// SchemaLabels: the Georgian and English names that storage/saqme.capnp gives its fields and
+// SchemaLabels: the Georgian and English names that model/saqme.capnp gives its fields and
 // enumerants ($label), read by Cap'n Proto reflection — the one reading of them, for the command
 // schema (api/command_schema.h), the Georgian texts of refusals (a field's name) and the printable
 // journals (a kind's name).
@@ -10,7 +10,7 @@
 
 #include <capnp/schema.h>
 
-#include "storage/saqme.capnp.h"
+#include "model/saqme.capnp.h"
 
 namespace saqme::storage {
 

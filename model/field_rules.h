@@ -1,4 +1,4 @@
-// FieldRules: what the annotations of storage/saqme.capnp require of a command field's text —
+// FieldRules: what the annotations of model/saqme.capnp require of a command field's text —
 // one of its `$choices`, and not blank when it is required. One place read by the JSON parser
 // (400), the workflows (refusals, for commands sent as Cap'n Proto) and the command schema.
 #pragma once
@@ -9,11 +9,11 @@
 
 #include <capnp/schema.h>
 
-#include "storage/saqme.capnp.h"
+#include "model/saqme.capnp.h"
 
 namespace saqme::storage {
 
-// The id of `$choices` in storage/saqme.capnp (the C++ generator emits nothing for annotations).
+// The id of `$choices` in model/saqme.capnp (the C++ generator emits nothing for annotations).
 inline constexpr uint64_t kChoicesAnnotation = 0xe3a1f6c2b84d7a95;
 
 // The values `field` may take; an empty list when it takes any text.

@@ -1,0 +1,27 @@
+// The registers' numbering (docs/views.md, "Journals"): which journal an entry goes to and which
+// number it takes. Pure: Decide and the projection both ask it, so a number a command gives and
+// the entry the views hold agree.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace saqme::workflows::journals {
+
+// The acts journal of an act's type ("order" -> "acts-order"): one journal per type and year,
+// in which a registered act takes its number (Zugdidi statute arts. 39-40; docs/domain.md §5).
+std::string ActsJournal(std::string_view act_type);
+
+// The number a command gave an entry ("17" -> 17): the incoming, outgoing, postal, memo,
+// certificate, trip, acts and minutes numbers, which Decide takes in order when it registers.
+// Guarantees: 0 when `text` is not such a number (a case registered elsewhere): no entry.
+uint32_t GivenNumber(std::string_view text);
+
+// The number of the next entry of a journal that numbers its entries as they come — the
+// public-information register (GAC art. 49), the delivery journal, the internal journal's
+// assignments — given the last number of the year (0 when none): each year's entries numbered
+// from 1 without gaps (unified records-management rules, Presidential decree No 414).
+uint32_t NextNumber(uint32_t last_of_year);
+
+}  // namespace saqme::workflows::journals
