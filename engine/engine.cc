@@ -327,6 +327,10 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     context.legal_act = [this](std::string_view case_id) {
       return ActFactsOf(Read(kCasesView, std::string(case_id)));
     };
+    context.required_report = [this](std::string_view post, std::string_view report,
+                                     std::string_view period) {
+      return Read(kJournalsView, ReportObligationKey(post, report, period));
+    };
     return context;
   }
 
@@ -1040,6 +1044,13 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
     auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kCasesView),
                             rocksdb::Slice(case_id.data(), case_id.size()), &value);
     return ActFactsOf(s.ok() ? std::optional<std::string>(value) : std::nullopt);
+  };
+  read.context.required_report = [log](std::string_view post, std::string_view report,
+                                       std::string_view period) {
+    std::string value;
+    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kJournalsView),
+                            ReportObligationKey(post, report, period), &value);
+    return s.ok() ? std::optional<std::string>(value) : std::nullopt;
   };
   return read;
 }

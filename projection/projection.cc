@@ -743,6 +743,15 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
         }
       }
       break;
+    case P::REPORT_REQUIRED: {
+      // The index of obligations, so that the same report of the same post and period is not
+      // required twice (workflows/periodic_report.cc).
+      auto r = payload.getReportRequired();
+      sink.Put(kJournalsView,
+               ReportObligationKey(r.getPost().cStr(), r.getReport().cStr(), r.getPeriod().cStr()),
+               after.case_id);
+      break;
+    }
     default:
       break;
   }

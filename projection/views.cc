@@ -46,6 +46,16 @@ std::string DeliveryIndexKey(std::string_view case_id, std::string_view post) {
   return key;
 }
 
+std::string ReportObligationKey(std::string_view post, std::string_view report,
+                                std::string_view period) {
+  std::string key = "report.obligations";
+  for (std::string_view part : {post, report, period}) {
+    key.push_back('\0');
+    key += part;
+  }
+  return key;
+}
+
 std::string ControlRegisterPrefix(int year) { return JournalPrefix("control.register", year); }
 
 std::string ControlRegisterKey(int year, std::string_view case_id) {

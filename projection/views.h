@@ -28,11 +28,14 @@ const std::vector<std::string>& ViewFamilies();
 std::string JournalKey(std::string_view journal, int year, uint32_t number);
 std::string JournalPrefix(std::string_view journal, int year);
 uint32_t JournalKeyNumber(std::string_view key);  // requires a key made by JournalKey
-// Two registers kept in the journals family beside the numbered journals (their names are
+// Three registers kept in the journals family beside the numbered journals (their names are
 // never journal names, so no journal listing reaches them): where each delivery-journal entry
-// of a case's executor is, so that the receipt fills it in; and the control register, one entry
-// per controlled document under the year of its registration (docs/views.md).
+// of a case's executor is, so that the receipt fills it in; the control register, one entry
+// per controlled document under the year of its registration; and the periodic reports owed,
+// post, report and period -> the case that holds the obligation (docs/views.md).
 std::string DeliveryIndexKey(std::string_view case_id, std::string_view post);
+std::string ReportObligationKey(std::string_view post, std::string_view report,
+                                std::string_view period);
 std::string ControlRegisterPrefix(int year);
 std::string ControlRegisterKey(int year, std::string_view case_id);
 std::string InboxKey(std::string_view post, std::string_view case_id);

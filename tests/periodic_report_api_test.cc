@@ -1,8 +1,9 @@
 // Periodic reports against the real `saqme serve` (Ozurgeti: every post quarterly): the
 // obligations of a period opened from `saqme reporting-period`'s lines (a line sent twice opens
-// one case), each in the obliged post's inbox with its due date and the case's explanation in
-// both languages, who may submit, the miss and the escalation after the simulated clock passes
-// the due date, the annual report's compliance figures, and the views still equal a rebuild.
+// one case, and so does the same obligation under another command id), each in the obliged post's
+// inbox with its due date and the case's explanation in both languages, who may submit, the miss
+// and the escalation after the simulated clock passes the due date, the annual report's compliance
+// figures, and the views still equal a rebuild.
 #include <sstream>
 #include <string>
 #include <vector>
@@ -67,6 +68,14 @@ TEST_F(PeriodicReportApiTest, AQuartersObligationsFromOpeningToTheMissAndTheRepo
       client_->Post("/v1/cases", tokens_.at("org-records"), boost::json::parse(first_line));
   EXPECT_EQ(again.status, 200) << again.body;
   EXPECT_TRUE(again.json().at("duplicate").as_bool());
+  // The same obligation under another command id is refused, naming the case that holds it.
+  auto line = boost::json::parse(first_line).as_object();
+  line["command_id"] = "req-again";
+  auto twice = client_->Post("/v1/cases", tokens_.at("org-records"), line);
+  EXPECT_EQ(twice.status, 422) << twice.body;
+  const std::string first_post(line.at("command").at("post").as_string());
+  EXPECT_NE(twice.body.find(case_of.at(first_post)), std::string::npos) << twice.body;
+  EXPECT_NE(twice.body.find("უკვე მოთხოვნილია"), std::string::npos) << twice.body;
   // Only the records office opens obligations.
   auto forbidden = client_->Post("/v1/cases", tokens_.at("org-head"),
                                  object{{"command_id", "req-by-head"},
