@@ -80,13 +80,6 @@ int main(int argc, char** argv) {
   // given), for profiling one of them.
   const std::string phases = argc > 3 ? argv[3] : "read,verify,rebuild,install,replay";
   auto wants = [&](const char* phase) { return phases.find(phase) != std::string::npos; };
-  // Council sessions put every ordinance and resolution adopted on their day on one agenda, so
-  // at a large scale a session's events outgrow the 64 KiB event limit (2026-12-01: refused at
-  // scale 20 and up). Until the generator splits agendas, a bench year at scale above 10 has no
-  // council acts; every other proceeding is scaled as `saqme generate` scales it.
-  generate::YearProfile bench_profile = *generation.profile;
-  if (generation.scale > 10) bench_profile.ordinances = bench_profile.resolutions = 0;
-  generation.profile = &bench_profile;
   storage::LogOptions options;
   options.extra_column_families = engine::ViewFamilies();
   auto opened = storage::EventLog::Open(dir, options);

@@ -129,6 +129,10 @@ struct Step {
 };
 
 constexpr int kFirstHour = 10, kHours = 8;
+// The longest agenda one council session is given. Only a large scale adopts more acts on one
+// day (the sessions are not scaled, the acts are); they go to further sessions that day, so that
+// a session's events stay inside the event size limit (64 KiB; an item takes some 80 bytes).
+constexpr size_t kMaxAgendaItems = 200;
 
 const char* const kStaff[] = {"org-protocol", "org-services",   "sec-legal",  "sec-juridical",
                               "sec-hr",       "info-analytics", "info-press", "info-public"};
@@ -529,7 +533,7 @@ class Planner {
   void PlanSessions() {
     uint32_t serial = 0;
     std::set<int> council_days;
-    auto plan = [&](Body body, bool extraordinary, int day) {
+    auto plan = [&](Body body, bool extraordinary, int day, std::vector<uint32_t> agenda = {}) {
       Proc proc{ProcKind::kSession, serial++};
       proc.body = body;
       proc.extraordinary = extraordinary;
@@ -537,18 +541,31 @@ class Planner {
       proc.head = chamber ? "chair" : body == kCommission ? "org-services" : "sec-junior-1";
       proc.executor = body == kFaction ? "sec-junior-1" : "org-protocol";
       const uint32_t index = NewProc(proc);
-      // The acts adopted that day are on the agenda of the day's first council session.
-      if (body == kCouncil && council_days.insert(day).second) {
-        if (auto it = acts_on_day_.find(day); it != acts_on_day_.end()) agenda_[index] = it->second;
-      }
+      if (!agenda.empty()) agenda_[index] = std::move(agenda);
       Cursor step(this, index);
       step.At(day - 2, Op::kConveneSession, proc.head, 0,
               static_cast<int32_t>(days_[static_cast<size_t>(day)].DaysSinceEpoch()));
       step.At(day, Op::kHoldSession, proc.executor);
       step.At(day + 1, Op::kRecordMinutes, proc.executor);
     };
-    for (int day : regular_days_) plan(kCouncil, false, day);
-    for (int day : extraordinary_days_) plan(kCouncil, true, day);
+    // The acts adopted that day are on the agenda of the day's first council session; a day with
+    // more than one sitting takes (a large scale) goes on in further sessions the same day.
+    auto council = [&](bool extraordinary, int day) {
+      std::vector<uint32_t> acts;
+      if (council_days.insert(day).second) {
+        if (auto it = acts_on_day_.find(day); it != acts_on_day_.end()) acts = it->second;
+      }
+      size_t from = 0;
+      do {
+        const size_t to = std::min(acts.size(), from + kMaxAgendaItems);
+        plan(kCouncil, extraordinary, day,
+             std::vector<uint32_t>(acts.begin() + static_cast<std::ptrdiff_t>(from),
+                                   acts.begin() + static_cast<std::ptrdiff_t>(to)));
+        from = to;
+      } while (from < acts.size());
+    };
+    for (int day : regular_days_) council(false, day);
+    for (int day : extraordinary_days_) council(true, day);
     for (int day : MonthlyDays(p_.bureau_sessions * scale_, 30)) plan(kBureau, false, day);
     for (int day : MonthlyDays(p_.commission_sessions * scale_, 40)) plan(kCommission, false, day);
     for (int day : MonthlyDays(p_.faction_sessions * scale_, 50)) plan(kFaction, false, day);

@@ -153,6 +153,16 @@ TEST(GenerateTest, ASessionWithALongAgendaIsHeldThroughTheEngine) {
   EXPECT_EQ(report.acts, 175 * 5);
 }
 
+TEST(GenerateTest, ALargeScaleSplitsADaysActsOverSessionsWithinTheEventLimit) {
+  // Scale 20: some 180 acts per council day. Before the split, the first session's agenda
+  // outgrew the event size limit and the generation stopped there.
+  TempDir dir;
+  Generate(dir.path(), 1, 20, 0);
+  const auto report = ReportOf(dir.path());
+  EXPECT_GT(report.sessions.council_regular + report.sessions.council_extraordinary, 19);
+  EXPECT_EQ(report.acts, 175 * 20);
+}
+
 TEST(GenerateTest, TheLateShareIsAFractionOrPerMilleAndAnythingElseIsRefusedInBothLanguages) {
   EXPECT_EQ(generate::ParseLateShare("0.2").value(), 200);
   EXPECT_EQ(generate::ParseLateShare("0.035").value(), 35);
