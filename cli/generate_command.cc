@@ -63,8 +63,9 @@ class ProgressBar {
 }  // namespace
 
 int RunGenerate(int argc, char** argv) {
-  auto args = Args::Parse(
-      argc, argv, 2, {"data", "profile", "year", "scale", "seed", "org", "late-share"}, {"quiet"});
+  auto args =
+      Args::Parse(argc, argv, 2, {"data", "profile", "year", "scale", "seed", "org", "late-share"},
+                  {"quiet", "hand-to-archive"});
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
@@ -72,7 +73,8 @@ int RunGenerate(int argc, char** argv) {
   if (args->Has("help")) {
     std::cout
         << "usage: saqme generate --data DIR --profile lentekhi --year YYYY [--scale N]\n"
-           "                      [--seed S] [--org ozurgeti|FILE] [--late-share F] [--quiet]\n\n"
+           "                      [--seed S] [--org ozurgeti|FILE] [--late-share F]\n"
+           "                      [--hand-to-archive] [--quiet]\n\n"
            "Writes a realistic year of a body's proceedings into a new data directory, through\n"
            "the engine as clerks, heads and executors would: letters, applications, public-\n"
            "information requests and complaints from real-sounding senders, resolutions,\n"
@@ -86,7 +88,10 @@ int RunGenerate(int argc, char** argv) {
            "--late-share F  the share of letters and applications answered after their due\n"
            "                date: a fraction (0.2) or per mille (200‰ or 200permille); default\n"
            "                the profile's (lentekhi: 0, every letter on time as the seed says).\n"
-           "                The deadline watch then reminds, records the misses and escalates.\n";
+           "                The deadline watch then reminds, records the misses and escalates.\n"
+           "--hand-to-archive  after the year, on the next year's first working day, the\n"
+           "                records office hands the year's files to the departmental archive\n"
+           "                (inventory 1; a year's files are handed once it is closed).\n";
     return 0;
   }
   generate::GenerateOptions options;
@@ -122,6 +127,7 @@ int RunGenerate(int argc, char** argv) {
     }
     options.late_per_mille = late.value();
   }
+  options.hand_to_archive = args->Has("hand-to-archive");
   auto org = LoadOrg(args->GetOr("org", "ozurgeti"));
   if (!org.ok()) {
     PrintError(org.status());

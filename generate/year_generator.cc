@@ -1229,6 +1229,38 @@ Status CheckPosts(const Planner& planner, const workflows::OrgChart& org) {
   return Status::Ok();
 }
 
+// The year's files handed to the departmental archive on the next year's first working day, by
+// the records office, as one command on the nomenclature's case (GenerateOptions::hand_to_archive).
+Status HandYearToArchive(engine::Engine& engine, const Planner& planner,
+                         const GenerateOptions& options, std::atomic<int64_t>& now) {
+  const auto& procs = planner.procs();
+  auto nomenclature = std::find_if(procs.begin(), procs.end(), [](const Proc& proc) {
+    return proc.kind == ProcKind::kNomenclature;
+  });
+  if (nomenclature == procs.end()) return Status::Ok();
+  const Date day = engine.options().calendar->NextWorkingDay(Date(options.year + 1, 1, 1));
+  now = MillisAt(day, kFirstHour);
+  capnp::MallocMessageBuilder message;
+  const auto& files = planner.profile().nomenclature;
+  auto codes = message.initRoot<schema::Command>().initHandToArchive().initCodes(
+      static_cast<unsigned>(files.size()));
+  for (size_t i = 0; i < files.size(); ++i) codes.set(static_cast<unsigned>(i), files[i].code);
+  engine::Submission submission;
+  submission.case_id = CaseId(options.year, *nomenclature);
+  submission.command_id = submission.case_id + "/archive";
+  submission.actor_post = "org-records";
+  submission.command = capnp::messageToFlatArray(message);
+  auto answer = engine.Execute(std::move(submission));
+  if (!answer.ok()) return answer.status();
+  if (answer->refused) {
+    return Status::Error(
+        Status::Code::kInvalidArgument,
+        "handing the year's files to the archive was refused: " + answer->refusal.message_en,
+        "საქმეების არქივისთვის გადაცემა უარყოფილია: " + answer->refusal.message_ka);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptions& options,
@@ -1342,6 +1374,12 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
       progress(GenerateProgress{static_cast<int>(day) + 1, static_cast<int>(days.size()),
                                 days[day].ToString(), summary.commands, summary.events});
     }
+  }
+  if (options.hand_to_archive) {
+    Status handed = HandYearToArchive(*engine, planner, options, now);
+    if (!handed.ok()) return handed;
+    ++summary.commands;
+    ++summary.events;
   }
   summary.last_seq = engine->log().LastSequence();
   summary.sequencer = engine->profile();

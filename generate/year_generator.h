@@ -36,6 +36,10 @@ struct GenerateOptions {
   // Of the letters and applications, how many per mille are answered after their due date; -1:
   // the profile's (Lentekhi: none, as the seed says). 0..1000 (kInvalidArgument otherwise).
   int late_per_mille = -1;
+  // After the year: on the next year's first working day the records office hands every file
+  // of the year's nomenclature to the departmental archive (hand_to_archive takes only a closed
+  // year's files), inventory 1 of the year. Off by default: the year's log then ends in it.
+  bool hand_to_archive = false;
 };
 
 struct GenerateProgress {

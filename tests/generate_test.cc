@@ -163,6 +163,34 @@ TEST(GenerateTest, ALargeScaleSplitsADaysActsOverSessionsWithinTheEventLimit) {
   EXPECT_EQ(report.acts, 175 * 20);
 }
 
+TEST(GenerateTest, HandToArchiveHandsTheClosedYearsFilesOnTheNextYearsFirstWorkingDay) {
+  // Without the option nothing is handed; with it, every file of the year's nomenclature goes
+  // to the departmental archive in one inventory, dated in the next year (the year must be
+  // closed), through the CLI.
+  TempDir dir;
+  const std::string saqme = SAQME_BINARY;
+  auto [code, out] = testing::RunCommand(saqme + " generate --data " + dir.Sub("plain") +
+                                         " --profile lentekhi --year 2023 --quiet");
+  ASSERT_EQ(code, 0) << out;
+  std::tie(code, out) =
+      testing::RunCommand(saqme + " generate --data " + dir.Sub("archived") +
+                          " --profile lentekhi --year 2023 --hand-to-archive" + " --quiet");
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_EQ(ReportOf(dir.Sub("plain"), 2024).archive_files_handed, 0);
+  const auto next_year = ReportOf(dir.Sub("archived"), 2024);
+  EXPECT_EQ(next_year.archive_files_handed, 29);  // the Lentekhi nomenclature's files
+  EXPECT_EQ(next_year.archive_inventories, 1);
+  EXPECT_EQ(ReportOf(dir.Sub("archived"), 2023).archive_files_handed, 0);
+  auto engine = engine::Engine::Open(dir.Sub("archived"), {});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const auto nomenclature = engine::ViewReader(engine.value()->log()).Nomenclature(2023);
+  ASSERT_TRUE(nomenclature.ok());
+  ASSERT_EQ(nomenclature.value().size(), 29u);
+  for (const auto& file : nomenclature.value()) {
+    EXPECT_EQ(file.at("archive"), "departmental") << file;
+  }
+}
+
 TEST(GenerateTest, TheLateShareIsAFractionOrPerMilleAndAnythingElseIsRefusedInBothLanguages) {
   EXPECT_EQ(generate::ParseLateShare("0.2").value(), 200);
   EXPECT_EQ(generate::ParseLateShare("0.035").value(), 35);
