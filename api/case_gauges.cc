@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "engine/view_reader.h"
+#include "workflows/deadline_closing.h"
 
 namespace saqme::api {
 
@@ -62,7 +63,9 @@ CaseGauges::Count CaseGauges::Recount() const {
     Figures& figures = count.units[post ? post->unit : "-"];
     ++figures.open;
     // Past its due date: the deadline index holds each open deadline's due date, YYYY-MM-DD.
-    if (std::string_view(entry.at("due").as_string()) < count.today) ++figures.overdue;
+    if (!workflows::InTime(count.today, std::string(entry.at("due").as_string()))) {
+      ++figures.overdue;
+    }
   }
   count.done = true;
   return count;

@@ -106,6 +106,24 @@ std::optional<workflows::ActFacts> ActFactsOf(const std::optional<std::string>& 
                              text("act_number"), text("issuer")};
 }
 
+// Answers the context's questions about other cases and registers (Context::in_nomenclature,
+// legal_act, required_report) from the views, through `read(family, key)` → the entry or
+// nullopt: the group's views for the sequencer, the committed ones for a read context. A
+// template, so that each callback holds only the small reader and needs no allocation.
+template <typename Read>
+void AnswerFromViews(workflows::Context& context, Read read) {
+  context.in_nomenclature = [read](int year, std::string_view code) {
+    return FileStatusOf(read(kNomenclatureView, NomenclatureKey(year, code)));
+  };
+  context.legal_act = [read](std::string_view case_id) {
+    return ActFactsOf(read(kCasesView, std::string(case_id)));
+  };
+  context.required_report = [read](std::string_view post, std::string_view report,
+                                   std::string_view period) {
+    return read(kJournalsView, ReportObligationKey(post, report, period));
+  };
+}
+
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
 // The adopted org chart is the org file itself (the Zugdidi mayoralty's is about 100 KB), above
 // the bound of a client's event: its own bound, far above any body's chart.
@@ -321,16 +339,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       uint32_t& before = (*taken)[std::string(journal) + "/" + std::to_string(year)];
       return std::to_string(LastNumber(journal, year) + ++before);
     };
-    context.in_nomenclature = [this](int year, std::string_view code) {
-      return FileStatusOf(Read(kNomenclatureView, NomenclatureKey(year, code)));
-    };
-    context.legal_act = [this](std::string_view case_id) {
-      return ActFactsOf(Read(kCasesView, std::string(case_id)));
-    };
-    context.required_report = [this](std::string_view post, std::string_view report,
-                                     std::string_view period) {
-      return Read(kJournalsView, ReportObligationKey(post, report, period));
-    };
+    AnswerFromViews(
+        context, [this](const char* family, const std::string& key) { return Read(family, key); });
     return context;
   }
 
@@ -706,12 +716,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // it is the committed state).
   Status Load(const std::string& case_id, CaseState* state) {
     CpuTimer timer(Counter(&SequencerProfile::load_ns));
-    if (auto it = staged_states_.find(case_id); it != staged_states_.end()) {
-      *state = it->second;
-      return Status::Ok();
-    }
-    if (const CaseState* cached = cache_.Get(case_id)) {
-      *state = *cached;
+    if (const CaseState* known = Peek(case_id)) {
+      *state = *known;
       return Status::Ok();
     }
     *state = CaseState();
@@ -1033,25 +1039,11 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
   read.context.next_number = [log](std::string_view journal, int year) {
     return std::to_string(StoredLastNumber(*log, JournalPrefix(journal, year)) + 1);
   };
-  read.context.in_nomenclature = [log](int year, std::string_view code) {
+  AnswerFromViews(read.context, [log](const char* family, const std::string& key) {
     std::string value;
-    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kNomenclatureView),
-                            NomenclatureKey(year, code), &value);
-    return FileStatusOf(s.ok() ? std::optional<std::string>(value) : std::nullopt);
-  };
-  read.context.legal_act = [log](std::string_view case_id) {
-    std::string value;
-    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kCasesView),
-                            rocksdb::Slice(case_id.data(), case_id.size()), &value);
-    return ActFactsOf(s.ok() ? std::optional<std::string>(value) : std::nullopt);
-  };
-  read.context.required_report = [log](std::string_view post, std::string_view report,
-                                       std::string_view period) {
-    std::string value;
-    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(kJournalsView),
-                            ReportObligationKey(post, report, period), &value);
-    return s.ok() ? std::optional<std::string>(value) : std::nullopt;
-  };
+    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(family), key, &value);
+    return s.ok() ? std::optional<std::string>(std::move(value)) : std::nullopt;
+  });
   return read;
 }
 

@@ -5,11 +5,12 @@
 #include <unordered_map>
 
 #include "model/event_codec.h"
+#include "model/field_rules.h"
 #include "model/tbilisi_time.h"
 #include "projection/control_figures.h"
 #include "replay/anchor.h"
-#include "model/field_rules.h"
 #include "workflows/calendar/date.h"
+#include "workflows/deadline_closing.h"
 #include "workflows/petition.h"
 #include "workflows/proceeding.h"
 
@@ -72,9 +73,9 @@ void CountPeriodicReport(const CaseFacts& c, const std::string& as_of, PeriodicR
   ++f.required;
   const std::string& submitted = c.state.report_submitted_on;
   if (!submitted.empty() && submitted <= as_of) {
-    ++(submitted <= c.state.due ? f.on_time : f.late);
+    ++(workflows::InTime(submitted, c.state.due) ? f.on_time : f.late);
   } else {
-    ++(c.state.due < as_of ? f.missing : f.open);
+    ++(workflows::InTime(as_of, c.state.due) ? f.open : f.missing);
   }
 }
 
@@ -272,7 +273,7 @@ Result<AnnualReport> BuildAnnualReport(const storage::EventLog& log, int year) {
         c.defects |= c.state.screening_outcome == "defects";
         break;
       case P::ORAL_ACT_PUT_IN_WRITING:
-        c.late = TbilisiDate(event.getOccurredAt()) > before.due;
+        c.late = !workflows::InTime(TbilisiDate(event.getOccurredAt()), before.due);
         break;
       default:
         break;

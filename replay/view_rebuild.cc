@@ -331,8 +331,9 @@ ViewMap LiveViews(const storage::EventLog& log) {
 }
 
 Result<uint64_t> CompareWithLive(const storage::EventLog& log, const RebuiltViews& rebuilt,
-                                 const std::function<void(const ViewDifference&)>& each) {
-  uint64_t differences = 0;
+                                 const std::function<void(const ViewDifference&)>& each,
+                                 uint64_t* compared) {
+  uint64_t differences = 0, entries = 0;
   auto report = [&](const std::string& family, const rocksdb::Slice& key,
                     std::optional<std::string> live, std::optional<std::string> mine) {
     ++differences;
@@ -350,12 +351,14 @@ Result<uint64_t> CompareWithLive(const storage::EventLog& log, const RebuiltView
         const rocksdb::Slice key = it->key(), value = it->value();
         while (mine->Valid() && mine->key().compare(key) < 0) {
           report(family, mine->key(), std::nullopt, mine->value().ToString());
+          ++entries;
           mine->Next();
         }
         if (mine->Valid() && mine->key() == key) {
           if (mine->value() != value) {
             report(family, key, value.ToString(), mine->value().ToString());
           }
+          ++entries;
           mine->Next();
         } else {
           report(family, key, value.ToString(), std::nullopt);
@@ -363,11 +366,12 @@ Result<uint64_t> CompareWithLive(const storage::EventLog& log, const RebuiltView
       }
       if (!it->status().ok()) return storage::FromRocks(it->status(), log.dir());
     }
-    for (; mine->Valid(); mine->Next()) {
+    for (; mine->Valid(); mine->Next(), ++entries) {
       report(family, mine->key(), std::nullopt, mine->value().ToString());
     }
     if (!mine->status().ok()) return storage::FromRocks(mine->status(), "the rebuild's scratch");
   }
+  if (compared) *compared = entries;
   return differences;
 }
 

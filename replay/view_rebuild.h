@@ -105,9 +105,11 @@ struct ViewDifference {
 };
 
 // Compares every view family of `log` with `rebuilt` in key order, calls `each` for every
-// difference and returns how many there were.
+// difference and returns how many there were. `compared`, when given, is set to the number of
+// rebuilt entries (RebuiltViews::entries(), counted on the way instead of in a second pass).
 Result<uint64_t> CompareWithLive(const storage::EventLog& log, const RebuiltViews& rebuilt,
-                                 const std::function<void(const ViewDifference&)>& each);
+                                 const std::function<void(const ViewDifference&)>& each,
+                                 uint64_t* compared = nullptr);
 
 // Copies `rebuilt` into the next generation of the view families and makes it live (see
 // EventLog::SwitchToNextGeneration). Requires a writable log whose views nobody else writes.

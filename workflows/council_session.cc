@@ -62,11 +62,14 @@ Decision Hold(const CaseState& state, schema::HoldSession::Reader command, const
     return Refuse("the attendance needs the full composition and no more present than members",
                   "დასწრება: სრული შემადგენლობა აუცილებელია და დამსწრე მასზე მეტი ვერ იქნება");
   }
+  // The list read once: each read counts against the reader's traversal limit, which follows
+  // the command's size, so reading it again per use (or per vote) would refuse a long agenda.
+  const auto given = command.getVotes();
   auto draft = NewEvent(context, acting_for);
   auto payload = draft.event().getPayload();
   if (!HasQuorum(present, members)) {
     // Not held: the session is postponed, and no vote can have been taken.
-    if (command.getVotes().size() > 0) {
+    if (given.size() > 0) {
       return Refuse("without a quorum no vote is taken", "კვორუმის გარეშე კენჭისყრა არ ტარდება");
     }
     auto r = payload.initSessionPostponed();
@@ -75,7 +78,7 @@ Decision Hold(const CaseState& state, schema::HoldSession::Reader command, const
     return Events(std::move(draft));
   }
   std::set<uint32_t> seen;
-  for (auto vote : command.getVotes()) {
+  for (auto vote : given) {
     const uint32_t item = vote.getItem();
     if (item == 0 || item > state.agenda.size() || !seen.insert(item).second) {
       return Refuse(
@@ -92,9 +95,6 @@ Decision Hold(const CaseState& state, schema::HoldSession::Reader command, const
   auto r = payload.initSessionHeld();
   r.setPresent(present);
   r.setMembers(members);
-  // The list read once: each read counts against the reader's traversal limit, which follows
-  // the command's size, so reading it per vote would refuse a long agenda.
-  const auto given = command.getVotes();
   auto votes = r.initVotes(given.size());
   for (unsigned i = 0; i < given.size(); ++i) {
     auto vote = given[i];

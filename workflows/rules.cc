@@ -8,7 +8,6 @@
 #include "model/schema_labels.h"
 #include "model/tbilisi_time.h"
 #include "workflows/command_labels.h"
-#include "workflows/incoming/incoming.h"
 
 namespace saqme::workflows::rules {
 
@@ -148,7 +147,11 @@ std::string Signatory(const Context& context, const std::string& addressee) {
   return context.org->SignatoryFor(addressee);
 }
 
-std::string JoinLines(const std::vector<std::string>& lines) { return incoming::Join(lines); }
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += (out.empty() ? "" : "\n") + line;
+  return out;
+}
 
 std::string TbilisiDateOf(int64_t millis) { return TbilisiDate(millis); }
 

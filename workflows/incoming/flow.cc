@@ -320,11 +320,7 @@ Decision ReportPart(const CaseState& state, schema::Command::Reader command,
 
 }  // namespace
 
-std::string Join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& line : lines) out += (out.empty() ? "" : "\n") + line;
-  return out;
-}
+std::string Join(const std::vector<std::string>& lines) { return rules::JoinLines(lines); }
 
 const KindRules& RulesFor(Kind kind) {
   switch (kind) {
