@@ -42,6 +42,7 @@
 #include "workflows/access.h"
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
+#include "workflows/council_session.h"
 #include "workflows/org/org_changes.h"
 #include "workflows/proceeding.h"
 
@@ -668,7 +669,7 @@ std::optional<Response> Api::JournalRefused(const Request& request, const std::s
                                             const std::string& journal,
                                             const std::map<std::string, std::string>& query,
                                             int* year) {
-  if (!kJournals.count(journal)) {
+  if (!kJournals.count(journal) && !workflows::council_session::IsMinutesJournal(journal)) {
     return Error(request, http::status::not_found, "not_found", "no journal '" + journal + "'",
                  "ჟურნალი '" + journal + "' არ არსებობს");
   }

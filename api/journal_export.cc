@@ -10,6 +10,7 @@
 #include "model/schema_labels.h"
 #include "storage/csv.h"
 #include "workflows/channel_labels.h"
+#include "workflows/council_session.h"
 
 namespace saqme::api {
 namespace {
@@ -82,6 +83,7 @@ const std::map<std::string, Label, std::less<>> kColumnLabels = {
     {"body", {"ორგანო", "Body"}},
     {"session_kind", {"სხდომის სახე", "Kind of session"}},
     {"body_name", {"კომისია / ფრაქცია", "Commission / faction"}},
+    {"body_code", {"კომისიის / ფრაქციის კოდი", "Code of the commission / faction"}},
     {"present", {"დამსწრე", "Present"}},
     {"members", {"სრული შემადგენლობა", "Full composition"}},
     {"items", {"საკითხები", "Items"}},
@@ -248,8 +250,15 @@ std::vector<std::string> PrintedColumns(const std::vector<std::string>& columns)
 std::string JournalHtmlHead(const std::string& journal, int year, size_t count,
                             const std::vector<std::string>& columns) {
   const auto title = kJournalTitles.find(journal);
-  const std::string ka = title != kJournalTitles.end() ? title->second.ka : journal;
-  const std::string en = title != kJournalTitles.end() ? title->second.en : journal;
+  std::string ka = title != kJournalTitles.end() ? title->second.ka : journal;
+  std::string en = title != kJournalTitles.end() ? title->second.en : journal;
+  // A commission's or a faction's own minutes register is titled by the body's name.
+  const workflows::CouncilBody* body = nullptr;
+  if (title == kJournalTitles.end() &&
+      workflows::council_session::IsMinutesJournal(journal, &body) && body) {
+    ka = body->name_ka + " — სხდომების ოქმების რეესტრი";
+    en = "Minutes of the " + body->name_en;
+  }
   const std::string y = std::to_string(year);
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"ka\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +

@@ -14,6 +14,7 @@
 #include "engine/engine.h"
 #include "model/saqme.capnp.h"
 #include "workflows/calendar/holiday_calendar.h"
+#include "workflows/council_bodies.h"
 #include "workflows/deadline_table.h"
 #include "workflows/report_table.h"
 
@@ -94,6 +95,14 @@ enum class ProcKind : uint8_t {
 enum Body : uint8_t { kCouncil, kBureau, kCommission, kFaction };
 const char* const kBodies[] = {"council", "bureau", "commission", "faction"};
 
+// The council's commissions or factions (data/council_bodies.tsv) that `body`'s sittings go
+// round; none for the council and the bureau.
+std::vector<const workflows::CouncilBody*> SittingBodies(const workflows::OrgChart& org,
+                                                         Body body) {
+  if (body != kCommission && body != kFaction) return {};
+  return workflows::CouncilBodies::Default().Of(org.body_id(), kBodies[body]);
+}
+
 enum SenderKind : uint8_t { kCitizen, kOrganisation, kAgency };
 
 // One proceeding of the plan: who takes part and what it is about, as indexes into the
@@ -111,6 +120,8 @@ struct Proc {
   SenderKind sender_kind = kCitizen;
   Body body = kCouncil;        // a session: who sits
   bool extraordinary = false;  // a council session: extraordinary
+  uint8_t sitting = 0;  // a commission's or faction's session: which of the council's bodies of
+                        // its kind (an index into SittingBodies)
   uint32_t linked = 0;  // an oral act: the index of the order (proc) that puts it in writing;
                         // a periodic report: its rule's index in ReportTable::Default();
                         // a complaint: 1 + the index of the order it contests (0: none)
@@ -567,8 +578,21 @@ class Planner {
     for (int day : regular_days_) council(false, day);
     for (int day : extraordinary_days_) council(true, day);
     for (int day : MonthlyDays(p_.bureau_sessions * scale_, 30)) plan(kBureau, false, day);
-    for (int day : MonthlyDays(p_.commission_sessions * scale_, 40)) plan(kCommission, false, day);
-    for (int day : MonthlyDays(p_.faction_sessions * scale_, 50)) plan(kFaction, false, day);
+    // The commissions' and the factions' sittings go round the council's bodies of the kind
+    // (data/council_bodies.tsv), each numbering its own minutes: the Lentekhi report counts
+    // them by kind only, so an even share is ours. A council without such bodies in its data
+    // has no such sittings.
+    auto sittings = [&](Body body, int count, int share_percent) {
+      const size_t bodies = SittingBodies(org_, body).size();
+      if (bodies == 0) return;
+      size_t k = 0;
+      for (int day : MonthlyDays(count, share_percent)) {
+        plan(body, false, day);
+        procs_.back().sitting = static_cast<uint8_t>(k++ % bodies);
+      }
+    };
+    sittings(kCommission, p_.commission_sessions * scale_, 40);
+    sittings(kFaction, p_.faction_sessions * scale_, 50);
   }
 
   // E-petitions, submitted in the first half of the year so that each ends within it: the
@@ -873,9 +897,9 @@ uint32_t PresentAt(const Proc& proc) {
 
 // A session's commands: the agenda of its day's draft acts (else a question of the body's
 // work), the attendance and the votes — each act's as its `adopt` records them (kAdopt below).
-void FillSession(const YearProfile& p, int year, const Proc& proc, const Step& step,
-                 const std::vector<Proc>& procs, const std::vector<uint32_t>& agenda,
-                 schema::Command::Builder c) {
+void FillSession(const YearProfile& p, const workflows::OrgChart& org, int year, const Proc& proc,
+                 const Step& step, const std::vector<Proc>& procs,
+                 const std::vector<uint32_t>& agenda, schema::Command::Builder c) {
   static const char* const kQuestions[] = {
       "საკრებულოს მიმდინარე საკითხები", "საკრებულოს სხდომის დღის წესრიგის პროექტის განხილვა",
       "კომისიის კომპეტენციას მიკუთვნებული საკითხების განხილვა",
@@ -887,12 +911,10 @@ void FillSession(const YearProfile& p, int year, const Proc& proc, const Step& s
       r.setSessionKind(proc.extraordinary ? "extraordinary" : "regular");
       r.setDate(step.date > 0 ? Date::FromDays(step.date).ToString() : "");
       if (proc.extraordinary) r.setRequestedBy("საკრებულოს წევრთა ერთი მესამედი");
-      if (proc.body == kCommission) {
-        r.setBodyName("საფინანსო-საბიუჯეტო კომისია");
-        r.setConvenedBy("კომისიის თავმჯდომარე");
-      } else if (proc.body == kFaction) {
-        r.setBodyName("ფრაქცია „უმრავლესობა“");
-        r.setConvenedBy("ფრაქციის თავმჯდომარე");
+      // A commission or a faction by its code; its name is the council's data's.
+      if (const auto bodies = SittingBodies(org, proc.body); proc.sitting < bodies.size()) {
+        r.setBodyCode(bodies[proc.sitting]->code);
+        r.setConvenedBy(proc.body == kCommission ? "კომისიის თავმჯდომარე" : "ფრაქციის თავმჯდომარე");
       }
       auto items = r.initAgenda(static_cast<unsigned>(std::max<size_t>(1, agenda.size())));
       if (agenda.empty()) items[0].setQuestion(kQuestions[proc.body]);
@@ -1334,7 +1356,7 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
         const Proc& proc = planner.procs()[step.proc];
         capnp::MallocMessageBuilder message;
         if (proc.kind == ProcKind::kSession) {
-          FillSession(planner.profile(), options.year, proc, step, planner.procs(),
+          FillSession(planner.profile(), *options.org, options.year, proc, step, planner.procs(),
                       planner.AgendaOf(step.proc), message.initRoot<schema::Command>());
         } else {
           const std::string linked_case =

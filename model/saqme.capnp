@@ -584,6 +584,8 @@ struct SessionConvenedV1 {
   bodyName @4 :Text;             # which commission or faction ("" for the council, the bureau)
   convenedBy @5 :Text;           # the post that convened, or the named chair of a commission/faction
   requestedBy @6 :Text;          # an extraordinary session: who asked for it
+  bodyCode @7 :Text;             # which commission or faction, its code in the council's data;
+                                 # "" before it was recorded: the kind's shared minutes register
 }
 
 # The vote on one agenda item (1-based `item`), as hold_session gives it.
@@ -1068,6 +1070,9 @@ struct ConveneSession {
       $optional;
   # an extraordinary session: who asked for it
   requestedBy @6 :Text $label(ka = "ვინ მოითხოვა", en = "Requested by") $optional;
+  # a commission or a faction: its code in the council's list of bodies (data/council_bodies.tsv)
+  bodyCode @7 :Text $label(ka = "კომისიის ან ფრაქციის კოდი", en = "Code of the commission or faction")
+      $optional;
 }
 
 struct HoldSession {

@@ -136,6 +136,7 @@ void SessionView(const CaseState& s, boost::json::object& view) {
   view["session_kind"] = s.session_kind;
   view["session_date"] = s.session_date;
   if (!s.body_name.empty()) view["body_name"] = s.body_name;
+  if (!s.body_code.empty()) view["body_code"] = s.body_code;
   view["convened_by"] = s.convened_by;
   if (!s.requested_by.empty()) view["requested_by"] = s.requested_by;
   boost::json::array agenda;
@@ -653,12 +654,15 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       entry["body"] = after.session_body;
       entry["session_kind"] = after.session_kind;
       if (!after.body_name.empty()) entry["body_name"] = after.body_name;
+      if (!after.body_code.empty()) entry["body_code"] = after.body_code;
       entry["present"] = after.present;
       entry["members"] = after.members;
       entry["items"] = after.agenda.size();
       entry["linked_acts"] = boost::json::array(after.linked_acts.begin(), after.linked_acts.end());
-      PutJournal(sink, workflows::council_session::MinutesJournal(after.session_body).c_str(),
-                 r.getYear(), ParseNumber(r.getNumber()), entry);
+      PutJournal(
+          sink,
+          workflows::council_session::MinutesJournal(after.session_body, after.body_code).c_str(),
+          r.getYear(), ParseNumber(r.getNumber()), entry);
       break;
     }
     case P::NOMENCLATURE_APPROVED:

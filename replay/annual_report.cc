@@ -114,11 +114,26 @@ void CountSession(const CaseState& s, AnnualReport::Sessions& sessions) {
                                          : sessions.council_regular);
   } else if (s.session_body == "bureau") {
     ++sessions.bureau;
-  } else if (s.session_body == "commission") {
-    ++sessions.commission;
-  } else if (s.session_body == "faction") {
-    ++sessions.faction;
+  } else if (s.session_body == "commission" || s.session_body == "faction") {
+    ++(s.session_body == "commission" ? sessions.commission : sessions.faction);
+    auto& body = sessions.by_body[{s.session_body, s.body_code}];
+    if (body.name.empty()) body.name = s.body_name;
+    ++body.held;
   }
+}
+
+// The sittings per commission and faction: each with its kind, code (null for those recorded
+// before the code was), name and how many were held.
+boost::json::array BodySittingsJson(const AnnualReport::Sessions& sessions) {
+  boost::json::array out;
+  for (const auto& [key, body] : sessions.by_body) {
+    boost::json::object entry{{"body", key.first}, {"held", body.held}};
+    entry["body_code"] =
+        key.second.empty() ? boost::json::value(nullptr) : boost::json::value(key.second);
+    entry["body_name"] = body.name;
+    out.push_back(std::move(entry));
+  }
+  return out;
 }
 
 }  // namespace
@@ -381,7 +396,8 @@ boost::json::object AnnualReportJson(const AnnualReport& r) {
         {"bureau", r.sessions.bureau},
         {"commission", r.sessions.commission},
         {"faction", r.sessions.faction},
-        {"postponed", r.sessions.postponed}}},
+        {"postponed", r.sessions.postponed},
+        {"by_body", BodySittingsJson(r.sessions)}}},
       {"on_control", engine::ControlFiguresJson(r.on_control)},
       {"petitions",
        {{"submitted", r.petitions.submitted},
@@ -579,7 +595,13 @@ std::string AnnualReportText(const AnnualReport& r, bool english) {
       << (english ? ", standing commissions " : ", მუდმივმოქმედი კომისიების ") << s.commission
       << (english ? ", factions " : ", ფრაქციების ") << s.faction
       << (english ? "; postponed (no quorum) " : "; გადადებული (კვორუმის გარეშე) ") << s.postponed
-      << "\n\n";
+      << "\n";
+  // Then each commission's and faction's sittings: its code and its name as recorded.
+  for (const auto& [key, body] : s.by_body) {
+    out << "  " << (key.second.empty() ? (english ? "(no code)" : "(კოდის გარეშე)") : key.second)
+        << " — " << body.name << ": " << body.held << "\n";
+  }
+  out << "\n";
   const PetitionFigures& p = r.petitions;
   out << (english ? "\"Idea to the Mayor\" e-petitions: submitted " : "„იდეა მერს“: წარდგენილი ")
       << p.submitted << (english ? ", to the vote " : ", ხმის მიცემაზე გავიდა ") << p.to_vote

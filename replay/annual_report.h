@@ -96,6 +96,13 @@ struct AnnualReport {
   struct Sessions {
     int council_regular = 0, council_extraordinary = 0, bureau = 0, commission = 0, faction = 0;
     int postponed = 0;  // convened for the year, not held for want of a quorum
+    // The commissions' and factions' sittings held, per body: keyed by (kind, code); the code
+    // is "" for sittings recorded before it was (they count under their kind only).
+    struct BodySittings {
+      std::string name;  // the body's name as the sitting recorded it
+      int held = 0;
+    };
+    std::map<std::pair<std::string, std::string>, BodySittings> by_body;
   } sessions;
   // The registers (workflows/registers/): certificates entered in the year's register, by what
   // they certify (residence, goods_origin); business trips in the year's journal; the internal

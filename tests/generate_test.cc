@@ -2,6 +2,7 @@
 // seed giving the same log, journals without gaps, views equal to a rebuild, and the CLI's
 // refusals.
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -232,14 +233,33 @@ TEST(GenerateTest, TheLentekhiYearHoldsTheSeedsSessionsWithTheirMinutesAndActs) 
   EXPECT_EQ(report.sessions.commission, 38);
   EXPECT_EQ(report.sessions.faction, 11);
   EXPECT_EQ(report.sessions.postponed, 0);
-  // Every session has its minutes, numbered without gaps per body; the council's link the
-  // council acts adopted at them (each ordinance and resolution, once).
+  // The commissions' and factions' sittings go round the council's bodies of the kind
+  // (data/council_bodies.tsv: four commissions, two factions), each named by its code.
+  std::map<std::string, int> by_body;
+  for (const auto& [key, body] : report.sessions.by_body) {
+    by_body[key.first + "-" + key.second] = body.held;
+  }
+  EXPECT_EQ(by_body, (std::map<std::string, int>{{"commission-budget", 10},
+                                                 {"commission-economy", 10},
+                                                 {"commission-infrastructure", 9},
+                                                 {"commission-social", 9},
+                                                 {"faction-majority", 6},
+                                                 {"faction-minority", 5}}));
+  // Every session has its minutes, numbered without gaps per body — one register for each
+  // commission and faction, none left in the kinds' shared ones; the council's link the council
+  // acts adopted at them (each ordinance and resolution, once).
   auto engine = engine::Engine::Open(dir.path(), engine::EngineOptions{});
   ASSERT_TRUE(engine.ok());
   const std::pair<const char*, size_t> expected[] = {{"minutes-council", 19},
                                                      {"minutes-bureau", 11},
-                                                     {"minutes-commission", 38},
-                                                     {"minutes-faction", 11}};
+                                                     {"minutes-commission-budget", 10},
+                                                     {"minutes-commission-economy", 10},
+                                                     {"minutes-commission-infrastructure", 9},
+                                                     {"minutes-commission-social", 9},
+                                                     {"minutes-commission", 0},
+                                                     {"minutes-faction-majority", 6},
+                                                     {"minutes-faction-minority", 5},
+                                                     {"minutes-faction", 0}};
   size_t linked = 0;
   for (const auto& [journal, count] : expected) {
     SCOPED_TRACE(journal);

@@ -13,6 +13,8 @@
 
 #include "tests/workflow_commands.h"
 #include "workflows/allowed_actions.h"
+#include "workflows/council_bodies.h"
+#include "workflows/council_session.h"
 #include "workflows/org/org_changes.h"
 
 namespace saqme::workflows {
@@ -29,7 +31,7 @@ struct Item {
 
 Fill Convene(const char* body, const char* kind, const char* date, std::vector<Item> items,
              const char* body_name = "", const char* convened_by = "",
-             const char* requested_by = "") {
+             const char* requested_by = "", const char* body_code = "") {
   return [=](C c) {
     auto r = c.initConveneSession();
     r.setBody(body);
@@ -43,6 +45,7 @@ Fill Convene(const char* body, const char* kind, const char* date, std::vector<I
     r.setBodyName(body_name);
     r.setConvenedBy(convened_by);
     r.setRequestedBy(requested_by);
+    r.setBodyCode(body_code);
   };
 }
 
@@ -217,16 +220,19 @@ TEST(SessionTest, WhoConvenesWhatAndWithWhichAgenda) {
   refused("chair", Convene("plenary", "regular", "2026-11-09", question), "is not one of");
   // A commission is convened by its chair, a council member without a post: the protocol
   // service records it in their name, and must name both; the council's chair has no such power.
-  refused("org-services", Convene("commission", "regular", "2026-11-09", question), "body_name");
+  refused("org-services", Convene("commission", "regular", "2026-11-09", question), "body_code");
+  refused("org-services",
+          Convene("commission", "regular", "2026-11-09", question, "", "", "", "budget"),
+          "convened_by");
   Refusal refusal;
   EXPECT_NE(bench.Try("chair",
                       Convene("commission", "regular", "2026-11-09", question, "საბიუჯეტო",
-                              "ნ. ჯაფარიძე"),
+                              "ნ. ჯაფარიძე", "", "budget"),
                       &refusal),
             "");
   EXPECT_EQ(refusal.missing_power, "record_sessions");
-  bench.Do("org-services",
-           Convene("commission", "regular", "2026-11-09", question, "საბიუჯეტო", "ნ. ჯაფარიძე"));
+  bench.Do("org-services", Convene("commission", "regular", "2026-11-09", question, "საბიუჯეტო",
+                                   "ნ. ჯაფარიძე", "", "budget"));
   EXPECT_EQ(bench.state().convened_by, "ნ. ჯაფარიძე");
   EXPECT_EQ(bench.state().body_name, "საბიუჯეტო");
 
@@ -243,14 +249,111 @@ TEST(SessionTest, MinutesAreNumberedInTheRegisterOfTheBodyAndTheSessionsYear) {
   bench.SetToday("2026-12-30");
   bench.AddLegalAct("act-1", Draft("ordinance"));
   bench.Do("org-protocol", Convene("faction", "regular", "2026-12-31", {{"პოზიცია", "act-1"}},
-                                   "ფრაქცია „ერთობა“", "ლ. გულბანი"));
+                                   "ფრაქცია „ერთობა“", "ლ. გულბანი", "", "majority"));
   bench.SetToday("2026-12-31");
   bench.Do("sec-junior-1", Hold(3, 4, {{1, 3, 0, 0}}));
   bench.SetToday("2027-01-04");
   bench.Do("sec-junior-1", Minutes());
-  EXPECT_EQ(bench.state().minutes_number, "minutes-faction/2026/1");
+  EXPECT_EQ(bench.state().minutes_number, "minutes-faction-majority/2026/1");
   // A faction adopts no act: its vote on a draft is a position, nothing is linked.
   EXPECT_TRUE(bench.state().linked_acts.empty());
+}
+
+TEST(SessionTest, ACommissionsOrAFactionsSittingNamesABodyOfTheCouncilsData) {
+  WorkflowBench bench;
+  const std::vector<Item> question = {{"საკითხი"}};
+  Refusal refusal;
+  for (const char* body : {"commission", "faction"}) {
+    SCOPED_TRACE(body);
+    // Without the code: refused, naming the council's bodies of the kind, in both languages.
+    const std::string missing =
+        bench.Try("org-services",
+                  Convene(body, "regular", "2026-11-09", question, "", "თავმჯდომარე"), &refusal);
+    EXPECT_NE(missing.find("body_code"), std::string::npos) << missing;
+    EXPECT_NE(missing.find(std::string(body) == "commission" ? "budget" : "majority"),
+              std::string::npos)
+        << missing;
+    EXPECT_NE(refusal.message_ka.find("მიუთითეთ"), std::string::npos) << refusal.message_ka;
+    EXPECT_EQ(refusal.message_ka.find("body_code"), std::string::npos) << refusal.message_ka;
+    // A code the council's data does not hold, or one of the other kind: refused.
+    for (const char* code : {"sport", std::string(body) == "commission" ? "majority" : "budget"}) {
+      const std::string unknown = bench.Try(
+          "org-services",
+          Convene(body, "regular", "2026-11-09", question, "", "თავმჯდომარე", "", code), &refusal);
+      EXPECT_NE(unknown.find("names no"), std::string::npos) << code << ": " << unknown;
+      EXPECT_NE(refusal.message_ka.find("არ აღნიშნავს"), std::string::npos) << refusal.message_ka;
+    }
+  }
+  // The council and the bureau name none.
+  EXPECT_NE(
+      bench
+          .Try("chair", Convene("council", "regular", "2026-11-09", question, "", "", "", "budget"))
+          .find("only a commission's or a faction's"),
+      std::string::npos);
+  EXPECT_EQ(bench.state().kind, Kind::kNone);
+  // With its code, the body's name comes from the data unless written out.
+  bench.Do("org-services", Convene("commission", "regular", "2026-11-09", question, "",
+                                   "თავმჯდომარე", "", "social"));
+  EXPECT_EQ(bench.state().body_code, "social");
+  EXPECT_EQ(bench.state().body_name, "სოციალურ საკითხთა კომისია");
+}
+
+TEST(SessionTest, TwoCommissionsMinutesAreNumberedEachInItsOwnRegister) {
+  WorkflowBench bench;  // today 2026-11-02
+  // A sitting from convening to its minutes; in each state reached every other command refused.
+  auto sitting = [&](const char* body, const char* code, bool check_states) {
+    bench.Do("org-services",
+             Convene(body, "regular", "2026-11-02", {{"საკითხი"}}, "", "თავმჯდომარე", "", code));
+    if (check_states) ExpectOnlyAllowed(bench, {"hold_session"});
+    bench.Do("org-protocol", Hold(3, 5, {{1, 3, 0, 0}}));
+    if (check_states) ExpectOnlyAllowed(bench, {"record_minutes"});
+    bench.Do("org-protocol", Minutes());
+    if (check_states) ExpectOnlyAllowed(bench, {});
+    return bench.state().minutes_number;
+  };
+  EXPECT_EQ(sitting("commission", "budget", true), "minutes-commission-budget/2026/1");
+  bench.OpenAnotherCase("case-2");
+  EXPECT_EQ(sitting("commission", "social", false), "minutes-commission-social/2026/1");
+  bench.OpenAnotherCase("case-3");
+  EXPECT_EQ(sitting("commission", "budget", false), "minutes-commission-budget/2026/2");
+  bench.OpenAnotherCase("case-4");
+  EXPECT_EQ(sitting("faction", "minority", true), "minutes-faction-minority/2026/1");
+  // A commission's sitting convened before the code was recorded (an older log: no body_code)
+  // keeps the kind's shared register, as it was numbered then.
+  CaseState older;
+  older.case_id = "case-old";
+  older.kind = Kind::kSession;
+  older.stage = Stage::kHeld;
+  older.session_body = "commission";
+  older.session_date = "2026-11-02";
+  capnp::MallocMessageBuilder message;
+  Minutes()(message.initRoot<schema::Command>());
+  auto decision =
+      Decide(older, message.getRoot<schema::Command>().asReader(), bench.Context("org-protocol"));
+  auto* drafts = std::get_if<std::vector<storage::EventDraft>>(&decision);
+  ASSERT_NE(drafts, nullptr);
+  ASSERT_EQ(drafts->size(), 1u);
+  EXPECT_EQ(std::string((*drafts)[0].event().getPayload().getMinutesRecorded().getNumber().cStr()),
+            "minutes-commission/2026/1");
+}
+
+TEST(SessionTest, TheMinutesRegistersThatExist) {
+  EXPECT_TRUE(council_session::IsMinutesJournal("minutes-council"));
+  EXPECT_TRUE(council_session::IsMinutesJournal("minutes-commission"));
+  const CouncilBody* body = nullptr;
+  EXPECT_TRUE(council_session::IsMinutesJournal("minutes-commission-budget", &body));
+  ASSERT_NE(body, nullptr);
+  EXPECT_EQ(body->name_en, "Finance and Budget Commission");
+  EXPECT_FALSE(council_session::IsMinutesJournal("minutes-commission-majority"));
+  EXPECT_FALSE(council_session::IsMinutesJournal("minutes-bureau-budget"));
+  EXPECT_FALSE(council_session::IsMinutesJournal("minutes-"));
+  // The table refuses what would make a register's name ambiguous or unreadable.
+  EXPECT_FALSE(CouncilBodies::Parse("c\tcommission\tBad Code\tა\tA\n").ok());
+  EXPECT_FALSE(CouncilBodies::Parse("c\tcommission\tx\tა\tA\nc\tcommission\tx\tბ\tB\n").ok());
+  EXPECT_FALSE(CouncilBodies::Parse("c\tworking-group\tx\tა\tA\n").ok());
+  auto parsed = CouncilBodies::Parse("# a comment\nc\tfaction\tx\tა\tA\nc\tcommission\tx\tბ\tB\n");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed.value().Of("c", "faction").size(), 1u);
 }
 
 }  // namespace

@@ -30,6 +30,12 @@ class WorkflowBench {
   }
 
   void SetToday(const char* date) { today_ = *Date::Parse(date); }
+  // Starts another case, `case_id`, on this bench: the journals' counters, the nomenclature and
+  // the acts stay (as two cases of one engine share its registers).
+  void OpenAnotherCase(const std::string& case_id) {
+    state_ = CaseState();
+    state_.case_id = case_id;
+  }
   const Date& today() const { return today_; }
   void AddNomenclatureFile(int year, const std::string& code, bool archived = false) {
     nomenclature_[{year, code}] = archived;

@@ -449,6 +449,7 @@ size_t ApproximateBytes(const CaseState& s) {
                                   &s.body_name,
                                   &s.convened_by,
                                   &s.requested_by,
+                                  &s.body_code,
                                   &s.minutes_number,
                                   &s.petition_office,
                                   &s.submitted_on,

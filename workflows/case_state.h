@@ -244,6 +244,7 @@ struct CaseState {
   // Sessions: the body ("council", "bureau", "commission", "faction"), "regular" or
   // "extraordinary", its date, which commission or faction, who convened it and who asked.
   std::string session_body, session_kind, session_date, body_name, convened_by, requested_by;
+  std::string body_code;  // a commission's or faction's code ("" in sessions recorded before it)
   std::vector<AgendaEntry> agenda;
   uint32_t present = 0, members = 0;
   std::string minutes_number;

@@ -6,7 +6,8 @@
 // Sources: the Local Self-Government Code (organic law) on the council's sessions, bureau,
 // commissions and factions; the Ozurgeti job descriptions for who serves the sessions; the
 // Zugdidi statute art. 6.3(ბ.გ) for the mayor's request of an extraordinary session; the
-// Lentekhi report for the kinds of sittings counted.
+// Lentekhi report for the kinds of sittings counted. Which commissions and factions a council
+// has is data (data/council_bodies.tsv, workflows/council_bodies.h).
 #include "workflows/council_session.h"
 
 #include <set>
@@ -25,11 +26,48 @@ bool IsCouncil(const std::string& body) { return body == "council"; }
 // More than half of the full composition attends (Local Self-Government Code: a session of the
 // council is competent when more than half of its full composition is present; the bureau,
 // commissions and factions sit by the same rule in the council's regulations).
+// Source: the Local Self-Government Code (organic law), article not given — none of the source
+// texts this project works from (the five municipal documents and the domain notes) states the
+// article numbers that set the council's quorum or its voting majority, so none is cited here
+// rather than one guessed (docs/workflows.md "Council sessions").
 bool HasQuorum(uint32_t present, uint32_t members) { return 2 * present > members; }
 
 // An item is adopted by the majority of the members present (Local Self-Government Code: the
 // council decides by the majority of those present, where the law sets no other majority).
+// Source: as for the quorum above — the Code, article not stated in the sources here.
 bool Carries(uint32_t votes_for, uint32_t present) { return 2 * votes_for > present; }
+
+// The commission or faction `code` of kind `body` in the acting council (context.org's body
+// id, data/council_bodies.tsv), or the refusal naming the council's bodies of that kind.
+std::variant<const CouncilBody*, Refusal> SittingBody(const Context& context,
+                                                      const std::string& body,
+                                                      const std::string& code) {
+  const std::string council = context.org ? context.org->body_id() : "";
+  if (!code.empty()) {
+    if (const CouncilBody* found = CouncilBodies::Default().Find(council, body, code)) return found;
+  }
+  std::string codes, codes_ka;
+  for (const CouncilBody* b : CouncilBodies::Default().Of(council, body)) {
+    codes += (codes.empty() ? "" : ", ") + b->code + " (" + b->name_en + ")";
+    codes_ka += (codes_ka.empty() ? "" : ", ") + b->code + " (" + b->name_ka + ")";
+  }
+  const bool commission = body == "commission";
+  const std::string what = commission ? "commission" : "faction";
+  const std::string what_ka = commission ? "კომისია" : "ფრაქცია";
+  const std::string known =
+      codes.empty() ? "this council has none in its data" : "its " + what + "s: " + codes;
+  const std::string known_ka = codes.empty() ? "ამ საკრებულოს მონაცემებში არცერთი არ არის"
+                                             : std::string(commission ? "საკრებულოს კომისიები: "
+                                                                      : "საკრებულოს ფრაქციები: ") +
+                                                   codes_ka;
+  if (code.empty()) {
+    return Refuse("a " + what + "'s sitting names which " + what + " sits (body_code); " + known,
+                  "მიუთითეთ, რომელი " + what_ka + " სხდომობს (კოდი); " + known_ka);
+  }
+  return Refuse("body_code: '" + code + "' names no " + what + " of the council; " + known,
+                "კოდი '" + code + "' საკრებულოს არცერთ " + (commission ? "კომისიას" : "ფრაქციას") +
+                    " არ აღნიშნავს; " + known_ka);
+}
 
 // The agenda's draft acts must be council drafts (ordinance, resolution) not yet adopted: only
 // those are adopted by a vote at a session (docs/domain.md §5).
@@ -109,14 +147,26 @@ Decision Hold(const CaseState& state, schema::HoldSession::Reader command, const
 
 }  // namespace
 
-std::string MinutesJournal(const std::string& body) { return "minutes-" + body; }
+std::string MinutesJournal(const std::string& body, const std::string& code) {
+  return code.empty() ? "minutes-" + body : "minutes-" + body + "-" + code;
+}
+
+bool IsMinutesJournal(std::string_view journal, const CouncilBody** body) {
+  for (const char* kind : {"council", "bureau", "commission", "faction"}) {
+    if (journal == MinutesJournal(kind)) return true;
+  }
+  for (const auto& b : CouncilBodies::Default().bodies()) {
+    if (journal == MinutesJournal(b.kind, b.code)) {
+      if (body) *body = &b;
+      return true;
+    }
+  }
+  return false;
+}
 
 Decision Convene(schema::ConveneSession::Reader command, const Context& context) {
   const std::string body = command.getBody().cStr();
-  if (auto problem =
-          storage::NotAChoice(storage::FieldOf<schema::ConveneSession>("body"), body, "body")) {
-    return Refuse(problem->en, problem->ka);
-  }
+  if (auto refusal = OffTheList<schema::ConveneSession>("body", body)) return *refusal;
   const bool chamber = IsCouncil(body) || body == "bureau";
   // The chair of the council convenes the council's and the bureau's sessions (Local
   // Self-Government Code); a commission or a faction is convened by its own chair, a council
@@ -127,9 +177,8 @@ Decision Convene(schema::ConveneSession::Reader command, const Context& context)
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   const std::string& acting_for = std::get<std::string>(authority);
   const std::string kind = command.getSessionKind().cStr();
-  if (auto problem = storage::NotAChoice(storage::FieldOf<schema::ConveneSession>("sessionKind"),
-                                         kind, "session_kind")) {
-    return Refuse(problem->en, problem->ka);
+  if (auto refusal = OffTheList<schema::ConveneSession>("sessionKind", kind, "session_kind")) {
+    return *refusal;
   }
   if (kind == "extraordinary") {
     // The council's sessions are regular or extraordinary (the Lentekhi report counts both); an
@@ -145,15 +194,26 @@ Decision Convene(schema::ConveneSession::Reader command, const Context& context)
     }
   }
   std::string convened_by = acting_for.empty() ? context.actor_post : acting_for;
+  const std::string code = command.getBodyCode().cStr();
+  std::string body_name = command.getBodyName().cStr();
+  if (chamber && !code.empty()) {
+    return Refuse("only a commission's or a faction's sitting names a body_code",
+                  "კოდი მიეთითება მხოლოდ კომისიის ან ფრაქციის სხდომისთვის");
+  }
   if (!chamber) {
-    if (storage::IsBlank(command.getBodyName().cStr()) ||
-        storage::IsBlank(command.getConvenedBy().cStr())) {
+    // Which commission or faction sits is data of the council (data/council_bodies.tsv): its
+    // minutes are numbered in that body's own register (the Lentekhi report counts the
+    // sittings of the standing commissions and the factions; each keeps its minutes).
+    auto sitting = SittingBody(context, body, code);
+    if (auto* refusal = std::get_if<Refusal>(&sitting)) return *refusal;
+    if (storage::IsBlank(command.getConvenedBy().cStr())) {
       return Refuse(
-          "a commission's or a faction's session names the body (body_name) and its "
-          "chair who convenes it (convened_by)",
-          "კომისიის ან ფრაქციის სხდომისთვის მიუთითეთ მისი დასახელება და მომწვევი "
-          "თავმჯდომარე");
+          "a commission's or a faction's session names its chair who convenes it "
+          "(convened_by)",
+          "კომისიის ან ფრაქციის სხდომისთვის მიუთითეთ მომწვევი თავმჯდომარე");
     }
+    // The name as the council's data gives it, unless the command writes it out.
+    if (storage::IsBlank(body_name)) body_name = std::get<const CouncilBody*>(sitting)->name_ka;
     convened_by = command.getConvenedBy().cStr();
   }
   auto date = DateField(command.getDate().cStr(), "date");
@@ -187,9 +247,10 @@ Decision Convene(schema::ConveneSession::Reader command, const Context& context)
   r.setSessionKind(kind);
   r.setDate(std::get<Date>(date).ToString());
   r.setAgenda(agenda);
-  r.setBodyName(command.getBodyName());
+  r.setBodyName(body_name);
   r.setConvenedBy(convened_by);
   r.setRequestedBy(command.getRequestedBy());
+  r.setBodyCode(code);
   return Events(std::move(draft));
 }
 
@@ -227,7 +288,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
   }
   auto draft = NewEvent(context, acting_for);
   auto r = draft.event().getPayload().initMinutesRecorded();
-  r.setNumber(context.next_number(MinutesJournal(state.session_body), year));
+  r.setNumber(context.next_number(MinutesJournal(state.session_body, state.body_code), year));
   r.setYear(static_cast<uint16_t>(year));
   auto list = r.initLinkedActs(static_cast<unsigned>(linked.size()));
   for (unsigned i = 0; i < linked.size(); ++i) list.set(i, linked[i]);
@@ -249,6 +310,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       state.body_name = r.getBodyName();
       state.convened_by = r.getConvenedBy();
       state.requested_by = r.getRequestedBy();
+      state.body_code = r.getBodyCode();
       state.agenda.clear();
       for (auto item : r.getAgenda()) {
         AgendaEntry entry;

@@ -84,10 +84,13 @@ void TakeDeadline(CaseState& state, Reader payload) {
   state.due_explanation_ka = payload.getDueExplanationKa();
 }
 
-// A refusal when `value` is not one of the `$choices` of field `field` of command struct S.
+// A refusal when `value` is not one of the `$choices` of field `field` of command struct S,
+// naming it as `path` (the API's name of the field; `field` itself when empty).
 template <typename S>
-std::optional<Refusal> OffTheList(const char* field, std::string_view value) {
-  auto problem = storage::NotAChoice(storage::FieldOf<S>(field), value, field);
+std::optional<Refusal> OffTheList(const char* field, std::string_view value,
+                                  std::string_view path = {}) {
+  auto problem =
+      storage::NotAChoice(storage::FieldOf<S>(field), value, path.empty() ? field : path);
   if (!problem) return std::nullopt;
   return Refuse(problem->en, problem->ka);
 }
