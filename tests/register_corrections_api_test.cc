@@ -56,9 +56,10 @@ TEST_F(RegisterCorrectionsApiTest, ACertificateIsCorrectedAndCancelledKeepingIts
       Ok("org-records", "", Certificate("გიორგი ფილფანი")).at("case_id").as_string());
   // The records office is offered the correction and the cancellation.
   std::vector<std::string> allowed;
-  for (const auto& action :
-       Json("org-records", "/v1/cases/" + first).at("allowed_actions").as_array())
+  const object entered = Json("org-records", "/v1/cases/" + first);
+  for (const auto& action : entered.at("allowed_actions").as_array()) {
     allowed.emplace_back(action.at("type").as_string());
+  }
   EXPECT_EQ(allowed, (std::vector<std::string>{"correct_certificate", "cancel_certificate"}));
 
   // Who may, and bad input: the issuing post is not the records office (403); nothing changed
