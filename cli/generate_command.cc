@@ -63,9 +63,10 @@ class ProgressBar {
 }  // namespace
 
 int RunGenerate(int argc, char** argv) {
-  auto args =
-      Args::Parse(argc, argv, 2, {"data", "profile", "year", "scale", "seed", "org", "late-share"},
-                  {"quiet", "hand-to-archive"});
+  auto args = Args::Parse(argc, argv, 2,
+                          {"data", "profile", "year", "scale", "seed", "org", "late-share",
+                           "transfer-to-state-archive"},
+                          {"quiet", "hand-to-archive"});
   if (!args.ok()) {
     PrintError(args.status());
     return 2;
@@ -74,7 +75,8 @@ int RunGenerate(int argc, char** argv) {
     std::cout
         << "usage: saqme generate --data DIR --profile lentekhi --year YYYY [--scale N]\n"
            "                      [--seed S] [--org ozurgeti|FILE] [--late-share F]\n"
-           "                      [--hand-to-archive] [--quiet]\n\n"
+           "                      [--hand-to-archive] [--transfer-to-state-archive N]\n"
+           "                      [--quiet]\n\n"
            "Writes a realistic year of a body's proceedings into a new data directory, through\n"
            "the engine as clerks, heads and executors would: letters, applications, public-\n"
            "information requests and complaints from real-sounding senders, resolutions,\n"
@@ -91,7 +93,11 @@ int RunGenerate(int argc, char** argv) {
            "                The deadline watch then reminds, records the misses and escalates.\n"
            "--hand-to-archive  after the year, on the next year's first working day, the\n"
            "                records office hands the year's files to the departmental archive\n"
-           "                (inventory 1; a year's files are handed once it is closed).\n";
+           "                (inventory 1; a year's files are handed once it is closed).\n"
+           "--transfer-to-state-archive N  implies --hand-to-archive; N years later (1 to 75),\n"
+           "                on that year's first working day, the permanently kept files go on to\n"
+           "                the State Archive by transfer act 1. N is yours to choose: no period\n"
+           "                is set by the sources this tool follows.\n";
     return 0;
   }
   generate::GenerateOptions options;
@@ -128,6 +134,18 @@ int RunGenerate(int argc, char** argv) {
     options.late_per_mille = late.value();
   }
   options.hand_to_archive = args->Has("hand-to-archive");
+  if (args->Has("transfer-to-state-archive")) {
+    auto years =
+        Number(args->GetOr("transfer-to-state-archive", ""), 1, generate::kMaxTransferYears);
+    if (!years) {
+      PrintError(Status::Error(
+          Status::Code::kInvalidArgument,
+          "--transfer-to-state-archive needs the years after the handing over, 1 to 75",
+          "--transfer-to-state-archive მოითხოვს წლების რაოდენობას ჩაბარებიდან, 1-დან 75-მდე"));
+      return 2;
+    }
+    options.transfer_after_years = static_cast<int>(*years);
+  }
   auto org = LoadOrg(args->GetOr("org", "ozurgeti"));
   if (!org.ok()) {
     PrintError(org.status());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <random>
@@ -16,6 +17,7 @@
 #include "workflows/calendar/holiday_calendar.h"
 #include "workflows/council_bodies.h"
 #include "workflows/deadline_table.h"
+#include "workflows/nomenclature.h"
 #include "workflows/report_table.h"
 
 namespace saqme::generate {
@@ -1251,36 +1253,77 @@ Status CheckPosts(const Planner& planner, const workflows::OrgChart& org) {
   return Status::Ok();
 }
 
-// The year's files handed to the departmental archive on the next year's first working day, by
-// the records office, as one command on the nomenclature's case (GenerateOptions::hand_to_archive).
-Status HandYearToArchive(engine::Engine& engine, const Planner& planner,
-                         const GenerateOptions& options, std::atomic<int64_t>& now) {
+// One command on the year's nomenclature case, by `actor` on `day` (the archive's steps after
+// the year, GenerateOptions::hand_to_archive and transfer_after_years); `fill` writes the
+// command; `what` names it in a refusal. Ok, without a command, when the plan has no nomenclature.
+Status ArchiveStep(engine::Engine& engine, const Planner& planner, const GenerateOptions& options,
+                   std::atomic<int64_t>& now, const Date& day, const char* actor,
+                   const char* command_suffix, const std::pair<const char*, const char*>& what,
+                   const std::function<void(schema::Command::Builder)>& fill) {
   const auto& procs = planner.procs();
   auto nomenclature = std::find_if(procs.begin(), procs.end(), [](const Proc& proc) {
     return proc.kind == ProcKind::kNomenclature;
   });
   if (nomenclature == procs.end()) return Status::Ok();
-  const Date day = engine.options().calendar->NextWorkingDay(Date(options.year + 1, 1, 1));
   now = MillisAt(day, kFirstHour);
   capnp::MallocMessageBuilder message;
-  const auto& files = planner.profile().nomenclature;
-  auto codes = message.initRoot<schema::Command>().initHandToArchive().initCodes(
-      static_cast<unsigned>(files.size()));
-  for (size_t i = 0; i < files.size(); ++i) codes.set(static_cast<unsigned>(i), files[i].code);
+  fill(message.initRoot<schema::Command>());
   engine::Submission submission;
   submission.case_id = CaseId(options.year, *nomenclature);
-  submission.command_id = submission.case_id + "/archive";
-  submission.actor_post = "org-records";
+  submission.command_id = submission.case_id + command_suffix;
+  submission.actor_post = actor;
   submission.command = capnp::messageToFlatArray(message);
   auto answer = engine.Execute(std::move(submission));
   if (!answer.ok()) return answer.status();
   if (answer->refused) {
-    return Status::Error(
-        Status::Code::kInvalidArgument,
-        "handing the year's files to the archive was refused: " + answer->refusal.message_en,
-        "საქმეების არქივისთვის გადაცემა უარყოფილია: " + answer->refusal.message_ka);
+    return Status::Error(Status::Code::kInvalidArgument,
+                         std::string(what.first) + " was refused: " + answer->refusal.message_en,
+                         std::string(what.second) + " უარყოფილია: " + answer->refusal.message_ka);
   }
   return Status::Ok();
+}
+
+// The codes of `files` as a list of the command.
+void SetCodes(capnp::List<capnp::Text>::Builder list, const std::vector<std::string>& codes) {
+  for (size_t i = 0; i < codes.size(); ++i) list.set(static_cast<unsigned>(i), codes[i]);
+}
+
+// After the year: on the next year's first working day the records office hands the year's files
+// to the departmental archive (inventory 1); with transfer_after_years, on the first working day
+// of the year that many years later the protocol specialist (the Ozurgeti post that hands the
+// departmental archive's part to the State Archive) transfers the permanently kept ones by
+// transfer act 1. Returns the commands written (each one event).
+Result<int> ArchiveTheYear(engine::Engine& engine, const Planner& planner,
+                           const GenerateOptions& options, std::atomic<int64_t>& now) {
+  const workflows::HolidayCalendar& calendar = *engine.options().calendar;
+  std::vector<std::string> all, permanent;
+  for (const auto& file : planner.profile().nomenclature) {
+    all.push_back(file.code);
+    if (workflows::nomenclature::DueToStateArchive(file.retention)) permanent.push_back(file.code);
+  }
+  const Date handed_on = calendar.NextWorkingDay(Date(options.year + 1, 1, 1));
+  Status handed = ArchiveStep(
+      engine, planner, options, now, handed_on, "org-records", "/archive",
+      {"handing the year's files to the archive", "საქმეების არქივისთვის გადაცემა"},
+      [&](schema::Command::Builder c) {
+        SetCodes(c.initHandToArchive().initCodes(static_cast<unsigned>(all.size())), all);
+      });
+  if (!handed.ok()) return handed;
+  if (options.transfer_after_years == 0 || permanent.empty()) return 1;
+  const Date transferred_on =
+      calendar.NextWorkingDay(Date(options.year + 1 + options.transfer_after_years, 1, 1));
+  Status transferred =
+      ArchiveStep(engine, planner, options, now, transferred_on, "org-protocol", "/state-archive",
+                  {"transferring the permanent files to the State Archive",
+                   "საქმეების სახელმწიფო არქივისთვის გადაცემა"},
+                  [&](schema::Command::Builder c) {
+                    auto r = c.initTransferToStateArchive();
+                    r.setActNumber("1");
+                    r.setActDate(transferred_on.ToString());
+                    SetCodes(r.initCodes(static_cast<unsigned>(permanent.size())), permanent);
+                  });
+  if (!transferred.ok()) return transferred;
+  return 2;
 }
 
 }  // namespace
@@ -1300,6 +1343,14 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
   if (options.year < 1990 || options.year > 2100) {
     return Status::Error(Code::kInvalidArgument, "the year must be between 1990 and 2100",
                          "წელი უნდა იყოს 1990-დან 2100-მდე");
+  }
+  if (options.transfer_after_years < 0 || options.transfer_after_years > kMaxTransferYears) {
+    return Status::Error(Code::kInvalidArgument,
+                         "the transfer to the State Archive comes 1 to " +
+                             std::to_string(kMaxTransferYears) +
+                             " years after the files are handed to the archive",
+                         "სახელმწიფო არქივისთვის გადაცემა ხდება არქივისთვის ჩაბარებიდან 1-დან " +
+                             std::to_string(kMaxTransferYears) + " წლამდე");
   }
 
   engine::EngineOptions engine_options;
@@ -1397,11 +1448,11 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
                                 days[day].ToString(), summary.commands, summary.events});
     }
   }
-  if (options.hand_to_archive) {
-    Status handed = HandYearToArchive(*engine, planner, options, now);
-    if (!handed.ok()) return handed;
-    ++summary.commands;
-    ++summary.events;
+  if (options.hand_to_archive || options.transfer_after_years > 0) {
+    auto archived = ArchiveTheYear(*engine, planner, options, now);
+    if (!archived.ok()) return archived.status();
+    summary.commands += archived.value();
+    summary.events += archived.value();
   }
   summary.last_seq = engine->log().LastSequence();
   summary.sequencer = engine->profile();

@@ -40,7 +40,14 @@ struct GenerateOptions {
   // of the year's nomenclature to the departmental archive (hand_to_archive takes only a closed
   // year's files), inventory 1 of the year. Off by default: the year's log then ends in it.
   bool hand_to_archive = false;
+  // With N > 0 (implies hand_to_archive): on the first working day of the year N years after
+  // the handing over, the permanently kept files (the nomenclature's retention) are transferred
+  // to the State Archive by transfer act 1. The period is a parameter: the project's sources
+  // say that the legally required part goes on to the State Archive, not after how long.
+  // 0..kMaxTransferYears (kInvalidArgument otherwise).
+  int transfer_after_years = 0;
 };
+inline constexpr int kMaxTransferYears = 75;
 
 struct GenerateProgress {
   int day = 0, days = 0;  // working days played, of the year's

@@ -152,6 +152,11 @@ struct Event {
     # The validity of legal acts (workflows/legal_act.cc).
     actDeclaredVoid @77 :ActDeclaredVoidV1;
     complaintDecisionApplied @78 :ComplaintDecisionAppliedV1;
+    # Corrections of register entries (workflows/registers/corrections.cc): a certificate's or a
+    # business trip's entry corrected (before and after, the reason), or cancelled with its
+    # number kept in the register, marked.
+    entryCorrected @79 :EntryCorrectedV1;
+    entryCancelled @80 :EntryCancelledV1;
   }
 }
 
@@ -688,6 +693,20 @@ struct BusinessTripRegisteredV1 {
   basisNumber @7 :Text;          # that order's number in the orders journal, when it has one
 }
 
+# A correction of a register entry (a certificate, a business trip): never renumbered; the
+# history shows before and after. `field` is the register's field name ("issued_to", "from").
+struct EntryCorrectedV1 {
+  changes @0 :List(FieldChange);
+  reason @1 :Text;
+}
+
+# A register entry cancelled (a certificate issued in error, a trip that did not take place): its
+# number stays in the register, marked cancelled with the reason.
+struct EntryCancelledV1 {
+  number @0 :Text;
+  reason @1 :Text;
+}
+
 # A memo (მოხსენებითი ბარათი) from a post to a head above it (Zugdidi statute art. 17.2(დ)),
 # registered in the internal journal.
 # A periodic report owed by `post` for `period` (Zugdidi statute art. 32; Ozurgeti job
@@ -815,6 +834,11 @@ struct Command {
         $note([(field = "text", label = (ka = "ანგარიში", en = "The report"))]);
     # The validity of legal acts.
     declareVoid @63 :DeclareVoid;
+    # Corrections of register entries (workflows/registers/corrections.cc).
+    correctCertificate @64 :CorrectCertificate;
+    cancelCertificate @65 :CancelEntry;
+    correctBusinessTrip @66 :CorrectBusinessTrip;
+    cancelBusinessTrip @67 :CancelEntry;
   }
 }
 
@@ -1162,6 +1186,28 @@ struct RegisterBusinessTrip {
   from @3 :Text $label(ka = "დან", en = "From") $date;
   to @4 :Text $label(ka = "მდე", en = "To") $date;
   basis @5 :Text $label(ka = "საფუძველი (ბრძანება, საქმე)", en = "Basis (order, case id)") $optional;
+}
+
+# Only the fields given change; `reason` is required.
+struct CorrectCertificate {
+  issuedTo @0 :Text $label(ka = "ვისზე გაიცა", en = "Issued to") $optional;
+  content @1 :Text $label(ka = "ცნობის შინაარსი", en = "Content") $optional;
+  issuedOn @2 :Text $label(ka = "გაცემის თარიღი", en = "Issued on") $date $optional;
+  retainedCopy @3 :Text $label(ka = "შენახული ასლი", en = "Retained copy") $optional;
+  reason @4 :Text $label(ka = "შესწორების მიზეზი", en = "Why it is corrected");
+}
+
+# Only the fields given change; `reason` is required.
+struct CorrectBusinessTrip {
+  destination @0 :Text $label(ka = "მივლინების ადგილი", en = "Destination") $optional;
+  purpose @1 :Text $label(ka = "მიზანი", en = "Purpose") $optional;
+  from @2 :Text $label(ka = "დან", en = "From") $date $optional;
+  to @3 :Text $label(ka = "მდე", en = "To") $date $optional;
+  reason @4 :Text $label(ka = "შესწორების მიზეზი", en = "Why it is corrected");
+}
+
+struct CancelEntry {
+  reason @0 :Text $label(ka = "გაუქმების მიზეზი", en = "Why it is cancelled");
 }
 
 # The author is the actor's post.

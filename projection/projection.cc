@@ -19,6 +19,7 @@
 #include "workflows/journal_numbering.h"
 #include "workflows/nomenclature.h"
 #include "workflows/petition.h"
+#include "workflows/registers/registers.h"
 
 namespace saqme::engine {
 namespace {
@@ -601,6 +602,46 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       entry["basis"] = r.getBasis().cStr();
       entry["basis_number"] = r.getBasisNumber().cStr();
       PutJournal(sink, "business_trips", year, ParseNumber(r.getNumber()), entry);
+      break;
+    }
+    case P::ENTRY_CORRECTED:
+    case P::ENTRY_CANCELLED: {
+      // The register's entry follows what was corrected, under its number; a cancelled one keeps
+      // the number, marked with the date and the reason (workflows/registers/corrections.cc).
+      const bool certificate = after.kind == Kind::kCertificate;
+      const std::string key =
+          JournalKey(certificate ? workflows::registers::kCertificatesJournal
+                                 : workflows::registers::kBusinessTripsJournal,
+                     std::stoi(after.registered_on.substr(0, 4)),
+                     ParseNumber(capnp::Text::Reader(after.registration_number.c_str())));
+      auto stored = sink.Get(kJournalsView, key);
+      if (!stored) break;
+      auto entry = boost::json::parse(*stored).as_object();
+      if (payload.which() == P::ENTRY_CANCELLED) {
+        entry["cancelled"] = true;
+        entry["cancelled_on"] = after.void_on;
+        entry["cancel_reason"] = after.void_reason;
+      } else {
+        entry["corrected_on"] = date;
+        for (const auto& [field, value] :
+             certificate
+                 ? std::vector<std::pair<const char*, const std::string*>>{{"issued_to",
+                                                                            &after.issued_to},
+                                                                           {"subject",
+                                                                            &after.subject},
+                                                                           {"issued_on",
+                                                                            &after.issued_on},
+                                                                           {"retained_copy",
+                                                                            &after.retained_copy}}
+                 : std::vector<std::pair<const char*, const std::string*>>{
+                       {"destination", &after.destination},
+                       {"purpose", &after.subject},
+                       {"from", &after.trip_from},
+                       {"to", &after.trip_to}}) {
+          entry[field] = *value;
+        }
+      }
+      sink.Put(kJournalsView, key, boost::json::serialize(entry));
       break;
     }
     case P::MEMO_SUBMITTED: {

@@ -63,7 +63,7 @@ TEST(ArchiveTest, HandedWithANumberedInventoryThenThePermanentPartTransferred) {
   WorkflowBench bench;
   Approve2026(bench);
   bench.SetToday("2027-01-20");
-  // Who may: the records office (the `file` power), not an executor.
+  // Who may: the records office (the `archive` power), not an executor.
   EXPECT_NE(bench.Try("info-analytics", HandToArchive({"01-01"})), "");
   EXPECT_NE(bench.Try("org-records", HandToArchive({})).find("no file"), std::string::npos);
   EXPECT_NE(bench.Try("org-records", HandToArchive({"01-01", "01-01"})).find("twice"),
@@ -119,6 +119,32 @@ TEST(ArchiveTest, AFileInTheArchiveAcceptsNoNewDocument) {
             std::string::npos);
   EXPECT_NE(refusal.message_ka.find("არქივშია"), std::string::npos);
   bench.Do("org-records", FileInto("01-08"));
+}
+
+TEST(ArchiveTest, ArchivingNeedsTheArchivePowerNotTheFilingOne) {
+  // The archive power: the records clerk (who prepares files for the archive) and the protocol
+  // specialist (who supervises the departmental archive and hands its part to the State
+  // Archive) hold it; a post without it is refused in both languages, naming the power.
+  WorkflowBench bench;
+  Approve2026(bench);
+  bench.SetToday("2027-01-20");
+  for (const char* post : {"info-analytics", "org-head", "chair"}) {
+    Refusal refusal;
+    EXPECT_NE(bench.Try(post, HandToArchive({"01-01"}), &refusal), "") << post;
+    EXPECT_EQ(refusal.missing_power, "archive") << post;
+    EXPECT_NE(refusal.message_en.find("does not have the power 'archive'"), std::string::npos);
+    EXPECT_NE(refusal.message_ka.find("საქმეების არქივისთვის ჩაბარება"), std::string::npos);
+    bench.Try(post, ArchiveFile("01-01"), &refusal);
+    EXPECT_EQ(refusal.missing_power, "archive") << post;
+  }
+  // org-protocol has no `file` power, and archives: the power is the archive's own.
+  EXPECT_FALSE(bench.org().FindPost("org-protocol")->powers.count(Power::kFile));
+  bench.Do("org-protocol", HandToArchive({"01-01"}));
+  bench.Do("org-protocol", TransferToStateArchive("3", "2027-01-20", {"01-01"}));
+  EXPECT_EQ(bench.state().files[0].transfer_act, "3");
+  // ...and the records clerk hands over the rest.
+  bench.Do("org-records", HandToArchive({"01-02", "01-07"}));
+  EXPECT_EQ(bench.state().archive_inventories, 2u);
 }
 
 }  // namespace

@@ -192,6 +192,58 @@ TEST(GenerateTest, HandToArchiveHandsTheClosedYearsFilesOnTheNextYearsFirstWorki
   }
 }
 
+TEST(GenerateTest, TransferToStateArchiveSendsThePermanentFilesOnYearsLaterByATransferAct) {
+  // --transfer-to-state-archive 10 implies --hand-to-archive: the year's 29 files go to the
+  // departmental archive in January 2024, and in January 2034 the 8 permanently kept ones go on
+  // to the State Archive by transfer act 1, on that year's first working day (2034-01-03: the
+  // 1st is a Sunday, the 2nd a holiday). Each year's report shows its step; `saqme check` is
+  // equal; a bad value is refused in both languages with exit 2.
+  TempDir dir;
+  const std::string saqme = SAQME_BINARY;
+  auto [code, out] = testing::RunCommand(saqme + " generate --data " + dir.Sub("data") +
+                                         " --profile lentekhi --year 2023" +
+                                         " --transfer-to-state-archive 10 --quiet");
+  ASSERT_EQ(code, 0) << out;
+  const auto handed = ReportOf(dir.Sub("data"), 2024);
+  EXPECT_EQ(handed.archive_files_handed, 29);
+  EXPECT_EQ(handed.archive_files_transferred, 0);
+  const auto transferred = ReportOf(dir.Sub("data"), 2034);
+  EXPECT_EQ(transferred.archive_files_transferred, 8);  // the Lentekhi plan's permanent files
+  EXPECT_EQ(transferred.archive_files_handed, 0);
+  EXPECT_EQ(ReportOf(dir.Sub("data"), 2033).archive_files_transferred, 0);
+  std::tie(code, out) =
+      testing::RunCommand(saqme + " report --data " + dir.Sub("data") + " --year 2034 --english");
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("transferred to the State Archive 8"), std::string::npos) << out;
+  std::tie(code, out) = testing::RunCommand(saqme + " check --data " + dir.Sub("data"));
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("view entries equal the projection"), std::string::npos) << out;
+  {
+    auto engine = engine::Engine::Open(dir.Sub("data"), {});
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    const auto files = engine::ViewReader(engine.value()->log()).Nomenclature(2023);
+    ASSERT_TRUE(files.ok());
+    int in_state_archive = 0;
+    for (const auto& file : files.value()) {
+      const bool due = file.at("state_archive_due").as_bool();
+      EXPECT_EQ(file.at("archive"), due ? "state" : "departmental") << file;
+      if (!due) continue;
+      ++in_state_archive;
+      EXPECT_EQ(file.at("transfer_act"), "1");
+      EXPECT_EQ(file.at("transfer_date"), "2034-01-03");
+    }
+    EXPECT_EQ(in_state_archive, 8);
+  }
+  for (const char* bad : {"0", "76", "ten"}) {
+    std::tie(code, out) = testing::RunCommand(saqme + " generate --data " + dir.Sub(bad) +
+                                              " --profile lentekhi --year 2023" +
+                                              " --transfer-to-state-archive " + bad + " --quiet");
+    EXPECT_EQ(code, 2) << bad << ": " << out;
+    EXPECT_NE(out.find("years after the handing over"), std::string::npos) << out;
+    EXPECT_NE(out.find("წლების რაოდენობას"), std::string::npos) << out;
+  }
+}
+
 TEST(GenerateTest, TheLateShareIsAFractionOrPerMilleAndAnythingElseIsRefusedInBothLanguages) {
   EXPECT_EQ(generate::ParseLateShare("0.2").value(), 200);
   EXPECT_EQ(generate::ParseLateShare("0.035").value(), 35);

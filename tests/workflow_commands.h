@@ -353,6 +353,36 @@ inline Fill Memo(const char* addressee, const char* subject = "კომპი�
   };
 }
 
+// Corrections of register entries (workflows/registers/corrections.cc).
+inline Fill CorrectCertificate(const char* issued_to, const char* issued_on = "",
+                               const char* reason = "გვარი შეცდომით ჩაიწერა",
+                               const char* content = "", const char* retained_copy = "") {
+  return [=](C c) {
+    auto r = c.initCorrectCertificate();
+    r.setIssuedTo(issued_to);
+    r.setIssuedOn(issued_on);
+    r.setContent(content);
+    r.setRetainedCopy(retained_copy);
+    r.setReason(reason);
+  };
+}
+inline Fill CorrectTrip(const char* from, const char* to, const char* destination = "",
+                        const char* reason = "მივლინება გადაიდო ბრძანების ცვლილებით") {
+  return [=](C c) {
+    auto r = c.initCorrectBusinessTrip();
+    r.setFrom(from);
+    r.setTo(to);
+    r.setDestination(destination);
+    r.setReason(reason);
+  };
+}
+inline Fill CancelCertificate(const char* reason = "ცნობა შეცდომით გაიცა") {
+  return [=](C c) { c.initCancelCertificate().setReason(reason); };
+}
+inline Fill CancelTrip(const char* reason = "მივლინება არ შედგა") {
+  return [=](C c) { c.initCancelBusinessTrip().setReason(reason); };
+}
+
 // Periodic reports (workflows/periodic_report.cc): require_report opens the case.
 inline Fill RequireReport(const char* post, const char* report, const char* period) {
   return [=](C c) {
@@ -409,7 +439,11 @@ inline std::vector<std::pair<std::string, Fill>> Catalogue() {
           {"decide_petition", DecidePetition()},
           {"record_feasibility", RecordFeasibility()},
           {"put_in_writing", PutInWriting()},
-          {"submit_report", SubmitReport()}};
+          {"submit_report", SubmitReport()},
+          {"correct_certificate", CorrectCertificate("ნინო ბერიძე-კაპანაძე")},
+          {"cancel_certificate", CancelCertificate()},
+          {"correct_business_trip", CorrectTrip("2026-11-11", "2026-11-13")},
+          {"cancel_business_trip", CancelTrip()}};
 }
 
 }  // namespace saqme::testing::commands

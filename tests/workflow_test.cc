@@ -980,7 +980,8 @@ TEST(CertificateRegisterTest, EnteredByTheRecordsOfficeFinalAndRefusingBadData) 
   // The issuing post takes part in the case (it reads it).
   EXPECT_TRUE(std::binary_search(bench.state().participants.begin(),
                                  bench.state().participants.end(), std::string("org-head")));
-  ExpectOnlyAllowed(bench, {});  // an entry of the register is final
+  // An entry of the register is only corrected or cancelled (register_corrections_test.cc).
+  ExpectOnlyAllowed(bench, {"correct_certificate", "cancel_certificate"});
   EXPECT_NE(RefusalOf(bench, "org-records", TakeNote()).find("does not apply to a certificate"),
             std::string::npos);
 }
@@ -1021,7 +1022,7 @@ TEST(BusinessTripJournalTest, EnteredWithItsDatesAndTheOrderThatSendsIt) {
   EXPECT_EQ(bench.state().trip_to, "2026-11-10");
   EXPECT_EQ(bench.state().basis, "act-order");
   EXPECT_EQ(bench.state().basis_number, "17");
-  ExpectOnlyAllowed(bench, {});
+  ExpectOnlyAllowed(bench, {"correct_business_trip", "cancel_business_trip"});
 }
 
 TEST(MemoTest, SubmittedToAHeadAboveNumberedInTheInternalJournalAndTakenNoteOf) {

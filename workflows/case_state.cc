@@ -144,6 +144,8 @@ const char* StageName(Stage stage) {
       return "report_owed";
     case Stage::kReportSubmitted:
       return "report_submitted";
+    case Stage::kCancelled:
+      return "cancelled";
   }
   return "unknown";
 }
@@ -286,6 +288,8 @@ const char* StageNameKa(Stage stage) {
       return "ანგარიში მოსალოდნელია";
     case Stage::kReportSubmitted:
       return "ანგარიში წარდგენილია";
+    case Stage::kCancelled:
+      return "გაუქმებული";
   }
   return "უცნობი";
 }

@@ -106,6 +106,8 @@ enum class Stage {
   // Periodic reports (workflows/periodic_report.cc).
   kReportOwed,       // required: the obliged post submits it by the due date
   kReportSubmitted,  // submitted: closed
+  // Certificates and business trips: cancelled (registers/corrections.cc), the number kept.
+  kCancelled,
 };
 
 const char* KindName(Kind kind);     // "public_information"

@@ -75,6 +75,11 @@ constexpr CommandLabel kLabels[] = {
     {"require_report", "პერიოდული ანგარიშის ვალდებულება", "Require a periodic report"},
     {"submit_report", "პერიოდული ანგარიშის წარდგენა", "Submit the periodic report"},
     {"declare_void", "აქტის ბათილად ცნობა", "Declare the act void"},
+    {"correct_certificate", "ცნობის ჩანაწერის შესწორება", "Correct the certificate's entry"},
+    {"cancel_certificate", "შეცდომით გაცემული ცნობის გაუქმება",
+     "Cancel a certificate issued in error"},
+    {"correct_business_trip", "მივლინების ჩანაწერის შესწორება", "Correct the business trip"},
+    {"cancel_business_trip", "მივლინების გაუქმება", "Cancel the business trip"},
 };
 
 }  // namespace

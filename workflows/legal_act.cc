@@ -5,8 +5,9 @@
 // on notification for an individual act; on publication when it came from a public proceeding,
 // concerns more than 50 persons, or is normative; or on the date the act sets (art. 39.4-5).
 // A published act's text never changes: it is amended or repealed by another act.
-// Validity (General Administrative Code arts. 60¹-61, as cited for this work; the article
-// numbers are not checked against the Code's text here): an act published or in force may be
+// Validity (the General Administrative Code's rules on void acts — source missing: the domain
+// texts this work follows name no article of the Code for them, so none is cited; an earlier
+// "arts. 60¹-61" had no source and was dropped): an act published or in force may be
 // declared void by its issuer or by the head of the body, who decides complaints against the
 // acts of its officials (Zugdidi statute art. 40.2); a complaint's decision that annuls or
 // amends an act is applied to it. Only an act in force is amended or repealed; a void or
@@ -92,7 +93,8 @@ std::optional<Refusal> NotInForce(const CaseState& state, const Context& context
 }
 
 // declare_void: the issuer (or whoever acts for them), or the head of the body, who decides
-// complaints against its officials' acts (Zugdidi statute art. 40.2; GAC art. 61 as cited).
+// complaints against its officials' acts (Zugdidi statute art. 40.2; the GAC's article on who
+// declares an act void: source missing, see the file's head).
 std::variant<std::string, Refusal> VoidAuthority(const CaseState& state, const Context& context) {
   auto issuer = MustBe(context, state.issuer, "issuer", "აქტის გამომცემს");
   if (std::holds_alternative<std::string>(issuer)) return issuer;

@@ -86,7 +86,7 @@ std::variant<std::vector<std::string>, Refusal> Codes(capnp::List<capnp::Text>::
 
 // archive_file: one file handed without an inventory (the command before hand_to_archive).
 Decision ArchiveFile(const CaseState& state, const std::string& code, const Context& context) {
-  auto authority = Need(context, Power::kFile);
+  auto authority = Need(context, Power::kArchive);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   if (auto refusal = RefuseOpenYear(state, context)) return *refusal;
   auto found = FindFile(state, code);
@@ -105,7 +105,7 @@ Decision ArchiveFile(const CaseState& state, const std::string& code, const Cont
 // job descriptions), decree No 414.
 Decision HandToArchive(const CaseState& state, schema::HandToArchive::Reader command,
                        const Context& context) {
-  auto authority = Need(context, Power::kFile);
+  auto authority = Need(context, Power::kArchive);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   if (auto refusal = RefuseOpenYear(state, context)) return *refusal;
   auto codes = Codes(command.getCodes());
@@ -131,7 +131,7 @@ Decision HandToArchive(const CaseState& state, schema::HandToArchive::Reader com
 Decision TransferToStateArchive(const CaseState& state,
                                 schema::TransferToStateArchive::Reader command,
                                 const Context& context) {
-  auto authority = Need(context, Power::kFile);
+  auto authority = Need(context, Power::kArchive);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   if (auto refusal = RefuseOpenYear(state, context)) return *refusal;
   if (command.getActNumber().size() == 0) {

@@ -451,6 +451,9 @@ const names: Record<string, readonly [string, string]> = {
   business_trip: ['მივლინება', 'Business trip'],
   memo: ['მოხსენებითი ბარათი', 'Memo'],
   entered: ['რეესტრში შეტანილი', 'Entered'],
+  cancelled: ['გაუქმებული', 'Cancelled'],
+  entry_corrected: ['რეესტრის ჩანაწერი შესწორდა', 'Entry corrected'],
+  entry_cancelled: ['რეესტრის ჩანაწერი გაუქმდა', 'Entry cancelled'],
   submitted: ['წარდგენილი', 'Submitted'],
   // periodic reports (workflows/periodic_report.cc)
   periodic_report: ['პერიოდული ანგარიში', 'Periodic report'],

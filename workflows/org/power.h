@@ -26,8 +26,9 @@ enum class Power {
   kAppoint,          // names acting officers and appoints to posts (workflows/org/org_changes.h)
   kConveneSessions,  // convenes the council's and the bureau's sessions (the chair)
   kRecordSessions,   // the sessions' protocol service: attendance, votes, minutes
+  kArchive,          // hands closed years' files to the archive and on to the State Archive
 };
-inline constexpr int kPowerCount = 18;
+inline constexpr int kPowerCount = 19;
 
 const char* PowerName(Power power);    // "decide_complaints"
 const char* PowerNameKa(Power power);  // "საჩივრის გადაწყვეტა"

@@ -10,7 +10,7 @@ using namespace rules;
 
 Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context) {
   if (state.kind == Kind::kMemo) return internal::DecideMemo(state, command, context);
-  return internal::FinalEntry(state, command);
+  return internal::DecideEntry(state, command, context);
 }
 
 namespace internal {
@@ -25,10 +25,15 @@ std::string TakeNumber(const Context& context, const char* journal) {
 }
 
 Refusal FinalEntry(const CaseState& state, schema::Command::Reader command) {
+  const bool certificate = state.kind == Kind::kCertificate;
   return RefuseNow(CommandName(command) + " does not apply to a " + KindName(state.kind) +
-                       ": the entry " + state.registration_number + " of its register is final",
+                       ": the entry " + state.registration_number +
+                       " of its register is only corrected or cancelled (" +
+                       (certificate ? "correct_certificate, cancel_certificate"
+                                    : "correct_business_trip, cancel_business_trip") +
+                       ")",
                    CommandLabelKa(command) + " არ გამოიყენება: " + KindNameKa(state.kind) +
-                       " რეესტრში შეტანილია და ჩანაწერი საბოლოოა");
+                       " რეესტრში შეტანილია; ჩანაწერი მხოლოდ სწორდება ან უქმდება");
 }
 
 }  // namespace internal
@@ -80,7 +85,7 @@ bool Evolve(CaseState& state, schema::Event::Reader event) {
       return true;
     }
     default:
-      return false;
+      return internal::EvolveEntry(state, event);
   }
 }
 

@@ -19,7 +19,8 @@ Decision RegisterBusinessTrip(schema::RegisterBusinessTrip::Reader command, cons
 Decision SubmitMemo(schema::SubmitMemo::Reader command, const Context& context);
 
 // Later commands on an entry (kCertificate, kBusinessTrip, kMemo): a certificate and a business
-// trip accept none; a memo is taken note of by its addressee.
+// trip are corrected or cancelled by the records office (corrections.cc); a memo is taken note
+// of by its addressee.
 Decision Decide(const CaseState& state, schema::Command::Reader command, const Context& context);
 // Applies the registers' own events; false for any other.
 bool Evolve(CaseState& state, schema::Event::Reader event);
@@ -29,8 +30,14 @@ namespace internal {
 std::optional<Refusal> Required(capnp::Text::Reader text, const char* field);
 // The next number of `journal` in the year of today.
 std::string TakeNumber(const Context& context, const char* journal);
-// "X does not apply to a certificate: ..." — the refusal of every later command on a final entry.
+// "X does not apply to a certificate: ..." — the refusal of every command on an entered
+// certificate or trip other than its register's correction and cancellation.
 Refusal FinalEntry(const CaseState& state, schema::Command::Reader command);
+// The later commands on a certificate or a business trip (corrections.cc), and the appliers of
+// their events (false for any other event).
+Decision DecideEntry(const CaseState& state, schema::Command::Reader command,
+                     const Context& context);
+bool EvolveEntry(CaseState& state, schema::Event::Reader event);
 // The later commands on a memo (memo.cc).
 Decision DecideMemo(const CaseState& state, schema::Command::Reader command,
                     const Context& context);
