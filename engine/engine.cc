@@ -731,7 +731,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     outcome.version = first.version;
     outcome.first_seq = first.first_seq;
     outcome.last_seq = first.last_seq;
-    // Committed events are read back; a retry inside the same group gets none.
+    // Committed events are read back; a retry inside the same group, or of the group still
+    // being written, may get none.
     Status read =
         engine_->log_->ReadFrom(first.first_seq, [&](uint64_t seq, const storage::EventView& view) {
           if (seq > first.last_seq) return false;
