@@ -140,6 +140,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     // alone.
     bool kept = true;
     std::map<std::string, std::optional<std::string>> entries;
+    // The writes of the sealed group being written (pipelined group commit): read below
+    // `entries`, above the committed view.
+    std::map<std::string, std::optional<std::string>> sealed;
   };
 
  public:
@@ -181,22 +184,41 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return events;
   }
 
+  // The group staged so far goes to be written: its states, view writes, journal numbers,
+  // calendar and chart become the sealed layer, which the next group reads below its own.
+  void Sealed() override {
+    engine_->writer_->Seal();
+    sealed_states_ = std::move(staged_states_);
+    staged_states_.clear();
+    for (auto& [name, staged] : overlay_) {
+      staged.sealed = std::move(staged.entries);
+      staged.entries.clear();
+    }
+    sealed_numbers_ = std::move(staged_numbers_);
+    staged_numbers_.clear();
+    sealed_calendar_ = std::move(staged_calendar_);
+    sealed_chart_ = std::move(staged_chart_);
+  }
+
+  // The sealed group is durable (on the group commit's writer thread, between two Stages of the
+  // next group, which only the sealed layer's going changes nothing for: its writes are in the
+  // committed views now).
   void Committed() override {
     CpuTimer timer(Counter(&SequencerProfile::commit_ns));
     engine_->writer_->Commit();
     // Only committed states enter the cache: a failed unit or an abandoned group leaves it as
     // it was. The least recently used states make room; a miss reads the case from the log.
-    for (auto& [case_id, state] : staged_states_) {
+    for (auto& [case_id, state] : sealed_states_) {
       const size_t charge = StateCharge(case_id, state);
       cache_.Put(case_id, std::move(state), charge);
     }
-    staged_states_.clear();
+    sealed_states_.clear();
     PublishCacheStats();
-    ClearOverlay();
-    for (auto& [prefix, number] : staged_numbers_) committed_numbers_[prefix] = number;
-    staged_numbers_.clear();
-    if (staged_calendar_) calendar_ = std::move(staged_calendar_);
-    if (staged_chart_) chart_ = std::move(staged_chart_);
+    for (auto& [name, staged] : overlay_) staged.sealed.clear();
+    for (auto& [prefix, number] : sealed_numbers_) committed_numbers_[prefix] = number;
+    sealed_numbers_.clear();
+    if (sealed_calendar_) calendar_ = std::move(sealed_calendar_);
+    if (sealed_chart_) chart_ = std::move(sealed_chart_);
     {
       std::lock_guard<std::mutex> lock(engine_->committed_mu_);
       engine_->committed_seq_ = engine_->writer_->committed_last_seq();
@@ -206,13 +228,21 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     }
     engine_->committed_cv_.notify_all();
   }
+  // A write failed: back to the last durable group, forgetting the sealed and the staged one.
   void Abandoned() override {
     engine_->writer_->Abandon();
     staged_states_.clear();
-    ClearOverlay();
+    sealed_states_.clear();
+    for (auto& [name, staged] : overlay_) {
+      staged.entries.clear();
+      staged.sealed.clear();
+    }
     staged_numbers_.clear();
+    sealed_numbers_.clear();
     staged_calendar_.reset();
+    sealed_calendar_.reset();
     staged_chart_.reset();
+    sealed_chart_.reset();
   }
   void Fail(EngineJob& job, const Status& failure) override { job.result = failure; }
 
@@ -303,11 +333,15 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return status;
   }
 
+  // The calendar and chart as this group has them: its own copy, the sealed group's, or the
+  // committed one.
   workflows::HolidayCalendar* Calendar() {
-    return staged_calendar_ ? staged_calendar_.get() : calendar_.get();
+    if (staged_calendar_) return staged_calendar_.get();
+    return sealed_calendar_ ? sealed_calendar_.get() : calendar_.get();
   }
   const workflows::OrgChart* Org() const {
-    return staged_chart_ ? staged_chart_.get() : chart_.get();
+    if (staged_chart_) return staged_chart_.get();
+    return sealed_chart_ ? sealed_chart_.get() : chart_.get();
   }
 
   // The first event of a new data directory: the org chart the engine was given, adopted in
@@ -380,7 +414,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     CpuTimer timer(Counter(&SequencerProfile::project_ns));
     ++stages_;
     if (ChangesCalendar(request.events) && !staged_calendar_) {
-      staged_calendar_ = std::make_shared<workflows::HolidayCalendar>(*calendar_);
+      staged_calendar_ = std::make_shared<workflows::HolidayCalendar>(*Calendar());
     }
     // The state before the command, as the views show it: the group's or the cache's entry,
     // which `state` was copied from — copied only when neither holds it (a case too large for
@@ -399,7 +433,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     for (auto& draft : request.events) {
       const auto event = draft.event().asReader();
       if (workflows::org::ChangesChart(event)) {
-        if (!staged_chart_) staged_chart_ = std::make_shared<workflows::OrgChart>(*chart_);
+        if (!staged_chart_) staged_chart_ = std::make_shared<workflows::OrgChart>(*Org());
         Status changed = workflows::org::EvolveChart(*staged_chart_, event);
         if (!changed.ok()) return changed;
       }
@@ -631,23 +665,27 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return outcome;
   }
 
-  // Keys of `family` in [from, to), counting this group's staged writes, at most `limit`.
+  // Keys of `family` in [from, to), counting the sealed group's and this group's staged
+  // writes, at most `limit`.
   std::vector<std::string> Keys(const char* family, const std::string& from, const std::string& to,
                                 size_t limit) {
     std::set<std::string> keys;
-    const auto& staged = Family(family).entries;
+    const Overlay& overlay = Family(family);
     std::unique_ptr<rocksdb::Iterator> it(
-        engine_->log_->db()->NewIterator(rocksdb::ReadOptions(), Family(family).handle));
-    for (it->Seek(from); it->Valid() && keys.size() < limit + staged.size(); it->Next()) {
+        engine_->log_->db()->NewIterator(rocksdb::ReadOptions(), overlay.handle));
+    const size_t enough = limit + overlay.sealed.size() + overlay.entries.size();
+    for (it->Seek(from); it->Valid() && keys.size() < enough; it->Next()) {
       std::string key = it->key().ToString();
       if (key >= to) break;
       keys.insert(std::move(key));
     }
-    for (auto s = staged.lower_bound(from); s != staged.end() && s->first < to; ++s) {
-      if (s->second) {
-        keys.insert(s->first);
-      } else {
-        keys.erase(s->first);
+    for (const auto* staged : {&overlay.sealed, &overlay.entries}) {  // the later layer wins
+      for (auto s = staged->lower_bound(from); s != staged->end() && s->first < to; ++s) {
+        if (s->second) {
+          keys.insert(s->first);
+        } else {
+          keys.erase(s->first);
+        }
       }
     }
     std::vector<std::string> out;
@@ -693,7 +731,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     outcome.version = first.version;
     outcome.first_seq = first.first_seq;
     outcome.last_seq = first.last_seq;
-    // Committed events are read back; a retry inside the same group gets none.
+    // Committed events are read back; a retry inside the same group, or of the group still
+    // being written, may get none.
     Status read =
         engine_->log_->ReadFrom(first.first_seq, [&](uint64_t seq, const storage::EventView& view) {
           if (seq > first.last_seq) return false;
@@ -706,14 +745,17 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return outcome;
   }
 
-  // The case's state as the group has it, staged or cached; null when neither holds it.
+  // The case's state as the group has it, staged (by this group or the sealed one) or cached;
+  // null when none holds it.
   const CaseState* Peek(const std::string& case_id) {
     if (auto it = staged_states_.find(case_id); it != staged_states_.end()) return &it->second;
+    if (auto it = sealed_states_.find(case_id); it != sealed_states_.end()) return &it->second;
     return cache_.Get(case_id);
   }
 
-  // The case's state: staged in this group, cached, or evolved from the log (and then cached:
-  // it is the committed state).
+  // The case's state: staged in this group or the sealed one, cached, or evolved from the log
+  // (and then cached: it is the committed state, since a case the sealed group touched is in
+  // its staged states).
   Status Load(const std::string& case_id, CaseState* state) {
     CpuTimer timer(Counter(&SequencerProfile::load_ns));
     if (const CaseState* known = Peek(case_id)) {
@@ -780,6 +822,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // sequencer's counters, filled from the journals view on first use.
   uint32_t LastNumberOf(const std::string& prefix) {
     if (auto it = staged_numbers_.find(prefix); it != staged_numbers_.end()) return it->second;
+    if (auto it = sealed_numbers_.find(prefix); it != sealed_numbers_.end()) return it->second;
     if (auto it = committed_numbers_.find(prefix); it != committed_numbers_.end()) {
       return it->second;
     }
@@ -796,12 +839,16 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   std::optional<std::string> Read(const char* family, const std::string& key) {
     Overlay& staged = Family(family);
     if (family == std::string_view(kCasesView)) {
-      // A case staged in this group: its view is its staged state's (the batch holds it).
-      if (auto it = staged_states_.find(key); it != staged_states_.end()) {
-        return boost::json::serialize(CaseView(it->second));
+      // A case staged in this group or the sealed one: its view is its staged state's (the
+      // batch holds it).
+      for (const auto* states : {&staged_states_, &sealed_states_}) {
+        if (auto it = states->find(key); it != states->end()) {
+          return boost::json::serialize(CaseView(it->second));
+        }
       }
     }
     if (auto it = staged.entries.find(key); it != staged.entries.end()) return it->second;
+    if (auto it = staged.sealed.find(key); it != staged.sealed.end()) return it->second;
     std::string value;
     auto s = engine_->log_->db()->Get(rocksdb::ReadOptions(), staged.handle, key, &value);
     if (!s.ok()) return std::nullopt;
@@ -813,7 +860,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     if (it == overlay_.end()) {
       it = overlay_
                .emplace(std::string(family),
-                        Overlay{engine_->log_->family(family), !WriteOnly(family), {}})
+                        Overlay{engine_->log_->family(family), !WriteOnly(family), {}, {}})
                .first;
     }
     return it->second;
@@ -824,10 +871,6 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   static bool WriteOnly(std::string_view family) {
     return family == kCasesView || family == kSearchView || family == kInboxView;
   }
-  void ClearOverlay() {
-    for (auto& [name, staged] : overlay_) staged.entries.clear();
-  }
-
   // The profile's counter `field`, or null when profiling is off (CpuTimer then reads no clock).
   uint64_t* Counter(uint64_t SequencerProfile::*field) {
     return profile_.enabled ? &(profile_.*field) : nullptr;
@@ -837,24 +880,29 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   SequencerProfile profile_;  // the sequencer thread's; published in Committed()
   rocksdb::WriteBatch* batch_ = nullptr;
   std::map<std::string, CaseState> staged_states_;
+  // The sealed group's (pipelined group commit): written, not yet durable; below this group's.
+  std::map<std::string, CaseState> sealed_states_;
   // Committed states, bounded by MemoryBudget::CaseStateBytes (storage/lru_cache.h).
   storage::LruCache<std::string, CaseState> cache_;
   std::atomic<size_t> states_{0}, state_bytes_{0}, state_evictions_{0};
   std::atomic<size_t> versions_{0}, version_bytes_{0};
-  // The group's view writes per family (nullopt: deleted), for the group's own reads.
+  // The group's and the sealed group's view writes per family (nullopt: deleted), for the
+  // group's own reads.
   std::map<std::string, Overlay, std::less<>> overlay_;
   // Last journal numbers by JournalPrefix: committed, and this group's.
   std::unordered_map<std::string, uint32_t> committed_numbers_;
-  std::map<std::string, uint32_t> staged_numbers_;
+  std::map<std::string, uint32_t> staged_numbers_, sealed_numbers_;
   // The current job's changes, to take back if it fails after staging.
   std::vector<std::tuple<Overlay*, std::string, std::optional<std::optional<std::string>>>> undo_;
   std::vector<std::pair<std::string, std::optional<CaseState>>> state_undo_;
   std::vector<std::pair<std::string, std::optional<uint32_t>>> number_undo_;
   int stages_ = 0;  // LogWriter stages of the current unit
-  // The calendar with every committed declared day off, and this group's copy with more.
-  std::shared_ptr<workflows::HolidayCalendar> calendar_, staged_calendar_;
-  // The org chart with every committed org event, and this group's copy with more.
-  std::shared_ptr<workflows::OrgChart> chart_, staged_chart_;
+  // The calendar with every committed declared day off, and this group's and the sealed
+  // group's copies with more (null: unchanged by that group).
+  std::shared_ptr<workflows::HolidayCalendar> calendar_, staged_calendar_, sealed_calendar_;
+  // The org chart with every committed org event, and this group's and the sealed group's
+  // copies with more.
+  std::shared_ptr<workflows::OrgChart> chart_, staged_chart_, sealed_chart_;
 };
 
 namespace {
@@ -906,8 +954,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
   engine->adopted_chart_ = std::move(chart->adopted_json);
   engine->sequencer_ = std::make_unique<Sequencer>(engine.get(), std::move(calendar.value()),
                                                    std::move(chart->chart));
-  engine->group_ = std::make_unique<storage::GroupCommit<EngineJob>>(engine->log_.get(),
-                                                                     engine->sequencer_.get());
+  engine->group_ = std::make_unique<storage::GroupCommit<EngineJob>>(
+      engine->log_.get(), engine->sequencer_.get(), engine->options_.commit_hooks);
   if (engine->committed_seq_ == 0 && engine->options_.adopt_chart && engine->read_only_.ok()) {
     // A new data directory starts from its org chart.
     Submission adopt;

@@ -3,8 +3,9 @@
 // Execute() queues a command; the GroupCommit writer thread (the sequencer) loads the case's
 // state (cache, falling back to the log), runs the workflow's Decide, stages the events with the
 // LogWriter, evolves the state and projects every view update into the same WriteBatch — for
-// the whole drained group — syncs once, and answers. Reads serve the committed views and never
-// wait for the writer.
+// the whole drained group — syncs once, and answers. The next group is staged while the one
+// before is written (storage/group_commit.h), and answered only once it is durable itself. Reads
+// serve the committed views and never wait for the writer.
 #pragma once
 
 #include <atomic>
@@ -54,6 +55,9 @@ struct EngineOptions {
   // Counts the sequencer's thread CPU per stage (profile()); also on with
   // SAQME_SEQUENCER_PROFILE=1 in the environment. Costs two clock reads per stage and command.
   bool profile = false;
+  // Tests only: hooks into the group commit's pipeline (storage::GroupCommitHooks), e.g. to
+  // hold a group's write until the next group is staged, or make it fail.
+  storage::GroupCommitHooks commit_hooks;
 };
 
 // `base` plus the days off declared and not withdrawn in `log` (the calendar case, applied by

@@ -21,7 +21,8 @@ struct SequencerProfile {
   uint64_t seal_ns = 0;     // the LogWriter sealing and staging the events into the batch
   uint64_t project_ns = 0;  // evolving the state and projecting the views into the batch
   uint64_t stage_ns = 0;    // the whole of Stage (the four above and the rest)
-  uint64_t commit_ns = 0;   // after the fsync: the writer's tail, the caches, publishing
+  uint64_t commit_ns = 0;   // after the fsync (on the group commit's writer thread): the writer's
+                            // tail, the caches, publishing
   // Wall seconds of the synced batch writes (write + fsync), and their number.
   double write_seconds = 0;
   double write_cpu_seconds = 0;  // the writer thread's CPU in them (WAL, memtable inserts)

@@ -25,6 +25,7 @@ class Appender::Stager : public GroupCommit<AppendJob>::Stager {
     const auto& r = job.result;
     return r.ok() && !r->duplicate ? r->last_seq - r->first_seq + 1 : 0;
   }
+  void Sealed() override { writer_->Seal(); }
   void Committed() override { writer_->Commit(); }
   void Abandoned() override { writer_->Abandon(); }
   void Fail(AppendJob& job, const Status& failure) override { job.result = failure; }

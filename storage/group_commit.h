@@ -1,14 +1,19 @@
-// GroupCommit: many callers, one writer thread, one fsync per group.
+// GroupCommit: many callers, one fsync per group, the next group staged while one is written.
 //
-// Callers Submit() a job and block. The writer thread drains every waiting job, asks the Stager
-// to add each one's writes to a single rocksdb::WriteBatch (the Stager records each job's answer,
-// including refusals, which add nothing), writes the batch with sync=true, tells the Stager
-// Committed() or Abandoned(), and only then releases the callers. An answered job is therefore in
-// the fsync'd WAL, and a refused one wrote nothing.
+// Callers Submit() a job and block. The sequencer thread drains every waiting job and asks the
+// Stager to add each one's writes to one rocksdb::WriteBatch (the Stager records each job's
+// answer, including refusals, which add nothing), then hands the batch to the writer thread,
+// which writes it with sync=true, tells the Stager Committed() and only then releases the group's
+// callers. While a group is written the sequencer stages the next one on top of it (pipelined
+// group commit, depth 2: at most one group in flight and one being staged); that group is handed
+// over only once the one before is durable, so the log's order is the commit order. An answered
+// job is therefore in the fsync'd WAL, and a refused one wrote nothing; a refusal, too, is
+// answered only once everything it was decided against is durable.
 //
 // After a failed write nothing more is written (fail-stop): whether the batch reached the disk is
-// unknown, so every job of the group, and every later one, is failed with kUnavailable until the
-// process restarts and recovers from the WAL.
+// unknown, so every job of the group, of the group staged on top of it, and every later one, is
+// failed with kUnavailable until the process restarts and recovers from the WAL; the Stager is
+// told Abandoned() and forgets both groups.
 //
 // The Appender (plain appends) and the engine's sequencer (decide, append, project views) are
 // the two Stagers.
@@ -18,6 +23,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <ctime>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -30,17 +36,36 @@
 
 namespace saqme::storage {
 
+// Test-only hooks into the pipeline (empty in production): a way to hold a group's write until
+// the next group is staged, and to make that write fail.
+struct GroupCommitHooks {
+  // The sequencer thread has staged group `group` (groups are numbered from 0), before it waits
+  // for the write of the group before it.
+  std::function<void(uint64_t group)> staged;
+  // The writer thread is about to write group `group`'s batch (not called for an empty batch);
+  // an error is taken as the write's failure and nothing is written.
+  std::function<Status(uint64_t group)> before_write;
+};
+
 template <typename Job>
 class GroupCommit {
  public:
+  // Its calls never overlap (one mutex), but come from two threads: Stage and Sealed from the
+  // sequencer, Committed from the writer, Abandoned from either.
   class Stager {
    public:
     virtual ~Stager() = default;
     // Adds `job`'s writes to `batch`, or none when it is refused or a retry (the job holds its
-    // answer either way). Returns the number of events it adds. Runs on the writer thread only.
+    // answer either way), seeing every earlier job's, durable or not. Returns the number of
+    // events it adds.
     virtual uint64_t Stage(Job& job, rocksdb::WriteBatch* batch) = 0;
-    // The batch is durable / was not written. Runs on the writer thread only.
+    // The group staged since the last Sealed() goes to be written: later Stages build on it.
+    // Requires the group sealed before it Committed (at most one sealed group not yet durable).
+    virtual void Sealed() {}
+    // The sealed group's batch is durable.
     virtual void Committed() = 0;
+    // A write failed: forget the sealed group and everything staged since the last durable one.
+    // May be called more than once.
     virtual void Abandoned() = 0;
     // Makes `failure` the job's answer.
     virtual void Fail(Job& job, const Status& failure) = 0;
@@ -59,12 +84,14 @@ class GroupCommit {
     double write_cpu_seconds = 0;
   };
 
-  // `log` and `stager` must outlive this object. Starts the writer thread.
-  GroupCommit(EventLog* log, Stager* stager) : log_(log), stager_(stager) {
+  // `log` and `stager` must outlive this object. Starts the sequencer and writer threads.
+  GroupCommit(EventLog* log, Stager* stager, GroupCommitHooks hooks = {})
+      : log_(log), stager_(stager), hooks_(std::move(hooks)) {
+    writer_ = std::thread([this] { Write(); });
     thread_ = std::thread([this] { Run(); });
   }
 
-  // Answers every queued job, waits for their callers to leave Submit, stops the thread.
+  // Answers every queued job, waits for their callers to leave Submit, stops the threads.
   // Requires: no thread calls Submit once destruction has begun.
   ~GroupCommit() {
     {
@@ -72,7 +99,8 @@ class GroupCommit {
       stopping_ = true;
     }
     wake_.notify_one();
-    thread_.join();
+    thread_.join();  // the sequencer stops the writer once its last group is answered
+    writer_.join();
     // Answered callers may still be waking up; they touch ack_mu_ on their way out.
     std::unique_lock<std::mutex> lock(ack_mu_);
     all_left_.wait(lock, [this] { return waiting_ == 0; });
@@ -146,7 +174,7 @@ class GroupCommit {
     }
     std::unique_lock<std::mutex> lock(ack_mu_);
     const Pending& last = pending[n - 1];
-    acked_[generation % 2].wait(lock, [&last] { return last.done; });
+    acked_[generation % 3].wait(lock, [&last] { return last.done; });
     if (--waiting_ == 0) all_left_.notify_all();
     return Status::Ok();
   }
@@ -158,6 +186,7 @@ class GroupCommit {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
   }
 
+  // The sequencer thread: collects and stages a group while the one before is written.
   void Run() {
     std::vector<Pending*> group;
     for (;;) {
@@ -166,84 +195,176 @@ class GroupCommit {
       {
         std::unique_lock<std::mutex> lock(mu_);
         wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        if (queue_.empty()) return;  // stopping, and everything queued is answered
+        if (queue_.empty()) break;  // stopping, and everything queued is staged
         group.swap(queue_);
         generation = generation_++;
         failed = failed_;
       }
-      rocksdb::WriteBatch batch;
-      uint64_t events = 0;
-      double fsync_seconds = 0, write_cpu_seconds = 0;
+      Flight flight;
       if (failed.ok()) {
-        for (Pending* pending : group) events += stager_->Stage(*pending->job, &batch);
-        if (batch.Count() > 0) {
+        for (Pending* pending : group) {
+          std::lock_guard<std::mutex> stage(stage_mu_);  // Committed() may come between jobs
+          if (abandoned_) break;  // the group below failed: this one fails whole
+          flight.events += stager_->Stage(*pending->job, &flight.batch);
+        }
+      }
+      if (hooks_.staged) hooks_.staged(generation);
+      {
+        // Depth 2: the group is handed over only once the one before is durable (or failed).
+        std::unique_lock<std::mutex> lock(mu_);
+        idle_.wait(lock, [this] { return !in_flight_; });
+        failed = failed_;
+      }
+      if (!failed.ok()) {
+        {
+          std::lock_guard<std::mutex> stage(stage_mu_);
+          stager_->Abandoned();  // what this group staged on top of the failed one
+        }
+        Answer(group, generation, failed, 0);
+        group.clear();
+        continue;
+      }
+      {
+        std::lock_guard<std::mutex> stage(stage_mu_);
+        stager_->Sealed();
+      }
+      flight.group.swap(group);
+      flight.generation = generation;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        flight_ = std::move(flight);
+        in_flight_ = true;
+      }
+      flight_cv_.notify_one();
+    }
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [this] { return !in_flight_; });
+    writer_stopping_ = true;
+    flight_cv_.notify_one();
+  }
+
+  // The writer thread: writes each handed-over group with sync, then answers it.
+  void Write() {
+    for (;;) {
+      Flight flight;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        flight_cv_.wait(lock, [this] { return in_flight_ || writer_stopping_; });
+        if (!in_flight_) return;
+        flight = std::move(flight_);
+      }
+      Status failed;
+      double fsync_seconds = 0, write_cpu_seconds = 0;
+      if (flight.batch.Count() > 0) {
+        failed = hooks_.before_write ? hooks_.before_write(flight.generation) : Status::Ok();
+        if (failed.ok()) {
           rocksdb::WriteOptions sync;
           sync.sync = true;  // answered only once in the fsync'd WAL
           const auto began = std::chrono::steady_clock::now();
           const double cpu_began = ThreadCpuSeconds();
-          failed = FromRocks(log_->db()->Write(sync, &batch), log_->dir());
+          failed = FromRocks(log_->db()->Write(sync, &flight.batch), log_->dir());
           write_cpu_seconds = ThreadCpuSeconds() - cpu_began;
           fsync_seconds =
               std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
         }
-        if (failed.ok()) {
-          stager_->Committed();
-        } else {
-          stager_->Abandoned();
-          failed = Status::Error(
-              Status::Code::kUnavailable,
-              "writing to the log failed, so it is not known whether this command was saved; "
-              "saqme accepts no writes until it is restarted — then retry with the same command "
-              "id: " +
-                  failed.message(),
-              "ჟურნალში ჩაწერა ვერ მოხერხდა; უცნობია, შეინახა თუ არა ბრძანება. გადატვირთვის "
-              "შემდეგ სცადეთ იგივე ბრძანების იდენტიფიკატორით: " +
-                  failed.message_ka());
+      }
+      if (failed.ok()) {
+        std::lock_guard<std::mutex> stage(stage_mu_);
+        stager_->Committed();
+      } else {
+        failed = Status::Error(
+            Status::Code::kUnavailable,
+            "writing to the log failed, so it is not known whether this command was saved; "
+            "saqme accepts no writes until it is restarted — then retry with the same command "
+            "id: " +
+                failed.message(),
+            "ჟურნალში ჩაწერა ვერ მოხერხდა; უცნობია, შეინახა თუ არა ბრძანება. გადატვირთვის "
+            "შემდეგ სცადეთ იგივე ბრძანების იდენტიფიკატორით: " +
+                failed.message_ka());
+        {
+          std::lock_guard<std::mutex> lock(mu_);
+          failed_ = failed;
         }
+        std::lock_guard<std::mutex> stage(stage_mu_);
+        abandoned_ = true;
+        stager_->Abandoned();  // this group and whatever is staged on top of it
       }
       {
         std::lock_guard<std::mutex> lock(mu_);
-        if (!failed.ok()) failed_ = failed;
-        if (batch.Count() > 0 && failed.ok()) {
+        if (flight.batch.Count() > 0 && failed.ok()) {
           ++stats_.groups;
-          stats_.group_jobs.Observe(static_cast<double>(group.size()));
+          stats_.group_jobs.Observe(static_cast<double>(flight.group.size()));
           stats_.fsync_seconds.Observe(fsync_seconds);
           stats_.write_cpu_seconds += write_cpu_seconds;
         }
-        stats_.commands += group.size();
-        stats_.events += failed.ok() ? events : 0;
       }
+      Answer(flight.group, flight.generation, failed, flight.events);
       {
-        std::lock_guard<std::mutex> lock(ack_mu_);
-        for (Pending* pending : group) {
-          // After a failed write every answer of the group is unknown: successes may not be
-          // saved, and refusals were decided against a state that may not exist.
-          if (!failed.ok()) stager_->Fail(*pending->job, failed);
-          pending->done = true;
-        }
+        std::lock_guard<std::mutex> lock(mu_);
+        in_flight_ = false;
       }
-      acked_[generation % 2].notify_all();
-      group.clear();
+      idle_.notify_all();
     }
   }
 
+  // Counts and releases `group`'s callers, each failed with `failed` when that is an error:
+  // after a failed write every answer of the group is unknown — successes may not be saved, and
+  // refusals were decided against a state that may not exist.
+  void Answer(const std::vector<Pending*>& group, uint64_t generation, const Status& failed,
+              uint64_t events) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stats_.commands += group.size();
+      stats_.events += failed.ok() ? events : 0;
+    }
+    {
+      std::lock_guard<std::mutex> lock(ack_mu_);
+      for (Pending* pending : group) {
+        if (!failed.ok()) stager_->Fail(*pending->job, failed);
+        pending->done = true;
+      }
+    }
+    acked_[generation % 3].notify_all();
+  }
+
+  // A staged group on its way to the disk.
+  struct Flight {
+    std::vector<Pending*> group;
+    rocksdb::WriteBatch batch;
+    uint64_t events = 0;
+    uint64_t generation = 0;
+  };
+
   EventLog* log_;
   Stager* stager_;
-  mutable std::mutex mu_;         // guards the queue, generation_, stopping_, failed_, stats_
-  std::condition_variable wake_;  // the writer waits here for work
+  GroupCommitHooks hooks_;
+  // Guards the queue, generation_, stopping_, failed_, stats_ and the hand-over (flight_). Never
+  // taken while stage_mu_ is held.
+  mutable std::mutex mu_;
+  std::condition_variable wake_;  // the sequencer waits here for work
   std::vector<Pending*> queue_;
   uint64_t generation_ = 0;  // number of the group being collected in queue_
   bool stopping_ = false;
   Status failed_;  // set once a batch write failed
   Stats stats_;
+  Flight flight_;                      // handed to the writer while in_flight_
+  bool in_flight_ = false;             // a group is being written
+  bool writer_stopping_ = false;       // the sequencer is through: the writer may stop
+  std::condition_variable flight_cv_;  // the writer waits here for a group
+  std::condition_variable idle_;       // the sequencer waits here for the writer to finish one
+  // Serialises the Stager's calls; abandoned_ (a write failed, guarded by it) stops staging.
+  std::mutex stage_mu_;
+  bool abandoned_ = false;
   // Callers wait for their answer under ack_mu_ (not mu_, so that a woken group does not queue
-  // behind new arrivals), on the variable of their group's parity: acknowledging a group wakes
-  // its own callers with one notify_all and not those already queued for the next group.
+  // behind new arrivals), on the variable of their group's number modulo 3 (one in flight, one
+  // staged, one collecting): acknowledging a group wakes its own callers with one notify_all and
+  // not those of the groups after it.
   std::mutex ack_mu_;
-  std::condition_variable acked_[2];
+  std::condition_variable acked_[3];
   size_t waiting_ = 0;                // callers blocked for an answer (guarded by ack_mu_)
   std::condition_variable all_left_;  // the destructor waits here for waiting_ == 0
-  std::thread thread_;
+  std::thread thread_;                // the sequencer
+  std::thread writer_;
 };
 
 }  // namespace saqme::storage

@@ -50,14 +50,17 @@ Result<std::unique_ptr<LogWriter>> LogWriter::Create(EventLog* log,
 
 Result<uint32_t> LogWriter::CurrentVersion(const std::string& case_id) {
   if (auto it = staged_versions_.find(case_id); it != staged_versions_.end()) return it->second;
+  if (auto it = sealed_versions_.find(case_id); it != sealed_versions_.end()) return it->second;
   if (const uint32_t* version = committed_versions_.Get(case_id)) return *version;
   return log_->CaseVersion(case_id);
 }
 
 Result<bool> LogWriter::FindCommand(const std::string& command_id, CommandRecord* record) {
-  if (auto it = staged_commands_.find(command_id); it != staged_commands_.end()) {
-    *record = it->second;
-    return true;
+  for (const auto* commands : {&staged_commands_, &sealed_commands_}) {
+    if (auto it = commands->find(command_id); it != commands->end()) {
+      *record = it->second;
+      return true;
+    }
   }
   std::string value;
   rocksdb::Status s =
@@ -188,14 +191,25 @@ void LogWriter::UndoLastStage() {
   stages_.pop_back();
 }
 
-void LogWriter::Commit() {
+void LogWriter::Seal() {
   stages_.clear();
-  committed_ = staged_;
-  for (auto& [case_id, version] : staged_versions_) {
-    committed_versions_.Put(case_id, version, kVersionCharge);
-  }
+  sealed_ = true;
+  sealed_tail_ = staged_;
+  sealed_versions_ = std::move(staged_versions_);
+  sealed_commands_ = std::move(staged_commands_);
   staged_versions_.clear();
   staged_commands_.clear();
+}
+
+void LogWriter::Commit() {
+  if (!sealed_) Seal();
+  sealed_ = false;
+  committed_ = sealed_tail_;
+  for (auto& [case_id, version] : sealed_versions_) {
+    committed_versions_.Put(case_id, version, kVersionCharge);
+  }
+  sealed_versions_.clear();
+  sealed_commands_.clear();
   log_->PublishLastSequence(committed_.last_seq);
 }
 
@@ -204,6 +218,9 @@ void LogWriter::Abandon() {
   staged_ = committed_;
   staged_versions_.clear();
   staged_commands_.clear();
+  sealed_ = false;
+  sealed_versions_.clear();
+  sealed_commands_.clear();
 }
 
 }  // namespace saqme::storage

@@ -4,7 +4,9 @@
 // against its view of the tail — without writing anything itself. The caller writes the batch
 // with sync and then calls Commit() (the batch is durable: make the staged tail the real one) or
 // Abandon() (the write failed: forget everything staged). This split lets one thread put many
-// commands, and the engine's view updates, into one batch and one fsync.
+// commands, and the engine's view updates, into one batch and one fsync. For a pipelined group
+// commit, Seal() closes the staged batch while it is written, and the next batch is staged on
+// top of it (its tail, versions and command ids); Commit() then makes the sealed one durable.
 //
 // Not thread-safe: exactly one thread (the Appender's writer, later the engine's sequencer) may
 // use a LogWriter, and at most one LogWriter may exist per EventLog.
@@ -77,14 +79,20 @@ class LogWriter {
   // tail stay in step. Repeated calls take back earlier Stages of the same batch in turn.
   void UndoLastStage();
 
-  // The staged batch is durable: the staged tail becomes the committed tail.
+  // The staged batch goes to be written: later Stages build on it, UndoLastStage no longer
+  // reaches it. Requires no other sealed batch (the one before committed).
+  void Seal();
+  // The sealed batch (or, when none is sealed, the staged one) is durable: its tail becomes the
+  // committed tail. What is staged on top of a sealed batch stays staged.
   void Commit();
-  // The batch was not written: the tail returns to the last committed state.
+  // A batch was not written: the tail returns to the last committed state, forgetting the
+  // sealed batch and everything staged.
   void Abandon();
 
-  // The first result of `command_id` if it was applied (durably, or staged in this batch).
+  // The first result of `command_id` if it was applied (durably, sealed, or staged in this
+  // batch).
   Result<bool> FindCommand(const std::string& command_id, CommandRecord* record);
-  // The case's version, counting staged events.
+  // The case's version, counting sealed and staged events.
   Result<uint32_t> CurrentVersion(const std::string& case_id);
   // Tells the writer a case's committed version that the caller has just read (0 for a case
   // that does not exist), saving Stage a lookup. Requires it to be the committed version.
@@ -126,6 +134,11 @@ class LogWriter {
   LruCache<std::string, uint32_t> committed_versions_;
   std::unordered_map<std::string, uint32_t> staged_versions_;
   std::unordered_map<std::string, CommandRecord> staged_commands_;
+  // The sealed batch being written (Seal): its tail, versions and command records.
+  bool sealed_ = false;
+  Tail sealed_tail_;
+  std::unordered_map<std::string, uint32_t> sealed_versions_;
+  std::unordered_map<std::string, CommandRecord> sealed_commands_;
 };
 
 }  // namespace saqme::storage

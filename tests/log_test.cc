@@ -361,5 +361,54 @@ TEST(LogWriterTest, UndoLastStageTakesBackTheTailVersionAndCommandId) {
   EXPECT_EQ(report.checked, 2u);
 }
 
+// Pipelined group commit: a batch staged on top of a sealed one sees its tail, versions and
+// command ids; each Commit makes durable only the batch sealed; Abandon forgets both.
+TEST(LogWriterTest, ABatchStagedOnASealedOneChainsFromItAndCommitsAfterIt) {
+  saqme::testing::TempDir dir;
+  auto log = EventLog::Open(dir.path(), {});
+  ASSERT_TRUE(log.ok());
+  auto writer = LogWriter::Create(log.value().get());
+  ASSERT_TRUE(writer.ok());
+  LogWriter& w = *writer.value();
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
+  rocksdb::WriteBatch sealed, next;
+  auto first = Request("c", 0, "one");
+  ASSERT_TRUE(w.Stage(first, &sealed).ok());
+  w.Seal();
+  auto second = Request("c", 1, "two");  // decided against the sealed version
+  auto staged = w.Stage(second, &next);
+  ASSERT_TRUE(staged.ok()) << staged.status().ToString();
+  EXPECT_EQ(staged->first_seq, 2u);
+  auto retry = Request("c", 0, "one");
+  EXPECT_TRUE(w.Stage(retry, &next)->duplicate);  // the sealed batch's command id
+  ASSERT_TRUE(log.value()->db()->Write(sync, &sealed).ok());
+  w.Commit();
+  EXPECT_EQ(w.committed_last_seq(), 1u);  // the staged batch is not durable yet
+  EXPECT_EQ(w.CurrentVersion("c").value(), 2u);
+  w.Seal();
+  ASSERT_TRUE(log.value()->db()->Write(sync, &next).ok());
+  w.Commit();
+  EXPECT_EQ(w.committed_last_seq(), 2u);
+  auto report = log.value()->Verify();
+  EXPECT_TRUE(report.ok) << report.problem;
+  EXPECT_EQ(report.checked, 2u);
+
+  // A failed write of a sealed batch: Abandon takes back it and what was staged on it.
+  rocksdb::WriteBatch lost, on_lost;
+  auto third = Request("c", 2, "three");
+  ASSERT_TRUE(w.Stage(third, &lost).ok());
+  w.Seal();
+  auto fourth = Request("c", 3, "four");
+  ASSERT_TRUE(w.Stage(fourth, &on_lost).ok());
+  w.Abandon();
+  EXPECT_EQ(w.CurrentVersion("c").value(), 2u);
+  auto again = Request("c", 2, "three");
+  auto restaged = w.Stage(again, &lost);
+  ASSERT_TRUE(restaged.ok()) << restaged.status().ToString();
+  EXPECT_FALSE(restaged->duplicate);
+  EXPECT_EQ(restaged->first_seq, 3u);
+}
+
 }  // namespace
 }  // namespace saqme::storage

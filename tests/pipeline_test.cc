@@ -1,0 +1,245 @@
+// The pipelined group commit (issue 18, storage/group_commit.h): the next group is staged on
+// top of the group being written, is answered only once it is durable itself, and readers see
+// nothing of either before then; a failed write of the group in flight fails the group staged
+// on it too, and leaves the log, the published sequence and the views at the last durable group.
+// The write is held, and made to fail, through the group commit's test hooks
+// (storage::GroupCommitHooks).
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+#include <gtest/gtest.h>
+
+#include "engine/engine.h"
+#include "engine/view_reader.h"
+#include "tests/rebuild_util.h"
+#include "tests/test_util.h"
+
+namespace saqme::engine {
+namespace {
+
+using C = schema::Command::Builder;
+
+constexpr int64_t kMonday = 1793599200000;  // 2026-11-02T10:00:00+04:00
+
+template <typename Fill>
+Submission Command(const std::string& post, const std::string& case_id,
+                   const std::string& command_id, Fill fill) {
+  capnp::MallocMessageBuilder message;
+  fill(message.initRoot<schema::Command>());
+  auto words = capnp::messageToFlatArray(message);
+  Submission submission;
+  submission.case_id = case_id;
+  submission.command_id = command_id;
+  submission.actor_post = post;
+  submission.command = kj::heapArray<capnp::word>(words.asPtr());
+  return submission;
+}
+
+Submission Registration(const std::string& case_id, const std::string& command_id) {
+  return Command("org-records", case_id, command_id, [](C c) {
+    auto r = c.initRegisterIncoming();
+    r.setKind(schema::IncomingKind::APPLICATION);
+    r.setChannel("post");
+    r.initSender().setName("ნინო ბერიძე");
+    r.setSubject("მიწის ნაკვეთის შესახებ");
+    r.setPages(1);
+    r.setReceivedOn("2026-11-02");
+    r.setAddressee("chair");
+  });
+}
+
+Submission Resolution(const std::string& case_id, const std::string& command_id) {
+  return Command("chair", case_id, command_id,
+                 [](C c) { c.initAssignResolution().setLeadExecutor("info-public"); });
+}
+
+// Holds the write of the first group written once armed until the group after it has been
+// staged (or 10 s passed), runs `while_held` then, and answers the write with `verdict`.
+class HeldWrite {
+ public:
+  storage::GroupCommitHooks Hooks() {
+    storage::GroupCommitHooks hooks;
+    hooks.staged = [this](uint64_t group) {
+      std::lock_guard<std::mutex> lock(mu_);
+      staged_ = std::max(staged_, group + 1);
+      cv_.notify_all();
+    };
+    hooks.before_write = [this](uint64_t group) {
+      std::unique_lock<std::mutex> lock(mu_);
+      if (!armed_) return Status::Ok();
+      armed_ = false;
+      held_ = true;
+      cv_.notify_all();
+      next_staged_ =
+          cv_.wait_for(lock, std::chrono::seconds(10), [&] { return staged_ > group + 1; });
+      lock.unlock();
+      if (while_held_) while_held_();
+      return verdict_;
+    };
+    return hooks;
+  }
+  void Arm(Status verdict, std::function<void()> while_held = {}) {
+    std::lock_guard<std::mutex> lock(mu_);
+    armed_ = true;
+    verdict_ = std::move(verdict);
+    while_held_ = std::move(while_held);
+  }
+  // Blocks until the armed write is held.
+  void WaitHeld() {
+    std::unique_lock<std::mutex> lock(mu_);
+    ASSERT_TRUE(cv_.wait_for(lock, std::chrono::seconds(10), [&] { return held_; }));
+  }
+  // Whether the next group was staged while the write was held.
+  bool next_staged() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return next_staged_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool armed_ = false, held_ = false, next_staged_ = false;
+  uint64_t staged_ = 0;  // groups staged so far
+  Status verdict_;
+  std::function<void()> while_held_;
+};
+
+// `submissions` as one vector (Submission moves only).
+template <typename... S>
+std::vector<Submission> Group(S... submissions) {
+  std::vector<Submission> group;
+  (group.push_back(std::move(submissions)), ...);
+  return group;
+}
+
+std::unique_ptr<Engine> OpenEngine(const std::string& dir, storage::GroupCommitHooks hooks = {}) {
+  EngineOptions options;
+  options.clock = [] { return kMonday; };
+  options.commit_hooks = std::move(hooks);
+  auto engine = Engine::Open(dir, options);
+  EXPECT_TRUE(engine.ok()) << engine.status().ToString();
+  return engine.ok() ? std::move(engine.value()) : nullptr;
+}
+
+std::vector<std::string> IncomingNumbers(const Engine& engine) {
+  std::vector<std::string> numbers;
+  auto journal = ViewReader(engine.log()).Journal("incoming", 2026);
+  EXPECT_TRUE(journal.ok()) << journal.status().ToString();
+  if (!journal.ok()) return numbers;
+  for (const auto& entry : journal.value()) {
+    numbers.push_back(std::to_string(entry.at("number").as_int64()));
+  }
+  return numbers;
+}
+
+TEST(PipelineTest, TheNextGroupIsStagedOnTheOneInFlightAndAnsweredOnlyOnceDurable) {
+  saqme::testing::TempDir dir;
+  HeldWrite held;
+  auto engine = OpenEngine(dir.path(), held.Hooks());
+  ASSERT_TRUE(engine);
+  ASSERT_TRUE(engine->Execute(Registration("case-0", "c-0")).ok());
+  const uint64_t durable = engine->WaitForEventsAfter(0, std::chrono::milliseconds(0));
+
+  // While the registration's write is held and the resolution is staged on it, a reader sees
+  // neither: not the case, not its events, not its journal number.
+  std::atomic<bool> unseen{false};
+  held.Arm(Status::Ok(), [&] {
+    unseen = engine->WaitForEventsAfter(durable, std::chrono::milliseconds(0)) == durable &&
+             !engine->State("case-1").ok() && !ViewReader(engine->log()).Case("case-1").ok() &&
+             IncomingNumbers(*engine) == std::vector<std::string>{"1"};
+  });
+  Result<Outcome> registered = Status::Error(Status::Code::kUnavailable, "not run");
+  std::thread first([&] { registered = engine->Execute(Registration("case-1", "c-1")); });
+  held.WaitHeld();
+  // Decided against the registration still being written: version 1 of case-1, and the next
+  // journal number after it.
+  auto group = engine->ExecuteAll(Group(Resolution("case-1", "c-2"), Registration("case-2", "c-3"),
+                                        Registration("case-1", "c-1")));
+  const uint64_t after = engine->WaitForEventsAfter(durable, std::chrono::milliseconds(0));
+  first.join();
+  EXPECT_TRUE(held.next_staged()) << "the second group was not staged while the first was written";
+  EXPECT_TRUE(unseen.load()) << "a reader saw a group before it was durable";
+  ASSERT_TRUE(registered.ok()) << registered.status().ToString();
+  ASSERT_EQ(group.size(), 3u);
+  for (const auto& answer : group) ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+  EXPECT_FALSE(group[0]->refused) << group[0]->refusal.message_en;
+  EXPECT_EQ(group[0]->version, 2u);
+  EXPECT_TRUE(group[2]->duplicate);  // the retry of the registration in flight
+  EXPECT_EQ(group[2]->first_seq, registered->first_seq);
+  // Answered only once durable: the published sequence covers the whole second group.
+  EXPECT_GE(after, group[1]->last_seq);
+  EXPECT_EQ(IncomingNumbers(*engine), (std::vector<std::string>{"1", "2", "3"}));
+  auto live = testing::LiveViews(*engine);
+  EXPECT_EQ(live, testing::RebuiltViews(*engine));
+  EXPECT_TRUE(engine->log().Verify().ok);
+}
+
+TEST(PipelineTest, AFailedWriteFailsTheGroupStagedOnItAndLeavesTheLastDurableState) {
+  saqme::testing::TempDir dir;
+  uint64_t durable = 0;
+  {
+    HeldWrite held;
+    auto engine = OpenEngine(dir.path(), held.Hooks());
+    ASSERT_TRUE(engine);
+    ASSERT_TRUE(engine->Execute(Registration("case-0", "c-0")).ok());
+    durable = engine->WaitForEventsAfter(0, std::chrono::milliseconds(0));
+    const auto views = testing::LiveViews(*engine);
+    const auto chart = engine->Chart();
+
+    held.Arm(Status::Error(Status::Code::kIOError, "injected write failure"));
+    Result<Outcome> registered = Status::Ok();
+    std::thread first([&] { registered = engine->Execute(Registration("case-1", "c-1")); });
+    held.WaitHeld();
+    auto group =
+        engine->ExecuteAll(Group(Resolution("case-1", "c-2"), Registration("case-2", "c-3")));
+    first.join();
+    EXPECT_TRUE(held.next_staged())
+        << "the second group was not staged while the first was written";
+
+    // Both groups fail, with the write's reason: nothing of either is known to be saved.
+    ASSERT_FALSE(registered.ok());
+    EXPECT_EQ(registered.status().code(), Status::Code::kUnavailable);
+    EXPECT_NE(registered.status().message().find("injected write failure"), std::string::npos);
+    ASSERT_EQ(group.size(), 2u);
+    for (const auto& answer : group) {
+      ASSERT_FALSE(answer.ok()) << "a command staged on a failed write was answered";
+      EXPECT_EQ(answer.status().code(), Status::Code::kUnavailable);
+      EXPECT_NE(answer.status().message().find("writing to the log failed"), std::string::npos);
+    }
+    // Fail-stop, as before pipelining: no more writes, reads go on at the last durable group.
+    EXPECT_FALSE(engine->Accepting().ok());
+    EXPECT_EQ(engine->Execute(Registration("case-3", "c-4")).status().code(),
+              Status::Code::kUnavailable);
+    EXPECT_EQ(engine->WaitForEventsAfter(durable, std::chrono::milliseconds(0)), durable);
+    EXPECT_EQ(engine->log().LastSequence(), durable);
+    EXPECT_FALSE(engine->State("case-1").ok());
+    EXPECT_EQ(engine->Chart(), chart);
+    EXPECT_EQ(testing::LiveViews(*engine), views);
+    EXPECT_EQ(views, testing::RebuiltViews(*engine));
+  }
+  // After a restart the log goes on from the last durable group: the chain, the numbers and the
+  // retried commands (decided anew).
+  auto engine = OpenEngine(dir.path());
+  ASSERT_TRUE(engine);
+  EXPECT_EQ(engine->log().LastSequence(), durable);
+  auto registered = engine->Execute(Registration("case-1", "c-1"));
+  ASSERT_TRUE(registered.ok()) << registered.status().ToString();
+  EXPECT_FALSE(registered->duplicate);
+  EXPECT_EQ(registered->first_seq, durable + 1);
+  auto resolved = engine->Execute(Resolution("case-1", "c-2"));
+  ASSERT_TRUE(resolved.ok()) << resolved.status().ToString();
+  EXPECT_FALSE(resolved->refused) << resolved->refusal.message_en;
+  EXPECT_EQ(IncomingNumbers(*engine), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(testing::LiveViews(*engine), testing::RebuiltViews(*engine));
+  EXPECT_TRUE(engine->log().Verify().ok);
+}
+
+}  // namespace
+}  // namespace saqme::engine
