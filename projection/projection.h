@@ -74,7 +74,12 @@ void MoveWatchEntry(const std::string& case_id, const std::string& old_watch,
 void ProjectEvent(const workflows::OpenDeadline& old_deadline, const workflows::CaseState& after,
                   schema::Event::Reader event, ViewSink& sink);
 
-// The case view served by GET /v1/cases/{id} (docs/api.md keys).
+// The case view served by GET /v1/cases/{id} (docs/api.md keys), as stored: its JSON written
+// into `out` (cleared first) without building a boost::json object (projection/json_writer.h).
+void WriteCaseView(const workflows::CaseState& state, std::string& out);
+
+// The same view as an object, for readers that add to it (parsed from WriteCaseView's bytes, so
+// both forms are one rendering).
 boost::json::object CaseView(const workflows::CaseState& state);
 
 }  // namespace saqme::engine
