@@ -1,5 +1,7 @@
 #include "projection/json_writer.h"
 
+#include <array>
+
 namespace saqme::engine {
 
 // As boost::json's serializer escapes (boost/json/impl/serializer.ipp): the two-character
@@ -7,11 +9,18 @@ namespace saqme::engine {
 // other byte copied as it is (UTF-8 is not validated, as boost::json::string holds bytes).
 void JsonWriter::Quoted(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
+  // The bytes to escape, looked up rather than compared three times per byte.
+  static constexpr auto kEscaped = [] {
+    std::array<bool, 256> escaped{};
+    for (int c = 0; c < 0x20; ++c) escaped[c] = true;
+    escaped['"'] = escaped['\\'] = true;
+    return escaped;
+  }();
   out_.push_back('"');
   size_t clean = 0;  // start of the run not yet copied
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kEscaped[c]) continue;
     out_.append(text.data() + clean, i - clean);
     clean = i + 1;
     out_.push_back('\\');

@@ -5,8 +5,10 @@
 #include <vector>
 
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 
 #include "model/event_json.h"
 #include "model/tbilisi_time.h"
@@ -43,12 +45,22 @@ std::string& Buffer() {
   return buffer;
 }
 
+// `entry` serialised (as boost::json::serialize does) into the thread's Buffer.
+const std::string& Serialized(const boost::json::object& entry) {
+  std::string& out = Buffer();
+  boost::json::serializer serializer;
+  serializer.reset(&entry);
+  char chunk[4096];
+  while (!serializer.done()) out.append(serializer.read(chunk));
+  return out;
+}
+
 void PutJournal(ViewSink& sink, const char* journal, int year, uint32_t number,
                 boost::json::object entry) {
   if (number == 0) return;  // not a number this engine gave
   entry["number"] = number;
   entry["journal"] = journal;
-  sink.Put(kJournalsView, JournalKey(journal, year, number), boost::json::serialize(entry));
+  sink.Put(kJournalsView, JournalKey(journal, year, number), Serialized(entry));
 }
 
 // The nomenclature view's entry of `file` of nomenclature case `s`, with its archive state:
@@ -486,13 +498,26 @@ void MoveWatchEntry(const std::string& case_id, const std::string& old_watch,
   }
 }
 
+void MoveWatch(const CaseState* before, const CaseState& after, const ProjectionContext& context,
+               ViewSink& sink) {
+  static const CaseState kNoState;
+  const CaseState& was = before ? *before : kNoState;
+  const auto old_deadline = workflows::OpenDeadlineOf(was);
+  const auto new_deadline = workflows::OpenDeadlineOf(after);
+  if (old_deadline.due == new_deadline.due &&
+      old_deadline.responsible == new_deadline.responsible && was.watch == after.watch) {
+    return;
+  }
+  MoveWatchEntry(after.case_id, WatchDate(was, context), WatchDate(after, context), sink);
+}
+
 void Project(const CaseState& before, const CaseState& after, schema::Event::Reader event,
              const ProjectionContext& context, ViewSink& sink) {
   ProjectCaseState(&before, after, context, sink);
   const auto old_deadline = workflows::OpenDeadlineOf(before);
   // The watch index: when the deadline watch next has something to do for the case.
   if (!old_deadline.due.empty() || !workflows::OpenDeadlineOf(after).due.empty()) {
-    MoveWatchEntry(after.case_id, WatchDate(before, context), WatchDate(after, context), sink);
+    MoveWatch(&before, after, context, sink);
   }
   ProjectEvent(old_deadline, after, event, sink);
 }
@@ -503,25 +528,32 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
   const std::string date = TbilisiDate(event.getOccurredAt());
   const int year = std::stoi(date.substr(0, 4));
   const std::string& case_id = after.case_id;
+  // The event's entries are built in an arena on the stack, so that boost::json allocates
+  // nothing per field (the bytes serialised are the same).
+  unsigned char arena[16384];
+  boost::json::monotonic_resource resource(arena, sizeof arena);
+  const boost::json::storage_ptr storage(&resource);
 
   // A deadline closed: counted per post and year as workflows::ClosingOf says.
   const workflows::DeadlineClosing closing = workflows::ClosingOf(old_deadline, after, date);
   if (closing != workflows::DeadlineClosing::kNone) {
     const std::string key = ControlKey(year, old_deadline.responsible);
-    boost::json::object counts{{"post", old_deadline.responsible},
-                               {"year", year},
-                               {"answered_on_time", 0},
-                               {"answered_late", 0}};
-    if (auto stored = sink.Get(kControlView, key)) counts = boost::json::parse(*stored).as_object();
+    boost::json::object counts({{"post", old_deadline.responsible},
+                                {"year", year},
+                                {"answered_on_time", 0},
+                                {"answered_late", 0}},
+                               storage);
+    if (auto stored = sink.Get(kControlView, key))
+      counts = boost::json::parse(*stored, storage).as_object();
     auto& field = counts[workflows::ClosingCountName(closing)];
     if (field.is_null()) field = 0;
     field = field.to_number<int64_t>() + 1;
-    sink.Put(kControlView, key, boost::json::serialize(counts));
+    sink.Put(kControlView, key, Serialized(counts));
   }
 
   // The journals.
   auto payload = event.getPayload();
-  boost::json::object base{{"date", date}, {"case_id", case_id}};
+  boost::json::object base({{"date", date}, {"case_id", case_id}}, storage);
   switch (payload.which()) {
     case P::INCOMING_REGISTERED: {
       auto r = payload.getIncomingRegistered();
@@ -567,7 +599,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       const std::string key = JournalKey("incoming", registered, number);
       auto stored = sink.Get(kJournalsView, key);
       if (!stored) break;
-      auto entry = boost::json::parse(*stored).as_object();
+      auto entry = boost::json::parse(*stored, storage).as_object();
       if (payload.which() == P::REGISTRATION_VOIDED) {
         const char* reason = payload.getRegistrationVoided().getReason().cStr();
         entry["void"] = true;
@@ -581,7 +613,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
           const std::string register_key = JournalKey("public_information", registered, n);
           auto request = sink.Get(kJournalsView, register_key);
           if (!request) continue;
-          auto fields = boost::json::parse(*request).as_object();
+          auto fields = boost::json::parse(*request, storage).as_object();
           const auto* incoming = fields.if_contains("incoming_number");
           if (!incoming || !incoming->is_string() ||
               incoming->as_string() != after.registration_number) {
@@ -589,7 +621,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
           }
           fields["void"] = true;
           fields["void_reason"] = reason;
-          sink.Put(kJournalsView, register_key, boost::json::serialize(fields));
+          sink.Put(kJournalsView, register_key, Serialized(fields));
           break;
         }
       } else {
@@ -601,7 +633,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
         entry["due"] = after.due;
         entry["corrected_on"] = date;
       }
-      sink.Put(kJournalsView, key, boost::json::serialize(entry));
+      sink.Put(kJournalsView, key, Serialized(entry));
       break;
     }
     case P::REDIRECTED: {
@@ -631,17 +663,17 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       const std::string executor = payload.getReceiptConfirmed().getExecutor().cStr();
       auto where = sink.Get(kJournalsView, DeliveryIndexKey(case_id, executor));
       if (!where) break;
-      const auto at = boost::json::parse(*where).as_object();
+      const auto at = boost::json::parse(*where, storage).as_object();
       const std::string key = JournalKey("delivery", static_cast<int>(at.at("year").as_int64()),
                                          static_cast<uint32_t>(at.at("number").as_int64()));
       auto stored = sink.Get(kJournalsView, key);
       if (!stored) break;
-      auto entry = boost::json::parse(*stored).as_object();
+      auto entry = boost::json::parse(*stored, storage).as_object();
       entry["received_at"] = FormatTbilisiTime(event.getOccurredAt());
       entry["received_by"] = event.getActor().getPerson().cStr();
       if (event.getActingFor().size() > 0)
         entry["received_by_post"] = event.getActor().getPost().cStr();
-      sink.Put(kJournalsView, key, boost::json::serialize(entry));
+      sink.Put(kJournalsView, key, Serialized(entry));
       break;
     }
     case P::DISPATCHED: {
@@ -724,7 +756,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                      ParseNumber(capnp::Text::Reader(after.act_number.c_str())));
       auto stored = sink.Get(kJournalsView, key);
       if (!stored) break;
-      auto entry = boost::json::parse(*stored).as_object();
+      auto entry = boost::json::parse(*stored, storage).as_object();
       if (after.stage == Stage::kDeclaredVoid) {
         entry["void"] = true;
         entry["void_on"] = after.void_on;
@@ -735,7 +767,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       } else {
         entry["amended_by"] = boost::json::array(after.amended_by.begin(), after.amended_by.end());
       }
-      sink.Put(kJournalsView, key, boost::json::serialize(entry));
+      sink.Put(kJournalsView, key, Serialized(entry));
       break;
     }
     case P::MINUTES_RECORDED: {
@@ -791,21 +823,22 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                          : payload.which() == P::DEADLINE_MISSED    ? "deadline_missed"
                                                                     : "escalated";
       for (auto recipient : alert.getRecipients()) {
-        boost::json::object entry{{"id", event.getSeq()},
-                                  {"case_id", case_id},
-                                  {"type", type},
-                                  {"kind", workflows::KindName(after.kind)},
-                                  {"subject", workflows::SubjectOf(after)},
-                                  {"due", alert.getDue().cStr()},
-                                  {"responsible", alert.getResponsible().cStr()},
-                                  {"rule", alert.getRule().cStr()},
-                                  {"role", recipient.getRole().cStr()},
-                                  {"acting_for", recipient.getActingFor().cStr()},
-                                  {"working_days_before", alert.getWorkingDaysBefore()},
-                                  {"working_days_overdue", alert.getWorkingDaysOverdue()},
-                                  {"level", alert.getLevel()},
-                                  {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
-                                  {"acknowledged", false}};
+        boost::json::object entry({{"id", event.getSeq()},
+                                   {"case_id", case_id},
+                                   {"type", type},
+                                   {"kind", workflows::KindName(after.kind)},
+                                   {"subject", workflows::SubjectOf(after)},
+                                   {"due", alert.getDue().cStr()},
+                                   {"responsible", alert.getResponsible().cStr()},
+                                   {"rule", alert.getRule().cStr()},
+                                   {"role", recipient.getRole().cStr()},
+                                   {"acting_for", recipient.getActingFor().cStr()},
+                                   {"working_days_before", alert.getWorkingDaysBefore()},
+                                   {"working_days_overdue", alert.getWorkingDaysOverdue()},
+                                   {"level", alert.getLevel()},
+                                   {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
+                                   {"acknowledged", false}},
+                                  storage);
         // Old alerts carry no Georgian: the English stands in.
         entry["rule_ka"] =
             alert.getRuleKa().size() > 0 ? alert.getRuleKa().cStr() : alert.getRule().cStr();
@@ -814,7 +847,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                                           ? alert.getDueExplanationKa().cStr()
                                           : alert.getDueExplanation().cStr();
         sink.Put(kAlertsView, AlertKey(recipient.getPost().cStr(), event.getSeq()),
-                 boost::json::serialize(entry));
+                 Serialized(entry));
       }
       break;
     }
@@ -822,10 +855,10 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       auto ack = payload.getAlertAcknowledged();
       const std::string key = AlertKey(ack.getBy().cStr(), ack.getAlertSeq());
       if (auto stored = sink.Get(kAlertsView, key)) {
-        auto entry = boost::json::parse(*stored).as_object();
+        auto entry = boost::json::parse(*stored, storage).as_object();
         entry["acknowledged"] = true;
         entry["acknowledged_at"] = FormatTbilisiTime(event.getOccurredAt());
-        sink.Put(kAlertsView, key, boost::json::serialize(entry));
+        sink.Put(kAlertsView, key, Serialized(entry));
       }
       break;
     }
