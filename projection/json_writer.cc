@@ -1,8 +1,24 @@
 #include "projection/json_writer.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace saqme::engine {
+namespace {
+
+// Whether any of the eight bytes at `p` is a control character, '"' or '\\' (a byte-wise test
+// on one word: a false positive only sends the bytes through the exact per-byte test).
+bool MayNeedEscape(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  auto zero_byte = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;
+  return (below_space | zero_byte(x ^ (kOnes * '"')) | zero_byte(x ^ (kOnes * '\\'))) != 0;
+}
+
+}  // namespace
 
 // As boost::json's serializer escapes (boost/json/impl/serializer.ipp): the two-character
 // escapes \b \t \n \f \r \" \\, \u00XX (lower-case hex) for the other control characters, every
@@ -19,6 +35,9 @@ void JsonWriter::Quoted(std::string_view text) {
   out_.push_back('"');
   size_t clean = 0;  // start of the run not yet copied
   for (size_t i = 0; i < text.size(); ++i) {
+    // Eight bytes at a time while none needs an escape (most text needs none).
+    while (i + 8 <= text.size() && !MayNeedEscape(text.data() + i)) i += 8;
+    if (i == text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (!kEscaped[c]) continue;
     out_.append(text.data() + clean, i - clean);

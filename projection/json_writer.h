@@ -25,6 +25,10 @@ class JsonWriter {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
 
+  // Continues after a value already in the string (an object's last member, its closing brace
+  // taken off): the next member is written after a comma.
+  void Continue() { comma_ = true; }
+
   // The key of the next value. Requires: inside an object; a key is written once per object
   // (the caller keeps boost::json's "a repeated key replaces the value in place" itself).
   void Key(std::string_view key) {

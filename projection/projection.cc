@@ -46,7 +46,7 @@ std::string& Buffer() {
 }
 
 // `entry` serialised (as boost::json::serialize does) into the thread's Buffer.
-const std::string& Serialized(const boost::json::object& entry) {
+std::string& Serialized(const boost::json::object& entry) {
   std::string& out = Buffer();
   boost::json::serializer serializer;
   serializer.reset(&entry);
@@ -55,12 +55,19 @@ const std::string& Serialized(const boost::json::object& entry) {
   return out;
 }
 
+// Puts `entry` with its number and journal added last. Requires: `entry` is not empty and has
+// neither key (the bytes are then those of the entry with both inserted, without copying it).
 void PutJournal(ViewSink& sink, const char* journal, int year, uint32_t number,
-                boost::json::object entry) {
+                const boost::json::object& entry) {
   if (number == 0) return;  // not a number this engine gave
-  entry["number"] = number;
-  entry["journal"] = journal;
-  sink.Put(kJournalsView, JournalKey(journal, year, number), Serialized(entry));
+  std::string& value = Serialized(entry);
+  value.pop_back();  // the closing brace
+  JsonWriter w(value);
+  w.Continue();
+  w.Field("number", number);
+  w.Field("journal", journal);
+  value.push_back('}');
+  sink.Put(kJournalsView, JournalKey(journal, year, number), value);
 }
 
 // The nomenclature view's entry of `file` of nomenclature case `s`, with its archive state:
@@ -124,13 +131,16 @@ void InboxItem(const CaseState& s, const std::string& post, const std::string& a
 void PlaceForDelivery(const CaseState& s, schema::Event::Reader event, const std::string& executor,
                       const char* role, int year, const std::string& date, ViewSink& sink) {
   const uint32_t number = workflows::journals::NextNumber(sink.LastNumber("delivery", year));
-  boost::json::object entry{{"date", date},
-                            {"case_id", s.case_id},
-                            {"registration_number", s.registration_number},
-                            {"resolution_by", event.getActor().getPost().cStr()},
-                            {"resolution_by_person", event.getActor().getPerson().cStr()},
-                            {"executor", executor},
-                            {"role", role}};
+  unsigned char arena[4096];  // as ProjectEvent's
+  boost::json::monotonic_resource resource(arena, sizeof arena);
+  boost::json::object entry({{"date", date},
+                             {"case_id", s.case_id},
+                             {"registration_number", s.registration_number},
+                             {"resolution_by", event.getActor().getPost().cStr()},
+                             {"resolution_by_person", event.getActor().getPerson().cStr()},
+                             {"executor", executor},
+                             {"role", role}},
+                            boost::json::storage_ptr(&resource));
   if (event.getActingFor().size() > 0) entry["resolution_acting_for"] = event.getActingFor().cStr();
   PutJournal(sink, "delivery", year, number, entry);
   std::string& value = Buffer();
