@@ -444,16 +444,12 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       ProjectEvent(old_deadline, state, event, *this);
     }
     deadline_open = deadline_open || !workflows::OpenDeadlineOf(state).due.empty();
-    static const CaseState kNoState;
     const ProjectionContext projection{Org(), Calendar(), &engine_->options_.watch_policy};
     ProjectCaseState(before, state, projection, *this);
     // The watch index: when the deadline watch next has something to do for the case (only a
     // case with an open deadline has a watch date, so the moves of the events in between add up
     // to this one).
-    if (deadline_open) {
-      MoveWatchEntry(case_id, WatchDate(before ? *before : kNoState, projection),
-                     WatchDate(state, projection), *this);
-    }
+    if (deadline_open) MoveWatch(before, state, projection, *this);
     // The answer gets the sealed events as stored, without encoding them again.
     for (const std::string& bytes : appended->sealed) {
       auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));

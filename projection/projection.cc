@@ -5,11 +5,14 @@
 #include <vector>
 
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 
 #include "model/event_json.h"
 #include "model/tbilisi_time.h"
+#include "projection/json_writer.h"
 #include "projection/search_record.h"
 #include "projection/views.h"
 #include "workflows/allowed_actions.h"
@@ -35,12 +38,37 @@ uint32_t ParseNumber(capnp::Text::Reader text) {
   return workflows::journals::GivenNumber(std::string_view(text.begin(), text.size()));
 }
 
+// The calling thread's buffer for a view value about to be put (the sink copies it), so that
+// values are rendered without an allocation each. Requires: one value at a time per thread.
+std::string& Buffer() {
+  thread_local std::string buffer;
+  buffer.clear();
+  return buffer;
+}
+
+// `entry` serialised (as boost::json::serialize does) into the thread's Buffer.
+std::string& Serialized(const boost::json::object& entry) {
+  std::string& out = Buffer();
+  boost::json::serializer serializer;
+  serializer.reset(&entry);
+  char chunk[4096];
+  while (!serializer.done()) out.append(serializer.read(chunk));
+  return out;
+}
+
+// Puts `entry` with its number and journal added last. Requires: `entry` is not empty and has
+// neither key (the bytes are then those of the entry with both inserted, without copying it).
 void PutJournal(ViewSink& sink, const char* journal, int year, uint32_t number,
-                boost::json::object entry) {
+                const boost::json::object& entry) {
   if (number == 0) return;  // not a number this engine gave
-  entry["number"] = number;
-  entry["journal"] = journal;
-  sink.Put(kJournalsView, JournalKey(journal, year, number), boost::json::serialize(entry));
+  std::string& value = Serialized(entry);
+  value.pop_back();  // the closing brace
+  JsonWriter w(value);
+  w.Continue();
+  w.Field("number", number);
+  w.Field("journal", journal);
+  value.push_back('}');
+  sink.Put(kJournalsView, JournalKey(journal, year, number), value);
 }
 
 // The nomenclature view's entry of `file` of nomenclature case `s`, with its archive state:
@@ -64,20 +92,23 @@ void PutNomenclatureFile(ViewSink& sink, const CaseState& s,
 
 // An inbox item: what the post must do (`action`, labelled) and enough of the case to choose
 // and do it without opening it (docs/views.md). Keys with nothing to say are left out but for
-// `on_control`.
-boost::json::object InboxItem(const CaseState& s, const std::string& post,
-                              const std::string& action, const std::string& due) {
-  boost::json::object item{{"case_id", s.case_id},
-                           {"kind", workflows::KindName(s.kind)},
-                           {"state", workflows::StageName(s.stage)},
-                           {"action", action},
-                           {"on_control", s.on_control}};
+// `on_control`. Written into `out` (cleared first).
+void InboxItem(const CaseState& s, const std::string& post, const std::string& action,
+               const std::string& due, std::string& out) {
+  out.clear();
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Field("case_id", s.case_id);
+  w.Field("kind", workflows::KindName(s.kind));
+  w.Field("state", workflows::StageName(s.stage));
+  w.Field("action", action);
+  w.Field("on_control", s.on_control);
   if (const workflows::CommandLabel* label = workflows::LabelOf(action)) {
-    item["action_label_ka"] = label->label_ka;
-    item["action_label_en"] = label->label_en;
+    w.Field("action_label_ka", label->label_ka);
+    w.Field("action_label_en", label->label_en);
   }
   auto set = [&](const char* key, const std::string& value) {
-    if (!value.empty()) item[key] = value;
+    if (!value.empty()) w.Field(key, value);
   };
   set("due", due);
   set("registration_number", s.registration_number);
@@ -90,10 +121,10 @@ boost::json::object InboxItem(const CaseState& s, const std::string& post,
   if (post == s.lead_executor && !s.co_executors.empty()) {
     std::set<std::string> reported;
     for (const auto& part : s.parts) reported.insert(part.by);
-    item["parts_reported"] = reported.size();
-    item["parts_expected"] = s.co_executors.size();
+    w.Field("parts_reported", reported.size());
+    w.Field("parts_expected", s.co_executors.size());
   }
-  return item;
+  w.EndObject();
 }
 
 // A delivery-journal entry: a resolution (or a redirect) placed on `executor` by the event's
@@ -101,79 +132,127 @@ boost::json::object InboxItem(const CaseState& s, const std::string& post,
 void PlaceForDelivery(const CaseState& s, schema::Event::Reader event, const std::string& executor,
                       const char* role, int year, const std::string& date, ViewSink& sink) {
   const uint32_t number = workflows::journals::NextNumber(sink.LastNumber("delivery", year));
-  boost::json::object entry{{"date", date},
-                            {"case_id", s.case_id},
-                            {"registration_number", s.registration_number},
-                            {"resolution_by", event.getActor().getPost().cStr()},
-                            {"resolution_by_person", event.getActor().getPerson().cStr()},
-                            {"executor", executor},
-                            {"role", role}};
+  unsigned char arena[4096];  // as ProjectEvent's
+  boost::json::monotonic_resource resource(arena, sizeof arena);
+  boost::json::object entry({{"date", date},
+                             {"case_id", s.case_id},
+                             {"registration_number", s.registration_number},
+                             {"resolution_by", event.getActor().getPost().cStr()},
+                             {"resolution_by_person", event.getActor().getPerson().cStr()},
+                             {"executor", executor},
+                             {"role", role}},
+                            boost::json::storage_ptr(&resource));
   if (event.getActingFor().size() > 0) entry["resolution_acting_for"] = event.getActingFor().cStr();
   PutJournal(sink, "delivery", year, number, entry);
-  sink.Put(kJournalsView, DeliveryIndexKey(s.case_id, executor),
-           boost::json::serialize(boost::json::object{{"year", year}, {"number", number}}));
+  std::string& value = Buffer();
+  JsonWriter w(value);
+  w.BeginObject();
+  w.Field("year", year);
+  w.Field("number", number);
+  w.EndObject();
+  sink.Put(kJournalsView, DeliveryIndexKey(s.case_id, executor), value);
 }
 
 // The control register's entry of a controlled document (docs/views.md): what the control
-// list shows; its standing is worked out when read, against that day.
-boost::json::object ControlEntry(const CaseState& s) {
-  return {{"case_id", s.case_id},
-          {"registration_number", s.registration_number},
-          {"registered_on", s.registered_on},
-          {"kind", workflows::KindName(s.kind)},
-          {"state", workflows::StageName(s.stage)},
-          {"subject", s.subject},
-          {"sender", s.correspondent},
-          {"executor", s.lead_executor},
-          {"co_executors", boost::json::array(s.co_executors.begin(), s.co_executors.end())},
-          {"due", s.due},
-          {"answered_on", s.answered_on}};
+// list shows; its standing is worked out when read, against that day. Written into `out`.
+void ControlEntry(const CaseState& s, std::string& out) {
+  out.clear();
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Field("case_id", s.case_id);
+  w.Field("registration_number", s.registration_number);
+  w.Field("registered_on", s.registered_on);
+  w.Field("kind", workflows::KindName(s.kind));
+  w.Field("state", workflows::StageName(s.stage));
+  w.Field("subject", s.subject);
+  w.Field("sender", s.correspondent);
+  w.Field("executor", s.lead_executor);
+  w.Strings("co_executors", s.co_executors);
+  w.Field("due", s.due);
+  w.Field("answered_on", s.answered_on);
+  w.EndObject();
+}
+
+// The deadline index's entry of the case's open deadline (`due`, `responsible`). Written into
+// `out`.
+void DeadlineEntry(const CaseState& s, const std::string& due, const std::string& responsible,
+                   std::string& out) {
+  out.clear();
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Field("case_id", s.case_id);
+  w.Field("due", due);
+  w.Field("kind", workflows::KindName(s.kind));
+  w.Field("state", workflows::StageName(s.stage));
+  w.Field("responsible", responsible);
+  w.Field("on_control", s.on_control);
+  if (!s.deadline_setter.empty()) w.Field("set_by", s.deadline_setter);
+  w.EndObject();
 }
 
 // A session's part of the case view: body, kind, date, agenda with each item's vote, the
 // attendance, the minutes' number and the acts linked to it (docs/views.md).
-void SessionView(const CaseState& s, boost::json::object& view) {
-  view["body"] = s.session_body;
-  view["session_kind"] = s.session_kind;
-  view["session_date"] = s.session_date;
-  if (!s.body_name.empty()) view["body_name"] = s.body_name;
-  if (!s.body_code.empty()) view["body_code"] = s.body_code;
-  view["convened_by"] = s.convened_by;
-  if (!s.requested_by.empty()) view["requested_by"] = s.requested_by;
-  boost::json::array agenda;
+void SessionView(const CaseState& s, JsonWriter& w) {
+  w.Field("body", s.session_body);
+  w.Field("session_kind", s.session_kind);
+  w.Field("session_date", s.session_date);
+  if (!s.body_name.empty()) w.Field("body_name", s.body_name);
+  if (!s.body_code.empty()) w.Field("body_code", s.body_code);
+  w.Field("convened_by", s.convened_by);
+  if (!s.requested_by.empty()) w.Field("requested_by", s.requested_by);
+  w.Key("agenda");
+  w.BeginArray();
   for (size_t i = 0; i < s.agenda.size(); ++i) {
     const auto& item = s.agenda[i];
-    boost::json::object entry{{"item", i + 1}, {"question", item.question}};
-    if (!item.draft_act.empty()) entry["draft_act"] = item.draft_act;
+    w.BeginObject();
+    w.Field("item", i + 1);
+    w.Field("question", item.question);
+    if (!item.draft_act.empty()) w.Field("draft_act", item.draft_act);
     if (item.voted) {
-      entry["vote"] = {{"for", item.votes_for},
-                       {"against", item.votes_against},
-                       {"abstained", item.abstained},
-                       {"adopted", item.adopted}};
+      w.Key("vote");
+      w.BeginObject();
+      w.Field("for", item.votes_for);
+      w.Field("against", item.votes_against);
+      w.Field("abstained", item.abstained);
+      w.Field("adopted", item.adopted);
+      w.EndObject();
     }
-    agenda.push_back(std::move(entry));
+    w.EndObject();
   }
-  view["agenda"] = std::move(agenda);
+  w.EndArray();
   if (s.members > 0) {
-    view["attendance"] = {
-        {"present", s.present}, {"members", s.members}, {"quorum", s.stage != Stage::kPostponed}};
+    w.Key("attendance");
+    w.BeginObject();
+    w.Field("present", s.present);
+    w.Field("members", s.members);
+    w.Field("quorum", s.stage != Stage::kPostponed);
+    w.EndObject();
   }
-  if (!s.minutes_number.empty()) view["minutes_number"] = s.minutes_number;
-  if (s.stage == Stage::kMinuted) {
-    view["linked_acts"] = boost::json::array(s.linked_acts.begin(), s.linked_acts.end());
-  }
+  if (!s.minutes_number.empty()) w.Field("minutes_number", s.minutes_number);
+  if (s.stage == Stage::kMinuted) w.Strings("linked_acts", s.linked_acts);
+}
+
+// A name and its kind ({"name", "kind"}), the sender's or the author's.
+void NameAndKind(JsonWriter& w, const char* key, const CaseState& s) {
+  w.Key(key);
+  w.BeginObject();
+  w.Field("name", s.correspondent);
+  w.Field("kind", s.correspondent_kind);
+  w.EndObject();
 }
 
 }  // namespace
 
-boost::json::object CaseView(const CaseState& s) {
-  boost::json::object view;
-  view["case_id"] = s.case_id;
-  view["kind"] = workflows::KindName(s.kind);
-  view["state"] = workflows::StageName(s.stage);
-  view["version"] = s.version;
+void WriteCaseView(const CaseState& s, std::string& out) {
+  out.clear();
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Field("case_id", s.case_id);
+  w.Field("kind", workflows::KindName(s.kind));
+  w.Field("state", workflows::StageName(s.stage));
+  w.Field("version", s.version);
   auto set = [&](const char* key, const std::string& value) {
-    if (!value.empty()) view[key] = value;
+    if (!value.empty()) w.Field(key, value);
   };
   set("registration_number", s.registration_number);
   if (s.kind == Kind::kOutgoingLetter) {
@@ -183,11 +262,9 @@ boost::json::object CaseView(const CaseState& s) {
     set("registered_on", s.registered_on);
     set("received_on", s.received_on);
     set("addressee", s.addressee);
-    if (!s.correspondent.empty() && s.kind != Kind::kPetition) {
-      view["sender"] = {{"name", s.correspondent}, {"kind", s.correspondent_kind}};
-    }
+    if (!s.correspondent.empty() && s.kind != Kind::kPetition) NameAndKind(w, "sender", s);
     set("channel", s.channel);
-    if (IsIncoming(s.kind)) view["pages"] = s.pages;
+    if (IsIncoming(s.kind)) w.Field("pages", s.pages);
   }
   set("related_case", s.related_case);
   set("subject", s.subject);
@@ -202,28 +279,37 @@ boost::json::object CaseView(const CaseState& s) {
   set("executor", s.lead_executor);
   // After a resolution the view names its co-executors: an empty list when it has none.
   if (!s.co_executors.empty() || (IsIncoming(s.kind) && !s.lead_executor.empty())) {
-    view["co_executors"] = boost::json::array(s.co_executors.begin(), s.co_executors.end());
+    w.Strings("co_executors", s.co_executors);
   }
   if (IsIncoming(s.kind)) {
-    view["on_control"] = s.on_control;
-    view["extensions"] = s.statutory_extensions;
+    w.Field("on_control", s.on_control);
+    w.Field("extensions", s.statutory_extensions);
   }
   // Who confirmed receipt of the resolution, and what the co-executors reported.
   if (!s.receipts.empty()) {
-    boost::json::array receipts;
-    for (const auto& [post, on] : s.receipts) receipts.push_back({{"post", post}, {"on", on}});
-    view["receipts"] = std::move(receipts);
+    w.Key("receipts");
+    w.BeginArray();
+    for (const auto& [post, on] : s.receipts) {
+      w.BeginObject();
+      w.Field("post", post);
+      w.Field("on", on);
+      w.EndObject();
+    }
+    w.EndArray();
   }
   if (!s.parts.empty()) {
-    boost::json::array parts;
+    w.Key("parts");
+    w.BeginArray();
     for (const auto& part : s.parts) {
-      parts.push_back({{"by", part.by}, {"text", part.text}, {"on", part.on}});
+      w.BeginObject();
+      w.Field("by", part.by);
+      w.Field("text", part.text);
+      w.Field("on", part.on);
+      w.EndObject();
     }
-    view["parts"] = std::move(parts);
+    w.EndArray();
   }
-  if (!s.endorsements.empty()) {
-    view["endorsements"] = boost::json::array(s.endorsements.begin(), s.endorsements.end());
-  }
+  if (!s.endorsements.empty()) w.Strings("endorsements", s.endorsements);
   set("answer", s.answer);
   set("signed_by", s.signed_by);
   set("outcome", s.outcome);
@@ -248,20 +334,23 @@ boost::json::object CaseView(const CaseState& s) {
   set("voided_by", s.voided_by);
   set("annulled_on_complaint", s.annulled_on_complaint);
   set("contested_act", s.contested_act);
-  if (!s.amended_by.empty()) {
-    view["amended_by"] = boost::json::array(s.amended_by.begin(), s.amended_by.end());
-  }
+  if (!s.amended_by.empty()) w.Strings("amended_by", s.amended_by);
   set("assignee", s.assignee);
   set("instruction", s.instruction);
   if (s.kind == Kind::kAssignment) {
-    view["progress_reports"] = s.progress.size();
-    view["legality_doubt"] = s.legality_doubt;
+    w.Field("progress_reports", s.progress.size());
+    w.Field("legality_doubt", s.legality_doubt);
   }
   set("refusal_ground", s.refusal_ground);
   if (s.kind == Kind::kPetition) {
     // The author is personal data: the view is read only by who may read the case
-    // (docs/access.md); the idea itself is published on the website outside saqme.
-    view["author"] = {{"name", s.correspondent}, {"kind", s.correspondent_kind}};
+    // (docs/access.md); the idea itself is published on the website outside saqme. (A register
+    // author, below, would stand in its place.)
+    if (s.author.empty()) {
+      NameAndKind(w, "author", s);
+    } else {
+      w.Field("author", s.author);
+    }
     set("text", s.text);
     set("submitted_on", s.submitted_on);
     set("office", s.petition_office);
@@ -269,8 +358,8 @@ boost::json::object CaseView(const CaseState& s) {
     set("reason", s.petition_reason);
     set("vote_ends", s.vote_ends);
     if (s.vote_recorded) {
-      view["votes"] = s.votes;
-      view["votes_needed"] = workflows::petition::kVotesNeeded;
+      w.Field("votes", s.votes);
+      w.Field("votes_needed", workflows::petition::kVotesNeeded);
     }
     set("feasibility", s.feasibility);
   }
@@ -290,7 +379,7 @@ boost::json::object CaseView(const CaseState& s) {
   set("to", s.trip_to);
   set("basis", s.basis);
   set("basis_number", s.basis_number);
-  set("author", s.author);
+  if (s.kind != Kind::kPetition) set("author", s.author);
   if (s.kind == Kind::kMemo) set("text", s.text);
   if (s.kind == Kind::kPeriodicReport) {
     set("post", s.report_post);
@@ -301,21 +390,36 @@ boost::json::object CaseView(const CaseState& s) {
     set("text", s.text);
     set("submitted_on", s.report_submitted_on);
   }
-  if (s.kind == Kind::kNomenclature) view["year"] = s.year;
-  if (s.kind == Kind::kSession) SessionView(s, view);
+  if (s.kind == Kind::kNomenclature) w.Field("year", s.year);
+  if (s.kind == Kind::kSession) SessionView(s, w);
   if (s.kind == Kind::kCalendar) {
-    boost::json::array days;
-    for (const auto& [date, name] : s.days_off) days.push_back({{"date", date}, {"name", name}});
-    view["days_off"] = days;
+    w.Key("days_off");
+    w.BeginArray();
+    for (const auto& [date, name] : s.days_off) {
+      w.BeginObject();
+      w.Field("date", date);
+      w.Field("name", name);
+      w.EndObject();
+    }
+    w.EndArray();
   }
-  view["participants"] = boost::json::array(s.participants.begin(), s.participants.end());
+  w.Strings("participants", s.participants);
   if (!s.watch.due.empty()) {
-    view["watch"] = {{"due", s.watch.due},
-                     {"reminded_working_days_before", s.watch.approached},
-                     {"missed", s.watch.missed},
-                     {"escalation_level", s.watch.level}};
+    w.Key("watch");
+    w.BeginObject();
+    w.Field("due", s.watch.due);
+    w.Field("reminded_working_days_before", s.watch.approached);
+    w.Field("missed", s.watch.missed);
+    w.Field("escalation_level", s.watch.level);
+    w.EndObject();
   }
-  return view;
+  w.EndObject();
+}
+
+boost::json::object CaseView(const CaseState& s) {
+  std::string json;
+  WriteCaseView(s, json);
+  return boost::json::parse(json).as_object();
 }
 
 void Apply(CaseState& state, schema::Event::Reader event, const ProjectionContext& context,
@@ -330,7 +434,11 @@ void ProjectCaseState(const CaseState* before, const CaseState& after,
                       const ProjectionContext& context, ViewSink& sink) {
   const workflows::OrgChart& org = *context.org;
   const std::string& case_id = after.case_id;
-  sink.Put(kCasesView, case_id, boost::json::serialize(CaseView(after)));
+  // The values are rendered into this thread's two buffers: `value` the entry now, `previous`
+  // the entry `before` had, so that an entry the command left as it was is not put again.
+  thread_local std::string value, previous;
+  WriteCaseView(after, value);
+  sink.Put(kCasesView, case_id, value);
   // The search record: its key (the opening time) never changes, so a put replaces it. The org
   // case is no document to look for: GET /v1/org and /v1/cases/org show it.
   if (after.kind != Kind::kOrganisation) {
@@ -348,35 +456,42 @@ void ProjectCaseState(const CaseState* before, const CaseState& after,
   }
   const auto [due, responsible] = workflows::OpenDeadlineOf(after);
   for (auto& [post, action] : new_actions) {
-    sink.Put(kInboxView, InboxKey(post, case_id),
-             boost::json::serialize(InboxItem(after, post, action, due)));
+    InboxItem(after, post, action, due, value);
+    sink.Put(kInboxView, InboxKey(post, case_id), value);
   }
 
   // The control register: a controlled document's entry, kept as its state changes. Its key
-  // (the year of registration, the case) never changes.
+  // (the year of registration, the case) never changes. The entry is a function of the state
+  // alone, so when `before` renders the same bytes the stored entry is already these.
   if (IsIncoming(after.kind) && after.on_control) {
     if (auto registered = workflows::Date::Parse(after.registered_on)) {
-      sink.Put(kJournalsView, ControlRegisterKey(registered->year(), case_id),
-               boost::json::serialize(ControlEntry(after)));
+      ControlEntry(after, value);
+      bool stored = false;
+      if (before && before->on_control && before->registered_on == after.registered_on) {
+        ControlEntry(*before, previous);
+        stored = previous == value;
+      }
+      if (!stored) sink.Put(kJournalsView, ControlRegisterKey(registered->year(), case_id), value);
     }
   }
 
-  // The deadline index: one entry per open deadline, keyed by its date.
+  // The deadline index: one entry per open deadline, keyed by its date; a function of the state
+  // alone too, put only when it changed.
+  std::optional<workflows::OpenDeadline> old_deadline;
   if (before) {
-    const auto old_deadline = workflows::OpenDeadlineOf(*before);
-    if (!old_deadline.due.empty() && old_deadline.due != due) {
-      sink.Delete(kDeadlinesView, DeadlineKey(old_deadline.due, case_id));
+    old_deadline = workflows::OpenDeadlineOf(*before);
+    if (!old_deadline->due.empty() && old_deadline->due != due) {
+      sink.Delete(kDeadlinesView, DeadlineKey(old_deadline->due, case_id));
     }
   }
   if (!due.empty()) {
-    boost::json::object entry{{"case_id", case_id},
-                              {"due", due},
-                              {"kind", workflows::KindName(after.kind)},
-                              {"state", workflows::StageName(after.stage)},
-                              {"responsible", responsible},
-                              {"on_control", after.on_control}};
-    if (!after.deadline_setter.empty()) entry["set_by"] = after.deadline_setter;
-    sink.Put(kDeadlinesView, DeadlineKey(due, case_id), boost::json::serialize(entry));
+    DeadlineEntry(after, due, responsible, value);
+    bool stored = false;
+    if (old_deadline && old_deadline->due == due) {
+      DeadlineEntry(*before, old_deadline->due, old_deadline->responsible, previous);
+      stored = previous == value;
+    }
+    if (!stored) sink.Put(kDeadlinesView, DeadlineKey(due, case_id), value);
   }
 }
 
@@ -395,13 +510,26 @@ void MoveWatchEntry(const std::string& case_id, const std::string& old_watch,
   }
 }
 
+void MoveWatch(const CaseState* before, const CaseState& after, const ProjectionContext& context,
+               ViewSink& sink) {
+  static const CaseState kNoState;
+  const CaseState& was = before ? *before : kNoState;
+  const auto old_deadline = workflows::OpenDeadlineOf(was);
+  const auto new_deadline = workflows::OpenDeadlineOf(after);
+  if (old_deadline.due == new_deadline.due &&
+      old_deadline.responsible == new_deadline.responsible && was.watch == after.watch) {
+    return;
+  }
+  MoveWatchEntry(after.case_id, WatchDate(was, context), WatchDate(after, context), sink);
+}
+
 void Project(const CaseState& before, const CaseState& after, schema::Event::Reader event,
              const ProjectionContext& context, ViewSink& sink) {
   ProjectCaseState(&before, after, context, sink);
   const auto old_deadline = workflows::OpenDeadlineOf(before);
   // The watch index: when the deadline watch next has something to do for the case.
   if (!old_deadline.due.empty() || !workflows::OpenDeadlineOf(after).due.empty()) {
-    MoveWatchEntry(after.case_id, WatchDate(before, context), WatchDate(after, context), sink);
+    MoveWatch(&before, after, context, sink);
   }
   ProjectEvent(old_deadline, after, event, sink);
 }
@@ -412,25 +540,32 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
   const std::string date = TbilisiDate(event.getOccurredAt());
   const int year = std::stoi(date.substr(0, 4));
   const std::string& case_id = after.case_id;
+  // The event's entries are built in an arena on the stack, so that boost::json allocates
+  // nothing per field (the bytes serialised are the same).
+  unsigned char arena[16384];
+  boost::json::monotonic_resource resource(arena, sizeof arena);
+  const boost::json::storage_ptr storage(&resource);
 
   // A deadline closed: counted per post and year as workflows::ClosingOf says.
   const workflows::DeadlineClosing closing = workflows::ClosingOf(old_deadline, after, date);
   if (closing != workflows::DeadlineClosing::kNone) {
     const std::string key = ControlKey(year, old_deadline.responsible);
-    boost::json::object counts{{"post", old_deadline.responsible},
-                               {"year", year},
-                               {"answered_on_time", 0},
-                               {"answered_late", 0}};
-    if (auto stored = sink.Get(kControlView, key)) counts = boost::json::parse(*stored).as_object();
+    boost::json::object counts({{"post", old_deadline.responsible},
+                                {"year", year},
+                                {"answered_on_time", 0},
+                                {"answered_late", 0}},
+                               storage);
+    if (auto stored = sink.Get(kControlView, key))
+      counts = boost::json::parse(*stored, storage).as_object();
     auto& field = counts[workflows::ClosingCountName(closing)];
     if (field.is_null()) field = 0;
     field = field.to_number<int64_t>() + 1;
-    sink.Put(kControlView, key, boost::json::serialize(counts));
+    sink.Put(kControlView, key, Serialized(counts));
   }
 
   // The journals.
   auto payload = event.getPayload();
-  boost::json::object base{{"date", date}, {"case_id", case_id}};
+  boost::json::object base({{"date", date}, {"case_id", case_id}}, storage);
   switch (payload.which()) {
     case P::INCOMING_REGISTERED: {
       auto r = payload.getIncomingRegistered();
@@ -476,7 +611,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       const std::string key = JournalKey("incoming", registered, number);
       auto stored = sink.Get(kJournalsView, key);
       if (!stored) break;
-      auto entry = boost::json::parse(*stored).as_object();
+      auto entry = boost::json::parse(*stored, storage).as_object();
       if (payload.which() == P::REGISTRATION_VOIDED) {
         const char* reason = payload.getRegistrationVoided().getReason().cStr();
         entry["void"] = true;
@@ -490,7 +625,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
           const std::string register_key = JournalKey("public_information", registered, n);
           auto request = sink.Get(kJournalsView, register_key);
           if (!request) continue;
-          auto fields = boost::json::parse(*request).as_object();
+          auto fields = boost::json::parse(*request, storage).as_object();
           const auto* incoming = fields.if_contains("incoming_number");
           if (!incoming || !incoming->is_string() ||
               incoming->as_string() != after.registration_number) {
@@ -498,7 +633,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
           }
           fields["void"] = true;
           fields["void_reason"] = reason;
-          sink.Put(kJournalsView, register_key, boost::json::serialize(fields));
+          sink.Put(kJournalsView, register_key, Serialized(fields));
           break;
         }
       } else {
@@ -510,7 +645,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
         entry["due"] = after.due;
         entry["corrected_on"] = date;
       }
-      sink.Put(kJournalsView, key, boost::json::serialize(entry));
+      sink.Put(kJournalsView, key, Serialized(entry));
       break;
     }
     case P::REDIRECTED: {
@@ -540,17 +675,17 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       const std::string executor = payload.getReceiptConfirmed().getExecutor().cStr();
       auto where = sink.Get(kJournalsView, DeliveryIndexKey(case_id, executor));
       if (!where) break;
-      const auto at = boost::json::parse(*where).as_object();
+      const auto at = boost::json::parse(*where, storage).as_object();
       const std::string key = JournalKey("delivery", static_cast<int>(at.at("year").as_int64()),
                                          static_cast<uint32_t>(at.at("number").as_int64()));
       auto stored = sink.Get(kJournalsView, key);
       if (!stored) break;
-      auto entry = boost::json::parse(*stored).as_object();
+      auto entry = boost::json::parse(*stored, storage).as_object();
       entry["received_at"] = FormatTbilisiTime(event.getOccurredAt());
       entry["received_by"] = event.getActor().getPerson().cStr();
       if (event.getActingFor().size() > 0)
         entry["received_by_post"] = event.getActor().getPost().cStr();
-      sink.Put(kJournalsView, key, boost::json::serialize(entry));
+      sink.Put(kJournalsView, key, Serialized(entry));
       break;
     }
     case P::DISPATCHED: {
@@ -673,7 +808,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                      ParseNumber(capnp::Text::Reader(after.act_number.c_str())));
       auto stored = sink.Get(kJournalsView, key);
       if (!stored) break;
-      auto entry = boost::json::parse(*stored).as_object();
+      auto entry = boost::json::parse(*stored, storage).as_object();
       if (after.stage == Stage::kDeclaredVoid) {
         entry["void"] = true;
         entry["void_on"] = after.void_on;
@@ -684,7 +819,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       } else {
         entry["amended_by"] = boost::json::array(after.amended_by.begin(), after.amended_by.end());
       }
-      sink.Put(kJournalsView, key, boost::json::serialize(entry));
+      sink.Put(kJournalsView, key, Serialized(entry));
       break;
     }
     case P::MINUTES_RECORDED: {
@@ -743,21 +878,22 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                          : payload.which() == P::DEADLINE_MISSED    ? "deadline_missed"
                                                                     : "escalated";
       for (auto recipient : alert.getRecipients()) {
-        boost::json::object entry{{"id", event.getSeq()},
-                                  {"case_id", case_id},
-                                  {"type", type},
-                                  {"kind", workflows::KindName(after.kind)},
-                                  {"subject", workflows::SubjectOf(after)},
-                                  {"due", alert.getDue().cStr()},
-                                  {"responsible", alert.getResponsible().cStr()},
-                                  {"rule", alert.getRule().cStr()},
-                                  {"role", recipient.getRole().cStr()},
-                                  {"acting_for", recipient.getActingFor().cStr()},
-                                  {"working_days_before", alert.getWorkingDaysBefore()},
-                                  {"working_days_overdue", alert.getWorkingDaysOverdue()},
-                                  {"level", alert.getLevel()},
-                                  {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
-                                  {"acknowledged", false}};
+        boost::json::object entry({{"id", event.getSeq()},
+                                   {"case_id", case_id},
+                                   {"type", type},
+                                   {"kind", workflows::KindName(after.kind)},
+                                   {"subject", workflows::SubjectOf(after)},
+                                   {"due", alert.getDue().cStr()},
+                                   {"responsible", alert.getResponsible().cStr()},
+                                   {"rule", alert.getRule().cStr()},
+                                   {"role", recipient.getRole().cStr()},
+                                   {"acting_for", recipient.getActingFor().cStr()},
+                                   {"working_days_before", alert.getWorkingDaysBefore()},
+                                   {"working_days_overdue", alert.getWorkingDaysOverdue()},
+                                   {"level", alert.getLevel()},
+                                   {"occurred_at", FormatTbilisiTime(event.getOccurredAt())},
+                                   {"acknowledged", false}},
+                                  storage);
         // Old alerts carry no Georgian: the English stands in.
         entry["rule_ka"] =
             alert.getRuleKa().size() > 0 ? alert.getRuleKa().cStr() : alert.getRule().cStr();
@@ -766,7 +902,7 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
                                           ? alert.getDueExplanationKa().cStr()
                                           : alert.getDueExplanation().cStr();
         sink.Put(kAlertsView, AlertKey(recipient.getPost().cStr(), event.getSeq()),
-                 boost::json::serialize(entry));
+                 Serialized(entry));
       }
       break;
     }
@@ -774,10 +910,10 @@ void ProjectEvent(const workflows::OpenDeadline& old_deadline, const CaseState& 
       auto ack = payload.getAlertAcknowledged();
       const std::string key = AlertKey(ack.getBy().cStr(), ack.getAlertSeq());
       if (auto stored = sink.Get(kAlertsView, key)) {
-        auto entry = boost::json::parse(*stored).as_object();
+        auto entry = boost::json::parse(*stored, storage).as_object();
         entry["acknowledged"] = true;
         entry["acknowledged_at"] = FormatTbilisiTime(event.getOccurredAt());
-        sink.Put(kAlertsView, key, boost::json::serialize(entry));
+        sink.Put(kAlertsView, key, Serialized(entry));
       }
       break;
     }

@@ -69,12 +69,24 @@ std::string WatchDate(const workflows::CaseState& state, const ProjectionContext
 void MoveWatchEntry(const std::string& case_id, const std::string& old_watch,
                     const std::string& new_watch, ViewSink& sink);
 
+// The watch-index move of a command (or event) that turned `before` (null: a new case) into
+// `after`: MoveWatchEntry from WatchDate(before) to WatchDate(after), neither computed when the
+// open deadline and the watch's record are as they were (the watch date is a function of those,
+// the org chart, the calendar and the policy, so it did not move).
+void MoveWatch(const workflows::CaseState* before, const workflows::CaseState& after,
+               const ProjectionContext& context, ViewSink& sink);
+
 // The views each event adds to whatever the state: journals, alert feeds, nomenclature, and the
 // control counts when the event closed `old_deadline` (the case's open deadline before it).
 void ProjectEvent(const workflows::OpenDeadline& old_deadline, const workflows::CaseState& after,
                   schema::Event::Reader event, ViewSink& sink);
 
-// The case view served by GET /v1/cases/{id} (docs/api.md keys).
+// The case view served by GET /v1/cases/{id} (docs/api.md keys), as stored: its JSON written
+// into `out` (cleared first) without building a boost::json object (projection/json_writer.h).
+void WriteCaseView(const workflows::CaseState& state, std::string& out);
+
+// The same view as an object, for readers that add to it (parsed from WriteCaseView's bytes, so
+// both forms are one rendering).
 boost::json::object CaseView(const workflows::CaseState& state);
 
 }  // namespace saqme::engine

@@ -12,19 +12,36 @@ constexpr char kText = '\x1e';   // between the parts of its searchable text
 
 using namespace search_record;  // the record's fields by name
 
-// A field's text with the separators a record uses taken out.
-std::string Clean(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c == kField || c == kText) c = ' ';
+// Appends a field's text with the separators a record uses taken out.
+void AppendClean(std::string& out, std::string_view text) {
+  const size_t from = out.size();
+  out += text;
+  for (size_t i = from; i < out.size(); ++i) {
+    if (out[i] == kField || out[i] == kText) out[i] = ' ';
   }
-  return out;
 }
 
-std::string JoinPosts(const std::vector<std::string>& posts) {
-  std::string out;
-  for (const auto& post : posts) out += (out.empty() ? "" : " ") + post;
-  return out;
+void AppendPosts(std::string& out, const std::vector<std::string>& posts) {
+  for (size_t i = 0; i < posts.size(); ++i) {
+    if (i) out.push_back(' ');
+    out += posts[i];
+  }
+}
+
+// Folds `text` in place as FoldForSearch says.
+void Fold(char* text, size_t size) {
+  for (size_t i = 0; i < size; ++i) {
+    const unsigned char c = text[i];
+    if (c >= 'A' && c <= 'Z') {
+      text[i] = static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xE1 && i + 2 < size && static_cast<unsigned char>(text[i + 1]) == 0xB2 &&
+               static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(text[i + 2]) <= 0xBF) {
+      // Mtavruli U+1C90..U+1CBF (E1 B2 90..BF) is Mkhedruli U+10D0..U+10FF (E1 83 90..BF).
+      text[i + 1] = static_cast<char>(0x83);
+      i += 2;
+    }
+  }
 }
 
 }  // namespace
@@ -45,18 +62,7 @@ bool Split(std::string_view record, std::string_view (&fields)[kFieldCount]) {
 
 std::string FoldForSearch(std::string_view text) {
   std::string out(text);
-  for (size_t i = 0; i < out.size(); ++i) {
-    const unsigned char c = out[i];
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xE1 && i + 2 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0xB2 &&
-               static_cast<unsigned char>(out[i + 2]) >= 0x90 &&
-               static_cast<unsigned char>(out[i + 2]) <= 0xBF) {
-      // Mtavruli U+1C90..U+1CBF (E1 B2 90..BF) is Mkhedruli U+10D0..U+10FF (E1 83 90..BF).
-      out[i + 1] = static_cast<char>(0x83);
-      i += 2;
-    }
-  }
+  Fold(out.data(), out.size());
   return out;
 }
 
@@ -68,27 +74,44 @@ std::string SearchRecord(const workflows::CaseState& s, const workflows::OrgChar
                                                     : s.issuer;
   const workflows::Post* post = org.FindPost(named);
   const workflows::ReadFacts facts = workflows::ReadFactsOf(s, org);
-  const std::string fields[kFieldCount] = {
-      s.case_id,
-      workflows::KindName(s.kind),
-      workflows::StageName(s.stage),
-      Clean(s.registration_number),
-      Clean(subject),
-      Clean(s.correspondent),
-      executor,
-      post ? post->unit : "",
-      workflows::OpenDeadlineOf(s).due,
-      s.opened_on,
-      JoinPosts(facts.participants),
-      JoinPosts(facts.expected),
-      facts.is_public ? "1" : "0",
-      FoldForSearch(Clean(s.registration_number) + kText + Clean(s.correspondent) + kText +
-                    Clean(subject) + kText + Clean(s.summary))};
+  // The fields in Field's order, appended to one string.
   std::string record;
-  for (int i = 0; i < kFieldCount; ++i) {
-    if (i) record.push_back(kField);
-    record += fields[i];
-  }
+  record.reserve(256 +
+                 2 * (s.registration_number.size() + subject.size() + s.correspondent.size()) +
+                 s.summary.size());
+  auto field = [&record](std::string_view text) {
+    record += text;
+    record.push_back(kField);
+  };
+  auto clean = [&record](std::string_view text) {
+    AppendClean(record, text);
+    record.push_back(kField);
+  };
+  field(s.case_id);
+  field(workflows::KindName(s.kind));
+  field(workflows::StageName(s.stage));
+  clean(s.registration_number);
+  clean(subject);
+  clean(s.correspondent);
+  field(executor);
+  field(post ? std::string_view(post->unit) : std::string_view());
+  field(workflows::OpenDeadlineOf(s).due);
+  field(s.opened_on);
+  AppendPosts(record, facts.participants);
+  record.push_back(kField);
+  AppendPosts(record, facts.expected);
+  record.push_back(kField);
+  field(facts.is_public ? "1" : "0");
+  // The searchable text, folded.
+  const size_t haystack = record.size();
+  AppendClean(record, s.registration_number);
+  record.push_back(kText);
+  AppendClean(record, s.correspondent);
+  record.push_back(kText);
+  AppendClean(record, subject);
+  record.push_back(kText);
+  AppendClean(record, s.summary);
+  Fold(record.data() + haystack, record.size() - haystack);
   return record;
 }
 
