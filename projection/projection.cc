@@ -19,6 +19,7 @@
 #include "workflows/journal_numbering.h"
 #include "workflows/nomenclature.h"
 #include "workflows/petition.h"
+#include "workflows/state_names.h"
 
 namespace saqme::engine {
 namespace {
@@ -51,7 +52,7 @@ void PutNomenclatureFile(ViewSink& sink, const CaseState& s,
                             {"retention", file.retention},
                             {"archived", file.archived},
                             {"case_id", s.case_id}};
-  entry["archive"] = !file.archived ? "open" : file.transfer_act.empty() ? "departmental" : "state";
+  entry["archive"] = workflows::ArchiveStateOf(file);
   entry["state_archive_due"] = workflows::nomenclature::DueToStateArchive(file.retention);
   if (file.inventory) entry["inventory"] = file.inventory;
   if (!file.transfer_act.empty()) {
@@ -154,7 +155,7 @@ void SessionView(const CaseState& s, boost::json::object& view) {
   view["agenda"] = std::move(agenda);
   if (s.members > 0) {
     view["attendance"] = {
-        {"present", s.present}, {"members", s.members}, {"quorum", s.stage != Stage::kPostponed}};
+        {"present", s.present}, {"members", s.members}, {"quorum", workflows::Quorate(s)}};
   }
   if (!s.minutes_number.empty()) view["minutes_number"] = s.minutes_number;
   if (s.stage == Stage::kMinuted) {

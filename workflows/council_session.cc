@@ -144,7 +144,7 @@ Decision Convene(schema::ConveneSession::Reader command, const Context& context)
                     "რიგგარეშე სხდომისთვის მიუთითეთ, ვინ მოითხოვა მისი მოწვევა");
     }
   }
-  std::string convened_by = acting_for.empty() ? context.actor_post : acting_for;
+  std::string convened_by = ActsAs(context, acting_for);
   if (!chamber) {
     if (storage::IsBlank(command.getBodyName().cStr()) ||
         storage::IsBlank(command.getConvenedBy().cStr())) {
