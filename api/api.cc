@@ -26,6 +26,7 @@
 #include "api/prometheus.h"
 #include "api/readiness.h"
 #include "api/request_record.h"
+#include "api/server_log.h"
 #include "api/target.h"
 #include "engine/control.h"
 #include "engine/control_list.h"
@@ -42,7 +43,7 @@
 #include "workflows/access.h"
 #include "workflows/allowed_actions.h"
 #include "workflows/command_labels.h"
-#include "workflows/council_session.h"
+#include "workflows/journal_numbering.h"
 #include "workflows/org/org_changes.h"
 #include "workflows/proceeding.h"
 
@@ -145,16 +146,6 @@ Status NoSuchCase(const std::string& case_id) {
   return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
                        "საქმე " + case_id + " არ არსებობს");
 }
-
-const std::set<std::string> kJournals = {
-    "incoming", "outgoing", "internal", "postal", "delivery", "public_information", "acts-order",
-    "acts-ordinance", "acts-resolution",
-    // the minutes registers (workflows/council_session.h)
-    "minutes-council", "minutes-bureau", "minutes-commission", "minutes-faction",
-    // the registers (workflows/registers/)
-    "certificates", "business_trips",
-    // the archive's yearly inventories (workflows/nomenclature.cc)
-    "archive_inventory"};
 
 }  // namespace
 
@@ -276,7 +267,7 @@ std::optional<Response> Api::Denied(Need need, const Call& call) {
   if (need == Need::kHead) {
     // Moving time is the head's: the head of the body, or whoever acts for it today.
     const auto org = Org();
-    if (org->ExercisedBy(org->head_post(), today) != post && post != org->head_post()) {
+    if (!workflows::IsHeadOrActingHead(post, *org, today)) {
       boost::json::object error{
           {"code", "forbidden"},
           {"message", "only the head of the body (" + org->head_post() +
@@ -306,11 +297,16 @@ Response Api::ConsoleAnswer(const Call& call) {
                "მისამართი არ არსებობს");
 }
 
+HttpServer::Answered Api::AfterRequest() {
+  return [this](const RequestRecord& record) {
+    RecordRequest(record);
+    LogRequest(record);
+  };
+}
+
 Response Api::SessionAnswer(Call& call) {
-  if (call.answered) return std::move(*call.answered);
-  // Logins::Admit answers every session route; this is never reached.
-  return Error(call.request, http::status::not_found, "not_found", "no such route",
-               "მისამართი არ არსებობს");
+  // Handle calls a session route only with the logins' answer (Logins::Admit answers them all).
+  return std::move(*call.answered);
 }
 
 Response Api::JsonAnswer(const Call& call, const boost::json::value& body) {
@@ -669,7 +665,7 @@ std::optional<Response> Api::JournalRefused(const Request& request, const std::s
                                             const std::string& journal,
                                             const std::map<std::string, std::string>& query,
                                             int* year) {
-  if (!kJournals.count(journal) && !workflows::council_session::IsMinutesJournal(journal)) {
+  if (!workflows::journals::IsJournal(journal)) {
     return Error(request, http::status::not_found, "not_found", "no journal '" + journal + "'",
                  "ჟურნალი '" + journal + "' არ არსებობს");
   }

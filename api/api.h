@@ -79,6 +79,10 @@ class Api {
   // Counts an answered request in /metrics (saqme_http_requests_total and its durations): the
   // server's HttpServer::Answered. Thread-safe.
   void RecordRequest(const RequestRecord& record) { request_metrics_.Record(record); }
+  // The server's after-request hook (HttpServer::Answered) as `saqme serve` runs it: counts the
+  // request (RecordRequest), then writes its request line (api/server_log.h's LogRequest).
+  // Requires the Api to outlive the server. Thread-safe.
+  HttpServer::Answered AfterRequest();
 
   // From now on GET /ready answers 503 "shutting down" (api/readiness.h). Thread-safe.
   void BeginShutdown() { shutting_down_ = true; }

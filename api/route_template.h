@@ -1,8 +1,9 @@
-// RouteTemplate: the route a request was sent to, as docs/api.md names it ("/v1/cases/{id}"),
-// never its path: paths carry case ids, journal names and alert ids, and queries carry search
-// terms and names. The request log and the request metrics are keyed by it, so its values are
-// bounded: a path that no route takes is "unmatched". The templates are those of the route
-// table (api/route_table.h): a new route gets its line there, and nowhere else.
+// RouteTemplate: the route a bare target would be served by, as docs/api.md names it
+// ("/v1/cases/{id}"), never its path: paths carry case ids, journal names and alert ids, and
+// queries carry search terms and names; a path that no route takes is "unmatched". The server
+// itself does not call it: Api::Handle notes the template of the route table's match (api/
+// route_table.h, MatchRoute) on the answer, and the request log and metrics take it from there.
+// This is the same match for callers that hold only a target — the tests and http_bench.
 #pragma once
 
 #include <string>

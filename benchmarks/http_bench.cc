@@ -140,10 +140,7 @@ int main(int argc, char** argv) {
   if (!server.ok()) return 1;
   saqme::api::HttpServer::Answered answered;
   if (observe) {
-    answered = [&api](const saqme::api::RequestRecord& record) {
-      api.RecordRequest(record);
-      saqme::api::LogRequest(record);
-    };
+    answered = api.AfterRequest();
     // The hook alone, on a registration's record, as the server calls it once per request.
     saqme::api::RequestRecord record;
     record.id = "5f3a91-12345";

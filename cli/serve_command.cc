@@ -510,11 +510,7 @@ int RunServe(int argc, char** argv) {
       read_only ? nullptr : std::make_unique<AnchorKeeper>(&engine.value()->log(), anchor_file);
   server.value()->Serve([&api](const api::Request& r) { return api.Handle(r); },
                         [&api](const api::Request& r) { return api.OpenStream(r); },
-                        [&api](const api::Request& r) { return api.Quick(r); },
-                        [&api](const api::RequestRecord& record) {
-                          api.RecordRequest(record);
-                          api::LogRequest(record);
-                        });
+                        [&api](const api::Request& r) { return api.Quick(r); }, api.AfterRequest());
   spdlog::info("saqme serves {} on {}://{}:{} ({} events in the log)", dir, scheme,
                server_options.host, server.value()->port(), engine.value()->log().LastSequence());
   int signal = 0;

@@ -23,6 +23,7 @@
 #include "workflows/nomenclature.h"
 #include "workflows/petition.h"
 #include "workflows/registers/registers.h"
+#include "workflows/state_names.h"
 
 namespace saqme::engine {
 namespace {
@@ -80,7 +81,7 @@ void PutNomenclatureFile(ViewSink& sink, const CaseState& s,
                             {"retention", file.retention},
                             {"archived", file.archived},
                             {"case_id", s.case_id}};
-  entry["archive"] = !file.archived ? "open" : file.transfer_act.empty() ? "departmental" : "state";
+  entry["archive"] = workflows::ArchiveStateOf(file);
   entry["state_archive_due"] = workflows::nomenclature::DueToStateArchive(file.retention);
   if (file.inventory) entry["inventory"] = file.inventory;
   if (!file.transfer_act.empty()) {
@@ -225,7 +226,7 @@ void SessionView(const CaseState& s, JsonWriter& w) {
     w.BeginObject();
     w.Field("present", s.present);
     w.Field("members", s.members);
-    w.Field("quorum", s.stage != Stage::kPostponed);
+    w.Field("quorum", workflows::Quorate(s));
     w.EndObject();
   }
   if (!s.minutes_number.empty()) w.Field("minutes_number", s.minutes_number);

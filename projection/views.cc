@@ -37,6 +37,12 @@ uint32_t JournalKeyNumber(std::string_view key) {
   return number;
 }
 
+std::string_view JournalKeyPrefix(std::string_view key) {
+  const size_t nul = key.find('\0');
+  if (nul == std::string_view::npos || key.size() != nul + 1 + 2 + 4) return {};
+  return key.substr(0, nul + 1 + 2);
+}
+
 std::string DeliveryIndexKey(std::string_view case_id, std::string_view post) {
   std::string key = "delivery.index";
   key.push_back('\0');

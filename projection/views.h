@@ -28,6 +28,9 @@ const std::vector<std::string>& ViewFamilies();
 std::string JournalKey(std::string_view journal, int year, uint32_t number);
 std::string JournalPrefix(std::string_view journal, int year);
 uint32_t JournalKeyNumber(std::string_view key);  // requires a key made by JournalKey
+// The JournalPrefix (journal and year) of a key of JournalKey's shape (name, NUL, 2-byte year,
+// 4-byte number); empty for the family's other keys (the registers below).
+std::string_view JournalKeyPrefix(std::string_view key);
 // Three registers kept in the journals family beside the numbered journals (their names are
 // never journal names, so no journal listing reaches them): where each delivery-journal entry
 // of a case's executor is, so that the receipt fills it in; the control register, one entry

@@ -13,6 +13,7 @@
 #include "workflows/deadline_closing.h"
 #include "workflows/petition.h"
 #include "workflows/proceeding.h"
+#include "workflows/state_names.h"
 
 namespace saqme::replay {
 namespace {
@@ -107,7 +108,7 @@ void Uncount(std::map<std::string, int>& counts, const std::string& key) {
 
 // A session just held or postponed, counted by its body and kind.
 void CountSession(const CaseState& s, AnnualReport::Sessions& sessions) {
-  if (s.stage == workflows::Stage::kPostponed) {
+  if (!workflows::Quorate(s)) {
     ++sessions.postponed;
   } else if (s.session_body == "council") {
     ++(s.session_kind == "extraordinary" ? sessions.council_extraordinary

@@ -22,31 +22,19 @@ void EventBatch::Clear() {  // keeps the capacity: a reused batch allocates noth
 
 EventStream::EventStream(const storage::EventLog& log, uint64_t first_seq, size_t batch_bytes,
                          size_t max_batches)
-    : batch_bytes_(batch_bytes), max_batches_(max_batches) {
+    : batch_bytes_(batch_bytes), full_(max_batches), free_(max_batches + 2) {
   reader_ = std::thread([this, &log, first_seq] { Read(log, first_seq); });
 }
 
 EventStream::~EventStream() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  changed_.notify_all();
+  full_.Stop();  // a reader blocked on a full queue returns
   reader_.join();
 }
 
 bool EventStream::Push(std::unique_ptr<EventBatch>& batch) {
-  std::unique_lock lock(mutex_);
-  changed_.wait(lock, [&] { return stopping_ || full_.size() < max_batches_; });
-  if (stopping_) return false;
-  full_.push_back(std::move(batch));
-  if (!free_.empty()) {
-    batch = std::move(free_.back());
-    free_.pop_back();
-  }
-  lock.unlock();
-  changed_.notify_all();
-  if (!batch) batch = std::make_unique<EventBatch>();
+  if (!full_.Push(std::move(batch))) return false;
+  auto reused = free_.TryPop();
+  batch = reused ? std::move(*reused) : std::make_unique<EventBatch>();
   return true;
 }
 
@@ -62,30 +50,19 @@ void EventStream::Read(const storage::EventLog& log, uint64_t first_seq) {
     return true;
   });
   if (!stopped && read.ok() && batch->size() > 0) Push(batch);
-  std::lock_guard lock(mutex_);
   status_ = read;
-  finished_ = true;
-  changed_.notify_all();
+  full_.Close();
 }
 
 std::unique_ptr<EventBatch> EventStream::Next(std::unique_ptr<EventBatch> done) {
-  std::unique_lock lock(mutex_);
   if (done) {
     done->Clear();
-    free_.push_back(std::move(done));
+    free_.Push(std::move(done));
   }
-  changed_.wait(lock, [&] { return !full_.empty() || finished_; });
-  if (full_.empty()) return nullptr;
-  auto batch = std::move(full_.front());
-  full_.pop_front();
-  lock.unlock();
-  changed_.notify_all();
-  return batch;
+  auto batch = full_.Pop();
+  return batch ? std::move(*batch) : nullptr;
 }
 
-Status EventStream::status() {
-  std::lock_guard lock(mutex_);
-  return status_;
-}
+Status EventStream::status() { return status_; }
 
 }  // namespace saqme::replay

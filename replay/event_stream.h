@@ -3,15 +3,13 @@
 // and the consumer's work (a rebuild's projection) overlap.
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <thread>
 #include <vector>
 
+#include "replay/bounded_queue.h"
 #include "storage/event_log.h"
 
 namespace saqme::replay {
@@ -48,20 +46,19 @@ class EventStream {
   // Blocks while the reader is behind. `done` (optional) is a batch of an earlier call handed
   // back for reuse.
   std::unique_ptr<EventBatch> Next(std::unique_ptr<EventBatch> done = nullptr);
-  // The read's outcome; meaningful once Next returned null.
+  // The read's outcome. Requires Next to have returned null (the reader wrote it before).
   Status status();
 
  private:
   void Read(const storage::EventLog& log, uint64_t first_seq);
   bool Push(std::unique_ptr<EventBatch>& batch);  // false when the consumer stopped
 
-  const size_t batch_bytes_, max_batches_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<std::unique_ptr<EventBatch>> full_;
-  std::vector<std::unique_ptr<EventBatch>> free_;
-  bool finished_ = false, stopping_ = false;
-  Status status_ = Status::Ok();
+  const size_t batch_bytes_;
+  BoundedQueue<std::unique_ptr<EventBatch>> full_;  // closed by the reader at the end
+  // Batches handed back for reuse. A batch is made only when none is free, so there are at most
+  // max_batches + 2 (the full ones, the reader's, the consumer's): handing one back never blocks.
+  BoundedQueue<std::unique_ptr<EventBatch>> free_;
+  Status status_ = Status::Ok();  // the reader's, written before it closes `full_`
   std::thread reader_;
 };
 

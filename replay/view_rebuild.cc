@@ -1,15 +1,11 @@
 #include "replay/view_rebuild.h"
 
-#include <condition_variable>
 #include <cstring>
-#include <deque>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 
-#include <rocksdb/write_batch.h>
-
 #include "projection/views.h"
+#include "replay/bounded_queue.h"
 #include "replay/event_stream.h"
 #include "replay/view_store.h"
 #include "storage/keys.h"
@@ -46,8 +42,8 @@ Result<std::vector<bool>> LastEventsOfCases(const storage::EventLog& log, uint64
   };
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const rocksdb::Slice key = it->key(), value = it->value();
-    if (key.size() < 6 || value.size() != 8) continue;  // not an index entry: no finding early
-    const std::string_view id(key.data(), key.size() - 5);
+    const std::string_view id = storage::CaseIndexCaseId(std::string_view(key.data(), key.size()));
+    if (id.empty() || value.size() != 8) continue;  // not an index entry: no finding early
     if (id != previous) {
       mark();
       previous.assign(id);
@@ -86,14 +82,11 @@ class CaseFinisher {
   CaseFinisher(const Target& target, const ViewSetup& setup, const RebuildBounds& bounds)
       : policy_(&setup.policy),
         sink_(target.db, target.families, target.dir, bounds.write_batch_bytes),
+        queue_(kQueued),
         thread_([this] { Run(); }) {}
   ~CaseFinisher() {
-    {
-      std::lock_guard lock(mutex_);
-      closed_ = true;
-    }
-    changed_.notify_all();
-    thread_.join();
+    queue_.Close();  // the thread projects what is queued, then ends
+    if (thread_.joinable()) thread_.join();
   }
 
   void Add(FinishedCase finished) {
@@ -101,12 +94,11 @@ class CaseFinisher {
     if (group_.size() >= kGroup) Hand();
   }
 
-  // Projects every case added, then writes what its store buffers.
+  // Projects every case added, then writes what its store buffers. Requires no Add after it.
   Status Finish() {
     Hand();
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return queue_.empty() && !busy_; });
-    lock.unlock();
+    queue_.Close();
+    thread_.join();
     return sink_.Flush();
   }
 
@@ -115,25 +107,13 @@ class CaseFinisher {
 
   void Hand() {
     if (group_.empty()) return;
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return queue_.size() < kQueued; });
-    queue_.push_back(std::move(group_));
+    queue_.Push(std::move(group_));
     group_.clear();
-    lock.unlock();
-    changed_.notify_all();
   }
 
   void Run() {
-    std::unique_lock lock(mutex_);
-    while (true) {
-      changed_.wait(lock, [&] { return closed_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // closed
-      std::vector<FinishedCase> group = std::move(queue_.front());
-      queue_.pop_front();
-      busy_ = true;
-      lock.unlock();
-      changed_.notify_all();
-      for (const FinishedCase& f : group) {
+    while (auto group = queue_.Pop()) {
+      for (const FinishedCase& f : *group) {
         const engine::ProjectionContext context{f.chart.get(), f.calendar, policy_};
         engine::ProjectCaseState(nullptr, f.c.state, context, sink_);
         if (!f.c.watch_live) {
@@ -141,20 +121,13 @@ class CaseFinisher {
                                  sink_);
         }
       }
-      group.clear();  // the states freed here, not under the lock
-      lock.lock();
-      busy_ = false;
-      changed_.notify_all();
     }
   }
 
   const workflows::WatchPolicy* policy_;
   ViewStore sink_;
   std::vector<FinishedCase> group_;  // filling, on the projection's thread
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<std::vector<FinishedCase>> queue_;
-  bool busy_ = false, closed_ = false;
+  BoundedQueue<std::vector<FinishedCase>> queue_;
   std::thread thread_;  // last: starts once the rest is made
 };
 
@@ -373,35 +346,6 @@ Result<uint64_t> CompareWithLive(const storage::EventLog& log, const RebuiltView
   }
   if (compared) *compared = entries;
   return differences;
-}
-
-Status Install(storage::EventLog& log, const RebuiltViews& rebuilt, const Progress& progress) {
-  auto next = log.CreateNextGeneration();
-  if (!next.ok()) return next.status();
-  // Nothing reads the next generation before the switch, which flushes it: no WAL needed.
-  rocksdb::WriteOptions write;
-  write.disableWAL = true;
-  const uint64_t total = progress ? rebuilt.entries() : 0;
-  uint64_t done = 0;
-  for (const auto& family : engine::ViewFamilies()) {
-    auto* handle = next.value()[family];
-    rocksdb::WriteBatch batch;
-    auto it = rebuilt.NewIterator(family);
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      batch.Put(handle, it->key(), it->value());
-      if (++done % 65536 == 0) {
-        rocksdb::Status s = log.db()->Write(write, &batch);
-        if (!s.ok()) return storage::FromRocks(s, log.dir());
-        batch.Clear();
-        if (progress) progress(done, total);
-      }
-    }
-    if (!it->status().ok()) return storage::FromRocks(it->status(), "the rebuild's scratch");
-    rocksdb::Status s = log.db()->Write(write, &batch);
-    if (!s.ok()) return storage::FromRocks(s, log.dir());
-  }
-  if (progress) progress(done, total);
-  return log.SwitchToNextGeneration();
 }
 
 }  // namespace saqme::replay

@@ -111,8 +111,4 @@ Result<uint64_t> CompareWithLive(const storage::EventLog& log, const RebuiltView
                                  const std::function<void(const ViewDifference&)>& each,
                                  uint64_t* compared = nullptr);
 
-// Copies `rebuilt` into the next generation of the view families and makes it live (see
-// EventLog::SwitchToNextGeneration). Requires a writable log whose views nobody else writes.
-Status Install(storage::EventLog& log, const RebuiltViews& rebuilt, const Progress& progress = {});
-
 }  // namespace saqme::replay

@@ -71,12 +71,10 @@ void ViewStore::Put(const char* family, const std::string& key, const std::strin
   } else {
     filling_->plain.Put(f.handle, key, value);
   }
-  // A journal entry's key is name \0 year (2) number (4); the family's other registers (the
-  // delivery index, the control register) have other shapes or names no journal has.
+  // A journal entry's key is JournalKey's; the family's other registers (the delivery index,
+  // the control register) have other shapes or names no journal has.
   if (f.name == engine::kJournalsView) {
-    const size_t nul = key.find('\0');
-    if (nul != std::string::npos && key.size() == nul + 7) {
-      const std::string_view prefix(key.data(), nul + 3);
+    if (const std::string_view prefix = engine::JournalKeyPrefix(key); !prefix.empty()) {
       const uint32_t number = engine::JournalKeyNumber(key);
       auto it = last_numbers_.find(prefix);
       if (it == last_numbers_.end()) {

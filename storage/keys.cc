@@ -39,6 +39,11 @@ uint32_t CaseIndexVersion(std::string_view key) {
   return static_cast<uint32_t>(GetBigEndian(key.substr(key.size() - 4), 4));
 }
 
+std::string_view CaseIndexCaseId(std::string_view key) {
+  if (key.size() < 1 + 1 + 4 || key[key.size() - 5] != '\0') return {};
+  return key.substr(0, key.size() - 5);
+}
+
 Status ValidateCaseId(std::string_view case_id) {
   bool ok = !case_id.empty() && case_id.size() <= kMaxCaseIdBytes;
   for (char c : case_id) {

@@ -32,6 +32,9 @@ std::string CaseIndexKey(std::string_view case_id, uint32_t version);
 std::string CaseIndexPrefix(std::string_view case_id);
 // Requires key to have been made by CaseIndexKey.
 uint32_t CaseIndexVersion(std::string_view key);
+// The case id of a key made by CaseIndexKey; empty for a key of any other shape (no id, no
+// NUL separator, no 4-byte version).
+std::string_view CaseIndexCaseId(std::string_view key);
 
 // A case id is 1..128 bytes of [A-Za-z0-9._:-]: it appears in URLs, file names and journals.
 Status ValidateCaseId(std::string_view case_id);

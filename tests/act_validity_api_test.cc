@@ -21,13 +21,6 @@ class ActValidityApiTest : public saqme::testing::ServeFixture {
   const std::vector<std::string> kPosts = {"chair",         "apparatus-head", "sec-legal",
                                            "sec-juridical", "org-records",    "info-web"};
 
-  object Json(const std::string& post, const std::string& target) {
-    auto reply = Get(post, target);
-    EXPECT_EQ(reply.status, 200) << target << ": " << reply.body;
-    auto json = reply.json();
-    return json.is_object() ? json.as_object() : object();
-  }
-
   // An order of `issuer` to publication on the website; notified (in force) when `notify`.
   std::string Order(const char* issuer, bool notify) {
     auto act = Ok("sec-legal", "",

@@ -37,12 +37,6 @@ class CorrectionsApiTest : public saqme::testing::ServeFixture {
     auto opened = Ok("org-records", "", command);
     return opened.contains("case_id") ? std::string(opened.at("case_id").as_string()) : "";
   }
-  object Json(const std::string& post, const std::string& target) {
-    auto reply = Get(post, target);
-    EXPECT_EQ(reply.status, 200) << target << ": " << reply.body;
-    auto json = reply.json();
-    return json.is_object() ? json.as_object() : object();
-  }
   array Journal(const char* journal) {
     return Json("org-records", std::string("/v1/journals/") + journal + "?year=2026")
         .at("entries")

@@ -34,11 +34,6 @@ class InboxApiTest : public saqme::testing::ServeFixture {
     for (const auto& item : items) ids.emplace_back(item.at("case_id").as_string());
     return ids;
   }
-  void Advance(int days) {
-    ASSERT_EQ(client_->Post("/v1/admin/clock/advance", tokens_.at("chair"), object{{"days", days}})
-                  .status,
-              200);
-  }
 
   // A citizen's document registered today by the records office.
   std::string Register(const char* kind, const char* addressee) {

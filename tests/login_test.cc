@@ -19,6 +19,7 @@
 
 #include "api/tokens.h"
 #include "auth/password.h"
+#include "tests/eventually.h"
 #include "tests/http_client.h"
 #include "tests/serve_process.h"
 #include "tests/test_util.h"
@@ -167,12 +168,7 @@ class LoginTest : public ::testing::Test {
 
   // Polls `check` for up to three seconds (the server looks at its files once a second).
   static bool Eventually(const std::function<bool()>& check) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (check()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return check();
+    return saqme::testing::Eventually(check, std::chrono::seconds(3));
   }
 
   saqme::testing::TempDir dir_;

@@ -24,7 +24,9 @@
 
 #include "api/route_template.h"
 #include "api/tokens.h"
+#include "tests/eventually.h"
 #include "tests/http_client.h"
+#include "tests/serve_fixture.h"
 #include "tests/serve_process.h"
 #include "tests/test_util.h"
 
@@ -33,6 +35,7 @@ namespace {
 
 using boost::beast::http::verb;
 using boost::json::object;
+using saqme::testing::Eventually;
 using saqme::testing::HttpClient;
 using saqme::testing::RunCommand;
 using Headers = HttpClient::Headers;
@@ -45,16 +48,6 @@ const std::string kSubject = "საიდუმლო-საგანი-7731";
 const std::string kSender = "გიორგი-ბერიძე-5519";
 const std::string kPersonName = "ნინო-ჩხაიძე-2284";
 const std::string kQuery = "ბერიძე-5519";
-
-// Polls `check` for up to `seconds`.
-bool Eventually(const std::function<bool()>& check, int seconds = 10) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (check()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return check();
-}
 
 object Registration(const std::string& id, const std::string& addressee = "chair") {
   return object{{"command_id", id},
@@ -148,14 +141,11 @@ class AlertStream {
   boost::asio::ip::tcp::socket socket_;
 };
 
-class ObservabilityTest : public ::testing::Test {
+class ObservabilityTest : public saqme::testing::ServeFixture {
  protected:
   void SetUp() override {
     ::setenv("SAQME_TEST_PASSWORD_COST", "minimum", 1);
-    data_ = dir_.Sub("data");
-    tokens_ = dir_.Sub("tokens.txt");
-    records_token_ = api::TokenStore::Add(tokens_, "org-records").value();
-    chair_token_ = api::TokenStore::Add(tokens_, "chair").value();
+    data_ = dir_.Sub("data");  // the fixture's data directory
   }
 
   // A person on `post` named kPersonName; returns the one-time password.
@@ -163,12 +153,12 @@ class ObservabilityTest : public ::testing::Test {
     return saqme::testing::AddTestPerson(data_, login, post, kPersonName);
   }
 
+  // The server on 2026-11-02 with `extra`, tokens for the records office and the chair.
   void Start(std::vector<std::string> extra = {}) {
-    extra.insert(extra.end(), {"--password-cost", "minimum", "--clock", "simulated",
-                               "--clock-start", "2026-11-02"});
-    server_ = std::make_unique<saqme::testing::ServeProcess>(data_, tokens_, extra);
-    ASSERT_NE(server_->port(), 0);
-    client_ = std::make_unique<HttpClient>(server_->port());
+    extra.insert(extra.end(), {"--password-cost", "minimum"});
+    ServeFixture::Start({"org-records", "chair"}, "2026-11-02", extra);
+    records_token_ = tokens_.at("org-records");
+    chair_token_ = tokens_.at("chair");
   }
 
   HttpClient::Reply Send(verb method, const std::string& target, const Headers& headers,
@@ -190,10 +180,7 @@ class ObservabilityTest : public ::testing::Test {
     return server_->Lines();
   }
 
-  saqme::testing::TempDir dir_;
-  std::string data_, tokens_, records_token_, chair_token_;
-  std::unique_ptr<saqme::testing::ServeProcess> server_;
-  std::unique_ptr<HttpClient> client_;
+  std::string data_, records_token_, chair_token_;
 };
 
 // The line of `lines` holding every one of `parts`, or "".

@@ -38,18 +38,9 @@ class PeopleApiTest : public saqme::testing::ServeFixture {
     }
     return nullptr;
   }
-  object Case(const std::string& post, const std::string& id) {
-    auto json = Get(post, "/v1/cases/" + id).json();
-    return json.is_object() ? json.as_object() : object();
-  }
   array Alerts(const std::string& post) {
     auto json = Get(post, "/v1/alerts").json();
     return json.is_object() ? json.at("alerts").as_array() : array();
-  }
-  void Advance(int days) {
-    ASSERT_EQ(client_->Post("/v1/admin/clock/advance", tokens_.at("chair"), object{{"days", days}})
-                  .status,
-              200);
   }
   // A command that must be refused; its answer.
   testing::HttpClient::Reply Refused(const std::string& post, const std::string& id,

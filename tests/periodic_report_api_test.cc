@@ -24,15 +24,6 @@ class PeriodicReportApiTest : public saqme::testing::ServeFixture {
     Start({"org-records", "chair", "org-protocol", "org-head", "sec-legal", "apparatus-deputy"},
           "2026-10-01");
   }
-  object InboxItem(const std::string& post, const std::string& id) {
-    auto reply = Get(post, "/v1/inbox");
-    EXPECT_EQ(reply.status, 200) << reply.body;
-    const auto inbox = reply.json();
-    for (const auto& item : inbox.at("items").as_array()) {
-      if (item.at("case_id").as_string() == id) return item.as_object();
-    }
-    return {};
-  }
   // The alerts of `type` for case `id` in `post`'s feed.
   int Alerts(const std::string& post, const std::string& id, const char* type) {
     auto reply = Get(post, "/v1/alerts");

@@ -22,29 +22,9 @@ class PetitionApiTest : public saqme::testing::ServeFixture {
   void SetUp() override {
     Start({"org-records", "chair", "apparatus-head", "sec-legal", "info-analytics"}, "2026-11-02");
   }
-  object Case(const std::string& post, const std::string& id) {
-    auto reply = Get(post, "/v1/cases/" + id);
-    EXPECT_EQ(reply.status, 200) << reply.body;
-    return reply.json().is_object() ? reply.json().as_object() : object();
-  }
-  // The inbox item of case `id` for `post`, {} when there is none.
-  object InboxItem(const std::string& post, const std::string& id) {
-    auto reply = Get(post, "/v1/inbox");
-    EXPECT_EQ(reply.status, 200) << reply.body;
-    const auto inbox = reply.json();
-    for (const auto& item : inbox.at("items").as_array()) {
-      if (item.at("case_id").as_string() == id) return item.as_object();
-    }
-    return {};
-  }
   std::string Open(const std::string& post, object command) {
     auto opened = Ok(post, "", std::move(command));
     return opened.contains("case_id") ? std::string(opened.at("case_id").as_string()) : "";
-  }
-  void Advance(int days) {
-    ASSERT_EQ(client_->Post("/v1/admin/clock/advance", tokens_.at("chair"), object{{"days", days}})
-                  .status,
-              200);
   }
 };
 

@@ -19,6 +19,7 @@
 #include "api/client_text.h"
 #include "api/journal_export.h"
 #include "api/tokens.h"
+#include "tests/eventually.h"
 #include "tests/http_client.h"
 #include "tests/serve_fixture.h"
 #include "tests/serve_process.h"
@@ -27,19 +28,11 @@
 namespace saqme {
 namespace {
 
+using saqme::testing::Eventually;
 using saqme::testing::HttpClient;
 using saqme::testing::RunCommand;
 using saqme::testing::ServeProcess;
 using saqme::testing::TempDir;
-
-bool Eventually(const std::function<bool()>& check, std::chrono::seconds bound) {
-  const auto until = std::chrono::steady_clock::now() + bound;
-  while (std::chrono::steady_clock::now() < until) {
-    if (check()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return check();
-}
 
 // The value of the gauge or counter `name` in /metrics, or -1.
 double Metric(uint16_t port, const std::string& name) {

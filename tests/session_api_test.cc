@@ -21,13 +21,6 @@ class SessionApiTest : public saqme::testing::ServeFixture {
  protected:
   const std::vector<std::string> kPosts = {"chair", "org-protocol", "sec-legal", "info-analytics",
                                            "org-records"};
-
-  object Json(const std::string& post, const std::string& target) {
-    auto reply = Get(post, target);
-    EXPECT_EQ(reply.status, 200) << target << ": " << reply.body;
-    auto json = reply.json();
-    return json.is_object() ? json.as_object() : object();
-  }
 };
 
 TEST_F(SessionApiTest, ConveneHoldAndMinuteACouncilSessionThatAdoptsADraftAct) {

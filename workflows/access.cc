@@ -147,6 +147,10 @@ bool MayReadRegisters(std::string_view post, const OrgChart& org, const Date& da
   return false;
 }
 
+bool IsHeadOrActingHead(std::string_view post, const OrgChart& org, const Date& date) {
+  return post == org.head_post() || org.ExercisedBy(org.head_post(), date) == post;
+}
+
 bool MayReadJournal(std::string_view journal, std::string_view post, const OrgChart& org,
                     const Date& date) {
   if (journal != "certificates") return MayReadRegisters(post, org, date);

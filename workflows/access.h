@@ -86,6 +86,10 @@ bool MayReadRegisters(std::string_view post, const OrgChart& org, const Date& da
 bool MayReadJournal(std::string_view journal, std::string_view post, const OrgChart& org,
                     const Date& date);
 
+// Whether `post` is the head of the body or acts for it on `date`: who may move the simulated
+// clock (POST /v1/admin/clock/advance; docs/api.md). The head's own post always is.
+bool IsHeadOrActingHead(std::string_view post, const OrgChart& org, const Date& date);
+
 // Whether `post` may read the access log on `date`: auditors (`audit`, also when acting).
 bool MayReadAccessLog(std::string_view post, const OrgChart& org, const Date& date);
 

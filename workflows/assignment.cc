@@ -45,7 +45,7 @@ Decision Issue(schema::IssueAssignment::Reader command, const Context& context) 
   auto authority = Need(context, Power::kIssueAssignments);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   const std::string& acting_for = std::get<std::string>(authority);
-  const std::string issuer = acting_for.empty() ? context.actor_post : acting_for;
+  const std::string issuer = ActsAs(context, acting_for);
   const std::string assignee = command.getAssignee().cStr();
   if (auto refusal = KnownPost(context, assignee, "assignee")) return *refusal;
   // Assignments go down the supervision lines (direct or delegated).

@@ -193,7 +193,7 @@ Decision Convene(schema::ConveneSession::Reader command, const Context& context)
                     "რიგგარეშე სხდომისთვის მიუთითეთ, ვინ მოითხოვა მისი მოწვევა");
     }
   }
-  std::string convened_by = acting_for.empty() ? context.actor_post : acting_for;
+  std::string convened_by = ActsAs(context, acting_for);
   const std::string code = command.getBodyCode().cStr();
   std::string body_name = command.getBodyName().cStr();
   if (chamber && !code.empty()) {

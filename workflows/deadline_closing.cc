@@ -4,6 +4,10 @@ namespace saqme::workflows {
 
 bool InTime(const std::string& on, const std::string& due) { return due.empty() || on <= due; }
 
+bool PeriodOver(const std::string& on, const std::string& last_day) {
+  return !last_day.empty() && !InTime(on, last_day);
+}
+
 DeadlineClosing ClosingOf(const OpenDeadline& before, const CaseState& after,
                           const std::string& closed_on) {
   if (before.due.empty() || !OpenDeadlineOf(after).due.empty() || after.stage == Stage::kVoid) {

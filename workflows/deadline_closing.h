@@ -21,6 +21,10 @@ enum class DeadlineClosing {
 // rules on periods; docs/domain.md §6). No due date: in time.
 bool InTime(const std::string& on, const std::string& due);
 
+// Whether a period (a deadline, a reporting period) whose last day is `last_day` is over on `on`
+// (both YYYY-MM-DD): the day after its last day, as InTime counts it. No last day: never over.
+bool PeriodOver(const std::string& on, const std::string& last_day);
+
 // What the event that turned a case with open deadline `before` into `after` did to it, the
 // event having occurred on `closed_on` (YYYY-MM-DD, Tbilisi).
 // Guarantees: kNone unless `before` ran and `after` runs none; a void registration is never

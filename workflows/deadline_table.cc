@@ -2,6 +2,7 @@
 
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 #include "workflows/workflow_data.h"
 
@@ -17,7 +18,7 @@ const DeadlineTable& DeadlineTable::Default() {
   return table;
 }
 
-Result<DeadlineTable> DeadlineTable::Parse(std::string_view tsv) {
+Result<DeadlineTable> DeadlineTable::Parse(std::string_view tsv, const ReportTable& reports) {
   DeadlineTable table;
   std::istringstream in{std::string(tsv)};
   std::string line;
@@ -38,16 +39,19 @@ Result<DeadlineTable> DeadlineTable::Parse(std::string_view tsv) {
     }
     table.rules_[key] = DeadlineRule{*parsed, source, source_ka};
   }
+  std::vector<std::string> required;  // the proceedings' own rules, then the periodic reports'
   for (const char* key :
        {"correspondence", "application", "application-extension", "public_information",
         "public_information-rights", "complaint", "petition-screening", "petition-fix",
-        "petition-vote", "petition-decision", "petition-feasibility", "oral_act",
-        "report-staff-monthly", "report-division", "report-service", "report-mayoralty",
-        "report-quarterly"}) {
+        "petition-vote", "petition-decision", "petition-feasibility", "oral_act"}) {
+    required.emplace_back(key);
+  }
+  for (const ReportRule& report : reports.rules()) required.push_back(report.deadline);
+  for (const std::string& key : required) {
     if (!table.Has(key)) {
       return Status::Error(Status::Code::kInvalidArgument,
-                           std::string("deadline table: the rule '") + key + "' is missing",
-                           std::string("ვადების ცხრილში აკლია წესი '") + key + "'");
+                           "deadline table: the rule '" + key + "' is missing",
+                           "ვადების ცხრილში აკლია წესი '" + key + "'");
     }
   }
   return table;

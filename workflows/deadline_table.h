@@ -11,6 +11,7 @@
 #include "model/status.h"
 #include "workflows/calendar/deadline.h"
 #include "workflows/org/legal_sources.h"
+#include "workflows/report_table.h"
 
 namespace saqme::workflows {
 
@@ -23,8 +24,10 @@ struct DeadlineRule {
 class DeadlineTable {
  public:
   static const DeadlineTable& Default();
-  // Parses the table; every rule the workflows use must be present.
-  static Result<DeadlineTable> Parse(std::string_view tsv);
+  // Parses the table; every rule the workflows use must be present: the proceedings' own and
+  // the deadline of every periodic report `reports` names (data/periodic_reports.tsv).
+  static Result<DeadlineTable> Parse(std::string_view tsv,
+                                     const ReportTable& reports = ReportTable::Default());
 
   // Requires the key to exist (the default table has every key the workflows use).
   const DeadlineRule& Get(std::string_view key) const;

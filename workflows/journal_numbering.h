@@ -24,4 +24,11 @@ uint32_t GivenNumber(std::string_view text);
 // from 1 without gaps (unified records-management rules, Presidential decree No 414).
 uint32_t NextNumber(uint32_t last_of_year);
 
+// Whether `name` is a journal the body keeps, whose entries GET /v1/journals/{name} lists: the
+// registers of incoming, outgoing, internal and postal documents, delivery, public information
+// (GAC art. 49), the acts journals of each type, the certificates and business trips registers,
+// the archive's yearly inventories, and the minutes registers: one per council body kind, and one
+// per standing commission and faction the council's data names (council_session::IsMinutesJournal).
+bool IsJournal(std::string_view name);
+
 }  // namespace saqme::workflows::journals

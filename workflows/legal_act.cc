@@ -200,7 +200,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto draft = NewEvent(context, std::get<std::string>(authority));
       auto r = draft.event().getPayload().initExpertiseGiven();
       const std::string& acting_for = std::get<std::string>(authority);
-      r.setBy(acting_for.empty() ? context.actor_post : acting_for);
+      r.setBy(ActsAs(context, acting_for));
       r.setOpinion(command.getGiveExpertise().getText());
       return Events(std::move(draft));
     }
@@ -391,7 +391,7 @@ Decision Decide(const CaseState& state, schema::Command::Reader command, const C
       auto draft = NewEvent(context, acting_for);
       auto r = draft.event().getPayload().initActDeclaredVoid();
       r.setReason(reason);
-      r.setBy(acting_for.empty() ? context.actor_post : acting_for);
+      r.setBy(ActsAs(context, acting_for));
       r.setVoidOn(context.today.ToString());
       return Events(std::move(draft));
     }

@@ -66,7 +66,7 @@ Decision Issue(schema::IssueOralAct::Reader command, const Context& context) {
   }
   auto draft = NewEvent(context, acting_for);
   auto r = draft.event().getPayload().initOralActIssued();
-  r.setIssuer(acting_for.empty() ? context.actor_post : acting_for);
+  r.setIssuer(ActsAs(context, acting_for));
   r.setOrdered(command.getOrdered());
   r.setIssuedOn(std::get<Date>(issued).ToString());
   r.setUrgency(command.getUrgency());

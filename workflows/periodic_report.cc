@@ -10,6 +10,7 @@
 // and escalates as for every deadline.
 #include "workflows/periodic_report.h"
 
+#include "workflows/deadline_closing.h"
 #include "workflows/report_table.h"
 #include "workflows/rules.h"
 
@@ -23,7 +24,7 @@ Decision Submit(const CaseState& state, schema::TextOnly::Reader command, const 
   auto obliged = MustBe(context, state.report_post, "obliged post", "ანგარიშვალდებულ თანამდებობას");
   if (auto* refusal = std::get_if<Refusal>(&obliged)) return *refusal;
   // Art. 32.1: the report is made when the reporting period has ended.
-  if (auto end = Date::Parse(state.period_end); end && !(*end < context.today)) {
+  if (!state.period_end.empty() && !PeriodOver(context.today.ToString(), state.period_end)) {
     return RefuseNow("the period " + state.period + " ends on " + state.period_end +
                          "; its report is submitted after that",
                      "საანგარიშგებო პერიოდი " + state.period + " მთავრდება " + state.period_end +

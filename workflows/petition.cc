@@ -9,6 +9,7 @@
 #include "workflows/petition.h"
 
 #include "model/field_rules.h"
+#include "workflows/deadline_closing.h"
 #include "workflows/rules.h"
 
 namespace saqme::workflows::petition {
@@ -20,10 +21,6 @@ using Which = schema::Command::Which;
 // The post whose `register` authority the actor uses (its own or the one it acts for).
 std::variant<std::string, Refusal> RecordsOffice(const Context& context) {
   return Need(context, Power::kRegister);
-}
-
-std::string Own(const Context& context, const std::string& acting_for) {
-  return acting_for.empty() ? context.actor_post : acting_for;
 }
 
 std::optional<Refusal> NeedText(capnp::Text::Reader text, const char* en, const char* ka) {
@@ -48,7 +45,7 @@ Decision Screen(schema::ScreenPetition::Reader command, const Context& context) 
   auto r = draft.event().getPayload().initPetitionScreened();
   r.setOutcome(outcome);
   r.setText(command.getReason());
-  r.setBy(Own(context, std::get<std::string>(office)));
+  r.setBy(ActsAs(context, std::get<std::string>(office)));
   if (outcome == "accepted") {
     SetDeadline(r, StatutoryDeadline(context, "petition-vote", context.today));
   } else if (outcome == "defects") {
@@ -59,8 +56,7 @@ Decision Screen(schema::ScreenPetition::Reader command, const Context& context) 
 
 // Whether the period that ends on `due` is over on `today` (its last day counts in full).
 bool Over(const CaseState& state, const Context& context) {
-  auto due = Date::Parse(state.due);
-  return due && context.today > *due;
+  return PeriodOver(context.today.ToString(), state.due);
 }
 
 Decision Fix(const CaseState& state, schema::TextOnly::Reader command, const Context& context) {
@@ -83,7 +79,7 @@ Decision Fix(const CaseState& state, schema::TextOnly::Reader command, const Con
   auto draft = NewEvent(context, std::get<std::string>(office));
   auto r = draft.event().getPayload().initPetitionFixed();
   r.setText(command.getText());
-  r.setBy(Own(context, std::get<std::string>(office)));
+  r.setBy(ActsAs(context, std::get<std::string>(office)));
   // The fixed idea is screened anew, within 10 calendar days of the fix.
   SetDeadline(r, StatutoryDeadline(context, "petition-screening", context.today));
   return Events(std::move(draft));
@@ -104,7 +100,7 @@ Decision Close(const CaseState& state, schema::TextOnly::Reader command, const C
   auto r = draft.event().getPayload().initPetitionClosed();
   r.setOutcome("unfixed");
   r.setText(command.getText());
-  r.setBy(Own(context, std::get<std::string>(office)));
+  r.setBy(ActsAs(context, std::get<std::string>(office)));
   return Events(std::move(draft));
 }
 
@@ -229,7 +225,7 @@ Decision Submit(schema::SubmitPetition::Reader command, const Context& context) 
   r.setTitle(command.getTitle());
   r.setText(command.getText());
   r.setSubmittedOn(submitted.ToString());
-  r.setOffice(Own(context, std::get<std::string>(office)));
+  r.setOffice(ActsAs(context, std::get<std::string>(office)));
   SetDeadline(r, StatutoryDeadline(context, "petition-screening", submitted));
   return Events(std::move(draft));
 }

@@ -52,6 +52,10 @@ storage::EventDraft NewEvent(const Context& context, const std::string& acting_f
   return draft;
 }
 
+std::string ActsAs(const Context& context, const std::string& acting_for) {
+  return acting_for.empty() ? context.actor_post : acting_for;
+}
+
 std::variant<std::string, Refusal> Need(const Context& context, Power power,
                                         std::string_view as_post) {
   auto result = context.org->Authorize(context.actor_post, power, context.today, as_post);
@@ -98,7 +102,7 @@ Decision Endorse(const CaseState& state, schema::TextOnly::Reader command, const
   auto authority = Need(context, Power::kEndorse);
   if (auto* refusal = std::get_if<Refusal>(&authority)) return *refusal;
   const std::string& acting_for = std::get<std::string>(authority);
-  const std::string by = acting_for.empty() ? context.actor_post : acting_for;
+  const std::string by = ActsAs(context, acting_for);
   for (const auto& post : state.endorsements) {
     if (post == by)
       return RefuseNow(by + " has already endorsed this draft", by + "-მა ეს პროექტი უკვე დაავიზა");

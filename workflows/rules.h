@@ -26,6 +26,10 @@ std::vector<storage::EventDraft> Events(storage::EventDraft draft);
 // A new event by the context's actor at the context's time, acting for `acting_for` (or own).
 storage::EventDraft NewEvent(const Context& context, const std::string& acting_for);
 
+// The post in whose name the actor acts: `acting_for` (what Need or MustBe returned) when it
+// acts for another post, else its own post. Guarantees a non-empty post for a context with one.
+std::string ActsAs(const Context& context, const std::string& acting_for);
+
 // The actor may use `power` (as `as_post` when given); the result is the post acted for ("" when
 // own), or the refusal naming the missing power — also when the power is the actor's own but
 // someone acts for its post today (OrgChart::AbsentRefusal).

@@ -1,0 +1,48 @@
+// Which journals exist, as a clerk asking GET /v1/journals/{journal} of the real `saqme serve`
+// sees it (workflows::journals::IsJournal): the fixed registers, and a minutes register for
+// each council body kind and each commission and faction of the council's data — one that has no
+// minutes yet lists none; any other name, a body code the data does not hold too, is 404 in both
+// languages. Moving the simulated clock is the head's (the chair of the
+// Ozurgeti council; workflows::IsHeadOrActingHead), refused to anyone else.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tests/serve_fixture.h"
+
+namespace saqme {
+namespace {
+
+using boost::json::object;
+
+class JournalListApiTest : public saqme::testing::ServeFixture {
+ protected:
+  void SetUp() override { Start({"org-records", "chair"}, "2026-11-02"); }
+};
+
+TEST_F(JournalListApiTest, EveryMinutesRegisterOfABodyExistsAndOtherNamesDoNot) {
+  for (const char* journal : {"incoming", "acts-order", "certificates", "archive_inventory",
+                              "minutes-council", "minutes-commission-budget"}) {
+    auto reply = Get("org-records", std::string("/v1/journals/") + journal + "?year=2026");
+    ASSERT_EQ(reply.status, 200) << journal << ": " << reply.body;
+    EXPECT_TRUE(reply.json().at("entries").as_array().empty()) << journal;
+  }
+  for (const char* journal : {"nope", "minutes-", "minutes-commission-nope", "Incoming"}) {
+    auto reply = Get("org-records", std::string("/v1/journals/") + journal + "?year=2026");
+    EXPECT_EQ(reply.status, 404) << journal << ": " << reply.body;
+    const auto error = reply.json().at("error");
+    EXPECT_EQ(error.at("code").as_string(), "not_found");
+    EXPECT_FALSE(error.at("message_ka").as_string().empty());
+  }
+}
+
+TEST_F(JournalListApiTest, OnlyTheHeadOfTheBodyMovesTheSimulatedClock) {
+  auto refused =
+      client_->Post("/v1/admin/clock/advance", tokens_.at("org-records"), object{{"days", 1}});
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_FALSE(refused.json().at("error").at("message_ka").as_string().empty());
+  Advance(1);  // as the chair
+}
+
+}  // namespace
+}  // namespace saqme
