@@ -126,6 +126,28 @@ TEST(OrgParseTest, AMinimalChartLoads) {
   EXPECT_EQ(org->posts().size(), 2u);
 }
 
+TEST(OrgParseTest, AChartFromBeforeTheArchivePowerArchivesWithItsFilingPosts) {
+  // Charts adopted before `archive` existed grant it to nobody: their `file` posts archive, as
+  // they did then. A chart that grants `archive` to any post keeps it to the posts it names.
+  auto chart = [](const std::string& head_powers, const std::string& clerk_powers) {
+    return OrgChart::Parse(R"({"format": "saqme-org-1", "body": {"id": "b", "name_ka": "ორგანო"},
+      "head_post": "head", "units": [{"id": "u", "name_ka": "ერთეული"}],
+      "posts": [{"id": "head", "title_ka": "ხელმძღვანელი", "unit": "u", "powers": )" +
+                           head_powers + R"(},
+        {"id": "clerk", "title_ka": "სპეციალისტი", "unit": "u", "supervisor": "head",
+         "powers": )" + clerk_powers +
+                           "}]}");
+  };
+  auto old_chart = chart(R"(["sign"])", R"(["file"])");
+  ASSERT_TRUE(old_chart.ok()) << old_chart.status().message();
+  EXPECT_TRUE(old_chart->FindPost("clerk")->powers.count(Power::kArchive));
+  EXPECT_FALSE(old_chart->FindPost("head")->powers.count(Power::kArchive));
+  auto split = chart(R"(["sign", "archive"])", R"(["file"])");
+  ASSERT_TRUE(split.ok()) << split.status().message();
+  EXPECT_TRUE(split->FindPost("head")->powers.count(Power::kArchive));
+  EXPECT_FALSE(split->FindPost("clerk")->powers.count(Power::kArchive));
+}
+
 TEST(OrgParseTest, BadFilesAreExplained) {
   auto expect_error = [](std::string json, const std::string& needle) {
     auto org = OrgChart::Parse(json);

@@ -1,5 +1,6 @@
 #include "workflows/org/org_chart.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <boost/json/parse.hpp>
@@ -128,6 +129,18 @@ Result<OrgChart> OrgChart::Parse(std::string_view json) {
         throw OrgError(where + ": duplicate post id '" + post.id + "'");
       }
       chart.posts_.push_back(std::move(post));
+    }
+
+    // A chart written before archiving had a power of its own (every log adopted before
+    // 2026-12-01) grants it to no post; its filing posts archive, as they did when it was
+    // adopted, so an older log's chart keeps working (docs/org-format.md, "archive").
+    const bool grants_archive =
+        std::any_of(chart.posts_.begin(), chart.posts_.end(),
+                    [](const Post& p) { return p.powers.count(Power::kArchive); });
+    if (!grants_archive) {
+      for (auto& post : chart.posts_) {
+        if (post.powers.count(Power::kFile)) post.powers.insert(Power::kArchive);
+      }
     }
 
     // References resolve; the reporting line is a tree rooted at the head of the body.
