@@ -2,7 +2,8 @@
 // sees it (workflows::journals::IsJournal): the fixed registers, and a minutes register for
 // each council body kind and each commission and faction of the council's data — one that has no
 // minutes yet lists none; any other name, a body code the data does not hold too, is 404 in both
-// languages. Moving the simulated clock is the head's (the chair of the
+// languages. GET /v1/journals lists them (workflows::journals::Listed), each a caller may open,
+// refused without a session as a journal is. Moving the simulated clock is the head's (the chair of the
 // Ozurgeti council; workflows::IsHeadOrActingHead), refused to anyone else.
 #include <set>
 #include <string>
@@ -68,6 +69,23 @@ TEST_F(JournalListApiTest, TheListNamesEveryJournalAndEachCouncilBodysRegister) 
     EXPECT_TRUE(names.count(name)) << name << " not listed";
   }
   EXPECT_EQ(names.size(), journals.size()) << "a journal listed twice";
+}
+
+// The register of issued certificates names persons (workflows::MayReadJournal): the head reads
+// the other journals but is not offered that one, so nothing listed is refused.
+TEST_F(JournalListApiTest, TheListLeavesOutWhatTheCallerMayNotOpen) {
+  auto reply = Get("chair", "/v1/journals");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto answer = reply.json();
+  bool budget = false;
+  for (const auto& value : answer.at("journals").as_array()) {
+    const std::string name(value.at("name").as_string());
+    EXPECT_NE(name, "certificates");
+    budget = budget || name == "minutes-commission-budget";
+    EXPECT_EQ(Get("chair", "/v1/journals/" + name + "?year=2026").status, 200) << name;
+  }
+  EXPECT_TRUE(budget);
+  EXPECT_EQ(Get("chair", "/v1/journals/certificates?year=2026").status, 403);
 }
 
 TEST_F(JournalListApiTest, WithoutASessionTheListIsRefusedAsAJournalIs) {
