@@ -3,8 +3,8 @@
 // each council body kind and each commission and faction of the council's data — one that has no
 // minutes yet lists none; any other name, a body code the data does not hold too, is 404 in both
 // languages. GET /v1/journals lists them (workflows::journals::Listed), each a caller may open,
-// refused without a session as a journal is. Moving the simulated clock is the head's (the chair of the
-// Ozurgeti council; workflows::IsHeadOrActingHead), refused to anyone else.
+// refused without a session as a journal is. Moving the simulated clock is the head's (the chair of
+// the Ozurgeti council; workflows::IsHeadOrActingHead), refused to anyone else.
 #include <set>
 #include <string>
 
