@@ -356,6 +356,24 @@ Response Api::JournalRead(const Call& call) {
   return JournalAnswer(call.request, call.part(2), year, call.target.query);
 }
 
+Response Api::JournalList(const Call& call) {
+  const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
+  boost::json::array list;
+  for (const auto& journal : workflows::journals::Listed()) {
+    // Only what the caller may open: each name listed answers at /v1/journals/{name}.
+    if (!workflows::MayReadJournal(journal.name, call.caller.post, *Org(), today)) continue;
+    boost::json::object item{{"name", journal.name}};
+    if (journal.body) {
+      item["body_kind"] = journal.body->kind;
+      item["body_code"] = journal.body->code;
+      item["body_name_ka"] = journal.body->name_ka;
+      item["body_name_en"] = journal.body->name_en;
+    }
+    list.push_back(std::move(item));
+  }
+  return Json(http::status::ok, boost::json::object{{"journals", std::move(list)}}, call.request);
+}
+
 Response Api::NomenclatureRead(const Call& call) {
   bool ok = false;
   const int year = YearOf(call.target, clock_, &ok);

@@ -114,6 +114,9 @@ class Api {
   Response HistoryRead(const Call& call);
   Response ReportRead(const Call& call);
   Response JournalRead(const Call& call);
+  // GET /v1/journals: the journals the body keeps (workflows::journals::Listed) that the caller
+  // may read, each with its council body's code, kind and names where it has one.
+  Response JournalList(const Call& call);
   Response NomenclatureRead(const Call& call);
   // GET /v1/alerts/stream without an SSE client or with a bad cursor: the 400 that says so.
   Response NotAStream(const Call& call);

@@ -46,6 +46,8 @@ const std::vector<Route>& Api::Routes() {
       // the control list.
       {verb::get, "/v1/reports/annual", S::kWorker, N::kRegisters,
        [](Api& a, Call& c) { return a.ReportRead(c); }},
+      {verb::get, "/v1/journals", S::kWorker, N::kRegisters,
+       [](Api& a, Call& c) { return a.JournalList(c); }},
       {verb::get, "/v1/journals/{journal}", S::kBodyStream, N::kRegisters,
        [](Api& a, Call& c) { return a.JournalRead(c); },
        [](Api& a, Call& c) { return a.JournalExportStream(c.request, c.caller.post); },

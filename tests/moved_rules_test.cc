@@ -1,9 +1,14 @@
 // Rules that lived outside workflows/ (in the projection, the API, or written out again in
 // several workflows) and now have one place there (docs/architecture.md "Where the rules live").
+#include <algorithm>
+#include <set>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "workflows/access.h"
 #include "workflows/case_state.h"
+#include "workflows/council_bodies.h"
 #include "workflows/deadline_closing.h"
 #include "workflows/deadline_table.h"
 #include "workflows/journal_numbering.h"
@@ -59,6 +64,40 @@ TEST(JournalListTest, TheFixedJournalsAndEveryMinutesRegisterExist) {
                            "incoming2", "Incoming"}) {
     EXPECT_FALSE(journals::IsJournal(name)) << name;
   }
+}
+
+TEST(JournalListTest, EveryListedJournalExistsOnceAndEachCouncilBodyHasItsRegister) {
+  const auto& listed = journals::Listed();
+  std::set<std::string> names;
+  for (const auto& journal : listed) {
+    EXPECT_TRUE(journals::IsJournal(journal.name)) << journal.name;
+    EXPECT_TRUE(names.insert(journal.name).second) << journal.name << " listed twice";
+  }
+  ASSERT_FALSE(listed.empty());
+  EXPECT_EQ(listed.front().name, "incoming");
+  EXPECT_EQ(listed.front().body, nullptr);
+  // Each commission and faction of the data: its own register, labelled by that body.
+  ASSERT_FALSE(CouncilBodies::Default().bodies().empty());
+  for (const auto& body : CouncilBodies::Default().bodies()) {
+    const std::string name = "minutes-" + body.kind + "-" + body.code;
+    auto it = std::find_if(listed.begin(), listed.end(),
+                           [&](const journals::KeptJournal& j) { return j.name == name; });
+    ASSERT_NE(it, listed.end()) << name;
+    ASSERT_NE(it->body, nullptr) << name;
+    EXPECT_EQ(it->body->code, body.code);
+    EXPECT_EQ(it->body->kind, body.kind);
+    EXPECT_FALSE(it->body->name_ka.empty());
+    EXPECT_FALSE(it->body->name_en.empty());
+  }
+  // The shared registers of the kinds come after the bodies' own, and carry no body.
+  for (const char* shared : {"minutes-council", "minutes-bureau", "minutes-commission",
+                             "minutes-faction", "archive_inventory"}) {
+    auto it = std::find_if(listed.begin(), listed.end(),
+                           [&](const journals::KeptJournal& j) { return j.name == shared; });
+    ASSERT_NE(it, listed.end()) << shared;
+    EXPECT_EQ(it->body, nullptr) << shared;
+  }
+  EXPECT_EQ(listed.back().name, "minutes-faction");
 }
 
 TEST(HeadOrActingHeadTest, TheHeadAndWhoeverActsForItTodayOnly) {

@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "workflows/council_bodies.h"
 
 namespace saqme::workflows::journals {
 
@@ -29,6 +32,21 @@ uint32_t NextNumber(uint32_t last_of_year);
 // (GAC art. 49), the acts journals of each type, the certificates and business trips registers,
 // the archive's yearly inventories, and the minutes registers: one per council body kind, and one
 // per standing commission and faction the council's data names (council_session::IsMinutesJournal).
+// Guarantees: true exactly for the names Listed() gives.
 bool IsJournal(std::string_view name);
+
+// A journal the body keeps, with what a reader needs to label it.
+struct KeptJournal {
+  std::string name;
+  // For the minutes register of one standing commission or faction: that body of the council's
+  // data (its kind, code and names); nullptr for every other journal.
+  const CouncilBody* body = nullptr;
+};
+
+// The journals the body keeps, each once, in the order a reader picks them from: the fixed
+// registers (incoming first), then the minutes registers — the council's, the bureau's, each
+// commission's and each faction's of the data (in its order), then the kinds' shared registers
+// "minutes-commission" and "minutes-faction" that sittings recorded before the body codes keep.
+const std::vector<KeptJournal>& Listed();
 
 }  // namespace saqme::workflows::journals

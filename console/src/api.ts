@@ -234,6 +234,16 @@ export interface Journal {
   next_cursor?: string | null;
 }
 
+// A journal the body keeps (GET /v1/journals); a standing commission's or faction's own
+// minutes register names that body.
+export interface JournalListed {
+  name: string;
+  body_kind?: string; // "commission" | "faction"
+  body_code?: string;
+  body_name_ka?: string;
+  body_name_en?: string;
+}
+
 export interface NomenclatureFile {
   code: string;
   title: string;
@@ -454,6 +464,7 @@ export function execute(
 }
 
 // ---- records office ----
+export const journals = () => get<{ journals: JournalListed[] }>('/v1/journals');
 export const journal = (name: string, year: number, cursor?: string) =>
   get<Journal>(`/v1/journals/${seg(name)}`, { year, cursor });
 export const journalUrl = (name: string, year: number, format: 'csv' | 'html') =>

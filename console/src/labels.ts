@@ -182,6 +182,9 @@ const table = {
   // journals
   journals_title: ['ჟურნალები', 'Journals'],
   journal: ['ჟურნალი', 'Journal'],
+  // a standing commission's or faction's own minutes register, {name} the body's name
+  minutes_of_commission: ['კომისიის სხდომების ოქმები — {name}', 'Commission minutes — {name}'],
+  minutes_of_faction: ['ფრაქციის სხდომების ოქმები — {name}', 'Faction minutes — {name}'],
   print: ['ბეჭდვა', 'Print'],
   download_csv: ['CSV ჩამოტვირთვა', 'Download CSV'],
   number: ['ნომერი', 'Number'],
@@ -444,6 +447,8 @@ const names: Record<string, readonly [string, string]> = {
   'minutes-bureau': ['ბიუროს სხდომების ოქმები', 'Bureau minutes'],
   'minutes-commission': ['კომისიების სხდომების ოქმები', 'Commission minutes'],
   'minutes-faction': ['ფრაქციების სხდომების ოქმები', 'Faction minutes'],
+  // the archive's yearly inventories (workflows/nomenclature.cc)
+  archive_inventory: ['საარქივო აღწერები', 'Archive inventories'],
   // the registers (workflows/registers/)
   certificates: ['გაცემული ცნობების რეესტრი', 'Issued certificates'],
   business_trips: ['მივლინების ჟურნალი', 'Business trips'],

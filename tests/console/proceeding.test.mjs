@@ -252,6 +252,14 @@ try {
       await page.locator('table tbody tr').first().waitFor();
       const outgoing = await page.locator('table thead').innerText();
       assert.doesNotMatch(outgoing, /შემოსვლის გზა/, 'the outgoing journal\'s channel is not how a document came in');
+      // the server's list: a standing commission's own minutes register, by the body's name
+      const budget = page.locator('#journal option[value="minutes-commission-budget"]');
+      await budget.waitFor({ state: 'attached' });
+      assert.equal((await budget.innerText()).trim(), 'კომისიის სხდომების ოქმები — საფინანსო-საბიუჯეტო კომისია');
+      await page.locator('#journal').selectOption('minutes-commission-budget');
+      // the register has no minutes yet: the page says so instead of a table
+      await page.getByText('ჩანაწერი არ არის').waitFor();
+      assert.equal(await page.locator('#journal').inputValue(), 'minutes-commission-budget');
       for (const p of Object.values(sessions)) assert.deepEqual(pageErrors(p), []);
       await logout(page);
     },

@@ -4,13 +4,14 @@
 import assert from 'node:assert/strict';
 import { importConsole, run } from './lib.mjs';
 
-const { time, labels, forms, commandForm, reports, due } = await importConsole({
+const { time, labels, forms, commandForm, reports, due, journals } = await importConsole({
   time: 'src/time.ts',
   due: 'src/widgets/DueCell.tsx',
   labels: 'src/labels.ts',
   forms: 'src/formErrors.ts',
   commandForm: 'src/widgets/CommandForm.tsx',
   reports: 'src/pages/Reports.tsx',
+  journals: 'src/pages/Journals.tsx',
 });
 
 await run({
@@ -139,5 +140,29 @@ await run({
     assert.equal(counts[0], 2);
     assert.equal(counts[10], 1);
     assert.equal(counts.reduce((a, b) => a + b, 0), 3);
+  },
+
+  async 'a council body\'s own minutes register is labelled by the body, in the interface language'() {
+    const budget = { name: 'minutes-commission-budget', body_kind: 'commission', body_code: 'budget',
+      body_name_ka: 'საფინანსო-საბიუჯეტო კომისია', body_name_en: 'Finance and Budget Commission' };
+    const majority = { name: 'minutes-faction-majority', body_kind: 'faction', body_code: 'majority',
+      body_name_ka: 'ფრაქცია „უმრავლესობა“', body_name_en: 'Faction "Majority"' };
+    assert.equal(journals.journalLabel(budget), 'კომისიის სხდომების ოქმები — საფინანსო-საბიუჯეტო კომისია');
+    assert.equal(journals.journalLabel(majority), 'ფრაქციის სხდომების ოქმები — ფრაქცია „უმრავლესობა“');
+    labels.setLang('en');
+    try {
+      assert.equal(journals.journalLabel(budget), 'Commission minutes — Finance and Budget Commission');
+      assert.equal(journals.journalLabel({ name: 'archive_inventory' }), 'Archive inventories');
+    } finally {
+      labels.setLang('ka');
+    }
+    // the shared registers and the fixed journals by their labels; an unknown name as it is
+    assert.equal(journals.journalLabel({ name: 'minutes-commission' }), 'კომისიების სხდომების ოქმები');
+    assert.equal(journals.journalLabel({ name: 'minutes-x' }), 'minutes-x');
+    // until the server's list answers, every fixed journal is offered, each with a label
+    for (const { name } of journals.FALLBACK_JOURNALS) {
+      assert.notEqual(journals.journalLabel({ name }), name, `${name} has a label`);
+    }
+    assert.ok(journals.FALLBACK_JOURNALS.some((j) => j.name === 'archive_inventory'));
   },
 });

@@ -1,9 +1,9 @@
 // The registration journals of a year: the table, a printable page (format=html) and a CSV
 // download (format=csv), as the server renders them.
 import { useEffect, useState } from 'preact/hooks';
-import { journal, type JournalEntry, journalUrl } from '../api';
+import { journal, type JournalEntry, type JournalListed, journals, journalUrl } from '../api';
 import { useSession } from '../context';
-import { fieldName, isLabel, nameOf, t } from '../labels';
+import { fieldName, isLabel, nameOf, pick, t } from '../labels';
 import { usePaged } from '../paged';
 import { useSchema } from '../schema';
 import { formatDate } from '../time';
@@ -13,10 +13,21 @@ import { SelectField } from '../widgets/Fields';
 import { CaseLink } from '../widgets/Link';
 import { YearField } from '../widgets/YearField';
 
-export const JOURNALS = ['incoming', 'outgoing', 'internal', 'postal', 'delivery', 'public_information',
-  'acts-order', 'acts-ordinance', 'acts-resolution',
-  'minutes-council', 'minutes-bureau', 'minutes-commission', 'minutes-faction',
-  'certificates', 'business_trips'];
+// What the select offers until GET /v1/journals answers (or when it fails): the journals every
+// body keeps. The server's list (workflows::journals::Listed) replaces it.
+export const FALLBACK_JOURNALS: JournalListed[] = ['incoming', 'outgoing', 'internal', 'postal',
+  'delivery', 'public_information', 'acts-order', 'acts-ordinance', 'acts-resolution',
+  'certificates', 'business_trips', 'archive_inventory',
+  'minutes-council', 'minutes-bureau', 'minutes-commission', 'minutes-faction'].map((name) => ({ name }));
+
+// The label of a listed journal in the interface language: a commission's or faction's own
+// minutes register by that body's name, any other by its label (else its name).
+export function journalLabel(listed: JournalListed): string {
+  const body = pick(listed.body_name_ka, listed.body_name_en);
+  if (body && listed.body_kind === 'commission') return t('minutes_of_commission', { name: body });
+  if (body && listed.body_kind === 'faction') return t('minutes_of_faction', { name: body });
+  return nameOf(listed.name);
+}
 
 // The journals of incoming documents: their `channel` is how the document came in; in the
 // others it is how the answer went out.
@@ -32,6 +43,12 @@ export function JournalsPage() {
   const session = useSession();
   const schema = useSchema();
   const [name, setName] = useState('incoming');
+  const [listed, setListed] = useState<JournalListed[]>(FALLBACK_JOURNALS);
+  // the list is not the page's content: when it fails the fallback stays and the journal loads
+  useEffect(() => {
+    journals().then((answer) => setListed(answer.journals), () => undefined);
+  }, []);
+  const label = journalLabel(listed.find((j) => j.name === name) ?? { name });
   const [year, setYear] = useState(Number(session.today.slice(0, 4)));
   const paged = usePaged<JournalEntry>((after) =>
     journal(name, year, after).then((page) => ({ items: page.entries, next: page.next_cursor ?? null })),
@@ -49,7 +66,7 @@ export function JournalsPage() {
       <div class="filters">
         <SelectField id="journal" label={t('journal')} value={name} allowEmpty={false}
           onChange={setName}
-          options={JOURNALS.map((j) => ({ value: j, label: nameOf(j) }))} />
+          options={listed.map((j) => ({ value: j.name, label: journalLabel(j) }))} />
         <YearField id="journal-year" value={year} onChange={setYear} />
         <p class="links">
           <a href={journalUrl(name, year, 'html')} target="_blank" rel="noopener">{t('print')}</a>
@@ -61,9 +78,9 @@ export function JournalsPage() {
       <ErrorBox error={paged.error} onRetry={() => paged.load(paged.items ? paged.next ?? undefined : undefined)} />
       {paged.items && entries.length === 0 && <p>{t('nothing_found')}</p>}
       {entries.length > 0 && (
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={nameOf(name)}>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={label}>
           <table>
-            <caption>{nameOf(name)} — {year}</caption>
+            <caption>{label} — {year}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('number')}</th>
