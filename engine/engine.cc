@@ -804,9 +804,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // A journal entry put under its number (JournalKey: journal, NUL, year, number): the number
   // may be the journal's last.
   void NoteNumber(const std::string& key) {
-    const size_t end = key.find('\0');
-    if (end == std::string::npos || key.size() != end + 1 + 2 + 4) return;
-    std::string prefix = key.substr(0, end + 3);
+    const std::string_view journal = JournalKeyPrefix(key);
+    if (journal.empty()) return;  // a register beside the journals, not a numbered entry
+    std::string prefix(journal);
     const uint32_t number = JournalKeyNumber(key);
     const uint32_t last = LastNumberOf(prefix);
     if (number <= last) return;

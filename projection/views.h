@@ -23,8 +23,8 @@ inline constexpr char kSearchView[] = "view_search";    // newest first, case id
 // Every view family, for opening the log with them and for rebuilds.
 const std::vector<std::string>& ViewFamilies();
 
-// Journal names (docs/api.md): incoming, outgoing, internal, postal, delivery, public_information,
-// acts-order, acts-ordinance, acts-resolution.
+// The numbered journals' keys: journal name (the names are workflows::journals::Listed()), NUL,
+// 2-byte year, 4-byte number.
 std::string JournalKey(std::string_view journal, int year, uint32_t number);
 std::string JournalPrefix(std::string_view journal, int year);
 uint32_t JournalKeyNumber(std::string_view key);  // requires a key made by JournalKey
