@@ -18,6 +18,7 @@
 
 #include "engine/engine.h"
 #include "engine/view_reader.h"
+#include "tests/engine_submissions.h"
 #include "tests/rebuild_util.h"
 #include "tests/test_util.h"
 
@@ -25,35 +26,10 @@ namespace saqme::engine {
 namespace {
 
 using C = schema::Command::Builder;
+using testing::Command;
+using testing::Registration;
 
 constexpr int64_t kMonday = 1793599200000;  // 2026-11-02T10:00:00+04:00
-
-template <typename Fill>
-Submission Command(const std::string& post, const std::string& case_id,
-                   const std::string& command_id, Fill fill) {
-  capnp::MallocMessageBuilder message;
-  fill(message.initRoot<schema::Command>());
-  auto words = capnp::messageToFlatArray(message);
-  Submission submission;
-  submission.case_id = case_id;
-  submission.command_id = command_id;
-  submission.actor_post = post;
-  submission.command = kj::heapArray<capnp::word>(words.asPtr());
-  return submission;
-}
-
-Submission Registration(const std::string& case_id, const std::string& command_id) {
-  return Command("org-records", case_id, command_id, [](C c) {
-    auto r = c.initRegisterIncoming();
-    r.setKind(schema::IncomingKind::APPLICATION);
-    r.setChannel("post");
-    r.initSender().setName("ნინო ბერიძე");
-    r.setSubject("მიწის ნაკვეთის შესახებ");
-    r.setPages(1);
-    r.setReceivedOn("2026-11-02");
-    r.setAddressee("chair");
-  });
-}
 
 Submission Resolution(const std::string& case_id, const std::string& command_id) {
   return Command("chair", case_id, command_id,

@@ -13,6 +13,7 @@
 
 #include "engine/engine.h"
 #include "engine/view_reader.h"
+#include "tests/engine_submissions.h"
 #include "tests/test_util.h"
 
 namespace saqme::engine {
@@ -20,25 +21,7 @@ namespace {
 
 constexpr int64_t kMonday = 1793599200000;  // 2026-11-02T10:00:00+04:00
 
-Submission Registration(const std::string& case_id, const std::string& command_id,
-                        const char* addressee = "chair") {
-  capnp::MallocMessageBuilder message;
-  auto r = message.initRoot<schema::Command>().initRegisterIncoming();
-  r.setKind(schema::IncomingKind::APPLICATION);
-  r.setChannel("post");
-  r.initSender().setName("ნინო ბერიძე");
-  r.setSubject("მიწის ნაკვეთის შესახებ");
-  r.setPages(1);
-  r.setReceivedOn("2026-11-02");
-  r.setAddressee(addressee);
-  auto words = capnp::messageToFlatArray(message);
-  Submission submission;
-  submission.case_id = case_id;
-  submission.command_id = command_id;
-  submission.actor_post = "org-records";
-  submission.command = kj::heapArray<capnp::word>(words.asPtr());
-  return submission;
-}
+using testing::Registration;
 
 std::unique_ptr<Engine> OpenEngine(const std::string& dir, bool profile) {
   EngineOptions options;
