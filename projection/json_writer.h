@@ -82,6 +82,21 @@ class JsonWriter {
     for (const auto& value : values) String(value);
     EndArray();
   }
+  // A key and an array of two-field objects, one per pair of `pairs`:
+  // [{first_key: pair.first, second_key: pair.second}, ...].
+  template <typename Range>
+  void Pairs(std::string_view key, const Range& pairs, std::string_view first_key,
+             std::string_view second_key) {
+    Key(key);
+    BeginArray();
+    for (const auto& [first, second] : pairs) {
+      BeginObject();
+      Field(first_key, first);
+      Field(second_key, second);
+      EndObject();
+    }
+    EndArray();
+  }
 
  private:
   void Separate() {

@@ -287,17 +287,7 @@ void WriteCaseView(const CaseState& s, std::string& out) {
     w.Field("extensions", s.statutory_extensions);
   }
   // Who confirmed receipt of the resolution, and what the co-executors reported.
-  if (!s.receipts.empty()) {
-    w.Key("receipts");
-    w.BeginArray();
-    for (const auto& [post, on] : s.receipts) {
-      w.BeginObject();
-      w.Field("post", post);
-      w.Field("on", on);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
+  if (!s.receipts.empty()) w.Pairs("receipts", s.receipts, "post", "on");
   if (!s.parts.empty()) {
     w.Key("parts");
     w.BeginArray();
@@ -393,17 +383,7 @@ void WriteCaseView(const CaseState& s, std::string& out) {
   }
   if (s.kind == Kind::kNomenclature) w.Field("year", s.year);
   if (s.kind == Kind::kSession) SessionView(s, w);
-  if (s.kind == Kind::kCalendar) {
-    w.Key("days_off");
-    w.BeginArray();
-    for (const auto& [date, name] : s.days_off) {
-      w.BeginObject();
-      w.Field("date", date);
-      w.Field("name", name);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
+  if (s.kind == Kind::kCalendar) w.Pairs("days_off", s.days_off, "date", "name");
   w.Strings("participants", s.participants);
   if (!s.watch.due.empty()) {
     w.Key("watch");
