@@ -523,7 +523,18 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
                              {"version", outcome->version},
                              {"duplicate", outcome->duplicate},
                              {"events", EventsJson(outcome.value())}};
-  if (opening) {
+  if (const auto& headline = outcome->headline) {
+    for (const auto& [key, value] :
+         {std::pair{"registration_number", &headline->registration_number},
+          {"due", &headline->due},
+          {"due_explanation", &headline->due_explanation},
+          {"due_explanation_ka", &headline->due_explanation_ka}}) {
+      if (!value->empty()) result[key] = *value;
+    }
+    result["kind"] = headline->kind;
+    result["state"] = headline->state;
+  } else if (opening) {
+    // A retry: the case as it stands now.
     auto view = engine::ViewReader(engine_->log()).Case(outcome->case_id);
     if (view.ok()) {
       for (const char* key : {"registration_number", "due", "due_explanation", "due_explanation_ka",

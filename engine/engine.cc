@@ -571,6 +571,10 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                              });
       if (!recomputed.ok()) return recomputed;
     }
+    if (workflows::OpensCase(which)) {
+      if (const CaseState* opened = Peek(submission.case_id))
+        outcome.headline = HeadlineOf(*opened);
+    }
     return outcome;
   }
 
@@ -839,7 +843,9 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       // batch holds it).
       for (const auto* states : {&staged_states_, &sealed_states_}) {
         if (auto it = states->find(key); it != states->end()) {
-          return boost::json::serialize(CaseView(it->second));
+          std::string view;
+          WriteCaseView(it->second, view);
+          return view;
         }
       }
     }

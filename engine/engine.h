@@ -22,6 +22,7 @@
 #include <kj/array.h>
 
 #include "engine/sequencer_profile.h"
+#include "projection/case_headline.h"
 #include "storage/event_log.h"
 #include "storage/group_commit.h"
 #include "storage/log_writer.h"
@@ -108,6 +109,9 @@ struct Outcome {
   // The recorded events, as Cap'n Proto messages; rendered to JSON by the caller's thread, not
   // the sequencer's (api/outcome_json.h).
   std::vector<kj::Array<capnp::word>> events;
+  // A command that opened its case (not a retry): the new case's headline, from the state it
+  // left, so the answer need not read back the case view (projection/case_headline.h).
+  std::optional<CaseHeadline> headline;
 };
 
 // One queued command and the place its answer goes.

@@ -12,6 +12,7 @@
 
 #include "model/event_json.h"
 #include "model/tbilisi_time.h"
+#include "projection/case_headline.h"
 #include "projection/json_writer.h"
 #include "projection/search_record.h"
 #include "projection/views.h"
@@ -273,9 +274,7 @@ void WriteCaseView(const CaseState& s, std::string& out) {
   set("opened_on", s.opened_on);
   set("due", s.due);
   set("due_explanation", s.due_explanation);
-  // Events before the Georgian explanations carry none: the view shows the English then.
-  set("due_explanation_ka",
-      s.due_explanation_ka.empty() ? s.due_explanation : s.due_explanation_ka);
+  set("due_explanation_ka", DueExplanationKa(s));
   set("deadline_setter", s.deadline_setter);
   set("executor", s.lead_executor);
   // After a resolution the view names its co-executors: an empty list when it has none.

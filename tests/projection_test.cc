@@ -13,6 +13,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 
+#include "projection/case_headline.h"
 #include "projection/json_writer.h"
 #include "projection/projection.h"
 #include "projection/views.h"
@@ -207,6 +208,36 @@ TEST(ProjectionTest, TheCaseViewObjectIsTheStoredBytes) {
   EXPECT_EQ(boost::json::serialize(CaseView(s)), stored);
   EXPECT_NE(stored.find("\"sender\":{\"name\":\"შპს \\\"ალფა\\\"\",\"kind\":\"\"}"),
             std::string::npos);
+}
+
+// The answer to an opening command repeats these case-view keys from the headline instead of
+// reading the view back: each must be the view's value, or empty where the view omits the key.
+TEST(ProjectionTest, TheHeadlineIsTheCaseViewsKeys) {
+  CaseState with_everything = LetterInExecution();
+  with_everything.due_explanation = "one month from registration";
+  with_everything.due_explanation_ka = "ერთი თვე რეგისტრაციიდან";
+  CaseState english_only = with_everything;  // events from before the Georgian explanations
+  english_only.due_explanation_ka.clear();
+  CaseState bare;  // nothing registered, no deadline
+  bare.case_id = "c-2";
+  bare.kind = workflows::Kind::kAssignment;
+  bare.version = 1;
+  for (const CaseState* s : {&with_everything, &english_only, &bare}) {
+    const boost::json::object view = CaseView(*s);
+    const CaseHeadline headline = HeadlineOf(*s);
+    for (const auto& [key, value] : {std::pair{"kind", &headline.kind},
+                                     {"state", &headline.state},
+                                     {"registration_number", &headline.registration_number},
+                                     {"due", &headline.due},
+                                     {"due_explanation", &headline.due_explanation},
+                                     {"due_explanation_ka", &headline.due_explanation_ka}}) {
+      const auto* in_view = view.if_contains(key);
+      EXPECT_EQ(in_view ? std::string(in_view->as_string()) : std::string(), *value)
+          << s->case_id << " " << key;
+    }
+  }
+  EXPECT_EQ(HeadlineOf(english_only).due_explanation_ka, "one month from registration");
+  EXPECT_TRUE(HeadlineOf(bare).due.empty());
 }
 
 }  // namespace
