@@ -161,6 +161,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     ++profile_.units;
     batch_ = batch;
     Submission& submission = *job.submission;
+    staging_at_ = submission.at_ms;
     if (submission.task == Submission::Task::kWatch) {
       job.result = Watch(submission.watch_from);
     } else if (submission.task == Submission::Task::kAdoptChart) {
@@ -177,6 +178,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       if (!staged.ok()) job.result = staged;
     }
     batch_ = nullptr;
+    staging_at_ = 0;
     const auto& r = job.result;
     const uint64_t events =
         r.ok() && !r->refused && !r->duplicate && r->last_seq ? r->last_seq - r->first_seq + 1 : 0;
@@ -245,6 +247,10 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     sealed_chart_.reset();
   }
   void Fail(EngineJob& job, const Status& failure) override { job.result = failure; }
+
+  // The business time of the job being staged: its own (Submission::at_ms) or the engine's
+  // clock. On the sequencer thread only; the log writer's recording time too.
+  int64_t Now() const { return staging_at_ ? staging_at_ : engine_->options_.clock(); }
 
   CacheStats cache_stats() const {
     CacheStats stats;
@@ -354,7 +360,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     outcome.case_id = workflows::kOrgCaseId;
     std::vector<storage::EventDraft> events;
     events.push_back(workflows::org::Adoption(*engine_->options_.org, engine_->options_.org_source,
-                                              kWatcherPost, engine_->options_.clock()));
+                                              kWatcherPost, Now()));
     auto appended = StageEvents(workflows::kOrgCaseId, "org-chart-adopted", std::move(events),
                                 std::move(state), outcome, {}, kMaxAdoptedChartBytes);
     if (!appended.ok()) return appended.status();
@@ -510,7 +516,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
 
     std::optional<CpuTimer> deciding(std::in_place, Counter(&SequencerProfile::decide_ns));
     const workflows::Context context =
-        ContextFor(submission.actor_post, engine_->options_.clock(), submission.actor_person);
+        ContextFor(submission.actor_post, Now(), submission.actor_person);
     auto decision = workflows::Decide(state, command, context);
     deciding.reset();
     Outcome outcome;
@@ -617,7 +623,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
                             Outcome& outcome, const Recompute& recompute) {
     const std::string prefix = DeadlineKey(due.ToString(), "");
     const workflows::Context context =
-        ContextFor(submission.actor_post, engine_->options_.clock(), submission.actor_person);
+        ContextFor(submission.actor_post, Now(), submission.actor_person);
     for (const auto& key : Keys(kDeadlinesView, prefix, Upper(prefix), SIZE_MAX)) {
       const std::string case_id = key.substr(prefix.size());
       CaseState state;
@@ -636,7 +642,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // One watch job: the cases whose watch date is today or earlier, after `from`, up to a batch.
   // Each case is its own atomic unit: one that fails is logged and skipped, not the rest.
   Result<Outcome> Watch(const std::string& from) {
-    const int64_t now = engine_->options_.clock();
+    const int64_t now = Now();
     const std::string today = TbilisiDate(now);
     Outcome outcome;
     const std::string start = from.empty() ? std::string() : from + '\x00';
@@ -898,7 +904,8 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   std::vector<std::tuple<Overlay*, std::string, std::optional<std::optional<std::string>>>> undo_;
   std::vector<std::pair<std::string, std::optional<CaseState>>> state_undo_;
   std::vector<std::pair<std::string, std::optional<uint32_t>>> number_undo_;
-  int stages_ = 0;  // LogWriter stages of the current unit
+  int stages_ = 0;          // LogWriter stages of the current unit
+  int64_t staging_at_ = 0;  // the staged job's Submission::at_ms
   // The calendar with every committed declared day off, and this group's and the sealed
   // group's copies with more (null: unchanged by that group).
   std::shared_ptr<workflows::HolidayCalendar> calendar_, staged_calendar_, sealed_calendar_;
@@ -944,7 +951,12 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
     engine->committed_seq_ = engine->log_->LastSequence();
   } else {
     if (!checked.ok()) return checked;
-    auto writer = storage::LogWriter::Create(engine->log_.get(), engine->options_.clock);
+    // Events are recorded at the staged job's business time (Sequencer::Now): the clock's, or
+    // the submission's own.
+    Engine* e = engine.get();
+    auto writer = storage::LogWriter::Create(engine->log_.get(), [e] {
+      return e->sequencer_ ? e->sequencer_->Now() : e->options_.clock();
+    });
     if (!writer.ok()) return writer.status();
     engine->writer_ = std::move(writer.value());
     engine->committed_seq_ = engine->writer_->committed_last_seq();
@@ -997,18 +1009,61 @@ Result<Outcome> Engine::Execute(Submission submission) {
 }
 
 std::vector<Result<Outcome>> Engine::ExecuteAll(std::vector<Submission> submissions) {
+  return Queue(std::move(submissions)).Wait();
+}
+
+// A queued group's submissions and jobs, where the group commit finds them until answered (on
+// the heap: a QueuedGroup may move).
+struct Engine::QueuedGroup::Jobs {
+  storage::GroupCommit<EngineJob>* group = nullptr;
+  std::vector<Submission> submissions;
   std::vector<EngineJob> jobs;
-  jobs.reserve(submissions.size());
-  std::vector<EngineJob*> queue;
-  for (auto& submission : submissions) {
-    DigestBeforeQueuing(submission);
-    jobs.push_back(EngineJob{&submission});
-    queue.push_back(&jobs.back());
+  storage::GroupCommit<EngineJob>::Queued queued;
+  Status refused;  // not queued (read-only): every answer
+  bool waited = false;
+};
+
+Engine::QueuedGroup::QueuedGroup() = default;
+Engine::QueuedGroup::QueuedGroup(QueuedGroup&&) noexcept = default;
+Engine::QueuedGroup& Engine::QueuedGroup::operator=(QueuedGroup&& other) noexcept {
+  if (this != &other) {
+    Wait();
+    jobs_ = std::move(other.jobs_);
   }
+  return *this;
+}
+Engine::QueuedGroup::~QueuedGroup() { Wait(); }
+
+std::vector<Result<Outcome>> Engine::QueuedGroup::Wait() {
   std::vector<Result<Outcome>> answers;
-  Status queued = read_only_.ok() ? group_->SubmitAll(queue.data(), queue.size()) : read_only_;
-  for (auto& job : jobs) answers.push_back(queued.ok() ? std::move(job.result) : queued);
+  if (!jobs_ || jobs_->waited) return answers;
+  jobs_->waited = true;
+  Status queued = jobs_->refused.ok() ? jobs_->group->Wait(jobs_->queued) : jobs_->refused;
+  answers.reserve(jobs_->jobs.size());
+  for (auto& job : jobs_->jobs) answers.push_back(queued.ok() ? std::move(job.result) : queued);
   return answers;
+}
+
+Engine::QueuedGroup Engine::Queue(std::vector<Submission> submissions) {
+  QueuedGroup queued;
+  queued.jobs_ = std::make_unique<QueuedGroup::Jobs>();
+  auto& jobs = *queued.jobs_;
+  jobs.group = group_.get();
+  jobs.submissions = std::move(submissions);
+  jobs.jobs.reserve(jobs.submissions.size());
+  std::vector<EngineJob*> queue;
+  queue.reserve(jobs.submissions.size());
+  for (auto& submission : jobs.submissions) {
+    DigestBeforeQueuing(submission);
+    jobs.jobs.push_back(EngineJob{&submission});
+    queue.push_back(&jobs.jobs.back());
+  }
+  if (read_only_.ok()) {
+    jobs.queued = group_->Queue(queue.data(), queue.size());
+  } else {
+    jobs.refused = read_only_;
+  }
+  return queued;
 }
 
 storage::GroupCommit<EngineJob>::Stats Engine::stats() const { return group_->stats(); }

@@ -93,6 +93,10 @@ struct Submission {
   // storage::CommandDigest of `command`, to tell a retry from a reused id: Execute computes it on
   // the caller's thread, so that the sequencer does not hash every command.
   std::string command_digest;
+  // The business time (ms since the epoch) the command is decided and recorded at; 0: the
+  // engine's clock when it is staged. Set by an in-process caller that plays a plan (the year
+  // generator), whose clock moves on while its earlier groups are still staged.
+  int64_t at_ms = 0;
 };
 
 struct Outcome {
@@ -135,6 +139,27 @@ class Engine {
   // all are durable or refused. One answer per submission, as Execute's. The order in the log
   // then depends on nothing but the caller (the year generator relies on it).
   std::vector<Result<Outcome>> ExecuteAll(std::vector<Submission> submissions);
+
+  // ExecuteAll in two halves, for a caller that prepares its next group while one is staged and
+  // written (the year generator keeps two in flight): Queue returns at once, and the group's
+  // Wait blocks until every submission is durable or refused and gives ExecuteAll's answers.
+  // Groups queued one after the other keep that order in the log (and may share an fsync).
+  // Requires every QueuedGroup gone (waited for, or destroyed: that waits) before the engine.
+  class QueuedGroup {
+   public:
+    QueuedGroup();
+    QueuedGroup(QueuedGroup&&) noexcept;
+    QueuedGroup& operator=(QueuedGroup&&) noexcept;
+    ~QueuedGroup();  // waits, when Wait was not called
+    // One answer per submission, in order. Once: a second call answers nothing.
+    std::vector<Result<Outcome>> Wait();
+
+   private:
+    friend class Engine;
+    struct Jobs;
+    std::unique_ptr<Jobs> jobs_;
+  };
+  QueuedGroup Queue(std::vector<Submission> submissions);
 
   // The deadline watch for today (the clock's Tbilisi date): every case whose watch date has
   // come gets its due steps recorded (workflows/deadline_watch.h). Reads only the watch index

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <vector>
@@ -1388,6 +1389,38 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
   summary.working_days = static_cast<int>(days.size());
 
   const uint64_t groups_before = engine->stats().groups;
+  // Each hour's commands go in as one group (Engine::Queue), and the next hour's is prepared and
+  // queued while it is staged and written: two groups in flight. Its answers are checked once the
+  // next is queued, so a refusal stops the run one group later than it would one at a time. The
+  // day's last group is settled before the next morning's watch, which reads the durable index.
+  struct InFlight {
+    engine::Engine::QueuedGroup group;
+    std::vector<const Step*> planned;
+    size_t day = 0;
+  };
+  std::optional<InFlight> in_flight;
+  auto settle = [&]() -> Status {
+    if (!in_flight) return Status::Ok();
+    InFlight flight = std::move(*in_flight);
+    in_flight.reset();
+    auto answers = flight.group.Wait();
+    for (size_t i = 0; i < answers.size(); ++i) {
+      const Step& step = *flight.planned[i];
+      const std::string what = CaseId(options.year, planner.procs()[step.proc]) + " step " +
+                               std::to_string(step.seq + 1) + " by " + step.actor + " on " +
+                               days[flight.day].ToString();
+      if (!answers[i].ok()) return answers[i].status();
+      if (answers[i]->refused) {
+        return Status::Error(
+            Code::kInvalidArgument,
+            "the plan's command was refused (" + what + "): " + answers[i]->refusal.message_en,
+            "გეგმის ბრძანება უარყოფილია: " + answers[i]->refusal.message_ka);
+      }
+      ++summary.commands;
+      summary.events += answers[i]->events.size();
+    }
+    return Status::Ok();
+  };
   size_t next = 0;
   for (size_t day = 0; day < days.size(); ++day) {
     // Each morning the deadline watch runs, as a server's watcher would.
@@ -1423,26 +1456,15 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
         submission.command_id = submission.case_id + "/" + std::to_string(step.seq + 1);
         submission.actor_post = step.actor;
         submission.command = capnp::messageToFlatArray(message);
+        submission.at_ms = now;  // the hour's, while the clock moves on to the next
         group.push_back(std::move(submission));
         planned.push_back(&step);
       }
-      auto answers = engine->ExecuteAll(std::move(group));
-      for (size_t i = 0; i < answers.size(); ++i) {
-        const Step& step = *planned[i];
-        const std::string what = CaseId(options.year, planner.procs()[step.proc]) + " step " +
-                                 std::to_string(step.seq + 1) + " by " + step.actor + " on " +
-                                 days[day].ToString();
-        if (!answers[i].ok()) return answers[i].status();
-        if (answers[i]->refused) {
-          return Status::Error(
-              Code::kInvalidArgument,
-              "the plan's command was refused (" + what + "): " + answers[i]->refusal.message_en,
-              "გეგმის ბრძანება უარყოფილია: " + answers[i]->refusal.message_ka);
-        }
-        ++summary.commands;
-        summary.events += answers[i]->events.size();
-      }
+      InFlight queued{engine->Queue(std::move(group)), std::move(planned), day};
+      if (Status settled = settle(); !settled.ok()) return settled;
+      in_flight.emplace(std::move(queued));
     }
+    if (Status settled = settle(); !settled.ok()) return settled;
     if (progress) {
       progress(GenerateProgress{static_cast<int>(day) + 1, static_cast<int>(days.size()),
                                 days[day].ToString(), summary.commands, summary.events});

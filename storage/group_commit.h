@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <ctime>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -49,6 +50,12 @@ struct GroupCommitHooks {
 
 template <typename Job>
 class GroupCommit {
+  // A queued job and whether it is answered (guarded by ack_mu_).
+  struct Pending {
+    Job* job = nullptr;
+    bool done = false;
+  };
+
  public:
   // Its calls never overlap (one mutex), but come from two threads: Stage and Sealed from the
   // sequencer, Committed from the writer, Abandoned from either.
@@ -120,10 +127,45 @@ class GroupCommit {
   // all are answered; a later job sees the earlier ones' writes. For callers whose order must
   // not depend on thread timing (the year generator). Otherwise as Submit.
   Status SubmitAll(Job* const* jobs, size_t n) {
-    if (n == 0) return Status::Ok();
-    std::vector<Pending> pending(n);
-    for (size_t i = 0; i < n; ++i) pending[i].job = jobs[i];
-    return Enqueue(pending.data(), n);
+    Queued queued = Queue(jobs, n);
+    return Wait(queued);
+  }
+
+  // Jobs queued by Queue and not yet waited for.
+  class Queued {
+   public:
+    Queued() = default;
+    Queued(Queued&&) = default;
+    Queued& operator=(Queued&&) = default;
+
+   private:
+    friend class GroupCommit;
+    std::unique_ptr<Pending[]> pending_;
+    size_t n_ = 0;
+    uint64_t generation_ = 0;
+    Status refused_;  // not queued: the answer Wait gives
+  };
+
+  // SubmitAll in two halves, so that a caller can queue its next jobs while these are staged
+  // and written (two groups in flight): Queue returns at once, Wait blocks until the jobs are
+  // answered. Jobs queued by consecutive calls keep their order in the log; they may share a
+  // group. Requires the jobs to stay alive, and Wait to be called once for every Queued, before
+  // this object is destroyed. Thread-safe.
+  Queued Queue(Job* const* jobs, size_t n) {
+    Queued queued;
+    if (n == 0) return queued;
+    queued.pending_ = std::make_unique<Pending[]>(n);
+    queued.n_ = n;
+    for (size_t i = 0; i < n; ++i) queued.pending_[i].job = jobs[i];
+    queued.refused_ = Push(queued.pending_.get(), n, &queued.generation_);
+    if (!queued.refused_.ok()) queued.n_ = 0;
+    return queued;
+  }
+  // The reason the jobs were not queued (then untouched), or Ok once every one is answered.
+  Status Wait(Queued& queued) {
+    if (queued.n_ > 0) AwaitLast(queued.pending_.get(), queued.n_, queued.generation_);
+    queued.n_ = 0;
+    return queued.refused_;
   }
 
   Stats stats() const {
@@ -150,33 +192,39 @@ class GroupCommit {
     return failed_;
   }
 
-  struct Pending {
-    Job* job = nullptr;
-    bool done = false;
-  };
-
   // Queues pending[0..n) together (one group: the writer drains the whole queue at once) and
   // waits for the last of them, which is answered with the rest.
   Status Enqueue(Pending* pending, size_t n) {
-    uint64_t generation;
+    uint64_t generation = 0;
+    if (Status refused = Push(pending, n, &generation); !refused.ok()) return refused;
+    AwaitLast(pending, n, generation);
+    return Status::Ok();
+  }
+
+  // Queues pending[0..n) (n > 0) and counts its caller as waiting; `generation` gets the number
+  // of the group they join. Or the reason nothing was queued.
+  Status Push(Pending* pending, size_t n, uint64_t* generation) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (Status refused = RefusalLocked(); !refused.ok()) return refused;
     {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (Status refused = RefusalLocked(); !refused.ok()) return refused;
-      {
-        std::lock_guard<std::mutex> ack_lock(ack_mu_);
-        ++waiting_;
-      }
-      const bool was_empty = queue_.empty();
-      for (size_t i = 0; i < n; ++i) queue_.push_back(&pending[i]);
-      generation = generation_;
-      // The writer only sleeps on an empty queue, so only the first caller of a group wakes it.
-      if (was_empty) wake_.notify_one();
+      std::lock_guard<std::mutex> ack_lock(ack_mu_);
+      ++waiting_;
     }
+    const bool was_empty = queue_.empty();
+    for (size_t i = 0; i < n; ++i) queue_.push_back(&pending[i]);
+    *generation = generation_;
+    // The writer only sleeps on an empty queue, so only the first caller of a group wakes it.
+    if (was_empty) wake_.notify_one();
+    return Status::Ok();
+  }
+
+  // Blocks until pending[n - 1], queued by Push in group `generation`, is answered: it is
+  // answered with (or after) every job queued before it.
+  void AwaitLast(const Pending* pending, size_t n, uint64_t generation) {
     std::unique_lock<std::mutex> lock(ack_mu_);
     const Pending& last = pending[n - 1];
     acked_[generation % 3].wait(lock, [&last] { return last.done; });
     if (--waiting_ == 0) all_left_.notify_all();
-    return Status::Ok();
   }
 
   // The calling thread's CPU time: two reads per group, not per job.

@@ -217,5 +217,71 @@ TEST(PipelineTest, AFailedWriteFailsTheGroupStagedOnItAndLeavesTheLastDurableSta
   EXPECT_TRUE(engine->log().Verify().ok);
 }
 
+// When an event of `outcome` was recorded, and the business time it occurred at.
+std::pair<int64_t, int64_t> RecordedAndOccurred(const Outcome& outcome, size_t i) {
+  capnp::FlatArrayMessageReader reader(outcome.events.at(i));
+  auto event = reader.getRoot<schema::Event>();
+  return {event.getRecordedAt(), event.getOccurredAt()};
+}
+
+// Engine::Queue (the year generator's two groups in flight): the caller queues the next group
+// while the one before is written; each is decided and recorded at its own business time
+// (Submission::at_ms) whatever the engine's clock says meanwhile, and the log keeps the order of
+// the calls.
+TEST(PipelineTest, QueuedGroupsAreInFlightTogetherInOrderAtTheirOwnTimes) {
+  saqme::testing::TempDir dir;
+  HeldWrite held;
+  auto engine = OpenEngine(dir.path(), held.Hooks());
+  ASSERT_TRUE(engine);
+  ASSERT_TRUE(engine->Execute(Registration("case-0", "c-0")).ok());
+  constexpr int64_t kEleven = kMonday + 3600 * 1000, kNoon = kMonday + 2 * 3600 * 1000;
+
+  held.Arm(Status::Ok());
+  auto first = Registration("case-1", "c-1");
+  first.at_ms = kEleven;
+  auto eleven = engine->Queue(Group(std::move(first)));
+  held.WaitHeld();  // the first group's write is held until the second is staged on it
+  auto resolution = Resolution("case-1", "c-2");
+  resolution.at_ms = kNoon;
+  auto noon = engine->Queue(Group(std::move(resolution), Registration("case-2", "c-3")));
+  auto later = noon.Wait();
+  auto earlier = eleven.Wait();
+  EXPECT_TRUE(held.next_staged()) << "the second group was not staged while the first was written";
+  ASSERT_EQ(earlier.size(), 1u);
+  ASSERT_EQ(later.size(), 2u);
+  for (const auto* answers : {&earlier, &later}) {
+    for (const auto& answer : *answers) {
+      ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+      ASSERT_FALSE(answer->refused) << answer->refusal.message_en;
+    }
+  }
+  EXPECT_TRUE(eleven.Wait().empty()) << "a group answered twice";
+  // In the order of the calls, the resolution decided on the registration queued before it.
+  EXPECT_LT(earlier[0]->last_seq, later[0]->first_seq);
+  EXPECT_LT(later[0]->last_seq, later[1]->first_seq);
+  EXPECT_EQ(later[0]->version, 2u);
+  // Each at its own time; without one, at the engine's clock.
+  EXPECT_EQ(RecordedAndOccurred(earlier[0].value(), 0), std::pair(kEleven, kEleven));
+  EXPECT_EQ(RecordedAndOccurred(later[0].value(), 0), std::pair(kNoon, kNoon));
+  // Recorded no earlier than the event before it, since the log's time never goes backwards.
+  EXPECT_EQ(RecordedAndOccurred(later[1].value(), 0), std::pair(kNoon, kMonday));
+  EXPECT_EQ(IncomingNumbers(*engine), (std::vector<std::string>{"1", "2", "3"}));
+
+  // A group not waited for is waited for when it goes; one queued on a read-only engine gets
+  // the read-only refusal for each command.
+  { auto dropped = engine->Queue(Group(Registration("case-3", "c-4"))); }
+  EXPECT_TRUE(engine->State("case-3").ok());
+  EXPECT_EQ(testing::LiveViews(*engine), testing::RebuiltViews(*engine));
+  EXPECT_TRUE(engine->log().Verify().ok);
+  engine.reset();
+  EngineOptions read_only;
+  read_only.read_only = true;
+  auto reader = Engine::Open(dir.path(), read_only);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto refused = reader.value()->Queue(Group(Registration("case-4", "c-5"))).Wait();
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_FALSE(refused[0].ok());
+}
+
 }  // namespace
 }  // namespace saqme::engine
