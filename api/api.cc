@@ -462,8 +462,7 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
                                      "command აუცილებელია");
   if (!built.ok()) return FromStatus(request, built);
   type = object.at("command").as_object().at("type").as_string().c_str();
-  auto words = capnp::messageToFlatArray(message);
-  submission.command = kj::heapArray<capnp::word>(words.asPtr());
+  submission.command = capnp::messageToFlatArray(message);
   Response answer = Finish(request, std::move(submission), type, opening, started);
   Note(&answer, kNoteCommand, type);
   return answer;
@@ -766,8 +765,7 @@ Response Api::Acknowledge(const Request& request, const Caller& caller, const st
   submission.command_id = "ack:" + post + ":" + id;  // a repeated ack is a retry
   submission.actor_post = post;
   submission.actor_person = caller.person;
-  auto words = capnp::messageToFlatArray(message);
-  submission.command = kj::heapArray<capnp::word>(words.asPtr());
+  submission.command = capnp::messageToFlatArray(message);
   return Finish(request, std::move(submission), "acknowledge_alert", false,
                 std::chrono::steady_clock::now());
 }
