@@ -34,6 +34,7 @@
 #include "engine/view_reader.h"
 #include "model/event_json.h"
 #include "model/tbilisi_time.h"
+#include "projection/json_writer.h"
 #include "projection/projection.h"
 #include "replay/anchor.h"
 #include "replay/annual_report.h"
@@ -66,11 +67,15 @@ Response Text(const Request& request, const char* content_type, std::string body
   return response;
 }
 
-Response Json(http::status status, const boost::json::value& body, const Request& request) {
-  Response response =
-      Text(request, "application/json; charset=utf-8", boost::json::serialize(body));
+// A JSON answer whose body is already rendered.
+Response JsonText(http::status status, std::string body, const Request& request) {
+  Response response = Text(request, "application/json; charset=utf-8", std::move(body));
   response.result(status);
   return response;
+}
+
+Response Json(http::status status, const boost::json::value& body, const Request& request) {
+  return JsonText(status, boost::json::serialize(body), request);
 }
 
 Response Error(const Request& request, http::status status, const char* code, const std::string& en,
@@ -518,32 +523,42 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
         boost::json::object{{"error", error}}, request);
   }
   Count(type, outcome->duplicate ? "retry" : "applied", seconds);
-  boost::json::object result{{"case_id", outcome->case_id},
-                             {"version", outcome->version},
-                             {"duplicate", outcome->duplicate},
-                             {"events", EventsJson(outcome.value())}};
+  // Written as text, the events straight from their messages (api/outcome_json.h): the keys and
+  // bytes of the object {case_id, version, duplicate, events, then the case's headline}.
+  std::string body;
+  engine::JsonWriter w(body);
+  w.BeginObject();
+  w.Field("case_id", outcome->case_id);
+  w.Field("version", outcome->version);
+  w.Field("duplicate", outcome->duplicate);
+  w.Key("events");
+  WriteEventsJson(outcome.value(), w);
   if (const auto& headline = outcome->headline) {
     for (const auto& [key, value] :
          {std::pair{"registration_number", &headline->registration_number},
           {"due", &headline->due},
           {"due_explanation", &headline->due_explanation},
           {"due_explanation_ka", &headline->due_explanation_ka}}) {
-      if (!value->empty()) result[key] = *value;
+      if (!value->empty()) w.Field(key, *value);
     }
-    result["kind"] = headline->kind;
-    result["state"] = headline->state;
+    w.Field("kind", headline->kind);
+    w.Field("state", headline->state);
   } else if (opening) {
     // A retry: the case as it stands now.
     auto view = engine::ViewReader(engine_->log()).Case(outcome->case_id);
     if (view.ok()) {
       for (const char* key : {"registration_number", "due", "due_explanation", "due_explanation_ka",
                               "kind", "state"}) {
-        if (view->contains(key)) result[key] = view->at(key);
+        if (const auto* value = view->if_contains(key)) {
+          w.Key(key);
+          w.Raw(boost::json::serialize(*value));
+        }
       }
     }
   }
-  return Json(opening && !outcome->duplicate ? http::status::created : http::status::ok, result,
-              request);
+  w.EndObject();
+  return JsonText(opening && !outcome->duplicate ? http::status::created : http::status::ok,
+                  std::move(body), request);
 }
 
 std::optional<Caller> Api::Identify(const Request& request) const {

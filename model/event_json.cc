@@ -1,65 +1,53 @@
 #include "model/event_json.h"
 
-#include <capnp/dynamic.h>
+#include <unordered_map>
+#include <vector>
+
 #include <boost/json/array.hpp>
 
-#include "model/event_codec.h"
-#include "model/tbilisi_time.h"
+#include "model/event_walk.h"
 
 namespace saqme::storage {
 namespace {
 
-std::string Hex(capnp::Data::Reader data) {
-  return HexOf(std::string_view(reinterpret_cast<const char*>(data.begin()), data.size()));
-}
+// Builds the boost::json value of a walk (model/event_walk.h): the open objects and arrays on a
+// stack, each value added to the innermost with the key before it.
+class ValueBuilder {
+ public:
+  void BeginObject() { open_.emplace_back(boost::json::object()); }
+  void BeginArray() { open_.emplace_back(boost::json::array()); }
+  void EndObject() { Close(); }
+  void EndArray() { Close(); }
+  void Key(std::string_view key) { keys_.emplace_back(key); }
+  void Null() { Add(nullptr); }
+  void Bool(bool value) { Add(value); }
+  void Signed(int64_t value) { Add(value); }
+  void Unsigned(uint64_t value) { Add(value); }
+  void String(std::string_view value) { Add(boost::json::string(value)); }
 
-boost::json::value ToJson(capnp::DynamicValue::Reader value);
+  boost::json::value& result() { return result_; }
 
-boost::json::object StructToJson(capnp::DynamicStruct::Reader reader) {
-  boost::json::object out;
-  auto schema = reader.getSchema();
-  for (auto field : schema.getNonUnionFields()) {
-    out[SnakeCase(field.getProto().getName())] = ToJson(reader.get(field));
+ private:
+  void Close() {
+    boost::json::value closed = std::move(open_.back());
+    open_.pop_back();
+    Add(std::move(closed));
   }
-  KJ_IF_MAYBE (field, reader.which()) {
-    out[SnakeCase(field->getProto().getName())] = ToJson(reader.get(*field));
-  }
-  return out;
-}
-
-boost::json::value ToJson(capnp::DynamicValue::Reader value) {
-  switch (value.getType()) {
-    case capnp::DynamicValue::VOID:
-      return nullptr;
-    case capnp::DynamicValue::BOOL:
-      return value.as<bool>();
-    case capnp::DynamicValue::INT:
-      return value.as<int64_t>();
-    case capnp::DynamicValue::UINT:
-      return value.as<uint64_t>();
-    case capnp::DynamicValue::FLOAT:
-      return value.as<double>();
-    case capnp::DynamicValue::TEXT:
-      return boost::json::string(value.as<capnp::Text>().cStr());
-    case capnp::DynamicValue::DATA:
-      return boost::json::string(Hex(value.as<capnp::Data>()));
-    case capnp::DynamicValue::LIST: {
-      boost::json::array out;
-      for (auto element : value.as<capnp::DynamicList>()) out.push_back(ToJson(element));
-      return out;
+  void Add(boost::json::value value) {
+    if (open_.empty()) {
+      result_ = std::move(value);
+    } else if (auto* object = open_.back().if_object()) {
+      (*object)[keys_.back()] = std::move(value);
+      keys_.pop_back();
+    } else {
+      open_.back().as_array().push_back(std::move(value));
     }
-    case capnp::DynamicValue::ENUM: {
-      KJ_IF_MAYBE (enumerant, value.as<capnp::DynamicEnum>().getEnumerant()) {
-        return boost::json::string(SnakeCase(enumerant->getProto().getName()));
-      }
-      return value.as<capnp::DynamicEnum>().getRaw();  // an enumerant newer than this build
-    }
-    case capnp::DynamicValue::STRUCT:
-      return StructToJson(value.as<capnp::DynamicStruct>());
-    default:
-      return nullptr;  // capabilities and AnyPointer do not occur in the schema
   }
-}
+
+  std::vector<boost::json::value> open_;
+  std::vector<std::string> keys_;  // of the values not yet added, innermost last
+  boost::json::value result_;
+};
 
 }  // namespace
 
@@ -76,29 +64,17 @@ std::string SnakeCase(const std::string& camel) {
   return out;
 }
 
+const std::string& SchemaName(capnp::Text::Reader name) {
+  thread_local std::unordered_map<const char*, std::string> names;
+  auto [it, inserted] = names.try_emplace(name.cStr());
+  if (inserted) it->second = SnakeCase(name.cStr());
+  return it->second;
+}
+
 boost::json::object EventToJson(schema::Event::Reader event) {
-  boost::json::object out;
-  out["seq"] = event.getSeq();
-  out["case_id"] = event.getCaseId().cStr();
-  out["version"] = event.getCaseVersion();
-  auto payload = capnp::toDynamic(event.getPayload());
-  std::string type = "unknown";  // a payload added by a newer build
-  boost::json::value data = boost::json::object();
-  KJ_IF_MAYBE (field, payload.which()) {
-    type = SnakeCase(field->getProto().getName());
-    data = ToJson(payload.get(*field));
-  }
-  out["type"] = type;
-  out["occurred_at"] = FormatTbilisiTime(event.getOccurredAt());
-  out["recorded_at"] = FormatTbilisiTime(event.getRecordedAt());
-  out["actor"] = {{"post", event.getActor().getPost().cStr()},
-                  {"person", event.getActor().getPerson().cStr()}};
-  out["acting_for"] = event.getActingFor().cStr();
-  out["command_id"] = event.getCommandId().cStr();
-  out["prev_hash"] = Hex(event.getPrevHash());
-  out["hash"] = Hex(event.getHash());
-  out["data"] = std::move(data);
-  return out;
+  ValueBuilder builder;
+  WalkEvent(event, builder);
+  return std::move(builder.result().as_object());
 }
 
 }  // namespace saqme::storage

@@ -15,6 +15,8 @@
 
 namespace saqme::storage {
 
+// The walk of model/event_walk.h, built as an object (api/outcome_json.h writes the same walk
+// as text).
 boost::json::object EventToJson(schema::Event::Reader event);
 
 // "incomingRegistered" -> "incoming_registered".

@@ -7,10 +7,13 @@
 
 #include <gtest/gtest.h>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
+#include "api/outcome_json.h"
 #include "engine/view_reader.h"
 #include "generate/late_share.h"
 #include "generate/year_generator.h"
+#include "model/event_json.h"
 #include "replay/annual_report.h"
 #include "tests/rebuild_util.h"
 #include "tests/test_util.h"
@@ -340,6 +343,31 @@ TEST(GenerateTest, TheSameSeedGivesTheSameLogHashForHashAndAnotherSeedAnother) {
   EXPECT_EQ(rc.incoming, 135);
   EXPECT_EQ(rc.outgoing, 207);
   EXPECT_EQ(rc.acts, 175);
+}
+
+// A command's answer writes its events as text (api/outcome_json.h) instead of building their
+// objects: for every event of a generated year, of every kind, the bytes are the object's.
+TEST(GenerateTest, EveryEventWrittenAsTextIsItsObjectsBytes) {
+  TempDir dir;
+  Generate(dir.path());
+  auto log = storage::EventLog::Open(dir.path(), storage::LogOptions{});
+  ASSERT_TRUE(log.ok());
+  std::map<std::string, int> kinds;
+  uint64_t events = 0;
+  std::string text;
+  Status read = log.value()->ReadFrom(1, [&](uint64_t, const storage::EventView& view) {
+    const boost::json::object object = storage::EventToJson(view.event());
+    text.clear();
+    engine::JsonWriter writer(text);
+    api::WriteEventJson(view.event(), writer);
+    EXPECT_EQ(text, boost::json::serialize(object)) << "event " << view.event().getSeq();
+    ++kinds[std::string(object.at("type").as_string())];
+    ++events;
+    return !::testing::Test::HasFailure();
+  });
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  EXPECT_EQ(events, log.value()->LastSequence());
+  EXPECT_GT(kinds.size(), 30u);  // payloads of every proceeding, with lists, enums and unions
 }
 
 TEST(GenerateTest, JournalsAreGaplessAndTheViewsEqualARebuild) {
