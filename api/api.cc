@@ -533,27 +533,21 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
   w.Field("duplicate", outcome->duplicate);
   w.Key("events");
   WriteEventsJson(outcome.value(), w);
-  if (const auto& headline = outcome->headline) {
-    for (const auto& [key, value] :
-         {std::pair{"registration_number", &headline->registration_number},
-          {"due", &headline->due},
-          {"due_explanation", &headline->due_explanation},
-          {"due_explanation_ka", &headline->due_explanation_ka}}) {
-      if (!value->empty()) w.Field(key, *value);
-    }
-    w.Field("kind", headline->kind);
-    w.Field("state", headline->state);
-  } else if (opening) {
-    // A retry: the case as it stands now.
-    auto view = engine::ViewReader(engine_->log()).Case(outcome->case_id);
-    if (view.ok()) {
-      for (const char* key : {"registration_number", "due", "due_explanation", "due_explanation_ka",
-                              "kind", "state"}) {
-        if (const auto* value = view->if_contains(key)) {
-          w.Key(key);
-          w.Raw(boost::json::serialize(*value));
-        }
+  // The new case's headline; for a retry of an opening command, the case as it stands now.
+  const engine::CaseHeadline* headline = outcome->headline ? &*outcome->headline : nullptr;
+  engine::CaseHeadline current;
+  if (!headline && opening) {
+    if (auto view = engine::ViewReader(engine_->log()).Case(outcome->case_id); view.ok()) {
+      for (const auto& [key, field] : engine::CaseHeadline::FieldsOf(current)) {
+        const auto* value = view->if_contains(key);
+        if (value && value->is_string()) *field = value->as_string();
       }
+      headline = &current;
+    }
+  }
+  if (headline) {
+    for (const auto& [key, field] : engine::CaseHeadline::FieldsOf(*headline)) {
+      if (!field->empty()) w.Field(key, *field);
     }
   }
   w.EndObject();

@@ -4,7 +4,9 @@
 // parse the case view the same command has just written.
 #pragma once
 
+#include <array>
 #include <string>
+#include <utility>
 
 #include "workflows/case_state.h"
 
@@ -18,6 +20,19 @@ struct CaseHeadline {
   std::string due;
   std::string due_explanation;
   std::string due_explanation_ka;
+
+  // The fields under their case-view keys, in the order an answer lists them: pairs of the key
+  // and a pointer to the field (const for a const headline).
+  template <typename Headline>
+  static auto FieldsOf(Headline& h) {
+    return std::array<std::pair<const char*, decltype(&h.kind)>, 6>{
+        {{"registration_number", &h.registration_number},
+         {"due", &h.due},
+         {"due_explanation", &h.due_explanation},
+         {"due_explanation_ka", &h.due_explanation_ka},
+         {"kind", &h.kind},
+         {"state", &h.state}}};
+  }
 };
 
 // Requires nothing. Guarantees each field equals the case view's key of the same name

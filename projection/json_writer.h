@@ -50,11 +50,6 @@ class JsonWriter {
     Separate();
     out_ += "null";
   }
-  // A value already rendered as JSON (by this writer or boost::json::serialize), as it is.
-  void Raw(std::string_view json) {
-    Separate();
-    out_ += json;
-  }
   template <typename Integer>
   requires(std::is_integral_v<Integer> &&
            !std::is_same_v<Integer, bool>) void Number(Integer value) {

@@ -261,6 +261,10 @@ TEST_F(ApiTest, RetriesReturnTheFirstResultAndConflictsAreNamed) {
   ASSERT_EQ(again.status, 200) << again.body;
   EXPECT_TRUE(again.json().at("duplicate").as_bool());
   EXPECT_EQ(again.json().at("case_id"), first.json().at("case_id"));
+  // A retry's headline is read from the case as it stands, the first answer's from its state.
+  for (const char* key : {"registration_number", "due", "due_explanation", "kind", "state"}) {
+    EXPECT_EQ(again.json().at(key), first.json().at(key)) << key;
+  }
   const std::string id(first.json().at("case_id").as_string());
   auto stale = Command("chair", id,
                        object{{"type", "assign_resolution"},
