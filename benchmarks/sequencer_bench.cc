@@ -4,7 +4,11 @@
 // sequencer's profile on (engine/sequencer_profile.h). Prints events/s and thread CPU per
 // command per stage (docs/benchmarks.md, issue 18).
 //
-//   SAQME_SEQUENCER_PROFILE=1 build/benchmarks/sequencer_bench [scale=30]
+//   SAQME_SEQUENCER_PROFILE=1 build/benchmarks/sequencer_bench [scale=30] [memory-budget-mb=256]
+//
+// A small memory budget (16, the least) makes the sequencer's cache of case states hold a few
+// thousand, so that a scale-30 year takes most of its cases back from storage, as a ten-million-
+// event year does with the default budget.
 //
 // Without SAQME_SEQUENCER_PROFILE=1 only the rate is printed (no clock reads in the sequencer).
 #include <chrono>
@@ -26,6 +30,7 @@ int main(int argc, char** argv) {
   const std::string dir = mkdtemp(pattern.data());
   saqme::generate::GenerateOptions options;
   options.scale = scale;
+  if (argc > 2) options.memory_budget_mb = std::strtoull(argv[2], nullptr, 10);
   const auto began = std::chrono::steady_clock::now();
   auto summary = saqme::generate::GenerateYear(dir + "/data", options, {});
   const double seconds =
@@ -36,8 +41,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::printf(
-      "generated scale %d: %llu commands, %llu events, %llu groups in %.2f s: %.0f events/s\n",
-      scale, static_cast<unsigned long long>(summary->commands),
+      "generated scale %d (memory budget %zu MB): %llu commands, %llu events, %llu groups in %.2f "
+      "s: %.0f events/s\n",
+      scale, options.memory_budget_mb, static_cast<unsigned long long>(summary->commands),
       static_cast<unsigned long long>(summary->events),
       static_cast<unsigned long long>(summary->groups), seconds,
       static_cast<double>(summary->events) / seconds);

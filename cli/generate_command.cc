@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "generate/late_share.h"
 #include "generate/year_generator.h"
+#include "storage/memory_budget.h"
 
 namespace saqme::cli {
 namespace {
@@ -65,7 +66,7 @@ class ProgressBar {
 int RunGenerate(int argc, char** argv) {
   auto args = Args::Parse(argc, argv, 2,
                           {"data", "profile", "year", "scale", "seed", "org", "late-share",
-                           "transfer-to-state-archive"},
+                           "transfer-to-state-archive", "memory-budget-mb"},
                           {"quiet", "hand-to-archive"});
   if (!args.ok()) {
     PrintError(args.status());
@@ -76,7 +77,7 @@ int RunGenerate(int argc, char** argv) {
         << "usage: saqme generate --data DIR --profile lentekhi --year YYYY [--scale N]\n"
            "                      [--seed S] [--org ozurgeti|FILE] [--late-share F]\n"
            "                      [--hand-to-archive] [--transfer-to-state-archive N]\n"
-           "                      [--quiet]\n\n"
+           "                      [--memory-budget-mb N] [--quiet]\n\n"
            "Writes a realistic year of a body's proceedings into a new data directory, through\n"
            "the engine as clerks, heads and executors would: letters, applications, public-\n"
            "information requests and complaints from real-sounding senders, resolutions,\n"
@@ -97,7 +98,9 @@ int RunGenerate(int argc, char** argv) {
            "--transfer-to-state-archive N  implies --hand-to-archive; N years later (1 to 75),\n"
            "                on that year's first working day, the permanently kept files go on to\n"
            "                the State Archive by transfer act 1. N is yours to choose: no period\n"
-           "                is set by the sources this tool follows.\n";
+           "                is set by the sources this tool follows.\n"
+           "--memory-budget-mb N  the engine's memory (default 256, at least 16), as saqme\n"
+           "                serve's; the same log whatever it is.\n";
     return 0;
   }
   generate::GenerateOptions options;
@@ -133,6 +136,14 @@ int RunGenerate(int argc, char** argv) {
     }
     options.late_per_mille = late.value();
   }
+  auto memory_budget =
+      args->GetInt("memory-budget-mb", int{storage::MemoryBudget::kDefaultMegabytes},
+                   int{storage::MemoryBudget::kMinimumMegabytes}, 1 << 20);
+  if (!memory_budget.ok()) {
+    PrintError(args->Explain("memory-budget-mb", memory_budget.status()));
+    return 2;
+  }
+  options.memory_budget_mb = static_cast<size_t>(memory_budget.value());
   options.hand_to_archive = args->Has("hand-to-archive");
   if (args->Has("transfer-to-state-archive")) {
     auto years =

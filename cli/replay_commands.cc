@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "cli/commands.h"
 #include "model/event_json.h"
 #include "model/tbilisi_time.h"
+#include "projection/case_snapshot.h"
 #include "projection/projection.h"
 #include "projection/views.h"
 #include "replay/audit_export.h"
@@ -77,6 +79,18 @@ std::string Shorten(const std::string& text, size_t limit = 240) {
   if (text.size() <= limit) return text;
   while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
   return text.substr(0, limit) + "…";
+}
+
+// A view value for reading: a case's entry (its state snapshot, binary) as the case view of the
+// state it holds, anything else (JSON) as it is; shortened.
+std::string ReadableValue(const std::string& family, const std::optional<std::string>& value) {
+  if (!value) return "(missing)";
+  if (family != engine::kCasesView) return Shorten(*value);
+  workflows::CaseState state;
+  if (!engine::DecodeCaseSnapshot(*value, &state)) {
+    return Shorten(*value);  // the JSON of views from before snapshots, or damage
+  }
+  return Shorten(boost::json::serialize(engine::CaseView(state)));
 }
 
 // A view key for reading: binary parts (years, numbers, separators) shown as '.'.
@@ -307,8 +321,8 @@ int RunCheck(int argc, char** argv) {
         if (shown++ < show) {
           std::cout << "DIFF " << d.family << " " << storage::HexOf(d.key) << " ("
                     << Printable(d.key) << ")\n"
-                    << "  live:    " << (d.live ? Shorten(*d.live) : "(missing)") << "\n"
-                    << "  rebuilt: " << (d.rebuilt ? Shorten(*d.rebuilt) : "(missing)") << "\n";
+                    << "  live:    " << ReadableValue(d.family, d.live) << "\n"
+                    << "  rebuilt: " << ReadableValue(d.family, d.rebuilt) << "\n";
         }
       },
       &entries);

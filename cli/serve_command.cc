@@ -26,6 +26,7 @@
 #include "engine/deadline_watcher.h"
 #include "engine/engine.h"
 #include "model/tbilisi_time.h"
+#include "replay/view_rebuild.h"
 #include "storage/start_check.h"
 
 namespace saqme::cli {
@@ -385,6 +386,24 @@ int RunServe(int argc, char** argv) {
                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began)
                      .count());
     return checked;
+  };
+  // Views of an older format (a directory from an earlier version) are rebuilt from the log
+  // before the server takes commands (docs/views.md, "The views' format").
+  replay::ViewSetup view_setup;
+  view_setup.org = &org.value();
+  view_setup.policy = policy.value();
+  engine_options.upgrade_views = [view_setup](storage::EventLog& log) {
+    spdlog::warn(
+        "the views of the data directory are of an older format: rebuilding them from "
+        "the log ({} events) before serving",
+        log.LastSequence());
+    const auto began = std::chrono::steady_clock::now();
+    Status upgraded = replay::UpgradeViews(log, view_setup);
+    if (upgraded.ok()) {
+      spdlog::info("views rebuilt in {:.1f} s",
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
+    }
+    return upgraded;
   };
   auto engine = engine::Engine::Open(dir, engine_options);  // first: it refuses a held directory
   if (!engine.ok()) {

@@ -19,6 +19,7 @@
 #include "engine/clock.h"
 #include "model/event_json.h"
 #include "model/tbilisi_time.h"
+#include "projection/case_snapshot.h"
 #include "projection/projection.h"
 #include "projection/views.h"
 #include "storage/command_digest.h"
@@ -89,9 +90,15 @@ workflows::FileStatus FileStatusOf(const std::optional<std::string>& entry) {
              : workflows::FileStatus::kOpen;
 }
 
-// The legal act of a case view entry (if any); nullopt when the case is not a legal act.
+// The legal act of a case's `view_cases` entry (if any): its state snapshot, or in views of the
+// format before snapshots its case view; nullopt when the case is not a legal act.
 std::optional<workflows::ActFacts> ActFactsOf(const std::optional<std::string>& entry) {
   if (!entry) return std::nullopt;
+  if (CaseState act; DecodeCaseSnapshot(*entry, &act)) {
+    if (act.kind != workflows::Kind::kLegalAct) return std::nullopt;
+    return workflows::ActFacts{workflows::StageName(act.stage), act.in_force_on, act.act_type,
+                               act.act_number, act.issuer};
+  }
   const auto view = boost::json::parse(*entry).as_object();
   const auto* kind = view.if_contains("kind");
   if (!kind || !kind->is_string() ||
@@ -759,34 +766,43 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     return cache_.Get(case_id);
   }
 
-  // The case's state: staged in this group or the sealed one, cached, or evolved from the log
-  // (and then cached: it is the committed state, since a case the sealed group touched is in
-  // its staged states).
+  // The case's state: staged in this group or the sealed one, cached, or read from its
+  // committed snapshot (its `view_cases` entry, projection/case_snapshot.h) — and then cached:
+  // it is the committed state, since a case the sealed group touched is in its staged states.
+  // A case without an entry is new. An entry that is no snapshot (views of the format before
+  // snapshots, not yet rebuilt; or damage) is passed over: the state is evolved from the case's
+  // events, and the command's batch writes its snapshot.
   Status Load(const std::string& case_id, CaseState* state) {
     CpuTimer timer(Counter(&SequencerProfile::load_ns));
     if (const CaseState* known = Peek(case_id)) {
       *state = *known;
       return Status::Ok();
     }
-    *state = CaseState();
-    // Most commands that miss the cache open a case: one Bloom-filtered lookup of the case
-    // view (written in the same batch as every event) says so without reading the log.
-    std::string view;
+    // Most commands that miss the cache open a case: one Bloom-filtered lookup says so.
+    thread_local std::string snapshot;
     auto found = engine_->log_->db()->Get(rocksdb::ReadOptions(), engine_->log_->family(kCasesView),
-                                          case_id, &view);
+                                          case_id, &snapshot);
     if (found.IsNotFound()) {
+      *state = CaseState();
       engine_->writer_->NoteCommittedVersion(case_id, 0);
       return Status::Ok();
     }
     if (!found.ok()) return FromRocks(found, engine_->log_->dir());
-    Status read = engine_->log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
-      workflows::Evolve(*state, view.event());
-      return true;
-    });
-    if (!read.ok()) return read;
-    engine_->writer_->NoteCommittedVersion(case_id, state->version);
-    cache_.Put(case_id, *state, StateCharge(case_id, *state));
-    return read;
+    if (!DecodeCaseSnapshot(snapshot, state)) {
+      *state = CaseState();
+      Status read = engine_->log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
+        workflows::Evolve(*state, view.event());
+        return true;
+      });
+      if (!read.ok()) return read;
+    }
+    TakeCommitted(case_id, *state);
+    return Status::Ok();
+  }
+  // Notes `state`, read from the committed log, as the case's committed version and caches it.
+  void TakeCommitted(const std::string& case_id, const CaseState& state) {
+    engine_->writer_->NoteCommittedVersion(case_id, state.version);
+    cache_.Put(case_id, state, StateCharge(case_id, state));
   }
 
   // ViewSink over the batch: writes go to the batch and an overlay that later reads see.
@@ -845,13 +861,11 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   std::optional<std::string> Read(const char* family, const std::string& key) {
     Overlay& staged = Family(family);
     if (family == std::string_view(kCasesView)) {
-      // A case staged in this group or the sealed one: its view is its staged state's (the
-      // batch holds it).
+      // A case staged in this group or the sealed one: its entry is its staged state's
+      // snapshot (the batch holds it).
       for (const auto* states : {&staged_states_, &sealed_states_}) {
         if (auto it = states->find(key); it != states->end()) {
-          std::string view;
-          WriteCaseView(it->second, view);
-          return view;
+          return EncodeCaseSnapshot(it->second);
         }
       }
     }
@@ -928,6 +942,33 @@ Status ReadOnlyReason(const Status& checked) {
   return Status::Error(Status::Code::kUnavailable, en, ka);
 }
 
+// The format of the log's stored views (projection/views.h): meta's kViewFormatKey, 1 when
+// absent (views from before the key).
+Result<int> ViewFormatOf(const storage::EventLog& log) {
+  std::string value;
+  auto read = log.db()->Get(rocksdb::ReadOptions(), log.meta_family(), kViewFormatKey, &value);
+  if (read.IsNotFound()) return 1;
+  if (!read.ok()) return FromRocks(read, log.dir());
+  return std::atoi(value.c_str());
+}
+
+// Brings a writable log's views to kViewFormat: an empty log is marked as of it, an older one
+// is rebuilt by `upgrade` when given (else left as it is).
+Status UpgradeIfOld(storage::EventLog& log,
+                    const std::function<Status(storage::EventLog&)>& upgrade) {
+  auto format = ViewFormatOf(log);
+  if (!format.ok()) return format.status();
+  if (format.value() >= kViewFormat) return Status::Ok();
+  if (log.LastSequence() == 0) {
+    rocksdb::WriteOptions synced;
+    synced.sync = true;
+    auto marked =
+        log.db()->Put(synced, log.meta_family(), kViewFormatKey, std::to_string(kViewFormat));
+    return marked.ok() ? Status::Ok() : FromRocks(marked, log.dir());
+  }
+  return upgrade ? upgrade(log) : Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptions options) {
@@ -951,6 +992,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& dir, EngineOptio
     engine->committed_seq_ = engine->log_->LastSequence();
   } else {
     if (!checked.ok()) return checked;
+    Status upgraded = UpgradeIfOld(*engine->log_, engine->options_.upgrade_views);
+    if (!upgraded.ok()) return upgraded;
     // Events are recorded at the staged job's business time (Sequencer::Now): the clock's, or
     // the submission's own.
     Engine* e = engine.get();

@@ -46,6 +46,12 @@ struct EngineOptions {
   // Runs once the log is open, before anything is written to it (saqme serve's start-up
   // integrity check, storage/start_check.h). A failure stops the open, unless `read_only`.
   std::function<Status(const storage::EventLog&)> check_log;
+  // Runs after `check_log` when the log's views are of an older format than this binary's
+  // (kViewFormat in projection/views.h) and the log is opened for writing: rebuilds them
+  // (replay::UpgradeViews, which the engine cannot call itself: replay/ sits beside it), before
+  // the writer starts. A failure stops the open. Left empty, the engine runs on the old views,
+  // evolving a case whose entry is no state snapshot from its events, as before snapshots.
+  std::function<Status(storage::EventLog&)> upgrade_views;
   // Reads only, for inspecting a log (saqme serve --read-only): no writer, nothing recorded;
   // every command, and the deadline watch, is refused kUnavailable with the reason — the failed
   // check's when there is one. The log must exist.

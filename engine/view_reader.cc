@@ -6,6 +6,8 @@
 #include <rocksdb/db.h>
 #include <boost/json/parse.hpp>
 
+#include "projection/case_snapshot.h"
+#include "projection/projection.h"
 #include "projection/views.h"
 
 namespace saqme::engine {
@@ -43,7 +45,16 @@ Result<boost::json::object> ViewReader::Case(const std::string& case_id) const {
                          "საქმე " + case_id + " არ არსებობს");
   }
   if (!s.ok()) return FromRocks(s, log_.dir());
-  return boost::json::parse(value).as_object();
+  // The entry is the case's state; its view is rendered here, on the reader's thread. Views of
+  // the format before snapshots (a directory opened read-only, not yet rebuilt) hold the JSON.
+  if (workflows::CaseState state; DecodeCaseSnapshot(value, &state)) return CaseView(state);
+  boost::system::error_code error;
+  auto parsed = boost::json::parse(value, error);
+  if (error || !parsed.is_object()) {
+    return Status::Error(Status::Code::kCorruption, "the entry of case " + case_id + " is damaged",
+                         "საქმე " + case_id + "-ის ჩანაწერი დაზიანებულია");
+  }
+  return std::move(parsed.as_object());
 }
 
 Result<boost::json::array> ViewReader::Journal(const std::string& journal, int year, uint32_t after,

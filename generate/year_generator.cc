@@ -1365,6 +1365,7 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
   engine_options.org = options.org;
   engine_options.clock = [&now] { return now.load(); };
   engine_options.org_source = "saqme generate";
+  engine_options.memory_budget_mb = options.memory_budget_mb;
   engine_options.adopt_chart = false;  // not into a directory that holds a log: looked at first
   auto opened = engine::Engine::Open(dir, engine_options);
   if (!opened.ok()) return opened.status();

@@ -19,6 +19,7 @@
 #include "engine/sequencer_profile.h"
 #include "generate/year_profile.h"
 #include "model/status.h"
+#include "storage/memory_budget.h"
 #include "workflows/org/org_chart.h"
 
 namespace saqme::generate {
@@ -46,6 +47,11 @@ struct GenerateOptions {
   // say that the legally required part goes on to the State Archive, not after how long.
   // 0..kMaxTransferYears (kInvalidArgument otherwise).
   int transfer_after_years = 0;
+  // The engine's memory budget (storage/memory_budget.h): RocksDB's memory and the sequencer's
+  // cache of case states. A small one makes a small year behave as a large one does, its
+  // cases read back from their snapshots rather than the cache (`saqme generate
+  // --memory-budget-mb`). The budget changes no event: the same log either way.
+  size_t memory_budget_mb = storage::MemoryBudget::kDefaultMegabytes;
 };
 inline constexpr int kMaxTransferYears = 75;
 

@@ -13,6 +13,7 @@
 #include "model/event_json.h"
 #include "model/tbilisi_time.h"
 #include "projection/case_headline.h"
+#include "projection/case_snapshot.h"
 #include "projection/json_writer.h"
 #include "projection/search_record.h"
 #include "projection/views.h"
@@ -417,8 +418,9 @@ void ProjectCaseState(const CaseState* before, const CaseState& after,
   // The values are rendered into this thread's two buffers: `value` the entry now, `previous`
   // the entry `before` had, so that an entry the command left as it was is not put again.
   thread_local std::string value, previous;
-  WriteCaseView(after, value);
-  sink.Put(kCasesView, case_id, value);
+  // The case's entry is its state: the engine takes a case its cache lacks with one read, and
+  // a reader renders the case view from it (CaseView), off the writer's thread.
+  sink.Put(kCasesView, case_id, EncodeCaseSnapshot(after));
   // The search record: its key (the opening time) never changes, so a put replaces it. The org
   // case is no document to look for: GET /v1/org and /v1/cases/org show it.
   if (after.kind != Kind::kOrganisation) {

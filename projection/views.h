@@ -1,6 +1,8 @@
 // The engine's views: projections of the log kept in their own column families and written in
 // the same atomic batch as the events that produce them. Values are JSON (UTF-8) so the API can
-// serve them as they are. Layout in docs/views.md.
+// serve them as they are — but for the cases, whose entry is the case's state as a binary
+// snapshot (projection/case_snapshot.h), rendered as the case view JSON on the reader's thread.
+// Layout in docs/views.md.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +12,7 @@
 
 namespace saqme::engine {
 
-inline constexpr char kCasesView[] = "view_cases";                // case id -> case view
+inline constexpr char kCasesView[] = "view_cases";                // case id -> state snapshot
 inline constexpr char kJournalsView[] = "view_journals";          // journal, year, number -> entry
 inline constexpr char kInboxView[] = "view_inbox";                // post, case id -> work item
 inline constexpr char kDeadlinesView[] = "view_deadlines";        // due date, case id -> deadline
@@ -19,6 +21,15 @@ inline constexpr char kWatchView[] = "view_watch";      // next watch date, case
 inline constexpr char kAlertsView[] = "view_alerts";    // post, alert seq -> alert
 inline constexpr char kControlView[] = "view_control";  // year, post -> answered on time / late
 inline constexpr char kSearchView[] = "view_search";    // newest first, case id -> search record
+
+// The format of the stored views, kept in the log's `meta` family under kViewFormatKey
+// (decimal). 1 (or absent): views from before the case state snapshots, whose case entries are
+// the case view's JSON, which a log has rebuilt when it is next opened for writing
+// (EngineOptions::upgrade_views); 2: a case's entry is its state snapshot. Raised whenever a view's
+// layout changes in a way old entries cannot be read by — CaseState or the snapshot's schema
+// included — so that old entries are rebuilt rather than misread.
+inline constexpr int kViewFormat = 2;
+inline constexpr char kViewFormatKey[] = "view_format";
 
 // Every view family, for opening the log with them and for rebuilds.
 const std::vector<std::string>& ViewFamilies();

@@ -285,9 +285,16 @@ Result<RebuildSummary> RebuildAndInstall(storage::EventLog& log, const ViewSetup
       summary.entries += keys;
     }
   }
-  Status switched = log.SwitchToNextGeneration();
+  // The new generation is of this binary's view format, whatever the old one's was.
+  Status switched =
+      log.SwitchToNextGeneration({{engine::kViewFormatKey, std::to_string(engine::kViewFormat)}});
   if (!switched.ok()) return switched;
   return summary;
+}
+
+Status UpgradeViews(storage::EventLog& log, const ViewSetup& setup, const Progress& progress) {
+  auto rebuilt = RebuildAndInstall(log, setup, progress);
+  return rebuilt.ok() ? Status::Ok() : rebuilt.status();
 }
 
 ViewMap LiveViews(const storage::EventLog& log) {

@@ -95,6 +95,11 @@ Result<RebuildSummary> RebuildAndInstall(storage::EventLog& log, const ViewSetup
                                          const Progress& progress = {},
                                          const RebuildBounds& bounds = {});
 
+// RebuildAndInstall for a log whose views are of an older format (engine::kViewFormat,
+// projection/views.h): what the engine runs when such a log is opened for writing
+// (EngineOptions::upgrade_views).
+Status UpgradeViews(storage::EventLog& log, const ViewSetup& setup, const Progress& progress = {});
+
 // The live views of `log`, read whole (for tests and small logs).
 ViewMap LiveViews(const storage::EventLog& log);
 

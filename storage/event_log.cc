@@ -284,7 +284,7 @@ Result<std::map<std::string, rocksdb::ColumnFamilyHandle*>> EventLog::CreateNext
   return next;
 }
 
-Status EventLog::SwitchToNextGeneration() {
+Status EventLog::SwitchToNextGeneration(const std::map<std::string, std::string>& meta) {
   std::vector<rocksdb::ColumnFamilyHandle*> next;
   for (const auto& extra : options_.extra_column_families) {
     auto* family = handle(GenerationName(extra, view_generation_ + 1));
@@ -300,7 +300,10 @@ Status EventLog::SwitchToNextGeneration() {
   if (!s.ok()) return FromRocks(s, dir_);
   rocksdb::WriteOptions sync;
   sync.sync = true;
-  s = db_->Put(sync, meta_, kViewGenerationKey, std::to_string(view_generation_ + 1));
+  rocksdb::WriteBatch switched;
+  switched.Put(meta_, kViewGenerationKey, std::to_string(view_generation_ + 1));
+  for (const auto& [key, value] : meta) switched.Put(meta_, key, value);
+  s = db_->Write(sync, &switched);
   if (!s.ok()) return FromRocks(s, dir_);
   const uint64_t previous = view_generation_++;
   for (const auto& extra : options_.extra_column_families) {

@@ -92,10 +92,11 @@ class EventLog {
   // writes the extra families meanwhile (the rebuild holds the directory lock).
   Result<std::map<std::string, rocksdb::ColumnFamilyHandle*>> CreateNextGeneration();
   // Makes the next generation live: flushes its families to disk, records the generation in
-  // `meta` with one synced write, then drops the previous generation's families. A crash before
-  // the write leaves the old generation live; after it, the new one. Requires
-  // CreateNextGeneration and no concurrent reader of the extra families.
-  Status SwitchToNextGeneration();
+  // `meta` with one synced write — with `meta`'s entries, which describe the new generation (its
+  // format) — then drops the previous generation's families. A crash before the write leaves
+  // the old generation live; after it, the new one. Requires CreateNextGeneration and no
+  // concurrent reader of the extra families.
+  Status SwitchToNextGeneration(const std::map<std::string, std::string>& meta = {});
   rocksdb::ColumnFamilyHandle* log_family() const { return log_; }
   rocksdb::ColumnFamilyHandle* case_index_family() const { return case_index_; }
   rocksdb::ColumnFamilyHandle* commands_family() const { return commands_; }

@@ -14,7 +14,10 @@
 #include "engine/search.h"
 #include "engine/view_reader.h"
 #include "model/event_json.h"
+#include "projection/case_snapshot.h"
+#include "projection/projection.h"
 #include "projection/views.h"
+#include "replay/view_rebuild.h"
 #include "tests/rebuild_util.h"
 #include "tests/test_util.h"
 
@@ -291,6 +294,113 @@ TEST_F(EngineTest, LiveViewsEqualARebuildFromTheLogAlsoAfterReopening) {
   Apply("org-records", "task-1", [](C c) { c.setAccept(); });
   EXPECT_EQ(testing::LiveViews(*engine_), testing::RebuiltViews(*engine_));
   EXPECT_TRUE(engine_->log().Verify().ok);
+}
+
+// A case the cache does not hold is taken from its state snapshot (its view_cases entry,
+// projection/case_snapshot.h), written in the batch of its last command; an entry that is no
+// snapshot is passed over and the state evolved from the case's events instead.
+TEST_F(EngineTest, ACaseTheCacheLacksIsTakenFromItsSnapshotOrItsEvents) {
+  Apply("org-records", "marked", Register(schema::IncomingKind::APPLICATION, "chair"));
+  Apply("org-records", "damaged", Register(schema::IncomingKind::APPLICATION, "chair"));
+  auto* db = engine_->log().db();
+  std::string bytes;
+  ASSERT_TRUE(
+      db->Get(rocksdb::ReadOptions(), engine_->log().family(kCasesView), "marked", &bytes).ok());
+  workflows::CaseState state;
+  ASSERT_TRUE(DecodeCaseSnapshot(bytes, &state));
+  EXPECT_EQ(state.version, 1u);
+  EXPECT_EQ(state.subject, "მიწის ნაკვეთის შესახებ");
+  // A reader renders the case view from it.
+  EXPECT_EQ(Views().Case("marked").value(), CaseView(state));
+  engine_.reset();
+  Open();  // a cold cache
+  // Which of the two the engine read shows in the views the next command projects: a marked
+  // snapshot's subject, or the log's.
+  state.subject = "from the snapshot";
+  db = engine_->log().db();
+  auto* cases = engine_->log().family(kCasesView);
+  ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cases, "marked", EncodeCaseSnapshot(state)).ok());
+  ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cases, "damaged", "not a snapshot").ok());
+  EXPECT_EQ(Views().Case("damaged").status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(Apply("chair", "marked", Resolve("info-public")).version, 2u);
+  EXPECT_EQ(Apply("chair", "damaged", Resolve("info-public")).version, 2u);
+  EXPECT_EQ(Views().Case("marked")->at("subject").as_string(), "from the snapshot");
+  EXPECT_EQ(Views().Case("damaged")->at("subject").as_string(), "მიწის ნაკვეთის შესახებ");
+  EXPECT_EQ(State("damaged"), "resolved");  // the command wrote a good entry again
+}
+
+// A log whose views are of an older format than the binary's (kViewFormat: case entries that
+// are the case view's JSON, no snapshots) runs on its events and reads its old entries without
+// the upgrade hook, and has its views rebuilt when opened with it; a new log starts of the
+// current format.
+TEST_F(EngineTest, AnOlderLogRunsOnItsEventsAndIsUpgradedWhenOpenedWithTheHook) {
+  auto format = [this] {
+    std::string value;
+    auto read = engine_->log().db()->Get(rocksdb::ReadOptions(), engine_->log().meta_family(),
+                                         kViewFormatKey, &value);
+    return read.ok() ? value : "absent";
+  };
+  EXPECT_EQ(format(), std::to_string(kViewFormat));
+  for (const char* id : {"first", "second", "third"}) {
+    Apply("org-records", id, Register(schema::IncomingKind::APPLICATION, "chair"));
+  }
+  // As the format before snapshots left it: no view_format, the case views' JSON.
+  auto* db = engine_->log().db();
+  auto* cases = engine_->log().family(kCasesView);
+  ASSERT_TRUE(
+      db->Delete(rocksdb::WriteOptions(), engine_->log().meta_family(), kViewFormatKey).ok());
+  auto old_entries = [&] {
+    size_t json = 0;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cases));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) json += it->value().starts_with("{");
+    return json;
+  };
+  for (const char* id : {"org", "first", "second", "third"}) {
+    std::string bytes;
+    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), cases, id, &bytes).ok());
+    workflows::CaseState state;
+    ASSERT_TRUE(DecodeCaseSnapshot(bytes, &state));
+    std::string view;
+    WriteCaseView(state, view);
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cases, id, view).ok());
+  }
+  EXPECT_EQ(old_entries(), 4u);
+  engine_.reset();
+  Open();
+  EXPECT_EQ(format(), "absent");
+  EXPECT_EQ(State("second"), "registered");                                // read as it was
+  EXPECT_EQ(Apply("chair", "first", Resolve("info-public")).version, 2u);  // from its events
+  EXPECT_EQ(
+      Apply("org-records", "fourth", Register(schema::IncomingKind::APPLICATION, "chair")).version,
+      1u);
+  db = engine_->log().db();
+  cases = engine_->log().family(kCasesView);
+  EXPECT_EQ(old_entries(), 3u);  // "first" has its snapshot now, "fourth" was born with one
+
+  engine_.reset();
+  int upgrades = 0;
+  EngineOptions options;
+  options.clock = [this] { return now_.load(); };
+  options.upgrade_views = [&upgrades](storage::EventLog& log) {
+    ++upgrades;
+    return replay::UpgradeViews(log, replay::ViewSetup{});
+  };
+  auto opened = Engine::Open(dir_.path(), options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  engine_ = std::move(opened.value());
+  EXPECT_EQ(upgrades, 1);
+  EXPECT_EQ(format(), std::to_string(kViewFormat));
+  db = engine_->log().db();
+  cases = engine_->log().family(kCasesView);
+  EXPECT_EQ(old_entries(), 0u);
+  EXPECT_EQ(testing::LiveViews(*engine_), testing::RebuiltViews(*engine_));
+  EXPECT_EQ(Apply("chair", "second", Resolve("info-public")).version, 2u);
+  engine_.reset();
+  opened = Engine::Open(dir_.path(), options);
+  ASSERT_TRUE(opened.ok());
+  engine_ = std::move(opened.value());
+  EXPECT_EQ(upgrades, 1);  // of the current format now: not rebuilt again
+  EXPECT_EQ(Apply("chair", "third", Resolve("info-public")).version, 2u);
 }
 
 // Under the smallest memory budget the sequencer's caches hold a small part of the cases: states

@@ -5,14 +5,17 @@
 // a view that differs from the log's projection.
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "generate/year_generator.h"
+#include "projection/case_snapshot.h"
 #include "projection/views.h"
 #include "replay/view_rebuild.h"
 #include "tests/test_util.h"
+#include "workflows/proceeding.h"
 
 namespace saqme {
 namespace {
@@ -155,6 +158,72 @@ TEST_F(RebuildTest, ACheckNoticesAChangedAMissingAndAnExtraEntry) {
   EXPECT_NE(out.find("view generation 1 is live"), std::string::npos) << out;
   std::tie(code, out) = RunCommand(kSaqme + " check --data " + dir_.Sub("data"));
   EXPECT_EQ(code, 0) << out;
+}
+
+// Every case's entry of the generated year is its state snapshot, the state its events evolve
+// to: decoded, it equals the replay; encoded again, it gives the stored bytes.
+TEST_F(RebuildTest, EveryCasesSnapshotIsTheStateItsEventsEvolveTo) {
+  auto log = Open();
+  ASSERT_TRUE(log);
+  const replay::ViewMap live = replay::LiveViews(*log);
+  const auto& snapshots = live.at(engine::kCasesView);
+  ASSERT_GT(snapshots.size(), 300u);
+  std::set<workflows::Kind> kinds;
+  std::set<workflows::Stage> stages;
+  std::set<std::string> lists;
+  for (const auto& [case_id, bytes] : snapshots) {
+    SCOPED_TRACE(case_id);
+    workflows::CaseState replayed;
+    ASSERT_TRUE(log->ReadCase(case_id,
+                              [&](uint64_t, const storage::EventView& view) {
+                                workflows::Evolve(replayed, view.event());
+                                return true;
+                              })
+                    .ok());
+    workflows::CaseState decoded;
+    ASSERT_TRUE(engine::DecodeCaseSnapshot(bytes, &decoded));
+    ASSERT_TRUE(decoded == replayed);
+    EXPECT_EQ(engine::EncodeCaseSnapshot(replayed), bytes);
+    kinds.insert(decoded.kind);
+    stages.insert(decoded.stage);
+    for (auto [name, used] : {std::pair{"receipts", !decoded.receipts.empty()},
+                              {"alerts", !decoded.alerts.empty()},
+                              {"files", !decoded.files.empty()},
+                              {"agenda", !decoded.agenda.empty()},
+                              {"endorsements", !decoded.endorsements.empty()},
+                              {"watch", decoded.watch.level > 0 || decoded.watch.approached > 0}}) {
+      if (used) lists.insert(name);
+    }
+  }
+  // The year's states hold every part of the snapshot's layout.
+  EXPECT_GE(kinds.size(), 15u);
+  EXPECT_GE(stages.size(), 12u);
+  EXPECT_EQ(lists.size(), 6u) << ::testing::PrintToString(lists);
+}
+
+TEST(CaseSnapshotTest, WhatIsNoSnapshotDoesNotDecode) {
+  workflows::CaseState state;
+  state.kind = workflows::Kind::kApplication;
+  state.stage = workflows::Stage::kResolved;
+  state.case_id = "a-1";
+  state.version = 2;
+  state.alerts.push_back({7, {"chair"}, {}});
+  state.days_off = {{"2026-11-23", "გიორგობა"}};  // the generated year declares none
+  state.parts = {{"info-public", "ნაწილი", "2026-11-20"}};
+  const std::string bytes = engine::EncodeCaseSnapshot(state);
+  workflows::CaseState decoded;
+  ASSERT_TRUE(engine::DecodeCaseSnapshot(bytes, &decoded));
+  EXPECT_TRUE(decoded == state);
+  EXPECT_FALSE(engine::DecodeCaseSnapshot("", &decoded));
+  EXPECT_FALSE(engine::DecodeCaseSnapshot("not a snapshot", &decoded));
+  EXPECT_FALSE(engine::DecodeCaseSnapshot(bytes.substr(0, bytes.size() / 2), &decoded));
+  // A stage name this binary does not know (a newer binary's, or damage).
+  workflows::CaseState other = state;
+  std::string renamed = engine::EncodeCaseSnapshot(other);
+  const size_t at = renamed.find("resolved");
+  ASSERT_NE(at, std::string::npos);
+  renamed[at] = 'X';
+  EXPECT_FALSE(engine::DecodeCaseSnapshot(renamed, &decoded));
 }
 
 }  // namespace
