@@ -347,23 +347,13 @@ TEST_F(EngineTest, AnOlderLogRunsOnItsEventsAndIsUpgradedWhenOpenedWithTheHook) 
   // As the format before snapshots left it: no view_format, the case views' JSON.
   auto* db = engine_->log().db();
   auto* cases = engine_->log().family(kCasesView);
-  ASSERT_TRUE(
-      db->Delete(rocksdb::WriteOptions(), engine_->log().meta_family(), kViewFormatKey).ok());
   auto old_entries = [&] {
     size_t json = 0;
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cases));
     for (it->SeekToFirst(); it->Valid(); it->Next()) json += it->value().starts_with("{");
     return json;
   };
-  for (const char* id : {"org", "first", "second", "third"}) {
-    std::string bytes;
-    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), cases, id, &bytes).ok());
-    workflows::CaseState state;
-    ASSERT_TRUE(DecodeCaseSnapshot(bytes, &state));
-    std::string view;
-    WriteCaseView(state, view);
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cases, id, view).ok());
-  }
+  EXPECT_EQ(testing::MakeViewsOfTheFormatBeforeSnapshots(engine_->log()), 4u);
   EXPECT_EQ(old_entries(), 4u);
   engine_.reset();
   Open();

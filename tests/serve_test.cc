@@ -101,6 +101,65 @@ TEST(ServeTest, JournalNumbersStayGaplessAcrossASigkillInTheMiddleOfALoad) {
   EXPECT_TRUE(engine.value()->log().Verify().ok);
 }
 
+// A data directory whose views are of the format before the case state snapshots (an upgrade
+// from an earlier version) has them rebuilt from its log before the server takes commands: the
+// log says so, the cases read as they were, and the views are then of the current format and
+// equal a rebuild.
+TEST(ServeTest, AnOlderDirectoryHasItsViewsRebuiltBeforeItIsServed) {
+  saqme::testing::TempDir dir;
+  const std::string data = dir.Sub("data"), tokens = dir.Sub("tokens.txt");
+  const std::string token = api::TokenStore::Add(tokens, "org-records").value();
+  std::string case_id, number;
+  {
+    Server server(data, tokens);
+    ASSERT_NE(server.port(), 0);
+    HttpClient client(server.port());
+    auto reply = client.Post("/v1/cases", token, Registration(1));
+    ASSERT_EQ(reply.status, 201) << reply.body;
+    case_id = std::string(reply.json().at("case_id").as_string());
+    number = std::string(reply.json().at("registration_number").as_string());
+  }
+  {
+    storage::LogOptions options;
+    options.create_if_missing = false;
+    options.extra_column_families = engine::ViewFamilies();
+    auto log = storage::EventLog::Open(data, options);
+    ASSERT_TRUE(log.ok()) << log.status().ToString();
+    EXPECT_EQ(testing::MakeViewsOfTheFormatBeforeSnapshots(*log.value()), 2u);  // and the org
+  }
+  {
+    Server server(data, tokens);
+    ASSERT_NE(server.port(), 0);
+    bool said = false;
+    for (const auto& line : server.banner()) {
+      said = said || line.find("of an older format: rebuilding them") != std::string::npos;
+    }
+    EXPECT_TRUE(said) << ::testing::PrintToString(server.banner());
+    HttpClient client(server.port());
+    auto reply = client.Get("/v1/cases/" + case_id, token);
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.json().at("registration_number").as_string(), number);
+    EXPECT_EQ(client.Post("/v1/cases", token, Registration(2)).status, 201);
+  }
+  auto engine = engine::Engine::Open(data, {});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  std::string format;
+  ASSERT_TRUE(engine.value()
+                  ->log()
+                  .db()
+                  ->Get(rocksdb::ReadOptions(), engine.value()->log().meta_family(),
+                        engine::kViewFormatKey, &format)
+                  .ok());
+  EXPECT_EQ(format, std::to_string(engine::kViewFormat));
+  auto live = testing::LiveViews(*engine.value());
+  EXPECT_EQ(live.at(engine::kCasesView).size(), 3u);
+  for (const auto& [id, entry] : live.at(engine::kCasesView)) {
+    workflows::CaseState state;
+    EXPECT_TRUE(engine::DecodeCaseSnapshot(entry, &state)) << id;
+  }
+  EXPECT_EQ(live, testing::RebuiltViews(*engine.value()));
+}
+
 TEST(ServeTest, ASecondServerOnTheSameDirectoryIsRefused) {
   saqme::testing::TempDir dir;
   const std::string tokens = dir.Sub("tokens.txt");
