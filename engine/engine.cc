@@ -90,15 +90,18 @@ workflows::FileStatus FileStatusOf(const std::optional<std::string>& entry) {
              : workflows::FileStatus::kOpen;
 }
 
+// The legal act `act` is; nullopt when the case is no legal act.
+std::optional<workflows::ActFacts> ActFactsOf(const CaseState& act) {
+  if (act.kind != workflows::Kind::kLegalAct) return std::nullopt;
+  return workflows::ActFacts{workflows::StageName(act.stage), act.in_force_on, act.act_type,
+                             act.act_number, act.issuer};
+}
+
 // The legal act of a case's `view_cases` entry (if any): its state snapshot, or in views of the
 // format before snapshots its case view; nullopt when the case is not a legal act.
 std::optional<workflows::ActFacts> ActFactsOf(const std::optional<std::string>& entry) {
   if (!entry) return std::nullopt;
-  if (CaseState act; DecodeCaseSnapshot(*entry, &act)) {
-    if (act.kind != workflows::Kind::kLegalAct) return std::nullopt;
-    return workflows::ActFacts{workflows::StageName(act.stage), act.in_force_on, act.act_type,
-                               act.act_number, act.issuer};
-  }
+  if (CaseState act; DecodeCaseSnapshot(*entry, &act)) return ActFactsOf(act);
   const auto view = boost::json::parse(*entry).as_object();
   const auto* kind = view.if_contains("kind");
   if (!kind || !kind->is_string() ||
@@ -388,6 +391,14 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     };
     AnswerFromViews(
         context, [this](const char* family, const std::string& key) { return Read(family, key); });
+    // Another case's act is taken from its state, as the command's own case is: staged in the
+    // group, cached, or read from its snapshot.
+    context.legal_act = [this](std::string_view case_id) -> std::optional<workflows::ActFacts> {
+      if (!storage::ValidateCaseId(case_id).ok()) return std::nullopt;  // no case has that id
+      CaseState act;
+      if (!Load(std::string(case_id), &act).ok()) return std::nullopt;
+      return ActFactsOf(act);
+    };
     return context;
   }
 
