@@ -302,8 +302,11 @@ bool DecodeCaseSnapshot(std::string_view bytes, CaseState* state) {
     kj::ArrayInputStream in(kj::ArrayPtr<const kj::byte>(
         reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
     capnp::ReaderOptions options;
-    // A snapshot is at most a few times the events it sums up; a damaged one fails here.
-    options.traversalLimitInWords = 64 * 1024 * 1024;
+    // What a snapshot may unpack to, bounded by its packed size: packing saves at most a few
+    // words per word of a real state, while a damaged entry could claim a list of millions of
+    // empty elements in a few bytes (each counts a word against this limit) — found by
+    // fuzz_case_snapshot, which then allocated gigabytes.
+    options.traversalLimitInWords = 8192 + 16 * bytes.size();
     capnp::PackedMessageReader message(in, options);
     auto root = message.getRoot<snapshot::CaseState>();
     CaseState& s = *state;

@@ -12,7 +12,7 @@
 # FUZZ_SECONDS and FUZZ_RUNS change --long's bounds (600 s, 10 000 000 inputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-all=(command_json command_capnp http_target as_of org_file)
+all=(command_json command_capnp http_target as_of org_file case_snapshot)
 
 build() {
   command -v clang++ > /dev/null || ./scripts/deps.sh
