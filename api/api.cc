@@ -1346,21 +1346,25 @@ Response Api::InboxAnswer(const Request& request, const std::string& post,
     }
     action = value;
   }
-  // The caller's own work, and that of every post it acts for today.
+  // The caller's own work, and that of every post it acts for today. The stored texts go into
+  // the answer as they are (api/inbox.h): a large inbox is never a JSON document.
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  boost::json::array items;
+  std::vector<InboxItemText> items;
   for (const auto& post_id : workflows::PostsExercised(*Org(), post, today)) {
-    const std::string acting_for = post_id == post ? "" : post_id;
-    auto inbox = engine::ViewReader(engine_->log()).Inbox(post_id);
+    auto inbox = engine::ViewReader(engine_->log()).InboxTexts(post_id);
     if (!inbox.ok()) return FromStatus(request, inbox.status());
-    for (auto& item : inbox.value()) {
-      if (!action.empty() && item.as_object().at("action") != action.c_str()) continue;
-      if (!acting_for.empty()) item.as_object()["acting_for"] = acting_for;
-      items.push_back(item);
+    for (auto& text : inbox.value()) {
+      auto keys = KeysOfInboxItem(text);
+      if (!keys) {
+        return FromStatus(request,
+                          Status::Error(Status::Code::kCorruption, "view_inbox holds bad JSON",
+                                        "შემოსულების ხედი დაზიანებულია"));
+      }
+      if (!action.empty() && keys->action != action) continue;
+      items.push_back({std::move(text), post_id == post ? "" : post_id, std::move(keys->due)});
     }
   }
-  DateInbox(items, today);
-  return Json(http::status::ok, boost::json::object{{"post", post}, {"items", items}}, request);
+  return JsonText(http::status::ok, InboxAnswerText(post, std::move(items), today), request);
 }
 
 Response Api::WithClock(Response me) {

@@ -69,6 +69,18 @@ Result<boost::json::array> ViewReader::Inbox(const std::string& post) const {
   return ScanPrefix(log_, kInboxView, prefix, prefix);
 }
 
+Result<std::vector<std::string>> ViewReader::InboxTexts(const std::string& post) const {
+  const std::string prefix = InboxPrefix(post);
+  std::vector<std::string> out;
+  std::unique_ptr<rocksdb::Iterator> it(
+      log_.db()->NewIterator(rocksdb::ReadOptions(), log_.family(kInboxView)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    out.push_back(it->value().ToString());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), log_.dir());
+  return out;
+}
+
 Result<boost::json::array> ViewReader::DeadlinesThrough(const std::string& date) const {
   boost::json::array out;
   std::unique_ptr<rocksdb::Iterator> it(

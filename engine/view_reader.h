@@ -1,12 +1,13 @@
 // ViewReader: the read side of the engine's views — the committed entries of the view column
-// families (projection/views.h) rendered to JSON on the reader's thread. It reads the log only, never
-// waits for the writer and writes nothing, so the engine's header (engine/engine.h) stays free of
-// JSON: a command's path does not render what a reader asks for.
+// families (projection/views.h) rendered to JSON on the reader's thread. It reads the log only,
+// never waits for the writer and writes nothing, so the engine's header (engine/engine.h) stays
+// free of JSON: a command's path does not render what a reader asks for.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -27,6 +28,9 @@ class ViewReader {
                                      size_t limit = SIZE_MAX) const;
   // The work items of `post`, in case id order.
   Result<boost::json::array> Inbox(const std::string& post) const;
+  // The same items as stored (JSON text each), for a reader that writes them on as they are
+  // rather than building a document of thousands of items (GET /v1/inbox, api/inbox.h).
+  Result<std::vector<std::string>> InboxTexts(const std::string& post) const;
   // Open deadlines due on or before `date` ("YYYY-MM-DD"), in date order.
   Result<boost::json::array> DeadlinesThrough(const std::string& date) const;
   // The files of the year's nomenclature, in code order.

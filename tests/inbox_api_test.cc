@@ -8,6 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "api/inbox.h"
 #include "tests/serve_fixture.h"
 
 namespace saqme {
@@ -15,6 +19,72 @@ namespace {
 
 using boost::json::array;
 using boost::json::object;
+
+// The answer is written from the stored texts; its bytes are those of the items parsed, dated
+// and serialised as a document (the way it was built before), for every kind of item: due
+// today, overdue, without a due date, another post's work the caller acts for, text that JSON
+// escapes, and items due the same day in their stored order.
+TEST(InboxAnswerTextTest, TheBytesAreThoseOfTheDocumentItReplaces) {
+  const std::vector<std::string> stored = {
+      R"({"case_id":"b","action":"dispatch","due":"2026-11-10","subject":"a \"quoted\" line"})",
+      R"({"case_id":"a","action":"file","subject":"ნაკვეთი"})",
+      R"({"case_id":"c","action":"dispatch","due":"2026-11-02","on_control":true})",
+      R"({"case_id":"d","action":"assign_resolution","due":"2026-10-30"})",
+      R"({"case_id":"e","action":"dispatch","due":"2026-11-10","sender":{"name":"x","kind":"citizen"}})",
+  };
+  const std::vector<std::string> acting = {"", "", "info-head", "", "info-head"};
+  const auto today = *workflows::Date::Parse("2026-11-02");
+  std::vector<api::InboxItemText> items;
+  array expected_items;
+  for (size_t i = 0; i < stored.size(); ++i) {
+    auto keys = api::KeysOfInboxItem(stored[i]);
+    ASSERT_TRUE(keys.has_value()) << stored[i];
+    items.push_back({stored[i], acting[i], keys->due});
+    expected_items.push_back(boost::json::parse(stored[i]));
+    auto& item = expected_items.back().as_object();
+    if (!acting[i].empty()) item["acting_for"] = acting[i];
+  }
+  // The document's way: ordered by due (none last, stable), then dated.
+  std::stable_sort(expected_items.begin(), expected_items.end(), [](const auto& x, const auto& y) {
+    auto due = [](const boost::json::value& v) {
+      const auto* d = v.as_object().if_contains("due");
+      return d ? std::string(d->as_string()) : std::string();
+    };
+    const std::string a = due(x), b = due(y);
+    if (a.empty() || b.empty()) return !a.empty() && b.empty();
+    return a < b;
+  });
+  for (auto& value : expected_items) {
+    auto& item = value.as_object();
+    if (const auto* due = item.if_contains("due")) {
+      const int64_t days =
+          workflows::Date::Parse(due->as_string())->DaysSinceEpoch() - today.DaysSinceEpoch();
+      item["days_left"] = days;
+      item["overdue"] = days < 0;
+    } else {
+      item["days_left"] = nullptr;
+      item["overdue"] = false;
+    }
+  }
+  const std::string expected =
+      boost::json::serialize(object{{"post", "org-records"}, {"items", expected_items}});
+  const std::string written = api::InboxAnswerText("org-records", items, today);
+  EXPECT_EQ(written, expected);
+  // Spot checks that the comparison is of something: d (overdue) first, a (no due) last.
+  const auto answer = boost::json::parse(written).as_object();
+  const auto& listed = answer.at("items").as_array();
+  ASSERT_EQ(listed.size(), 5u);
+  EXPECT_EQ(listed[0].at("case_id"), "d");
+  EXPECT_EQ(listed[0].at("overdue"), true);
+  EXPECT_EQ(listed[1].at("case_id"), "c");
+  EXPECT_EQ(listed[1].at("acting_for"), "info-head");
+  EXPECT_EQ(listed[2].at("case_id"), "b");  // b before e: both due the 10th, stored order
+  EXPECT_EQ(listed[3].at("case_id"), "e");
+  EXPECT_EQ(listed[4].at("case_id"), "a");
+  EXPECT_TRUE(listed[4].at("days_left").is_null());
+  EXPECT_FALSE(api::KeysOfInboxItem("not json").has_value());
+  EXPECT_FALSE(api::KeysOfInboxItem("[1]").has_value());
+}
 
 class InboxApiTest : public saqme::testing::ServeFixture {
  protected:
