@@ -1173,6 +1173,12 @@ uint64_t Engine::WaitForEventsAfter(uint64_t seq, std::chrono::milliseconds time
 
 Result<CaseState> Engine::State(const std::string& case_id) const {
   CaseState state;
+  if (storage::ValidateCaseId(case_id).ok()) {
+    std::string entry;
+    auto found = log_->db()->Get(rocksdb::ReadOptions(), log_->family(kCasesView), case_id, &entry);
+    if (found.ok() && DecodeCaseSnapshot(entry, &state)) return state;
+    state = CaseState();
+  }
   Status read = log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
     workflows::Evolve(state, view.event());
     return true;

@@ -183,8 +183,10 @@ class Engine {
   int64_t Now() const { return options_.clock(); }
   std::string Today() const;
 
-  // The case's committed state, evolved from its own events in the log (costs its events, not
-  // the log's size). kNotFound when the case has no event.
+  // The case's committed state: its state snapshot (its view_cases entry, one read), or, for an
+  // entry that is none (views of the format before snapshots, or damage), evolved from its own
+  // events in the log. kNotFound when the case has no event; kInvalidArgument for an id no case
+  // can have.
   Result<workflows::CaseState> State(const std::string& case_id) const;
 
   // A decision context for reading as `post` now — for asking the workflows what the post may

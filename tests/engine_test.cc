@@ -322,6 +322,12 @@ TEST_F(EngineTest, ACaseTheCacheLacksIsTakenFromItsSnapshotOrItsEvents) {
   ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cases, "marked", EncodeCaseSnapshot(state)).ok());
   ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), cases, "damaged", "not a snapshot").ok());
   EXPECT_EQ(Views().Case("damaged").status().code(), Status::Code::kCorruption);
+  // A reader's state of the case (the API's access check and case view) comes the same way.
+  EXPECT_EQ(engine_->State("marked")->subject, "from the snapshot");
+  EXPECT_EQ(engine_->State("damaged")->subject, "მიწის ნაკვეთის შესახებ");
+  EXPECT_EQ(engine_->State("damaged")->version, 1u);
+  EXPECT_EQ(engine_->State("nothing-here").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(engine_->State("no such id!").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(Apply("chair", "marked", Resolve("info-public")).version, 2u);
   EXPECT_EQ(Apply("chair", "damaged", Resolve("info-public")).version, 2u);
   EXPECT_EQ(Views().Case("marked")->at("subject").as_string(), "from the snapshot");
