@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <string_view>
 #include <thread>
 
 #include <spdlog/spdlog.h>
@@ -86,13 +87,17 @@ void TightenDataDirectory(const std::string& dir) {
 }
 
 // Bounds glibc's malloc arenas at two per core (it makes up to eight per core), before any
-// thread starts, unless the operator set MALLOC_ARENA_MAX. Each worker thread's arena keeps the
-// peak of the answers it built: eight clients reading an inbox of 12 MB two hundred times, when
-// the inbox was still built as a JSON document, took the server to 1.75 GB with the default
-// arenas and 0.92 GB with four, at the same command throughput (docs/benchmarks.md, "The
-// server's memory and malloc's arenas").
+// thread starts, unless the operator set MALLOC_ARENA_MAX (or glibc.malloc.arena_max). Each worker
+// thread's arena keeps the peak of the answers it built: eight clients reading an inbox of 12 MB
+// two hundred times, when the inbox was still built as a JSON document, took the server to 1.75 GB
+// with the default arenas and 0.92 GB with four, at the same command throughput
+// (docs/benchmarks.md, "The server's memory and malloc's arenas").
 void BoundMallocArenas() {
   if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
+  if (const char* tunables = std::getenv("GLIBC_TUNABLES");
+      tunables && std::string_view(tunables).find("arena_max") != std::string_view::npos) {
+    return;  // glibc.malloc.arena_max, the same setting by its other name
+  }
   const int arenas = static_cast<int>(std::max(2u, 2 * std::thread::hardware_concurrency()));
   mallopt(M_ARENA_MAX, arenas);
 }

@@ -139,6 +139,18 @@ constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsy
 // the bound of a client's event: its own bound, far above any body's chart.
 constexpr size_t kMaxAdoptedChartBytes = 8 << 20;
 
+// Whether `entry` (the case's view_cases entry) is a snapshot of the case as the log holds it,
+// decoded into `*state`: it decodes, and its version is the case's last in the log. A snapshot
+// of another version (left by an older binary that wrote the case's later events, or damage) is
+// no snapshot of the log: the log is the truth, and the writer must never take a version it
+// already holds from a stale entry. One seek of the case index beside the Get.
+bool SnapshotOfTheLog(const storage::EventLog& log, const std::string& case_id,
+                      const std::string& entry, CaseState* state) {
+  if (!DecodeCaseSnapshot(entry, state)) return false;
+  auto version = log.CaseVersion(case_id);
+  return version.ok() && version.value() == state->version;
+}
+
 }  // namespace
 
 // The sequencer's half of the GroupCommit: decide, stage, evolve, project.
@@ -799,7 +811,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       return Status::Ok();
     }
     if (!found.ok()) return FromRocks(found, engine_->log_->dir());
-    if (!DecodeCaseSnapshot(snapshot, state)) {
+    if (!SnapshotOfTheLog(*engine_->log_, case_id, snapshot, state)) {
       *state = CaseState();
       Status read = engine_->log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
         workflows::Evolve(*state, view.event());
@@ -969,7 +981,19 @@ Status UpgradeIfOld(storage::EventLog& log,
                     const std::function<Status(storage::EventLog&)>& upgrade) {
   auto format = ViewFormatOf(log);
   if (!format.ok()) return format.status();
-  if (format.value() >= kViewFormat) return Status::Ok();
+  if (format.value() > kViewFormat) {
+    // A later version's views: this binary would misread them, and write older ones among them.
+    return Status::Error(
+        Status::Code::kInvalidArgument,
+        "the views of " + log.dir() + " are of format " + std::to_string(format.value()) +
+            ", newer than this saqme's (" + std::to_string(kViewFormat) +
+            "); run the version of saqme that wrote them, or restore the "
+            "backup taken before it was installed",
+        log.dir() + "-ის ხედები ამ saqme-ზე ახალი ფორმატისაა (" + std::to_string(format.value()) +
+            "); გაუშვით saqme-ის ის ვერსია, რომელმაც ისინი დაწერა, ან აღადგინეთ "
+            "მის დაყენებამდე გაკეთებული სარეზერვო ასლი");
+  }
+  if (format.value() == kViewFormat) return Status::Ok();
   if (log.LastSequence() == 0) {
     rocksdb::WriteOptions synced;
     synced.sync = true;
@@ -1176,7 +1200,7 @@ Result<CaseState> Engine::State(const std::string& case_id) const {
   if (storage::ValidateCaseId(case_id).ok()) {
     std::string entry;
     auto found = log_->db()->Get(rocksdb::ReadOptions(), log_->family(kCasesView), case_id, &entry);
-    if (found.ok() && DecodeCaseSnapshot(entry, &state)) return state;
+    if (found.ok() && SnapshotOfTheLog(*log_, case_id, entry, &state)) return state;
     state = CaseState();
   }
   Status read = log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {

@@ -27,7 +27,9 @@ inline constexpr char kSearchView[] = "view_search";    // newest first, case id
 // the case view's JSON, which a log has rebuilt when it is next opened for writing
 // (EngineOptions::upgrade_views); 2: a case's entry is its state snapshot. Raised whenever a view's
 // layout changes in a way old entries cannot be read by — CaseState or the snapshot's schema
-// included — so that old entries are rebuilt rather than misread.
+// included, and what workflows::Evolve makes of existing events, since a snapshot holds the
+// old rule's state — so that old entries are rebuilt rather than misread. A binary refuses
+// views of a newer format than its own (EngineOptions::upgrade_views is not asked).
 inline constexpr int kViewFormat = 2;
 inline constexpr char kViewFormatKey[] = "view_format";
 

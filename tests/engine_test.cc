@@ -333,6 +333,25 @@ TEST_F(EngineTest, ACaseTheCacheLacksIsTakenFromItsSnapshotOrItsEvents) {
   EXPECT_EQ(Views().Case("marked")->at("subject").as_string(), "from the snapshot");
   EXPECT_EQ(Views().Case("damaged")->at("subject").as_string(), "მიწის ნაკვეთის შესახებ");
   EXPECT_EQ(State("damaged"), "resolved");  // the command wrote a good entry again
+
+  // A snapshot of another version than the log's last (an older binary wrote the case's later
+  // events, or damage) is not trusted: the case is replayed, and the next command takes the
+  // next version, never one the log already holds.
+  workflows::CaseState stale = state;
+  stale.version = 1;
+  stale.subject = "stale";
+  engine_.reset();
+  Open();
+  ASSERT_TRUE(engine_->log()
+                  .db()
+                  ->Put(rocksdb::WriteOptions(), engine_->log().family(kCasesView), "damaged",
+                        EncodeCaseSnapshot(stale))
+                  .ok());
+  EXPECT_EQ(engine_->State("damaged")->version, 2u);
+  EXPECT_EQ(engine_->State("damaged")->subject, "მიწის ნაკვეთის შესახებ");
+  EXPECT_EQ(Apply("info-public", "damaged", [](C c) { c.setConfirmReceipt(); }).version, 3u);
+  EXPECT_EQ(engine_->log().CaseVersion("damaged").value(), 3u);
+  EXPECT_TRUE(engine_->log().Verify().ok);
 }
 
 // A log whose views are of an older format than the binary's (kViewFormat: case entries that
@@ -397,6 +416,20 @@ TEST_F(EngineTest, AnOlderLogRunsOnItsEventsAndIsUpgradedWhenOpenedWithTheHook) 
   engine_ = std::move(opened.value());
   EXPECT_EQ(upgrades, 1);  // of the current format now: not rebuilt again
   EXPECT_EQ(Apply("chair", "third", Resolve("info-public")).version, 2u);
+
+  // Views of a newer format than this binary's are refused, in both languages, not upgraded.
+  ASSERT_TRUE(engine_->log()
+                  .db()
+                  ->Put(rocksdb::WriteOptions(), engine_->log().meta_family(), kViewFormatKey,
+                        std::to_string(kViewFormat + 1))
+                  .ok());
+  engine_.reset();
+  auto newer = Engine::Open(dir_.path(), options);
+  ASSERT_FALSE(newer.ok());
+  EXPECT_EQ(newer.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(newer.status().message().find("newer than this saqme's"), std::string::npos);
+  EXPECT_FALSE(newer.status().message_ka().empty());
+  EXPECT_EQ(upgrades, 1);
 }
 
 // Under the smallest memory budget the sequencer's caches hold a small part of the cases: states
