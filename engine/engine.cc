@@ -97,36 +97,15 @@ std::optional<workflows::ActFacts> ActFactsOf(const CaseState& act) {
                              act.act_number, act.issuer};
 }
 
-// The legal act of a case's `view_cases` entry (if any): its state snapshot, or in views of the
-// format before snapshots its case view; nullopt when the case is not a legal act.
-std::optional<workflows::ActFacts> ActFactsOf(const std::optional<std::string>& entry) {
-  if (!entry) return std::nullopt;
-  if (CaseState act; DecodeCaseSnapshot(*entry, &act)) return ActFactsOf(act);
-  const auto view = boost::json::parse(*entry).as_object();
-  const auto* kind = view.if_contains("kind");
-  if (!kind || !kind->is_string() ||
-      kind->as_string() != workflows::KindName(workflows::Kind::kLegalAct)) {
-    return std::nullopt;
-  }
-  auto text = [&](const char* key) {
-    const auto* value = view.if_contains(key);
-    return value && value->is_string() ? std::string(value->as_string()) : std::string();
-  };
-  return workflows::ActFacts{text("state"), text("in_force_on"), text("act_type"),
-                             text("act_number"), text("issuer")};
-}
-
-// Answers the context's questions about other cases and registers (Context::in_nomenclature,
-// legal_act, required_report) from the views, through `read(family, key)` → the entry or
-// nullopt: the group's views for the sequencer, the committed ones for a read context. A
-// template, so that each callback holds only the small reader and needs no allocation.
+// Answers the context's questions about registers (Context::in_nomenclature, required_report)
+// from the views, through `read(family, key)` → the entry or nullopt: the group's views for the
+// sequencer, the committed ones for a read context. A template, so that each callback holds
+// only the small reader and needs no allocation. Another case's act (legal_act) is answered
+// from that case's state by each caller.
 template <typename Read>
 void AnswerFromViews(workflows::Context& context, Read read) {
   context.in_nomenclature = [read](int year, std::string_view code) {
     return FileStatusOf(read(kNomenclatureView, NomenclatureKey(year, code)));
-  };
-  context.legal_act = [read](std::string_view case_id) {
-    return ActFactsOf(read(kCasesView, std::string(case_id)));
   };
   context.required_report = [read](std::string_view post, std::string_view report,
                                    std::string_view period) {
@@ -149,6 +128,19 @@ bool SnapshotOfTheLog(const storage::EventLog& log, const std::string& case_id,
   if (!DecodeCaseSnapshot(entry, state)) return false;
   auto version = log.CaseVersion(case_id);
   return version.ok() && version.value() == state->version;
+}
+
+// The committed state of `case_id`, given its view_cases entry (null when it has none): the
+// entry's snapshot when it is the log's (SnapshotOfTheLog), else evolved from the case's own
+// events. The one way the sequencer and readers take a case from storage.
+Status CommittedState(const storage::EventLog& log, const std::string& case_id,
+                      const std::string* entry, CaseState* state) {
+  if (entry && SnapshotOfTheLog(log, case_id, *entry, state)) return Status::Ok();
+  *state = CaseState();
+  return log.ReadCase(case_id, [state](uint64_t, const storage::EventView& view) {
+    workflows::Evolve(*state, view.event());
+    return true;
+  });
 }
 
 }  // namespace
@@ -811,21 +803,12 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       return Status::Ok();
     }
     if (!found.ok()) return FromRocks(found, engine_->log_->dir());
-    if (!SnapshotOfTheLog(*engine_->log_, case_id, snapshot, state)) {
-      *state = CaseState();
-      Status read = engine_->log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
-        workflows::Evolve(*state, view.event());
-        return true;
-      });
-      if (!read.ok()) return read;
+    if (Status read = CommittedState(*engine_->log_, case_id, &snapshot, state); !read.ok()) {
+      return read;
     }
-    TakeCommitted(case_id, *state);
+    engine_->writer_->NoteCommittedVersion(case_id, state->version);
+    cache_.Put(case_id, *state, StateCharge(case_id, *state));
     return Status::Ok();
-  }
-  // Notes `state`, read from the committed log, as the case's committed version and caches it.
-  void TakeCommitted(const std::string& case_id, const CaseState& state) {
-    engine_->writer_->NoteCommittedVersion(case_id, state.version);
-    cache_.Put(case_id, state, StateCharge(case_id, state));
   }
 
   // ViewSink over the batch: writes go to the batch and an overlay that later reads see.
@@ -1197,16 +1180,11 @@ uint64_t Engine::WaitForEventsAfter(uint64_t seq, std::chrono::milliseconds time
 
 Result<CaseState> Engine::State(const std::string& case_id) const {
   CaseState state;
-  if (storage::ValidateCaseId(case_id).ok()) {
-    std::string entry;
-    auto found = log_->db()->Get(rocksdb::ReadOptions(), log_->family(kCasesView), case_id, &entry);
-    if (found.ok() && SnapshotOfTheLog(*log_, case_id, entry, &state)) return state;
-    state = CaseState();
-  }
-  Status read = log_->ReadCase(case_id, [&](uint64_t, const storage::EventView& view) {
-    workflows::Evolve(state, view.event());
-    return true;
-  });
+  std::string entry;
+  const bool found =
+      storage::ValidateCaseId(case_id).ok() &&
+      log_->db()->Get(rocksdb::ReadOptions(), log_->family(kCasesView), case_id, &entry).ok();
+  Status read = CommittedState(*log_, case_id, found ? &entry : nullptr, &state);
   if (!read.ok()) return read;
   if (state.version == 0) {
     return Status::Error(Status::Code::kNotFound, "unknown case " + case_id,
@@ -1233,6 +1211,10 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
     auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(family), key, &value);
     return s.ok() ? std::optional<std::string>(std::move(value)) : std::nullopt;
   });
+  read.context.legal_act = [this](std::string_view case_id) -> std::optional<workflows::ActFacts> {
+    auto act = State(std::string(case_id));
+    return act.ok() ? ActFactsOf(act.value()) : std::nullopt;
+  };
   return read;
 }
 

@@ -16,22 +16,40 @@ using storage::FromRocks;
 
 namespace {
 
+// Visits the values of `family` from key `from` while the keys start with `prefix`, until
+// `visit` returns false; the visitor's error, or the iterator's, stops it.
+template <typename Visit>
+Status ScanValues(const storage::EventLog& log, const char* family, const std::string& from,
+                  const std::string& prefix, Visit visit) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      log.db()->NewIterator(rocksdb::ReadOptions(), log.family(family)));
+  for (it->Seek(from); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    bool more = true;
+    if (Status visited = visit(std::string_view(it->value().data(), it->value().size()), &more);
+        !visited.ok()) {
+      return visited;
+    }
+    if (!more) break;
+  }
+  return it->status().ok() ? Status::Ok() : FromRocks(it->status(), log.dir());
+}
+
 Result<boost::json::array> ScanPrefix(const storage::EventLog& log, const char* family,
                                       const std::string& from, const std::string& prefix,
                                       size_t limit = SIZE_MAX) {
   boost::json::array out;
-  std::unique_ptr<rocksdb::Iterator> it(
-      log.db()->NewIterator(rocksdb::ReadOptions(), log.family(family)));
-  for (it->Seek(from); it->Valid() && it->key().starts_with(prefix) && out.size() < limit;
-       it->Next()) {
+  if (limit == 0) return out;
+  Status scanned = ScanValues(log, family, from, prefix, [&](std::string_view text, bool* more) {
     boost::system::error_code error;
-    auto value =
-        boost::json::parse(std::string_view(it->value().data(), it->value().size()), error);
-    if (error)
+    auto value = boost::json::parse(text, error);
+    if (error) {
       return Status::Error(Status::Code::kCorruption, std::string(family) + " holds bad JSON");
+    }
     out.push_back(std::move(value));
-  }
-  if (!it->status().ok()) return FromRocks(it->status(), log.dir());
+    *more = out.size() < limit;
+    return Status::Ok();
+  });
+  if (!scanned.ok()) return scanned;
   return out;
 }
 
@@ -72,12 +90,11 @@ Result<boost::json::array> ViewReader::Inbox(const std::string& post) const {
 Result<std::vector<std::string>> ViewReader::InboxTexts(const std::string& post) const {
   const std::string prefix = InboxPrefix(post);
   std::vector<std::string> out;
-  std::unique_ptr<rocksdb::Iterator> it(
-      log_.db()->NewIterator(rocksdb::ReadOptions(), log_.family(kInboxView)));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    out.push_back(it->value().ToString());
-  }
-  if (!it->status().ok()) return FromRocks(it->status(), log_.dir());
+  Status scanned = ScanValues(log_, kInboxView, prefix, prefix, [&](std::string_view text, bool*) {
+    out.emplace_back(text);
+    return Status::Ok();
+  });
+  if (!scanned.ok()) return scanned;
   return out;
 }
 
