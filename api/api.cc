@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 #include <capnp/serialize.h>
@@ -194,11 +197,12 @@ RouteMatch Api::Match(const Request& request, const Target& target) const {
   return MatchRoute(Routes(), request.method(), target.parts, this);
 }
 
-Response Api::Handle(const Request& request) {
+void Api::Handle(std::shared_ptr<const Request> held, Reply reply) {
+  const Request& request = *held;
   const Target target = Parse(request.target());
   const auto& p = target.parts;
   const RouteMatch match = Match(request, target);
-  Call call{request, target, {}, std::nullopt};
+  Call call{request, target, {}, std::nullopt, held};
   if (!p.empty() && p[0] == "v1") {
     // Every /v1 route needs a token or a session (the actor is its post, never a field), checked
     // with the CSRF token before the route, so that a write without it is refused whatever it
@@ -206,8 +210,10 @@ Response Api::Handle(const Request& request) {
     call.answered = logins_->Admit(request, p, &call.caller);
     if (call.answered) {
       const bool session = match.route && match.route->need == Need::kSession;
-      return Noted(match, session ? match.route->handle(*this, call) : std::move(*call.answered),
-                   &call.caller);
+      return ReplyWith(
+          reply,
+          Noted(match, session ? match.route->handle(*this, call) : std::move(*call.answered),
+                &call.caller));
     }
   }
   Response response;
@@ -215,15 +221,47 @@ Response Api::Handle(const Request& request) {
     response = MethodNotAllowed(request, match.allow);
   } else if (!match.route || match.route->need == Need::kSession) {
     // A client-side path of the web console, opened or reloaded in the browser.
-    if (auto page = ConsoleResponse(request)) return *page;
+    if (auto page = ConsoleResponse(request)) return ReplyWith(reply, std::move(*page));
     response = Error(request, http::status::not_found, "not_found", "no such route",
                      "მისამართი არ არსებობს");
   } else if (auto denied = Denied(match.route->need, call)) {
     response = std::move(*denied);
+  } else if (match.route->execute) {
+    // Answered later; noted as every answer is, on the strand.
+    return match.route->execute(
+        *this, call,
+        [reply = std::move(reply), match, caller = call.caller](std::function<Response()> make) {
+          reply([make = std::move(make), match, caller] { return Noted(match, make(), &caller); });
+        });
   } else {
     response = match.route->handle(*this, call);
   }
-  return Noted(match, std::move(response), &call.caller);
+  ReplyWith(reply, Noted(match, std::move(response), &call.caller));
+}
+
+Response Api::Handle(const Request& request) {
+  // The answer is rendered here, by the waiting caller, not on the thread that gave it.
+  struct Given {
+    std::mutex mu;
+    std::condition_variable cv;
+    std::optional<std::function<Response()>> make;
+  };
+  auto given = std::make_shared<Given>();
+  Handle(std::make_shared<const Request>(request), [given](std::function<Response()> make) {
+    std::lock_guard<std::mutex> lock(given->mu);
+    if (given->make) return;  // given once
+    given->make = std::move(make);
+    given->cv.notify_one();
+  });
+  std::unique_lock<std::mutex> lock(given->mu);
+  given->cv.wait(lock, [&given] { return given->make.has_value(); });
+  return (*given->make)();
+}
+
+HttpServer::AsyncHandler Api::Handler() {
+  return [this](std::shared_ptr<const Request> request, Reply reply) {
+    Handle(std::move(request), std::move(reply));
+  };
 }
 
 std::optional<Response> Api::Quick(const Request& request) {
@@ -402,28 +440,38 @@ Response Api::NotAStream(const Call& call) {
                      "Last-Event-ID ან after უნდა იყოს მთელი რიცხვი");
 }
 
-Response Api::Execute(const Request& request, const Caller& caller, const std::string& case_id,
-                      bool opening) {
-  const std::string& post = caller.post;
+void Api::Execute(Call& call, const std::string& case_id, bool opening, Reply reply) {
   const auto started = std::chrono::steady_clock::now();
   engine::Submission submission;
   std::string type;
-  const std::string content_type(request[http::field::content_type]);
-  if (content_type.rfind("application/x-capnp", 0) == 0) {
-    // A Command message (with its segment table) that carries its own id and expected version.
-    auto decoded = DecodeCapnpCommand(request.body());
-    if (!decoded.ok()) return FromStatus(request, decoded.status());
-    type = decoded->type;
-    submission.command_id = decoded->command_id;
-    submission.expected_version = decoded->expected_version;
-    submission.command = std::move(decoded->words);
-    submission.actor_post = post;
-    submission.actor_person = caller.person;
-    submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
-    Response answer = Finish(request, std::move(submission), type, opening, started);
-    Note(&answer, kNoteCommand, type);
-    return answer;
+  if (auto refused = Prepare(call.request, call.caller, case_id, opening, &submission, &type)) {
+    if (!type.empty()) Note(&*refused, kNoteCommand, type);
+    return ReplyWith(reply, std::move(*refused));
   }
+  Submit(call, std::move(submission), type, opening, started, std::move(reply));
+}
+
+void Api::Submit(const Call& call, engine::Submission submission, const std::string& type,
+                 bool opening, std::chrono::steady_clock::time_point started, Reply reply) {
+  // Answered on the writer thread: handed on to the connection's strand, rendered there.
+  engine_->Submit(std::move(submission), [this, request = call.held, type, opening, started,
+                                          reply = std::move(reply)](Result<engine::Outcome> done) {
+    auto outcome = std::make_shared<Result<engine::Outcome>>(std::move(done));
+    reply([this, request, type, opening, started, outcome] {
+      Response answer = Answer(*request, std::move(*outcome), type, opening, started);
+      Note(&answer, kNoteCommand, type);
+      return answer;
+    });
+  });
+}
+
+namespace {
+
+// The command of a JSON body ({command_id, expected_version?, command}) into `submission`'s
+// command, id and expected version, and its type into `*type`; or the 400 that says what is
+// wrong.
+std::optional<Response> FromJsonBody(const Request& request, engine::Submission& submission,
+                                     std::string* type) {
   auto parsed = ParseJsonBody(request.body());  // duplicate keys and NUL are refused too
   if (!parsed.ok()) return FromStatus(request, parsed.status());
   if (!parsed->is_object()) {
@@ -438,9 +486,6 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
                  "command_id (a string) is required", "command_id აუცილებელია");
   }
   submission.command_id = std::string(command_id->value().as_string());
-  submission.actor_post = post;
-  submission.actor_person = caller.person;
-  submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
   if (auto expected = object.find("expected_version"); expected != object.end()) {
     const auto& v = expected->value();
     if (v.is_int64() && v.as_int64() >= 0 && v.as_int64() <= int64_t{UINT32_MAX}) {
@@ -466,15 +511,38 @@ Response Api::Execute(const Request& request, const Caller& caller, const std::s
                      : Status::Error(Status::Code::kInvalidArgument, "command is required",
                                      "command აუცილებელია");
   if (!built.ok()) return FromStatus(request, built);
-  type = object.at("command").as_object().at("type").as_string().c_str();
+  *type = object.at("command").as_object().at("type").as_string().c_str();
   submission.command = capnp::messageToFlatArray(message);
-  Response answer = Finish(request, std::move(submission), type, opening, started);
-  Note(&answer, kNoteCommand, type);
-  return answer;
+  return std::nullopt;
 }
 
-Response Api::Finish(const Request& request, engine::Submission submission, const std::string& type,
-                     bool opening, std::chrono::steady_clock::time_point started) {
+}  // namespace
+
+std::optional<Response> Api::Prepare(const Request& request, const Caller& caller,
+                                     const std::string& case_id, bool opening,
+                                     engine::Submission* submission_out, std::string* type_out) {
+  engine::Submission& submission = *submission_out;
+  const std::string& type = *type_out;
+  const std::string content_type(request[http::field::content_type]);
+  if (content_type.rfind("application/x-capnp", 0) == 0) {
+    // A Command message (with its segment table) that carries its own id and expected version.
+    auto decoded = DecodeCapnpCommand(request.body());
+    if (!decoded.ok()) return FromStatus(request, decoded.status());
+    *type_out = decoded->type;
+    submission.command_id = decoded->command_id;
+    submission.expected_version = decoded->expected_version;
+    submission.command = std::move(decoded->words);
+  } else if (auto refused = FromJsonBody(request, submission, type_out)) {
+    return refused;
+  }
+  submission.actor_post = caller.post;
+  submission.actor_person = caller.person;
+  submission.case_id = opening ? CaseIdFor(submission.command_id) : case_id;
+  return Addressable(request, submission, type, opening);
+}
+
+std::optional<Response> Api::Addressable(const Request& request, engine::Submission& submission,
+                                         const std::string& type, bool opening) {
   // The org commands go to the one org case, through POST /v1/org/commands only; whoever may
   // give them is the workflow's to say (the power appoint), not the case's readers.
   const bool org_command = workflows::org::IsOrgCommand(type);
@@ -505,7 +573,12 @@ Response Api::Finish(const Request& request, engine::Submission submission, cons
       return denied;
     }
   }
-  auto outcome = engine_->Execute(std::move(submission));
+  return std::nullopt;
+}
+
+Response Api::Answer(const Request& request, Result<engine::Outcome> outcome,
+                     const std::string& type, bool opening,
+                     std::chrono::steady_clock::time_point started) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!outcome.ok()) {
@@ -757,26 +830,32 @@ std::optional<Stream> Api::JournalExportStream(const Request& request, const std
       JournalExportBody(journal, year, csv ? JournalFormat::kCsv : JournalFormat::kHtml, read));
 }
 
-Response Api::Acknowledge(const Request& request, const Caller& caller, const std::string& id) {
-  const std::string& post = caller.post;
+void Api::Acknowledge(const Call& call, const std::string& id, Reply reply) {
+  const auto started = std::chrono::steady_clock::now();
+  const Request& request = call.request;
+  const std::string& post = call.caller.post;
   const auto seq = WholeNumber(id);
   if (!seq) {
-    return Error(request, http::status::bad_request, "bad_request", "an alert id is a whole number",
-                 "შეტყობინების ნომერი მთელი რიცხვია");
+    return ReplyWith(reply,
+                     Error(request, http::status::bad_request, "bad_request",
+                           "an alert id is a whole number", "შეტყობინების ნომერი მთელი რიცხვია"));
   }
   auto alert =
       engine::ViewReader(engine_->log()).Alert(post, *seq);  // only the caller's own alerts
-  if (!alert.ok()) return FromStatus(request, alert.status());
+  if (!alert.ok()) return ReplyWith(reply, FromStatus(request, alert.status()));
   capnp::MallocMessageBuilder message;
   message.initRoot<schema::Command>().initAcknowledgeAlert().setAlertSeq(*seq);
   engine::Submission submission;
   submission.case_id = std::string(alert->at("case_id").as_string());
   submission.command_id = "ack:" + post + ":" + id;  // a repeated ack is a retry
   submission.actor_post = post;
-  submission.actor_person = caller.person;
+  submission.actor_person = call.caller.person;
   submission.command = capnp::messageToFlatArray(message);
-  return Finish(request, std::move(submission), "acknowledge_alert", false,
-                std::chrono::steady_clock::now());
+  const std::string type = "acknowledge_alert";
+  if (auto refused = Addressable(request, submission, type, false)) {
+    return ReplyWith(reply, std::move(*refused));
+  }
+  Submit(call, std::move(submission), type, false, started, std::move(reply));
 }
 
 Response Api::Control(const Request& request, const std::string& post) {

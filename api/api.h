@@ -32,8 +32,14 @@ class Api {
   Api(engine::Engine* engine, TokenStore tokens, const workflows::OrgChart* org,
       std::function<int64_t()> clock);
 
-  // Answers one request; never throws for bad input.
+  // Answers one request through `reply` (api/http_server.h), on the calling thread or — a
+  // command — once the engine made it durable or refused it; never throws for bad input. The
+  // server's AsyncHandler.
+  void Handle(std::shared_ptr<const Request> request, Reply reply);
+  // Handle as one call that blocks until the answer is given (for tests and tools).
   Response Handle(const Request& request);
+  // Handle bound to this Api, for HttpServer::Serve. Requires the Api to outlive the server.
+  HttpServer::AsyncHandler Handler();
   // GET /health, /ready and /metrics, answered without waiting for the writer or a lock held
   // across a command, so that the HTTP server can answer them on its I/O threads however
   // busy its workers are (HttpServer::QuickHandler); nullopt for every other request.
@@ -124,10 +130,28 @@ class Api {
   // nullopt for a malformed cursor.
   std::optional<Stream> AlertStream(const Call& call);
 
-  Response Execute(const Request& request, const Caller& caller, const std::string& case_id,
-                   bool opening);
-  // Executes a decoded submission and answers in JSON.
-  Response Finish(const Request& request, engine::Submission submission, const std::string& type,
+  // A command request (POST /v1/cases, /v1/cases/{id}/commands, /v1/org/commands): checked
+  // and handed to the engine, `reply` given its answer in JSON once the command is durable or
+  // refused (Engine::Submit), rendered on the connection's strand; a request refused before the
+  // engine is answered at once.
+  void Execute(Call& call, const std::string& case_id, bool opening, Reply reply);
+  // A command request as a submission for the engine (`*type` its command type, once known),
+  // or the answer that refuses it: a body that does not parse, a command on the wrong route, a
+  // case the caller may not address.
+  std::optional<Response> Prepare(const Request& request, const Caller& caller,
+                                  const std::string& case_id, bool opening,
+                                  engine::Submission* submission, std::string* type);
+  // Whether `submission` (of command `type`) goes to the route it came by (an org command to
+  // the org case, an opening command to POST /v1/cases) and to a case the caller may address:
+  // nullopt, or the answer that refuses it. Sets the calendar's case for declare_day_off.
+  std::optional<Response> Addressable(const Request& request, engine::Submission& submission,
+                                      const std::string& type, bool opening);
+  // Hands an addressable submission to the engine; `reply` is given Answer's answer, rendered
+  // on the connection's strand. `call.held` must be set.
+  void Submit(const Call& call, engine::Submission submission, const std::string& type,
+              bool opening, std::chrono::steady_clock::time_point started, Reply reply);
+  // The answer to an executed command: its events and the case's headline, or the refusal.
+  Response Answer(const Request& request, Result<engine::Outcome> outcome, const std::string& type,
                   bool opening, std::chrono::steady_clock::time_point started);
   Response Metrics(const Request& request);
   // Reading (workflows/access.h). The case's state when `post` may read it — a read on the
@@ -155,7 +179,7 @@ class Api {
   // The post of the caller (Identify().post).
   std::optional<std::string> Authenticate(const Request& request) const;
   Response Alerts(const Request& request, const std::string& post);
-  Response Acknowledge(const Request& request, const Caller& caller, const std::string& id);
+  void Acknowledge(const Call& call, const std::string& id, Reply reply);
   Response Control(const Request& request, const std::string& post);
   // GET /v1/control/list: the control list of a year (engine/control_list.h), JSON or CSV.
   Response ControlListAnswer(const Request& request);

@@ -56,6 +56,19 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // 503 with Retry-After: nothing of the request was executed, and it may be sent again.
+// What a request gets when its handler failed: 503, and the connection closes.
+Response InternalError(unsigned version) {
+  return ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
+                       "შიდა შეცდომა", version, false);
+}
+
+// A Handler as an AsyncHandler: it answers before it returns.
+HttpServer::AsyncHandler Answering(HttpServer::Handler handler) {
+  return [handler = std::move(handler)](std::shared_ptr<const Request> request, Reply reply) {
+    ReplyWith(reply, handler(*request));
+  };
+}
+
 Response Retryable(const std::string& message, const std::string& message_ka) {
   auto response = ErrorResponse(http::status::service_unavailable, "unavailable", message,
                                 message_ka, 11, false);
@@ -92,7 +105,7 @@ struct HttpServer::Impl {
   class Conn;
 
   ServerOptions options;
-  Handler handler;
+  AsyncHandler handler;
   StreamHandler stream_handler;
   QuickHandler quick;
   Answered answered;
@@ -119,10 +132,15 @@ struct HttpServer::Impl {
   std::optional<net::steady_timer> accept_retry;
   std::vector<std::thread> io_threads;
 
+  // This server (set by Listen), for the Replies that keep it alive.
+  std::weak_ptr<Impl> self;
+
   void Accept();
   void OnAccept(const beast::error_code& error, tcp::socket socket);
-  // Runs the stream handler, then the handler, on a worker; never throws.
-  void Run(const Request& request, std::optional<Stream>* stream, Response* response);
+  // The stream handler's Stream for `request`, or nullopt; on a worker, never throws.
+  std::optional<Stream> OpenStream(const Request& request);
+  // Runs the handler on a worker; never throws (an exception answers 503 through `reply`).
+  void Run(std::shared_ptr<const Request> request, const Reply& reply);
 };
 
 // What Stop() and the acceptor need of a connection, plain or TLS.
@@ -302,12 +320,12 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
     phase_ = Phase::kHandling;
     auto self = this->shared_from_this();
     const bool queued = server_->workers->TryPost([self, request] {
-      auto stream = std::make_shared<std::optional<Stream>>();
-      auto response = std::make_shared<Response>();
-      self->server_->Run(*request, stream.get(), response.get());
-      net::post(self->executor(), [self, stream, response] {
-        self->OnHandled(std::move(*stream), std::move(*response));
-      });
+      if (auto stream = self->server_->OpenStream(*request)) {
+        auto opened = std::make_shared<Stream>(std::move(*stream));
+        net::post(self->executor(), [self, opened] { self->OnHandled(std::move(*opened)); });
+        return;
+      }
+      self->server_->Run(request, self->MakeReply());
     });
     if (!queued) {
       ++server_->refused_busy;
@@ -316,10 +334,54 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
     }
   }
 
-  void OnHandled(std::optional<Stream> stream, Response response) {
+  // A stream handler's Stream (without `next`: its head is the answer), on the strand.
+  void OnHandled(Stream stream) {
     if (phase_ == Phase::kClosed) return;
-    if (stream && stream->next) return StartStream(std::move(*stream));
-    Write(stream ? std::move(stream->head) : std::move(response));
+    if (stream.next) return StartStream(std::move(stream));
+    Write(std::move(stream.head));
+  }
+  // The handler's answer, on the strand.
+  void OnAnswered(Response response) {
+    if (phase_ == Phase::kClosed) return;
+    Write(std::move(response));
+  }
+
+  // What a request's Reply shares among its copies: the first call posts its `make` to the
+  // connection's strand; dropped uncalled, it answers 503. It holds the connection and the
+  // server, whose I/O context must outlive the post.
+  struct ReplyState {
+    std::shared_ptr<Conn> connection;
+    std::shared_ptr<Impl> server;
+    std::atomic<bool> given{false};
+
+    void Give(std::function<Response()> make) {
+      if (given.exchange(true)) return;
+      net::post(connection->executor(), [connection = connection, make = std::move(make)] {
+        Response response;
+        try {
+          response = make();
+        } catch (const std::exception& e) {  // the process keeps serving
+          spdlog::error("rendering an answer failed: {}", e.what());
+          response = InternalError(connection->version_);
+        } catch (...) {
+          spdlog::error("rendering an answer failed");
+          response = InternalError(connection->version_);
+        }
+        connection->OnAnswered(std::move(response));
+      });
+    }
+    ~ReplyState() {
+      if (given) return;
+      spdlog::error("a request was left unanswered by its handler");
+      const unsigned version = connection->version_;
+      Give([version] { return InternalError(version); });
+    }
+  };
+  Reply MakeReply() {
+    auto state = std::make_shared<ReplyState>();
+    state->connection = this->shared_from_this();
+    state->server = server_->self.lock();
+    return [state](std::function<Response()> make) { state->Give(std::move(make)); };
   }
 
   void Write(Response response) {
@@ -630,28 +692,28 @@ void HttpServer::Impl::OnAccept(const beast::error_code& error, tcp::socket sock
   Accept();
 }
 
-void HttpServer::Impl::Run(const Request& request, std::optional<Stream>* stream,
-                           Response* response) {
-  if (stream_handler) {
-    try {
-      *stream = stream_handler(request);
-    } catch (const std::exception& e) {
-      spdlog::error("stream handler failed: {}", e.what());
-    } catch (...) {
-      spdlog::error("stream handler failed");
-    }
-    if (*stream) return;
-  }
+std::optional<Stream> HttpServer::Impl::OpenStream(const Request& request) {
+  if (!stream_handler) return std::nullopt;
   try {
-    *response = handler(request);
+    return stream_handler(request);
+  } catch (const std::exception& e) {
+    spdlog::error("stream handler failed: {}", e.what());
+  } catch (...) {
+    spdlog::error("stream handler failed");
+  }
+  return std::nullopt;
+}
+
+void HttpServer::Impl::Run(std::shared_ptr<const Request> request, const Reply& reply) {
+  const unsigned version = request->version();
+  try {
+    handler(std::move(request), reply);
   } catch (const std::exception& e) {  // the process keeps serving
     spdlog::error("handler failed: {}", e.what());
-    *response = ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
-                              "შიდა შეცდომა", request.version(), false);
-  } catch (...) {  // e.g. a kj::Exception
+    reply([version] { return InternalError(version); });  // ignored when it had answered
+  } catch (...) {                                         // e.g. a kj::Exception
     spdlog::error("handler failed");
-    *response = ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
-                              "შიდა შეცდომა", request.version(), false);
+    reply([version] { return InternalError(version); });
   }
 }
 
@@ -698,9 +760,16 @@ Status LoadTls(const ServerOptions& options, std::optional<net::ssl::context>* o
 
 }  // namespace
 
+void ReplyWith(const Reply& reply, Response response) {
+  // Shared: a std::function's target must be copyable, and the answer may be large.
+  auto answer = std::make_shared<Response>(std::move(response));
+  reply([answer] { return std::move(*answer); });
+}
+
 Result<std::unique_ptr<HttpServer>> HttpServer::Listen(ServerOptions options) {
   std::unique_ptr<HttpServer> server(new HttpServer());
   server->impl_ = std::make_shared<Impl>();
+  server->impl_->self = server->impl_;
   Impl& impl = *server->impl_;
   impl.options = options;
   if (options.tls()) {
@@ -755,6 +824,12 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Listen(ServerOptions options) {
 
 void HttpServer::Serve(Handler handler, StreamHandler stream_handler, QuickHandler quick,
                        Answered answered) {
+  Serve(Answering(std::move(handler)), std::move(stream_handler), std::move(quick),
+        std::move(answered));
+}
+
+void HttpServer::Serve(AsyncHandler handler, StreamHandler stream_handler, QuickHandler quick,
+                       Answered answered) {
   Impl& impl = *impl_;
   impl.answered = std::move(answered);
   {
@@ -777,6 +852,13 @@ void HttpServer::Serve(Handler handler, StreamHandler stream_handler, QuickHandl
 }
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Start(ServerOptions options, Handler handler,
+                                                      StreamHandler stream_handler,
+                                                      QuickHandler quick) {
+  return Start(std::move(options), Answering(std::move(handler)), std::move(stream_handler),
+               std::move(quick));
+}
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Start(ServerOptions options, AsyncHandler handler,
                                                       StreamHandler stream_handler,
                                                       QuickHandler quick) {
   auto server = Listen(std::move(options));

@@ -8,9 +8,12 @@
 // (write_timeout_seconds). An idle or slowloris connection thus costs a socket and a small
 // buffer, no thread, and is cut off at its deadline.
 //
-// Handlers block (a command waits until its batch is fsync'd, and the group commit needs many
-// commands waiting at once to group them), so they run on a bounded WorkerPool (`workers`
-// threads, `worker_queue` more waiting); beyond it a request gets 503 with Retry-After. The
+// Handlers may block (a read goes to the disk), so they run on a bounded WorkerPool (`workers`
+// threads, `worker_queue` more waiting); beyond it a request gets 503 with Retry-After. A
+// handler need not answer before it returns: it is given the request's Reply, which it may hand
+// on. A command is handed to the engine with it and answered when its batch is fsync'd, on the
+// connection's strand, where the answer is rendered: no thread waits for the fsync, and many
+// commands in flight at once are what the group commit groups. The
 // QuickHandler (GET /health, /ready, /metrics) is asked first on the I/O thread, so those are
 // answered even when every worker is taken. A Stream holds no thread: a timer on the
 // connection's strand calls its `next` every `stream_tick_ms`; the server sends a heartbeat
@@ -101,10 +104,25 @@ struct Stream {
   bool body = false;
 };
 
+// The answer to one request, given once, from any thread: `make` is run on the connection's
+// strand (an I/O thread, so it must not block) and what it returns is written. A handler that
+// has its answer at hand gives `[r] { return r; }`; one completed later (a command, once the
+// engine made it durable) renders its answer there rather than on the thread that completed
+// it. A second call is ignored; a Reply whose every copy is dropped uncalled answers 503
+// "internal error", so a request is never left without an answer. A Reply keeps the server's
+// I/O context alive: it may be called after Stop (the answer then goes nowhere).
+using Reply = std::function<void(std::function<Response()> make)>;
+
+// Gives `response`, at hand, as the reply.
+void ReplyWith(const Reply& reply, Response response);
+
 class HttpServer {
  public:
   // Runs on a worker thread; may block.
   using Handler = std::function<Response(const Request&)>;
+  // Runs on a worker thread; may block, and may return before it calls `reply` (which it may
+  // hand to another thread). An exception before `reply` is called answers 503.
+  using AsyncHandler = std::function<void(std::shared_ptr<const Request> request, Reply reply)>;
   // Asked first (on a worker thread) for every request the QuickHandler did not answer: a
   // Stream takes the connection over; nullopt passes the request to the Handler.
   using StreamHandler = std::function<std::optional<Stream>(const Request&)>;
@@ -131,10 +149,16 @@ class HttpServer {
   // English.
   static Result<std::unique_ptr<HttpServer>> Listen(ServerOptions options);
   // Starts accepting with the I/O threads and the workers. Once.
+  void Serve(AsyncHandler handler, StreamHandler stream_handler = {}, QuickHandler quick = {},
+             Answered answered = {});
+  // Serve with a handler that answers before it returns.
   void Serve(Handler handler, StreamHandler stream_handler = {}, QuickHandler quick = {},
              Answered answered = {});
   // Listen, then Serve.
   static Result<std::unique_ptr<HttpServer>> Start(ServerOptions options, Handler handler,
+                                                   StreamHandler stream_handler = {},
+                                                   QuickHandler quick = {});
+  static Result<std::unique_ptr<HttpServer>> Start(ServerOptions options, AsyncHandler handler,
                                                    StreamHandler stream_handler = {},
                                                    QuickHandler quick = {});
   ~HttpServer();  // Stop()

@@ -33,6 +33,9 @@ enum class Serving {
   kWorker,      // on a worker, which may block (HttpServer::Handler)
   kStream,      // Server-Sent Events on the connection's timer (HttpServer::StreamHandler)
   kBodyStream,  // a body written a page at a time when `streamed` says so; else as kWorker
+  // On a worker until the command is handed to the engine (Route::execute); answered on the
+  // connection's strand once it is durable or refused, with no thread waiting for the fsync.
+  kCommand,
 };
 
 // What a caller needs before the handler runs. Every /v1 route needs a token or a session first
@@ -53,6 +56,8 @@ struct Call {
   const Target& target;
   Caller caller;                     // set by the logins for every /v1 route
   std::optional<Response> answered;  // Need::kSession: the logins' answer
+  // `request`, held for an answer given after the handler returned (Serving::kCommand).
+  std::shared_ptr<const Request> held = nullptr;
 
   // A path segment, e.g. a placeholder's value; requires i < target.parts.size().
   const std::string& part(size_t i) const { return target.parts[i]; }
@@ -63,7 +68,8 @@ struct Route {
   std::string_view path;  // the template, as docs/api.md names the route
   Serving serving;
   Need need;
-  Response (*handle)(Api& api, Call& call);
+  // Every route's but kCommand's: the answer.
+  Response (*handle)(Api& api, Call& call) = nullptr;
   // kStream, kBodyStream: the stream; nullopt passes the request to `handle` (which answers
   // why it is not one).
   std::optional<Stream> (*open)(Api& api, Call& call) = nullptr;
@@ -72,6 +78,8 @@ struct Route {
   // Whether this server serves the route (e.g. only with a simulated clock); without it,
   // always. A route not served is, to a client, no route at all.
   bool (*served)(const Api& api) = nullptr;
+  // kCommand: hands the command on and returns; `reply` is given its answer later (Reply).
+  void (*execute)(Api& api, Call& call, Reply reply) = nullptr;
 };
 
 struct RouteMatch {

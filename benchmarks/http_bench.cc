@@ -177,8 +177,7 @@ int main(int argc, char** argv) {
         std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - noted).count() /
             kCalls);
   }
-  server.value()->Serve([&api](const saqme::api::Request& r) { return api.Handle(r); }, {}, {},
-                        answered);
+  server.value()->Serve(api.Handler(), {}, {}, answered);
 
   // The stored size of one registration event, for a like-for-like raw figure.
   std::atomic<uint64_t> counter{0};

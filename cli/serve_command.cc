@@ -550,9 +550,9 @@ int RunServe(int argc, char** argv) {
   api.EnableServerStats([s = server.value().get()] { return s->stats(); });
   auto anchor =
       read_only ? nullptr : std::make_unique<AnchorKeeper>(&engine.value()->log(), anchor_file);
-  server.value()->Serve([&api](const api::Request& r) { return api.Handle(r); },
-                        [&api](const api::Request& r) { return api.OpenStream(r); },
-                        [&api](const api::Request& r) { return api.Quick(r); }, api.AfterRequest());
+  server.value()->Serve(
+      api.Handler(), [&api](const api::Request& r) { return api.OpenStream(r); },
+      [&api](const api::Request& r) { return api.Quick(r); }, api.AfterRequest());
   spdlog::info("saqme serves {} on {}://{}:{} ({} events in the log)", dir, scheme,
                server_options.host, server.value()->port(), engine.value()->log().LastSequence());
   int signal = 0;

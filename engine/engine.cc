@@ -1069,6 +1069,28 @@ Result<Outcome> Engine::Execute(Submission submission) {
   return std::move(job.result);
 }
 
+void Engine::Submit(Submission submission, std::function<void(Result<Outcome>)> done) {
+  if (!read_only_.ok()) return done(read_only_);
+  // The submission and its job live on the heap until answered.
+  struct InFlight {
+    Submission submission;
+    EngineJob job{nullptr};
+    std::function<void(Result<Outcome>)> done;
+  };
+  auto flight = std::make_unique<InFlight>();
+  flight->submission = std::move(submission);
+  flight->job.submission = &flight->submission;
+  flight->done = std::move(done);
+  DigestBeforeQueuing(flight->submission);
+  InFlight* queued = flight.get();
+  Status refused = group_->SubmitAsync(queued->job, [queued] {
+    std::unique_ptr<InFlight> answered(queued);
+    answered->done(std::move(answered->job.result));
+  });
+  if (!refused.ok()) return flight->done(refused);
+  flight.release();  // the group commit's callback owns it now
+}
+
 std::vector<Result<Outcome>> Engine::ExecuteAll(std::vector<Submission> submissions) {
   return Queue(std::move(submissions)).Wait();
 }

@@ -141,6 +141,14 @@ class Engine {
   // kUnavailable (shutting down, or stopped after a failed write).
   Result<Outcome> Execute(Submission submission);
 
+  // Execute without blocking: returns at once, and `done` gets Execute's answer once the command
+  // is durable or refused — on the engine's writer thread (its sequencer's, for a group that
+  // failed before its write), or on the calling thread when the command is not even queued
+  // (read-only, shutting down). `done` is called exactly once and must not block: it hands the
+  // answer on (the HTTP server posts it to the connection's executor, which renders it), so
+  // that no thread waits for the fsync.
+  void Submit(Submission submission, std::function<void(Result<Outcome>)> done);
+
   // Decides and records `submissions` in this order, as one group with one fsync; blocks until
   // all are durable or refused. One answer per submission, as Execute's. The order in the log
   // then depends on nothing but the caller (the year generator relies on it).

@@ -1,14 +1,14 @@
 // GroupCommit: many callers, one fsync per group, the next group staged while one is written.
 //
-// Callers Submit() a job and block. The sequencer thread drains every waiting job and asks the
-// Stager to add each one's writes to one rocksdb::WriteBatch (the Stager records each job's
-// answer, including refusals, which add nothing), then hands the batch to the writer thread,
-// which writes it with sync=true, tells the Stager Committed() and only then releases the group's
-// callers. While a group is written the sequencer stages the next one on top of it (pipelined
-// group commit, depth 2: at most one group in flight and one being staged); that group is handed
-// over only once the one before is durable, so the log's order is the commit order. An answered
-// job is therefore in the fsync'd WAL, and a refused one wrote nothing; a refusal, too, is
-// answered only once everything it was decided against is durable.
+// Callers Submit() a job and block, or SubmitAsync() it and are called back. The sequencer thread
+// drains every waiting job and asks the Stager to add each one's writes to one rocksdb::WriteBatch
+// (the Stager records each job's answer, including refusals, which add nothing), then hands the
+// batch to the writer thread, which writes it with sync=true, tells the Stager Committed() and only
+// then releases the group's callers. While a group is written the sequencer stages the next one on
+// top of it (pipelined group commit, depth 2: at most one group in flight and one being staged);
+// that group is handed over only once the one before is durable, so the log's order is the commit
+// order. An answered job is therefore in the fsync'd WAL, and a refused one wrote nothing; a
+// refusal, too, is answered only once everything it was decided against is durable.
 //
 // After a failed write nothing more is written (fail-stop): whether the batch reached the disk is
 // unknown, so every job of the group, of the group staged on top of it, and every later one, is
@@ -50,10 +50,12 @@ struct GroupCommitHooks {
 
 template <typename Job>
 class GroupCommit {
-  // A queued job and whether it is answered (guarded by ack_mu_).
+  // A queued job and whether it is answered (guarded by ack_mu_). `then` set: an asynchronous
+  // job (SubmitAsync), its Pending on the heap and deleted once answered.
   struct Pending {
     Job* job = nullptr;
     bool done = false;
+    std::function<void()> then = nullptr;
   };
 
  public:
@@ -123,6 +125,19 @@ class GroupCommit {
     return Enqueue(&pending, 1);
   }
 
+  // Queues `job` and returns at once: `then` is called once the job is answered, on the writer
+  // thread (or the sequencer's, for a group failed before its write), after the callers of the
+  // job's group are released. It must not block (it hands the answer on, e.g. posts it to a
+  // connection's executor). Or returns the reason the job was not queued; then `then` is never
+  // called and `job` is untouched. Requires `job` alive until `then` is called. Thread-safe.
+  Status SubmitAsync(Job& job, std::function<void()> then) {
+    auto pending = std::make_unique<Pending>(Pending{&job, false, std::move(then)});
+    uint64_t generation;
+    Status queued = Push(pending.get(), 1, &generation, /*blocks=*/false);
+    if (queued.ok()) pending.release();  // Answer deletes it
+    return queued;
+  }
+
   // Queues `jobs[0..n)` together, in this order, into one group (one fsync), and blocks until
   // all are answered; a later job sees the earlier ones' writes. For callers whose order must
   // not depend on thread timing (the year generator). Otherwise as Submit.
@@ -157,7 +172,7 @@ class GroupCommit {
     queued.pending_ = std::make_unique<Pending[]>(n);
     queued.n_ = n;
     for (size_t i = 0; i < n; ++i) queued.pending_[i].job = jobs[i];
-    queued.refused_ = Push(queued.pending_.get(), n, &queued.generation_);
+    queued.refused_ = Push(queued.pending_.get(), n, &queued.generation_, /*blocks=*/true);
     if (!queued.refused_.ok()) queued.n_ = 0;
     return queued;
   }
@@ -196,17 +211,20 @@ class GroupCommit {
   // waits for the last of them, which is answered with the rest.
   Status Enqueue(Pending* pending, size_t n) {
     uint64_t generation = 0;
-    if (Status refused = Push(pending, n, &generation); !refused.ok()) return refused;
+    if (Status refused = Push(pending, n, &generation, /*blocks=*/true); !refused.ok()) {
+      return refused;
+    }
     AwaitLast(pending, n, generation);
     return Status::Ok();
   }
 
-  // Queues pending[0..n) (n > 0) and counts its caller as waiting; `generation` gets the number
-  // of the group they join. Or the reason nothing was queued.
-  Status Push(Pending* pending, size_t n, uint64_t* generation) {
+  // Queues pending[0..n) (n > 0) and, when its caller `blocks` until they are answered, counts
+  // it as waiting; `generation` gets the number of the group they join. Or the reason nothing
+  // was queued.
+  Status Push(Pending* pending, size_t n, uint64_t* generation, bool blocks) {
     std::lock_guard<std::mutex> lock(mu_);
     if (Status refused = RefusalLocked(); !refused.ok()) return refused;
-    {
+    if (blocks) {
       std::lock_guard<std::mutex> ack_lock(ack_mu_);
       ++waiting_;
     }
@@ -357,7 +375,8 @@ class GroupCommit {
 
   // Counts and releases `group`'s callers, each failed with `failed` when that is an error:
   // after a failed write every answer of the group is unknown — successes may not be saved, and
-  // refusals were decided against a state that may not exist.
+  // refusals were decided against a state that may not exist. Then calls back the asynchronous
+  // jobs (SubmitAsync), outside every lock, and deletes their Pending.
   void Answer(const std::vector<Pending*>& group, uint64_t generation, const Status& failed,
               uint64_t events) {
     {
@@ -365,14 +384,19 @@ class GroupCommit {
       stats_.commands += group.size();
       stats_.events += failed.ok() ? events : 0;
     }
+    // Taken out under the lock: once notified, a blocked caller's Pending (on its stack) may
+    // be gone.
+    std::vector<std::unique_ptr<Pending>> called_back;
     {
       std::lock_guard<std::mutex> lock(ack_mu_);
       for (Pending* pending : group) {
         if (!failed.ok()) stager_->Fail(*pending->job, failed);
         pending->done = true;
+        if (pending->then) called_back.emplace_back(pending);
       }
     }
     acked_[generation % 3].notify_all();
+    for (auto& pending : called_back) pending->then();
   }
 
   // A staged group on its way to the disk.

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <set>
+#include <stdexcept>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -46,8 +48,7 @@ class ApiTest : public ::testing::Test {
     server_options.port = 0;
     server_options.max_body_bytes = 64 << 10;
     server_options.read_timeout_seconds = 5;
-    auto server =
-        HttpServer::Start(server_options, [this](const Request& r) { return api_->Handle(r); });
+    auto server = HttpServer::Start(server_options, api_->Handler());
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(server.value());
     client_ = std::make_unique<HttpClient>(server_->port());
@@ -987,6 +988,97 @@ TEST(HttpServerTest, WithEveryWorkerTakenARequestGets503AndTheQuickRoutesAreStil
   }
   cv.notify_all();
   blocked.join();
+}
+
+// An answer given later (HttpServer::AsyncHandler, as a command is once durable): the handler
+// hands its Reply on and returns, so the one worker is free for the next request while the first
+// is still unanswered; each answer reaches its own client, rendered on the connection's strand.
+// A Reply dropped unanswered, a handler that throws, and a second answer do not leave a client
+// hanging or confused; Stop waits for an answer still to come.
+TEST(HttpServerTest, AnAnswerGivenLaterFromAnotherThreadReachesItsClientAndHoldsNoWorker) {
+  ServerOptions options;
+  options.port = 0;
+  options.workers = 1;
+  options.worker_queue = 0;  // a worker held by a pending answer would make the second a 503
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<std::pair<std::string, Reply>> pending;  // target, its reply
+  std::set<std::thread::id> rendered_on;
+  auto answer = [&](unsigned version, const std::string& body) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      rendered_on.insert(std::this_thread::get_id());
+    }
+    Response response{http::status::ok, version};
+    response.body() = body;
+    response.prepare_payload();
+    return response;
+  };
+  auto server = HttpServer::Start(
+      options, HttpServer::AsyncHandler([&](std::shared_ptr<const Request> request, Reply reply) {
+        const std::string target(request->target());
+        if (target == "/drop") return;  // every copy of the reply dropped unanswered
+        if (target == "/throw") throw std::runtime_error("handler failed");
+        if (target == "/twice") {
+          ReplyWith(reply, answer(request->version(), "first"));
+          ReplyWith(reply, answer(request->version(), "second"));
+          return;
+        }
+        std::lock_guard<std::mutex> lock(mu);
+        pending.emplace_back(target, std::move(reply));
+        cv.notify_all();
+      }));
+  ASSERT_TRUE(server.ok());
+  const uint16_t port = server.value()->port();
+  auto wait_pending = [&](size_t n) {
+    std::unique_lock<std::mutex> lock(mu);
+    return cv.wait_for(lock, std::chrono::seconds(10), [&] { return pending.size() >= n; });
+  };
+  std::string first_body, second_body;
+  std::thread first([&] { first_body = HttpClient(port).Get("/a", "").body; });
+  ASSERT_TRUE(wait_pending(1));
+  std::thread second([&] { second_body = HttpClient(port).Get("/b", "").body; });
+  ASSERT_TRUE(wait_pending(2)) << "the first request still held the only worker";
+  // Answered in the other order, from this thread; each is rendered on an I/O thread.
+  std::vector<std::pair<std::string, Reply>> replies;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    replies.swap(pending);
+  }
+  for (auto it = replies.rbegin(); it != replies.rend(); ++it) {
+    const std::string target = it->first;
+    it->second([&answer, target] { return answer(11, "answer to " + target); });
+  }
+  second.join();
+  first.join();
+  EXPECT_EQ(first_body, "answer to /a");
+  EXPECT_EQ(second_body, "answer to /b");
+  EXPECT_EQ(rendered_on.count(std::this_thread::get_id()), 0u)
+      << "rendered by the thread that answered";
+
+  HttpClient client(port);
+  const auto dropped = client.Get("/drop", "");
+  EXPECT_EQ(dropped.status, 503);
+  EXPECT_NE(dropped.body.find("internal error"), std::string::npos) << dropped.body;
+  EXPECT_EQ(HttpClient(port).Get("/throw", "").status, 503);
+  const auto twice = HttpClient(port).Get("/twice", "");
+  EXPECT_EQ(twice.status, 200);
+  EXPECT_EQ(twice.body, "first");
+
+  // Stop lets an answer still to come reach its client.
+  std::string last_body;
+  std::thread last([&] { last_body = HttpClient(port).Get("/c", "").body; });
+  ASSERT_TRUE(wait_pending(1));
+  std::thread later([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    std::lock_guard<std::mutex> lock(mu);
+    pending.front().second([&answer] { return answer(11, "answered while stopping"); });
+    pending.clear();
+  });
+  server.value()->Stop();
+  later.join();
+  last.join();
+  EXPECT_EQ(last_body, "answered while stopping");
 }
 
 // Builds a binary Command with the stock tool: capnp encode model/saqme.capnp Command.

@@ -64,6 +64,7 @@ class HeldWrite {
   void Arm(Status verdict, std::function<void()> while_held = {}) {
     std::lock_guard<std::mutex> lock(mu_);
     armed_ = true;
+    held_ = false;
     verdict_ = std::move(verdict);
     while_held_ = std::move(while_held);
   }
@@ -104,6 +105,19 @@ std::unique_ptr<Engine> OpenEngine(const std::string& dir, storage::GroupCommitH
   return engine.ok() ? std::move(engine.value()) : nullptr;
 }
 
+// An engine whose writes `held` may hold, with one registration durable (case-0); `*durable`
+// gets its sequence. Null when it does not open or register.
+std::unique_ptr<Engine> OpenWithOneCase(const std::string& dir, HeldWrite& held,
+                                        uint64_t* durable) {
+  auto engine = OpenEngine(dir, held.Hooks());
+  if (!engine) return nullptr;
+  auto registered = engine->Execute(Registration("case-0", "c-0"));
+  EXPECT_TRUE(registered.ok()) << registered.status().ToString();
+  if (!registered.ok()) return nullptr;
+  *durable = engine->WaitForEventsAfter(0, std::chrono::milliseconds(0));
+  return engine;
+}
+
 std::vector<std::string> IncomingNumbers(const Engine& engine) {
   std::vector<std::string> numbers;
   auto journal = ViewReader(engine.log()).Journal("incoming", 2026);
@@ -118,10 +132,9 @@ std::vector<std::string> IncomingNumbers(const Engine& engine) {
 TEST(PipelineTest, TheNextGroupIsStagedOnTheOneInFlightAndAnsweredOnlyOnceDurable) {
   saqme::testing::TempDir dir;
   HeldWrite held;
-  auto engine = OpenEngine(dir.path(), held.Hooks());
+  uint64_t durable = 0;
+  auto engine = OpenWithOneCase(dir.path(), held, &durable);
   ASSERT_TRUE(engine);
-  ASSERT_TRUE(engine->Execute(Registration("case-0", "c-0")).ok());
-  const uint64_t durable = engine->WaitForEventsAfter(0, std::chrono::milliseconds(0));
 
   // While the registration's write is held and the resolution is staged on it, a reader sees
   // neither: not the case, not its events, not its journal number.
@@ -281,6 +294,81 @@ TEST(PipelineTest, QueuedGroupsAreInFlightTogetherInOrderAtTheirOwnTimes) {
   auto refused = reader.value()->Queue(Group(Registration("case-4", "c-5"))).Wait();
   ASSERT_EQ(refused.size(), 1u);
   EXPECT_FALSE(refused[0].ok());
+}
+
+// Engine::Submit (the HTTP server's commands): the caller returns at once and no thread waits;
+// the answer comes once the command is durable, from the engine's writer, exactly once. After a
+// failed write the command's answer is the write's failure, and a later one, refused before it
+// is queued, is answered on the caller's own thread.
+TEST(PipelineTest, ASubmittedCommandIsAnsweredOnceDurableWithoutAWaitingThread) {
+  saqme::testing::TempDir dir;
+  HeldWrite held;
+  uint64_t durable = 0;
+  auto engine = OpenWithOneCase(dir.path(), held, &durable);
+  ASSERT_TRUE(engine);
+
+  struct Answers {
+    std::mutex mu;
+    std::condition_variable cv;
+    std::vector<std::pair<Result<Outcome>, std::thread::id>> given;
+  };
+  auto answers = std::make_shared<Answers>();
+  auto record = [answers](Result<Outcome> outcome) {
+    std::lock_guard<std::mutex> lock(answers->mu);
+    answers->given.emplace_back(std::move(outcome), std::this_thread::get_id());
+    answers->cv.notify_all();
+  };
+  auto wait_for = [&answers](size_t n) {
+    std::unique_lock<std::mutex> lock(answers->mu);
+    return answers->cv.wait_for(lock, std::chrono::seconds(10),
+                                [&] { return answers->given.size() >= n; });
+  };
+  auto given = [&answers] {
+    std::lock_guard<std::mutex> lock(answers->mu);
+    return answers->given.size();
+  };
+
+  // The write is held until the next group is staged: meanwhile nothing is answered.
+  std::atomic<size_t> answered_while_held{99};
+  held.Arm(Status::Ok(), [&] { answered_while_held = given(); });
+  engine->Submit(Registration("case-1", "c-1"), record);
+  held.WaitHeld();
+  engine->Submit(Resolution("case-1", "c-2"), record);
+  ASSERT_TRUE(wait_for(2));
+  EXPECT_TRUE(held.next_staged());
+  EXPECT_EQ(answered_while_held.load(), 0u) << "answered before its batch was durable";
+  {
+    std::lock_guard<std::mutex> lock(answers->mu);
+    for (const auto& [outcome, thread] : answers->given) {
+      ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+      EXPECT_FALSE(outcome->refused) << outcome->refusal.message_en;
+      EXPECT_NE(thread, std::this_thread::get_id());
+      EXPECT_GE(engine->WaitForEventsAfter(durable, std::chrono::milliseconds(0)),
+                outcome->last_seq);
+    }
+    EXPECT_EQ(answers->given[1].first->version, 2u);  // decided on the registration in flight
+  }
+
+  // A failed write: its command's answer, and that of the one staged on it, is the failure;
+  // the next is refused before it is queued, on this thread.
+  held.Arm(Status::Error(Status::Code::kIOError, "injected write failure"));
+  engine->Submit(Registration("case-2", "c-3"), record);
+  held.WaitHeld();
+  engine->Submit(Registration("case-3", "c-4"), record);
+  ASSERT_TRUE(wait_for(4));
+  engine->Submit(Registration("case-4", "c-5"), record);
+  ASSERT_TRUE(wait_for(5));
+  std::lock_guard<std::mutex> lock(answers->mu);
+  ASSERT_EQ(answers->given.size(), 5u);
+  for (size_t i = 2; i < 5; ++i) {
+    EXPECT_EQ(answers->given[i].first.status().code(), Status::Code::kUnavailable) << i;
+  }
+  EXPECT_NE(answers->given[2].first.status().message().find("injected write failure"),
+            std::string::npos);
+  EXPECT_NE(answers->given[2].second, std::this_thread::get_id());
+  EXPECT_EQ(answers->given[4].second, std::this_thread::get_id());
+  EXPECT_FALSE(engine->State("case-2").ok());
+  EXPECT_FALSE(engine->State("case-3").ok());
 }
 
 }  // namespace

@@ -44,7 +44,9 @@ TEST(RouteTableTest, EachLineSaysHowItIsServedAndWhatItNeeds) {
   for (const auto& route : api::Api::Routes()) {
     SCOPED_TRACE(route.path);
     EXPECT_TRUE(seen.insert({route.method, route.path}).second) << "listed twice";
-    EXPECT_NE(route.handle, nullptr);
+    // A command's route hands the command on and is answered later; every other answers.
+    EXPECT_EQ(route.execute != nullptr, route.serving == api::Serving::kCommand);
+    EXPECT_EQ(route.handle == nullptr, route.serving == api::Serving::kCommand);
     // A stream opens only on a stream's route, and every stream's route opens one.
     const bool streams =
         route.serving == api::Serving::kStream || route.serving == api::Serving::kBodyStream;
