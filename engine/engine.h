@@ -149,7 +149,8 @@ class Engine {
   // that no thread waits for the fsync.
   void Submit(Submission submission, std::function<void(Result<Outcome>)> done);
 
-  // Decides and records `submissions` in this order, as one group with one fsync; blocks until
+  // Decides and records `submissions` in this order, as one group with one fsync (beyond
+  // storage::GroupCommit::kMaxGroupJobs, consecutive groups); blocks until
   // all are durable or refused. One answer per submission, as Execute's. The order in the log
   // then depends on nothing but the caller (the year generator relies on it).
   std::vector<Result<Outcome>> ExecuteAll(std::vector<Submission> submissions);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -1390,20 +1391,27 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
   summary.working_days = static_cast<int>(days.size());
 
   const uint64_t groups_before = engine->stats().groups;
-  // Each hour's commands go in as one group (Engine::Queue), and the next hour's is prepared and
-  // queued while it is staged and written: two groups in flight. Its answers are checked once the
-  // next is queued, so a refusal stops the run one group later than it would one at a time. The
-  // day's last group is settled before the next morning's watch, which reads the durable index.
+  // Each hour's commands are queued together (Engine::Queue), and the day's later hours are
+  // prepared and queued while the earlier ones are staged and written: the hours of a day in
+  // flight at once, up to kMaxQueuedCommands, so that the group commit writes several hours with
+  // one fsync (queued one after the other, they keep their order, each at its own time). Answers
+  // are checked as the oldest hours are settled, so a refusal stops the run a few hours later
+  // than it would one at a time. The day's last hours are settled before the next morning's
+  // watch, which reads the durable index.
+  constexpr size_t kMaxQueuedCommands = 4096;
   struct InFlight {
     engine::Engine::QueuedGroup group;
     std::vector<const Step*> planned;
     size_t day = 0;
   };
-  std::optional<InFlight> in_flight;
+  std::deque<InFlight> in_flight;
+  size_t queued_commands = 0;
+  // Waits for the oldest queued hour and checks its answers.
   auto settle = [&]() -> Status {
-    if (!in_flight) return Status::Ok();
-    InFlight flight = std::move(*in_flight);
-    in_flight.reset();
+    if (in_flight.empty()) return Status::Ok();
+    InFlight flight = std::move(in_flight.front());
+    in_flight.pop_front();
+    queued_commands -= flight.planned.size();
     auto answers = flight.group.Wait();
     for (size_t i = 0; i < answers.size(); ++i) {
       const Step& step = *flight.planned[i];
@@ -1461,11 +1469,15 @@ Result<GenerateSummary> GenerateYear(const std::string& dir, const GenerateOptio
         group.push_back(std::move(submission));
         planned.push_back(&step);
       }
-      InFlight queued{engine->Queue(std::move(group)), std::move(planned), day};
-      if (Status settled = settle(); !settled.ok()) return settled;
-      in_flight.emplace(std::move(queued));
+      queued_commands += planned.size();
+      in_flight.push_back(InFlight{engine->Queue(std::move(group)), std::move(planned), day});
+      while (queued_commands > kMaxQueuedCommands && in_flight.size() > 1) {
+        if (Status settled = settle(); !settled.ok()) return settled;
+      }
     }
-    if (Status settled = settle(); !settled.ok()) return settled;
+    while (!in_flight.empty()) {
+      if (Status settled = settle(); !settled.ok()) return settled;
+    }
     if (progress) {
       progress(GenerateProgress{static_cast<int>(day) + 1, static_cast<int>(days.size()),
                                 days[day].ToString(), summary.commands, summary.events});

@@ -56,9 +56,16 @@ class GroupCommit {
     Job* job = nullptr;
     bool done = false;
     std::function<void()> then = nullptr;
+    uint8_t waker = 0;  // which of acked_ its caller waits on (set by Push)
   };
 
  public:
+  // The most jobs in one group (one batch, one fsync). A caller that queues more at once (the
+  // year generator queues a day's hours) has them staged and written in several groups, in
+  // order, so that one is staged while the one before is written; and a batch stays bounded.
+  // Far above what concurrent clients make (64 HTTP clients: about 20 per group; 256: 70).
+  static constexpr size_t kMaxGroupJobs = 128;
+
   // Its calls never overlap (one mutex), but come from two threads: Stage and Sealed from the
   // sequencer, Committed from the writer, Abandoned from either.
   class Stager {
@@ -132,13 +139,13 @@ class GroupCommit {
   // called and `job` is untouched. Requires `job` alive until `then` is called. Thread-safe.
   Status SubmitAsync(Job& job, std::function<void()> then) {
     auto pending = std::make_unique<Pending>(Pending{&job, false, std::move(then)});
-    uint64_t generation;
-    Status queued = Push(pending.get(), 1, &generation, /*blocks=*/false);
+    Status queued = Push(pending.get(), 1, /*blocks=*/false);
     if (queued.ok()) pending.release();  // Answer deletes it
     return queued;
   }
 
-  // Queues `jobs[0..n)` together, in this order, into one group (one fsync), and blocks until
+  // Queues `jobs[0..n)` together, in this order, into one group (one fsync; beyond
+  // kMaxGroupJobs, consecutive groups), and blocks until
   // all are answered; a later job sees the earlier ones' writes. For callers whose order must
   // not depend on thread timing (the year generator). Otherwise as Submit.
   Status SubmitAll(Job* const* jobs, size_t n) {
@@ -157,7 +164,6 @@ class GroupCommit {
     friend class GroupCommit;
     std::unique_ptr<Pending[]> pending_;
     size_t n_ = 0;
-    uint64_t generation_ = 0;
     Status refused_;  // not queued: the answer Wait gives
   };
 
@@ -172,13 +178,13 @@ class GroupCommit {
     queued.pending_ = std::make_unique<Pending[]>(n);
     queued.n_ = n;
     for (size_t i = 0; i < n; ++i) queued.pending_[i].job = jobs[i];
-    queued.refused_ = Push(queued.pending_.get(), n, &queued.generation_, /*blocks=*/true);
+    queued.refused_ = Push(queued.pending_.get(), n, /*blocks=*/true);
     if (!queued.refused_.ok()) queued.n_ = 0;
     return queued;
   }
   // The reason the jobs were not queued (then untouched), or Ok once every one is answered.
   Status Wait(Queued& queued) {
-    if (queued.n_ > 0) AwaitLast(queued.pending_.get(), queued.n_, queued.generation_);
+    if (queued.n_ > 0) AwaitLast(queued.pending_.get(), queued.n_);
     queued.n_ = 0;
     return queued.refused_;
   }
@@ -207,21 +213,20 @@ class GroupCommit {
     return failed_;
   }
 
-  // Queues pending[0..n) together (one group: the writer drains the whole queue at once) and
-  // waits for the last of them, which is answered with the rest.
+  // Queues pending[0..n) together (one group, or several in order beyond kMaxGroupJobs) and
+  // waits for the last of them, which is answered with or after the rest.
   Status Enqueue(Pending* pending, size_t n) {
-    uint64_t generation = 0;
-    if (Status refused = Push(pending, n, &generation, /*blocks=*/true); !refused.ok()) {
+    if (Status refused = Push(pending, n, /*blocks=*/true); !refused.ok()) {
       return refused;
     }
-    AwaitLast(pending, n, generation);
+    AwaitLast(pending, n);
     return Status::Ok();
   }
 
   // Queues pending[0..n) (n > 0) and, when its caller `blocks` until they are answered, counts
-  // it as waiting; `generation` gets the number of the group they join. Or the reason nothing
-  // was queued.
-  Status Push(Pending* pending, size_t n, uint64_t* generation, bool blocks) {
+  // it as waiting; each waits on the variable of the group being collected. Or the reason
+  // nothing was queued.
+  Status Push(Pending* pending, size_t n, bool blocks) {
     std::lock_guard<std::mutex> lock(mu_);
     if (Status refused = RefusalLocked(); !refused.ok()) return refused;
     if (blocks) {
@@ -229,19 +234,21 @@ class GroupCommit {
       ++waiting_;
     }
     const bool was_empty = queue_.empty();
-    for (size_t i = 0; i < n; ++i) queue_.push_back(&pending[i]);
-    *generation = generation_;
+    for (size_t i = 0; i < n; ++i) {
+      pending[i].waker = static_cast<uint8_t>(generation_ % 3);
+      queue_.push_back(&pending[i]);
+    }
     // The writer only sleeps on an empty queue, so only the first caller of a group wakes it.
     if (was_empty) wake_.notify_one();
     return Status::Ok();
   }
 
-  // Blocks until pending[n - 1], queued by Push in group `generation`, is answered: it is
-  // answered with (or after) every job queued before it.
-  void AwaitLast(const Pending* pending, size_t n, uint64_t generation) {
+  // Blocks until pending[n - 1], queued by Push, is answered: it is answered with (or after)
+  // every job queued before it.
+  void AwaitLast(const Pending* pending, size_t n) {
     std::unique_lock<std::mutex> lock(ack_mu_);
     const Pending& last = pending[n - 1];
-    acked_[generation % 3].wait(lock, [&last] { return last.done; });
+    acked_[last.waker].wait(lock, [&last] { return last.done; });
     if (--waiting_ == 0) all_left_.notify_all();
   }
 
@@ -262,7 +269,14 @@ class GroupCommit {
         std::unique_lock<std::mutex> lock(mu_);
         wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
         if (queue_.empty()) break;  // stopping, and everything queued is staged
-        group.swap(queue_);
+        // At most kMaxGroupJobs: a long queue (a caller that queued many jobs at once) goes in
+        // several groups, so that the next is staged while one is written.
+        if (queue_.size() <= kMaxGroupJobs) {
+          group.swap(queue_);
+        } else {
+          group.assign(queue_.begin(), queue_.begin() + kMaxGroupJobs);
+          queue_.erase(queue_.begin(), queue_.begin() + kMaxGroupJobs);
+        }
         generation = generation_++;
         failed = failed_;
       }
@@ -286,7 +300,7 @@ class GroupCommit {
           std::lock_guard<std::mutex> stage(stage_mu_);
           stager_->Abandoned();  // what this group staged on top of the failed one
         }
-        Answer(group, generation, failed, 0);
+        Answer(group, failed, 0);
         group.clear();
         continue;
       }
@@ -364,7 +378,7 @@ class GroupCommit {
           stats_.write_cpu_seconds += write_cpu_seconds;
         }
       }
-      Answer(flight.group, flight.generation, failed, flight.events);
+      Answer(flight.group, failed, flight.events);
       {
         std::lock_guard<std::mutex> lock(mu_);
         in_flight_ = false;
@@ -377,8 +391,7 @@ class GroupCommit {
   // after a failed write every answer of the group is unknown — successes may not be saved, and
   // refusals were decided against a state that may not exist. Then calls back the asynchronous
   // jobs (SubmitAsync), outside every lock, and deletes their Pending.
-  void Answer(const std::vector<Pending*>& group, uint64_t generation, const Status& failed,
-              uint64_t events) {
+  void Answer(const std::vector<Pending*>& group, const Status& failed, uint64_t events) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stats_.commands += group.size();
@@ -387,15 +400,22 @@ class GroupCommit {
     // Taken out under the lock: once notified, a blocked caller's Pending (on its stack) may
     // be gone.
     std::vector<std::unique_ptr<Pending>> called_back;
+    bool wake[3] = {false, false, false};  // a caller whose jobs were split waits on an older one
     {
       std::lock_guard<std::mutex> lock(ack_mu_);
       for (Pending* pending : group) {
         if (!failed.ok()) stager_->Fail(*pending->job, failed);
         pending->done = true;
-        if (pending->then) called_back.emplace_back(pending);
+        if (pending->then) {
+          called_back.emplace_back(pending);
+        } else {
+          wake[pending->waker] = true;
+        }
       }
     }
-    acked_[generation % 3].notify_all();
+    for (int i = 0; i < 3; ++i) {
+      if (wake[i]) acked_[i].notify_all();
+    }
     for (auto& pending : called_back) pending->then();
   }
 
@@ -428,9 +448,10 @@ class GroupCommit {
   std::mutex stage_mu_;
   bool abandoned_ = false;
   // Callers wait for their answer under ack_mu_ (not mu_, so that a woken group does not queue
-  // behind new arrivals), on the variable of their group's number modulo 3 (one in flight, one
-  // staged, one collecting): acknowledging a group wakes its own callers with one notify_all and
-  // not those of the groups after it.
+  // behind new arrivals), on the variable of the number, modulo 3, of the group being collected
+  // when they queued (one in flight, one staged, one collecting): acknowledging a group wakes its
+  // own callers with one notify_all and not those of the groups after it — and, for the jobs of
+  // a long queue that went into a later group (kMaxGroupJobs), the variable they wait on.
   std::mutex ack_mu_;
   std::condition_variable acked_[3];
   size_t waiting_ = 0;                // callers blocked for an answer (guarded by ack_mu_)
