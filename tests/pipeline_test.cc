@@ -296,6 +296,35 @@ TEST(PipelineTest, QueuedGroupsAreInFlightTogetherInOrderAtTheirOwnTimes) {
   EXPECT_FALSE(refused[0].ok());
 }
 
+// A caller that queues more than a group takes (storage::GroupCommit::kMaxGroupJobs) has them
+// in consecutive groups, in its order, every one answered, whether it waits for them all at once
+// (ExecuteAll) or not.
+TEST(PipelineTest, ALongQueueGoesInConsecutiveGroupsInItsOrder) {
+  saqme::testing::TempDir dir;
+  auto engine = OpenEngine(dir.path());
+  ASSERT_TRUE(engine);
+  constexpr size_t kCommands = 2 * storage::GroupCommit<EngineJob>::kMaxGroupJobs + 44;
+  std::vector<Submission> all;
+  for (size_t i = 0; i < kCommands; ++i) {
+    all.push_back(Registration("case-" + std::to_string(i), "c-" + std::to_string(i)));
+  }
+  const uint64_t groups_before = engine->stats().groups;
+  auto answers = engine->ExecuteAll(std::move(all));
+  ASSERT_EQ(answers.size(), kCommands);
+  uint64_t last = 0;
+  for (const auto& answer : answers) {
+    ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+    ASSERT_FALSE(answer->refused) << answer->refusal.message_en;
+    EXPECT_GT(answer->first_seq, last);
+    last = answer->last_seq;
+  }
+  EXPECT_GE(engine->stats().groups - groups_before, 3u);
+  const auto numbers = IncomingNumbers(*engine);
+  ASSERT_EQ(numbers.size(), kCommands);
+  EXPECT_EQ(numbers.back(), std::to_string(kCommands));
+  EXPECT_EQ(testing::LiveViews(*engine), testing::RebuiltViews(*engine));
+}
+
 // Engine::Submit (the HTTP server's commands): the caller returns at once and no thread waits;
 // the answer comes once the command is durable, from the engine's writer, exactly once. After a
 // failed write the command's answer is the write's failure, and a later one, refused before it
