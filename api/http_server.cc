@@ -350,8 +350,10 @@ class HttpServer::Impl::Conn : public Connection, public std::enable_shared_from
   // connection's strand; dropped uncalled, it answers 503. It holds the connection and the
   // server, whose I/O context must outlive the post.
   struct ReplyState {
-    std::shared_ptr<Conn> connection;
+    // Declared first, so released last: the connection's destructor uses the server (its lock,
+    // its I/O context), and this may be the server's last owner once it was stopped.
     std::shared_ptr<Impl> server;
+    std::shared_ptr<Conn> connection;
     std::atomic<bool> given{false};
 
     void Give(std::function<Response()> make) {

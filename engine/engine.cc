@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -17,6 +19,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "engine/clock.h"
+#include "engine/layered_map.h"
 #include "model/event_json.h"
 #include "model/tbilisi_time.h"
 #include "projection/case_snapshot.h"
@@ -45,6 +48,10 @@ uint32_t StoredLastNumber(const storage::EventLog& log, const std::string& prefi
   std::unique_ptr<rocksdb::Iterator> it(
       log.db()->NewIterator(rocksdb::ReadOptions(), log.family(kJournalsView)));
   it->SeekForPrev(Upper(prefix));
+  // A failed read must not pass for an empty journal, whose numbers would start again at 1.
+  if (!it->status().ok()) {
+    throw std::runtime_error("reading the journals failed: " + it->status().ToString());
+  }
   if (!it->Valid() || !it->key().starts_with(prefix) || it->key().size() != prefix.size() + 4) {
     return 0;
   }
@@ -97,20 +104,16 @@ std::optional<workflows::ActFacts> ActFactsOf(const CaseState& act) {
                              act.act_number, act.issuer};
 }
 
-// Answers the context's questions about registers (Context::in_nomenclature, required_report)
-// from the views, through `read(family, key)` → the entry or nullopt: the group's views for the
-// sequencer, the committed ones for a read context. A template, so that each callback holds
-// only the small reader and needs no allocation. Another case's act (legal_act) is answered
-// from that case's state by each caller.
-template <typename Read>
-void AnswerFromViews(workflows::Context& context, Read read) {
-  context.in_nomenclature = [read](int year, std::string_view code) {
-    return FileStatusOf(read(kNomenclatureView, NomenclatureKey(year, code)));
-  };
-  context.required_report = [read](std::string_view post, std::string_view report,
-                                   std::string_view period) {
-    return read(kJournalsView, ReportObligationKey(post, report, period));
-  };
+// The committed views' entry of `key` in `family`, or nullopt when there is none. A failed read
+// throws (std::runtime_error): it must not pass for an absent entry, which the sequencer would
+// keep (a report owed twice, a file taken for missing); the unit being staged fails instead.
+std::optional<std::string> CommittedEntry(const storage::EventLog& log, const char* family,
+                                          const std::string& key) {
+  std::string value;
+  auto s = log.db()->Get(rocksdb::ReadOptions(), log.family(family), key, &value);
+  if (s.IsNotFound()) return std::nullopt;
+  if (!s.ok()) throw std::runtime_error("reading the views failed: " + s.ToString());
+  return value;
 }
 
 constexpr size_t kWatchBatch = 1000;  // cases per watch job: one group, one fsync
@@ -210,8 +213,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       staged.sealed = std::move(staged.entries);
       staged.entries.clear();
     }
-    sealed_numbers_ = std::move(staged_numbers_);
-    staged_numbers_.clear();
+    EachRegister([](auto& held) { held.Seal(); });
     sealed_calendar_ = std::move(staged_calendar_);
     sealed_chart_ = std::move(staged_chart_);
   }
@@ -231,8 +233,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     sealed_states_.clear();
     PublishCacheStats();
     for (auto& [name, staged] : overlay_) staged.sealed.clear();
-    for (auto& [prefix, number] : sealed_numbers_) committed_numbers_[prefix] = number;
-    sealed_numbers_.clear();
+    EachRegister([](auto& held) { held.Commit(); });
     if (sealed_calendar_) calendar_ = std::move(sealed_calendar_);
     if (sealed_chart_) chart_ = std::move(sealed_chart_);
     {
@@ -253,8 +254,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       staged.entries.clear();
       staged.sealed.clear();
     }
-    staged_numbers_.clear();
-    sealed_numbers_.clear();
+    EachRegister([](auto& held) { held.Abandon(); });
     staged_calendar_.reset();
     sealed_calendar_.reset();
     staged_chart_.reset();
@@ -303,7 +303,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
     batch_->SetSavePoint();
     undo_.clear();
     state_undo_.clear();
-    number_undo_.clear();
+    EachRegister([](auto& held) { held.BeginUnit(); });
     stages_ = 0;
     const auto calendar_before = staged_calendar_;
     // The staged chart is copied before the unit changes it: the copy is what to go back to.
@@ -341,13 +341,7 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
         staged_states_.erase(it->first);
       }
     }
-    for (auto it = number_undo_.rbegin(); it != number_undo_.rend(); ++it) {
-      if (it->second) {
-        staged_numbers_[it->first] = *it->second;
-      } else {
-        staged_numbers_.erase(it->first);
-      }
-    }
+    EachRegister([](auto& held) { held.UndoUnit(); });
     staged_calendar_ = calendar_before;
     staged_chart_ = chart_before;
     return status;
@@ -393,8 +387,14 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
       uint32_t& before = (*taken)[std::string(journal) + "/" + std::to_string(year)];
       return std::to_string(LastNumber(journal, year) + ++before);
     };
-    AnswerFromViews(
-        context, [this](const char* family, const std::string& key) { return Read(family, key); });
+    // The registers' questions are answered from the registers the sequencer holds.
+    context.in_nomenclature = [this](int year, std::string_view code) {
+      return FileOf(NomenclatureKey(year, code));
+    };
+    context.required_report = [this](std::string_view post, std::string_view report,
+                                     std::string_view period) {
+      return ObligationOf(ReportObligationKey(post, report, period));
+    };
     // Another case's act is taken from its state, as the command's own case is: staged in the
     // group, cached, or read from its snapshot.
     context.legal_act = [this](std::string_view case_id) -> std::optional<workflows::ActFacts> {
@@ -815,13 +815,14 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   void Put(const char* family, const std::string& key, const std::string& value) override {
     Overlay& staged = Family(family);
     batch_->Put(staged.handle, key, value);
+    NoteRegisters(family, key, &value);
     if (!staged.kept) return;
     Stage(staged, key) = value;
-    if (family == std::string_view(kJournalsView)) NoteNumber(key);
   }
   void Delete(const char* family, const std::string& key) override {
     Overlay& staged = Family(family);
     batch_->Delete(staged.handle, key);
+    NoteRegisters(family, key, nullptr);
     if (!staged.kept) return;
     Stage(staged, key) = std::nullopt;
   }
@@ -833,30 +834,50 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
         inserted ? std::nullopt : std::optional<std::optional<std::string>>(std::move(it->second)));
     return it->second;
   }
-  // A journal entry put under its number (JournalKey: journal, NUL, year, number): the number
-  // may be the journal's last.
-  void NoteNumber(const std::string& key) {
-    const std::string_view journal = JournalKeyPrefix(key);
-    if (journal.empty()) return;  // a register beside the journals, not a numbered entry
-    std::string prefix(journal);
-    const uint32_t number = JournalKeyNumber(key);
-    const uint32_t last = LastNumberOf(prefix);
-    if (number <= last) return;
-    auto [it, inserted] = staged_numbers_.try_emplace(std::move(prefix), number);
-    number_undo_.emplace_back(it->first, inserted ? std::nullopt : std::optional(it->second));
-    it->second = number;
+  // What a write to the views changes in the registers the sequencer holds (`value` null: a
+  // delete): a journal entry put under its number (JournalKey) may be its journal's last; a
+  // nomenclature file is opened or handed to the archive; a periodic report becomes owed.
+  void NoteRegisters(std::string_view family, const std::string& key, const std::string* value) {
+    if (family == kNomenclatureView) {
+      files_.Stage(key, value ? FileStatusOf(*value) : workflows::FileStatus::kAbsent);
+    } else if (family == kJournalsView) {
+      if (IsReportObligationKey(key)) {
+        obligations_.Stage(key, value ? std::optional<std::string>(*value) : std::nullopt);
+        return;
+      }
+      const std::string_view journal = JournalKeyPrefix(key);
+      if (journal.empty() || !value) return;  // another register, not a numbered entry
+      std::string prefix(journal);
+      const uint32_t number = JournalKeyNumber(key);
+      if (number > LastNumberOf(prefix)) numbers_.Stage(prefix, number);
+    }
   }
   // The last number under a journal's `prefix` (JournalPrefix), counting this group's: the
   // sequencer's counters, filled from the journals view on first use.
   uint32_t LastNumberOf(const std::string& prefix) {
-    if (auto it = staged_numbers_.find(prefix); it != staged_numbers_.end()) return it->second;
-    if (auto it = sealed_numbers_.find(prefix); it != sealed_numbers_.end()) return it->second;
-    if (auto it = committed_numbers_.find(prefix); it != committed_numbers_.end()) {
-      return it->second;
-    }
-    const uint32_t stored = StoredLastNumber(*engine_->log_, prefix);
-    committed_numbers_.emplace(prefix, stored);
-    return stored;
+    return numbers_.Get(prefix, [this](const std::string& unheld) {
+      return StoredLastNumber(*engine_->log_, unheld);
+    });
+  }
+  // The nomenclature file of `key` (NomenclatureKey), counting this group's.
+  workflows::FileStatus FileOf(const std::string& key) {
+    return files_.Get(key, [this](const std::string& unheld) {
+      return FileStatusOf(CommittedEntry(*engine_->log_, kNomenclatureView, unheld));
+    });
+  }
+  // The case that owes the periodic report of `key` (ReportObligationKey), counting this
+  // group's.
+  std::optional<std::string> ObligationOf(const std::string& key) {
+    return obligations_.Get(key, [this](const std::string& unheld) {
+      return CommittedEntry(*engine_->log_, kJournalsView, unheld);
+    });
+  }
+  // Calls `fn` with each register the sequencer holds.
+  template <typename Fn>
+  void EachRegister(Fn fn) {
+    fn(numbers_);
+    fn(files_);
+    fn(obligations_);
   }
   uint32_t LastNumber(std::string_view journal, int year) override {
     return LastNumberOf(JournalPrefix(journal, year));
@@ -917,13 +938,15 @@ class Engine::Sequencer : public storage::GroupCommit<EngineJob>::Stager, privat
   // The group's and the sealed group's view writes per family (nullopt: deleted), for the
   // group's own reads.
   std::map<std::string, Overlay, std::less<>> overlay_;
-  // Last journal numbers by JournalPrefix: committed, and this group's.
-  std::unordered_map<std::string, uint32_t> committed_numbers_;
-  std::map<std::string, uint32_t> staged_numbers_, sealed_numbers_;
+  // The registers Decide asks about (engine/layered_map.h): the journals' last numbers by
+  // JournalPrefix, the nomenclature's files by NomenclatureKey, the periodic reports owed by
+  // ReportObligationKey.
+  LayeredMap<uint32_t> numbers_;
+  LayeredMap<workflows::FileStatus> files_;
+  LayeredMap<std::optional<std::string>> obligations_;
   // The current job's changes, to take back if it fails after staging.
   std::vector<std::tuple<Overlay*, std::string, std::optional<std::optional<std::string>>>> undo_;
   std::vector<std::pair<std::string, std::optional<CaseState>>> state_undo_;
-  std::vector<std::pair<std::string, std::optional<uint32_t>>> number_undo_;
   int stages_ = 0;          // LogWriter stages of the current unit
   int64_t staging_at_ = 0;  // the staged job's Submission::at_ms
   // The calendar with every committed declared day off, and this group's and the sealed
@@ -1228,11 +1251,14 @@ Engine::ReadContext Engine::ContextFor(const std::string& post) const {
   read.context.next_number = [log](std::string_view journal, int year) {
     return std::to_string(StoredLastNumber(*log, JournalPrefix(journal, year)) + 1);
   };
-  AnswerFromViews(read.context, [log](const char* family, const std::string& key) {
-    std::string value;
-    auto s = log->db()->Get(rocksdb::ReadOptions(), log->family(family), key, &value);
-    return s.ok() ? std::optional<std::string>(std::move(value)) : std::nullopt;
-  });
+  // The registers as they are committed (the sequencer holds the same, with its groups').
+  read.context.in_nomenclature = [log](int year, std::string_view code) {
+    return FileStatusOf(CommittedEntry(*log, kNomenclatureView, NomenclatureKey(year, code)));
+  };
+  read.context.required_report = [log](std::string_view post, std::string_view report,
+                                       std::string_view period) {
+    return CommittedEntry(*log, kJournalsView, ReportObligationKey(post, report, period));
+  };
   read.context.legal_act = [this](std::string_view case_id) -> std::optional<workflows::ActFacts> {
     auto act = State(std::string(case_id));
     return act.ok() ? ActFactsOf(act.value()) : std::nullopt;

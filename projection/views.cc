@@ -52,9 +52,15 @@ std::string DeliveryIndexKey(std::string_view case_id, std::string_view post) {
   return key;
 }
 
+namespace {
+constexpr std::string_view kReportObligations{"report.obligations\0", 19};
+}  // namespace
+
+bool IsReportObligationKey(std::string_view key) { return key.starts_with(kReportObligations); }
+
 std::string ReportObligationKey(std::string_view post, std::string_view report,
                                 std::string_view period) {
-  std::string key = "report.obligations";
+  std::string key(kReportObligations.substr(0, kReportObligations.size() - 1));
   for (std::string_view part : {post, report, period}) {
     key.push_back('\0');
     key += part;

@@ -52,6 +52,7 @@ std::string_view JournalKeyPrefix(std::string_view key);
 std::string DeliveryIndexKey(std::string_view case_id, std::string_view post);
 std::string ReportObligationKey(std::string_view post, std::string_view report,
                                 std::string_view period);
+bool IsReportObligationKey(std::string_view key);  // a key made by ReportObligationKey
 std::string ControlRegisterPrefix(int year);
 std::string ControlRegisterKey(int year, std::string_view case_id);
 std::string InboxKey(std::string_view post, std::string_view case_id);

@@ -138,6 +138,10 @@ class GroupCommit {
   // connection's executor). Or returns the reason the job was not queued; then `then` is never
   // called and `job` is untouched. Requires `job` alive until `then` is called. Thread-safe.
   Status SubmitAsync(Job& job, std::function<void()> then) {
+    if (!then) {
+      return Status::Error(Status::Code::kInvalidArgument, "an asynchronous job needs a callback",
+                           "ასინქრონულ დავალებას პასუხის მიმღები სჭირდება");
+    }
     auto pending = std::make_unique<Pending>(Pending{&job, false, std::move(then)});
     Status queued = Push(pending.get(), 1, /*blocks=*/false);
     if (queued.ok()) pending.release();  // Answer deletes it
@@ -416,7 +420,15 @@ class GroupCommit {
     for (int i = 0; i < 3; ++i) {
       if (wake[i]) acked_[i].notify_all();
     }
-    for (auto& pending : called_back) pending->then();
+    for (auto& pending : called_back) {
+      // Nothing may escape onto the writer's thread, nor stop the other jobs' answers. A callback
+      // that failed dropped its answer; the caller's own fallback answers (an HTTP Reply dropped
+      // unanswered answers 503).
+      try {
+        pending->then();
+      } catch (...) {
+      }
+    }
   }
 
   // A staged group on its way to the disk.

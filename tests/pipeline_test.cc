@@ -325,6 +325,65 @@ TEST(PipelineTest, ALongQueueGoesInConsecutiveGroupsInItsOrder) {
   EXPECT_EQ(testing::LiveViews(*engine), testing::RebuiltViews(*engine));
 }
 
+// The registers Decide asks about — here the periodic reports owed — are the sequencer's
+// (engine/layered_map.h): a second obligation for the same post, report and period is refused
+// whether the first is staged in the same group, sealed in the group being written, committed,
+// or read from the views after a restart; one whose write failed is forgotten with it.
+TEST(PipelineTest, TheReportsOwedAreHeldThroughEveryLayerOfThePipeline) {
+  auto require = [](const std::string& case_id, const char* post) {
+    return Command("org-records", case_id, case_id, [post](C c) {
+      auto r = c.initRequireReport();
+      r.setPost(post);
+      r.setReport("quarterly");
+      r.setPeriod("2026-Q3");
+    });
+  };
+  auto refused = [](const Result<Outcome>& answer) {
+    EXPECT_TRUE(answer.ok()) << answer.status().ToString();
+    return answer.ok() && answer->refused;
+  };
+  saqme::testing::TempDir dir;
+  {
+    HeldWrite held;
+    uint64_t durable = 0;
+    auto engine = OpenWithOneCase(dir.path(), held, &durable);
+    ASSERT_TRUE(engine);
+    // Staged in the same group.
+    auto group =
+        engine->ExecuteAll(Group(require("r-1", "sec-legal"), require("r-2", "sec-legal")));
+    ASSERT_EQ(group.size(), 2u);
+    EXPECT_FALSE(refused(group[0])) << group[0]->refusal.message_en;
+    EXPECT_TRUE(refused(group[1])) << "the same report owed twice in one group";
+    // Committed.
+    EXPECT_TRUE(refused(engine->Execute(require("r-3", "sec-legal"))));
+    // Sealed: decided while the first is being written.
+    held.Arm(Status::Ok());
+    Result<Outcome> first = Status::Error(Status::Code::kUnavailable, "not run");
+    std::thread writing([&] { first = engine->Execute(require("r-4", "org-head")); });
+    held.WaitHeld();
+    auto second = engine->Execute(require("r-5", "org-head"));
+    writing.join();
+    EXPECT_FALSE(refused(first));
+    EXPECT_TRUE(refused(second)) << "decided without the obligation being written";
+    // A failed write forgets its obligation, and the one staged on it.
+    held.Arm(Status::Error(Status::Code::kIOError, "injected write failure"));
+    Result<Outcome> lost = Status::Ok();
+    std::thread failing([&] { lost = engine->Execute(require("r-6", "apparatus-deputy")); });
+    held.WaitHeld();
+    auto staged_on_it = engine->Execute(require("r-7", "apparatus-deputy"));
+    failing.join();
+    EXPECT_FALSE(lost.ok());
+    EXPECT_FALSE(staged_on_it.ok());
+  }
+  // After the restart: what was committed is read from the views, what failed was never owed.
+  auto engine = OpenEngine(dir.path());
+  ASSERT_TRUE(engine);
+  EXPECT_TRUE(refused(engine->Execute(require("r-8", "sec-legal"))));
+  EXPECT_TRUE(refused(engine->Execute(require("r-9", "org-head"))));
+  EXPECT_FALSE(refused(engine->Execute(require("r-10", "apparatus-deputy"))));
+  EXPECT_EQ(testing::LiveViews(*engine), testing::RebuiltViews(*engine));
+}
+
 // Engine::Submit (the HTTP server's commands): the caller returns at once and no thread waits;
 // the answer comes once the command is durable, from the engine's writer, exactly once. After a
 // failed write the command's answer is the write's failure, and a later one, refused before it
