@@ -522,17 +522,17 @@ std::optional<Response> Api::Prepare(const Request& request, const Caller& calle
                                      const std::string& case_id, bool opening,
                                      engine::Submission* submission_out, std::string* type_out) {
   engine::Submission& submission = *submission_out;
-  const std::string& type = *type_out;
+  std::string& type = *type_out;
   const std::string content_type(request[http::field::content_type]);
   if (content_type.rfind("application/x-capnp", 0) == 0) {
     // A Command message (with its segment table) that carries its own id and expected version.
     auto decoded = DecodeCapnpCommand(request.body());
     if (!decoded.ok()) return FromStatus(request, decoded.status());
-    *type_out = decoded->type;
+    type = decoded->type;
     submission.command_id = decoded->command_id;
     submission.expected_version = decoded->expected_version;
     submission.command = std::move(decoded->words);
-  } else if (auto refused = FromJsonBody(request, submission, type_out)) {
+  } else if (auto refused = FromJsonBody(request, submission, &type)) {
     return refused;
   }
   submission.actor_post = caller.post;
@@ -831,7 +831,6 @@ std::optional<Stream> Api::JournalExportStream(const Request& request, const std
 }
 
 void Api::Acknowledge(const Call& call, const std::string& id, Reply reply) {
-  const auto started = std::chrono::steady_clock::now();
   const Request& request = call.request;
   const std::string& post = call.caller.post;
   const auto seq = WholeNumber(id);
@@ -852,6 +851,7 @@ void Api::Acknowledge(const Call& call, const std::string& id, Reply reply) {
   submission.actor_person = call.caller.person;
   submission.command = capnp::messageToFlatArray(message);
   const std::string type = "acknowledge_alert";
+  const auto started = std::chrono::steady_clock::now();  // timed from here, as before
   if (auto refused = Addressable(request, submission, type, false)) {
     return ReplyWith(reply, std::move(*refused));
   }

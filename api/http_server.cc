@@ -55,7 +55,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// 503 with Retry-After: nothing of the request was executed, and it may be sent again.
 // What a request gets when its handler failed: 503, and the connection closes.
 Response InternalError(unsigned version) {
   return ErrorResponse(http::status::service_unavailable, "unavailable", "internal error",
@@ -69,6 +68,7 @@ HttpServer::AsyncHandler Answering(HttpServer::Handler handler) {
   };
 }
 
+// 503 with Retry-After: nothing of the request was executed, and it may be sent again.
 Response Retryable(const std::string& message, const std::string& message_ka) {
   auto response = ErrorResponse(http::status::service_unavailable, "unavailable", message,
                                 message_ka, 11, false);

@@ -78,9 +78,6 @@ class LayeredMap {
     undo_.clear();
   }
 
-  // Keys held in every layer (committed ones counted once per layer that has them).
-  size_t size() const { return committed_.size() + sealed_.size() + staged_.size(); }
-
  private:
   std::unordered_map<std::string, V> committed_;
   std::map<std::string, V> staged_, sealed_;
