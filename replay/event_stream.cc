@@ -41,8 +41,9 @@ bool EventStream::Push(std::unique_ptr<EventBatch>& batch) {
 void EventStream::Read(const storage::EventLog& log, uint64_t first_seq) {
   auto batch = std::make_unique<EventBatch>();
   bool stopped = false;
-  Status read = log.ReadFrom(first_seq, [&](uint64_t seq, const storage::EventView& view) {
-    batch->Add(seq, view.bytes());
+  // Undecoded: the projection's thread decodes each event from the batch, aligned there.
+  Status read = log.ScanStoredFrom(first_seq, [&](uint64_t seq, std::string_view stored) {
+    batch->Add(seq, stored);
     if (batch->byte_size() >= batch_bytes_ && !Push(batch)) {
       stopped = true;
       return false;

@@ -68,7 +68,7 @@ struct Target {
 
 // A case after its last event, with the chart and the calendar in force then.
 struct FinishedCase {
-  RebuildCase c;
+  std::unique_ptr<RebuildCase> c;  // a pointer: a CaseState is large to move
   std::shared_ptr<const workflows::OrgChart> chart;
   workflows::HolidayCalendar* calendar;  // one of the rebuild's, never changed once made
 };
@@ -115,9 +115,9 @@ class CaseFinisher {
     while (auto group = queue_.Pop()) {
       for (const FinishedCase& f : *group) {
         const engine::ProjectionContext context{f.chart.get(), f.calendar, policy_};
-        engine::ProjectCaseState(nullptr, f.c.state, context, sink_);
-        if (!f.c.watch_live) {
-          engine::MoveWatchEntry(f.c.state.case_id, "", engine::WatchDate(f.c.state, context),
+        engine::ProjectCaseState(nullptr, f.c->state, context, sink_);
+        if (!f.c->watch_live) {
+          engine::MoveWatchEntry(f.c->state.case_id, "", engine::WatchDate(f.c->state, context),
                                  sink_);
         }
       }
@@ -143,7 +143,7 @@ Result<Projected> ProjectLog(const storage::EventLog& log, const ViewSetup& setu
   EventStream stream(log, 1, bounds.read_batch_bytes, bounds.read_batches);
   auto is_last = LastEventsOfCases(log, total);
   if (!is_last.ok()) return is_last.status();
-  std::unordered_map<std::string, RebuildCase> cases;
+  std::unordered_map<std::string, std::unique_ptr<RebuildCase>> cases;
   // Every calendar the log has been under: the base, then one per day off declared or withdrawn.
   std::vector<std::unique_ptr<workflows::HolidayCalendar>> calendars;
   calendars.push_back(std::make_unique<workflows::HolidayCalendar>(*setup.calendar));
@@ -156,8 +156,8 @@ Result<Projected> ProjectLog(const storage::EventLog& log, const ViewSetup& setu
   auto context_with = [&](size_t calendar) {
     return engine::ProjectionContext{&chart, calendars[calendar].get(), &setup.policy};
   };
-  auto finish = [&](RebuildCase&& c) {
-    workflows::HolidayCalendar* calendar = calendars[c.calendar].get();
+  auto finish = [&](std::unique_ptr<RebuildCase> c) {
+    workflows::HolidayCalendar* calendar = calendars[c->calendar].get();
     finisher.Add(FinishedCase{std::move(c), in_force, calendar});
   };
   Projected projected;
@@ -172,7 +172,8 @@ Result<Projected> ProjectLog(const storage::EventLog& log, const ViewSetup& setu
       auto id = event.getCaseId();
       case_id.assign(id.begin(), id.size());
       auto [it, opened] = cases.try_emplace(case_id);
-      RebuildCase& c = it->second;
+      if (opened) it->second = std::make_unique<RebuildCase>();
+      RebuildCase& c = *it->second;
       const size_t current = calendars.size() - 1;
       const auto context = context_with(current);
       const workflows::OpenDeadline old_deadline = workflows::OpenDeadlineOf(c.state);
@@ -203,7 +204,7 @@ Result<Projected> ProjectLog(const storage::EventLog& log, const ViewSetup& setu
       engine::ProjectEvent(old_deadline, c.state, event, sink);
       if (cases.size() > projected.peak_open_cases) projected.peak_open_cases = cases.size();
       if (seq <= total && is_last.value()[seq]) {  // the case's final state: project, then drop
-        finish(std::move(c));
+        finish(std::move(it->second));
         cases.erase(it);
       }
       ++projected.events;

@@ -431,20 +431,46 @@ Status EventLog::ReadCase(const std::string& case_id, const Visitor& visit) cons
   return Status::Ok();
 }
 
-Status EventLog::ReadFrom(uint64_t first_seq, const Visitor& visit) const {
-  rocksdb::ReadOptions read;
-  read.readahead_size = 2 << 20;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read, log_));
+namespace {
+
+// Visits the log's entries from `first_seq` in sequence order with `read`'s options.
+Status VisitStored(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* log, const std::string& dir,
+                   const rocksdb::ReadOptions& read, uint64_t first_seq,
+                   const EventLog::StoredVisitor& visit) {
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(read, log));
   for (it->Seek(EncodeSeq(first_seq)); it->Valid(); it->Next()) {
     if (it->key().size() != 8) {
       return Status::Error(Status::Code::kCorruption, "log key of wrong length");
     }
-    uint64_t seq = DecodeSeq(std::string_view(it->key().data(), 8));
-    auto view = EventView::Decode(std::string_view(it->value().data(), it->value().size()));
-    if (!view.ok()) return view.status();
-    if (!visit(seq, *view.value())) return Status::Ok();
+    const uint64_t seq = DecodeSeq(std::string_view(it->key().data(), 8));
+    if (!visit(seq, std::string_view(it->value().data(), it->value().size()))) return Status::Ok();
   }
-  return it->status().ok() ? Status::Ok() : FromRocks(it->status(), dir_);
+  return it->status().ok() ? Status::Ok() : FromRocks(it->status(), dir);
+}
+
+}  // namespace
+
+Status EventLog::ReadFrom(uint64_t first_seq, const Visitor& visit) const {
+  rocksdb::ReadOptions read;
+  read.readahead_size = 2 << 20;
+  Status failed = Status::Ok();
+  Status scanned = VisitStored(db_.get(), log_, dir_, read, first_seq,
+                               [&](uint64_t seq, std::string_view stored) {
+                                 auto view = EventView::Decode(stored);
+                                 if (!view.ok()) {
+                                   failed = view.status();
+                                   return false;
+                                 }
+                                 return visit(seq, *view.value());
+                               });
+  return failed.ok() ? scanned : failed;
+}
+
+Status EventLog::ScanStoredFrom(uint64_t first_seq, const StoredVisitor& visit) const {
+  rocksdb::ReadOptions read;
+  read.readahead_size = 2 << 20;
+  read.fill_cache = false;
+  return VisitStored(db_.get(), log_, dir_, read, first_seq, visit);
 }
 
 VerifyReport EventLog::Verify(const std::function<void(uint64_t)>& progress) const {

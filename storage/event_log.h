@@ -75,6 +75,13 @@ class EventLog {
   Status ReadCase(const std::string& case_id, const Visitor& visit) const;
   // Visits the log in sequence order from `first_seq` (inclusive).
   Status ReadFrom(uint64_t first_seq, const Visitor& visit) const;
+  // ReadFrom's scan of the whole log, for a reader that decodes elsewhere (a rebuild hands the
+  // bytes to another thread): visits each event's stored bytes, undecoded — valid only during
+  // the call — and keeps the blocks it reads out of the block cache, so that one pass over the
+  // log does not push out what the server reads often. Fails with kCorruption on a key that is
+  // not a sequence; a malformed value is the decoder's to find.
+  using StoredVisitor = std::function<bool(uint64_t seq, std::string_view stored)>;
+  Status ScanStoredFrom(uint64_t first_seq, const StoredVisitor& visit) const;
   // Walks the whole hash chain from event 1. `progress` (optional) is called every 100 000
   // events with the number checked so far.
   VerifyReport Verify(const std::function<void(uint64_t)>& progress = {}) const;

@@ -25,6 +25,17 @@ void MemoryBudget::ConfigureFamily(rocksdb::ColumnFamilyOptions* options,
   table.cache_index_and_filter_blocks = true;
   table.cache_index_and_filter_blocks_with_high_priority = true;
   table.pin_l0_filter_and_index_blocks_in_cache = true;
+  // Both in partitions of about 4 KiB under a small top-level index (pinned): a lookup caches
+  // the partitions it touches, not a table's whole index and filter. Whole, a large table's
+  // index and filter are megabytes each; once the log outgrew the cache they pushed each other
+  // out and every lookup in a table read, checked and decompressed them again — three quarters
+  // of the sequencer's time generating a year past three million events (docs/benchmarks.md).
+  // Tables written before keep their whole blocks until compaction rewrites them; both kinds
+  // are read alike.
+  table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+  table.partition_filters = true;
+  table.metadata_block_size = 4096;
+  table.pin_top_level_index_and_filter = true;
   options->table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 }
 
