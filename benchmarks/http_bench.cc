@@ -66,8 +66,8 @@ using Tokens = std::map<std::string, std::string>;
 
 // What one client does once: posts commands through `post`, which times each. False when an
 // answer was not the one expected.
-using Post = std::function<std::optional<object>(const std::string& path, const std::string& post,
-                                                 object command, int expected_status)>;
+using Post = std::function<std::optional<object>(
+    const std::string& path, const std::string& persona, object command, int expected_status)>;
 using Load = std::function<bool(const Post& post)>;
 
 object Registration(const char* kind, const char* sender_kind, const char* addressee) {

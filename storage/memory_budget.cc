@@ -28,8 +28,8 @@ void MemoryBudget::ConfigureFamily(rocksdb::ColumnFamilyOptions* options,
   // Both in partitions of about 4 KiB under a small top-level index (pinned): a lookup caches
   // the partitions it touches, not a table's whole index and filter. Whole, a large table's
   // index and filter are megabytes each; once the log outgrew the cache they pushed each other
-  // out and every lookup in a table read, checked and decompressed them again — three quarters
-  // of the sequencer's time generating a year past three million events (docs/benchmarks.md).
+  // out and every lookup in a table read, checked and decompressed them again: 43 % of the
+  // sequencer's time generating a year at 3.3 million events (docs/benchmarks.md).
   // Tables written before keep their whole blocks until compaction rewrites them; both kinds
   // are read alike.
   table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;

@@ -27,7 +27,7 @@ class MemoryBudget {
   //   - the engine's case states a quarter (CaseStateBytes), the log writer's case versions a
   //     sixteenth (CaseVersionBytes): bounded LRU caches (storage/lru_cache.h);
   //   - RocksDB the rest (StorageBytes, 11/16): one LRU block cache of that size, shared by
-  //     every family, holding data blocks and the index and filter blocks (those of level 0
+  //     every family, holding data blocks and the index and filter partitions (those of level 0
   //     pinned);
   //   - memtables of all families together at most half of RocksDB's share (a
   //     WriteBufferManager charging them to the same cache, so memtables and cached blocks
