@@ -1412,38 +1412,25 @@ Response Api::AccessLogAnswer(const Request& request,
 
 Response Api::InboxAnswer(const Request& request, const std::string& post,
                           const std::map<std::string, std::string>& query) {
-  std::string action;
-  for (const auto& [key, value] : query) {
-    if (key != "action") {
-      return Error(request, http::status::bad_request, "bad_request",
-                   "unknown parameter '" + key + "'", "უცნობი პარამეტრი '" + key + "'");
-    }
-    if (!IsCommandType(value)) {
-      return Error(request, http::status::bad_request, "bad_request",
-                   "action must be a command type, not '" + value + "'",
-                   "action უნდა იყოს ბრძანების სახე და არა '" + value + "'");
-    }
-    action = value;
-  }
-  // The caller's own work, and that of every post it acts for today. The stored texts go into
-  // the answer as they are (api/inbox.h): a large inbox is never a JSON document.
+  auto asked = InboxQueryOf(query);
+  if (!asked.ok()) return FromStatus(request, asked.status());
+  // The caller's own work, and that of every post it acts for today, a page at a time: the
+  // stored texts go into the answer as they are (api/inbox.h), and only a page's are held.
   const auto today = *workflows::Date::Parse(TbilisiDate(clock_()));
-  std::vector<InboxItemText> items;
-  for (const auto& post_id : workflows::PostsExercised(*Org(), post, today)) {
-    auto inbox = engine::ViewReader(engine_->log()).InboxTexts(post_id);
-    if (!inbox.ok()) return FromStatus(request, inbox.status());
-    for (auto& text : inbox.value()) {
-      auto keys = KeysOfInboxItem(text);
-      if (!keys) {
-        return FromStatus(request,
-                          Status::Error(Status::Code::kCorruption, "view_inbox holds bad JSON",
-                                        "შემოსულების ხედი დაზიანებულია"));
-      }
-      if (!action.empty() && keys->action != action) continue;
-      items.push_back({std::move(text), post_id == post ? "" : post_id, std::move(keys->due)});
-    }
+  InboxPageCollector page(std::move(asked.value()));
+  const auto posts = workflows::PostsExercised(*Org(), post, today);
+  const engine::ViewReader views(engine_->log());
+  for (size_t i = 0; i < posts.size(); ++i) {
+    const std::string acting_for = posts[i] == post ? "" : posts[i];
+    Status read = views.VisitInbox(posts[i], [&](std::string_view key, std::string_view text) {
+      return page.Offer(i, key, text, acting_for);
+    });
+    if (!read.ok()) return FromStatus(request, read);
   }
-  return JsonText(http::status::ok, InboxAnswerText(post, std::move(items), today), request);
+  std::string next_cursor;
+  const auto items = page.TakePage(&next_cursor);
+  return JsonText(http::status::ok, InboxAnswerText(post, items, today, page.total(), next_cursor),
+                  request);
 }
 
 Response Api::WithClock(Response me) {

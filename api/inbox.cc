@@ -1,10 +1,12 @@
 #include "api/inbox.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 
+#include "model/hex.h"
 #include "projection/json_writer.h"
 #include "workflows/command_labels.h"
 
@@ -24,13 +26,95 @@ std::optional<InboxItemKeys> KeysOfInboxItem(std::string_view text) {
   return InboxItemKeys{text_of("due"), text_of("action")};
 }
 
-std::string InboxAnswerText(const std::string& post, std::vector<InboxItemText> items,
-                            const workflows::Date& today) {
-  std::stable_sort(items.begin(), items.end(), [](const InboxItemText& a, const InboxItemText& b) {
-    if (a.due.empty() || b.due.empty()) return !a.due.empty() && b.due.empty();
-    return a.due < b.due;  // "YYYY-MM-DD" sorts as the dates do
-  });
-  size_t bytes = post.size() + 32;
+Result<InboxQuery> InboxQueryOf(const std::map<std::string, std::string>& parameters) {
+  InboxQuery query;
+  for (const auto& [key, value] : parameters) {
+    if (key == "action") {
+      if (!IsCommandType(value)) {
+        return Status::Error(Status::Code::kInvalidArgument,
+                             "action must be a command type, not '" + value + "'",
+                             "action უნდა იყოს ბრძანების სახე და არა '" + value + "'");
+      }
+      query.action = value;
+    } else if (key == "limit") {
+      const auto limit = WholeNumber(value);
+      if (!limit || *limit < 1 || *limit > kDefaultPageLimit) {
+        return Status::Error(Status::Code::kInvalidArgument, "limit must be 1 to 1000",
+                             "limit უნდა იყოს 1-დან 1000-მდე");
+      }
+      query.limit = *limit;
+    } else if (key == "cursor") {
+      // An order key (InboxPageCollector): '0' or '1' first, as its items have a due date.
+      auto after = storage::FromHex(value);
+      if (!after || after->empty() || ((*after)[0] != '0' && (*after)[0] != '1')) {
+        return Status::Error(Status::Code::kInvalidArgument,
+                             "cursor must be the next_cursor of the page before",
+                             "cursor უნდა იყოს წინა გვერდის next_cursor");
+      }
+      query.after = std::move(*after);
+    } else {
+      return Status::Error(Status::Code::kInvalidArgument, "unknown parameter '" + key + "'",
+                           "უცნობი პარამეტრი '" + key + "'");
+    }
+  }
+  return query;
+}
+
+InboxPageCollector::InboxPageCollector(InboxQuery query) : query_(std::move(query)) {}
+
+Status InboxPageCollector::Offer(size_t post_index, std::string_view key, std::string_view text,
+                                 const std::string& acting_for) {
+  auto keys = KeysOfInboxItem(text);
+  if (!keys) {
+    return Status::Error(Status::Code::kCorruption, "view_inbox holds bad JSON",
+                         "შემოსულების ხედი დაზიანებულია");
+  }
+  if (!query_.action.empty() && keys->action != query_.action) return Status::Ok();
+  ++total_;
+  // Dated items first ('0' before '1'), then by date ("YYYY-MM-DD" sorts as the dates do), by
+  // the post in the order offered, by view key. The separators sort below any key's bytes.
+  char index[8];
+  std::snprintf(index, sizeof(index), "%04zu", post_index);
+  std::string order;
+  order.reserve(keys->due.size() + key.size() + 8);
+  order += keys->due.empty() ? '1' : '0';
+  order += keys->due;
+  order += '\x01';
+  order += index;
+  order += '\x01';
+  order += key;
+  if (!query_.after.empty() && order <= query_.after) return Status::Ok();
+  auto by_order = [](const Candidate& a, const Candidate& b) { return a.order < b.order; };
+  // One over the limit is kept, to know whether a page follows.
+  if (heap_.size() > query_.limit) {
+    if (order >= heap_.front().order) return Status::Ok();
+    std::pop_heap(heap_.begin(), heap_.end(), by_order);
+    heap_.pop_back();
+  }
+  heap_.push_back({std::move(order), {std::string(text), acting_for, std::move(keys->due)}});
+  std::push_heap(heap_.begin(), heap_.end(), by_order);
+  return Status::Ok();
+}
+
+std::vector<InboxItemText> InboxPageCollector::TakePage(std::string* next_cursor) {
+  std::sort_heap(heap_.begin(), heap_.end(),
+                 [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
+  next_cursor->clear();
+  if (heap_.size() > query_.limit) {
+    heap_.resize(query_.limit);
+    *next_cursor = storage::HexOf(heap_.back().order);
+  }
+  std::vector<InboxItemText> page;
+  page.reserve(heap_.size());
+  for (auto& candidate : heap_) page.push_back(std::move(candidate.item));
+  heap_.clear();
+  return page;
+}
+
+std::string InboxAnswerText(const std::string& post, const std::vector<InboxItemText>& items,
+                            const workflows::Date& today, size_t total,
+                            const std::string& next_cursor) {
+  size_t bytes = post.size() + next_cursor.size() + 64;
   for (const auto& item : items) bytes += item.text.size() + item.acting_for.size() + 64;
   std::string out;
   out.reserve(bytes);
@@ -59,6 +143,15 @@ std::string InboxAnswerText(const std::string& post, std::vector<InboxItemText> 
     out += '}';
   }
   out += ']';
+  engine::JsonWriter rest(out);
+  rest.Continue();
+  rest.Field("total", static_cast<int64_t>(total));
+  if (next_cursor.empty()) {
+    rest.Key("next_cursor");
+    rest.Null();
+  } else {
+    rest.Field("next_cursor", next_cursor);
+  }
   out += '}';
   return out;
 }

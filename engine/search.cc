@@ -7,6 +7,7 @@
 
 #include <rocksdb/db.h>
 
+#include "model/hex.h"
 #include "projection/search_record.h"
 #include "projection/views.h"
 #include "storage/event_log.h"
@@ -32,37 +33,13 @@ void SplitWords(std::string_view text, std::vector<std::string>* out) {
   out->resize(n);
 }
 
-std::string Hex(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 15]);
-  }
-  return out;
-}
-
-std::optional<std::string> Unhex(std::string_view hex) {
-  auto digit = [](char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-  };
-  if (hex.size() % 2) return std::nullopt;
-  std::string out;
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    const int high = digit(hex[i]), low = digit(hex[i + 1]);
-    if (high < 0 || low < 0) return std::nullopt;
-    out.push_back(static_cast<char>(high * 16 + low));
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<boost::json::object> SearchCases(const Engine& engine, const workflows::OrgChart& org,
                                         const SearchQuery& query) {
   std::string start;
   if (!query.cursor.empty()) {
-    auto key = Unhex(query.cursor);
+    auto key = storage::FromHex(query.cursor);
     if (!key || key->size() < 8) {
       return Status::Error(Status::Code::kInvalidArgument, "cursor is not one this search gave",
                            "cursor არასწორია");
@@ -116,7 +93,7 @@ Result<boost::json::object> SearchCases(const Engine& engine, const workflows::O
       if (reader.Ground(facts) == workflows::ReadGround::kNone) continue;
     }
     if (cases.size() == query.limit) {  // one more exists: the page ends here
-      next_cursor = Hex(last_key);
+      next_cursor = storage::HexOf(last_key);
       break;
     }
     boost::json::object item{{"case_id", f[kCaseId]},     {"kind", f[kKind]},

@@ -87,15 +87,21 @@ Result<boost::json::array> ViewReader::Inbox(const std::string& post) const {
   return ScanPrefix(log_, kInboxView, prefix, prefix);
 }
 
-Result<std::vector<std::string>> ViewReader::InboxTexts(const std::string& post) const {
+Status ViewReader::VisitInbox(
+    const std::string& post,
+    const std::function<Status(std::string_view key, std::string_view text)>& visit) const {
   const std::string prefix = InboxPrefix(post);
-  std::vector<std::string> out;
-  Status scanned = ScanValues(log_, kInboxView, prefix, prefix, [&](std::string_view text, bool*) {
-    out.emplace_back(text);
-    return Status::Ok();
-  });
-  if (!scanned.ok()) return scanned;
-  return out;
+  rocksdb::ReadOptions options;
+  options.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(log_.db()->NewIterator(options, log_.family(kInboxView)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    if (Status visited = visit(std::string_view(it->key().data(), it->key().size()),
+                               std::string_view(it->value().data(), it->value().size()));
+        !visited.ok()) {
+      return visited;
+    }
+  }
+  return it->status().ok() ? Status::Ok() : FromRocks(it->status(), log_.dir());
 }
 
 Result<boost::json::array> ViewReader::DeadlinesThrough(const std::string& date) const {

@@ -6,7 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json/array.hpp>
@@ -28,9 +30,14 @@ class ViewReader {
                                      size_t limit = SIZE_MAX) const;
   // The work items of `post`, in case id order.
   Result<boost::json::array> Inbox(const std::string& post) const;
-  // The same items as stored (JSON text each), for a reader that writes them on as they are
-  // rather than building a document of thousands of items (GET /v1/inbox, api/inbox.h).
-  Result<std::vector<std::string>> InboxTexts(const std::string& post) const;
+  // The same items as stored, in the same order: `visit(key, text)` for each (the item's view
+  // key and its JSON text), for a reader that pages them or writes them on as they are rather
+  // than building a document of thousands of items (GET /v1/inbox, api/inbox.h). The visitor's
+  // error, or the read's, stops the scan and is returned. The scan leaves the block cache as it
+  // was: a large inbox read should not push out what the writer and other readers use.
+  Status VisitInbox(
+      const std::string& post,
+      const std::function<Status(std::string_view key, std::string_view text)>& visit) const;
   // Open deadlines due on or before `date` ("YYYY-MM-DD"), in date order.
   Result<boost::json::array> DeadlinesThrough(const std::string& date) const;
   // The files of the year's nomenclature, in code order.

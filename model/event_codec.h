@@ -16,6 +16,7 @@
 
 #include <capnp/message.h>
 
+#include "model/hex.h"
 #include "model/saqme.capnp.h"
 #include "model/status.h"
 
@@ -32,7 +33,7 @@ inline constexpr Hash kGenesisHash{};  // the prevHash of event 1
 capnp::ReaderOptions CommandReaderOptions(size_t words);
 
 std::string HexOf(const Hash& hash);
-std::string HexOf(std::string_view bytes);
+// HexOf(std::string_view): model/hex.h.
 // SHA-256 of `text`, in lower-case hex.
 std::string Sha256Hex(std::string_view text);
 

@@ -2,8 +2,12 @@
 // opening the case, ordered by due date and dated on the server's (simulated) clock; the
 // records office's queues by `?action=`; the case view of an incoming document after its
 // resolution and draft; GET /v1/me's `today` and `now`; and the views still equal a rebuild.
+#include <algorithm>
+#include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -34,12 +38,13 @@ TEST(InboxAnswerTextTest, TheBytesAreThoseOfTheDocumentItReplaces) {
   };
   const std::vector<std::string> acting = {"", "", "info-head", "", "info-head"};
   const auto today = *workflows::Date::Parse("2026-11-02");
-  std::vector<api::InboxItemText> items;
+  api::InboxPageCollector collector({});
   array expected_items;
   for (size_t i = 0; i < stored.size(); ++i) {
-    auto keys = api::KeysOfInboxItem(stored[i]);
-    ASSERT_TRUE(keys.has_value()) << stored[i];
-    items.push_back({stored[i], acting[i], keys->due});
+    ASSERT_TRUE(api::KeysOfInboxItem(stored[i]).has_value()) << stored[i];
+    // The caller's own work is offered first, as the route does; the keys in case id order.
+    const size_t post_index = acting[i].empty() ? 0 : 1;
+    ASSERT_TRUE(collector.Offer(post_index, "key-" + std::to_string(i), stored[i], acting[i]).ok());
     expected_items.push_back(boost::json::parse(stored[i]));
     auto& item = expected_items.back().as_object();
     if (!acting[i].empty()) item["acting_for"] = acting[i];
@@ -66,9 +71,13 @@ TEST(InboxAnswerTextTest, TheBytesAreThoseOfTheDocumentItReplaces) {
       item["overdue"] = false;
     }
   }
-  const std::string expected =
-      boost::json::serialize(object{{"post", "org-records"}, {"items", expected_items}});
-  const std::string written = api::InboxAnswerText("org-records", items, today);
+  const std::string expected = boost::json::serialize(object{
+      {"post", "org-records"}, {"items", expected_items}, {"total", 5}, {"next_cursor", nullptr}});
+  std::string next;
+  const auto items = collector.TakePage(&next);
+  EXPECT_EQ(next, "");
+  EXPECT_EQ(collector.total(), 5u);
+  const std::string written = api::InboxAnswerText("org-records", items, today, 5, next);
   EXPECT_EQ(written, expected);
   // Spot checks that the comparison is of something: d (overdue) first, a (no due) last.
   const auto answer = boost::json::parse(written).as_object();
@@ -84,6 +93,84 @@ TEST(InboxAnswerTextTest, TheBytesAreThoseOfTheDocumentItReplaces) {
   EXPECT_TRUE(listed[4].at("days_left").is_null());
   EXPECT_FALSE(api::KeysOfInboxItem("not json").has_value());
   EXPECT_FALSE(api::KeysOfInboxItem("[1]").has_value());
+  api::InboxPageCollector damaged({});
+  EXPECT_EQ(damaged.Offer(0, "k", "not json", "").code(), Status::Code::kCorruption);
+}
+
+// Pages of an inbox larger than a page: every item once, in the order of the whole inbox,
+// however the items are offered; total counts them all; the page before's cursor resumes; the
+// collector holds at most limit + 1 texts; an action filters before the paging.
+TEST(InboxPageCollectorTest, PagesFollowTheWholeOrderAndHoldOnlyAPage) {
+  struct Stored {
+    size_t post;
+    std::string key, text;
+  };
+  std::vector<Stored> stored;
+  for (int i = 0; i < 47; ++i) {
+    const std::string due = i % 5 == 0 ? "" : "2026-11-" + std::to_string(10 + i % 7);
+    const std::string action = i % 3 == 0 ? "file" : "dispatch";
+    std::string text = R"({"case_id":"c)" + std::to_string(i) + R"(","action":")" + action + '"';
+    if (!due.empty()) text += R"(,"due":")" + due + '"';
+    text += '}';
+    char key[16];
+    std::snprintf(key, sizeof(key), "k%03d", (i * 17) % 47);  // keys not in the items' order
+    stored.push_back({static_cast<size_t>(i % 2), key, text});
+  }
+  auto whole_order = [&](const std::string& action) {
+    std::vector<const Stored*> all;
+    for (const auto& s : stored) {
+      if (action.empty() || s.text.find("\"" + action + "\"") != std::string::npos) {
+        all.push_back(&s);
+      }
+    }
+    std::sort(all.begin(), all.end(), [](const Stored* a, const Stored* b) {
+      const auto da = api::KeysOfInboxItem(a->text)->due, db = api::KeysOfInboxItem(b->text)->due;
+      if (da.empty() != db.empty()) return db.empty();
+      return std::tie(da, a->post, a->key) < std::tie(db, b->post, b->key);
+    });
+    std::vector<std::string> texts;
+    for (const auto* s : all) texts.push_back(s->text);
+    return texts;
+  };
+  for (const std::string action : {"", "file"}) {
+    const auto expected = whole_order(action);
+    std::vector<std::string> paged;
+    std::string cursor;
+    int pages = 0;
+    do {
+      std::map<std::string, std::string> parameters{{"limit", "10"}};
+      if (!action.empty()) parameters["action"] = action;
+      if (!cursor.empty()) parameters["cursor"] = cursor;
+      auto query = api::InboxQueryOf(parameters);
+      ASSERT_TRUE(query.ok()) << query.status().message();
+      api::InboxPageCollector collector(query.value());
+      // Offered in reverse: the order is the collector's, not the offering's.
+      for (auto it = stored.rbegin(); it != stored.rend(); ++it) {
+        ASSERT_TRUE(collector.Offer(it->post, it->key, it->text, "").ok());
+      }
+      EXPECT_EQ(collector.total(), expected.size());
+      const auto page = collector.TakePage(&cursor);
+      EXPECT_LE(page.size(), 10u);
+      for (const auto& item : page) paged.push_back(item.text);
+      ASSERT_LT(++pages, 10);
+    } while (!cursor.empty());
+    EXPECT_EQ(paged, expected) << action;
+    EXPECT_EQ(pages, static_cast<int>((expected.size() + 9) / 10)) << action;
+  }
+  // What the route refuses, in both languages.
+  for (const auto& bad : std::vector<std::map<std::string, std::string>>{{{"limit", "0"}},
+                                                                         {{"limit", "1001"}},
+                                                                         {{"limit", "x"}},
+                                                                         {{"cursor", "zz"}},
+                                                                         {{"cursor", "32"}},
+                                                                         {{"cursor", ""}},
+                                                                         {{"action", "filed"}},
+                                                                         {{"kind", "x"}}}) {
+    auto query = api::InboxQueryOf(bad);
+    ASSERT_FALSE(query.ok()) << bad.begin()->first << "=" << bad.begin()->second;
+    EXPECT_EQ(query.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_FALSE(query.status().message_ka().empty());
+  }
 }
 
 class InboxApiTest : public saqme::testing::ServeFixture {
@@ -277,6 +364,35 @@ TEST_F(InboxApiTest, TheRecordsOfficeQueuesByActionAndTheCaseViewShowsTheResolut
   EXPECT_EQ(Get("org-records", "/health").status, 200);  // and it keeps serving
 
   ExpectRebuildEqualsLive();
+}
+
+// A page at a time: `limit` and `cursor` walk the whole inbox in its order, every item once;
+// `total` counts them all, `next_cursor` is null on the last page; a bad page is 400.
+TEST_F(InboxApiTest, TheInboxIsReadAPageAtATime) {
+  for (int i = 0; i < 5; ++i) Register("correspondence", "chair");
+  const auto whole = Get("chair", "/v1/inbox").json().as_object();
+  EXPECT_EQ(whole.at("total"), 5);
+  EXPECT_TRUE(whole.at("next_cursor").is_null());
+  const auto all = Ids(whole.at("items").as_array());
+  ASSERT_EQ(all.size(), 5u);
+  std::vector<std::string> paged;
+  std::string query = "?limit=2";
+  int pages = 0;
+  while (true) {
+    auto page = Get("chair", "/v1/inbox" + query).json().as_object();
+    EXPECT_EQ(page.at("total"), 5);
+    for (const auto& id : Ids(page.at("items").as_array())) paged.push_back(id);
+    ASSERT_LT(++pages, 5);
+    if (page.at("next_cursor").is_null()) break;
+    query = "?limit=2&cursor=" + std::string(page.at("next_cursor").as_string());
+  }
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(paged, all);
+  for (const char* bad : {"?limit=0", "?limit=1001", "?cursor=xyz", "?cursor=32"}) {
+    auto reply = Get("chair", std::string("/v1/inbox") + bad);
+    EXPECT_EQ(reply.status, 400) << bad;
+    EXPECT_FALSE(reply.json().at("error").at("message_ka").as_string().empty()) << bad;
+  }
 }
 
 }  // namespace

@@ -433,7 +433,16 @@ export const me = () => get<Me>('/v1/me');
 export const switchPost = (post: string) => call<Me>('POST', '/v1/session/post', { post });
 
 // ---- work and cases ----
-export const inbox = () => get<{ post: string; items: InboxItem[] }>('/v1/inbox');
+// A page of the caller's work (at most 1000 items, soonest due first), those expecting `action`
+// when given; `total` counts every page's.
+export interface InboxPage {
+  post: string;
+  items: InboxItem[];
+  total?: number;
+  next_cursor?: string | null;
+}
+export const inbox = (query: { action?: string; cursor?: string } = {}) =>
+  get<InboxPage>('/v1/inbox', query);
 export const org = () => get<Org>('/v1/org');
 export const caseView = (id: string, at?: { at_version?: number; as_of?: string }) =>
   get<CaseView>(`/v1/cases/${seg(id)}`, at);

@@ -16,6 +16,7 @@ const table = {
   cancel: ['გაუქმება', 'Cancel'],
   search: ['ძიება', 'Search'],
   next_page: ['შემდეგი გვერდი', 'Next page'],
+  shown_of: ['ნაჩვენებია {n}, სულ {m}', 'Showing {n} of {m}'],
   previous: ['წინა', 'Previous'],
   next: ['შემდეგი', 'Next'],
   yes: ['კი', 'yes'],

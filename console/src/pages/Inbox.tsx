@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { caseView, type InboxItem, inbox } from '../api';
 import { postTitle, useSession } from '../context';
 import { nameOf, pick, t } from '../labels';
-import { useLoad } from '../load';
+import { usePaged } from '../paged';
 import { stepLabel, useSchema } from '../schema';
 import { formatDate } from '../time';
 import { DaysLeft, DueDate } from '../widgets/DueCell';
@@ -12,25 +12,44 @@ import { ErrorBox, Loading } from '../widgets/ErrorBox';
 import { CaseLink } from '../widgets/Link';
 import { TableHead } from '../widgets/Table';
 
-// Soonest due first; work without a deadline last.
-export function byDue(a: { due?: string }, b: { due?: string }): number {
-  if (!a.due) return b.due ? 1 : 0;
-  if (!b.due) return -1;
-  return a.due < b.due ? -1 : a.due > b.due ? 1 : 0;
-}
-
 export function InboxPage() {
-  const session = useSession();
-  const loaded = useLoad(inbox, []);
-  const commands = useSchema();
-  const items = [...(loaded.data?.items ?? [])].sort(byDue);
   return (
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('inbox_title')}</h1>
-      {loaded.loading && <Loading />}
-      <ErrorBox error={loaded.error} onRetry={loaded.reload} />
-      {loaded.data && <WorkTable items={items} caption={t('inbox_title')} commands={commands} session={session} />}
+      <InboxList caption={t('inbox_title')} />
     </section>
+  );
+}
+
+// The caller's work items, those expecting `action` when given, as the server orders them
+// (soonest due first, work without a deadline last), a page at a time: a records office's
+// inbox may hold many thousands.
+export function InboxList({ action, caption }: { action?: string; caption: string }) {
+  const session = useSession();
+  const commands = useSchema();
+  const [total, setTotal] = useState<number | null>(null);
+  const paged = usePaged<InboxItem>((after) =>
+    inbox({ action, cursor: after }).then((page) => {
+      setTotal(page.total ?? null);
+      return { items: page.items, next: page.next_cursor ?? null };
+    }),
+  );
+  useEffect(() => void paged.load(), [action]);
+  const items = paged.items ?? [];
+  return (
+    <>
+      {paged.busy && <Loading />}
+      <ErrorBox error={paged.error} onRetry={() => paged.load(paged.items ? paged.next ?? undefined : undefined)} />
+      {paged.items && <WorkTable items={items} caption={caption} commands={commands} session={session} />}
+      {total !== null && items.length < total && (
+        <p class="muted">{t('shown_of', { n: items.length, m: total })}</p>
+      )}
+      {paged.next && (
+        <button type="button" onClick={() => paged.load(paged.next!)} disabled={paged.busy}>
+          {t('next_page')}
+        </button>
+      )}
+    </>
   );
 }
 
