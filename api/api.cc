@@ -1420,10 +1420,10 @@ Response Api::InboxAnswer(const Request& request, const std::string& post,
   InboxPageCollector page(std::move(asked.value()));
   const auto posts = workflows::PostsExercised(*Org(), post, today);
   const engine::ViewReader views(engine_->log());
-  for (size_t i = 0; i < posts.size(); ++i) {
-    const std::string acting_for = posts[i] == post ? "" : posts[i];
-    Status read = views.VisitInbox(posts[i], [&](std::string_view key, std::string_view text) {
-      return page.Offer(i, key, text, acting_for);
+  for (const auto& post_id : posts) {
+    const std::string acting_for = post_id == post ? "" : post_id;
+    Status read = views.VisitInbox(post_id, [&](std::string_view key, std::string_view text) {
+      return page.Offer(key, text, acting_for);
     });
     if (!read.ok()) return FromStatus(request, read);
   }

@@ -1,7 +1,6 @@
 #include "api/inbox.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
@@ -62,7 +61,7 @@ Result<InboxQuery> InboxQueryOf(const std::map<std::string, std::string>& parame
 
 InboxPageCollector::InboxPageCollector(InboxQuery query) : query_(std::move(query)) {}
 
-Status InboxPageCollector::Offer(size_t post_index, std::string_view key, std::string_view text,
+Status InboxPageCollector::Offer(std::string_view key, std::string_view text,
                                  const std::string& acting_for) {
   auto keys = KeysOfInboxItem(text);
   if (!keys) {
@@ -71,17 +70,14 @@ Status InboxPageCollector::Offer(size_t post_index, std::string_view key, std::s
   }
   if (!query_.action.empty() && keys->action != query_.action) return Status::Ok();
   ++total_;
-  // Dated items first ('0' before '1'), then by date ("YYYY-MM-DD" sorts as the dates do), by
-  // the post in the order offered, by view key. The separators sort below any key's bytes.
-  char index[8];
-  std::snprintf(index, sizeof(index), "%04zu", post_index);
+  // Dated items first ('0' before '1'), then by date ("YYYY-MM-DD": of one length, and sorting as
+  // the dates do), the caller's own before those it acts for, then by view key.
   std::string order;
-  order.reserve(keys->due.size() + key.size() + 8);
+  order.reserve(keys->due.size() + key.size() + 3);
   order += keys->due.empty() ? '1' : '0';
   order += keys->due;
-  order += '\x01';
-  order += index;
-  order += '\x01';
+  order += '/';
+  order += acting_for.empty() ? '0' : '1';
   order += key;
   if (!query_.after.empty() && order <= query_.after) return Status::Ok();
   auto by_order = [](const Candidate& a, const Candidate& b) { return a.order < b.order; };

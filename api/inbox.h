@@ -45,18 +45,18 @@ Result<InboxQuery> InboxQueryOf(const std::map<std::string, std::string>& parame
 
 // Collects one page of an inbox from its stored items offered one at a time, holding the texts
 // of at most limit + 1 items however large the inbox (docs/api.md, "The inbox"). The order is
-// the answer's: by `due`, the items without one last; items due the same day by the post whose
-// work they are (the caller's own first, then those it acts for, as offered) and then by view
-// key (the case id).
+// the answer's: by `due`, the items without one last; items due the same day the caller's own
+// first, then those of the posts it acts for, by view key (post id, then case id). The order key
+// names the post, not its place among those the caller acts for, so a cursor keeps its place when
+// an acting assignment begins or ends between two pages.
 class InboxPageCollector {
  public:
   explicit InboxPageCollector(InboxQuery query);
 
-  // Offers the stored item `text` at view key `key`, the work of the caller's `post_index`-th
-  // post (0: its own), which is `acting_for` ("" for its own). Counts it in total() when it
+  // Offers the stored item `text` at view key `key` (view_inbox's: post, then case id), the work
+  // of the post `acting_for` the caller acts for ("" for its own). Counts it in total() when it
   // expects the query's action. kCorruption when the text is not a JSON object.
-  Status Offer(size_t post_index, std::string_view key, std::string_view text,
-               const std::string& acting_for);
+  Status Offer(std::string_view key, std::string_view text, const std::string& acting_for);
 
   // The items that expect the query's action, on every page.
   size_t total() const { return total_; }

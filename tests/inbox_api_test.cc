@@ -42,9 +42,8 @@ TEST(InboxAnswerTextTest, TheBytesAreThoseOfTheDocumentItReplaces) {
   array expected_items;
   for (size_t i = 0; i < stored.size(); ++i) {
     ASSERT_TRUE(api::KeysOfInboxItem(stored[i]).has_value()) << stored[i];
-    // The caller's own work is offered first, as the route does; the keys in case id order.
-    const size_t post_index = acting[i].empty() ? 0 : 1;
-    ASSERT_TRUE(collector.Offer(post_index, "key-" + std::to_string(i), stored[i], acting[i]).ok());
+    // View keys in case id order, as the route offers them.
+    ASSERT_TRUE(collector.Offer("key-" + std::to_string(i), stored[i], acting[i]).ok());
     expected_items.push_back(boost::json::parse(stored[i]));
     auto& item = expected_items.back().as_object();
     if (!acting[i].empty()) item["acting_for"] = acting[i];
@@ -94,7 +93,7 @@ TEST(InboxAnswerTextTest, TheBytesAreThoseOfTheDocumentItReplaces) {
   EXPECT_FALSE(api::KeysOfInboxItem("not json").has_value());
   EXPECT_FALSE(api::KeysOfInboxItem("[1]").has_value());
   api::InboxPageCollector damaged({});
-  EXPECT_EQ(damaged.Offer(0, "k", "not json", "").code(), Status::Code::kCorruption);
+  EXPECT_EQ(damaged.Offer("k", "not json", "").code(), Status::Code::kCorruption);
 }
 
 // Pages of an inbox larger than a page: every item once, in the order of the whole inbox,
@@ -102,8 +101,7 @@ TEST(InboxAnswerTextTest, TheBytesAreThoseOfTheDocumentItReplaces) {
 // collector holds at most limit + 1 texts; an action filters before the paging.
 TEST(InboxPageCollectorTest, PagesFollowTheWholeOrderAndHoldOnlyAPage) {
   struct Stored {
-    size_t post;
-    std::string key, text;
+    std::string acting_for, key, text;
   };
   std::vector<Stored> stored;
   for (int i = 0; i < 47; ++i) {
@@ -114,7 +112,7 @@ TEST(InboxPageCollectorTest, PagesFollowTheWholeOrderAndHoldOnlyAPage) {
     text += '}';
     char key[16];
     std::snprintf(key, sizeof(key), "k%03d", (i * 17) % 47);  // keys not in the items' order
-    stored.push_back({static_cast<size_t>(i % 2), key, text});
+    stored.push_back({i % 2 == 0 ? "" : "info-head", key, text});
   }
   auto whole_order = [&](const std::string& action) {
     std::vector<const Stored*> all;
@@ -126,7 +124,8 @@ TEST(InboxPageCollectorTest, PagesFollowTheWholeOrderAndHoldOnlyAPage) {
     std::sort(all.begin(), all.end(), [](const Stored* a, const Stored* b) {
       const auto da = api::KeysOfInboxItem(a->text)->due, db = api::KeysOfInboxItem(b->text)->due;
       if (da.empty() != db.empty()) return db.empty();
-      return std::tie(da, a->post, a->key) < std::tie(db, b->post, b->key);
+      const bool acted_a = !a->acting_for.empty(), acted_b = !b->acting_for.empty();
+      return std::tie(da, acted_a, a->key) < std::tie(db, acted_b, b->key);
     });
     std::vector<std::string> texts;
     for (const auto* s : all) texts.push_back(s->text);
@@ -146,7 +145,7 @@ TEST(InboxPageCollectorTest, PagesFollowTheWholeOrderAndHoldOnlyAPage) {
       api::InboxPageCollector collector(query.value());
       // Offered in reverse: the order is the collector's, not the offering's.
       for (auto it = stored.rbegin(); it != stored.rend(); ++it) {
-        ASSERT_TRUE(collector.Offer(it->post, it->key, it->text, "").ok());
+        ASSERT_TRUE(collector.Offer(it->key, it->text, it->acting_for).ok());
       }
       EXPECT_EQ(collector.total(), expected.size());
       const auto page = collector.TakePage(&cursor);

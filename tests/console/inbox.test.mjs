@@ -2,7 +2,7 @@
 // for the chair's resolution. The chair's inbox shows the first 1 000, soonest due first, says
 // how many there are in all and reads the rest with "next page" — the inbox is never one
 // answer of every item (docs/api.md, "The inbox"). The records office's queues ask the server
-// for their own action and list a signed answer waiting to be dispatched.
+// for their own action: a signed answer waits in the dispatch queue, nothing in the filing one.
 import assert from 'node:assert/strict';
 import { addToken, api, assertAccessible, launchBrowser, newPage, requireChromium, run, startServer } from './lib.mjs';
 
@@ -11,7 +11,7 @@ requireChromium();
 const tokens = {};
 const server = await startServer({
   setup: ({ tokens: file }) => {
-    for (const post of ['chair', 'org-records']) tokens[post] = addToken(file, post);
+    for (const post of ['chair', 'org-records', 'apparatus-head', 'sec-legal', 'org-head']) tokens[post] = addToken(file, post);
   },
 });
 const browser = await launchBrowser();
@@ -30,6 +30,15 @@ async function register(i, stated_due) {
     },
   });
   assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  return answer.body;
+}
+
+// A command of `post` on case `id` (a new case when id is ''); its answer.
+async function command(post, id, body) {
+  const answer = await api(server.url, 'POST', id ? `/v1/cases/${id}/commands` : '/v1/cases', {
+    token: tokens[post], body: { command_id: `inbox-${post}-${body.type}-${id}`, command: body },
+  });
+  assert.ok(answer.status === 200 || answer.status === 201, JSON.stringify(answer.body));
   return answer.body;
 }
 
@@ -67,13 +76,30 @@ try {
       await page.context().close();
     },
 
-    async 'the records office queues ask for their own action'() {
+    async 'the records office queues ask for their own action and list the signed answer'() {
+      // An application answered and signed (API): it waits for the records office to dispatch it.
+      const opened = await command('org-records', '', {
+        type: 'register_incoming', kind: 'application', channel: 'reception',
+        sender: { name: 'ეკატერინე ბერიძე', kind: 'citizen' }, subject: 'მიწის ნაკვეთის რეგისტრაცია',
+        received_on: '2026-11-02', addressee: 'apparatus-head',
+      });
+      const id = opened.case_id;
+      await command('apparatus-head', id, { type: 'assign_resolution', lead_executor: 'sec-legal', instruction: 'მოამზადეთ პასუხი' });
+      await command('sec-legal', id, { type: 'confirm_receipt' });
+      await command('sec-legal', id, { type: 'draft_answer', text: 'ნაკვეთი აღრიცხულია' });
+      await command('org-head', id, { type: 'endorse' });
+      await command('apparatus-head', id, { type: 'decide', outcome: 'granted', text: 'დაკმაყოფილდეს' });
+      await command('apparatus-head', id, { type: 'sign' });
+
       const page = await newPage(browser, { token: tokens['org-records'] });
       const asked = [];
       page.on('request', (r) => r.url().includes('/v1/inbox') && asked.push(new URL(r.url()).search));
       await page.goto(server.url + '/queues');
       await page.locator('#queues-title').waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('p').length >= 2);
+      const dispatch = page.locator('table.work', { has: page.locator('caption', { hasText: 'გასაგზავნი' }) });
+      await dispatch.getByRole('link', { name: opened.registration_number }).waitFor();
+      assert.equal(await dispatch.locator('tbody tr').count(), 1, 'only the signed answer waits to be sent');
+      await page.getByText('ჩანაწერი არ არის').waitFor(); // nothing to file yet
       assert.deepEqual(asked.sort(), ['?action=dispatch', '?action=file']);
       assert.deepEqual(page.problems, []);
       await page.context().close();

@@ -27,13 +27,12 @@ export function InboxPage() {
 export function InboxList({ action, caption }: { action?: string; caption: string }) {
   const session = useSession();
   const commands = useSchema();
-  const [total, setTotal] = useState<number | null>(null);
   const paged = usePaged<InboxItem>((after) =>
-    inbox({ action, cursor: after }).then((page) => {
-      setTotal(page.total ?? null);
-      return { items: page.items, next: page.next_cursor ?? null };
-    }),
+    inbox({ action, cursor: after }).then((page) => ({
+      items: page.items, next: page.next_cursor ?? null, total: page.total,
+    })),
   );
+  const total = paged.total;
   useEffect(() => void paged.load(), [action]);
   const items = paged.items ?? [];
   return (
