@@ -641,8 +641,8 @@ std::optional<std::string> Api::Authenticate(const Request& request) const {
 Response Api::Alerts(const Request& request, const std::string& post) {
   const Target target = Parse(request.target());
   auto after = WholeNumber(target.query.count("after") ? target.query.at("after") : "0");
-  auto limit = WholeNumber(target.query.count("limit") ? target.query.at("limit") : "100");
-  if (!after || !limit || *limit < 1 || *limit > 1000) {
+  auto limit = PageLimit(target.query.count("limit") ? target.query.at("limit") : "100");
+  if (!after || !limit) {
     return Error(request, http::status::bad_request, "bad_request",
                  "after must be an alert id (a whole number) and limit 1 to 1000",
                  "after უნდა იყოს შეტყობინების ნომერი, limit კი 1-დან 1000-მდე");
@@ -1377,8 +1377,8 @@ Response Api::AccessLogAnswer(const Request& request,
     return it == query.end() ? std::string() : it->second;
   };
   const std::string format = get("format").empty() ? "json" : get("format");
-  const auto limit = WholeNumber(get("limit").empty() ? "100" : get("limit"));
-  if ((format != "json" && format != "csv") || !limit || *limit < 1 || *limit > 1000) {
+  const auto limit = PageLimit(get("limit").empty() ? "100" : get("limit"));
+  if ((format != "json" && format != "csv") || !limit) {
     return Error(request, http::status::bad_request, "bad_request",
                  "format must be json or csv, and limit 1 to 1000",
                  "ფორმატი უნდა იყოს json ან csv, limit კი 1-დან 1000-მდე");

@@ -36,8 +36,8 @@ Result<InboxQuery> InboxQueryOf(const std::map<std::string, std::string>& parame
       }
       query.action = value;
     } else if (key == "limit") {
-      const auto limit = WholeNumber(value);
-      if (!limit || *limit < 1 || *limit > kDefaultPageLimit) {
+      const auto limit = PageLimit(value);
+      if (!limit) {
         return Status::Error(Status::Code::kInvalidArgument, "limit must be 1 to 1000",
                              "limit უნდა იყოს 1-დან 1000-მდე");
       }
@@ -57,6 +57,10 @@ Result<InboxQuery> InboxQueryOf(const std::map<std::string, std::string>& parame
     }
   }
   return query;
+}
+
+bool InboxPageCollector::Before(const Candidate& a, const Candidate& b) {
+  return a.order < b.order;
 }
 
 InboxPageCollector::InboxPageCollector(InboxQuery query) : query_(std::move(query)) {}
@@ -80,21 +84,19 @@ Status InboxPageCollector::Offer(std::string_view key, std::string_view text,
   order += acting_for.empty() ? '0' : '1';
   order += key;
   if (!query_.after.empty() && order <= query_.after) return Status::Ok();
-  auto by_order = [](const Candidate& a, const Candidate& b) { return a.order < b.order; };
   // One over the limit is kept, to know whether a page follows.
   if (heap_.size() > query_.limit) {
     if (order >= heap_.front().order) return Status::Ok();
-    std::pop_heap(heap_.begin(), heap_.end(), by_order);
+    std::pop_heap(heap_.begin(), heap_.end(), Before);
     heap_.pop_back();
   }
   heap_.push_back({std::move(order), {std::string(text), acting_for, std::move(keys->due)}});
-  std::push_heap(heap_.begin(), heap_.end(), by_order);
+  std::push_heap(heap_.begin(), heap_.end(), Before);
   return Status::Ok();
 }
 
 std::vector<InboxItemText> InboxPageCollector::TakePage(std::string* next_cursor) {
-  std::sort_heap(heap_.begin(), heap_.end(),
-                 [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
+  std::sort_heap(heap_.begin(), heap_.end(), Before);
   next_cursor->clear();
   if (heap_.size() > query_.limit) {
     heap_.resize(query_.limit);

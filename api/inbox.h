@@ -70,6 +70,7 @@ class InboxPageCollector {
     std::string order;  // the order key: compares as the answer orders
     InboxItemText item;
   };
+  static bool Before(const Candidate& a, const Candidate& b);  // by order
   InboxQuery query_;
   std::vector<Candidate> heap_;  // a max-heap by order: the last of the page on top
   size_t total_ = 0;

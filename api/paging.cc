@@ -12,6 +12,12 @@ std::optional<uint64_t> WholeNumber(std::string_view text) {
   return value;
 }
 
+std::optional<size_t> PageLimit(std::string_view text) {
+  const auto limit = WholeNumber(text);
+  if (!limit || *limit < 1 || *limit > kDefaultPageLimit) return std::nullopt;
+  return static_cast<size_t>(*limit);
+}
+
 Result<Page> PageOf(const std::map<std::string, std::string>& query) {
   const Status bad = Status::Error(
       Status::Code::kInvalidArgument,
@@ -25,8 +31,8 @@ Result<Page> PageOf(const std::map<std::string, std::string>& query) {
     page.asked = true;
   }
   if (auto it = query.find("limit"); it != query.end()) {
-    auto limit = WholeNumber(it->second);
-    if (!limit || *limit < 1 || *limit > 1000) return bad;
+    auto limit = PageLimit(it->second);
+    if (!limit) return bad;
     page.limit = *limit;
     page.asked = true;
   }

@@ -23,6 +23,9 @@ std::optional<uint64_t> WholeNumber(std::string_view text);
 // The page a list route serves when no limit is asked (a journal's JSON), and the most any asks.
 inline constexpr size_t kDefaultPageLimit = 1000;
 
+// "1" to "1000" -> that many; nullopt for anything else (the limit a paged list takes).
+std::optional<size_t> PageLimit(std::string_view text);
+
 struct Page {
   uint64_t after = 0;       // the cursor: items with a greater key (0: from the start)
   size_t limit = SIZE_MAX;  // at most this many (SIZE_MAX: all the rest)

@@ -16,16 +16,17 @@ using storage::FromRocks;
 
 namespace {
 
-// Visits the values of `family` from key `from` while the keys start with `prefix`, until
-// `visit` returns false; the visitor's error, or the iterator's, stops it.
+// Visits the entries (key, value) of `family` from key `from` while the keys start with
+// `prefix`, until `visit` clears its `more`; the visitor's error, or the iterator's, stops it.
 template <typename Visit>
 Status ScanValues(const storage::EventLog& log, const char* family, const std::string& from,
-                  const std::string& prefix, Visit visit) {
-  std::unique_ptr<rocksdb::Iterator> it(
-      log.db()->NewIterator(rocksdb::ReadOptions(), log.family(family)));
+                  const std::string& prefix, Visit visit,
+                  const rocksdb::ReadOptions& options = rocksdb::ReadOptions()) {
+  std::unique_ptr<rocksdb::Iterator> it(log.db()->NewIterator(options, log.family(family)));
   for (it->Seek(from); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     bool more = true;
-    if (Status visited = visit(std::string_view(it->value().data(), it->value().size()), &more);
+    if (Status visited = visit(std::string_view(it->key().data(), it->key().size()),
+                               std::string_view(it->value().data(), it->value().size()), &more);
         !visited.ok()) {
       return visited;
     }
@@ -39,16 +40,17 @@ Result<boost::json::array> ScanPrefix(const storage::EventLog& log, const char* 
                                       size_t limit = SIZE_MAX) {
   boost::json::array out;
   if (limit == 0) return out;
-  Status scanned = ScanValues(log, family, from, prefix, [&](std::string_view text, bool* more) {
-    boost::system::error_code error;
-    auto value = boost::json::parse(text, error);
-    if (error) {
-      return Status::Error(Status::Code::kCorruption, std::string(family) + " holds bad JSON");
-    }
-    out.push_back(std::move(value));
-    *more = out.size() < limit;
-    return Status::Ok();
-  });
+  Status scanned = ScanValues(
+      log, family, from, prefix, [&](std::string_view, std::string_view text, bool* more) {
+        boost::system::error_code error;
+        auto value = boost::json::parse(text, error);
+        if (error) {
+          return Status::Error(Status::Code::kCorruption, std::string(family) + " holds bad JSON");
+        }
+        out.push_back(std::move(value));
+        *more = out.size() < limit;
+        return Status::Ok();
+      });
   if (!scanned.ok()) return scanned;
   return out;
 }
@@ -93,15 +95,10 @@ Status ViewReader::VisitInbox(
   const std::string prefix = InboxPrefix(post);
   rocksdb::ReadOptions options;
   options.fill_cache = false;
-  std::unique_ptr<rocksdb::Iterator> it(log_.db()->NewIterator(options, log_.family(kInboxView)));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    if (Status visited = visit(std::string_view(it->key().data(), it->key().size()),
-                               std::string_view(it->value().data(), it->value().size()));
-        !visited.ok()) {
-      return visited;
-    }
-  }
-  return it->status().ok() ? Status::Ok() : FromRocks(it->status(), log_.dir());
+  return ScanValues(
+      log_, kInboxView, prefix, prefix,
+      [&](std::string_view key, std::string_view text, bool*) { return visit(key, text); },
+      options);
 }
 
 Result<boost::json::array> ViewReader::DeadlinesThrough(const std::string& date) const {

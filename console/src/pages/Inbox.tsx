@@ -32,7 +32,6 @@ export function InboxList({ action, caption }: { action?: string; caption: strin
       items: page.items, next: page.next_cursor ?? null, total: page.total,
     })),
   );
-  const total = paged.total;
   useEffect(() => void paged.load(), [action]);
   const items = paged.items ?? [];
   return (
@@ -40,8 +39,8 @@ export function InboxList({ action, caption }: { action?: string; caption: strin
       {paged.busy && <Loading />}
       <ErrorBox error={paged.error} onRetry={() => paged.load(paged.items ? paged.next ?? undefined : undefined)} />
       {paged.items && <WorkTable items={items} caption={caption} commands={commands} session={session} />}
-      {total !== null && items.length < total && (
-        <p class="muted">{t('shown_of', { n: items.length, m: total })}</p>
+      {paged.total !== null && items.length < paged.total && (
+        <p class="muted">{t('shown_of', { n: items.length, m: paged.total })}</p>
       )}
       {paged.next && (
         <button type="button" onClick={() => paged.load(paged.next!)} disabled={paged.busy}>
